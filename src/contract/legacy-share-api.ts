@@ -1,0 +1,104 @@
+/**
+ * The retired Share Video API (Video Kit for Web) and the v1 endpoints that lived beside it.
+ * Source: ../shared/API-CONTRACT.md §2 (TikTok's Share Video page [S2], migration notice [S1]).
+ */
+
+/** Hosts of the v1 API. Every Share Video, v1 OAuth and v1 user call went here. */
+export const LEGACY_API_HOSTS = ['open-api.tiktok.com'] as const;
+
+/**
+ * The one Share Video endpoint with a Content Posting equivalent. Third-party code also drops
+ * the trailing slash, so matching ignores it (§2.1 "URL variants").
+ */
+export const LEGACY_UPLOAD = {
+  method: 'POST',
+  host: 'open-api.tiktok.com',
+  path: '/share/video/upload/',
+  url: 'https://open-api.tiktok.com/share/video/upload/',
+  /** The multipart part that carried the bytes (§2.2). */
+  videoField: 'video',
+  /** Query parameters that carried the credentials (§2.2). */
+  queryCredentials: ['access_token', 'open_id'],
+} as const;
+
+/**
+ * Paths on the legacy host that real code calls and that have no Content Posting equivalent.
+ * They are reported for a person to port, never mapped (issue 3). Any other path on the legacy host
+ * that is neither the upload nor a v1 OAuth/user endpoint is treated the same way.
+ */
+export const LEGACY_UNMAPPED_PATH_EXAMPLES = [
+  '/share/video/publish/',
+  '/share/video/upload/init/',
+  '/share/sound/upload/',
+] as const;
+
+export interface V1Endpoint {
+  /** Host and path, matched without the trailing slash. */
+  readonly host: string;
+  readonly path: string;
+  readonly purpose: string;
+  /** The v2 endpoint a person should move to. */
+  readonly replacement: string;
+}
+
+/** v1 OAuth and user endpoints (§2.7) with their v2 equivalents (§2.8). */
+export const V1_ENDPOINTS: readonly V1Endpoint[] = [
+  {
+    host: 'open-api.tiktok.com',
+    path: '/oauth/access_token/',
+    purpose: 'v1 code-to-token exchange',
+    replacement: 'POST https://open.tiktokapis.com/v2/oauth/token/',
+  },
+  {
+    host: 'open-api.tiktok.com',
+    path: '/oauth/refresh_token/',
+    purpose: 'v1 token refresh',
+    replacement: 'POST https://open.tiktokapis.com/v2/oauth/token/ (grant_type=refresh_token)',
+  },
+  {
+    host: 'open-api.tiktok.com',
+    path: '/oauth/revoke/',
+    purpose: 'v1 token revoke',
+    replacement: 'POST https://open.tiktokapis.com/v2/oauth/revoke/',
+  },
+  {
+    host: 'open-api.tiktok.com',
+    path: '/platform/oauth/connect/',
+    purpose: 'v1 authorize page',
+    replacement: 'https://www.tiktok.com/v2/auth/authorize/',
+  },
+  {
+    host: 'www.tiktok.com',
+    path: '/auth/authorize/',
+    purpose: 'v1 authorize page',
+    replacement: 'https://www.tiktok.com/v2/auth/authorize/',
+  },
+  {
+    host: 'open-api.tiktok.com',
+    path: '/user/info/',
+    purpose: 'v1 user info',
+    replacement: 'GET https://open.tiktokapis.com/v2/user/info/?fields=…',
+  },
+  {
+    host: 'open-api.tiktok.com',
+    path: '/video/list/',
+    purpose: 'v1 video list',
+    replacement: 'POST https://open.tiktokapis.com/v2/video/list/?fields=…',
+  },
+];
+
+/**
+ * Fields of the legacy upload response (§2.4) and their Content Posting counterparts (§7.2).
+ * Real responses carry both err_code and error_code (observed, [S15]).
+ */
+export const LEGACY_RESPONSE_FIELDS = {
+  share_id: 'data.publish_id',
+  err_code: 'error.code (a string, "ok" on success)',
+  error_code: 'error.code (a string, "ok" on success)',
+  error_msg: 'error.message',
+} as const;
+
+export type LegacyResponseField = keyof typeof LEGACY_RESPONSE_FIELDS;
+
+/** The one field of a legacy webhook's decoded `content` (§2.6) and its new name (§7.3). */
+export const LEGACY_WEBHOOK_CONTENT_FIELDS = { share_id: 'publish_id' } as const;

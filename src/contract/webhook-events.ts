@@ -1,0 +1,34 @@
+/**
+ * Webhook event names. Source: ../shared/API-CONTRACT.md §2.6, §6.3 and §7.3.
+ * TikTok's Webhook Events page spells the legacy completion event `video.publish.completed`;
+ * the migration notice spells it `video.publish.complete`. Both are matched.
+ */
+export const LEGACY_EVENT_RENAMES = {
+  'video.upload.failed': 'post.publish.failed',
+  'video.publish.complete': 'post.publish.complete',
+  'video.publish.completed': 'post.publish.complete',
+} as const;
+
+export type LegacyEventName = keyof typeof LEGACY_EVENT_RENAMES;
+
+export const LEGACY_EVENT_NAMES = Object.keys(LEGACY_EVENT_RENAMES) as LegacyEventName[];
+
+/** Content Posting events with no legacy counterpart: what users may now subscribe to (§6.3). */
+export const NEW_ONLY_EVENTS = [
+  'post.publish.inbox_delivered',
+  'post.publish.publicly_available',
+  'post.publish.no_longer_publicaly_available',
+] as const;
+
+/** Every `post.publish.*` event; seeing one beside a legacy name says the handler is TikTok's. */
+export const CONTENT_POSTING_EVENTS = [
+  'post.publish.failed',
+  'post.publish.complete',
+  ...NEW_ONLY_EVENTS,
+] as const;
+
+/** The envelope every TikTok webhook shares (§6.2); a type with these keys describes one. */
+export const WEBHOOK_ENVELOPE_KEYS = ['client_key', 'event', 'create_time', 'user_openid', 'content'] as const;
+
+/** The signature header of TikTok webhooks (§6.5). */
+export const WEBHOOK_SIGNATURE_HEADER = 'TikTok-Signature';

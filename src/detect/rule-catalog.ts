@@ -1,0 +1,137 @@
+/**
+ * Every kind of finding, shared by `--check`, the reports and (later) the ESLint plugin: one rule id
+ * each, named for what it forbids. Messages are ESLint-style templates keyed by messageId and filled
+ * from the contract by the detectors.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface RuleMeta {
+  readonly description: string;
+  readonly severity: Severity;
+  /** Which files the rule reads: JS/TS sources (parsed) or any text file (scanned). */
+  readonly scope: 'source' | 'text';
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+const run = 'run `npx migrate-share-video` to rewrite it';
+
+export const RULES = {
+  'no-legacy-share-endpoint': {
+    description: 'Disallow calls to the retired Share Video upload endpoint',
+    severity: 'error',
+    scope: 'source',
+    messages: {
+      request:
+        'Request to the retired {{legacy}}: use POST {{replacement}} with an Authorization: Bearer header and a JSON source_info body, then PUT the bytes to data.upload_url ({{hint}})',
+      url: 'URL of the retired {{legacy}}: the Content Posting API starts at POST {{replacement}} ({{hint}})',
+    },
+  },
+  'no-unmapped-legacy-endpoint': {
+    description: 'Disallow calls to paths on the retired v1 API host that have no Content Posting equivalent',
+    severity: 'error',
+    scope: 'source',
+    messages: {
+      request:
+        '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
+      dynamic:
+        'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
+    },
+  },
+  'no-token-in-query': {
+    description: 'Disallow access_token and open_id in the query string of TikTok requests',
+    severity: 'error',
+    scope: 'source',
+    messages: {
+      accessToken: 'access_token in the query string of a TikTok request: send it as the header `Authorization: Bearer <token>` ({{hint}})',
+      openId: 'open_id in the query string of a TikTok request: drop it, the Content Posting API identifies the user by the token ({{hint}})',
+    },
+  },
+  'no-form-data-video-upload': {
+    description: 'Disallow multipart form-data video uploads to the retired Share Video endpoint',
+    severity: 'error',
+    scope: 'source',
+    messages: {
+      formField:
+        'Multipart `{{field}}` field sent to the retired Share Video endpoint: the Content Posting API takes a JSON init body {"source_info":{"source":"FILE_UPLOAD","video_size","chunk_size","total_chunk_count"}} and then a PUT of the raw bytes with Content-Range and Content-Type: video/mp4 ({{hint}})',
+    },
+  },
+  'no-legacy-webhook-event': {
+    description: 'Disallow the retired Share Video webhook event names',
+    severity: 'error',
+    scope: 'source',
+    messages: {
+      rename: "Legacy TikTok webhook event '{{legacy}}': the Content Posting API sends '{{replacement}}'",
+      ambiguous:
+        "'{{legacy}}' is a retired TikTok webhook event, renamed '{{replacement}}'; nothing here says which service sends it, so check it is TikTok's before renaming",
+    },
+  },
+  'no-legacy-response-field': {
+    description: 'Disallow reading share_id, err_code, error_code and error_msg from TikTok responses and webhooks',
+    severity: 'error',
+    scope: 'source',
+    messages: {
+      responseField: '`{{legacy}}` of the retired Share Video response: read {{replacement}} from the Content Posting response',
+      webhookField: '`{{legacy}}` of a legacy TikTok webhook payload: the Content Posting events send `{{replacement}}`',
+      typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
+    },
+  },
+  'no-v1-oauth-endpoint': {
+    description: 'Warn about v1 OAuth and user endpoints whose tokens the Content Posting API does not take',
+    severity: 'warning',
+    scope: 'source',
+    messages: {
+      endpoint: '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
+    },
+  },
+  'text/legacy-share-endpoint': {
+    description: 'Report the retired Share Video upload endpoint in non-JavaScript files',
+    severity: 'error',
+    scope: 'text',
+    messages: {
+      url: 'Retired {{legacy}}: move to POST {{replacement}} then a PUT of the bytes to data.upload_url (this file is reported, not rewritten)',
+    },
+  },
+  'text/unmapped-legacy-endpoint': {
+    description: 'Report paths on the retired v1 API host with no Content Posting equivalent in non-JavaScript files',
+    severity: 'error',
+    scope: 'text',
+    messages: {
+      url: '{{legacy}} on the retired v1 host has no Content Posting equivalent: port it by hand (this file is reported, not rewritten)',
+    },
+  },
+  'text/v1-oauth-endpoint': {
+    description: 'Report v1 OAuth and user endpoints in non-JavaScript files',
+    severity: 'warning',
+    scope: 'text',
+    messages: {
+      url: '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}} (this file is reported, not rewritten)',
+    },
+  },
+  'text/legacy-webhook-event': {
+    description: 'Report the retired Share Video webhook event names in non-JavaScript files',
+    severity: 'error',
+    scope: 'text',
+    messages: {
+      rename: "Legacy TikTok webhook event '{{legacy}}': use '{{replacement}}' (this file is reported, not rewritten)",
+      ambiguous:
+        "'{{legacy}}' is a retired TikTok webhook event, renamed '{{replacement}}'; nothing here says which service sends it (this file is reported, not rewritten)",
+    },
+  },
+} as const satisfies Record<string, RuleMeta>;
+
+export type RuleId = keyof typeof RULES;
+export type MessageId<R extends RuleId> = keyof (typeof RULES)[R]['messages'] & string;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export const CODEMOD_HINT = run;
+
+export const DOCS_BASE_URL = 'https://github.com/migrate-share-video/migrate-share-video/blob/main/docs/rules/';
+
+export function ruleDocsUrl(ruleId: RuleId): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export function formatMessage(template: string, data: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => data[key] ?? whole);
+}
