@@ -1,0 +1,89 @@
+import { LEGACY_API_HOSTS, LEGACY_UNMAPPED_PATH_EXAMPLES, LEGACY_UPLOAD, V1_ENDPOINTS } from '../contract/index.js';
+import { classifyEndpoint } from './classify-endpoint.js';
+import { escapeRegExp, type LineMatch } from './line-match.js';
+
+const URL_HOSTS = [...new Set([...LEGACY_API_HOSTS, ...V1_ENDPOINTS.map((endpoint) => endpoint.host)])];
+
+/** JSON writers (PHP's json_encode, for one) escape slashes: `https:\/\/open-api.tiktok.com\/share\/…`. */
+const SLASH = String.raw`\\?/`;
+const SEGMENT = String.raw`[^\s"'\x60<>()[\]\\/?#|,;]*`;
+
+/**
+ * A host of interest, with an optional scheme (or `//`) and port, then its path up to the query.
+ * The host must stand alone: not the tail of `api.open-api.tiktok.com` nor the head of
+ * `open-api.tiktok.com.example.net`.
+ */
+const URL_PATTERN = new RegExp(
+  String.raw`(?<![\w.-])(?:(?:https?:)?${SLASH}${SLASH})?(${URL_HOSTS.map(escapeRegExp).join('|')})(?::\d+)?(?![\w-]|\.\w)((?:${SLASH}${SEGMENT})*)`,
+  'gi',
+);
+
+/** Prose puts a full stop or a comma after a URL; it is not part of the path. */
+const TRAILING_PUNCTUATION = /[.,:;!]+$/;
+
+const LEGACY_HOST_MENTION = new RegExp(`(?<![\\w.-])(${LEGACY_API_HOSTS.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`, 'i');
+
+/**
+ * Paths that only the legacy host serves. A file that names that host as a base URL and builds
+ * the request elsewhere (`f"{BASE}/share/video/upload/"`, `"$BASE/user/info/"`) still calls them.
+ */
+const KNOWN_LEGACY_PATHS = new Set(
+  [
+    LEGACY_UPLOAD.path,
+    ...LEGACY_UNMAPPED_PATH_EXAMPLES,
+    ...V1_ENDPOINTS.filter((endpoint) => (LEGACY_API_HOSTS as readonly string[]).includes(endpoint.host)).map((e) => e.path),
+  ].map((path) => path.replace(/\/+$/, '').toLowerCase()),
+);
+
+/**
+ * A path that starts a string or follows a variable (`{BASE}`, `#{base}`, `$BASE`): not the
+ * continuation of another host's URL such as `https://open.tiktokapis.com/v2/user/info/`.
+ */
+const STANDALONE_PATH = new RegExp(
+  String.raw`(?<=^|[\s"'\x60=(,+:>]|\}|\$[A-Za-z_]\w*)((?:${SLASH}[\w.~%-]+)+(?:${SLASH})?)(?![\w.~%-])`,
+  'g',
+);
+
+const unescapeSlashes = (text: string) => text.replace(/\\\//g, '/');
+
+function findUrls(line: string): LineMatch[] {
+  const matches: LineMatch[] = [];
+  for (const match of line.matchAll(URL_PATTERN)) {
+    const rawPath = match[2].replace(TRAILING_PUNCTUATION, '');
+    const verdict = classifyEndpoint(match[1], unescapeSlashes(rawPath));
+    if (!verdict) continue;
+    const start = match.index;
+    const end = start + match[0].length - (match[2].length - rawPath.length);
+    matches.push({ start, end, ...verdict });
+  }
+  return matches;
+}
+
+function findStandalonePaths(line: string, host: string, taken: readonly LineMatch[]): LineMatch[] {
+  const matches: LineMatch[] = [];
+  for (const match of line.matchAll(STANDALONE_PATH)) {
+    const path = unescapeSlashes(match[1]);
+    if (!KNOWN_LEGACY_PATHS.has(path.replace(/\/+$/, '').toLowerCase())) continue;
+    const start = match.index;
+    const end = start + match[1].length;
+    if (taken.some((other) => start < other.end && other.start < end)) continue;
+    const verdict = classifyEndpoint(host, path);
+    if (verdict) matches.push({ start, end, ...verdict });
+  }
+  return matches;
+}
+
+/** The legacy host a file names anywhere, if any: what its bare legacy paths are relative to. */
+export function legacyHostIn(text: string): string | undefined {
+  return LEGACY_HOST_MENTION.exec(text)?.[1].toLowerCase();
+}
+
+/**
+ * Legacy endpoints on one line: full URLs always, and known legacy paths on their own when the
+ * file names the legacy host (`legacyHost`).
+ */
+export function findEndpoints(line: string, legacyHost: string | undefined): LineMatch[] {
+  const urls = findUrls(line);
+  if (legacyHost === undefined) return urls;
+  return [...urls, ...findStandalonePaths(line, legacyHost, urls)];
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { isTextScanTarget, scanText } from '../../src/text-scan/scan-text.js';
+
+const brief = (text: string, file = 'app/upload.py') =>
+  scanText(file, text).map(({ line, column, endColumn, ruleId, messageId, severity }) => ({
+    line, column, endColumn, ruleId, messageId, severity,
+  }));
+
+describe('scanText: the legacy upload endpoint', () => {
+  it.for([
+    ['with the trailing slash', 'r = requests.post("https://open-api.tiktok.com/share/video/upload/", files=f)'],
+    ['without the trailing slash', "curl -F video=@a.mp4 'https://open-api.tiktok.com/share/video/upload'"],
+    ['with a query string', '$url = "https://open-api.tiktok.com/share/video/upload/?open_id=$id&access_token=$t";'],
+    ['with escaped JSON slashes', '{"url": "https:\\/\\/open-api.tiktok.com\\/share\\/video\\/upload\\/"}'],
+    ['without a scheme', 'upload_url: open-api.tiktok.com/share/video/upload/'],
+    ['protocol-relative', 'const u = "//open-api.tiktok.com/share/video/upload/"'],
+    ['at the end of a sentence', 'We post to https://open-api.tiktok.com/share/video/upload.'],
+  ])('finds it %s', ([, line]) => {
+    const findings = scanText('a.txt', line);
+    expect(findings.map((f) => [f.ruleId, f.messageId, f.severity])).toEqual([
+      ['text/legacy-share-endpoint', 'url', 'error'],
+    ]);
+  });
+
+  it('anchors the finding on the URL, 1-based, end exclusive, without the query', () => {
+    const line = 'r = post("https://open-api.tiktok.com/share/video/upload/?access_token=act.secret")';
+    const [finding] = scanText('app/upload.py', `import requests\n${line}`);
+    const url = 'https://open-api.tiktok.com/share/video/upload/';
+    expect(finding).toMatchObject({ file: 'app/upload.py', line: 2, endLine: 2, column: line.indexOf(url) + 1, endColumn: line.indexOf(url) + 1 + url.length });
+  });
+
+  it('never prints a token from the query string', () => {
+    const [finding] = scanText('a.sh', 'curl "https://open-api.tiktok.com/share/video/upload/?access_token=act.secret123"');
+    expect(finding.message).not.toContain('act.secret123');
+    expect(finding.message).toContain('https://open.tiktokapis.com/v2/post/publish/inbox/video/init/');
+  });
+
+  it('reports each URL of a line', () => {
+    const line = 'a = "https://open-api.tiktok.com/share/video/upload/"; b = "https://open-api.tiktok.com/share/video/upload"';
+    const second = line.lastIndexOf('https://');
+    expect(brief(line).map((f) => f.column)).toEqual([line.indexOf('https://') + 1, second + 1]);
+  });
+
+  it('counts columns after a byte order mark as an editor does', () => {
+    expect(brief('\uFEFFu = "https://open-api.tiktok.com/share/video/upload/"')[0].column).toBe(6);
+  });
+
+  it('numbers lines the same for \\n, \\r\\n and \\r endings', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      expect(brief(['# one', '# two', 'u = "https://open-api.tiktok.com/share/video/upload/"'].join(eol))[0].line).toBe(3);
+    }
+  });
+});
+
+describe('scanText: a base URL and a path built on another line', () => {
+  it.for([
+    ['Python f-string', 'url = f"{BASE}/share/video/upload/"'],
+    ['Ruby interpolation', 'url = "#{BASE}/share/video/upload/"'],
+    ['shell variable', 'curl -F video=@a.mp4 "$BASE/share/video/upload/"'],
+    ['concatenation', "$url = $base . '/share/video/upload/';"],
+    ['YAML value', 'upload_path: /share/video/upload/'],
+  ])('finds the upload path in a %s when the file names the legacy host', ([, line]) => {
+    const text = `BASE = "https://open-api.tiktok.com"\n${line}\n`;
+    expect(brief(text)).toMatchObject([{ line: 2, ruleId: 'text/legacy-share-endpoint' }]);
+  });
+
+  it('finds a v1 path and an unmapped legacy path the same way', () => {
+    const text = ['TIKTOK_API = "https://open-api.tiktok.com"', 'INFO = TIKTOK_API + "/user/info/"', 'PUB = "{base}/share/video/publish/"'].join('\n');
+    expect(brief(text).map((f) => [f.line, f.ruleId])).toEqual([
+      [2, 'text/v1-oauth-endpoint'],
+      [3, 'text/unmapped-legacy-endpoint'],
+    ]);
+  });
+
+  it('leaves bare paths alone in a file that never names the legacy host', () => {
+    expect(brief('url = f"{BASE}/share/video/upload/"\npath: /user/info/')).toEqual([]);
+  });
+
+  it('does not take a v2 path on the new host for a v1 one', () => {
+    const text = 'OLD = "https://open-api.tiktok.com"\nNEW = "https://open.tiktokapis.com/v2/user/info/"\nx = "$NEW_BASE/v2/oauth/revoke/"';
+    expect(brief(text)).toEqual([]);
+  });
+});
+
+describe('scanText: v1 OAuth and user endpoints', () => {
+  it.for([
+    ['/oauth/access_token/', 'https://open-api.tiktok.com/oauth/access_token/?client_key=k'],
+    ['/oauth/refresh_token/', 'https://open-api.tiktok.com/oauth/refresh_token'],
+    ['/user/info/', 'https://open-api.tiktok.com/user/info/'],
+    ['/auth/authorize/ on www.tiktok.com', 'https://www.tiktok.com/auth/authorize/?client_key=k&scope=video.upload'],
+  ])('reports %s as a warning with the purpose and the replacement', ([, url]) => {
+    const [finding, ...rest] = scanText('config.yml', `url: "${url}"`);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ ruleId: 'text/v1-oauth-endpoint', messageId: 'url', severity: 'warning' });
+    expect(finding.message).toMatch(/endpoint of the retired v1 API: use /);
+  });
+
+  it('fills purpose and replacement from the contract', () => {
+    const [finding] = scanText('a.go', 'const tokenURL = "https://open-api.tiktok.com/oauth/access_token/"');
+    expect(finding.message).toBe(
+      'https://open-api.tiktok.com/oauth/access_token/ is the v1 code-to-token exchange endpoint of the retired v1 API: use POST https://open.tiktokapis.com/v2/oauth/token/ (this file is reported, not rewritten)',
+    );
+  });
+
+  it('does not report the v2 authorize page', () => {
+    expect(brief('https://www.tiktok.com/v2/auth/authorize/?client_key=k', 'README.md')).toEqual([]);
+  });
+
+  it('does not report other pages of www.tiktok.com', () => {
+    expect(brief('See https://www.tiktok.com/@someone/video/123', 'README.md')).toEqual([]);
+  });
+});
+
+describe('scanText: other paths on the legacy host', () => {
+  it.for([
+    ['/share/video/publish/'],
+    ['/share/video/upload/init/'],
+    ['/share/sound/upload/'],
+    ['/some/future/path'],
+  ])('reports %s as unmapped, naming the path', ([path]) => {
+    const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
+    expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', severity: 'error' });
+    expect(finding.message.startsWith(`${path} on the retired v1 host`)).toBe(true);
+  });
+});
+
+describe('scanText: what is not a finding', () => {
+  it.for([
+    ['a bare base URL', 'TIKTOK_API_BASE=https://open-api.tiktok.com'],
+    ['a base URL with a slash', 'base_url: "https://open-api.tiktok.com/"'],
+    ['a host name alone', 'host: open-api.tiktok.com'],
+    ['the Content Posting host', 'url = "https://open.tiktokapis.com/v2/post/publish/inbox/video/init/"'],
+    ['a longer host name', 'url = "https://open-api.tiktok.com.example.net/share/video/upload/"'],
+    ['a subdomain of another host', 'url = "https://xopen-api.tiktok.com/share/video/upload/"'],
+    ['the share path on another host', 'url = "https://open.douyin.com/share/video/upload/"'],
+  ])('%s', ([, text]) => {
+    expect(brief(text, '.env')).toEqual([]);
+  });
+});
+
+describe('scanText: legacy webhook event names', () => {
+  it('renames them in a file that says TikTok', () => {
+    const text = '# TikTok webhook\nif event == "video.upload.failed":\n    pass\n';
+    expect(brief(text)).toEqual([
+      { line: 2, column: 14, endColumn: 33, ruleId: 'text/legacy-webhook-event', messageId: 'rename', severity: 'error' },
+    ]);
+    expect(scanText('a.py', text)[0].message).toContain("use 'post.publish.failed'");
+  });
+
+  it('gives one finding for video.publish.completed, with its own name, and one for video.publish.complete', () => {
+    const text = 'tiktok:\n  events: [video.publish.completed, video.publish.complete]';
+    const findings = scanText('hooks.yml', text);
+    expect(findings.map((f) => [f.column, f.message.match(/'([^']+)'/)?.[1]])).toEqual([
+      [12, 'video.publish.completed'],
+      [37, 'video.publish.complete'],
+    ]);
+  });
+
+  it.for([
+    ['a longer dotted name before', 'tiktok: custom.video.upload.failed'],
+    ['a longer dotted name after', 'tiktok: video.upload.failed.v2'],
+    ['a word after', 'tiktok: video.publish.completely'],
+    ['an identifier around it', 'tiktok: my_video.upload.failed_count'],
+  ])('ignores the name inside %s', ([, text]) => {
+    expect(brief(text)).toEqual([]);
+  });
+
+  it('accepts the name at the end of a sentence', () => {
+    expect(brief('TikTok sends video.upload.failed.', 'docs.md')).toHaveLength(1);
+  });
+
+  it('says nothing in a file that names a lookalike service and not TikTok', () => {
+    for (const owner of ['# Bunny Stream webhook', "// Vimeo", 'MUX_SECRET = os.environ["MUX_SECRET"]  # mux']) {
+      expect(brief(`${owner}\nif e == "video.upload.failed": pass`)).toEqual([]);
+    }
+  });
+
+  it('reports an ownerless name as an ambiguous warning', () => {
+    expect(brief('case "video.upload.failed":', 'Handler.java')).toEqual([
+      { line: 1, column: 7, endColumn: 26, ruleId: 'text/legacy-webhook-event', messageId: 'ambiguous', severity: 'warning' },
+    ]);
+  });
+
+  it('takes TikTok over a lookalike when the file names both', () => {
+    expect(brief('# tiktok and vimeo\nx = "video.upload.failed"')).toMatchObject([{ messageId: 'rename', severity: 'error' }]);
+  });
+
+  it('counts the legacy host as saying TikTok', () => {
+    const text = 'BASE = "https://open-api.tiktok.com"\nEVENT = "video.upload.failed"';
+    expect(brief(text)).toMatchObject([{ ruleId: 'text/legacy-webhook-event', messageId: 'rename' }]);
+  });
+});
+
+describe('isTextScanTarget', () => {
+  it.for([
+    'app/upload.py', 'src/Upload.java', 'lib/client.rb', 'main.go', 'api.php', 'Client.cs', 'deploy.sh',
+    'config.yaml', '.github/workflows/ci.yml', 'fixtures/hook.json', 'README.md', '.env', '.env.example',
+    'config/.env.production', 'C:\\app\\.env.local', 'App.vue', 'Upload.svelte',
+  ])('scans %s', (path) => {
+    expect(isTextScanTarget(path)).toBe(true);
+  });
+
+  it.for([
+    'src/upload.ts', 'src/upload.js', 'logo.png', 'Makefile', 'notes.txt', '.envrc', 'environment.ts', 'env',
+  ])('leaves %s to others', (path) => {
+    expect(isTextScanTarget(path)).toBe(false);
+  });
+});
