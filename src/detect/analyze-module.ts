@@ -1,0 +1,39 @@
+import type { Node } from './ast.js';
+import { findEndpoints } from './endpoints.js';
+import { findFormDataVideo } from './form-data-video.js';
+import { findLegacyTypeFields } from './legacy-types.js';
+import { ModuleIndex } from './module-index.js';
+import { OwnershipResolver } from './ownership.js';
+import { findQueryTokens } from './query-tokens.js';
+import type { RawFinding } from './raw-finding.js';
+import { findTikTokRequests } from './requests.js';
+import { findResponseFields } from './response-fields.js';
+import { ValueFolder, type ImportResolver } from './static-value.js';
+import { findLegacyEvents } from './webhook-events.js';
+
+export interface ModuleAnalysis {
+  readonly index: ModuleIndex;
+  readonly folder: ValueFolder;
+  readonly findings: RawFinding[];
+}
+
+/**
+ * Runs every detector over one parsed module (a Babel or an ESTree AST). `resolveImport` tells what
+ * other modules export, for URLs built from imported constants.
+ */
+export function analyzeModule(ast: Node, text: string, file: string, resolveImport?: ImportResolver): ModuleAnalysis {
+  const index = new ModuleIndex(ast, text);
+  const folder = new ValueFolder(index, resolveImport);
+  const owners = new OwnershipResolver(index, file);
+  const requests = findTikTokRequests(index, folder);
+  const fields = findResponseFields(index, requests, owners);
+  const findings = [
+    ...findEndpoints(index, folder, requests),
+    ...findQueryTokens(index, folder, requests),
+    ...findFormDataVideo(index, folder, requests),
+    ...findLegacyEvents(index, owners),
+    ...fields.findings,
+    ...findLegacyTypeFields(index, fields.flows),
+  ];
+  return { index, folder, findings };
+}

@@ -1,0 +1,64 @@
+import {
+  CONTENT_POSTING_HOSTS, LEGACY_API_HOSTS, LEGACY_UPLOAD, V1_ENDPOINTS, type V1Endpoint,
+} from '../contract/index.js';
+import { HOLE } from './static-value.js';
+
+export type UrlKind =
+  /** The legacy Share Video upload. */
+  | 'legacy-upload'
+  /** A v1 OAuth or user endpoint. */
+  | 'v1-endpoint'
+  /** Another known path on the legacy host, with no Content Posting equivalent. */
+  | 'legacy-unmapped'
+  /** The legacy host with a path that is not known statically. */
+  | 'legacy-dynamic'
+  /** The legacy host alone: a shared base URL, not a finding by itself. */
+  | 'legacy-base'
+  /** The Content Posting host: only its query string can be legacy. */
+  | 'content-posting';
+
+export interface UrlMatch {
+  readonly kind: UrlKind;
+  readonly host: string;
+  /** The path as written, holes included. */
+  readonly path: string;
+  readonly v1?: V1Endpoint;
+  /** Index in the folded text where the query string starts, or -1. */
+  readonly queryStart: number;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ALL_HOSTS = [...LEGACY_API_HOSTS, ...CONTENT_POSTING_HOSTS, ...new Set(V1_ENDPOINTS.map((e) => e.host))];
+const HOST_PATTERN = new RegExp(`(?:^|[^\\w.-])(?:https?:)?//(${ALL_HOSTS.map(escape).join('|')})(?=[/?#:${HOLE}'"\`]|$)`, 'i');
+
+const withoutSlash = (path: string) => path.replace(/\/+$/, '');
+
+/**
+ * Which TikTok endpoint a folded URL names, judged on the exact host (issue 3: anchor on the host).
+ * Returns undefined for anything not on a TikTok API host.
+ */
+export function classifyUrl(text: string): UrlMatch | undefined {
+  const match = HOST_PATTERN.exec(text);
+  if (!match) return undefined;
+  const host = match[1].toLowerCase();
+  const rest = text.slice(match.index + match[0].length).replace(/^:\d+/, '');
+  const pathEnd = rest.search(/[?#]/);
+  const path = pathEnd === -1 ? rest : rest.slice(0, pathEnd);
+  const queryOffset = rest.indexOf('?');
+  const queryStart = queryOffset === -1 ? -1 : text.length - rest.length + queryOffset;
+  const base = { host, path, queryStart };
+
+  if ((CONTENT_POSTING_HOSTS as readonly string[]).includes(host)) return { ...base, kind: 'content-posting' };
+  const v1 = V1_ENDPOINTS.find((endpoint) => endpoint.host === host && withoutSlash(endpoint.path) === withoutSlash(path));
+  if (v1) return { ...base, kind: 'v1-endpoint', v1 };
+  if (!(LEGACY_API_HOSTS as readonly string[]).includes(host)) return undefined;
+  if (withoutSlash(path) === withoutSlash(LEGACY_UPLOAD.path)) return { ...base, kind: 'legacy-upload' };
+  if (path === '' || path === '/') return { ...base, kind: 'legacy-base' };
+  if (path.includes(HOLE)) return { ...base, kind: 'legacy-dynamic' };
+  return { ...base, kind: 'legacy-unmapped' };
+}
+
+/** Endpoint kinds that are findings of their own. */
+export function isEndpointFinding(kind: UrlKind): boolean {
+  return kind !== 'legacy-base' && kind !== 'content-posting';
+}

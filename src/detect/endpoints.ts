@@ -1,0 +1,116 @@
+import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
+import { isStringLiteral, unwrap, type Node } from './ast.js';
+import { classifyUrl, isEndpointFinding, type UrlMatch } from './classify-url.js';
+import type { ModuleIndex } from './module-index.js';
+import type { RawFinding } from './raw-finding.js';
+import { CODEMOD_HINT } from './rule-catalog.js';
+import type { TikTokRequest } from './requests.js';
+import { foldedText, HOLE, type ValueFolder } from './static-value.js';
+
+/**
+ * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
+ * URL when no request in this module uses it or when other modules may (it is exported).
+ */
+export function findEndpoints(index: ModuleIndex, folder: ValueFolder, requests: readonly TikTokRequest[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const consumed = new Set<Node>();
+  for (const request of requests) {
+    for (const node of request.trace) consumed.add(node);
+    if (isEndpointFinding(request.match.kind)) findings.push(endpointFinding(request.match, request.call, 'request'));
+  }
+  for (const root of urlCompositions(index, folder)) {
+    if (consumed.has(root.node) && !isExported(root.node, index)) continue;
+    findings.push(endpointFinding(root.match, root.node, 'url'));
+  }
+  return findings;
+}
+
+function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'): RawFinding {
+  const spelled = `https://${match.host}${match.path.replaceAll(HOLE, '…')}`;
+  switch (match.kind) {
+    case 'legacy-upload':
+      return {
+        ruleId: 'no-legacy-share-endpoint',
+        messageId: usage,
+        node,
+        data: { legacy: `Share Video endpoint ${LEGACY_UPLOAD.method} ${LEGACY_UPLOAD.url}`, replacement: INBOX_VIDEO_INIT.url, hint: CODEMOD_HINT },
+      };
+    case 'v1-endpoint':
+      return {
+        ruleId: 'no-v1-oauth-endpoint',
+        messageId: 'endpoint',
+        node,
+        data: { legacy: spelled, purpose: match.v1!.purpose, replacement: match.v1!.replacement },
+      };
+    case 'legacy-dynamic':
+      return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'dynamic', node, data: { host: match.host } };
+    default:
+      return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'request', node, data: { legacy: spelled } };
+  }
+}
+
+interface Composition {
+  readonly node: Node;
+  readonly match: UrlMatch;
+}
+
+/**
+ * The expressions where a retired URL comes into being: the outermost string expression (literal,
+ * template, concatenation, `new URL`) whose value is a retired endpoint and that did not get it from
+ * a constant that already held one.
+ */
+function urlCompositions(index: ModuleIndex, folder: ValueFolder): Composition[] {
+  const roots: Composition[] = [];
+  const candidates = ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression', 'NewExpression'].flatMap((t) => [...index.ofType(t)]);
+  for (const node of candidates) {
+    if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
+    if (node.type === 'NewExpression' && !(node.callee.type === 'Identifier' && node.callee.name === 'URL')) continue;
+    if ((node.type === 'Literal' || node.type === 'StringLiteral') && !isStringLiteral(node)) continue;
+    if (!isOutermost(node, index)) continue;
+    const folded = folder.fold(node);
+    if (folded.viaUrlRef) continue;
+    const match = classifyUrl(foldedText(folded));
+    if (match && isEndpointFinding(match.kind)) roots.push({ node, match });
+  }
+  return roots;
+}
+
+/** Not a part of a larger string expression, and a value rather than a key or a module name. */
+function isOutermost(node: Node, index: ModuleIndex): boolean {
+  const parent = index.parent(node);
+  if (!parent) return true;
+  const outer = unwrap(parent);
+  if (outer.type === 'BinaryExpression' && outer.operator === '+') return false;
+  if (outer.type === 'TemplateLiteral') return false;
+  if (outer.type === 'NewExpression' && outer.callee.type === 'Identifier' && outer.callee.name === 'URL') return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === node && !parent.computed) return false;
+  if (parent.type.startsWith('Import') || parent.type.startsWith('Export') || parent.type === 'TSLiteralType') return false;
+  return true;
+}
+
+/** Whether other modules can read the value that holds this node. */
+export function isExported(node: Node, index: ModuleIndex): boolean {
+  const top = index.topLevelStatement(node);
+  if (!top) return false;
+  if (top.type.startsWith('Export')) return true;
+  if (top.type === 'ExpressionStatement' && isModuleExportsTarget(top.expression)) return true;
+  if (top.type !== 'VariableDeclaration') return false;
+  const names = new Set<string>(top.declarations.filter((d: Node) => d.id.type === 'Identifier').map((d: Node) => d.id.name));
+  for (const specifier of index.ofType('ExportSpecifier')) if (names.has(specifier.local.name ?? specifier.local.value)) return true;
+  for (const assignment of index.ofType('AssignmentExpression')) {
+    if (!isModuleExportsTarget(assignment)) continue;
+    const source = index.source(assignment.right);
+    for (const name of names) if (new RegExp(`\\b${name}\\b`).test(source)) return true;
+  }
+  return false;
+}
+
+function isModuleExportsTarget(expression: Node): boolean {
+  if (expression.type !== 'AssignmentExpression') return false;
+  let left = expression.left;
+  while (left.type === 'MemberExpression') {
+    if (left.object.type === 'Identifier' && (left.object.name === 'module' || left.object.name === 'exports')) return true;
+    left = left.object;
+  }
+  return false;
+}

@@ -1,0 +1,91 @@
+import { LEGACY_RESPONSE_FIELDS, TIKTOK_MARKER, WEBHOOK_ENVELOPE_KEYS, type LegacyResponseField } from '../contract/index.js';
+import { childNodes, keyName, type Node } from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+import type { RawFinding } from './raw-finding.js';
+import type { FieldFlows } from './response-fields.js';
+
+const FIELDS = Object.keys(LEGACY_RESPONSE_FIELDS) as LegacyResponseField[];
+const NAMES_SHARE_VIDEO = new RegExp(`${TIKTOK_MARKER.source}|share_?video`, 'i');
+/** The two keys of the legacy response that no other field set here has: they make a shape TikTok's. */
+const SIGNATURE_KEYS = ['share_id', 'err_code'];
+
+/**
+ * Legacy fields declared on TypeScript types that describe a legacy TikTok payload: types named for
+ * TikTok or Share Video, types used for a legacy response, or shapes with the legacy signature.
+ */
+export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): RawFinding[] {
+  const responseTypes = typesOfTaintedValues(index, flows);
+  const findings: RawFinding[] = [];
+  for (const signature of index.ofType('TSPropertySignature')) {
+    const field = keyName(signature) as LegacyResponseField | undefined;
+    if (!field || !FIELDS.includes(field)) continue;
+    const container = index.parent(signature);
+    const siblings = new Set<string>((container?.body ?? container?.members ?? []).map((member: Node) => keyName(member)).filter(Boolean));
+    const hasSignature = SIGNATURE_KEYS.some((key) => siblings.has(key));
+    const declaration = [...index.ancestors(signature)].find((a) => a.type === 'TSInterfaceDeclaration' || a.type === 'TSTypeAliasDeclaration');
+    const name: string = declaration?.id?.name ?? '';
+    const envelope = WEBHOOK_ENVELOPE_KEYS.every((key) => index.source(declaration ?? signature).includes(key));
+    const isLegacy =
+      responseTypes.has(name) ||
+      (siblings.has('share_id') && [...siblings].some((key) => key !== 'share_id' && FIELDS.includes(key as LegacyResponseField))) ||
+      ((NAMES_SHARE_VIDEO.test(name) || envelope) && (field === 'share_id' || hasSignature));
+    if (!isLegacy) continue;
+    findings.push({
+      ruleId: 'no-legacy-response-field',
+      messageId: 'typeField',
+      node: signature.key,
+      data: { legacy: field, replacement: field === 'share_id' ? '`publish_id`' : LEGACY_RESPONSE_FIELDS[field] },
+    });
+  }
+  return findings;
+}
+
+/** Names of types that annotate values flowing from legacy requests, and the types they contain. */
+function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): Set<string> {
+  const names = new Set<string>();
+  const tainted = (node: Node | undefined) => !!node && (flows.response.has(node) || flows.webhook.has(node));
+  const addReferences = (typeNode: Node | undefined) => {
+    if (!typeNode) return;
+    for (const reference of collect(typeNode, 'TSTypeReference')) {
+      const name = reference.typeName?.name;
+      if (name) names.add(name);
+    }
+  };
+  for (const declarator of index.ofType('VariableDeclarator')) {
+    if (tainted(declarator.init)) addReferences(declarator.id.typeAnnotation);
+  }
+  for (const type of ['TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']) {
+    for (const node of index.ofType(type)) if (tainted(node.expression)) addReferences(node.typeAnnotation);
+  }
+  for (const call of index.ofType('CallExpression')) {
+    const typeArguments = call.typeArguments ?? call.typeParameters;
+    if (typeArguments && (flows.response.has(call) || tainted(call))) addReferences(typeArguments);
+  }
+  // Follow `interface UploadResponse { data: UploadData }` down to the types it uses.
+  const declarations = new Map<string, Node>();
+  for (const type of ['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']) for (const node of index.ofType(type)) declarations.set(node.id.name, node);
+  const queue = [...names];
+  while (queue.length > 0) {
+    const declaration = declarations.get(queue.pop()!);
+    if (!declaration) continue;
+    for (const reference of collect(declaration, 'TSTypeReference')) {
+      const name = reference.typeName?.name;
+      if (name && !names.has(name)) {
+        names.add(name);
+        queue.push(name);
+      }
+    }
+  }
+  return names;
+}
+
+function collect(root: Node, type: string): Node[] {
+  const found: Node[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === type) found.push(node);
+    stack.push(...childNodes(node));
+  }
+  return found;
+}

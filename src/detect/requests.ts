@@ -1,0 +1,155 @@
+import { calleeName, findProperty, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
+import { classifyUrl, type UrlMatch } from './classify-url.js';
+import type { ModuleIndex } from './module-index.js';
+import { foldedText, joinUrl, type Folded, type ValueFolder } from './static-value.js';
+
+/** A call that sends something to a TikTok API host, whatever the HTTP client. */
+export interface TikTokRequest {
+  readonly call: Node;
+  readonly url: Folded;
+  readonly match: UrlMatch;
+  /** Every node folded to build the URL: tells which literals and constants it came from. */
+  readonly trace: ReadonlySet<Node>;
+  /** The URL argument itself (a `new URL` object may be edited through it: `url.searchParams.set`). */
+  readonly urlArgument: Node;
+  /** Object literals passed as options (fetch init, axios config, got options, request options). */
+  readonly options: readonly Node[];
+  /** Calls chained on the request (superagent: `.query()`, `.attach()`, `.send()`). */
+  readonly chain: readonly Node[];
+  /** The object a method was called on: the XHR of `xhr.open`, the form of `form.submit`. */
+  readonly receiver?: Node;
+}
+
+/** Options that carry the URL in the clients we know (axios, got, ky, request, undici, Node's http). */
+const URL_OPTIONS = ['url', 'uri', 'href', 'endpoint'];
+const BASE_OPTIONS = ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL'];
+
+/** Calls that take a URL without sending anything. */
+const NOT_REQUESTS = new Set([
+  'URL', 'URLSearchParams', 'String', 'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent',
+  'require', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'stringify', 'parse', 'startsWith', 'endsWith',
+  'includes', 'indexOf', 'replace', 'replaceAll', 'split', 'match', 'test', 'exec', 'concat', 'toString',
+  'set', 'append', 'get', 'has', 'create', 'extend', 'push', 'add',
+]);
+
+/** Finds every request to a TikTok API host in a module. */
+export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): TikTokRequest[] {
+  const requests: TikTokRequest[] = [];
+  for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression'), ...index.ofType('NewExpression')]) {
+    const name = calleeName(call);
+    if (name && NOT_REQUESTS.has(name)) continue;
+    const request = requestOf(call, index, folder);
+    if (request) requests.push(request);
+  }
+  return requests;
+}
+
+function requestOf(call: Node, index: ModuleIndex, folder: ValueFolder): TikTokRequest | undefined {
+  const callee = unwrap(call.callee);
+  const base = instanceBase(isMember(callee) ? callee.object : callee, folder);
+  const options: Node[] = [];
+  for (const arg of call.arguments) {
+    const object = arg.type === 'SpreadElement' ? undefined : folder.objectOf(arg);
+    if (object) options.push(object);
+  }
+  for (const [i, arg] of call.arguments.entries()) {
+    if (arg.type === 'SpreadElement') continue;
+    const trace = new Set<Node>();
+    let url: Folded | undefined;
+    let urlArgument = arg;
+    const object = folder.objectOf(arg, trace);
+    if (object) {
+      const found = urlFromOptions(object, folder, trace);
+      if (!found) continue;
+      [url, urlArgument] = found;
+    } else {
+      url = folder.fold(arg, trace);
+    }
+    if (base && i === 0) url = joinUrl(base.url, url);
+    const match = classifyUrl(foldedText(url));
+    if (!match) continue;
+    if (base) for (const node of base.trace) trace.add(node);
+    return {
+      call, url, match, trace, urlArgument, options,
+      chain: chainedCalls(call, index),
+      receiver: isMember(callee) && (calleeName(call) === 'open' || calleeName(call) === 'submit') ? unwrap(callee.object) : undefined,
+    };
+  }
+  return undefined;
+}
+
+function urlFromOptions(object: Node, folder: ValueFolder, trace: Set<Node>): [Folded, Node] | undefined {
+  const urlProperty = URL_OPTIONS.map((name) => findProperty(object, name)).find(Boolean);
+  const baseProperty = BASE_OPTIONS.map((name) => findProperty(object, name)).find(Boolean);
+  const host = findProperty(object, 'host') ?? findProperty(object, 'hostname');
+  if (urlProperty) {
+    const url = folder.fold(urlProperty.value, trace);
+    return [baseProperty ? joinUrl(folder.fold(baseProperty.value, trace), url) : url, urlProperty.value];
+  }
+  if (host) {
+    // Node's http.request / form-data's submit({ host, path }).
+    const path = findProperty(object, 'path');
+    const origin = folder.fold(host.value, trace);
+    const withScheme: Folded = { pieces: [{ text: 'https://', node: host.value }, ...origin.pieces], viaUrlRef: origin.viaUrlRef };
+    return [path ? joinUrl(withScheme, folder.fold(path.value, trace)) : withScheme, host.value];
+  }
+  return undefined;
+}
+
+/** The base URL of an HTTP client instance: `axios.create({ baseURL })`, `got.extend({ prefixUrl })`, `ky.create(…)`. */
+function instanceBase(receiver: Node, folder: ValueFolder): { url: Folded; trace: Set<Node> } | undefined {
+  const trace = new Set<Node>();
+  const value = folder.valueNode(receiver, trace);
+  if (!value || !isCall(value)) return undefined;
+  const factory = calleeName(value);
+  if (factory !== 'create' && factory !== 'extend') return undefined;
+  const config = value.arguments[0] && folder.objectOf(value.arguments[0], trace);
+  const baseProperty = config && BASE_OPTIONS.map((name) => findProperty(config, name)).find(Boolean);
+  if (!baseProperty) return undefined;
+  return { url: folder.fold(baseProperty.value, trace), trace };
+}
+
+/** `superagent.post(url).query(…).attach(…)`: the calls made on the request builder. */
+function chainedCalls(call: Node, index: ModuleIndex): Node[] {
+  const chain: Node[] = [];
+  let current = call;
+  for (;;) {
+    const member = index.parent(current);
+    if (!member || !isMember(member) || member.object !== current) break;
+    const next = index.parent(member);
+    if (!next || !isCall(next) || next.callee !== member) break;
+    chain.push(next);
+    current = next;
+  }
+  return chain;
+}
+
+/** Calls `receiver.method(…)` made on the same variable as `receiver` (e.g. `xhr.send(form)` after `xhr.open`). */
+export function callsOnSameVariable(receiver: Node, method: string, index: ModuleIndex): Node[] {
+  if (receiver.type !== 'Identifier') return [];
+  const binding = index.resolve(receiver);
+  return [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')].filter((call) => {
+    const callee = unwrap(call.callee);
+    if (!isMember(callee) || calleeName(call) !== method) return false;
+    const object = unwrap(callee.object);
+    return isIdentifier(object, receiver.name) && index.resolve(object) === binding;
+  });
+}
+
+/** The expressions a request may send as its body, whatever the client calls them. */
+export function requestBodies(request: TikTokRequest, index: ModuleIndex): Node[] {
+  const bodies: Node[] = [];
+  const call = request.call;
+  for (const arg of call.arguments) if (arg !== request.urlArgument && !request.options.includes(unwrap(arg))) bodies.push(arg);
+  for (const object of request.options) {
+    for (const property of objectProperties(object)) {
+      if (['body', 'data', 'formData', 'form', 'json', 'files', 'multipart'].includes(keyName(property) ?? '')) bodies.push(property.value);
+    }
+  }
+  for (const chained of request.chain) if (calleeName(chained) === 'send') bodies.push(...chained.arguments);
+  if (request.receiver && calleeName(call) === 'open') {
+    for (const send of callsOnSameVariable(request.receiver, 'send', index)) bodies.push(...send.arguments);
+  }
+  if (request.receiver && calleeName(call) === 'submit') bodies.push(request.receiver);
+  return bodies;
+}

@@ -1,0 +1,91 @@
+import { LEGACY_RESPONSE_FIELDS, LEGACY_WEBHOOK_CONTENT_FIELDS, type LegacyResponseField } from '../contract/index.js';
+import { calleeName, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+import type { OwnershipResolver } from './ownership.js';
+import type { RawFinding } from './raw-finding.js';
+import type { TikTokRequest } from './requests.js';
+import { Taint } from './taint.js';
+
+const RESPONSE_FIELDS = Object.keys(LEGACY_RESPONSE_FIELDS) as LegacyResponseField[];
+const WEBHOOK_FIELDS = Object.keys(LEGACY_WEBHOOK_CONTENT_FIELDS) as (keyof typeof LEGACY_WEBHOOK_CONTENT_FIELDS)[];
+
+/** Requests whose responses have the legacy shape: everything on the legacy host but the v1 OAuth/user calls. */
+const LEGACY_RESPONSE_KINDS = new Set(['legacy-upload', 'legacy-unmapped', 'legacy-dynamic']);
+
+export interface FieldFlows {
+  readonly response: Taint;
+  readonly webhook: Taint;
+}
+
+/**
+ * Legacy fields read from data that flows from a legacy request (`share_id`, `err_code`,
+ * `error_code`, `error_msg`) or from the parsed `content` of a TikTok webhook (`share_id`).
+ */
+export function findResponseFields(
+  index: ModuleIndex,
+  requests: readonly TikTokRequest[],
+  owners: OwnershipResolver,
+): { findings: RawFinding[]; flows: FieldFlows } {
+  const response = new Taint(index, new Set(requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind)).map((r) => r.call)));
+  const webhook = new Taint(index, webhookContentSources(index, owners));
+  const findings = [
+    ...fieldReads(index, response, RESPONSE_FIELDS, (field) => ({ messageId: 'responseField', replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField] })),
+    ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({ messageId: 'webhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'] })),
+  ];
+  return { findings: dedupe(findings), flows: { response, webhook } };
+}
+
+/** `JSON.parse(body.content)` in a TikTok webhook handler: TikTok sends `content` as a JSON string. */
+function webhookContentSources(index: ModuleIndex, owners: OwnershipResolver): Set<Node> {
+  const sources = new Set<Node>();
+  for (const call of index.ofType('CallExpression')) {
+    const callee = unwrap(call.callee);
+    if (!isMember(callee) || !isIdentifier(unwrap(callee.object), 'JSON') || calleeName(call) !== 'parse' || !call.arguments[0]) continue;
+    if (readsContent(call.arguments[0], index) && owners.ownerOf(call) === 'tiktok') sources.add(call);
+  }
+  return sources;
+}
+
+function readsContent(node: Node, index: ModuleIndex): boolean {
+  const expression = unwrap(node);
+  if (isMember(expression)) return memberName(expression) === 'content';
+  if (expression.type === 'Identifier') {
+    const binding = index.resolve(expression);
+    return !!binding && (binding.path.at(-1) === 'content' || (!!binding.init && isMember(unwrap(binding.init)) && memberName(unwrap(binding.init)) === 'content'));
+  }
+  return false;
+}
+
+function fieldReads(
+  index: ModuleIndex,
+  taint: Taint,
+  fields: readonly string[],
+  describe: (field: string) => { messageId: string; replacement: string },
+): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const report = (field: string, node: Node) => {
+    const { messageId, replacement } = describe(field);
+    findings.push({ ruleId: 'no-legacy-response-field', messageId, node, data: { legacy: field, replacement } });
+  };
+  for (const member of [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]) {
+    const name = memberName(member);
+    if (name && fields.includes(name) && taint.has(member.object)) report(name, member.property);
+  }
+  const visitPattern = (pattern: Node) => {
+    for (const property of pattern.properties) {
+      if (property.type === 'RestElement') continue;
+      const name = keyName(property);
+      if (name && fields.includes(name)) report(name, property.key);
+      const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+      if (value.type === 'ObjectPattern') visitPattern(value);
+    }
+  };
+  for (const pattern of taint.patterns) visitPattern(pattern);
+  return findings;
+}
+
+function dedupe(findings: RawFinding[]): RawFinding[] {
+  const seen = new Set<Node>();
+  return findings.filter((finding) => !seen.has(finding.node!) && !!seen.add(finding.node!));
+}
+

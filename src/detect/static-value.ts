@@ -1,0 +1,327 @@
+import {
+  calleeName, findProperty, isClassField, isIdentifier, isMember, isStringLiteral, keyName,
+  memberName, objectProperties, unwrap, type Node,
+} from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+
+/** Stands for a part of a string that cannot be known before run time. */
+export const HOLE = '\u0000';
+
+export interface Piece {
+  /** Known text, or undefined for a hole. */
+  readonly text?: string;
+  /** The literal (or template quasi) the text comes from, or the expression of the hole. */
+  readonly node: Node;
+  /** For a hole built from an object of query parameters (`new URLSearchParams({...})`). */
+  readonly query?: Node;
+}
+
+export interface Folded {
+  readonly pieces: readonly Piece[];
+  /** Some reference on the way (a constant, a field, an import) already held a URL with a path. */
+  readonly viaUrlRef: boolean;
+}
+
+/** A value another module exports, as far as it can be known statically. */
+export type ExportedValue = string | { readonly [key: string]: ExportedValue };
+
+/** Looks up what another module exports; supplied by the project pass. */
+export type ImportResolver = (source: string, name: string, path: readonly string[]) => ExportedValue | undefined;
+
+export function foldedText(folded: Folded): string {
+  return folded.pieces.map((piece) => piece.text ?? HOLE).join('');
+}
+
+const hole = (node: Node, query?: Node): Folded => ({ pieces: [{ node, query }], viaUrlRef: false });
+
+/** A URL with a host and at least one path character: what makes a reference "already a URL". */
+const URL_WITH_PATH = /\/\/[^/\s\u0000]+\/[^\s]/;
+
+const MAX_DEPTH = 24;
+
+/**
+ * Folds expressions to the strings they hold, through constants, destructuring, object literals,
+ * class fields, `new URL`, template literals, concatenation and imports. Unknown parts become holes.
+ * Every node folded on the way is added to `trace`, so callers can tell which literals a value came from.
+ */
+export class ValueFolder {
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly resolveImport: ImportResolver = () => undefined,
+  ) {}
+
+  fold(node: Node, trace?: Set<Node>, depth = 0): Folded {
+    if (depth > MAX_DEPTH) return hole(node);
+    trace?.add(node);
+    const expression = unwrap(node);
+    if (expression !== node) trace?.add(expression);
+    const next = (child: Node) => this.fold(child, trace, depth + 1);
+
+    if (isStringLiteral(expression)) return { pieces: [{ text: expression.value, node: expression }], viaUrlRef: false };
+    switch (expression.type) {
+      case 'TemplateLiteral': {
+        const pieces: Piece[] = [];
+        let viaUrlRef = false;
+        expression.quasis.forEach((quasi: Node, i: number) => {
+          pieces.push({ text: quasi.value.cooked ?? quasi.value.raw, node: quasi });
+          const inner = expression.expressions[i];
+          if (inner) {
+            const folded = next(inner);
+            pieces.push(...folded.pieces);
+            viaUrlRef ||= folded.viaUrlRef;
+          }
+        });
+        return { pieces, viaUrlRef };
+      }
+      case 'BinaryExpression':
+        if (expression.operator !== '+') return hole(expression);
+        return concat(next(expression.left), next(expression.right));
+      case 'LogicalExpression': {
+        // `process.env.URL || 'https://…'`: the literal is the value the code runs with by default.
+        const left = next(expression.left);
+        if (left.pieces.every((piece) => piece.text !== undefined)) return left;
+        const right = next(expression.right);
+        return right.pieces.some((piece) => piece.text) ? right : left;
+      }
+      case 'Identifier':
+        return this.foldReference(expression, this.bindingValue(expression, trace, depth), trace, depth);
+      case 'ThisExpression':
+        return hole(expression);
+      case 'MemberExpression':
+      case 'OptionalMemberExpression': {
+        const name = memberName(expression);
+        if (name === 'href' || name === 'url') {
+          const target = this.valueNode(expression.object, trace, depth + 1);
+          if (target && isNewUrl(target)) return next(expression.object);
+        }
+        const imported = this.importedMember(expression);
+        if (imported !== undefined) return this.foldImported(expression, imported);
+        return this.foldReference(expression, this.valueNode(expression, trace, depth + 1), trace, depth);
+      }
+      case 'NewExpression':
+        if (isNewUrl(expression)) {
+          const [path, base] = expression.arguments;
+          if (!path) return hole(expression);
+          return base ? joinUrl(next(base), next(path)) : next(path);
+        }
+        if (isIdentifier(expression.callee, 'URLSearchParams') && expression.arguments[0]) {
+          return hole(expression, this.objectOf(expression.arguments[0], trace, depth + 1) ?? undefined);
+        }
+        return hole(expression);
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        const name = calleeName(expression);
+        const callee = unwrap(expression.callee);
+        if (name === 'toString' && isMember(callee)) return next(callee.object);
+        if (isIdentifier(callee, 'String') && expression.arguments[0]) return next(expression.arguments[0]);
+        if (name === 'concat' && isMember(callee)) {
+          return expression.arguments.reduce((acc: Folded, arg: Node) => concat(acc, next(arg)), next(callee.object));
+        }
+        if (name === 'stringify' && isMember(callee) && expression.arguments[0]) {
+          // querystring.stringify / qs.stringify of an object of query parameters.
+          return hole(expression, this.objectOf(expression.arguments[0], trace, depth + 1) ?? undefined);
+        }
+        return hole(expression);
+      }
+      default:
+        return hole(expression);
+    }
+  }
+
+  /** The object literal an expression stands for, if it can be found. */
+  objectOf(node: Node, trace?: Set<Node>, depth = 0): Node | undefined {
+    const value = this.valueNode(node, trace, depth);
+    if (!value) return undefined;
+    if (value.type === 'ObjectExpression') return value;
+    if (value.type === 'NewExpression' && isIdentifier(value.callee, 'URLSearchParams') && value.arguments[0]) {
+      return this.objectOf(value.arguments[0], trace, depth + 1);
+    }
+    return undefined;
+  }
+
+  /**
+   * The expression a reference stands for: the initializer of a constant (down its destructuring
+   * path), a property of an object literal, a class field. Undefined when it cannot be told.
+   */
+  valueNode(node: Node, trace?: Set<Node>, depth = 0): Node | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const expression = unwrap(node);
+    trace?.add(expression);
+    if (expression.type === 'Identifier') {
+      const binding = this.index.resolve(expression);
+      if (!binding || binding.kind === 'param' || binding.kind === 'import' || binding.kind === 'catch') return undefined;
+      if (binding.kind === 'function' || binding.kind === 'class') return binding.declaration;
+      let value = binding.init ?? (binding.assignments.length === 1 ? binding.assignments[0] : undefined);
+      if (!value) return undefined;
+      if (binding.kind !== 'const' && binding.assignments.length > (binding.init ? 0 : 1)) return undefined;
+      for (const key of binding.path) {
+        if (!value) return undefined;
+        const object: Node | undefined = key === '[]' ? undefined : this.objectOf(value, trace, depth + 1);
+        const property: Node | undefined = object && findProperty(object, key);
+        value = property?.value;
+      }
+      if (!value) return undefined;
+      trace?.add(value);
+      const inner = unwrap(value);
+      return inner.type === 'Identifier' || isMember(inner) ? this.valueNode(inner, trace, depth + 1) ?? inner : inner;
+    }
+    if (isMember(expression)) {
+      const name = memberName(expression);
+      if (name === undefined) return undefined;
+      const object = unwrap(expression.object);
+      if (object.type === 'ThisExpression') {
+        const value = this.classMemberValue(expression, name);
+        if (value) trace?.add(value);
+        return value ? this.valueNode(value, trace, depth + 1) ?? unwrap(value) : undefined;
+      }
+      const container = this.objectOf(object, trace, depth + 1);
+      const property = container && findProperty(container, name);
+      if (!property) return undefined;
+      trace?.add(property);
+      return this.valueNode(property.value, trace, depth + 1) ?? unwrap(property.value);
+    }
+    return expression;
+  }
+
+  /** `this.name` inside a class: its field initializer, or what the constructor assigns it. */
+  classMemberValue(thisMember: Node, name: string): Node | undefined {
+    let classBody: Node | undefined;
+    for (const ancestor of this.index.ancestors(thisMember)) {
+      if (ancestor.type === 'ClassBody') {
+        classBody = ancestor;
+        break;
+      }
+    }
+    if (!classBody) return undefined;
+    for (const member of classBody.body) {
+      if (isClassField(member) && keyName(member) === name && member.value) return member.value;
+    }
+    for (const member of classBody.body) {
+      const isConstructor = (member.type === 'ClassMethod' || member.type === 'MethodDefinition') && member.kind === 'constructor';
+      if (!isConstructor) continue;
+      const body = member.type === 'MethodDefinition' ? member.value.body : member.body;
+      for (const statement of body.body) {
+        const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+        if (
+          expression?.type === 'AssignmentExpression' &&
+          isMember(expression.left) &&
+          unwrap(expression.left.object).type === 'ThisExpression' &&
+          memberName(expression.left) === name
+        ) {
+          return expression.right;
+        }
+      }
+      // A constructor parameter property (`constructor(private baseUrl = '…')`).
+      for (const param of member.type === 'MethodDefinition' ? member.value.params : member.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'AssignmentPattern' && isIdentifier(param.parameter.left, name)) {
+          return param.parameter.right;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private bindingValue(identifier: Node, trace: Set<Node> | undefined, depth: number): Node | undefined {
+    const binding = this.index.resolve(identifier);
+    if (binding?.kind === 'import') return undefined;
+    return this.valueNode(identifier, trace, depth + 1);
+  }
+
+  private foldReference(reference: Node, value: Node | undefined, trace: Set<Node> | undefined, depth: number): Folded {
+    if (reference.type === 'Identifier') {
+      const binding = this.index.resolve(reference);
+      if (binding?.kind === 'import' && binding.importSource) {
+        const imported = this.resolveImport(binding.importSource, binding.importName ?? 'default', binding.path);
+        return this.foldImported(reference, imported);
+      }
+    }
+    if (!value || value === unwrap(reference)) return hole(reference);
+    if (value.type === 'ObjectExpression' || value.type === 'ClassDeclaration' || value.type === 'FunctionDeclaration') return hole(reference);
+    const folded = this.fold(value, trace, depth + 1);
+    return { pieces: folded.pieces, viaUrlRef: folded.viaUrlRef || URL_WITH_PATH.test(foldedText(folded)) };
+  }
+
+  private foldImported(reference: Node, value: ExportedValue | undefined): Folded {
+    if (typeof value !== 'string') return hole(reference);
+    const pieces: Piece[] = value.split(HOLE).flatMap((text, i) => (i === 0 ? [{ text, node: reference }] : [{ node: reference }, { text, node: reference }]));
+    return { pieces, viaUrlRef: URL_WITH_PATH.test(value) };
+  }
+
+  /** `config.tiktok.uploadUrl` where `config` is imported: ask the project for that path. */
+  private importedMember(member: Node): ExportedValue | undefined {
+    const path: string[] = [];
+    let current = unwrap(member);
+    while (isMember(current)) {
+      const name = memberName(current);
+      if (name === undefined) return undefined;
+      path.unshift(name);
+      current = unwrap(current.object);
+    }
+    if (current.type !== 'Identifier') return undefined;
+    const binding = this.index.resolve(current);
+    if (binding?.kind !== 'import' || !binding.importSource) return undefined;
+    if (binding.importName === '*') {
+      const [name, ...rest] = path;
+      return name === undefined ? undefined : this.resolveImport(binding.importSource, name, rest);
+    }
+    return this.resolveImport(binding.importSource, binding.importName ?? 'default', [...binding.path, ...path]);
+  }
+
+  /** What a module-level value exports: a string, or an object of them (for config objects). */
+  exportedValue(node: Node, depth = 0): ExportedValue | undefined {
+    if (depth > 4) return undefined;
+    const value = this.valueNode(node) ?? unwrap(node);
+    if (value.type === 'ObjectExpression') {
+      const result: Record<string, ExportedValue> = {};
+      for (const property of objectProperties(value)) {
+        const key = keyName(property);
+        const inner = key === undefined ? undefined : this.exportedValue(property.value, depth + 1);
+        if (key !== undefined && inner !== undefined) result[key] = inner;
+      }
+      return Object.keys(result).length > 0 ? result : undefined;
+    }
+    const folded = this.fold(value);
+    return folded.pieces.some((piece) => piece.text) ? foldedText(folded) : undefined;
+  }
+}
+
+function isNewUrl(node: Node): boolean {
+  return node.type === 'NewExpression' && isIdentifier(node.callee, 'URL');
+}
+
+function concat(left: Folded, right: Folded): Folded {
+  return { pieces: [...left.pieces, ...right.pieces], viaUrlRef: left.viaUrlRef || right.viaUrlRef };
+}
+
+/** `new URL(path, base)` and axios `baseURL` + `url`: an absolute path replaces the base's path. */
+export function joinUrl(base: Folded, path: Folded): Folded {
+  const pathText = foldedText(path);
+  if (/^[a-z]+:\/\//i.test(pathText)) return path;
+  const baseText = foldedText(base);
+  const origin = /^([a-z]+:\/\/[^/]+)/i.exec(baseText);
+  if (pathText.startsWith('/') && origin && !baseText.slice(origin[1].length).includes(HOLE)) {
+    // Keep only the origin of the base; its pieces are cut at the origin's length.
+    return concat(cut(base, origin[1].length), path);
+  }
+  const needsSlash = !baseText.endsWith('/') && !pathText.startsWith('/') && pathText !== '';
+  const slash: Folded = { pieces: needsSlash ? [{ text: '/', node: path.pieces[0]?.node ?? base.pieces[0].node }] : [], viaUrlRef: false };
+  const trimmed = baseText.endsWith('/') && pathText.startsWith('/') ? cut(base, baseText.length - 1) : base;
+  return concat(concat(trimmed, slash), path);
+}
+
+function cut(folded: Folded, length: number): Folded {
+  const pieces: Piece[] = [];
+  let remaining = length;
+  for (const piece of folded.pieces) {
+    if (remaining <= 0) break;
+    if (piece.text === undefined) {
+      pieces.push(piece);
+      remaining -= 1;
+    } else {
+      pieces.push({ ...piece, text: piece.text.slice(0, remaining) });
+      remaining -= piece.text.length;
+    }
+  }
+  return { pieces, viaUrlRef: folded.viaUrlRef };
+}
+

@@ -1,0 +1,141 @@
+import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
+import type { Binding, ModuleIndex } from './module-index.js';
+
+/** Methods whose result still carries the response they were called on. */
+const PASS_THROUGH = new Set(['json', 'text', 'then', 'catch', 'finally', 'clone', 'body']);
+const MAX_ROUNDS = 8;
+
+/**
+ * Values that flow from a set of source expressions through one module: awaits, `.json()`, member
+ * reads, `.then` callbacks, variables, destructuring and functions that return them.
+ */
+export class Taint {
+  private readonly bindings = new Set<Binding>();
+  private readonly functions = new Set<Node>();
+  /** Object patterns that destructure a tainted value. */
+  readonly patterns = new Set<Node>();
+
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly sources: ReadonlySet<Node>,
+  ) {
+    for (let round = 0; round < MAX_ROUNDS && this.spread(); round++);
+  }
+
+  has(node: Node): boolean {
+    return this.check(node, 0);
+  }
+
+  private check(node: Node, depth: number): boolean {
+    if (depth > 40) return false;
+    const expression = unwrap(node);
+    if (this.sources.has(expression)) return true;
+    switch (expression.type) {
+      case 'AwaitExpression':
+        return this.check(expression.argument, depth + 1);
+      case 'Identifier': {
+        const binding = this.index.resolve(expression);
+        return !!binding && this.bindings.has(binding);
+      }
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        return this.check(expression.object, depth + 1);
+      case 'CallExpression':
+      case 'OptionalCallExpression': {
+        const callee = unwrap(expression.callee);
+        if (isMember(callee) && PASS_THROUGH.has(memberName(callee) ?? '')) return this.check(callee.object, depth + 1);
+        if (isMember(callee) && isIdentifier(callee.object, 'JSON') && memberName(callee) === 'parse') {
+          return !!expression.arguments[0] && this.check(expression.arguments[0], depth + 1);
+        }
+        return this.functions.has(this.calledFunction(expression) ?? expression);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** One round of propagation; true when something new was tainted. */
+  private spread(): boolean {
+    let changed = false;
+    const taintPattern = (pattern: Node) => {
+      for (const binding of this.bindingsIn(pattern)) {
+        if (!this.bindings.has(binding)) {
+          this.bindings.add(binding);
+          changed = true;
+        }
+      }
+      if (pattern.type === 'ObjectPattern') this.patterns.add(pattern);
+    };
+    for (const declarator of this.index.ofType('VariableDeclarator')) {
+      if (declarator.init && this.has(declarator.init)) taintPattern(declarator.id);
+    }
+    for (const assignment of this.index.ofType('AssignmentExpression')) {
+      if (assignment.operator === '=' && this.has(assignment.right)) taintPattern(assignment.left);
+    }
+    for (const call of [...this.index.ofType('CallExpression'), ...this.index.ofType('OptionalCallExpression')]) {
+      const callee = unwrap(call.callee);
+      if (!isMember(callee) || calleeName(call) !== 'then' || !this.has(callee.object)) continue;
+      const callback = call.arguments[0] && unwrap(call.arguments[0]);
+      if (callback && isFunction(callback) && callback.params[0]) taintPattern(callback.params[0]);
+    }
+    for (const statement of this.index.ofType('ReturnStatement')) {
+      if (statement.argument && this.has(statement.argument)) changed = this.markFunction(statement) || changed;
+    }
+    for (const arrow of this.index.ofType('ArrowFunctionExpression')) {
+      if (arrow.body.type !== 'BlockStatement' && this.has(arrow.body) && !this.functions.has(arrow)) {
+        this.functions.add(arrow);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private markFunction(statement: Node): boolean {
+    for (const ancestor of this.index.ancestors(statement)) {
+      if (!isFunction(ancestor)) continue;
+      if (this.functions.has(ancestor)) return false;
+      this.functions.add(ancestor);
+      return true;
+    }
+    return false;
+  }
+
+  /** The function a call runs, when it is declared in this module: `upload()`, `this.upload()`. */
+  private calledFunction(call: Node): Node | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type === 'Identifier') {
+      const binding = this.index.resolve(callee);
+      if (binding?.kind === 'function') return binding.declaration;
+      const init = binding?.init && unwrap(binding.init);
+      return init && isFunction(init) ? init : undefined;
+    }
+    if (isMember(callee) && unwrap(callee.object).type === 'ThisExpression') {
+      const name = memberName(callee);
+      for (const ancestor of this.index.ancestors(call)) {
+        if (ancestor.type !== 'ClassBody') continue;
+        const method = ancestor.body.find((member: Node) => keyName(member) === name);
+        if (!method) return undefined;
+        return method.type === 'MethodDefinition' ? method.value : method.value && isFunction(unwrap(method.value)) ? unwrap(method.value) : method;
+      }
+    }
+    return undefined;
+  }
+
+  private bindingsIn(pattern: Node): Binding[] {
+    switch (pattern.type) {
+      case 'Identifier': {
+        const binding = this.index.resolve(pattern);
+        return binding ? [binding] : [];
+      }
+      case 'ObjectPattern':
+        return pattern.properties.flatMap((property: Node) => this.bindingsIn(property.type === 'RestElement' ? property.argument : property.value));
+      case 'ArrayPattern':
+        return pattern.elements.flatMap((element: Node | null) => (element ? this.bindingsIn(element) : []));
+      case 'AssignmentPattern':
+        return this.bindingsIn(pattern.left);
+      default:
+        return [];
+    }
+  }
+}
+
