@@ -1,0 +1,65 @@
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { isIgnoredBy, type GitignoreTree } from './gitignore-tree.js';
+import { SKIPPED_FOLDERS } from './skipped-folders.js';
+import { isSupportedFile } from './supported-files.js';
+
+export interface WalkOptions {
+  readonly tree: GitignoreTree;
+  /** `--ignore-pattern`: true leaves the path out. */
+  readonly excluded: (path: string, isDirectory: boolean) => boolean;
+}
+
+export interface UnreadablePath {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Symbolic links are neither followed nor listed: a link to a parent folder would loop and a link
+ * out of the tree would check someone else's files. Some file systems leave the entry type
+ * unknown; those entries get an lstat.
+ */
+function kindOf(entry: Dirent, path: string): 'file' | 'directory' | 'other' {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (entry.isSymbolicLink()) return 'other';
+  try {
+    const stats = lstatSync(path);
+    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/**
+ * Every supported file under `root` that neither `.gitignore` nor `--ignore-pattern` excludes,
+ * appended to `found`. Synchronous on purpose: one readdir per folder with file types is the
+ * fastest listing Node offers, and nothing else runs while files are being found.
+ */
+export function walkFolder(root: string, options: WalkOptions, found: string[], unreadable: UnreadablePath[]): void {
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: dir, reason: (error as Error).message });
+      continue;
+    }
+    options.tree.noteListing(dir, entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory()));
+    const chain = options.tree.chainFor(dir);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const kind = kindOf(entry, path);
+      if (kind === 'directory') {
+        if (SKIPPED_FOLDERS.has(entry.name) || isIgnoredBy(chain, path, true) || options.excluded(path, true)) continue;
+        pending.push(path);
+      } else if (kind === 'file') {
+        if (!isSupportedFile(entry.name) || isIgnoredBy(chain, path, false) || options.excluded(path, false)) continue;
+        found.push(path);
+      }
+    }
+  }
+}
