@@ -1,15 +1,17 @@
+import { CONTENT_POSTING_HOSTS } from './content-posting-api.js';
 import { LEGACY_API_HOSTS } from './legacy-share-api.js';
 
 /**
  * Byte strings at least one of which is in every file that can hold a finding. A file with none
  * of them is never parsed. Derived from the contract so that a new fact reaches the prefilter.
- * - the legacy hosts (every endpoint finding), `www.tiktok.com/auth/` (v1 authorize page);
+ * - the legacy hosts (every endpoint finding), the Content Posting host (a token left in its query), `www.tiktok.com/auth/` (v1 authorize page);
  * - `share/…` paths, for axios and got instances whose baseURL lives in another module;
  * - `video.upload.failed`, `video.publish.complete` (a prefix of `…completed`);
  * - `share_id`, for payloads read far from the call that fetched them.
  */
 export const PREFILTER_MARKERS: readonly string[] = [
   ...LEGACY_API_HOSTS,
+  ...CONTENT_POSTING_HOSTS,
   'tiktok.com/auth/authorize',
   'share/video/',
   'share/sound/',

@@ -1,5 +1,5 @@
 import type { Node } from './ast.js';
-import { findEndpoints } from './endpoints.js';
+import { findEndpoints, findUrlCompositions } from './endpoints.js';
 import { findFormDataVideo } from './form-data-video.js';
 import { findLegacyTypeFields } from './legacy-types.js';
 import { ModuleIndex } from './module-index.js';
@@ -26,10 +26,11 @@ export function analyzeModule(ast: Node, text: string, file: string, resolveImpo
   const folder = new ValueFolder(index, resolveImport);
   const owners = new OwnershipResolver(index, file);
   const requests = findTikTokRequests(index, folder);
+  const compositions = findUrlCompositions(index, folder);
   const fields = findResponseFields(index, requests, owners);
   const findings = [
-    ...findEndpoints(index, folder, requests),
-    ...findQueryTokens(index, folder, requests),
+    ...findEndpoints(index, requests, compositions),
+    ...findQueryTokens(index, folder, requests, compositions),
     ...findFormDataVideo(index, folder, requests),
     ...findLegacyEvents(index, owners),
     ...fields.findings,

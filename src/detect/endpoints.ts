@@ -1,24 +1,24 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { isStringLiteral, unwrap, type Node } from './ast.js';
+import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
 import { classifyUrl, isEndpointFinding, type UrlMatch } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
 import type { TikTokRequest } from './requests.js';
-import { foldedText, HOLE, type ValueFolder } from './static-value.js';
+import { foldedText, HOLE, type Folded, type ValueFolder } from './static-value.js';
 
 /**
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
  * URL when no request in this module uses it or when other modules may (it is exported).
  */
-export function findEndpoints(index: ModuleIndex, folder: ValueFolder, requests: readonly TikTokRequest[]): RawFinding[] {
+export function findEndpoints(index: ModuleIndex, requests: readonly TikTokRequest[], compositions: readonly UrlComposition[]): RawFinding[] {
   const findings: RawFinding[] = [];
   const consumed = new Set<Node>();
   for (const request of requests) {
     for (const node of request.trace) consumed.add(node);
     if (isEndpointFinding(request.match.kind)) findings.push(endpointFinding(request.match, request.call, 'request'));
   }
-  for (const root of urlCompositions(index, folder)) {
+  for (const root of compositions) {
     if (consumed.has(root.node) && !isExported(root.node, index)) continue;
     findings.push(endpointFinding(root.match, root.node, 'url'));
   }
@@ -49,9 +49,10 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
   }
 }
 
-interface Composition {
+export interface UrlComposition {
   readonly node: Node;
   readonly match: UrlMatch;
+  readonly url: Folded;
 }
 
 /**
@@ -59,8 +60,8 @@ interface Composition {
  * template, concatenation, `new URL`) whose value is a retired endpoint and that did not get it from
  * a constant that already held one.
  */
-function urlCompositions(index: ModuleIndex, folder: ValueFolder): Composition[] {
-  const roots: Composition[] = [];
+export function findUrlCompositions(index: ModuleIndex, folder: ValueFolder): UrlComposition[] {
+  const roots: UrlComposition[] = [];
   const candidates = ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression', 'NewExpression'].flatMap((t) => [...index.ofType(t)]);
   for (const node of candidates) {
     if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
@@ -70,7 +71,7 @@ function urlCompositions(index: ModuleIndex, folder: ValueFolder): Composition[]
     const folded = folder.fold(node);
     if (folded.viaUrlRef) continue;
     const match = classifyUrl(foldedText(folded));
-    if (match && isEndpointFinding(match.kind)) roots.push({ node, match });
+    if (match && isEndpointFinding(match.kind)) roots.push({ node, match, url: folded });
   }
   return roots;
 }
@@ -92,7 +93,12 @@ function isOutermost(node: Node, index: ModuleIndex): boolean {
 export function isExported(node: Node, index: ModuleIndex): boolean {
   const top = index.topLevelStatement(node);
   if (!top) return false;
-  if (top.type.startsWith('Export')) return true;
+  // Data, not code: a literal inside a function or a class is not what the module exports.
+  for (const ancestor of index.ancestors(node)) {
+    if (ancestor === top) break;
+    if (isFunction(ancestor) || ancestor.type === 'ClassBody') return false;
+  }
+  if (top.type === 'ExportNamedDeclaration' || top.type === 'ExportDefaultDeclaration') return true;
   if (top.type === 'ExpressionStatement' && isModuleExportsTarget(top.expression)) return true;
   if (top.type !== 'VariableDeclaration') return false;
   const names = new Set<string>(top.declarations.filter((d: Node) => d.id.type === 'Identifier').map((d: Node) => d.id.name));

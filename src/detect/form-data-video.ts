@@ -18,7 +18,7 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
   for (const request of requests) {
     if (request.match.kind !== 'legacy-upload') continue;
     for (const chained of request.chain) {
-      if ((calleeName(chained) === 'attach' || calleeName(chained) === 'field') && staticString(unwrap(chained.arguments[0] ?? { type: 'x' })) === FIELD) sites.add(chained);
+      if ((calleeName(chained) === 'attach' || calleeName(chained) === 'field') && staticString(unwrap(chained.arguments[0] ?? { type: 'x' })) === FIELD) sites.add(unwrap(chained.callee).property);
     }
     for (const body of requestBodies(request, index)) {
       const object = folder.objectOf(body);

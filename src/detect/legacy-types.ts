@@ -15,6 +15,7 @@ const SIGNATURE_KEYS = ['share_id', 'err_code'];
  */
 export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): RawFinding[] {
   const responseTypes = typesOfTaintedValues(index, flows);
+  const inResponseType = (node: Node) => [...index.ancestors(node)].some((ancestor) => responseTypes.annotations.has(ancestor));
   const findings: RawFinding[] = [];
   for (const signature of index.ofType('TSPropertySignature')) {
     const field = keyName(signature) as LegacyResponseField | undefined;
@@ -26,7 +27,8 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
     const name: string = declaration?.id?.name ?? '';
     const envelope = WEBHOOK_ENVELOPE_KEYS.every((key) => index.source(declaration ?? signature).includes(key));
     const isLegacy =
-      responseTypes.has(name) ||
+      responseTypes.names.has(name) ||
+      inResponseType(signature) ||
       (siblings.has('share_id') && [...siblings].some((key) => key !== 'share_id' && FIELDS.includes(key as LegacyResponseField))) ||
       ((NAMES_SHARE_VIDEO.test(name) || envelope) && (field === 'share_id' || hasSignature));
     if (!isLegacy) continue;
@@ -40,12 +42,17 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
   return findings;
 }
 
-/** Names of types that annotate values flowing from legacy requests, and the types they contain. */
-function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): Set<string> {
+/**
+ * The type annotations on values that flow from legacy requests (inline type literals included), and
+ * the names of the types they use, followed into the types those contain.
+ */
+function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): { names: Set<string>; annotations: Set<Node> } {
   const names = new Set<string>();
+  const annotations = new Set<Node>();
   const tainted = (node: Node | undefined) => !!node && (flows.response.has(node) || flows.webhook.has(node));
   const addReferences = (typeNode: Node | undefined) => {
     if (!typeNode) return;
+    annotations.add(typeNode);
     for (const reference of collect(typeNode, 'TSTypeReference')) {
       const name = reference.typeName?.name;
       if (name) names.add(name);
@@ -76,7 +83,7 @@ function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): Set<string
       }
     }
   }
-  return names;
+  return { names, annotations };
 }
 
 function collect(root: Node, type: string): Node[] {

@@ -4,7 +4,8 @@ import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
 import type { TikTokRequest } from './requests.js';
-import type { ValueFolder } from './static-value.js';
+import type { Folded, ValueFolder } from './static-value.js';
+import type { UrlComposition } from './endpoints.js';
 
 const CREDENTIALS: readonly string[] = LEGACY_UPLOAD.queryCredentials;
 /** Options that become the query string: axios `params`, got and ky `searchParams`, request `qs`, undici `query`. */
@@ -12,7 +13,12 @@ const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
 const PARAM_IN_URL = new RegExp(`[?&](${CREDENTIALS.join('|')})=`, 'g');
 
 /** `access_token` and `open_id` sent in the query string of TikTok requests, one finding per parameter. */
-export function findQueryTokens(index: ModuleIndex, folder: ValueFolder, requests: readonly TikTokRequest[]): RawFinding[] {
+export function findQueryTokens(
+  index: ModuleIndex,
+  folder: ValueFolder,
+  requests: readonly TikTokRequest[],
+  compositions: readonly UrlComposition[],
+): RawFinding[] {
   const findings: RawFinding[] = [];
   const report = (name: string, node: Node, range?: readonly [number, number]) =>
     findings.push({
@@ -29,16 +35,18 @@ export function findQueryTokens(index: ModuleIndex, folder: ValueFolder, request
     }
   };
 
-  for (const request of requests) {
-    // In the URL text: '?open_id=' + id + '&access_token=' + token, templates, constants.
-    const text = request.url.pieces.map((piece) => piece.text ?? '\u0000').join('');
+  // In the URL text ('?open_id=' + id + '&access_token=' + token, templates, constants), also of URLs
+  // no request in this module sends (a job descriptor, a redirect).
+  for (const { url, node } of [...requests.map((r) => ({ url: r.url, node: r.call })), ...compositions]) {
+    const text = url.pieces.map((piece) => piece.text ?? '\u0000').join('');
     for (const match of text.matchAll(PARAM_IN_URL)) {
-      const nameOffset = match.index + 1;
-      const located = locateInPieces(request, nameOffset, match[1], index);
+      const located = locateInPieces(url, match.index + 1, match[1], index) ?? { node };
       report(match[1], located.node, located.range);
     }
     // `${url}?${new URLSearchParams({ access_token })}`
-    for (const piece of request.url.pieces) if (piece.query) fromObject(piece.query);
+    for (const piece of url.pieces) if (piece.query) fromObject(piece.query);
+  }
+  for (const request of requests) {
     for (const options of request.options) {
       for (const property of objectProperties(options)) {
         if (QUERY_OPTIONS.includes(keyName(property) ?? '')) fromObject(folder.objectOf(property.value));
@@ -79,9 +87,9 @@ function searchParamsWrites(request: TikTokRequest, index: ModuleIndex, folder: 
 }
 
 /** Where, in the source, the n-th character of a folded URL was written. */
-function locateInPieces(request: TikTokRequest, offset: number, name: string, index: ModuleIndex): { node: Node; range?: [number, number] } {
+function locateInPieces(url: Folded, offset: number, name: string, index: ModuleIndex): { node: Node; range?: [number, number] } | undefined {
   let position = 0;
-  for (const piece of request.url.pieces) {
+  for (const piece of url.pieces) {
     const length = piece.text?.length ?? 1;
     if (offset < position + length && piece.text !== undefined) {
       const within = offset - position;
@@ -96,7 +104,7 @@ function locateInPieces(request: TikTokRequest, offset: number, name: string, in
     }
     position += length;
   }
-  return { node: request.call };
+  return undefined;
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {

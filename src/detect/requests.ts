@@ -1,7 +1,7 @@
 import { calleeName, findProperty, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
 import { classifyUrl, type UrlMatch } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
-import { foldedText, joinUrl, type Folded, type ValueFolder } from './static-value.js';
+import { BASE_OPTIONS, foldedText, HOLE, INSTANCE_BASE_KEY, instanceConfigBase, joinUrl, type Folded, type ValueFolder } from './static-value.js';
 
 /** A call that sends something to a TikTok API host, whatever the HTTP client. */
 export interface TikTokRequest {
@@ -22,7 +22,6 @@ export interface TikTokRequest {
 
 /** Options that carry the URL in the clients we know (axios, got, ky, request, undici, Node's http). */
 const URL_OPTIONS = ['url', 'uri', 'href', 'endpoint'];
-const BASE_OPTIONS = ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL'];
 
 /** Calls that take a URL without sending anything. */
 const NOT_REQUESTS = new Set([
@@ -100,13 +99,13 @@ function urlFromOptions(object: Node, folder: ValueFolder, trace: Set<Node>): [F
 function instanceBase(receiver: Node, folder: ValueFolder): { url: Folded; trace: Set<Node> } | undefined {
   const trace = new Set<Node>();
   const value = folder.valueNode(receiver, trace);
-  if (!value || !isCall(value)) return undefined;
-  const factory = calleeName(value);
-  if (factory !== 'create' && factory !== 'extend') return undefined;
-  const config = value.arguments[0] && folder.objectOf(value.arguments[0], trace);
-  const baseProperty = config && BASE_OPTIONS.map((name) => findProperty(config, name)).find(Boolean);
-  if (!baseProperty) return undefined;
-  return { url: folder.fold(baseProperty.value, trace), trace };
+  const base = value && isCall(value) ? instanceConfigBase(value, folder, trace) : undefined;
+  if (base) return { url: folder.fold(base, trace), trace };
+  const imported = folder.importedValue(receiver);
+  const text = imported && typeof imported === 'object' ? imported[INSTANCE_BASE_KEY] : undefined;
+  if (typeof text !== 'string') return undefined;
+  const pieces = text.split(HOLE).flatMap((part, i) => (i === 0 ? [{ text: part, node: receiver }] : [{ node: receiver }, { text: part, node: receiver }]));
+  return { url: { pieces, viaUrlRef: false }, trace };
 }
 
 /** `superagent.post(url).query(…).attach(…)`: the calls made on the request builder. */

@@ -1,5 +1,5 @@
 import { LEGACY_RESPONSE_FIELDS, LEGACY_WEBHOOK_CONTENT_FIELDS, type LegacyResponseField } from '../contract/index.js';
-import { calleeName, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
+import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -26,13 +26,30 @@ export function findResponseFields(
   requests: readonly TikTokRequest[],
   owners: OwnershipResolver,
 ): { findings: RawFinding[]; flows: FieldFlows } {
-  const response = new Taint(index, new Set(requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind)).map((r) => r.call)));
+  const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind));
+  const response = new Taint(index, new Set(legacy.flatMap((r) => [r.call, ...r.chain])), legacy.flatMap(responseSeeds));
   const webhook = new Taint(index, webhookContentSources(index, owners));
   const findings = [
     ...fieldReads(index, response, RESPONSE_FIELDS, (field) => ({ messageId: 'responseField', replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField] })),
     ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({ messageId: 'webhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'] })),
   ];
   return { findings: dedupe(findings), flows: { response, webhook } };
+}
+
+/**
+ * Where a response arrives other than as the call's value: the parameters after `err` of a Node-style
+ * callback (request's `(err, response, body)`, superagent's `.end`), and the XHR object of `xhr.open`.
+ */
+function responseSeeds(request: TikTokRequest): Node[] {
+  const seeds: Node[] = [];
+  for (const call of [request.call, ...request.chain]) {
+    for (const arg of call.arguments) {
+      const callback = unwrap(arg);
+      if (isFunction(callback) && callback.params.length >= 2) seeds.push(...callback.params.slice(1));
+    }
+  }
+  if (request.receiver && calleeName(request.call) === 'open') seeds.push(request.receiver);
+  return seeds;
 }
 
 /** `JSON.parse(body.content)` in a TikTok webhook handler: TikTok sends `content` as a JSON string. */

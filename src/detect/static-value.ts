@@ -174,6 +174,11 @@ export class ValueFolder {
         if (value) trace?.add(value);
         return value ? this.valueNode(value, trace, depth + 1) ?? unwrap(value) : undefined;
       }
+      const owner = this.valueNode(object, trace, depth + 1);
+      if (owner && (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression')) {
+        const field = owner.body.body.find((member: Node) => isClassField(member) && member.static && keyName(member) === name);
+        return field?.value ? this.valueNode(field.value, trace, depth + 1) ?? unwrap(field.value) : undefined;
+      }
       const container = this.objectOf(object, trace, depth + 1);
       const property = container && findProperty(container, name);
       if (!property) return undefined;
@@ -280,9 +285,36 @@ export class ValueFolder {
       }
       return Object.keys(result).length > 0 ? result : undefined;
     }
+    const base = value.type === 'CallExpression' ? instanceConfigBase(value, this) : undefined;
+    if (base) return { [INSTANCE_BASE_KEY]: foldedText(this.fold(base)) };
     const folded = this.fold(value);
     return folded.pieces.some((piece) => piece.text) ? foldedText(folded) : undefined;
   }
+
+  /** What an imported name stands for (`tiktokClient` from `./http/tiktok-client.js`). */
+  importedValue(node: Node): ExportedValue | undefined {
+    const expression = unwrap(node);
+    if (isMember(expression)) return this.importedMember(expression);
+    if (expression.type !== 'Identifier') return undefined;
+    const binding = this.index.resolve(expression);
+    if (binding?.kind !== 'import' || !binding.importSource) return undefined;
+    return this.resolveImport(binding.importSource, binding.importName ?? 'default', binding.path);
+  }
+}
+
+/** Where an exported HTTP client instance keeps its base URL, in an {@link ExportedValue}. */
+export const INSTANCE_BASE_KEY = '@baseURL';
+
+/** Options that hold the base URL of a client instance: axios, got, ky. */
+export const BASE_OPTIONS = ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL'];
+
+/** The base-URL expression of `axios.create({ baseURL })`, `got.extend({ prefixUrl })`, `ky.create(…)`. */
+export function instanceConfigBase(call: Node, folder: ValueFolder, trace?: Set<Node>): Node | undefined {
+  const factory = calleeName(call);
+  if (factory !== 'create' && factory !== 'extend') return undefined;
+  const config = call.arguments[0] && folder.objectOf(call.arguments[0], trace);
+  const property = config && BASE_OPTIONS.map((name) => findProperty(config, name)).find(Boolean);
+  return property?.value;
 }
 
 function isNewUrl(node: Node): boolean {

@@ -15,10 +15,16 @@ export class Taint {
   /** Object patterns that destructure a tainted value. */
   readonly patterns = new Set<Node>();
 
+  /** `seeds` are patterns tainted from the start: `(err, res, body) =>` callbacks, an XHR object. */
   constructor(
     private readonly index: ModuleIndex,
     private readonly sources: ReadonlySet<Node>,
+    seeds: readonly Node[] = [],
   ) {
+    for (const seed of seeds) {
+      for (const binding of this.bindingsIn(seed)) this.bindings.add(binding);
+      if (seed.type === 'ObjectPattern') this.patterns.add(seed);
+    }
     for (let round = 0; round < MAX_ROUNDS && this.spread(); round++);
   }
 
