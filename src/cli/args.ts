@@ -1,0 +1,67 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface CliOptions {
+  readonly check: boolean;
+  readonly format: ReportFormat;
+  /** Write the report here instead of stdout. */
+  readonly output: string | undefined;
+  readonly ignorePatterns: readonly string[];
+  /** `--color` / `--no-color`; undefined leaves it to the terminal and the environment. */
+  readonly color: boolean | undefined;
+  /** Errors only: warnings are neither reported nor counted. */
+  readonly quiet: boolean;
+  readonly paths: readonly string[];
+}
+
+export type ParsedArgs =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+const OPTIONS = {
+  check: { type: 'boolean' },
+  format: { type: 'string', short: 'f', default: 'text' },
+  output: { type: 'string', short: 'o' },
+  'ignore-pattern': { type: 'string', multiple: true, default: [] as string[] },
+  color: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} satisfies ParseArgsConfig['options'];
+
+function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** node:util's parser (commander 15 needs Node 22); `--no-color` comes from `allowNegative`. */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (error) {
+    return { kind: 'usage-error', message: (error as Error).message };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  if (!isReportFormat(values.format)) {
+    return { kind: 'usage-error', message: `--format must be one of ${REPORT_FORMATS.join(', ')}, not '${values.format}'` };
+  }
+  if (values.output === '') return { kind: 'usage-error', message: '--output needs a file name' };
+  return {
+    kind: 'run',
+    options: {
+      check: values.check === true,
+      format: values.format,
+      output: values.output,
+      ignorePatterns: values['ignore-pattern'],
+      color: values.color,
+      quiet: values.quiet,
+      paths: positionals.length > 0 ? positionals : ['.'],
+    },
+  };
+}

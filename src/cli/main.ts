@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { analyzeFiles } from '../check/analyze-files.js';
+import { parseCliArgs, type CliOptions } from './args.js';
+import { useColor } from './color.js';
+import { discoverFiles } from './discover.js';
+import { helpText } from './help-text.js';
+import { readPackageInfo, type PackageInfo } from './package-info.js';
+import { renderReport } from './render-report.js';
+import { sortFindings, type CheckReport } from './report.js';
+import { createSourceLines } from './source-lines.js';
+import { writeFileAtomic } from './write-report.js';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const EXIT_CLEAN = 0;
+const EXIT_FINDINGS = 1;
+/** Bad usage, a target that does not exist, or a report that cannot be written. */
+const EXIT_TROUBLE = 2;
+
+function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+function fail(io: CliIo, message: string, hint = ''): number {
+  io.stderr.write(`migrate-share-video: ${message}\n${hint}`);
+  return EXIT_TROUBLE;
+}
+
+async function check(options: CliOptions, io: CliIo, started: number, pkg: PackageInfo): Promise<number> {
+  const discovery = await discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: options.ignorePatterns });
+  if (discovery.missing.length > 0) {
+    return fail(io, discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n'));
+  }
+  const analysis = await analyzeFiles(discovery.files, { cwd: io.cwd });
+  const findings = options.quiet ? analysis.findings.filter((finding) => finding.severity === 'error') : analysis.findings;
+  const report: CheckReport = {
+    findings: sortFindings(findings),
+    filesScanned: analysis.scanned,
+    filesAnalyzed: analysis.analyzed,
+    errors: [...discovery.errors, ...analysis.errors],
+    durationMs: performance.now() - started,
+    version: pkg.version,
+    cwd: io.cwd,
+  };
+  const text = renderReport(report, options.format, {
+    color: useColor({ flag: options.color, env: io.env, toTerminal: options.output === undefined && io.stdout.isTTY === true }),
+    informationUri: pkg.homepage,
+    sourceLines: createSourceLines(io.cwd),
+  });
+  if (options.output === undefined) {
+    io.stdout.write(text);
+  } else {
+    try {
+      await writeFileAtomic(resolve(io.cwd, options.output), text);
+    } catch (error) {
+      return fail(io, `cannot write the report to ${options.output}: ${(error as Error).message}`);
+    }
+  }
+  return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The CLI: parse, discover, analyze, report. Resolves to the exit status. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const started = performance.now();
+  const pkg = readPackageInfo();
+  const parsed = parseCliArgs(argv);
+  switch (parsed.kind) {
+    case 'usage-error':
+      return fail(io, parsed.message, "Run 'migrate-share-video --help' for usage.\n");
+    case 'help':
+      io.stdout.write(helpText(pkg.version));
+      return EXIT_CLEAN;
+    case 'version':
+      io.stdout.write(`${pkg.version}\n`);
+      return EXIT_CLEAN;
+  }
+  if (!parsed.options.check) {
+    return fail(io, 'the rewrite is not implemented in this version; use --check', "Run 'migrate-share-video --help' for usage.\n");
+  }
+  try {
+    return await check(parsed.options, io, started, pkg);
+  } catch (error) {
+    // Exit 1 means "legacy code found": a crash must not read as that.
+    return fail(io, `internal error: ${(error as Error).stack ?? String(error)}`);
+  }
+}

@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { rm, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes through a temporary file in the same folder and a rename, so that a reader (a CI upload
+ * step, an editor) never sees half a report, and an interrupted run leaves the previous one.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
