@@ -29,14 +29,16 @@ const recommendedRules: Linter.RulesRecord = Object.fromEntries(
   Object.keys(rules).map((id) => [`${PREFIX}/${id}`, RULES[id as keyof typeof RULES].severity === 'warning' ? 'warn' : 'error']),
 );
 
-const plugin = {
+const plugin: ESLint.Plugin & { configs: { recommended: Linter.Config; 'legacy-recommended': Linter.LegacyConfig } } = {
   meta: { name, version, namespace: PREFIX },
   rules,
-  configs: {} as Record<string, Linter.Config | ESLint.ConfigData>,
-} satisfies ESLint.Plugin;
-
-plugin.configs.recommended = { name: `${PREFIX}/recommended`, plugins: { [PREFIX]: plugin }, rules: recommendedRules };
-/** For projects still on `.eslintrc`: `"extends": ["plugin:migrate-share-video/legacy-recommended"]`. */
-plugin.configs['legacy-recommended'] = { plugins: [PREFIX], rules: recommendedRules };
+  configs: {
+    recommended: { name: `${PREFIX}/recommended`, rules: recommendedRules },
+    /** For projects still on `.eslintrc`: `"extends": ["plugin:migrate-share-video/legacy-recommended"]`. */
+    'legacy-recommended': { plugins: [PREFIX], rules: recommendedRules },
+  },
+};
+// A flat config names the plugin object itself, which exists only now.
+plugin.configs.recommended.plugins = { [PREFIX]: plugin };
 
 export default plugin;

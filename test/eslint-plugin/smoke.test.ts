@@ -26,7 +26,7 @@ describe('eslint plugin recommended config', () => {
 
   it('says nothing about a file without any marker', () => {
     const linter = new Linter({ configType: 'flat' });
-    const messages = linter.verify("fetch('https://graph.facebook.com/me?access_token=' + t);", [plugin.configs.recommended as Linter.Config], 'a.js');
+    const messages = linter.verify("fetch('https://graph.facebook.com/me?access_token=' + t);", [plugin.configs.recommended], 'a.js');
     expect(messages).toEqual([]);
   });
 });
