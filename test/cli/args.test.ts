@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/cli/args.js';
+import { useColor } from '../../src/cli/color.js';
+
+describe('parseCliArgs', () => {
+  it('defaults to text on stdout over the working folder', () => {
+    expect(parseCliArgs(['--check'])).toEqual({
+      kind: 'run',
+      options: { check: true, format: 'text', output: undefined, ignorePatterns: [], color: undefined, quiet: false, paths: ['.'] },
+    });
+  });
+
+  it('reads every option, long and short', () => {
+    const parsed = parseCliArgs(['--check', '-f', 'sarif', '-o', 'out.sarif', '--ignore-pattern', 'vendor/', '--ignore-pattern=*.md', '--no-color', '-q', 'src', 'lib/a.py']);
+    expect(parsed).toEqual({
+      kind: 'run',
+      options: { check: true, format: 'sarif', output: 'out.sarif', ignorePatterns: ['vendor/', '*.md'], color: false, quiet: true, paths: ['src', 'lib/a.py'] },
+    });
+  });
+
+  it('reads --color', () => {
+    expect(parseCliArgs(['--check', '--color'])).toMatchObject({ options: { color: true } });
+  });
+
+  it('takes paths after -- as paths', () => {
+    expect(parseCliArgs(['--check', '--', '--odd-name.py'])).toMatchObject({ options: { paths: ['--odd-name.py'] } });
+  });
+
+  it('leaves --check false when it is not given', () => {
+    expect(parseCliArgs(['src'])).toMatchObject({ kind: 'run', options: { check: false } });
+  });
+
+  it.for([[['--help']], [['-h']], [['--check', 'src', '--help']]])('asks for help with %j', ([argv]) => {
+    expect(parseCliArgs(argv)).toEqual({ kind: 'help' });
+  });
+
+  it.for([[['--version']], [['-v']]])('asks for the version with %j', ([argv]) => {
+    expect(parseCliArgs(argv)).toEqual({ kind: 'version' });
+  });
+
+  it.for([
+    ['an unknown flag', ['--check', '--bogus'], /--bogus/],
+    ['a bad format', ['--check', '--format', 'xml'], /--format must be one of text, json, sarif, not 'xml'/],
+    ['a format with no value', ['--check', '--format'], /--format/],
+    ['an empty output file', ['--check', '--output='], /--output needs a file name/],
+    ['a value for a boolean', ['--check=yes'], /check/],
+  ])('rejects %s', ([, argv, message]) => {
+    const parsed = parseCliArgs(argv as string[]);
+    expect(parsed.kind).toBe('usage-error');
+    expect(parsed.kind === 'usage-error' && parsed.message).toMatch(message as RegExp);
+  });
+});
+
+describe('useColor', () => {
+  it.for([
+    ['a terminal', { flag: undefined, env: {}, toTerminal: true }, true],
+    ['a pipe', { flag: undefined, env: {}, toTerminal: false }, false],
+    ['NO_COLOR on a terminal', { flag: undefined, env: { NO_COLOR: '1' }, toTerminal: true }, false],
+    ['an empty NO_COLOR', { flag: undefined, env: { NO_COLOR: '' }, toTerminal: true }, true],
+    ['a dumb terminal', { flag: undefined, env: { TERM: 'dumb' }, toTerminal: true }, false],
+    ['FORCE_COLOR on a pipe', { flag: undefined, env: { FORCE_COLOR: '1' }, toTerminal: false }, true],
+    ['FORCE_COLOR=0 on a terminal', { flag: undefined, env: { FORCE_COLOR: '0' }, toTerminal: true }, false],
+    ['NO_COLOR over FORCE_COLOR', { flag: undefined, env: { NO_COLOR: '1', FORCE_COLOR: '1' }, toTerminal: true }, false],
+    ['--no-color on a terminal', { flag: false, env: {}, toTerminal: true }, false],
+    ['--color on a pipe with NO_COLOR', { flag: true, env: { NO_COLOR: '1' }, toTerminal: false }, true],
+  ] as const)('%s', ([, context, expected]) => {
+    expect(useColor(context)).toBe(expected);
+  });
+});
