@@ -4,7 +4,7 @@ import { parseCliArgs, type CliOptions } from './args.js';
 import { useColor } from './color.js';
 import { discoverFiles } from './discover.js';
 import { helpText } from './help-text.js';
-import { readPackageInfo, type PackageInfo } from './package-info.js';
+import { readPackageInfo, type PackageInfo } from '../package-info.js';
 import { renderReport } from './render-report.js';
 import { sortFindings, type CheckReport } from './report.js';
 import { createSourceLines } from './source-lines.js';

@@ -1,5 +1,5 @@
 import type { ESLint, Linter, Rule } from 'eslint';
-import { readPackageInfo } from '../cli/package-info.js';
+import { readPackageInfo } from '../package-info.js';
 import { RULES } from '../detect/rule-catalog.js';
 import noFormDataVideoUpload from './rules/no-form-data-video-upload.js';
 import noLegacyResponseField from './rules/no-legacy-response-field.js';

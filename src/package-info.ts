@@ -10,8 +10,8 @@ export interface PackageInfo {
 const NAME = 'migrate-share-video';
 
 /**
- * This package's own package.json, found by walking up from this module: it sits two folders up
- * in `src/cli/` and three in `dist/src/cli/`.
+ * This package's own package.json, found by walking up from this module, which runs from `src/`
+ * under vitest and from `dist/src/` once built.
  */
 export function readPackageInfo(): PackageInfo {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
