@@ -1,4 +1,4 @@
-import { parse, type ParserPlugin } from '@babel/parser';
+import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { Node } from './ast.js';
 
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
@@ -16,28 +16,37 @@ function pluginSets(file: string): ParserPlugin[][] {
   return [['jsx', ...COMMON], ['jsx', 'flow', ...COMMON]];
 }
 
+const OPTIONS: ParserOptions = {
+  sourceType: 'unambiguous',
+  allowReturnOutsideFunction: true,
+  allowAwaitOutsideFunction: true,
+  allowImportExportEverywhere: true,
+  allowSuperOutsideMethod: true,
+  allowUndeclaredExports: true,
+  errorRecovery: true,
+};
+
 /**
- * Parses a JavaScript or TypeScript module with Babel, the parser jscodeshift uses, so that `--check`
- * and the transforms see the same tree. Throws a SyntaxError with a line number when nothing parses.
+ * A parser for one file, in the shape jscodeshift and recast take (`{ parse(source) }`), so that
+ * `--check`, the ESLint-independent detectors and the transforms all see Babel's tree. Throws a
+ * SyntaxError with a line number when no plugin set parses the file.
  */
+export function parserFor(file: string, withTokens = false): { parse(source: string): Node } {
+  return {
+    parse(source: string): Node {
+      let firstError: unknown;
+      for (const plugins of pluginSets(file)) {
+        try {
+          return parse(source, { ...OPTIONS, plugins, tokens: withTokens }) as unknown as Node;
+        } catch (error) {
+          firstError ??= error;
+        }
+      }
+      throw firstError;
+    },
+  };
+}
+
 export function parseModule(text: string, file: string): Node {
-  let firstError: unknown;
-  for (const plugins of pluginSets(file)) {
-    try {
-      return parse(text, {
-        sourceType: 'unambiguous',
-        allowReturnOutsideFunction: true,
-        allowAwaitOutsideFunction: true,
-        allowImportExportEverywhere: true,
-        allowSuperOutsideMethod: true,
-        allowUndeclaredExports: true,
-        errorRecovery: true,
-        plugins,
-        tokens: false,
-      }) as unknown as Node;
-    } catch (error) {
-      firstError ??= error;
-    }
-  }
-  throw firstError;
+  return parserFor(file).parse(text);
 }
