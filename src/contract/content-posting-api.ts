@@ -40,3 +40,84 @@ export const CHUNK_RULES = {
 } as const;
 
 export const SUCCESS_ERROR_CODE = 'ok';
+
+/** The scope the inbox init needs (§3.2). The status fetch also accepts the Direct Post scope (§5). */
+export const UPLOAD_SCOPE = 'video.upload';
+export const PUBLISH_SCOPE = 'video.publish';
+
+/** Limits of the init answer and of the upload it opens (§3.3, §4.3). */
+export const INIT_RESPONSE_LIMITS = {
+  maxPublishIdLength: 64,
+  maxUploadUrlLength: 256,
+  /** The whole upload must finish within an hour of init; a later PUT gets 403. */
+  uploadUrlLifetimeMs: 60 * 60 * 1000,
+} as const;
+
+/** 6 init calls per minute per user access token, on a sliding window (§3.2). */
+export const INIT_RATE_LIMIT = { requests: 6, windowMs: 60 * 1000 } as const;
+
+/** At most 5 shares per user within any 24 h that the user has not posted yet (§3.4). */
+export const PENDING_SHARE_LIMIT = { pending: 5, windowMs: 24 * 60 * 60 * 1000 } as const;
+
+/**
+ * The host of upload_url in TikTok's inbox examples (§3.3, §4.1). Clients must treat upload_url as
+ * opaque; a server that hands one out needs a host for it.
+ */
+export const MEDIA_TRANSFER_HOST = 'open-upload.tiktokapis.com';
+
+/** §5. */
+export const PUBLISH_STATUS_FETCH = {
+  method: 'POST',
+  url: 'https://open.tiktokapis.com/v2/post/publish/status/fetch/',
+  scopes: [UPLOAD_SCOPE, PUBLISH_SCOPE],
+  rateLimit: { requests: 30, windowMs: 60 * 1000 },
+} as const;
+
+/** `data.status` of the status fetch, in the inbox order of §5. */
+export const PUBLISH_STATUSES = [
+  'PROCESSING_UPLOAD',
+  'PROCESSING_DOWNLOAD',
+  'SEND_TO_USER_INBOX',
+  'PUBLISH_COMPLETE',
+  'FAILED',
+] as const;
+
+export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
+
+/** `fail_reason` (status fetch) and `reason` (webhook) values (§6.4). */
+export const PUBLISH_FAIL_REASONS = [
+  'file_format_check_failed',
+  'duration_check_failed',
+  'frame_rate_check_failed',
+  'picture_size_check_failed',
+  'internal',
+  'video_pull_failed',
+  'photo_pull_failed',
+  'publish_cancelled',
+  'auth_removed',
+  'spam_risk_too_many_posts',
+  'spam_risk_user_banned_from_posting',
+  'spam_risk_text',
+  'spam_risk',
+] as const;
+
+export type PublishFailReason = (typeof PUBLISH_FAIL_REASONS)[number];
+
+/**
+ * `error.code` values of the inbox init and the status fetch with their HTTP statuses (§3.4, §5).
+ * `message` is the text of a captured answer where one exists [S15].
+ */
+export const CONTENT_POSTING_ERRORS = {
+  invalid_param: { status: 400 },
+  access_token_invalid: { status: 401, message: 'The access token is invalid or not found in the request.' },
+  scope_not_authorized: { status: 401 },
+  spam_risk_too_many_pending_share: { status: 403, message: 'spam_risk_too_many_pending_share' },
+  spam_risk_user_banned_from_posting: { status: 403 },
+  url_ownership_unverified: { status: 403 },
+  rate_limit_exceeded: { status: 429 },
+  invalid_publish_id: { status: 400 },
+  token_not_authorized_for_specified_publish_id: { status: 400 },
+  internal_error: { status: 500 },
+} as const;
+
+export type ContentPostingErrorCode = keyof typeof CONTENT_POSTING_ERRORS;

@@ -102,3 +102,33 @@ export type LegacyResponseField = keyof typeof LEGACY_RESPONSE_FIELDS;
 
 /** The one field of a legacy webhook's decoded `content` (§2.6) and its new name (§7.3). */
 export const LEGACY_WEBHOOK_CONTENT_FIELDS = { share_id: 'publish_id' } as const;
+
+/** `data.err_code` / `data.error_code` of a successful legacy upload (§2.4). */
+export const LEGACY_SUCCESS_CODE = 0;
+
+/**
+ * The two legacy error answers that were captured (§2.4, §2.5 [S15]). Only the token error has a
+ * known HTTP status; the status of 10002 is unconfirmed.
+ */
+export const LEGACY_ERRORS = {
+  tokenInvalid: {
+    code: 20000,
+    status: 401,
+    message: 'The access token is invalid or not found in the request.',
+    detail: 'access_token not found in the request query param',
+  },
+  invalidParams: {
+    code: 10002,
+    message: 'Invalid request parameters.',
+    detail: 'expecting a binary field `video` in the form-data',
+  },
+} as const;
+
+/**
+ * Upload size limit (§2.3): the Share Video page says 50 MB, the migration notice 64 MB. Read as
+ * binary megabytes, like the Content Posting limits (§4.2).
+ */
+export const LEGACY_SIZE_LIMITS = {
+  documentedMaxBytes: 50 * 1024 * 1024,
+  noticeMaxBytes: 64 * 1024 * 1024,
+} as const;

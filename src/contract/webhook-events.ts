@@ -32,3 +32,6 @@ export const WEBHOOK_ENVELOPE_KEYS = ['client_key', 'event', 'create_time', 'use
 
 /** The signature header of TikTok webhooks (§6.5). */
 export const WEBHOOK_SIGNATURE_HEADER = 'TikTok-Signature';
+
+/** `content.publish_type` of every `post.publish.*` event about an upload-to-inbox post (§6.3). */
+export const INBOX_PUBLISH_TYPE = 'INBOX_SHARE';
