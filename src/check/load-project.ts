@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Node } from '../detect/ast.js';
+import { parseModule, SOURCE_EXTENSIONS } from '../detect/parse.js';
+import { parseError, readError, type FileError } from './file-errors.js';
+import { mayContainLegacy, mentionsAny } from './prefilter.js';
+import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
+
+/** A file that passed the prefilter, as read. */
+export interface LoadedFile {
+  /** Absolute. */
+  readonly file: string;
+  /** Relative to cwd, forward slashes: the path findings and reports carry. */
+  readonly path: string;
+  /** The bytes read, so that a writer can tell whether the file changed since. */
+  readonly bytes: Buffer;
+  readonly text: string;
+}
+
+export interface LoadedModule extends LoadedFile {
+  readonly ast: Node;
+}
+
+export interface LoadedProject {
+  /** JavaScript and TypeScript modules that may hold legacy code, parsed, in reading order. */
+  readonly modules: LoadedModule[];
+  /** Other files that passed the prefilter: for the text scanner. */
+  readonly texts: LoadedFile[];
+  readonly errors: FileError[];
+  /** Files that passed the prefilter (modules, texts and those that then failed to parse). */
+  readonly analyzed: number;
+  /** What the modules export that names a TikTok host or a legacy path. */
+  readonly exportsByFile: ExportsByFile;
+  /** Absolute paths of every parsed module: where imports can resolve. */
+  readonly known: ReadonlySet<string>;
+}
+
+export interface LoadOptions {
+  readonly cwd: string;
+  /** Called once for each file the load is done with that did not become a module. */
+  readonly onSettled?: (file: string) => void;
+}
+
+const isSource = (file: string) => (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
+
+/**
+ * Reads every file once; files that pass the prefilter are parsed (JS/TS) or kept for the text
+ * scanner (other languages). Then the exports of the parsed modules are collected, and modules that
+ * failed the prefilter are read again for the names of those exports: a module that imports a
+ * legacy constant may hold no marker of its own. A file that cannot be read or parsed is reported
+ * and skipped. `--check` and the rewrite both start here, so they see the same files.
+ */
+export async function loadProject(files: readonly string[], options: LoadOptions): Promise<LoadedProject> {
+  const relative = (file: string) => path.relative(options.cwd, file).split(path.sep).join('/');
+  const settle = options.onSettled ?? (() => {});
+  const errors: FileError[] = [];
+  const parsed = new Map<string, LoadedModule>();
+  const texts: LoadedFile[] = [];
+  const unmatchedSources: string[] = [];
+  let analyzed = 0;
+
+  /** Whether the file ends up waiting for a second look (the only case that does not settle it). */
+  const load = async (file: string, accept: (bytes: Buffer) => boolean, secondLook: boolean): Promise<void> => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      errors.push({ file: relative(file), reason: readError(error) });
+      return settle(file);
+    }
+    if (!accept(bytes)) {
+      if (!secondLook && isSource(file)) return void unmatchedSources.push(file);
+      return settle(file);
+    }
+    if (bytes.subarray(0, 8000).includes(0)) {
+      errors.push({ file: relative(file), reason: 'binary content (a NUL byte), not analyzed' });
+      return settle(file);
+    }
+    analyzed++;
+    const text = bytes.toString('utf8');
+    if (!isSource(file)) {
+      texts.push({ file, path: relative(file), bytes, text });
+      return settle(file);
+    }
+    try {
+      parsed.set(file, { file, path: relative(file), bytes, text, ast: parseModule(text, file) });
+    } catch (error) {
+      errors.push({ file: relative(file), reason: parseError(error) });
+      settle(file);
+    }
+  };
+
+  for (const file of files) await load(file, mayContainLegacy, false);
+
+  const exportsByFile = collectExports(parsed.values());
+  const wanted = exportsByFile.size > 0 ? importedNames(exportsByFile) : [];
+  for (const file of unmatchedSources.splice(0)) {
+    if (wanted.length > 0) await load(file, (bytes) => mentionsAny(bytes, wanted), true);
+    else settle(file);
+  }
+
+  return { modules: [...parsed.values()], texts, errors, analyzed, exportsByFile, known: new Set(parsed.keys()) };
+}
