@@ -2,9 +2,18 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The rewrite prints diffs and a summary; SARIF is for findings, that is for `--check`. */
+export const REWRITE_FORMATS = ['text', 'json'] as const;
 
 export interface CliOptions {
+  /** `--check`: report only. Without it the CLI rewrites. */
   readonly check: boolean;
+  /** Rewrite mode: print a unified diff, write nothing. */
+  readonly dryRun: boolean;
+  /** Rewrite mode: go on even where git has uncommitted changes in the target. */
+  readonly allowDirty: boolean;
+  /** Rewrite mode: worker threads for the codemod; undefined means one per available core. */
+  readonly workers: number | undefined;
   readonly format: ReportFormat;
   /** Write the report here instead of stdout. */
   readonly output: string | undefined;
@@ -24,6 +33,9 @@ export type ParsedArgs =
 
 const OPTIONS = {
   check: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'allow-dirty': { type: 'boolean' },
+  workers: { type: 'string' },
   format: { type: 'string', short: 'f', default: 'text' },
   output: { type: 'string', short: 'o' },
   'ignore-pattern': { type: 'string', multiple: true, default: [] as string[] },
@@ -52,10 +64,27 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { kind: 'usage-error', message: `--format must be one of ${REPORT_FORMATS.join(', ')}, not '${values.format}'` };
   }
   if (values.output === '') return { kind: 'usage-error', message: '--output needs a file name' };
+  const check = values.check === true;
+  if (check) {
+    const rewriteOnly = (['dry-run', 'allow-dirty', 'workers'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
+    if (rewriteOnly.length > 0) {
+      return { kind: 'usage-error', message: `${rewriteOnly.map((name) => `--${name}`).join(', ')} ${rewriteOnly.length === 1 ? 'applies' : 'apply'} to the rewrite, not to --check` };
+    }
+  } else if (!(REWRITE_FORMATS as readonly string[]).includes(values.format)) {
+    return { kind: 'usage-error', message: `--format ${values.format} is for --check; the rewrite prints ${REWRITE_FORMATS.join(' or ')}` };
+  }
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = /^\d+$/.test(values.workers) ? Number(values.workers) : Number.NaN;
+    if (!(workers >= 1 && workers <= 1024)) return { kind: 'usage-error', message: `--workers must be a whole number from 1 to 1024, not '${values.workers}'` };
+  }
   return {
     kind: 'run',
     options: {
-      check: values.check === true,
+      check,
+      dryRun: values['dry-run'] === true,
+      allowDirty: values['allow-dirty'] === true,
+      workers,
       format: values.format,
       output: values.output,
       ignorePatterns: values['ignore-pattern'],

@@ -1,16 +1,24 @@
-import { REPORT_FORMATS } from './args.js';
+import { REPORT_FORMATS, REWRITE_FORMATS } from './args.js';
 
 export function helpText(version: string): string {
   return `migrate-share-video ${version}
-Finds code that still calls TikTok's retired Share Video API.
+Moves code off TikTok's retired Share Video API onto the Content Posting API, and finds what is left.
 
-Usage: migrate-share-video --check [options] [paths...]
+Usage: migrate-share-video [options] [paths...]            rewrite the files in place
+       migrate-share-video --dry-run [options] [paths...]  print the rewrite as a diff, write nothing
+       migrate-share-video --check [options] [paths...]    report legacy usage, change nothing
 
   paths                   files, folders or globs (default: .)
 
 Options:
-  --check                 report legacy usage and exit 1 if there is any (the only mode so far)
-  -f, --format <name>     report format: ${REPORT_FORMATS.join(', ')} (default: text)
+  --check                 report legacy usage and exit 1 if there is any; nothing is written
+  --dry-run               print the changes as a unified diff (and the summary); write nothing
+  --allow-dirty           rewrite even when git has uncommitted changes in a target (the rewrite
+                          otherwise refuses, so that it can be reviewed and undone with git)
+  --workers <n>           threads for the rewrite (default: one per core; 1 runs it in the main
+                          thread)
+  -f, --format <name>     report format: ${REPORT_FORMATS.join(', ')} with --check; ${REWRITE_FORMATS.join(', ')} for the
+                          rewrite (default: text)
   -o, --output <file>     write the report to <file> instead of stdout
   --ignore-pattern <pat>  leave out paths matching <pat>, .gitignore syntax, relative to the
                           working folder; repeatable
@@ -21,13 +29,20 @@ Options:
   -v, --version           show the version
 
 Files:
-  JavaScript and TypeScript (.js .jsx .mjs .cjs .ts .tsx .mts .cts; not .d.ts) are parsed.
-  Python, PHP, Go, Ruby, Java, Kotlin, C#, shell, YAML, JSON, Markdown, Vue, Svelte and .env
-  files are scanned as text and reported, never rewritten.
+  JavaScript and TypeScript (.js .jsx .mjs .cjs .ts .tsx .mts .cts; not .d.ts) are parsed and
+  rewritten. Python, PHP, Go, Ruby, Java, Kotlin, C#, shell, YAML, JSON, Markdown, Vue, Svelte and
+  .env files are scanned as text and reported (as "to port by hand"), never rewritten.
   Folders are walked honouring .gitignore, skipping node_modules, VCS folders, build output
   (dist build out coverage .next .nuxt .turbo .cache) and symbolic links. A file named on the
   command line is checked even if .gitignore excludes it; --ignore-pattern applies to every file.
+  A file with nothing legacy in it is never written. A changed file is written whole through a
+  temporary file and a rename, keeping its mode; a file changed by someone else during the run is
+  left as it is and reported. Access tokens and secrets are masked in everything printed.
 
-Exit status: 0 nothing found, 1 legacy usage found, 2 bad usage or a path that does not exist.
+Exit status:
+  --check:      0 nothing found, 1 legacy usage found, 2 bad usage or a path that does not exist.
+  rewrite:      0 everything rewritten (or nothing to do), 1 TODOs or files to port by hand are
+                left, 2 errors (a file that cannot be read, parsed or written), uncommitted
+                changes without --allow-dirty, bad usage or a path that does not exist.
 `;
 }

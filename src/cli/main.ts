@@ -9,18 +9,21 @@ import { renderReport } from './render-report.js';
 import { sortFindings, type CheckReport } from './report.js';
 import { createSourceLines } from './source-lines.js';
 import { writeFileAtomic } from './write-report.js';
+import { runRewrite } from '../rewrite/run-rewrite.js';
+import { maskSecrets } from '../report/mask-secrets.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
+  /** `isTTY` decides whether the rewrite shows its progress line. */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
 }
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
-/** Bad usage, a target that does not exist, or a report that cannot be written. */
+/** Bad usage, a target that does not exist, a report that cannot be written; for the rewrite also errors and a dirty tree. */
 const EXIT_TROUBLE = 2;
 
 function processIo(): CliIo {
@@ -28,7 +31,7 @@ function processIo(): CliIo {
 }
 
 function fail(io: CliIo, message: string, hint = ''): number {
-  io.stderr.write(`migrate-share-video: ${message}\n${hint}`);
+  io.stderr.write(maskSecrets(`migrate-share-video: ${message}\n${hint}`));
   return EXIT_TROUBLE;
 }
 
@@ -80,11 +83,26 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stdout.write(`${pkg.version}\n`);
       return EXIT_CLEAN;
   }
-  if (!parsed.options.check) {
-    return fail(io, 'the rewrite is not implemented in this version; use --check', "Run 'migrate-share-video --help' for usage.\n");
-  }
+  const { options } = parsed;
   try {
-    return await check(parsed.options, io, started, pkg);
+    if (!options.check) {
+      return await runRewrite(
+        {
+          paths: options.paths,
+          ignorePatterns: options.ignorePatterns,
+          dryRun: options.dryRun,
+          allowDirty: options.allowDirty,
+          format: options.format === 'json' ? 'json' : 'text',
+          output: options.output,
+          color: options.color,
+          quiet: options.quiet,
+          workers: options.workers,
+          version: pkg.version,
+        },
+        io,
+      );
+    }
+    return await check(options, io, started, pkg);
   } catch (error) {
     // Exit 1 means "legacy code found": a crash must not read as that.
     return fail(io, `internal error: ${(error as Error).stack ?? String(error)}`);

@@ -6,7 +6,7 @@ describe('parseCliArgs', () => {
   it('defaults to text on stdout over the working folder', () => {
     expect(parseCliArgs(['--check'])).toEqual({
       kind: 'run',
-      options: { check: true, format: 'text', output: undefined, ignorePatterns: [], color: undefined, quiet: false, paths: ['.'] },
+      options: { check: true, dryRun: false, allowDirty: false, workers: undefined, format: 'text', output: undefined, ignorePatterns: [], color: undefined, quiet: false, paths: ['.'] },
     });
   });
 
@@ -14,8 +14,16 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['--check', '-f', 'sarif', '-o', 'out.sarif', '--ignore-pattern', 'vendor/', '--ignore-pattern=*.md', '--no-color', '-q', 'src', 'lib/a.py']);
     expect(parsed).toEqual({
       kind: 'run',
-      options: { check: true, format: 'sarif', output: 'out.sarif', ignorePatterns: ['vendor/', '*.md'], color: false, quiet: true, paths: ['src', 'lib/a.py'] },
+      options: { check: true, dryRun: false, allowDirty: false, workers: undefined, format: 'sarif', output: 'out.sarif', ignorePatterns: ['vendor/', '*.md'], color: false, quiet: true, paths: ['src', 'lib/a.py'] },
     });
+  });
+
+  it('reads the rewrite options', () => {
+    expect(parseCliArgs(['--dry-run', '--allow-dirty', '--workers', '3', '-f', 'json', 'src'])).toEqual({
+      kind: 'run',
+      options: { check: false, dryRun: true, allowDirty: true, workers: 3, format: 'json', output: undefined, ignorePatterns: [], color: undefined, quiet: false, paths: ['src'] },
+    });
+    expect(parseCliArgs(['--workers=1'])).toMatchObject({ options: { workers: 1, dryRun: false, allowDirty: false } });
   });
 
   it('reads --color', () => {
@@ -44,6 +52,13 @@ describe('parseCliArgs', () => {
     ['a format with no value', ['--check', '--format'], /--format/],
     ['an empty output file', ['--check', '--output='], /--output needs a file name/],
     ['a value for a boolean', ['--check=yes'], /check/],
+    ['SARIF for the rewrite', ['--format', 'sarif', 'src'], /--format sarif is for --check; the rewrite prints text or json/],
+    ['--dry-run with --check', ['--check', '--dry-run'], /--dry-run applies to the rewrite, not to --check/],
+    ['rewrite options with --check', ['--check', '--allow-dirty', '--workers', '2'], /--allow-dirty, --workers apply to the rewrite, not to --check/],
+    ['no workers', ['--workers', '0'], /--workers must be a whole number from 1 to 1024, not '0'/],
+    ['a fraction of a worker', ['--workers', '1.5'], /--workers must be a whole number/],
+    ['a word for workers', ['--workers', 'all'], /--workers must be a whole number/],
+    ['--workers with no value', ['--workers'], /--workers/],
   ])('rejects %s', ([, argv, message]) => {
     const parsed = parseCliArgs(argv as string[]);
     expect(parsed.kind).toBe('usage-error');

@@ -52,7 +52,10 @@ describe('migrate-share-video: usage', () => {
   it('--help prints usage and exits 0', () => {
     const { status, stdout } = run(['--help']);
     expect(status).toBe(0);
-    expect(stdout).toContain('Usage: migrate-share-video --check [options] [paths...]');
+    expect(stdout).toContain('Usage: migrate-share-video [options] [paths...]');
+    expect(stdout).toContain('migrate-share-video --check [options] [paths...]');
+    expect(stdout).toContain('--dry-run');
+    expect(stdout).toContain('--allow-dirty');
     expect(stdout).toContain('--ignore-pattern');
     expect(stdout).toContain('checked even if .gitignore excludes it');
   });
@@ -64,7 +67,7 @@ describe('migrate-share-video: usage', () => {
   it.for([
     ['an unknown flag', ['--check', '--bogus'], /Unknown option '--bogus'/],
     ['a bad --format', ['--check', '--format', 'xml', 'clean'], /--format must be one of text, json, sarif/],
-    ['no --check', ['clean'], /the rewrite is not implemented in this version; use --check/],
+    ['SARIF without --check', ['--format', 'sarif', 'clean'], /--format sarif is for --check/],
   ])('exits 2 on %s, with the reason on stderr', ([, args, message]) => {
     const { status, stdout, stderr } = run(args as string[]);
     expect(status).toBe(2);

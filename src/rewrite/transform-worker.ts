@@ -1,0 +1,15 @@
+/**
+ * A worker thread of the rewrite's pool (piscina): runs the codemod on one file per task. It is
+ * loaded from the compiled `dist/` JavaScript, next to run-rewrite.js.
+ */
+import { workerData } from 'node:worker_threads';
+import { createImportResolver } from '../check/project-exports.js';
+import { transformSource } from '../codemod/transform-source.js';
+import { runTransformTask, type TaskResult, type TransformTask, type WorkerContext } from './transform-task.js';
+
+const context = workerData as WorkerContext;
+const known = new Set(context.known);
+
+export default function transformTask(task: TransformTask): TaskResult {
+  return runTransformTask(task, transformSource, createImportResolver(task.file, context.exportsByFile, known));
+}
