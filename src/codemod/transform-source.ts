@@ -1,7 +1,8 @@
-/**
- * STUB, being written: the whole codemod for one file. Signature is final.
- */
+import { addMigrationTodos } from '../../transforms/add-migration-todos/index.js';
+import { renameResponseFields } from '../../transforms/rename-response-fields/index.js';
+import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/index.js';
 import type { ImportResolver } from '../detect/static-value.js';
+import { CodemodContext } from './context.js';
 
 /** What the codemod did with one finding: rewrote it, or left a TODO comment for a person. */
 export interface Outcome {
@@ -27,8 +28,37 @@ export interface TransformOptions {
   readonly resolveImport?: ImportResolver;
 }
 
+/** One step of the codemod: edits the shared tree and records what it did with each finding. */
+export type Transform = (context: CodemodContext) => void;
+
+/** The steps, in order; the TODO step always runs last. */
+export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields];
+
+/** The whole codemod for one file: parse once, run every step on the same tree, print once. */
 export function transformSource(text: string, file: string, options: TransformOptions = {}): TransformResult {
-  void file;
-  void options;
-  return { output: text, outcomes: [], notes: [] };
+  const context = new CodemodContext(text, file, options.resolveImport);
+  if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
+  return runTransforms(context, TRANSFORMS);
+}
+
+export function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
+  for (const transform of transforms) {
+    transform(context);
+    context.recordRemoved();
+  }
+  addMigrationTodos(context);
+  const outcomes = context.outcomes();
+  const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
+  let printed = context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol });
+  if (context.appendix.length > 0) {
+    printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
+  }
+  return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
+}
+
+/** New code follows the file's own quotes: the more common of ' and ". */
+function quoteStyle(text: string): 'single' | 'double' {
+  const single = text.split("'").length;
+  const double = text.split('"').length;
+  return double > single ? 'double' : 'single';
 }

@@ -1,5 +1,5 @@
 import {
-  calleeName, findProperty, isClassField, isIdentifier, isMember, isStringLiteral, keyName,
+  calleeName, findProperty, isCall, isClassField, isIdentifier, isMember, isStringLiteral, keyName,
   memberName, objectProperties, unwrap, type Node,
 } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
@@ -286,9 +286,18 @@ export class ValueFolder {
       return Object.keys(result).length > 0 ? result : undefined;
     }
     const base = value.type === 'CallExpression' ? instanceConfigBase(value, this) : undefined;
-    if (base) return { [INSTANCE_BASE_KEY]: foldedText(this.fold(base)) };
+    if (base) return { [INSTANCE_BASE_KEY]: foldedText(this.fold(base)), [INSTANCE_LIBRARY_KEY]: this.libraryOf(value) ?? '' };
     const folded = this.fold(value);
     return folded.pieces.some((piece) => piece.text) ? foldedText(folded) : undefined;
+  }
+
+  /** The package a call's root identifier was imported from: `axios` for `axios.create(…)`. */
+  libraryOf(call: Node): string | undefined {
+    let root = unwrap(call.callee);
+    while (isMember(root) || isCall(root)) root = unwrap(isMember(root) ? root.object : root.callee);
+    if (root.type !== 'Identifier') return undefined;
+    const binding = this.index.resolve(root);
+    return binding?.kind === 'import' ? binding.importSource : undefined;
   }
 
   /** What an imported name stands for (`tiktokClient` from `./http/tiktok-client.js`). */
@@ -304,6 +313,8 @@ export class ValueFolder {
 
 /** Where an exported HTTP client instance keeps its base URL, in an {@link ExportedValue}. */
 export const INSTANCE_BASE_KEY = '@baseURL';
+/** …and the package it was created from (`axios`, `got`, `ky`). */
+export const INSTANCE_LIBRARY_KEY = '@library';
 
 /** Options that hold the base URL of a client instance: axios, got, ky. */
 export const BASE_OPTIONS = ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL'];

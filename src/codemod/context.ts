@@ -1,0 +1,135 @@
+import jscodeshift, { type ASTPath, type Collection, type JSCodeshift } from 'jscodeshift';
+import type { Node } from '../detect/ast.js';
+import { analyzeModule } from '../detect/analyze-module.js';
+import { LineMap } from '../detect/locate.js';
+import type { ModuleIndex } from '../detect/module-index.js';
+import { parserFor } from '../detect/parse.js';
+import type { RawFinding } from '../detect/raw-finding.js';
+import { findTikTokRequests, type TikTokRequest } from '../detect/requests.js';
+import type { ImportResolver, ValueFolder } from '../detect/static-value.js';
+import { rangeOf } from '../detect/ast.js';
+import { addTodo } from './todo.js';
+import type { Outcome } from './transform-source.js';
+
+/**
+ * Everything the transforms share about one file: its jscodeshift tree, the detectors' findings on
+ * that very tree (so a finding's node is a node of the tree being edited), and what has been done
+ * with each finding so far.
+ */
+export class CodemodContext {
+  readonly j: JSCodeshift;
+  readonly root: Collection;
+  readonly index: ModuleIndex;
+  readonly folder: ValueFolder;
+  readonly findings: readonly RawFinding[];
+  readonly requests: readonly TikTokRequest[];
+  readonly isTypeScript: boolean;
+  readonly notes = new Set<string>();
+  /** Whole declarations to add at the end of the module, as text, so they keep their own layout. */
+  readonly appendix: string[] = [];
+  private readonly handled = new Map<RawFinding, Outcome>();
+  private readonly reasons = new Map<RawFinding, string>();
+  private readonly extraOutcomes: Outcome[] = [];
+  private readonly lines: LineMap;
+  private pathCache?: Map<Node, ASTPath<any>>;
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+    resolveImport?: ImportResolver,
+  ) {
+    this.j = jscodeshift.withParser(parserFor(file, true));
+    this.root = this.j(text);
+    const program = this.root.get().node as Node;
+    const analysis = analyzeModule(program, text, file, resolveImport);
+    this.index = analysis.index;
+    this.folder = analysis.folder;
+    this.findings = analysis.findings;
+    this.requests = findTikTokRequests(analysis.index, analysis.folder);
+    this.isTypeScript = /\.(c|m)?tsx?$/i.test(file);
+    this.lines = new LineMap(text);
+  }
+
+  /** Source text of a node as the user wrote it. */
+  source(node: Node): string {
+    return this.index.source(node);
+  }
+
+  pathOf(node: Node): ASTPath<any> {
+    if (this.pathCache && !this.pathCache.has(node)) this.pathCache = undefined;
+    if (!this.pathCache) {
+      this.pathCache = new Map();
+      this.root.find(this.j.Node).forEach((path) => this.pathCache!.set(path.node as unknown as Node, path));
+    }
+    const path = this.pathCache.get(node);
+    if (!path) throw new Error(`no path for a ${node.type}`);
+    return path;
+  }
+
+  unhandled(predicate: (finding: RawFinding) => boolean = () => true): RawFinding[] {
+    return this.findings.filter((finding) => !this.handled.has(finding) && predicate(finding));
+  }
+
+  record(finding: RawFinding, action: Outcome['action'], message = ''): void {
+    if (this.handled.has(finding)) return;
+    const [start] = finding.range ?? rangeOf(finding.node!);
+    const { line, column } = this.lines.position(start);
+    this.handled.set(finding, { ruleId: finding.ruleId, action, line, column, message });
+  }
+
+  /**
+   * A TODO that goes with a rewrite rather than replacing it (a check the codemod cannot make), at
+   * `node` in the new tree; `original` places it in the input for the report.
+   */
+  todoAt(node: Node, message: string, original: Node): void {
+    addTodo(this, node, message);
+    const { line, column } = this.lines.position(rangeOf(original)[0]);
+    this.extraOutcomes.push({ ruleId: 'no-migration-todo', action: 'todo', line, column, message });
+  }
+
+  /** Says why a finding could not be rewritten; the TODO step leaves that as the comment. */
+  defer(finding: RawFinding, reason: string): void {
+    this.reasons.set(finding, reason);
+  }
+
+  reasonFor(finding: RawFinding): string | undefined {
+    return this.reasons.get(finding);
+  }
+
+  /** Findings whose code a rewrite removed were rewritten away: recorded as such. */
+  recordRemoved(): void {
+    const present = new Set<unknown>();
+    this.root.find(this.j.Node).forEach((path) => present.add(path.node));
+    for (const finding of this.unhandled()) {
+      if (finding.node && !present.has(finding.node)) this.record(finding, 'rewritten');
+      else if (finding.range && !this.rangeStillPresent(finding, present)) this.record(finding, 'rewritten');
+    }
+  }
+
+  private rangeStillPresent(finding: RawFinding, present: Set<unknown>): boolean {
+    const [start, end] = finding.range!;
+    return this.index.ofType('StringLiteral').concat(this.index.ofType('TemplateElement'), this.index.ofType('Literal'), this.index.ofType('Identifier'))
+      .some((node) => present.has(node) && rangeOf(node)[0] <= start && rangeOf(node)[1] >= end);
+  }
+
+  outcomes(): Outcome[] {
+    return [...this.handled.values(), ...this.extraOutcomes].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  /** A name not yet bound anywhere in the module. */
+  freshName(base: string): string {
+    const taken = new Set<string>();
+    this.root.find(this.j.Identifier).forEach((path) => taken.add(path.node.name));
+    if (!taken.has(base)) return base;
+    for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+  }
+}
+
+/** The findings whose node (or range) lies inside `node`. */
+export function findingsWithin(context: CodemodContext, node: Node): RawFinding[] {
+  const [start, end] = rangeOf(node);
+  return context.findings.filter((finding) => {
+    const [from, to] = finding.range ?? rangeOf(finding.node!);
+    return from >= start && to <= end;
+  });
+}

@@ -1,0 +1,112 @@
+import { LEGACY_UPLOAD } from '../contract/index.js';
+import { calleeName, findProperty, isCall, isIdentifier, isMember, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import { callsOnSameVariable, requestBodies, type TikTokRequest } from '../detect/requests.js';
+import type { CodemodContext } from './context.js';
+
+export type VideoSource =
+  /** Bytes or a Blob already in hand: passed on as they are. */
+  | { readonly kind: 'bytes'; readonly expression: string }
+  /** A file on disk (a read stream of a path, a path given to superagent's `.attach`). */
+  | { readonly kind: 'file'; readonly path: string }
+  /** A public URL TikTok downloads itself (PULL_FROM_URL). */
+  | { readonly kind: 'url'; readonly expression: string };
+
+export type VideoLookup = { readonly video: VideoSource } | { readonly reason: string };
+
+const FIELD = LEGACY_UPLOAD.videoField;
+const BYTES_CONSTRUCTORS = new Set(['Blob', 'File', 'Uint8Array', 'Buffer']);
+const BYTES_CALLS = new Set(['readFile', 'readFileSync', 'from', 'concat', 'alloc', 'buffer', 'blob', 'openAsBlob']);
+const BYTES_TYPES = /^(Buffer|Blob|File|Uint8Array)$/;
+const BYTES_NAMES = /(buffer|bytes|blob)$/i;
+
+/**
+ * What the legacy request uploads, found in its multipart body (`form.append('video', x)`,
+ * superagent's `.attach('video', x)`, request's `formData.video`) or in a JSON body naming a
+ * `video_url`. A reason instead when it cannot be told safely (a stream from somewhere unknown).
+ */
+export function extractVideo(request: TikTokRequest, context: CodemodContext): VideoLookup {
+  for (const chained of request.chain) {
+    if (calleeName(chained) === 'attach' && staticString(chained.arguments[0]) === FIELD && chained.arguments[1]) {
+      return classify(chained.arguments[1], context, true);
+    }
+  }
+  for (const body of requestBodies(request, context.index)) {
+    const object = context.folder.objectOf(body);
+    const property = object && findProperty(object, FIELD);
+    if (property) {
+      const value = context.folder.objectOf(property.value);
+      const inner = value && findProperty(value, 'value');
+      return classify(inner ? inner.value : property.value, context, false);
+    }
+    for (const append of callsOnSameVariable(unwrap(body), 'append', context.index)) {
+      if (staticString(append.arguments[0]) === FIELD && append.arguments[1]) return classify(append.arguments[1], context, false);
+    }
+    const json = jsonBody(body, context);
+    const videoUrl = json && findProperty(json, 'video_url');
+    if (videoUrl) return { video: { kind: 'url', expression: context.source(videoUrl.value) } };
+  }
+  return { reason: 'the video this request uploads cannot be found here (no `video` form field or `video_url` in its body)' };
+}
+
+/** `JSON.stringify({ … })` or a plain object sent as JSON (axios `data`, got `json`). */
+function jsonBody(body: Node, context: CodemodContext): Node | undefined {
+  const expression = unwrap(body);
+  if (isCall(expression) && calleeName(expression) === 'stringify' && expression.arguments[0]) return context.folder.objectOf(expression.arguments[0]);
+  return context.folder.objectOf(expression);
+}
+
+function classify(node: Node, context: CodemodContext, stringIsPath: boolean): VideoLookup {
+  const value = unwrap(context.folder.valueNode(node) ?? node);
+  const path = streamPath(value) ?? (stringIsPath && isStringish(value, context) ? node : undefined);
+  if (path) return { video: { kind: 'file', path: context.source(path) } };
+  // An fs.ReadStream keeps the path it reads.
+  if (/^(fs\.)?ReadStream$/.test(typeName(unwrap(node), context) ?? '')) return { video: { kind: 'file', path: `${context.source(node)}.path` } };
+  if (isBytes(node, value, context)) return { video: { kind: 'bytes', expression: context.source(node) } };
+  return {
+    reason: `cannot tell whether \`${shorten(context.source(node))}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
+  };
+}
+
+/** `fs.createReadStream(path)` → `path`. */
+function streamPath(value: Node): Node | undefined {
+  if (isCall(value) && calleeName(value) === 'createReadStream' && value.arguments[0]) return value.arguments[0];
+  return undefined;
+}
+
+function isStringish(value: Node, context: CodemodContext): boolean {
+  if (staticString(value) !== undefined || value.type === 'TemplateLiteral') return true;
+  const annotation = typeName(value, context);
+  return annotation === 'string' || (value.type === 'Identifier' && /path|file/i.test(value.name));
+}
+
+function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
+  const inner = value.type === 'AwaitExpression' ? unwrap(value.argument) : value;
+  if (inner.type === 'NewExpression' && inner.callee.type === 'Identifier' && BYTES_CONSTRUCTORS.has(inner.callee.name)) return true;
+  if (isCall(inner) && BYTES_CALLS.has(calleeName(inner) ?? '')) {
+    // `Buffer.from(…)`, `readFile(…)`; but not `Readable.from(…)`.
+    const callee = unwrap(inner.callee);
+    return !(isMember(callee) && isIdentifier(unwrap(callee.object), 'Readable'));
+  }
+  // `input.files[0]`, `event.target.files?.[0]`: a File.
+  if (isMember(inner) && isMember(unwrap(inner.object)) && memberName(unwrap(inner.object)) === 'files') return true;
+  const declared = typeName(unwrap(node), context);
+  if (declared !== undefined) return BYTES_TYPES.test(declared);
+  // Untyped JavaScript: the name is all there is, and `buffer`, `bytes`, `blob` say it.
+  return inner.type === 'Identifier' && BYTES_NAMES.test(inner.name);
+}
+
+/** The TypeScript type name a variable or parameter was declared with, if any. */
+function typeName(node: Node, context: CodemodContext): string | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(node);
+  const annotation = binding?.id.typeAnnotation?.typeAnnotation;
+  if (!annotation) return undefined;
+  if (annotation.type === 'TSStringKeyword') return 'string';
+  if (annotation.type !== 'TSTypeReference') return '';
+  const name = annotation.typeName;
+  return name.type === 'TSQualifiedName' ? `${name.left.name}.${name.right.name}` : name.name;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

@@ -1,0 +1,69 @@
+import { calleeName, isCall, isMember, unwrap, type Node } from '../detect/ast.js';
+import type { TikTokRequest } from '../detect/requests.js';
+import { INSTANCE_LIBRARY_KEY } from '../detect/static-value.js';
+import type { CodemodContext } from './context.js';
+import type { ClientKind } from './upload-helpers/upload-client.js';
+
+export interface RequestClient {
+  readonly kind: ClientKind;
+  /** Source of the client object to hand to the helper (`axios`, `this.client`, `got`). */
+  readonly client?: string;
+}
+
+/** The client a package name stands for. `request` of undici is told apart by the imported name. */
+const LIBRARIES: Record<string, ClientKind> = {
+  axios: 'axios',
+  got: 'got',
+  ky: 'ky',
+  superagent: 'superagent',
+  request: 'request',
+  'request-promise': 'request-promise',
+  'request-promise-native': 'request-promise',
+  'node-fetch': 'fetch',
+  'cross-fetch': 'fetch',
+  'isomorphic-fetch': 'fetch',
+  undici: 'fetch',
+};
+
+/**
+ * Which HTTP client sends a request, from where its callee comes from: an import or `require` of a
+ * known package, the global `fetch`, or an instance some known package created (here or in an
+ * imported module). Undefined for anything else: a wrapper the codemod cannot see into.
+ */
+export function clientOf(request: TikTokRequest, context: CodemodContext): RequestClient | undefined {
+  const callee = unwrap(request.call.callee);
+  const receiver = isMember(callee) ? unwrap(callee.object) : callee;
+  const library = libraryOfValue(receiver, context);
+  if (library === undefined) return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch' } : undefined;
+  if (library.source === 'undici') {
+    const imported = importedName(receiver, context);
+    return imported === 'request' ? { kind: 'undici-request' } : imported === 'fetch' ? { kind: 'fetch' } : undefined;
+  }
+  const kind = LIBRARIES[library.source];
+  if (!kind || kind === 'fetch') return kind ? { kind } : undefined;
+  return { kind, client: context.source(receiver) };
+}
+
+function importedName(node: Node, context: CodemodContext): string | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(node);
+  return binding?.importName === 'default' || binding?.importName === '*' ? node.name : binding?.importName;
+}
+
+/** The package behind an identifier: imported from it, or an instance one of its factories made. */
+function libraryOfValue(node: Node, context: CodemodContext): { source: string } | undefined {
+  if (node.type === 'Identifier') {
+    const binding = context.index.resolve(node);
+    if (binding?.kind === 'import' && binding.importSource) {
+      if (LIBRARIES[binding.importSource]) return { source: binding.importSource };
+      const imported = context.folder.importedValue(node);
+      const library = imported && typeof imported === 'object' ? imported[INSTANCE_LIBRARY_KEY] : undefined;
+      return typeof library === 'string' && library ? { source: library } : undefined;
+    }
+  }
+  const value = context.folder.valueNode(node);
+  if (value && isCall(value) && (calleeName(value) === 'create' || calleeName(value) === 'extend')) {
+    return value === node ? undefined : { source: context.folder.libraryOf(value) ?? '' };
+  }
+  return undefined;
+}

@@ -1,0 +1,138 @@
+import type { ASTPath } from 'jscodeshift';
+import { childNodes, type Node } from '../detect/ast.js';
+import type { CodemodContext } from './context.js';
+
+/** Initializers whose removal cannot drop a side effect: values and the objects that build a request. */
+const PURE_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'FormData']);
+const PURE_FUNCTIONS = new Set(['encodeURIComponent', 'encodeURI', 'String']);
+
+/**
+ * After a call is replaced, the local values that only fed it (the URL constant, the FormData and its
+ * appends, the `URLSearchParams`) are left unused and would still spell the retired API. Removes
+ * those declarations, and the statements that only filled them, until nothing more is unused.
+ * Exported values and anything whose initializer may have an effect are kept.
+ */
+export function removeDeadBindings(context: CodemodContext, removedCode: Node): void {
+  const names = identifiersIn(removedCode);
+  const prune = (path: ASTPath<any>) => {
+    for (const name of identifiersIn(path.node as Node)) names.add(name);
+    path.prune();
+  };
+  let removed = true;
+  while (removed) {
+    removed = false;
+    for (const name of [...names]) {
+      context.root.find(context.j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((declarator) => {
+        if (removed || !isPure(declarator.node.init as Node | null)) return;
+        const declaration = declarator.parent as ASTPath<any>;
+        if (declaration.parent?.node.type?.startsWith('Export') || declaration.node.declarations.length !== 1) return;
+        const uses = references(context, declarator, name);
+        const fillers = uses.filter(isFillingStatement);
+        if (uses.length !== fillers.length) return;
+        for (const use of fillers) prune(statementOf(use));
+        prune(declaration);
+        removed = true;
+      });
+    }
+  }
+  removeUnusedImports(context, names);
+  removeUnusedPrivateFields(context, names);
+}
+
+/** `private readonly uploadUrl = '…'` that only the removed call read through `this.uploadUrl`. */
+function removeUnusedPrivateFields(context: CodemodContext, names: ReadonlySet<string>): void {
+  const { j, root } = context;
+  root.find(j.ClassProperty).forEach((field) => {
+    const node = field.node as unknown as Node;
+    const name = node.key?.type === 'Identifier' ? node.key.name : undefined;
+    if (!name || !names.has(name) || node.accessibility !== 'private' || !isPure(node.value)) return;
+    const body = field.parent;
+    const reads = j(body).find(j.MemberExpression, { object: { type: 'ThisExpression' }, property: { name } }).size();
+    if (reads === 0) field.prune();
+  });
+}
+
+/** Imports only the removed code used: `basename` that named the multipart file, say. */
+function removeUnusedImports(context: CodemodContext, names: ReadonlySet<string>): void {
+  const { j, root } = context;
+  root.find(j.ImportDeclaration).forEach((declaration) => {
+    const specifiers = declaration.node.specifiers ?? [];
+    const kept = specifiers.filter((specifier) => {
+      const local = specifier.local?.name as string | undefined;
+      if (!local || !names.has(local)) return true;
+      return root.find(j.Identifier, { name: local }).filter((path) => !path.parent?.node.type.startsWith('Import') && isReference(path)).size() > 0;
+    });
+    if (kept.length === specifiers.length) return;
+    if (kept.length === 0) declaration.prune();
+    else declaration.node.specifiers = kept;
+  });
+}
+
+function identifiersIn(root: Node): Set<string> {
+  const names = new Set<string>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'Identifier') names.add(node.name);
+    stack.push(...childNodes(node));
+  }
+  return names;
+}
+
+function isPure(init: Node | null): boolean {
+  if (!init) return true;
+  switch (init.type) {
+    case 'StringLiteral':
+    case 'Literal':
+    case 'NumericLiteral':
+    case 'Identifier':
+    case 'MemberExpression':
+      return true;
+    case 'TemplateLiteral':
+      return init.expressions.every(isPure);
+    case 'BinaryExpression':
+      return isPure(init.left) && isPure(init.right);
+    case 'ObjectExpression':
+      return init.properties.every((property: Node) => property.type !== 'SpreadElement' && isPure(property.value));
+    case 'NewExpression':
+      return init.callee.type === 'Identifier' && PURE_CONSTRUCTORS.has(init.callee.name) && init.arguments.every(isPure);
+    case 'CallExpression':
+      return init.callee.type === 'Identifier' && PURE_FUNCTIONS.has(init.callee.name) && init.arguments.every(isPure);
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+      return isPure(init.expression);
+    default:
+      return false;
+  }
+}
+
+/** The identifiers that read the binding a declarator declares (not keys, not other scopes' names). */
+function references(context: CodemodContext, declarator: ASTPath<any>, name: string): ASTPath<any>[] {
+  const scope = declarator.scope?.lookup(name);
+  return context.root
+    .find(context.j.Identifier, { name })
+    .filter((path) => path.node !== declarator.node.id && isReference(path) && path.scope?.lookup(name) === scope)
+    .paths();
+}
+
+function isReference(path: ASTPath<any>): boolean {
+  const parent = path.parent?.node as Node | undefined;
+  if (!parent) return true;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.shorthand && !parent.computed) return false;
+  return !parent.type.startsWith('TS') || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression';
+}
+
+/** `x.append(…)`, `x.searchParams.set(…)` as a statement of its own: filling the value, not using it. */
+function isFillingStatement(path: ASTPath<any>): boolean {
+  let current = path;
+  while ((current.parent?.node.type === 'MemberExpression') && current.parent.node.object === current.node) current = current.parent;
+  const call = current.parent?.node as Node | undefined;
+  return !!call && call.type === 'CallExpression' && call.callee === current.node && current.parent!.parent?.node.type === 'ExpressionStatement';
+}
+
+function statementOf(path: ASTPath<any>): ASTPath<any> {
+  let current = path;
+  while (current.node.type !== 'ExpressionStatement') current = current.parent!;
+  return current;
+}

@@ -1,0 +1,36 @@
+import type { ASTPath } from 'jscodeshift';
+import type { Node } from '../detect/ast.js';
+import type { CodemodContext } from './context.js';
+
+/** The marker every comment the codemod leaves starts with; the linter flags it until it is gone. */
+export const TODO_MARKER = 'TODO(migrate-share-video)';
+
+/**
+ * Leaves `// TODO(migrate-share-video): <what to do>` above the statement that holds a node, once.
+ * A statement that already carried one of these comments when the file was read gets no other:
+ * a second run adds nothing, whatever the wording.
+ */
+export function addTodo(context: CodemodContext, node: Node, message: string): void {
+  const statement = enclosingStatement(context.pathOf(node));
+  const text = ` ${TODO_MARKER}: ${message}`;
+  const holder = statement.node as Node;
+  const comments: Node[] = holder.comments ?? (holder.comments = []);
+  const existing = [...comments, ...(holder.leadingComments ?? [])];
+  const fromInput = (comment: Node) => comment.loc !== undefined && comment.value.includes(TODO_MARKER);
+  if (existing.some((comment: Node) => fromInput(comment) || comment.value.trim() === text.trim())) return;
+  comments.push({ ...context.j.commentLine(text), leading: true, trailing: false } as unknown as Node);
+}
+
+const LIST_HOLDERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'ClassBody', 'SwitchCase', 'TSModuleBlock']);
+
+/**
+ * The statement (or class member) a TODO comment belongs above. An exported declaration is reached
+ * as its `export` statement, so the comment lands above `export`.
+ */
+function enclosingStatement(path: ASTPath<any>): ASTPath<any> {
+  for (let current: ASTPath<any> | null = path; current; current = current.parent) {
+    const parent = current.parent?.node as Node | undefined;
+    if (parent && LIST_HOLDERS.has(parent.type)) return current;
+  }
+  return path;
+}

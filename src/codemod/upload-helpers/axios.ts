@@ -1,0 +1,25 @@
+import { chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import type { UploadClient } from './upload-client.js';
+
+/**
+ * axios and its instances: the instance is passed in, so its interceptors and defaults still apply;
+ * the absolute URLs override its `baseURL`. axios rejects on any status outside 2xx.
+ */
+export const axiosClient: UploadClient = {
+  kind: 'axios',
+  takesClient: true,
+  fileAs: 'blob',
+  typeImports: { source: 'axios', names: ['AxiosInstance', 'AxiosRequestConfig', 'AxiosResponse'] },
+  helper: `${HELPER_DOC}
+async function NAME(http«: AxiosInstance», accessToken«: string», video«: Blob | Uint8Array», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {
+${SOURCE_INFO}
+  const init = await http.post('INIT_URL', { source_info: sourceInfo }, { ...options, headers: ${INIT_HEADERS} });
+  if (init.data.error.code !== 'ok') return init;
+${chunkLoop(`    await http.put(init.data.data.upload_url, video.slice(start, end), { ...options, headers: ${PUT_HEADERS} });`)}
+  return init;
+}`,
+  pullHelper: `${PULL_HELPER_DOC}
+async function NAME(http«: AxiosInstance», accessToken«: string», videoUrl«: string», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {
+  return http.post('INIT_URL', ${PULL_BODY}, { ...options, headers: ${INIT_HEADERS} });
+}`,
+};

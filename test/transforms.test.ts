@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { transformSource } from '../src/codemod/transform-source.js';
+import { parseModule } from '../src/detect/parse.js';
+
+/**
+ * One test per fixture folder `fixtures/<transform>/<case>/`: `input.<ext>` through the whole codemod
+ * must give `output.<ext>` (or come back byte-identical when there is no output file), the output
+ * must parse, and a second run on it must change nothing. Adding a case is adding two files.
+ */
+const root = path.resolve(import.meta.dirname, '../fixtures');
+const cases = readdirSync(root)
+  .filter((transform) => transform !== 'detect' && statSync(path.join(root, transform)).isDirectory())
+  .flatMap((transform) => readdirSync(path.join(root, transform)).map((name) => `${transform}/${name}`))
+  .filter((name) => statSync(path.join(root, name)).isDirectory())
+  .sort();
+
+function fixture(name: string) {
+  const folder = path.join(root, name);
+  const input = readdirSync(folder).find((file) => file.startsWith('input.'))!;
+  const ext = path.extname(input);
+  const expectedFile = path.join(folder, `output${ext}`);
+  const text = readFileSync(path.join(folder, input), 'utf8');
+  const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : text;
+  return { file: path.join(folder, input), text, expected };
+}
+
+describe.for(cases)('%s', (name) => {
+  it('gives the expected output', () => {
+    const { file, text, expected } = fixture(name);
+    expect(transformSource(text, file).output).toBe(expected);
+  });
+
+  it('parses, and a second run changes nothing', () => {
+    const { file, expected } = fixture(name);
+    expect(() => parseModule(expected, file)).not.toThrow();
+    const again = transformSource(expected, file);
+    expect(again.output).toBe(expected);
+    expect(again.outcomes.filter((outcome) => outcome.action === 'rewritten')).toEqual([]);
+  });
+});

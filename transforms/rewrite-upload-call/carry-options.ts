@@ -1,0 +1,62 @@
+import { calleeName, isCall, keyName, unwrap, type Node } from '../../src/detect/ast.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import type { CodemodContext } from '../../src/codemod/context.js';
+import type { ClientKind } from '../../src/codemod/upload-helpers/index.js';
+
+/** Options that only shape the legacy request: the new one sets its own URL, method, body and query. */
+const LEGACY_OPTIONS = new Set([
+  'url', 'uri', 'baseURL', 'baseUrl', 'method', 'data', 'body', 'formData', 'form', 'params', 'searchParams', 'qs', 'query', 'json', 'multipart', 'files',
+]);
+/** Headers the new requests set themselves, or that described the multipart body. */
+const LEGACY_HEADERS = /^(authorization|content-type|content-length)$/i;
+
+export type CarriedOptions = { readonly text?: string } | { readonly reason: string };
+
+/**
+ * The request options the two-step upload must keep (a timeout, a signal, an agent, a User-Agent
+ * header), as the source of an object literal handed to the helper; nothing is dropped in silence.
+ */
+export function carryOptions(request: TikTokRequest, kind: ClientKind, context: CodemodContext): CarriedOptions {
+  const data = kind === 'axios' && ['post', 'put', 'patch'].includes(calleeName(request.call) ?? '') ? unwrap(request.call.arguments[1] ?? { type: 'none' }) : undefined;
+  const kept: string[] = [];
+  for (const options of request.options) {
+    if (options === data) continue;
+    for (const property of options.properties as Node[]) {
+      const key = property.type === 'SpreadElement' ? undefined : keyName(property);
+      if (key === undefined) return { reason: `the request options use \`${shorten(context.source(property))}\`, which the codemod cannot carry over: port this upload by hand` };
+      if (LEGACY_OPTIONS.has(key)) continue;
+      if (key !== 'headers') {
+        kept.push(context.source(property));
+        continue;
+      }
+      const headers = carryHeaders(property.value, context);
+      if ('reason' in headers) return headers;
+      if (headers.text) kept.push(`headers: ${headers.text}`);
+    }
+  }
+  return { text: kept.length > 0 ? `{ ${kept.join(', ')} }` : undefined };
+}
+
+function carryHeaders(value: Node, context: CodemodContext): CarriedOptions {
+  if (isFormHeaders(value)) return {};
+  const object = context.folder.objectOf(value);
+  if (!object) return { reason: `the request headers \`${shorten(context.source(value))}\` cannot be read here: port this upload by hand` };
+  const kept: string[] = [];
+  for (const header of object.properties as Node[]) {
+    if (header.type === 'SpreadElement' && isFormHeaders(header.argument)) continue;
+    const name = header.type === 'SpreadElement' ? undefined : keyName(header);
+    if (name === undefined) return { reason: `the request headers use \`${shorten(context.source(header))}\`, which the codemod cannot carry over: port this upload by hand` };
+    if (!LEGACY_HEADERS.test(name)) kept.push(context.source(header));
+  }
+  return { text: kept.length > 0 ? `{ ${kept.join(', ')} }` : undefined };
+}
+
+/** `form.getHeaders()`: the multipart boundary, gone with the multipart body. */
+function isFormHeaders(node: Node): boolean {
+  const expression = unwrap(node);
+  return isCall(expression) && calleeName(expression) === 'getHeaders';
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
