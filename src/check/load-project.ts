@@ -19,6 +19,8 @@ export interface LoadedFile {
 
 export interface LoadedModule extends LoadedFile {
   readonly ast: Node;
+  /** Failed the prefilter, then was read again because it names an export of a legacy module. */
+  readonly foundByImport: boolean;
 }
 
 export interface LoadedProject {
@@ -37,7 +39,10 @@ export interface LoadedProject {
 
 export interface LoadOptions {
   readonly cwd: string;
-  /** Called once for each file the load is done with that did not become a module. */
+  /**
+   * For progress: called once for each file as soon as it is read, except the modules of the first
+   * pass (`foundByImport` false), which the caller is still to work on.
+   */
   readonly onSettled?: (file: string) => void;
 }
 
@@ -52,41 +57,42 @@ const isSource = (file: string) => (SOURCE_EXTENSIONS as readonly string[]).incl
  */
 export async function loadProject(files: readonly string[], options: LoadOptions): Promise<LoadedProject> {
   const relative = (file: string) => path.relative(options.cwd, file).split(path.sep).join('/');
-  const settle = options.onSettled ?? (() => {});
+  const onSettled = options.onSettled ?? (() => {});
   const errors: FileError[] = [];
   const parsed = new Map<string, LoadedModule>();
   const texts: LoadedFile[] = [];
   const unmatchedSources: string[] = [];
   let analyzed = 0;
 
-  /** Whether the file ends up waiting for a second look (the only case that does not settle it). */
+  /** `secondLook`: the file was read and settled before, and failed the prefilter then. */
   const load = async (file: string, accept: (bytes: Buffer) => boolean, secondLook: boolean): Promise<void> => {
+    const settle = secondLook ? () => {} : () => onSettled(file);
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
     } catch (error) {
       errors.push({ file: relative(file), reason: readError(error) });
-      return settle(file);
+      return settle();
     }
     if (!accept(bytes)) {
-      if (!secondLook && isSource(file)) return void unmatchedSources.push(file);
-      return settle(file);
+      if (!secondLook && isSource(file)) unmatchedSources.push(file);
+      return settle();
     }
     if (bytes.subarray(0, 8000).includes(0)) {
       errors.push({ file: relative(file), reason: 'binary content (a NUL byte), not analyzed' });
-      return settle(file);
+      return settle();
     }
     analyzed++;
     const text = bytes.toString('utf8');
     if (!isSource(file)) {
       texts.push({ file, path: relative(file), bytes, text });
-      return settle(file);
+      return settle();
     }
     try {
-      parsed.set(file, { file, path: relative(file), bytes, text, ast: parseModule(text, file) });
+      parsed.set(file, { file, path: relative(file), bytes, text, ast: parseModule(text, file), foundByImport: secondLook });
     } catch (error) {
       errors.push({ file: relative(file), reason: parseError(error) });
-      settle(file);
+      settle();
     }
   };
 
@@ -94,9 +100,8 @@ export async function loadProject(files: readonly string[], options: LoadOptions
 
   const exportsByFile = collectExports(parsed.values());
   const wanted = exportsByFile.size > 0 ? importedNames(exportsByFile) : [];
-  for (const file of unmatchedSources.splice(0)) {
-    if (wanted.length > 0) await load(file, (bytes) => mentionsAny(bytes, wanted), true);
-    else settle(file);
+  if (wanted.length > 0) {
+    for (const file of unmatchedSources.splice(0)) await load(file, (bytes) => mentionsAny(bytes, wanted), true);
   }
 
   return { modules: [...parsed.values()], texts, errors, analyzed, exportsByFile, known: new Set(parsed.keys()) };

@@ -9,7 +9,6 @@ import { renderReport } from './render-report.js';
 import { sortFindings, type CheckReport } from './report.js';
 import { createSourceLines } from './source-lines.js';
 import { writeFileAtomic } from './write-report.js';
-import { runRewrite } from '../rewrite/run-rewrite.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -86,6 +85,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const { options } = parsed;
   try {
     if (!options.check) {
+      // Loaded only for the rewrite: --check, a pre-commit hook's mode, starts without the pool and the diff.
+      const { runRewrite } = await import('../rewrite/run-rewrite.js');
       return await runRewrite(
         {
           paths: options.paths,

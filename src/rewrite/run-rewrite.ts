@@ -2,14 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { FileError } from '../check/file-errors.js';
 import { loadProject } from '../check/load-project.js';
 import { createImportResolver, type ExportsByFile } from '../check/project-exports.js';
 import { useColor } from '../cli/color.js';
 import { discoverFiles } from '../cli/discover.js';
 import { writeFileAtomic } from '../cli/write-report.js';
-import { transformSource } from '../codemod/transform-source.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { scanText } from '../text-scan/scan-text.js';
 import { findUncommittedChanges, type DirtyState } from './git-dirty.js';
@@ -83,6 +81,7 @@ async function runInPool(
   context: WorkerContext,
   handle: (task: TransformTask, result: TaskResult) => Promise<void>,
 ): Promise<void> {
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<TransformTask, TaskResult>({
     filename: WORKER_FILE.href,
     minThreads: threads,
@@ -184,6 +183,8 @@ async function prepare(files: readonly string[], cwd: string, settle: () => void
   const project = await loadProject(files, { cwd, onSettled: settle });
   return {
     tasks: project.modules.map(({ file, path, text }): TransformTask => ({ file, path, text })),
+    /** Modules the load settled already (read at first as files without a marker). */
+    settled: new Set(project.modules.filter((module) => module.foundByImport).map((module) => module.file)),
     bytesRead: new Map(project.modules.map(({ file, bytes }) => [file, bytes])),
     exportsByFile: project.exportsByFile,
     known: project.known,
@@ -200,7 +201,7 @@ async function rewrite(
   cwd: string,
   settle: () => void,
 ): Promise<RewriteReport> {
-  const { tasks, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings } = await prepare(files, cwd, settle);
+  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings } = await prepare(files, cwd, settle);
   const todos: Todo[] = textFindings
     .filter((finding) => !options.quiet || finding.severity === 'error')
     .map(todoFromFinding);
@@ -214,7 +215,7 @@ async function rewrite(
       await apply(task, result);
     } finally {
       bytesRead.delete(task.file);
-      settle();
+      if (!settled.has(task.file)) settle();
     }
   };
 
@@ -255,7 +256,9 @@ async function rewrite(
   const workers = options.workers ?? availableParallelism();
   const inThread = options.transform !== undefined || workers <= 1 || tasks.length < MIN_FILES_FOR_POOL || !existsSync(fileURLToPath(WORKER_FILE));
   if (inThread) {
-    await runInThread(tasks, options.transform ?? transformSource, exportsByFile, known, handle);
+    // The codemod (jscodeshift and all) is loaded only where it runs: here, or in each worker.
+    const transform = options.transform ?? (tasks.length > 0 ? (await import('../codemod/transform-source.js')).transformSource : undefined);
+    if (transform) await runInThread(tasks, transform, exportsByFile, known, handle);
   } else {
     await runInPool(tasks, Math.min(workers, tasks.length), { exportsByFile, known: [...known] }, handle);
   }

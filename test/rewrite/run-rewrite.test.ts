@@ -256,7 +256,12 @@ describe('rewrite: the report and the exit status', () => {
 });
 
 describe('rewrite: progress', () => {
-  const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.js`, i % 3 === 0 ? LEGACY : CLEAN]));
+  const many = {
+    ...Object.fromEntries(Array.from({ length: 28 }, (_, i) => [`f${i}.js`, i % 3 === 0 ? LEGACY : CLEAN])),
+    // Read twice: first without a marker, then again for the name config.js exports.
+    'config.js': `export const UPLOAD_URL = '${UPLOAD}';\n`,
+    'importer.js': `import { UPLOAD_URL } from './config.js';\nfetch(UPLOAD_URL);\n`,
+  };
   const slow: TransformFn = (text, file, options) => {
     const until = Date.now() + 40;
     while (Date.now() < until) { /* a slow codemod */ }
@@ -281,5 +286,10 @@ describe('rewrite: progress', () => {
     expect(stderr).toMatch(/^\r\x1b\[2Kmigrate-share-video: \d+\/30 files/);
     expect(stderr.endsWith('\r\x1b[2K')).toBe(true);
     expect(stderr).not.toContain('\n');
+    // Each file counted once: the count only grows, and never past the total.
+    const counts = [...stderr.matchAll(/(\d+)\/30 files/g)].map((match) => Number(match[1]));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(Math.max(...counts)).toBeLessThanOrEqual(30);
   });
 });
