@@ -62,6 +62,30 @@ describe('migrate-share-video (rewrite), the built CLI', () => {
     expect(snapshot(tree)).toEqual(before);
   });
 
+  it('rewrites legacy uploads on worker threads as the codemod fixtures say, and a second run changes nothing', () => {
+    const fixtures = join(ROOT, 'fixtures/rewrite-upload-call');
+    const cases = [['axios-config-call', 'input.js', 'output.js'], ['fetch-formdata-template-query-tokens', 'input.ts', 'output.ts']];
+    const root = tempTree({
+      ...LOOKALIKES,
+      ...Object.fromEntries(cases.map(([name, input]) => [`src/${name}${input.slice(5)}`, readFileSync(join(fixtures, name, input))])),
+    });
+    try {
+      commitAll(root);
+      const first = run(['--workers', '2', 'src'], root);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toMatch(/^7 files scanned, 2 changed, \d+ sites rewritten, 0 TODOs left, 0 errors, in /m);
+      expect(first.status).toBe(0);
+      for (const [name, input, output] of cases) {
+        expect(readFileSync(join(root, 'src', `${name}${input.slice(5)}`), 'utf8')).toBe(readFileSync(join(fixtures, name, output), 'utf8'));
+      }
+      const second = run(['--workers', '2', '--allow-dirty', 'src'], root);
+      expect(second.stdout).toMatch(/^7 files scanned, 0 changed, 0 sites rewritten, 0 TODOs left, 0 errors, in /m);
+      expect(second.status).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('--format json from the pool', () => {
     const { status, stdout } = run(['--workers', '2', '--format', 'json', 'src']);
     expect(status).toBe(0);
