@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,25 @@ describe('migrate-share-video (rewrite), the built CLI', () => {
       const second = run(['--workers', '2', '--allow-dirty', 'src'], root);
       expect(second.stdout).toMatch(/^7 files scanned, 0 changed, 0 sites rewritten, 0 TODOs left, 0 errors, in /m);
       expect(second.status).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('on the bundled example, leaves exactly as many TODOs as --check then finds, and a second run changes nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'msv-example-'));
+    try {
+      cpSync(join(ROOT, 'examples/legacy-app'), root, { recursive: true });
+      const first = JSON.parse(run(['--format', 'json', '--workers', '2', '.'], root).stdout);
+      expect(first.errors).toEqual([]);
+      expect(first.summary.filesChanged).toBeGreaterThan(0);
+      const check = JSON.parse(run(['--check', '--format', 'json', '.'], root).stdout);
+      const where = (items: { file: string; line: number; column: number; ruleId: string }[]) =>
+        items.map(({ file, ruleId }) => `${file} ${ruleId.replace(/^text\//, '')}`).sort();
+      expect(check.findings).toHaveLength(first.todos.length);
+      expect(where(check.findings)).toEqual(where(first.todos));
+      const second = JSON.parse(run(['--format', 'json', '--workers', '2', '.'], root).stdout);
+      expect(second.summary).toMatchObject({ filesChanged: 0, sitesRewritten: 0, todosLeft: first.todos.length, errors: 0 });
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
