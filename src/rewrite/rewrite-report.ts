@@ -34,7 +34,7 @@ export interface RewriteReport {
   readonly changes: readonly FileChange[];
   /** Sorted by kind (TODOs in code first), file, line, column. */
   readonly todos: readonly Todo[];
-  /** Remarks of the codemod (events the new API adds …), each once. */
+  /** Remarks of the codemod (events the new API adds …), each once, sorted: workers finish in any order. */
   readonly notes: readonly string[];
   /** Files and folders that could not be read, parsed, rewritten or written. */
   readonly errors: readonly FileError[];

@@ -268,7 +268,7 @@ async function rewrite(
     dryRun: options.dryRun,
     changes: changes.sort(byFile),
     todos: todos.sort(compareTodos),
-    notes: [...notes],
+    notes: [...notes].sort(),
     errors: [...discoveryErrors, ...loadErrors, ...errors.sort(byFile)],
     filesScanned: files.length,
     filesAnalyzed: analyzed,
