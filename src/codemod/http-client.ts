@@ -33,15 +33,22 @@ const LIBRARIES: Record<string, ClientKind> = {
 export function clientOf(request: TikTokRequest, context: CodemodContext): RequestClient | undefined {
   const callee = unwrap(request.call.callee);
   const receiver = isMember(callee) ? unwrap(callee.object) : callee;
+  if (isMember(callee) && calleeName(request.call) === 'open' && isXhr(receiver, context)) return { kind: 'xhr', client: context.source(receiver) };
   const library = libraryOfValue(receiver, context);
   if (library === undefined) return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch' } : undefined;
   if (library.source === 'undici') {
     const imported = importedName(receiver, context);
-    return imported === 'request' ? { kind: 'undici-request' } : imported === 'fetch' ? { kind: 'fetch' } : undefined;
+    return imported === 'request' ? { kind: 'undici-request', client: context.source(receiver) } : imported === 'fetch' ? { kind: 'fetch' } : undefined;
   }
   const kind = LIBRARIES[library.source];
   if (!kind || kind === 'fetch') return kind ? { kind } : undefined;
   return { kind, client: context.source(receiver) };
+}
+
+/** `new XMLHttpRequest()`, or a variable or field that holds one. */
+function isXhr(node: Node, context: CodemodContext): boolean {
+  const value = context.folder.valueNode(node);
+  return !!value && value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'XMLHttpRequest';
 }
 
 function importedName(node: Node, context: CodemodContext): string | undefined {

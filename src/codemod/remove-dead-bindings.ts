@@ -60,6 +60,8 @@ function removeUnusedImports(context: CodemodContext, names: ReadonlySet<string>
     const kept = specifiers.filter((specifier) => {
       const local = specifier.local?.name as string | undefined;
       if (!local || !names.has(local)) return true;
+      // The generated helpers are added as text: a name they use stays imported.
+      if (context.appendix.some((text) => new RegExp(`\\b${local}\\b`).test(text))) return true;
       return root.find(j.Identifier, { name: local }).filter((path) => !path.parent?.node.type.startsWith('Import') && isReference(path)).size() > 0;
     });
     if (kept.length === specifiers.length) return;
@@ -106,12 +108,14 @@ function isPure(init: Node | null): boolean {
   }
 }
 
-/** The identifiers that read the binding a declarator declares (not keys, not other scopes' names). */
+/**
+ * The identifiers that may read the binding: every reference to the name anywhere in the module.
+ * Counting a shadowing name too can only keep a declaration, never remove a used one.
+ */
 function references(context: CodemodContext, declarator: ASTPath<any>, name: string): ASTPath<any>[] {
-  const scope = declarator.scope?.lookup(name);
   return context.root
     .find(context.j.Identifier, { name })
-    .filter((path) => path.node !== declarator.node.id && isReference(path) && path.scope?.lookup(name) === scope)
+    .filter((path) => path.node !== declarator.node.id && isReference(path))
     .paths();
 }
 

@@ -10,7 +10,7 @@ const inserted = new WeakMap<CodemodContext, Map<string, string>>();
  * Adds the upload helper for a client at the end of the module, once per client, and returns its
  * name. A module that already has one from an earlier run reuses it, so a second run adds nothing.
  */
-export function insertUploadHelper(context: CodemodContext, client: UploadClient, pull = false): string {
+export function insertUploadHelper(context: CodemodContext, client: UploadClient, pull: boolean, clientSource = ''): string {
   let names = inserted.get(context);
   if (!names) inserted.set(context, (names = new Map()));
   const id = `${client.kind}${pull ? ':pull' : ''}`;
@@ -19,7 +19,7 @@ export function insertUploadHelper(context: CodemodContext, client: UploadClient
   const clients = new Set([...names.keys()].map((key) => key.split(':')[0]));
   const suffix = clients.size === 0 || clients.has(client.kind) ? '' : `With${client.kind[0].toUpperCase()}${client.kind.slice(1)}`;
   const name = context.freshName(`${HELPER_BASE_NAME}${pull ? 'FromUrl' : ''}${suffix}`);
-  context.appendix.push(render(pull ? client.pullHelper : client.helper, context.isTypeScript, name));
+  context.appendix.push(render(pull ? client.pullHelper : client.helper, context.isTypeScript, name, clientSource));
   if (context.isTypeScript && client.typeImports) ensureTypeImport(context, client.typeImports.source, client.typeImports.names);
   names.set(id, name);
   return name;

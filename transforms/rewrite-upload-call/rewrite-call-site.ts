@@ -1,64 +1,128 @@
-import { calleeName, isFunction, type Node } from '../../src/detect/ast.js';
-import type { TikTokRequest } from '../../src/detect/requests.js';
+import { calleeName, isFunction, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
+import { callsOnSameVariable, type TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { extractToken } from '../../src/codemod/extract-token.js';
-import { extractVideo } from '../../src/codemod/extract-video.js';
+import { extractVideo, type VideoSource } from '../../src/codemod/extract-video.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { ensureNamedImport } from '../../src/codemod/imports.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
-import { UPLOAD_CLIENTS } from '../../src/codemod/upload-helpers/index.js';
+import { UPLOAD_CLIENTS, type UploadClient } from '../../src/codemod/upload-helpers/index.js';
 import { carryOptions } from './carry-options.js';
 import { insertUploadHelper } from './insert-upload-helper.js';
 
 /** Builder calls of a superagent chain that only shape the legacy request, and go with it. */
 const LEGACY_CHAIN_CALLS = new Set(['query', 'attach', 'field', 'send', 'type']);
+/** Where a builder chain ends: the promise the helper returns takes these as they are. */
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+/** Handlers that would fire on the init response, before the bytes are sent. */
+const EARLY_XHR_HANDLERS = new Set(['onreadystatechange', 'addEventListener', 'onloadend']);
+
 const PULL_FROM_URL_CHECK =
   'TikTok pulls the video from this URL only if its domain or URL prefix is verified for the app in the developer portal (url_ownership_unverified otherwise); verify it, or upload the bytes instead';
 
-/** Where a builder chain ends: the promise the helper returns takes these as they are. */
-const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+/** What replaces what: the expression that becomes the helper call, and what else goes. */
+interface Site {
+  readonly target: Node;
+  readonly alsoRemoved: readonly Node[];
+  /** Appended to the helper call: how a chained response reader (`.json()`) carries over. */
+  readonly read: string;
+  readonly callback?: Node;
+  /** The type argument of the chained reader (`.json<T>()`), moved into the new reader. */
+  readonly readType?: Node;
+}
+
+/** Stands for the moved type argument in the reader's text until the node itself takes its place. */
+const TYPE_SLOT = '__MigrateShareVideoType__';
 
 /**
  * Replaces one legacy upload request by a call to the generated two-step helper, in the same client.
- * Returns why it cannot, leaving the code untouched, when any part cannot be told safely.
+ * Every check comes before the first edit: a site that cannot be rewritten safely is left as it was,
+ * and the reason comes back for its TODO.
  */
 export function rewriteCallSite(context: CodemodContext, request: TikTokRequest): string | undefined {
   const client = clientOf(request, context);
   if (!client) return 'this upload goes through a function the codemod cannot see into: make it send the Content Posting init POST and then PUT the bytes to data.upload_url';
   const upload = UPLOAD_CLIENTS[client.kind];
   if (!upload) return `the ${client.kind} client is not rewritten yet: send the Content Posting init POST, then PUT the bytes to data.upload_url`;
-  const end = request.chain.findIndex((call) => PROMISE_METHODS.has(calleeName(call) ?? ''));
-  const builder = end === -1 ? request.chain : request.chain.slice(0, end);
-  const extra = builder.filter((call) => !LEGACY_CHAIN_CALLS.has(calleeName(call) ?? ''));
-  if (extra.length > 0) return `the request chain also calls .${calleeName(extra[0])}(), which the two-step upload would drop: port this upload by hand`;
+  const site = client.kind === 'xhr' ? xhrSite(request, context) : callSite(request, upload, context);
+  if ('reason' in site) return site.reason;
   const carried = carryOptions(request, client.kind, context);
   if ('reason' in carried) return carried.reason;
   const token = extractToken(request, context);
   if (!token) return 'the access token of this upload cannot be found: send it as `Authorization: Bearer <token>` to the Content Posting init';
   const lookup = extractVideo(request, context);
   if ('reason' in lookup) return lookup.reason;
-  const { video } = lookup;
-  let videoArgument: string;
-  if (video.kind === 'url') {
-    videoArgument = video.expression;
-  } else if (video.kind === 'file') {
-    if (!isInAsyncFunction(request.call, context)) return 'the video is read from a file here, outside an async function: read it into bytes or a Blob first';
-    const reader = upload.fileAs === 'blob' ? ensureNamedImport(context, 'node:fs', 'openAsBlob') : ensureNamedImport(context, 'node:fs/promises', 'readFile');
-    videoArgument = `await ${reader}(${video.path})`;
-  } else {
-    videoArgument = video.expression;
+  const async = isInAsyncFunction(request.call, context);
+  if (lookup.video.kind === 'file' && !async && !upload.takesCallback) {
+    return 'the video is read from a file here, outside an async function: read it into bytes or a Blob first';
   }
-  const helper = insertUploadHelper(context, upload, video.kind === 'url');
-  const target = builder.at(-1) ?? request.call;
-  const call = `${helper}(${[client.client, token, videoArgument, carried.text].filter(Boolean).join(', ')})`;
-  const replacement = context.j.template.expression([call]) as Node;
-  context.pathOf(target).replace(replacement);
-  removeDeadBindings(context, target);
-  if (video.kind === 'url') context.todoAt(replacement, PULL_FROM_URL_CHECK, target);
+
+  const video = videoArgument(lookup.video, upload, async, context);
+  const helper = insertUploadHelper(context, upload, lookup.video.kind === 'url', client.client);
+  const options = carried.text ?? (upload.takesCallback ? '{}' : undefined);
+  const argumentsText = [upload.takesClient ? client.client : undefined, token, video, upload.takesOptions ? options : undefined].filter(Boolean) as string[];
+  const { j } = context;
+  // The callback node itself moves over, so later steps still rename the fields it reads.
+  const replacement = (site.callback
+    ? j.callExpression(j.identifier(helper), [...argumentsText.map((text) => j.template.expression([text])), site.callback])
+    : j.template.expression([`${helper}(${argumentsText.join(', ')})${site.read}`])) as Node;
+  context.pathOf(site.target).replace(replacement);
+  if (site.readType) {
+    // The user's own type node moves, so a later step can still rename the legacy fields it declares.
+    j(context.pathOf(replacement)).find(j.TSTypeReference, { typeName: { name: TYPE_SLOT } }).replaceWith(site.readType as any);
+  }
+  for (const node of site.alsoRemoved) context.pathOf(node).prune();
+  for (const node of [site.target, ...site.alsoRemoved]) removeDeadBindings(context, node);
+  if (lookup.video.kind === 'url') context.todoAt(replacement, PULL_FROM_URL_CHECK, site.target);
   return undefined;
+}
+
+/** A call, maybe with builder calls chained on it (superagent) and a response reader after them (got, ky). */
+function callSite(request: TikTokRequest, upload: UploadClient, context: CodemodContext): Site | { reason: string } {
+  const end = request.chain.findIndex((call) => !LEGACY_CHAIN_CALLS.has(calleeName(call) ?? ''));
+  const builder = end === -1 ? request.chain : request.chain.slice(0, end);
+  const next = end === -1 ? undefined : request.chain[end];
+  const reader = next && upload.responseReaders?.[calleeName(next) ?? ''];
+  if (next && !reader && !PROMISE_METHODS.has(calleeName(next) ?? '')) {
+    return { reason: `the request chain also calls .${calleeName(next)}(), which the two-step upload would drop: port this upload by hand` };
+  }
+  const callback = upload.takesCallback ? request.call.arguments.at(-1) : undefined;
+  if (upload.takesCallback && !(callback && isFunction(unwrap(callback)))) return { reason: 'the response of this upload is not read through a callback: port it by hand' };
+  const typeArguments = next?.typeArguments ?? next?.typeParameters;
+  const readType = typeArguments?.params?.length === 1 ? typeArguments.params[0] : undefined;
+  const read = reader ? reader(readType ? TYPE_SLOT : '') : '';
+  return { target: reader ? next! : builder.at(-1) ?? request.call, alsoRemoved: [], read, callback, readType };
+}
+
+/**
+ * `xhr.open('POST', legacyUrl)` … `xhr.send(form)`: the `send` becomes the helper call and the
+ * `open` goes. Only when nothing would hear the init response early (see the XHR helper).
+ */
+function xhrSite(request: TikTokRequest, context: CodemodContext): Site | { reason: string } {
+  const sends = callsOnSameVariable(request.receiver!, 'send', context.index);
+  const open = context.index.parent(request.call);
+  if (sends.length !== 1 || open?.type !== 'ExpressionStatement') return { reason: 'this XMLHttpRequest is opened or sent more than once: port the upload by hand' };
+  const binding = context.index.resolve(request.receiver!);
+  const sendAt = rangeOf(sends[0])[0];
+  const early = [...context.index.ofType('MemberExpression')].some((member) => {
+    const object = unwrap(member.object);
+    if (object.type !== 'Identifier' || context.index.resolve(object) !== binding) return false;
+    // The helper holds back the `onload` it finds when it runs: one set later would not wait.
+    return EARLY_XHR_HANDLERS.has(member.property.name) || (member.property.name === 'onload' && rangeOf(member)[0] > sendAt);
+  });
+  if (early) return { reason: 'this XMLHttpRequest has handlers that would see the init response before the bytes are sent: port the upload by hand' };
+  return { target: sends[0], alsoRemoved: [open], read: '' };
+}
+
+function videoArgument(video: VideoSource, upload: UploadClient, async: boolean, context: CodemodContext): string {
+  if (video.kind !== 'file') return video.expression;
+  if (!async) return `${ensureNamedImport(context, 'node:fs', 'readFileSync')}(${video.path})`;
+  const reader = upload.fileAs === 'blob' ? ensureNamedImport(context, 'node:fs', 'openAsBlob') : ensureNamedImport(context, 'node:fs/promises', 'readFile');
+  return `await ${reader}(${video.path})`;
 }
 
 function isInAsyncFunction(node: Node, context: CodemodContext): boolean {
   for (const ancestor of context.index.ancestors(node)) if (isFunction(ancestor)) return !!ancestor.async;
   return context.index.program.sourceType === 'module';
 }
+

@@ -9,6 +9,7 @@ export const axiosClient: UploadClient = {
   kind: 'axios',
   takesClient: true,
   fileAs: 'blob',
+  takesOptions: true,
   typeImports: { source: 'axios', names: ['AxiosInstance', 'AxiosRequestConfig', 'AxiosResponse'] },
   helper: `${HELPER_DOC}
 async function NAME(http«: AxiosInstance», accessToken«: string», video«: Blob | Uint8Array», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {

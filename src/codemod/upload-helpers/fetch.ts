@@ -6,6 +6,7 @@ export const fetchClient: UploadClient = {
   kind: 'fetch',
   takesClient: false,
   fileAs: 'blob',
+  takesOptions: true,
   helper: `${HELPER_DOC}
 async function NAME(accessToken«: string», video«: Blob | Uint8Array», options«: RequestInit & { headers?: Record<string, string> }» = {})«: Promise<Response>» {
 ${SOURCE_INFO}

@@ -4,9 +4,12 @@ import { CHUNK_RULES, INBOX_VIDEO_INIT, MEDIA_TRANSFER } from '../../contract/in
  * The generated helpers are written once, in TypeScript, with their type-only parts between « and »:
  * kept (without the marks) in a TypeScript file, dropped in a JavaScript one.
  */
-export function render(template: string, typescript: boolean, name: string): string {
+export function render(template: string, typescript: boolean, name: string, client = ''): string {
   return template
     .replace(/«([^«»]*)»/g, typescript ? '$1' : '')
+    // `typeof superagent` types the client parameter when the client is the imported module.
+    .replaceAll('typeof CLIENT', /^[\w$]+$/.test(client) ? `typeof ${client}` : 'any')
+    .replaceAll('CLIENT', client)
     .replaceAll('NAME', name)
     .replaceAll('INIT_URL', INBOX_VIDEO_INIT.url)
     .replaceAll('INIT_CONTENT_TYPE', INBOX_VIDEO_INIT.contentType)
@@ -53,5 +56,11 @@ ${put}
 }
 
 /** The caller's own options (a timeout, a User-Agent) go into every request of the upload. */
+/** A chunk as bytes, for Node clients that send Buffers and Uint8Arrays but not Blobs. */
+export const CHUNK_BYTES = 'video instanceof Uint8Array ? video.slice(start, end) : Buffer.from(await video.slice(start, end).arrayBuffer())';
+
+/** For clients that take bytes only (the callback API of request): no Blob to measure. */
+export const BYTES_SOURCE_INFO = SOURCE_INFO.replace('video instanceof Uint8Array ? video.byteLength : video.size', 'video.byteLength');
+
 export const INIT_HEADERS = `{ ...options.headers, Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' }`;
 export const PUT_HEADERS = `{ ...options.headers, 'Content-Type': 'VIDEO_TYPE', 'Content-Range': range }`;

@@ -1,4 +1,4 @@
-export type ClientKind = 'fetch' | 'axios' | 'got' | 'ky' | 'superagent' | 'request' | 'request-promise' | 'undici-request';
+export type ClientKind = 'fetch' | 'axios' | 'got' | 'ky' | 'superagent' | 'request' | 'request-promise' | 'undici-request' | 'xhr';
 
 /** How one HTTP client performs the two-step upload, as a helper generated into the user's module. */
 export interface UploadClient {
@@ -13,4 +13,13 @@ export interface UploadClient {
   readonly fileAs: 'blob' | 'bytes';
   /** Types the TypeScript helper names, imported with `import type`. */
   readonly typeImports?: { readonly source: string; readonly names: readonly string[] };
+  /** The last argument of the legacy call is its callback, handed on to the helper (request). */
+  readonly takesCallback?: boolean;
+  /** Whether the helper takes the caller's options (a timeout, a User-Agent header). */
+  readonly takesOptions: boolean;
+  /**
+   * Methods chained on the legacy call that read its response (`got(…).json()`), and what replaces
+   * them on the helper's promise; a chained method not listed here cannot be carried over.
+   */
+  readonly responseReaders?: Readonly<Record<string, (typeArguments: string) => string>>;
 }

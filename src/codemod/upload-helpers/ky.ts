@@ -1,0 +1,28 @@
+import { chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import type { UploadClient } from './upload-client.js';
+
+/** ky and its instances: like fetch, with `prefixUrl: ''` for instances; ky rejects outside 2xx. */
+export const kyClient: UploadClient = {
+  kind: 'ky',
+  takesClient: true,
+  takesOptions: true,
+  fileAs: 'blob',
+  typeImports: { source: 'ky', names: ['KyInstance', 'KyResponse', 'Options'] },
+  responseReaders: {
+    json: (type) => `.then((response) => response.json${type ? `<${type}>` : ''}())`,
+    text: () => '.then((response) => response.text())',
+  },
+  helper: `${HELPER_DOC}
+async function NAME(http«: KyInstance», accessToken«: string», video«: Blob | Uint8Array», options«: Options» = {})«: Promise<KyResponse>» {
+${SOURCE_INFO}
+  const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
+  const { data, error } = (await init.clone().json())« as { data: { upload_url: string }; error: { code: string } }»;
+  if (error.code !== 'ok') return init;
+${chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', headers: ${PUT_HEADERS}, body: video.slice(start, end) });`)}
+  return init;
+}`,
+  pullHelper: `${PULL_HELPER_DOC}
+async function NAME(http«: KyInstance», accessToken«: string», videoUrl«: string», options«: Options» = {})«: Promise<KyResponse>» {
+  return http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: ${PULL_BODY} });
+}`,
+};

@@ -1,0 +1,28 @@
+import { CHUNK_BYTES, chunkLoop, HELPER_DOC, PULL_BODY, PULL_HELPER_DOC, SOURCE_INFO } from './template.js';
+import type { UploadClient } from './upload-client.js';
+
+/** superagent: `.set()` and `.send()` chains; the response body arrives parsed, as before. */
+export const superagentClient: UploadClient = {
+  kind: 'superagent',
+  takesClient: true,
+  takesOptions: false,
+  fileAs: 'bytes',
+  helper: `${HELPER_DOC}
+async function NAME(http«: typeof CLIENT», accessToken«: string», video«: Blob | Uint8Array») {
+${SOURCE_INFO}
+  const init = await http
+    .post('INIT_URL')
+    .set({ Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' })
+    .send({ source_info: sourceInfo });
+  if (init.body.error.code !== 'ok') return init;
+${chunkLoop(`    await http.put(init.body.data.upload_url).set({ 'Content-Type': 'VIDEO_TYPE', 'Content-Range': range }).send(${CHUNK_BYTES});`)}
+  return init;
+}`,
+  pullHelper: `${PULL_HELPER_DOC}
+async function NAME(http«: typeof CLIENT», accessToken«: string», videoUrl«: string») {
+  return http
+    .post('INIT_URL')
+    .set({ Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' })
+    .send(${PULL_BODY});
+}`,
+};

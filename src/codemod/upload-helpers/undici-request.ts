@@ -1,0 +1,30 @@
+import { CHUNK_BYTES, chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import type { UploadClient } from './upload-client.js';
+
+/**
+ * undici's `request`. Its body can be read once, and the helper reads the init body for the upload
+ * URL, so the caller gets the init response with a body that reads again (`json()`, `text()`).
+ */
+export const undiciRequestClient: UploadClient = {
+  kind: 'undici-request',
+  takesClient: false,
+  takesOptions: true,
+  fileAs: 'bytes',
+  helper: `${HELPER_DOC}
+async function NAME(accessToken«: string», video«: Blob | Uint8Array», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
+${SOURCE_INFO}
+  const init = await CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify({ source_info: sourceInfo }) });
+  const text = await init.body.text();
+  const parsed = JSON.parse(text);
+  const response = { ...init, body: { json: async () => parsed, text: async () => text } };
+  if (parsed.error.code !== 'ok') return response;
+${chunkLoop(`    const put = await CLIENT(parsed.data.upload_url, { ...options, method: 'PUT', headers: ${PUT_HEADERS}, body: ${CHUNK_BYTES} });
+    await put.body.dump();
+    if (put.statusCode >= 300) throw new Error(\`TikTok refused \${range}: HTTP \${put.statusCode}\`);`)}
+  return response;
+}`,
+  pullHelper: `${PULL_HELPER_DOC}
+async function NAME(accessToken«: string», videoUrl«: string», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
+  return CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify(${PULL_BODY}) });
+}`,
+};
