@@ -85,10 +85,18 @@ export async function readMultipart(req: IncomingMessage, maxPartBytes: number):
     });
     parser.on('partsLimit', () => fail('too many parts'));
     parser.on('error', (error: Error) => fail(error.message));
+    // Busboy closes at the closing boundary; the request may still hold an epilogue or the last
+    // chunk marker. Answering before it is read leaves the connection in limbo on the client side.
+    const requestEnded = new Promise<void>((done) => {
+      if (req.complete) done();
+      else req.once('end', done);
+    });
     parser.on('close', () => {
       if (settled) return;
       settled = true;
-      void Promise.all(pendingFiles).then(() => resolve({ ok: true, parts }));
+      req.unpipe(parser);
+      req.resume();
+      void Promise.all([...pendingFiles, requestEnded]).then(() => resolve({ ok: true, parts }));
     });
     req.on('aborted', () => fail('request aborted'));
     req.pipe(parser);

@@ -91,6 +91,13 @@ export interface TikTokMockOptions {
     readonly rateLimit?: RateLimit | false;
   };
   readonly webhooks?: WebhookTarget;
+  /**
+   * How long an idle connection stays open after an answer. 0 (the default) closes it with
+   * `Connection: close`: the keep-alive habits of TikTok's servers are not part of the contract, and
+   * some clients (axios with maxBodyLength: Infinity) keep a kept-alive socket referenced, so a
+   * program under test would wait out the server's timeout (plus Node's 1 s buffer) before exiting.
+   */
+  readonly keepAliveMs?: number;
 }
 
 export interface MockConfig {
@@ -103,6 +110,7 @@ export interface MockConfig {
   readonly upload: Required<NonNullable<TikTokMockOptions['upload']>>;
   readonly status: Required<NonNullable<TikTokMockOptions['status']>>;
   readonly webhooks: WebhookTarget | undefined;
+  readonly keepAliveMs: number;
 }
 
 /** TikTok's own PULL_FROM_URL example host (§3.2). */
@@ -134,5 +142,6 @@ export function resolveOptions(options: TikTokMockOptions = {}): MockConfig {
       rateLimit: options.status?.rateLimit ?? PUBLISH_STATUS_FETCH.rateLimit,
     },
     webhooks: options.webhooks,
+    keepAliveMs: options.keepAliveMs ?? 0,
   };
 }

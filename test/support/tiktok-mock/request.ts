@@ -15,6 +15,8 @@ export interface MockRequestInit {
   readonly headers?: Readonly<Record<string, string | number>>;
   readonly body?: string | Buffer | Uint8Array;
   readonly timeoutMs?: number;
+  /** TLS server name, when a test sends a Host header other than the URL's (Node would use it for SNI). */
+  readonly servername?: string;
 }
 
 /**
@@ -27,7 +29,13 @@ export function mockRequest(mock: TikTokMock, url: string, init: MockRequestInit
   return new Promise((resolve, reject) => {
     const request = https.request(
       url,
-      { method: init.method ?? 'GET', headers: init.headers ?? {}, agent: mock.agent, timeout: timeoutMs },
+      {
+        method: init.method ?? 'GET',
+        headers: init.headers ?? {},
+        agent: mock.agent,
+        timeout: timeoutMs,
+        ...(init.servername ? { servername: init.servername } : {}),
+      },
       (response) => {
         const parts: Buffer[] = [];
         response.on('data', (part: Buffer) => parts.push(part));

@@ -119,6 +119,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
   const certificates = createMockCertificates(MOCK_HOSTNAMES);
 
   const server = https.createServer({ key: certificates.key, cert: certificates.cert }, (req, res) => {
+    if (config.keepAliveMs <= 0) res.shouldKeepAlive = false;
     const role = roleOfHost(req.headers.host);
     const url = requestUrl(req);
     let noted: { errorCode?: string | number; message?: string } = {};
@@ -150,7 +151,7 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
   // Every exchange is bounded: a stuck client cannot hold a test past these.
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
-  server.keepAliveTimeout = 2_000;
+  if (config.keepAliveMs > 0) server.keepAliveTimeout = config.keepAliveMs;
 
   let address: string;
   try {
