@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import dns from 'node:dns';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,16 @@ describe('loopback-dns (the child-process DNS patch)', () => {
     expect((await dns.promises.lookup('127.0.0.1')).address).toBe('127.0.0.1');
     uninstallLoopbackDns();
     expect(dns.lookup).toBe(original);
+  });
+
+  it('as a preload, patches the named ESM imports and the promises module a library may hold', () => {
+    const program = fileURLToPath(new URL('./programs/dns-forms.mjs', import.meta.url));
+    const out = execFileSync(process.execPath, ['--import', LOOPBACK_DNS_PATH, program, 'open.tiktokapis.com'], {
+      env: { ...process.env, NODE_OPTIONS: '', [HOSTS_ENV]: 'open.tiktokapis.com=127.44.0.9' },
+      timeout: 10_000,
+    });
+    const one = { address: '127.44.0.9', family: 4 };
+    expect(JSON.parse(out.toString())).toEqual({ callback: one, all: [one], promisesNamed: one, promisesDefault: one, promisified: one });
   });
 
   it('ships as plain .mjs beside the TypeScript, and names its environment variable', () => {

@@ -38,6 +38,8 @@ export async function handleStatusFetch(ex: Exchange): Promise<void> {
     ...(task.status === 'FAILED' ? { fail_reason: task.failReason ?? 'internal' } : {}),
     // Spelled as TikTok spells it (§5).
     publicaly_available_post_id: [...task.publiclyAvailablePostIds],
+    // The mock pulls nothing from a PULL_FROM_URL video_url (the machine reaches no outside host),
+    // so its download progress stays 0; lifecycle.deliverToInbox() stands for a finished download.
     ...(task.source === 'FILE_UPLOAD' ? { uploaded_bytes: task.receivedBytes } : { downloaded_bytes: 0 }),
   });
 }
