@@ -96,6 +96,8 @@ async function listen(server: https.Server, requested: string): Promise<string> 
       if (code === 'EADDRINUSE') {
         throw new Error(`TikTok mock: ${address}:${HTTPS_PORT} is already in use (another mock or server?). Free it, or pass address: 'auto'.`);
       }
+      // Only Linux puts all of 127/8 on lo; elsewhere (macOS) an automatic pick falls back to 127.0.0.1.
+      if (code === 'EADDRNOTAVAIL' && auto && address !== '127.0.0.1') return listen(server, '127.0.0.1');
       if (code === 'EADDRNOTAVAIL') throw new Error(`TikTok mock: ${address} is not a local address; use a 127.x.y.z address or 'auto'.`);
       throw error;
     }
