@@ -95,16 +95,31 @@ function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
   return inner.type === 'Identifier' && BYTES_NAMES.test(inner.name);
 }
 
-/** The TypeScript type name a variable or parameter was declared with, if any. */
+/**
+ * The TypeScript type name a variable or parameter was declared with, if any; for a name taken out
+ * of a typed parameter (`{ video }: UploadInput`), the type of that property in the module's own
+ * interface or type alias.
+ */
 function typeName(node: Node, context: CodemodContext): string | undefined {
   if (node.type !== 'Identifier') return undefined;
   const binding = context.index.resolve(node);
-  const annotation = binding?.id.typeAnnotation?.typeAnnotation;
+  const annotation = binding?.id.typeAnnotation?.typeAnnotation ?? (binding ? destructuredType(binding.path, binding.declaration, node.name, context) : undefined);
   if (!annotation) return undefined;
   if (annotation.type === 'TSStringKeyword') return 'string';
   if (annotation.type !== 'TSTypeReference') return '';
   const name = annotation.typeName;
   return name.type === 'TSQualifiedName' ? `${name.left.name}.${name.right.name}` : name.name;
+}
+
+function destructuredType(path: readonly string[], declaration: Node | undefined, name: string, context: CodemodContext): Node | undefined {
+  if (path.length !== 1 || !declaration) return undefined;
+  const params: Node[] = declaration.params ?? [];
+  const pattern = params.find((param) => param.type === 'ObjectPattern' && param.properties.some((p: Node) => p.value?.name === name));
+  const reference = pattern?.typeAnnotation?.typeAnnotation;
+  if (reference?.type !== 'TSTypeReference' || reference.typeName.type !== 'Identifier') return undefined;
+  const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find((d) => d.id.name === reference.typeName.name);
+  const members: Node[] = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
+  return members.find((member) => member.type === 'TSPropertySignature' && member.key.name === path[0])?.typeAnnotation?.typeAnnotation;
 }
 
 function shorten(text: string): string {

@@ -96,9 +96,26 @@ export const LEGACY_RESPONSE_FIELDS = {
   err_code: 'error.code (a string, "ok" on success)',
   error_code: 'error.code (a string, "ok" on success)',
   error_msg: 'error.message',
+  logid: 'error.log_id',
+  error_detail: 'error.message',
 } as const;
 
 export type LegacyResponseField = keyof typeof LEGACY_RESPONSE_FIELDS;
+
+/**
+ * Where each legacy field sat in the response body and where the Content Posting response keeps
+ * it (§2.4, §7.2): `data.share_id` → `data.publish_id`, `data.err_code` → `error.code`,
+ * `extra.logid` → `error.log_id`; `extra.error_detail` has no field of its own and folds into
+ * `error.message`.
+ */
+export const RESPONSE_FIELD_MOVES: Readonly<Record<LegacyResponseField, { readonly from: 'data' | 'extra'; readonly to: string }>> = {
+  share_id: { from: 'data', to: 'data.publish_id' },
+  err_code: { from: 'data', to: 'error.code' },
+  error_code: { from: 'data', to: 'error.code' },
+  error_msg: { from: 'data', to: 'error.message' },
+  logid: { from: 'extra', to: 'error.log_id' },
+  error_detail: { from: 'extra', to: 'error.message' },
+};
 
 /** The one field of a legacy webhook's decoded `content` (§2.6) and its new name (§7.3). */
 export const LEGACY_WEBHOOK_CONTENT_FIELDS = { share_id: 'publish_id' } as const;

@@ -1,6 +1,7 @@
 import type { API, FileInfo } from 'jscodeshift';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { runTransformsAlone } from '../../src/codemod/run-alone.js';
+import type { LegacyResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from './rewrite-destructured-field.js';
 import { rewriteFieldRead } from './rewrite-field-read.js';
@@ -30,7 +31,7 @@ export function renameResponseFields(context: CodemodContext): void {
 function rewrite(context: CodemodContext, finding: RawFinding): string | undefined {
   const node = finding.node!;
   const parent = context.index.parent(node)!;
-  const field = finding.data.legacy;
+  const field = finding.data.legacy as LegacyResponseField;
   if (finding.messageId === 'typeField') return rewriteTypeField(context, parent, field);
   if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return rewriteFieldRead(context, node, field);
   return rewriteDestructuredField(context, node, field);

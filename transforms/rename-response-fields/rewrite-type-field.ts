@@ -1,30 +1,31 @@
+import { RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../../src/contract/index.js';
 import { keyName, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 
-const LEGACY_STATUS_FIELDS = new Set(['err_code', 'error_code', 'error_msg']);
 const ERROR_MEMBER = 'error: { code: string; message: string; log_id: string }';
 
 /**
  * A legacy field declared on a type of the legacy response. `share_id` is renamed `publish_id`; the
- * status fields leave `data`: they are removed from it, and the enclosing type gains the Content
- * Posting `error` object, once. Returns why it cannot (a shape other than `{ data: { … } }`).
+ * status fields leave `data` (or `extra`): they are removed from it, `extra` goes once empty, and the
+ * enclosing type gains the Content Posting `error` object, once. Returns why it cannot (a shape
+ * other than `{ data: { … } }`).
  */
-export function rewriteTypeField(context: CodemodContext, signature: Node, field: string): string | undefined {
+export function rewriteTypeField(context: CodemodContext, signature: Node, field: LegacyResponseField): string | undefined {
   const { j } = context;
-  if (field === 'share_id') {
-    context.pathOf(signature.key).replace(j.identifier('publish_id'));
+  const move = RESPONSE_FIELD_MOVES[field];
+  if (move.to.startsWith(`${move.from}.`)) {
+    context.pathOf(signature.key).replace(j.identifier(move.to.slice(move.from.length + 1)));
     return undefined;
   }
-  if (!LEGACY_STATUS_FIELDS.has(field)) return undefined;
   const literal = context.index.parent(signature);
-  const dataSignature = literal && context.index.parent(literal);
-  const annotation = dataSignature?.type === 'TSTypeAnnotation' ? dataSignature : undefined;
-  const owner = annotation && context.index.parent(annotation);
-  const outer = owner && keyName(owner) === 'data' ? context.index.parent(owner) : undefined;
-  if (!outer || !(outer.type === 'TSTypeLiteral' || outer.type === 'TSInterfaceBody')) {
-    return `\`${field}\` is not in \`data\` of the Content Posting response: declare \`${ERROR_MEMBER}\` beside \`data\` instead`;
+  const annotation = literal && context.index.parent(literal);
+  const owner = annotation?.type === 'TSTypeAnnotation' ? context.index.parent(annotation) : undefined;
+  const outer = owner && keyName(owner) === move.from ? context.index.parent(owner) : undefined;
+  if (!literal || !outer || !(outer.type === 'TSTypeLiteral' || outer.type === 'TSInterfaceBody')) {
+    return `\`${field}\` is not in \`${move.from}\` of the Content Posting response: declare \`${ERROR_MEMBER}\` beside \`data\` instead`;
   }
   context.pathOf(signature).prune();
+  if (move.from === 'extra' && literal.members.length === 0) context.pathOf(owner!).prune();
   const members: Node[] = outer.type === 'TSTypeLiteral' ? outer.members : outer.body;
   if (!members.some((member) => keyName(member) === 'error')) {
     const declared = context.j(`type T = { ${ERROR_MEMBER} };`).get().node as Node;

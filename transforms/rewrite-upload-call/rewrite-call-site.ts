@@ -53,11 +53,9 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   const lookup = extractVideo(request, context);
   if ('reason' in lookup) return lookup.reason;
   const async = isInAsyncFunction(request.call, context);
-  if (lookup.video.kind === 'file' && !async && !upload.takesCallback) {
-    return 'the video is read from a file here, outside an async function: read it into bytes or a Blob first';
-  }
-
-  const video = videoArgument(lookup.video, upload, async, context);
+  // Outside an async function a file is read first and the upload chained on that promise.
+  const chained = lookup.video.kind === 'file' && !async && !upload.takesCallback ? lookup.video : undefined;
+  const video = chained ? context.freshName('video') : videoArgument(lookup.video, upload, async, context);
   const helper = insertUploadHelper(context, upload, lookup.video.kind === 'url', client.client);
   const options = carried.text ?? (upload.takesCallback ? '{}' : undefined);
   const argumentsText = [upload.takesClient ? client.client : undefined, token, video, upload.takesOptions ? options : undefined].filter(Boolean) as string[];
@@ -65,7 +63,11 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   // The callback node itself moves over, so later steps still rename the fields it reads.
   const replacement = (site.callback
     ? j.callExpression(j.identifier(helper), [...argumentsText.map((text) => j.template.expression([text])), site.callback])
-    : j.template.expression([`${helper}(${argumentsText.join(', ')})${site.read}`])) as Node;
+    : j.template.expression([
+        chained
+          ? `${fileReader(upload, context)}(${chained.path}).then((${video}) => ${helper}(${argumentsText.join(', ')}))${site.read}`
+          : `${helper}(${argumentsText.join(', ')})${site.read}`,
+      ])) as Node;
   context.pathOf(site.target).replace(replacement);
   if (site.readType) {
     // The user's own type node moves, so a later step can still rename the legacy fields it declares.
@@ -114,11 +116,15 @@ function xhrSite(request: TikTokRequest, context: CodemodContext): Site | { reas
   return { target: sends[0], alsoRemoved: [open], read: '' };
 }
 
+/** How the helper gets a video from a file: a Blob the file backs, or its bytes (synchronously for callback APIs). */
 function videoArgument(video: VideoSource, upload: UploadClient, async: boolean, context: CodemodContext): string {
   if (video.kind !== 'file') return video.expression;
   if (!async) return `${ensureNamedImport(context, 'node:fs', 'readFileSync')}(${video.path})`;
-  const reader = upload.fileAs === 'blob' ? ensureNamedImport(context, 'node:fs', 'openAsBlob') : ensureNamedImport(context, 'node:fs/promises', 'readFile');
-  return `await ${reader}(${video.path})`;
+  return `await ${fileReader(upload, context)}(${video.path})`;
+}
+
+function fileReader(upload: UploadClient, context: CodemodContext): string {
+  return upload.fileAs === 'blob' ? ensureNamedImport(context, 'node:fs', 'openAsBlob') : ensureNamedImport(context, 'node:fs/promises', 'readFile');
 }
 
 function isInAsyncFunction(node: Node, context: CodemodContext): boolean {

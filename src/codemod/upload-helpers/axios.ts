@@ -1,4 +1,4 @@
-import { chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import { CHUNK_BYTES, chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -16,7 +16,7 @@ async function NAME(http«: AxiosInstance», accessToken«: string», video«: B
 ${SOURCE_INFO}
   const init = await http.post('INIT_URL', { source_info: sourceInfo }, { ...options, headers: ${INIT_HEADERS} });
   if (init.data.error.code !== 'ok') return init;
-${chunkLoop(`    await http.put(init.data.data.upload_url, video.slice(start, end), { ...options, headers: ${PUT_HEADERS} });`)}
+${chunkLoop(`    await http.put(init.data.data.upload_url, ${CHUNK_BYTES}, { ...options, headers: ${PUT_HEADERS} });`)}
   return init;
 }`,
   pullHelper: `${PULL_HELPER_DOC}

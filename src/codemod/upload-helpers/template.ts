@@ -56,8 +56,11 @@ ${put}
 }
 
 /** The caller's own options (a timeout, a User-Agent) go into every request of the upload. */
-/** A chunk as bytes, for Node clients that send Buffers and Uint8Arrays but not Blobs. */
-export const CHUNK_BYTES = 'video instanceof Uint8Array ? video.slice(start, end) : Buffer.from(await video.slice(start, end).arrayBuffer())';
+/**
+ * A chunk as bytes, for clients that send Uint8Arrays but not Blobs the way TikTok wants them (axios
+ * labels a Blob with its own type, got and undici take no Blob at all). Browser-safe: no Buffer.
+ */
+export const CHUNK_BYTES = 'video instanceof Uint8Array ? video.slice(start, end) : new Uint8Array(await video.slice(start, end).arrayBuffer())';
 
 /** For clients that take bytes only (the callback API of request): no Blob to measure. */
 export const BYTES_SOURCE_INFO = SOURCE_INFO.replace('video instanceof Uint8Array ? video.byteLength : video.size', 'video.byteLength');

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_USERS, runNodeProgram, startTikTokMock, type TikTokMock } from '../support/tiktok-mock/index.js';
+
+/**
+ * Every rewritten upload fixture with a `behaviour.json` runs as a real program twice, through its
+ * own HTTP client's network code: the input against the mock's legacy Share Video endpoint, the
+ * output against its Content Posting init + PUT. The same bytes must arrive both times, and the
+ * function must return the id the server issued (share_id before, publish_id after).
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURES = path.join(ROOT, 'fixtures/rewrite-upload-call');
+// Inside node_modules, so the programs resolve axios, got, … from the project's own dependencies.
+const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-behaviour');
+const DRIVER = path.join(import.meta.dirname, 'drive-fixture.mjs');
+const USER = DEFAULT_USERS.alice;
+
+interface Spec {
+  readonly call: string;
+  readonly args: unknown[];
+  readonly construct?: unknown[];
+  readonly callback?: boolean;
+  /**
+   * 'id' (default): the function returns the id the server issued; 'none': something else; any other
+   * name: the id is that property of what it returns.
+   */
+  readonly returns?: string;
+  /** 'bytes' (default) uploads a file; 'url' a public URL TikTok pulls (PULL_FROM_URL). */
+  readonly source?: 'bytes' | 'url';
+}
+
+const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json'))).sort();
+let mock: TikTokMock;
+let video: string;
+let videoSha: string;
+
+beforeAll(async () => {
+  mock = await startTikTokMock({ legacy: { requireFilename: false }, init: { rateLimit: false, pendingShareLimit: false } });
+  mkdirSync(WORK, { recursive: true });
+  video = path.join(WORK, 'clip.mp4');
+  const bytes = Buffer.alloc(384 * 1024, 0);
+  for (let i = 0; i < bytes.length; i += 4) bytes.writeUInt32LE((i * 2654435761) >>> 0, i);
+  writeFileSync(video, bytes);
+  videoSha = createHash('sha256').update(bytes).digest('hex');
+}, 60_000);
+
+afterAll(async () => {
+  await mock?.close();
+  rmSync(WORK, { recursive: true, force: true });
+});
+
+/** The fixture as a program Node runs without a loader: TypeScript transpiled, CommonJS kept apart. */
+function program(name: string, which: 'input' | 'output'): string {
+  const file = readdirSync(path.join(FIXTURES, name)).find((entry) => entry.startsWith(`${which}.`));
+  if (!file) throw new Error(`${name} has no ${which}`);
+  let text = readFileSync(path.join(FIXTURES, name, file), 'utf8');
+  if (/\.(c|m)?tsx?$/.test(file)) {
+    text = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.ReactJSX } }).outputText;
+  }
+  const commonJs = /\brequire\(/.test(text) && !/^\s*(import|export)\s/m.test(text);
+  const target = path.join(WORK, name, `${which}.${commonJs ? 'cjs' : 'mjs'}`);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  return target;
+}
+
+async function run(name: string, which: 'input' | 'output', spec: Spec) {
+  const result = await runNodeProgram(mock, {
+    args: [DRIVER, program(name, which), JSON.stringify(spec)],
+    env: {
+      BEHAVIOUR_OPEN_ID: USER.openId,
+      BEHAVIOUR_ACCESS_TOKEN: USER.accessToken,
+      BEHAVIOUR_VIDEO_PATH: video,
+      BEHAVIOUR_VIDEO_URL: 'https://example.verified.domain.com/clip.mp4',
+    },
+  });
+  const line = result.stdout.split('\n').find((text) => text.startsWith('RESULT '));
+  if (result.code !== 0 || !line) throw new Error(`${name} ${which} failed (${result.code}):\n${result.stderr || result.stdout}`);
+  return JSON.parse(line.slice('RESULT '.length)) as unknown;
+}
+
+describe.for(cases)('%s', (name) => {
+  const spec = JSON.parse(readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
+  const idIn = (value: unknown) => (spec.returns && spec.returns !== 'id' ? (value as Record<string, unknown>)[spec.returns] : value);
+
+  it('before migration: the legacy upload receives the video and its share_id comes back', async ({ skip }) => {
+    if (spec.source === 'url') skip('the legacy API took no URL: nothing to compare before');
+    const before = mock.state.legacyUploads.length;
+    const value = await run(name, 'input', spec);
+    const upload = mock.state.legacyUploads[before];
+    expect(mock.state.legacyUploads).toHaveLength(before + 1);
+    expect(upload.sha256).toBe(videoSha);
+    expect(upload.accessToken).toBe(USER.accessToken);
+    if (spec.returns !== 'none') expect(idIn(value)).toBe(upload.shareId);
+  }, 30_000);
+
+  it('after migration: init + PUT deliver the same bytes and its publish_id comes back', async () => {
+    const known = new Set(mock.state.publishes.keys());
+    const value = await run(name, 'output', spec);
+    const created = [...mock.state.publishes.values()].filter((task) => !known.has(task.publishId));
+    expect(created).toHaveLength(1);
+    const [task] = created;
+    expect(task.accessToken).toBe(USER.accessToken);
+    if (spec.source === 'url') expect(task.source).toBe('PULL_FROM_URL');
+    else expect(task.sha256).toBe(videoSha);
+    if (spec.returns !== 'none') expect(idIn(value)).toBe(task.publishId);
+  }, 30_000);
+});
