@@ -15,7 +15,8 @@ export type VideoLookup = { readonly video: VideoSource } | { readonly reason: s
 
 const FIELD = LEGACY_UPLOAD.videoField;
 const BYTES_CONSTRUCTORS = new Set(['Blob', 'File', 'Uint8Array', 'Buffer']);
-const BYTES_CALLS = new Set(['readFile', 'readFileSync', 'from', 'concat', 'alloc', 'buffer', 'blob', 'openAsBlob']);
+/** Calls that give bytes or a Blob: fs, Buffer, a Response's body, node-fetch's `fileFrom`. */
+const BYTES_CALLS = new Set(['readFile', 'readFileSync', 'from', 'concat', 'alloc', 'buffer', 'blob', 'openAsBlob', 'fileFrom', 'fileFromSync', 'blobFrom', 'blobFromSync']);
 const BYTES_TYPES = /^(Buffer|Blob|File|Uint8Array)$/;
 const BYTES_NAMES = /(buffer|bytes|blob)$/i;
 

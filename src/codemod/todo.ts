@@ -21,7 +21,7 @@ export function addTodo(context: CodemodContext, node: Node, message: string): v
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false } as unknown as Node);
 }
 
-const LIST_HOLDERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'ClassBody', 'SwitchCase', 'TSModuleBlock']);
+const LIST_HOLDERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'ClassBody', 'SwitchCase', 'SwitchStatement', 'TSModuleBlock']);
 
 /**
  * The statement (or class member) a TODO comment belongs above. An exported declaration is reached
@@ -30,6 +30,8 @@ const LIST_HOLDERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'Class
 function enclosingStatement(path: ASTPath<any>): ASTPath<any> {
   for (let current: ASTPath<any> | null = path; current; current = current.parent) {
     const parent = current.parent?.node as Node | undefined;
+    // A `case` label's test is not one of the case's statements: the comment goes above `case`.
+    if (parent?.type === 'SwitchCase' && current.name === 'test') continue;
     if (parent && LIST_HOLDERS.has(parent.type)) return current;
   }
   return path;

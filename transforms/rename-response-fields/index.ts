@@ -26,6 +26,19 @@ export function renameResponseFields(context: CodemodContext): void {
     if (reason) context.defer(finding, reason);
     else context.record(finding, 'rewritten');
   }
+  collapseTwinFallbacks(context);
+}
+
+/**
+ * `data.error_msg ?? extra.error_detail` both become `error.message`: a fallback to itself says
+ * nothing, so it goes.
+ */
+function collapseTwinFallbacks(context: CodemodContext): void {
+  const { j } = context;
+  context.root
+    .find(j.LogicalExpression)
+    .filter((path) => ['??', '||'].includes(path.node.operator) && j(path.node.left).toSource() === j(path.node.right).toSource() && /\berror\.message$/.test(j(path.node.left).toSource()))
+    .forEach((path) => path.replace(path.node.left));
 }
 
 function rewrite(context: CodemodContext, finding: RawFinding): string | undefined {
