@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Writes `output.<ext>` of fixture cases from their `input.<ext>` with the built codemod
+// (`npm run build` first), and prints what it did with each finding. The output is then read and
+// reviewed like any other code before it is committed: it is the spec the tests hold the codemod to.
+//   node test/support/write-fixture-output.mjs fixtures/rewrite-upload-call/<case> [...]
+// A case whose input comes back unchanged gets no output file (it must stay byte-identical).
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { transformSource } from '../../dist/src/codemod/transform-source.js';
+
+for (const folder of process.argv.slice(2)) {
+  const input = readdirSync(folder).find((name) => name.startsWith('input.'));
+  if (!input) throw new Error(`${folder} has no input file`);
+  const file = path.resolve(folder, input);
+  const text = readFileSync(file, 'utf8');
+  const result = transformSource(text, file);
+  const output = path.join(folder, `output${path.extname(input)}`);
+  if (result.output === text) {
+    if (existsSync(output)) rmSync(output);
+  } else {
+    writeFileSync(output, result.output);
+  }
+  console.log(`${folder}: ${result.output === text ? 'unchanged' : 'output written'}`);
+  for (const outcome of result.outcomes) console.log(`  ${outcome.line}:${outcome.column} ${outcome.action} ${outcome.ruleId} ${outcome.message}`);
+}
