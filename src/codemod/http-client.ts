@@ -34,6 +34,7 @@ export function clientOf(request: TikTokRequest, context: CodemodContext): Reque
   const callee = unwrap(request.call.callee);
   const receiver = isMember(callee) ? unwrap(callee.object) : callee;
   if (isMember(callee) && calleeName(request.call) === 'open' && isXhr(receiver, context)) return { kind: 'xhr', client: context.source(receiver) };
+  if (isMember(callee) && calleeName(request.call) === 'submit' && isFormDataPackage(receiver, context)) return { kind: 'form-data-submit' };
   const library = libraryOfValue(receiver, context);
   if (library === undefined) return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch' } : undefined;
   if (library.source === 'undici') {
@@ -49,6 +50,13 @@ export function clientOf(request: TikTokRequest, context: CodemodContext): Reque
 function isXhr(node: Node, context: CodemodContext): boolean {
   const value = context.folder.valueNode(node);
   return !!value && value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'XMLHttpRequest';
+}
+
+/** An object made by the form-data package (`new FormData()` where FormData comes from it). */
+function isFormDataPackage(node: Node, context: CodemodContext): boolean {
+  const value = context.folder.valueNode(node);
+  if (!value || value.type !== 'NewExpression' || value.callee.type !== 'Identifier') return false;
+  return context.index.resolve(value.callee)?.importSource === 'form-data';
 }
 
 function importedName(node: Node, context: CodemodContext): string | undefined {

@@ -1,11 +1,12 @@
-import type { Node } from '../detect/ast.js';
+import { keyName, type Node } from '../detect/ast.js';
 import { requiredModule } from '../detect/module-index.js';
 import type { CodemodContext } from './context.js';
 
 /**
- * Makes a named export of a Node built-in or a package available in the module and returns the
- * local name to use: an existing import or `require` of it is reused; otherwise one is added in the
- * module's own style (`import` in ES modules, `require` in CommonJS).
+ * Makes a named export of a Node built-in or a package available in the module and returns how to
+ * name it there: an existing import or `require` of it is reused (`readFile`, or `fs.readFile`
+ * through the module's own `fs`); otherwise one is added in the module's own style (`import` in ES
+ * modules, `require` in CommonJS).
  */
 export function ensureNamedImport(context: CodemodContext, source: string, name: string): string {
   const { j, root } = context;
@@ -15,7 +16,16 @@ export function ensureNamedImport(context: CodemodContext, source: string, name:
     if (!sources.has(path.node.source.value as string)) return;
     for (const specifier of path.node.specifiers ?? []) {
       if (specifier.type === 'ImportSpecifier' && specifier.imported.name === name) local = (specifier.local?.name as string | undefined) ?? name;
+      else if (specifier.type !== 'ImportSpecifier' && !local) local = `${specifier.local?.name as string}.${name}`;
     }
+  });
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const required = path.node.init && requiredModule(path.node.init as unknown as Node);
+    if (local || !required || !sources.has(required)) return;
+    const id = path.node.id as unknown as Node;
+    if (id.type === 'Identifier') local = `${id.name}.${name}`;
+    const property = id.type === 'ObjectPattern' ? id.properties.find((p: Node) => keyName(p) === name) : undefined;
+    if (property?.value?.type === 'Identifier') local = property.value.name;
   });
   if (local) return local;
   const program = root.get().node as Node;

@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { childNodes, type Node } from '../detect/ast.js';
+import { requiredModule } from '../detect/module-index.js';
 import type { CodemodContext } from './context.js';
 
 /** Initializers whose removal cannot drop a side effect: values and the objects that build a request. */
@@ -55,14 +56,22 @@ function removeUnusedPrivateFields(context: CodemodContext, names: ReadonlySet<s
 /** Imports only the removed code used: `basename` that named the multipart file, say. */
 function removeUnusedImports(context: CodemodContext, names: ReadonlySet<string>): void {
   const { j, root } = context;
+  const used = (local: string) =>
+    context.appendix.some((text) => new RegExp(`\\b${local}\\b`).test(text)) ||
+    root.find(j.Identifier, { name: local }).filter((path) => !path.parent?.node.type.startsWith('Import') && isReference(path) && !isRequireTarget(path)).size() > 0;
+  // `const FormData = require('form-data')`, as the ES import below.
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const id = path.node.id as unknown as Node;
+    if (id.type !== 'Identifier' || !names.has(id.name) || !path.node.init || !requiredModule(path.node.init as unknown as Node)) return;
+    if (!used(id.name) && path.parent.node.declarations.length === 1) path.parent.prune();
+  });
   root.find(j.ImportDeclaration).forEach((declaration) => {
     const specifiers = declaration.node.specifiers ?? [];
     const kept = specifiers.filter((specifier) => {
       const local = specifier.local?.name as string | undefined;
       if (!local || !names.has(local)) return true;
       // The generated helpers are added as text: a name they use stays imported.
-      if (context.appendix.some((text) => new RegExp(`\\b${local}\\b`).test(text))) return true;
-      return root.find(j.Identifier, { name: local }).filter((path) => !path.parent?.node.type.startsWith('Import') && isReference(path)).size() > 0;
+      return used(local);
     });
     if (kept.length === specifiers.length) return;
     if (kept.length === 0) declaration.prune();
@@ -117,6 +126,12 @@ function references(context: CodemodContext, declarator: ASTPath<any>, name: str
     .find(context.j.Identifier, { name })
     .filter((path) => path.node !== declarator.node.id && isReference(path))
     .paths();
+}
+
+/** The `x` of `const x = require('m')`: the declaration, not a use. */
+function isRequireTarget(path: ASTPath<any>): boolean {
+  const parent = path.parent?.node as Node | undefined;
+  return parent?.type === 'VariableDeclarator' && parent.id === path.node && !!parent.init && !!requiredModule(parent.init);
 }
 
 function isReference(path: ASTPath<any>): boolean {

@@ -76,12 +76,15 @@ export class Taint {
       if (declarator.init && this.has(declarator.init)) taintPattern(declarator.id);
     }
     for (const assignment of this.index.ofType('AssignmentExpression')) {
-      if (assignment.operator === '=' && this.has(assignment.right)) taintPattern(assignment.left);
+      // `body += chunk` gathers a response the same as `body = response` takes it.
+      if ((assignment.operator === '=' || assignment.operator === '+=') && this.has(assignment.right)) taintPattern(assignment.left);
     }
     for (const call of [...this.index.ofType('CallExpression'), ...this.index.ofType('OptionalCallExpression')]) {
       const callee = unwrap(call.callee);
-      if (!isMember(callee) || calleeName(call) !== 'then' || !this.has(callee.object)) continue;
-      const callback = call.arguments[0] && unwrap(call.arguments[0]);
+      const method = calleeName(call);
+      if (!isMember(callee) || (method !== 'then' && method !== 'on' && method !== 'once') || !this.has(callee.object)) continue;
+      // `.then(body => …)`, and a response stream's `.on('data', chunk => …)`.
+      const callback = call.arguments[method === 'then' ? 0 : 1] && unwrap(call.arguments[method === 'then' ? 0 : 1]);
       if (callback && isFunction(callback) && callback.params[0]) taintPattern(callback.params[0]);
     }
     for (const statement of this.index.ofType('ReturnStatement')) {

@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { ensureTypeImport } from '../../src/codemod/imports.js';
+import { ensureNamedImport, ensureTypeImport } from '../../src/codemod/imports.js';
 import { render } from '../../src/codemod/upload-helpers/template.js';
 import type { UploadClient } from '../../src/codemod/upload-helpers/index.js';
 
@@ -19,7 +19,9 @@ export function insertUploadHelper(context: CodemodContext, client: UploadClient
   const clients = new Set([...names.keys()].map((key) => key.split(':')[0]));
   const suffix = clients.size === 0 || clients.has(client.kind) ? '' : `With${client.kind[0].toUpperCase()}${client.kind.slice(1)}`;
   const name = context.freshName(`${HELPER_BASE_NAME}${pull ? 'FromUrl' : ''}${suffix}`);
-  context.appendix.push(render(pull ? client.pullHelper : client.helper, context.isTypeScript, name, clientSource));
+  let text = render(pull ? client.pullHelper : client.helper, context.isTypeScript, name, clientSource);
+  for (const imported of client.imports ?? []) text = text.replaceAll(imported.placeholder, ensureNamedImport(context, imported.source, imported.name));
+  context.appendix.push(text);
   if (context.isTypeScript && client.typeImports) ensureTypeImport(context, client.typeImports.source, client.typeImports.names);
   names.set(id, name);
   return name;

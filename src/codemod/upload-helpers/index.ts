@@ -1,5 +1,6 @@
 import { axiosClient } from './axios.js';
 import { fetchClient } from './fetch.js';
+import { formDataSubmitClient } from './form-data-submit.js';
 import { gotClient } from './got.js';
 import { kyClient } from './ky.js';
 import { requestClient, requestPromiseClient } from './request.js';
@@ -19,6 +20,7 @@ export const UPLOAD_CLIENTS: Partial<Record<ClientKind, UploadClient>> = {
   'request-promise': requestPromiseClient,
   'undici-request': undiciRequestClient,
   xhr: xhrClient,
+  'form-data-submit': formDataSubmitClient,
 };
 
 export type { ClientKind, UploadClient } from './upload-client.js';

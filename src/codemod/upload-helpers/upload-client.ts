@@ -1,4 +1,4 @@
-export type ClientKind = 'fetch' | 'axios' | 'got' | 'ky' | 'superagent' | 'request' | 'request-promise' | 'undici-request' | 'xhr';
+export type ClientKind = 'fetch' | 'axios' | 'got' | 'ky' | 'superagent' | 'request' | 'request-promise' | 'undici-request' | 'xhr' | 'form-data-submit';
 
 /** How one HTTP client performs the two-step upload, as a helper generated into the user's module. */
 export interface UploadClient {
@@ -11,6 +11,8 @@ export interface UploadClient {
   readonly takesClient: boolean;
   /** How a video read from a file path is passed: a file-backed Blob, or the bytes. */
   readonly fileAs: 'blob' | 'bytes';
+  /** Values the helper uses from Node's modules; each placeholder becomes the local name. */
+  readonly imports?: readonly { readonly source: string; readonly name: string; readonly placeholder: string }[];
   /** Types the TypeScript helper names, imported with `import type`. */
   readonly typeImports?: { readonly source: string; readonly names: readonly string[] };
   /** The last argument of the legacy call is its callback, handed on to the helper (request). */
