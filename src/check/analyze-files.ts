@@ -33,7 +33,7 @@ export async function analyzeFiles(files: readonly string[], options: AnalyzeOpt
   for (const { path, text } of project.texts) findings.push(...scanText(path, text));
   for (const module of project.modules) {
     const resolver = createImportResolver(module.file, project.exportsByFile, project.known);
-    const { findings: raw } = analyzeModule(module.ast, module.text, module.path, resolver);
+    const { findings: raw } = analyzeModule(module.ast, module.text, module.path, { resolveImport: resolver });
     const lines = new LineMap(module.text);
     findings.push(...raw.map((finding) => toFinding(finding, module.path, lines)));
   }

@@ -6,10 +6,10 @@ import type { ModuleIndex } from '../detect/module-index.js';
 import { parserFor } from '../detect/parse.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 import { findTikTokRequests, type TikTokRequest } from '../detect/requests.js';
-import type { ImportResolver, ValueFolder } from '../detect/static-value.js';
+import type { ValueFolder } from '../detect/static-value.js';
 import { rangeOf } from '../detect/ast.js';
 import { addTodo } from './todo.js';
-import type { Outcome } from './transform-source.js';
+import type { Outcome, TransformOptions } from './transform-source.js';
 
 /**
  * Everything the transforms share about one file: its jscodeshift tree, the detectors' findings on
@@ -30,18 +30,19 @@ export class CodemodContext {
   private readonly handled = new Map<RawFinding, Outcome>();
   private readonly reasons = new Map<RawFinding, string>();
   private readonly extraOutcomes: Outcome[] = [];
+  private readonly removedLines: string[] = [];
   private readonly lines: LineMap;
   private pathCache?: Map<Node, ASTPath<any>>;
 
   constructor(
     readonly text: string,
     readonly file: string,
-    resolveImport?: ImportResolver,
+    readonly options: TransformOptions = {},
   ) {
     this.j = jscodeshift.withParser(parserFor(file, true));
     this.root = this.j(text);
     const program = this.root.get().node as Node;
-    const analysis = analyzeModule(program, text, file, resolveImport);
+    const analysis = analyzeModule(program, text, file, options);
     this.index = analysis.index;
     this.folder = analysis.folder;
     this.findings = analysis.findings;
@@ -114,6 +115,34 @@ export class CodemodContext {
 
   outcomes(): Outcome[] {
     return [...this.handled.values(), ...this.extraOutcomes].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  /**
+   * Removes a list item that stands on a line of its own (a `case` label, an object property, an
+   * array entry, a union member) by deleting that line from the printed text: recast would reprint
+   * the whole list when an item leaves it, and lose its indentation and trailing commas. `literal`
+   * is the item's string literal, which carries a marker to the printed text. Items sharing a line
+   * with others leave the list through the tree instead.
+   */
+  removeItem(item: Node, literal: Node): void {
+    const [start, end] = rangeOf(item);
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = this.text.indexOf('\n', end);
+    const rest = this.text.slice(lineStart, start) + this.text.slice(end, lineEnd === -1 ? undefined : lineEnd);
+    if (!/^\s*\|?\s*,?\s*$/.test(rest.replace(/\r$/, ''))) {
+      this.pathOf(item).prune();
+      return;
+    }
+    const marker = `__migrate_share_video_removed_${this.removedLines.length}__`;
+    this.pathOf(literal).replace(this.j.stringLiteral(marker));
+    this.removedLines.push(marker);
+  }
+
+  /** Deletes the lines `removeItem` marked. */
+  deleteMarkedLines(printed: string): string {
+    let text = printed;
+    for (const marker of this.removedLines) text = text.replace(new RegExp(`^[^\\n]*${marker}[^\\n]*\\n`, 'm'), '');
+    return text;
   }
 
   /** A name not yet bound anywhere in the module. */

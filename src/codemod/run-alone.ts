@@ -1,11 +1,11 @@
 import type { FileInfo } from 'jscodeshift';
-import { runTransforms, type Transform } from './transform-source.js';
+import { runTransforms, type Transform, type TransformOptions } from './transform-source.js';
 import { CodemodContext } from './context.js';
 
 /**
  * Runs some steps of the codemod on one file the way jscodeshift calls a transform, for
  * `npx jscodeshift -t transforms/<name>/index.ts`. Unported findings still get their TODOs.
  */
-export function runTransformsAlone(file: FileInfo, transforms: readonly Transform[]): string {
-  return runTransforms(new CodemodContext(file.source, file.path), transforms).output;
+export function runTransformsAlone(file: FileInfo, transforms: readonly Transform[], options: TransformOptions = {}): string {
+  return runTransforms(new CodemodContext(file.source, file.path, options), transforms).output;
 }

@@ -1,7 +1,8 @@
 import { addMigrationTodos } from '../../transforms/add-migration-todos/index.js';
-import { renameResponseFields } from '../../transforms/rename-response-fields/index.js';
+import { collapseTwinFallbacks, renameResponseFields } from '../../transforms/rename-response-fields/index.js';
+import { renameWebhookEvents } from '../../transforms/rename-webhook-events/index.js';
 import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/index.js';
-import type { ImportResolver } from '../detect/static-value.js';
+import type { AnalysisOptions } from '../detect/analyze-module.js';
 import { CodemodContext } from './context.js';
 
 /** What the codemod did with one finding: rewrote it, or left a TODO comment for a person. */
@@ -23,20 +24,17 @@ export interface TransformResult {
   readonly notes: readonly string[];
 }
 
-export interface TransformOptions {
-  /** What other modules export, for URLs built from imported constants. */
-  readonly resolveImport?: ImportResolver;
-}
+export type TransformOptions = AnalysisOptions;
 
 /** One step of the codemod: edits the shared tree and records what it did with each finding. */
 export type Transform = (context: CodemodContext) => void;
 
 /** The steps, in order; the TODO step always runs last. */
-export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields];
+export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields, renameWebhookEvents];
 
 /** The whole codemod for one file: parse once, run every step on the same tree, print once. */
 export function transformSource(text: string, file: string, options: TransformOptions = {}): TransformResult {
-  const context = new CodemodContext(text, file, options.resolveImport);
+  const context = new CodemodContext(text, file, options);
   if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
   return runTransforms(context, TRANSFORMS);
 }
@@ -46,10 +44,11 @@ export function runTransforms(context: CodemodContext, transforms: readonly Tran
     transform(context);
     context.recordRemoved();
   }
+  collapseTwinFallbacks(context);
   addMigrationTodos(context);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
-  let printed = context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol });
+  let printed = context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol }));
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }

@@ -11,28 +11,35 @@ import { findResponseFields } from './response-fields.js';
 import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 
+export interface AnalysisOptions {
+  /** What other modules export, for URLs built from imported constants. */
+  readonly resolveImport?: ImportResolver;
+  /**
+   * A team that still receives Video Kit events keeps the legacy names beside the new ones
+   * (API-CONTRACT §6.6): a legacy event with its new twin beside it is then no finding.
+   */
+  readonly keepLegacyEvents?: boolean;
+}
+
 export interface ModuleAnalysis {
   readonly index: ModuleIndex;
   readonly folder: ValueFolder;
   readonly findings: RawFinding[];
 }
 
-/**
- * Runs every detector over one parsed module (a Babel or an ESTree AST). `resolveImport` tells what
- * other modules export, for URLs built from imported constants.
- */
-export function analyzeModule(ast: Node, text: string, file: string, resolveImport?: ImportResolver): ModuleAnalysis {
+/** Runs every detector over one parsed module (a Babel or an ESTree AST). */
+export function analyzeModule(ast: Node, text: string, file: string, options: AnalysisOptions = {}): ModuleAnalysis {
   const index = new ModuleIndex(ast, text);
-  const folder = new ValueFolder(index, resolveImport);
+  const folder = new ValueFolder(index, options.resolveImport);
   const owners = new OwnershipResolver(index, file);
   const requests = findTikTokRequests(index, folder);
   const compositions = findUrlCompositions(index, folder);
-  const fields = findResponseFields(index, requests, owners);
+  const fields = findResponseFields(index, requests, owners, options.keepLegacyEvents ?? false);
   const findings = [
     ...findEndpoints(index, requests, compositions),
     ...findQueryTokens(index, folder, requests, compositions),
     ...findFormDataVideo(index, folder, requests),
-    ...findLegacyEvents(index, owners),
+    ...findLegacyEvents(index, owners, options.keepLegacyEvents ?? false),
     ...fields.findings,
     ...findLegacyTypeFields(index, fields.flows),
   ];

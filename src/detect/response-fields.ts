@@ -25,13 +25,17 @@ export function findResponseFields(
   index: ModuleIndex,
   requests: readonly TikTokRequest[],
   owners: OwnershipResolver,
+  keepLegacyEvents = false,
 ): { findings: RawFinding[]; flows: FieldFlows } {
   const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind));
   const response = new Taint(index, new Set(legacy.flatMap((r) => [r.call, ...r.chain])), legacy.flatMap(responseSeeds));
   const webhook = new Taint(index, webhookContentSources(index, owners));
   const findings = [
     ...fieldReads(index, response, RESPONSE_FIELDS, (field) => ({ messageId: 'responseField', replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField] })),
-    ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({ messageId: 'webhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'] })),
+    ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({ messageId: 'webhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'] })).filter(
+      // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both.
+      (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
+    ),
   ];
   return { findings: dedupe(findings), flows: { response, webhook } };
 }
@@ -99,6 +103,15 @@ function fieldReads(
   };
   for (const pattern of taint.patterns) visitPattern(pattern);
   return findings;
+}
+
+/** `x.publish_id ?? x.share_id`: the legacy field read only when the new one is missing. */
+function isFallbackAfterNewField(index: ModuleIndex, property: Node): boolean {
+  const member = index.parent(property);
+  const logical = member && index.parent(member);
+  if (!logical || logical.type !== 'LogicalExpression' || logical.right !== member) return false;
+  const left = unwrap(logical.left);
+  return isMember(left) && memberName(left) === 'publish_id' && index.source(left.object) === index.source(member!.object);
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {

@@ -26,18 +26,23 @@ export function renameResponseFields(context: CodemodContext): void {
     if (reason) context.defer(finding, reason);
     else context.record(finding, 'rewritten');
   }
-  collapseTwinFallbacks(context);
 }
 
 /**
- * `data.error_msg ?? extra.error_detail` both become `error.message`: a fallback to itself says
+ * `data.error_msg ?? extra.error_detail` both become `error.message`, and a half-migrated
+ * `content.publish_id ?? content.share_id` reads `publish_id` twice: a fallback to itself says
  * nothing, so it goes.
  */
-function collapseTwinFallbacks(context: CodemodContext): void {
+export function collapseTwinFallbacks(context: CodemodContext): void {
   const { j } = context;
   context.root
     .find(j.LogicalExpression)
-    .filter((path) => ['??', '||'].includes(path.node.operator) && j(path.node.left).toSource() === j(path.node.right).toSource() && /\berror\.message$/.test(j(path.node.left).toSource()))
+    .filter((path) => ['??', '||'].includes(path.node.operator))
+    .filter((path) => {
+      const left = j(path.node.left).toSource();
+      // Only what the rewrite can have made: a read of the new fields.
+      return left === j(path.node.right).toSource() && /\b(publish_id|error\.(code|message|log_id))$/.test(left);
+    })
     .forEach((path) => path.replace(path.node.left));
 }
 

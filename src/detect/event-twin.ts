@@ -1,0 +1,30 @@
+import { keyName, literalTypeValue, staticString, type Node } from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+
+/**
+ * Whether the new name of a legacy event already stands beside it: another `case` of the same
+ * switch, a key of the same object, an entry of the same array, a member of the same union, or a
+ * comparison of the same `||` / `&&` chain. That is how a handler that keeps Video Kit events
+ * (the "keep legacy events" option) is told from one left unmigrated.
+ */
+export function hasNewTwin(index: ModuleIndex, literal: Node, replacement: string): boolean {
+  const parent = index.parent(literal);
+  if (!parent) return false;
+  if (parent.type === 'SwitchCase' && parent.test === literal) {
+    return index.parent(parent)!.cases.some((other: Node) => staticString(other.test) === replacement);
+  }
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) {
+    return index.parent(parent)!.properties.some((other: Node) => keyName(other) === replacement);
+  }
+  if (parent.type === 'ArrayExpression') return parent.elements.some((element: Node | null) => !!element && staticString(element) === replacement);
+  if (parent.type === 'TSLiteralType') {
+    const union = index.parent(parent);
+    return union?.type === 'TSUnionType' && union.types.some((type: Node) => literalTypeValue(type) === replacement);
+  }
+  if (parent.type === 'BinaryExpression') {
+    let chain = index.parent(parent);
+    while (chain && (chain.type === 'ParenthesizedExpression' || chain.type === 'LogicalExpression') && index.parent(chain)?.type === 'LogicalExpression') chain = index.parent(chain);
+    return !!chain && chain.type === 'LogicalExpression' && index.source(chain).includes(replacement);
+  }
+  return false;
+}

@@ -1,0 +1,50 @@
+import { isMember, keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import type { CodemodContext } from '../../src/codemod/context.js';
+
+/**
+ * For a team that still receives Video Kit events (API-CONTRACT §6.6): the new event is added beside
+ * the legacy one instead of replacing it: a `case` label, an object key, an array entry, a union
+ * member, or one more comparison. Returns why it cannot.
+ */
+export function addEventBeside(context: CodemodContext, literal: Node, legacy: string, replacement: string): string | undefined {
+  const { j } = context;
+  const parent = context.index.parent(literal)!;
+  const quoted = j.stringLiteral(replacement);
+  if (parent.type === 'SwitchCase' && parent.test === literal) {
+    const cases: Node[] = context.pathOf(parent).parent.node.cases;
+    if (!cases.some((other) => staticString(other.test) === replacement)) cases.splice(cases.indexOf(parent), 0, j.switchCase(quoted, []) as unknown as Node);
+    return undefined;
+  }
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) {
+    const object = context.index.parent(parent)!;
+    if (object.properties.some((other: Node) => keyName(other) === replacement)) return undefined;
+    const value = unwrap(parent.value);
+    if (value.type !== 'Identifier' && !isMember(value)) return `add '${replacement}' beside '${legacy}' here with the same handler`;
+    const properties: Node[] = context.pathOf(object).node.properties;
+    properties.splice(properties.indexOf(parent) + 1, 0, j.objectProperty(quoted, j.template.expression([context.source(value)])) as unknown as Node);
+    return undefined;
+  }
+  if (parent.type === 'ArrayExpression') {
+    if (!parent.elements.some((element: Node | null) => element && staticString(element) === replacement)) {
+      const elements: Node[] = context.pathOf(parent).node.elements;
+      elements.splice(elements.indexOf(literal) + 1, 0, quoted as unknown as Node);
+    }
+    return undefined;
+  }
+  if (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType') {
+    const union = context.index.parent(parent)!;
+    if (!union.types.some((type: Node) => literalTypeValue(type) === replacement)) {
+      const types: Node[] = context.pathOf(union).node.types;
+      types.splice(types.indexOf(parent) + 1, 0, j.tsLiteralType(quoted) as unknown as Node);
+    }
+    return undefined;
+  }
+  if (parent.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(parent.operator)) {
+    const subject = parent.left === literal ? parent.right : parent.left;
+    const negated = parent.operator.startsWith('!');
+    const both = `(${context.source(parent)} ${negated ? '&&' : '||'} ${context.source(subject)} ${parent.operator} '${replacement}')`;
+    context.pathOf(parent).replace(j.template.expression([both]));
+    return undefined;
+  }
+  return `add '${replacement}' beside '${legacy}' here by hand`;
+}

@@ -1,0 +1,68 @@
+import type { API, FileInfo, Options } from 'jscodeshift';
+import { NEW_ONLY_EVENTS, type LegacyEventName } from '../../src/contract/index.js';
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { runTransformsAlone } from '../../src/codemod/run-alone.js';
+import { rangeOf } from '../../src/detect/ast.js';
+import { renameProperty } from '../rename-response-fields/rewrite-field-read.js';
+import { rewriteDestructuredField } from '../rename-response-fields/rewrite-destructured-field.js';
+import { addEventBeside } from './add-event-beside.js';
+import { renameEventSite } from './rename-event-site.js';
+
+export const NEW_EVENTS_NOTE = `TikTok's Content Posting API also sends ${NEW_ONLY_EVENTS.join(', ')}, which the Share Video API never had: subscribe to them if they help (API-CONTRACT §6.3)`;
+
+/**
+ * TikTok's legacy webhook events become the Content Posting ones (`video.upload.failed` →
+ * `post.publish.failed`, `video.publish.complete[d]` → `post.publish.complete`), and the `share_id`
+ * of their parsed `content` becomes `publish_id`. With `keepLegacyEvents` the new names are added
+ * beside the legacy ones instead, for teams still on Video Kit (API-CONTRACT §6.6). An event whose
+ * owner cannot be told is never renamed: it gets a TODO.
+ */
+export function renameWebhookEvents(context: CodemodContext): void {
+  const keep = context.options.keepLegacyEvents ?? false;
+  // From the end of the file, so that removing a label or an entry leaves earlier paths valid.
+  const events = context.unhandled((f) => f.ruleId === 'no-legacy-webhook-event').sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
+  let renamed = 0;
+  for (const finding of events) {
+    const legacy = finding.data.legacy as LegacyEventName;
+    const replacement = finding.data.replacement;
+    if (finding.messageId === 'ambiguous') {
+      context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
+      continue;
+    }
+    const reason = keep ? addEventBeside(context, finding.node!, legacy, replacement) : renameEventSite(context, finding.node!, replacement);
+    if (reason) context.defer(finding, reason);
+    else {
+      context.record(finding, 'rewritten', keep ? `'${replacement}' added beside '${legacy}'` : `'${legacy}' renamed '${replacement}'`);
+      renamed++;
+    }
+  }
+  for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'webhookField')) {
+    const parent = context.index.parent(finding.node!)!;
+    const isRead = parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression';
+    if (keep && isRead) {
+      // Kept legacy events still carry share_id.
+      context.pathOf(parent).replace(context.j.template.expression([`${context.source(parent.object)}${parent.optional ? '?.' : '.'}publish_id ?? ${context.source(parent)}`]));
+    } else if (keep) {
+      context.defer(finding, "kept legacy events send `share_id`, new ones `publish_id`: read both here");
+      continue;
+    } else if (isRead) renameProperty(context, parent, 'publish_id');
+    else {
+      const reason = rewriteDestructuredField(context, finding.node!, 'share_id');
+      if (reason) {
+        context.defer(finding, reason);
+        continue;
+      }
+    }
+    context.record(finding, 'rewritten');
+  }
+  if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
+}
+
+/**
+ * `npx jscodeshift -t transforms/rename-webhook-events/index.ts <files> [--keep-legacy-events]`
+ * runs this step alone.
+ */
+export default function transformer(file: FileInfo, api: API, options: Options): string {
+  void api;
+  return runTransformsAlone(file, [renameWebhookEvents], { keepLegacyEvents: Boolean(options.keepLegacyEvents ?? options['keep-legacy-events']) });
+}

@@ -1,0 +1,82 @@
+import { keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import type { CodemodContext } from '../../src/codemod/context.js';
+
+const MERGE_BY_HAND = 'the legacy and the new event each have their own handling here: merge them by hand';
+
+/**
+ * Renames one legacy event literal to its Content Posting name where it stands, unless the new name
+ * is already beside it (a half-migrated handler): then the legacy label, key, entry or union member
+ * goes instead, so no duplicate appears. Returns why it cannot.
+ */
+export function renameEventSite(context: CodemodContext, literal: Node, replacement: string): string | undefined {
+  const parent = context.index.parent(literal)!;
+  if (parent.type === 'SwitchCase' && parent.test === literal) return renameCase(context, parent, replacement);
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) return renameKey(context, parent, replacement);
+  if (parent.type === 'ArrayExpression') return renameEntry(context, parent, literal, replacement);
+  if (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType') {
+    return renameUnionMember(context, context.index.parent(parent)!, parent, replacement);
+  }
+  replaceLiteral(context, literal, replacement);
+  return undefined;
+}
+
+function renameCase(context: CodemodContext, legacy: Node, replacement: string): string | undefined {
+  const current = context.pathOf(legacy).parent.node.cases as Node[];
+  const twin = current.find((other) => other !== legacy && staticString(other.test) === replacement);
+  if (!twin) {
+    replaceLiteral(context, legacy.test, replacement);
+    return undefined;
+  }
+  // `case 'video.…':` with no statements falls through to the next label: it can simply go.
+  if (legacy.consequent.length === 0) {
+    context.removeItem(legacy, legacy.test);
+    return undefined;
+  }
+  // `case 'post.…': [case 'video.…':] case 'video.…': body`: the new label, falling through the
+  // empty labels before this one, takes the legacy one's place.
+  let index = current.indexOf(legacy) - 1;
+  while (index >= 0 && current[index] !== twin && current[index].consequent.length === 0) index--;
+  if (current[index] === twin && twin.consequent.length === 0) {
+    context.removeItem(twin, twin.test);
+    replaceLiteral(context, legacy.test, replacement);
+    return undefined;
+  }
+  return MERGE_BY_HAND;
+}
+
+function renameKey(context: CodemodContext, property: Node, replacement: string): string | undefined {
+  const object = context.index.parent(property)!;
+  const twin = object.properties.find((other: Node) => other !== property && keyName(other) === replacement);
+  if (!twin) {
+    replaceLiteral(context, property.key, replacement);
+    return undefined;
+  }
+  if (context.source(unwrap(twin.value)) !== context.source(unwrap(property.value))) return MERGE_BY_HAND;
+  context.removeItem(property, property.key);
+  return undefined;
+}
+
+function renameEntry(context: CodemodContext, array: Node, literal: Node, replacement: string): string | undefined {
+  if (array.elements.some((element: Node | null) => element && element !== literal && staticString(element) === replacement)) {
+    context.removeItem(literal, literal);
+  } else {
+    replaceLiteral(context, literal, replacement);
+  }
+  return undefined;
+}
+
+function renameUnionMember(context: CodemodContext, union: Node, member: Node, replacement: string): string | undefined {
+  if (union.types.some((type: Node) => type !== member && literalTypeValue(type) === replacement)) {
+    context.removeItem(member, member.literal);
+  } else {
+    replaceLiteral(context, member.literal, replacement);
+  }
+  return undefined;
+}
+
+/** The same kind of literal, with the new text: a template stays a template. */
+export function replaceLiteral(context: CodemodContext, literal: Node, value: string): void {
+  const { j } = context;
+  const node = literal.type === 'TemplateLiteral' ? j.templateLiteral([j.templateElement({ raw: value, cooked: value }, true)], []) : j.stringLiteral(value);
+  context.pathOf(literal).replace(node);
+}
