@@ -1,34 +1,35 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USERS, runNodeProgram, startTikTokMock, type TikTokMock } from '../support/tiktok-mock/index.js';
-import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
+import { fixtureProgram, programResult, ROOT, UPLOAD_FIXTURES } from './fixture-program.js';
 
 /**
- * The XMLHttpRequest fixture is browser code, and Node has no XMLHttpRequest. It runs as a program
- * with jsdom's (drive-xhr-component.mjs, browser-xhr.mjs): real HTTPS through undici to the mock, at
- * the real TikTok URLs, before migration (one multipart POST of a FormData) and after (init XHR, then
- * the helper's PUT XHRs of Blob slices). The React component is called once, outside any renderer
- * (react-stub/), and its file input's change handler is fired with the video as a File.
+ * XMLHttpRequest fixtures are browser code, and Node has no XMLHttpRequest. Each runs as a program
+ * with jsdom's (drive-browser-fixture.mjs, browser-xhr.mjs): real HTTPS through undici to the mock,
+ * at the real TikTok URLs, before migration (one multipart POST of a FormData) and after (the init
+ * XHR, then the helper's PUT XHRs of Blob slices). Components and hooks are called once, outside any
+ * renderer (react-stub/); browser-scenarios.mjs says how each fixture is started and how it reports.
  */
-const NAME = 'xhr-react-component';
 const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-behaviour-xhr');
-const DRIVER = path.join(import.meta.dirname, 'drive-xhr-component.mjs');
+const DRIVER = path.join(import.meta.dirname, 'drive-browser-fixture.mjs');
 const USER = DEFAULT_USERS.alice;
-const SPEC = {
-  component: 'TikTokUploadButton',
-  props: { openId: '$OPEN_ID', accessToken: '$ACCESS_TOKEN' },
-  event: 'onChange',
-  callback: 'onDone',
+
+/** The fixtures browser-scenarios.mjs knows, and the outcome each reports on success. */
+const CASES: Record<string, { readonly outcome: string; readonly handsBackResponse: boolean }> = {
+  'xhr-react-component': { outcome: 'onDone 200', handsBackResponse: true },
+  'xhr-browser-module-promise': { outcome: 'resolved', handsBackResponse: true },
+  'xhr-tsx-upload-hook': { outcome: 'status done', handsBackResponse: false },
 };
 
-interface XhrResult {
-  /** What the component handed `onDone`: `(xhr.status, xhr.responseText)`. */
-  readonly callback: [number, string];
-  /** Every `setProgress(…)` the component made (from `xhr.upload.onprogress`). */
+interface BrowserResult {
+  readonly outcome: string;
+  /** The server's answer the fixture handed back, if it hands one back. */
+  readonly responseText?: string;
+  /** Every React state update the fixture made (react-stub/). */
   readonly stateUpdates: unknown[];
-  /** Each upload progress event the component's `xhr.upload.onprogress` received, with its request. */
+  /** Each upload progress event the fixture's own progress handler received, with its request. */
   readonly progress: { request: string; loaded: number; total: number }[];
   readonly cors: { preflights: string[]; requests: string[] };
 }
@@ -37,8 +38,8 @@ let mock: TikTokMock;
 let video: string;
 let videoSha: string;
 let videoSize: number;
-/** The two runs, shared by the tests that read them. */
-const results: Partial<Record<'input' | 'output', XhrResult>> = {};
+/** Each case's two runs, for the tests that read them after. */
+const results = new Map<string, BrowserResult>();
 
 beforeAll(async () => {
   mock = await startTikTokMock({ init: { rateLimit: false, pendingShareLimit: false } });
@@ -49,8 +50,6 @@ beforeAll(async () => {
   writeFileSync(video, bytes);
   videoSha = createHash('sha256').update(bytes).digest('hex');
   videoSize = bytes.length;
-  // The fixture's `react` (and `react/jsx-runtime`): the stub, beside the programs.
-  cpSync(path.join(import.meta.dirname, 'react-stub'), path.join(WORK, NAME, 'node_modules/react'), { recursive: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -58,34 +57,49 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-async function run(which: 'input' | 'output'): Promise<XhrResult> {
+async function run(name: string, which: 'input' | 'output'): Promise<BrowserResult> {
+  const program = fixtureProgram(WORK, name, which);
+  // The fixture's `react` (and `react/jsx-runtime`): the stub, beside the program.
+  const react = path.join(WORK, name, 'node_modules/react');
+  if (!existsSync(react)) cpSync(path.join(import.meta.dirname, 'react-stub'), react, { recursive: true });
   const result = await runNodeProgram(mock, {
-    args: [DRIVER, fixtureProgram(WORK, NAME, which), JSON.stringify(SPEC)],
+    args: [DRIVER, name, program],
     env: { BEHAVIOUR_OPEN_ID: USER.openId, BEHAVIOUR_ACCESS_TOKEN: USER.accessToken, BEHAVIOUR_VIDEO_PATH: video },
   });
-  results[which] = programResult(`${NAME} ${which}`, result) as XhrResult;
-  return results[which];
+  const value = programResult(`${name} ${which}`, result) as BrowserResult;
+  results.set(`${name} ${which}`, value);
+  return value;
 }
 
-describe(`${NAME} (XMLHttpRequest in a browser component, jsdom)`, () => {
-  it('before migration: the FormData POST reaches the legacy upload and onDone gets its share_id', async () => {
+it('every XMLHttpRequest upload fixture the codemod rewrites has a browser scenario', () => {
+  const xhrFixtures = readdirSync(UPLOAD_FIXTURES).filter((name) => {
+    const files = readdirSync(path.join(UPLOAD_FIXTURES, name));
+    const input = files.find((file) => file.startsWith('input.'));
+    return input && files.some((file) => file.startsWith('output.')) && /new XMLHttpRequest\(/.test(readFileSync(path.join(UPLOAD_FIXTURES, name, input), 'utf8'));
+  });
+  // A new one needs an entry in browser-scenarios.mjs and in CASES above.
+  expect(Object.keys(CASES).sort()).toEqual(xhrFixtures.sort());
+});
+
+describe.for(Object.keys(CASES))('%s (XMLHttpRequest in the browser, jsdom)', (name) => {
+  const expected = CASES[name];
+
+  it('before migration: the FormData POST reaches the legacy upload and its share_id comes back', async () => {
     const before = mock.state.legacyUploads.length;
-    const { callback, cors } = await run('input');
+    const { outcome, responseText, cors } = await run(name, 'input');
     expect(mock.state.legacyUploads).toHaveLength(before + 1);
     const upload = mock.state.legacyUploads[before];
     expect(upload.sha256).toBe(videoSha);
-    expect(upload.filename).toBe('clip.mp4');
     expect(upload.accessToken).toBe(USER.accessToken);
     expect(upload.openId).toBe(USER.openId);
-    const [status, body] = callback;
-    expect(status).toBe(200);
-    expect((JSON.parse(body) as { data: { share_id: string } }).data.share_id).toBe(upload.shareId);
+    expect(outcome).toBe(expected.outcome);
+    if (expected.handsBackResponse) expect((JSON.parse(responseText!) as { data: { share_id: string } }).data.share_id).toBe(upload.shareId);
     expect(cors.requests).toEqual([expect.stringMatching(/^POST https:\/\/open-api\.tiktok\.com\/share\/video\/upload\/\?/)]);
   }, 30_000);
 
-  it('after migration: init XHR + PUT XHRs deliver the same bytes and onDone gets the publish_id', async () => {
+  it('after migration: the init XHR and a PUT XHR deliver the same bytes and its publish_id comes back', async () => {
     const known = new Set(mock.state.publishes.keys());
-    const { callback, cors } = await run('output');
+    const { outcome, responseText, cors } = await run(name, 'output');
     const created = [...mock.state.publishes.values()].filter((task) => !known.has(task.publishId));
     expect(created).toHaveLength(1);
     const [task] = created;
@@ -93,33 +107,29 @@ describe(`${NAME} (XMLHttpRequest in a browser component, jsdom)`, () => {
     expect(task.source).toBe('FILE_UPLOAD');
     expect(task.sha256).toBe(videoSha);
     expect(task.chunks.map((chunk) => chunk.contentType)).toEqual(['video/mp4']);
-    const [status, body] = callback;
-    expect(status).toBe(200);
-    expect((JSON.parse(body) as { data: { publish_id: string } }).data.publish_id).toBe(task.publishId);
-    expect(cors.requests).toEqual([
-      'POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/',
-      `PUT ${task.uploadUrl}`,
-    ]);
+    expect(outcome).toBe(expected.outcome);
+    if (expected.handsBackResponse) expect((JSON.parse(responseText!) as { data: { publish_id: string } }).data.publish_id).toBe(task.publishId);
+    expect(cors.requests).toEqual(['POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/', `PUT ${task.uploadUrl}`]);
   }, 30_000);
 
-  it('before migration: the progress handler follows the video upload', ({ skip }) => {
-    if (!results.input) skip('the run before migration failed');
-    const { progress, stateUpdates } = results.input!;
-    expect(progress.length).toBeGreaterThan(0);
-    expect(progress.at(-1)!.total).toBeGreaterThan(videoSize); // the multipart body around the video
-    expect(stateUpdates.at(-1)).toBe(100);
+  it('before migration: its upload progress handler follows the video', ({ skip }) => {
+    const result = results.get(`${name} input`);
+    if (!result) return skip('the run before migration failed');
+    expect(result.progress.length).toBeGreaterThan(0);
+    expect(result.progress.at(-1)!.total).toBeGreaterThan(videoSize); // the multipart body around the video
   });
 
-  // CODEMOD BUG (xhr helper, src/codemod/upload-helpers/xhr.ts): the component's
-  // `xhr.upload.onprogress` stays on the caller's XHR, which now sends only the init JSON (~100 bytes);
-  // the video goes out on the helper's own PUT XHRs, which have no progress listener. So the progress
-  // shown jumps to 100% before the first video byte leaves and says nothing during the upload. Seen
-  // here: one event, `POST …/inbox/video/init/`, loaded = total = 102. When the helper forwards the
-  // PUTs' upload progress to `xhr.upload` (loaded/total over the whole video), drop `.fails`.
-  it.fails('after migration: the progress handler follows the video upload (it follows the init JSON)', ({ skip }) => {
-    if (!results.output) skip('the run after migration failed');
-    const { progress } = results.output!;
-    expect(progress.length).toBeGreaterThan(0);
-    expect(progress.at(-1)!.total).toBeGreaterThanOrEqual(videoSize);
+  // CODEMOD BUG (XHR helper, src/codemod/upload-helpers/xhr.ts): the fixture's upload progress handler
+  // (`xhr.upload.onprogress`, or an `xhr.upload` 'progress' listener) stays on the caller's XHR, which
+  // now sends only the init JSON (~100 bytes); the video goes out on the helper's own PUT XHRs, which
+  // have no progress listener. So the progress a page shows reaches 100% before the first video byte
+  // leaves and says nothing while the video uploads. Seen here: one event, for `POST …/inbox/video/init/`,
+  // with loaded = total = 102. When the helper forwards the PUTs' upload progress to `xhr.upload`
+  // (loaded/total over the whole video), drop `.fails`.
+  it.fails('after migration: its upload progress handler follows the video (it follows the init JSON)', ({ skip }) => {
+    const result = results.get(`${name} output`);
+    if (!result) return skip('the run after migration failed');
+    expect(result.progress.length).toBeGreaterThan(0);
+    expect(result.progress.at(-1)!.total).toBeGreaterThanOrEqual(videoSize);
   });
 });
