@@ -57,14 +57,14 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-async function run(name: string, which: 'input' | 'output'): Promise<BrowserResult> {
+async function run(name: string, which: 'input' | 'output', extraEnv: Record<string, string> = {}): Promise<BrowserResult> {
   const program = fixtureProgram(WORK, name, which);
   // The fixture's `react` (and `react/jsx-runtime`): the stub, beside the program.
   const react = path.join(WORK, name, 'node_modules/react');
   if (!existsSync(react)) cpSync(path.join(import.meta.dirname, 'react-stub'), react, { recursive: true });
   const result = await runNodeProgram(mock, {
     args: [DRIVER, name, program],
-    env: { BEHAVIOUR_OPEN_ID: USER.openId, BEHAVIOUR_ACCESS_TOKEN: USER.accessToken, BEHAVIOUR_VIDEO_PATH: video },
+    env: { BEHAVIOUR_OPEN_ID: USER.openId, BEHAVIOUR_ACCESS_TOKEN: USER.accessToken, BEHAVIOUR_VIDEO_PATH: video, ...extraEnv },
   });
   const value = programResult(`${name} ${which}`, result) as BrowserResult;
   results.set(`${name} ${which}`, value);
@@ -133,3 +133,20 @@ describe.for(Object.keys(CASES))('%s (XMLHttpRequest in the browser, jsdom)', (n
     expect(result.progress.at(-1)!.total).toBeGreaterThanOrEqual(videoSize);
   });
 });
+
+// CODEMOD BUG (XHR helper, src/codemod/upload-helpers/xhr.ts): when the server refuses a chunk, the
+// helper calls `xhr.onerror?.(…)` and nothing else. xhr-react-component has no onerror (it reads
+// every end in `xhr.onload`, which before migration also saw the legacy API's error answers), so its
+// `onDone` is never called and the page waits forever. (The fixtures with an onerror do hear of it:
+// the promise rejects 'network error', the hook sets 'failed'.) Neither is the 5xx retried, which
+// §4.3 asks for ("retry this chunk"); the other helpers throw on it too. When the component hears of
+// a refused chunk through its onDone, drop `.fails`.
+it.fails('xhr-react-component after migration: a chunk the server refuses (503) still reaches onDone', async () => {
+  mock.injectFault({ chunkIndex: 0, status: 503 });
+  try {
+    const { outcome } = await run('xhr-react-component', 'output', { BEHAVIOUR_TIMEOUT_MS: '3000' });
+    expect(outcome).toMatch(/^onDone /);
+  } finally {
+    mock.state.pendingFaults.splice(0); // consumed by the run, unless it never got to its PUT
+  }
+}, 30_000);
