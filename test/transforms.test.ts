@@ -1,13 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { transformSource } from '../src/codemod/transform-source.js';
+import { transformSource, type TransformOptions } from '../src/codemod/transform-source.js';
 import { parseModule } from '../src/detect/parse.js';
 
 /**
  * One test per fixture folder `fixtures/<transform>/<case>/`: `input.<ext>` through the whole codemod
  * must give `output.<ext>` (or come back byte-identical when there is no output file), the output
- * must parse, and a second run on it must change nothing. Adding a case is adding two files.
+ * must parse, and a second run on it must change nothing. Adding a case is adding two files. A case
+ * with an `options.json` (e.g. `{ "keepLegacyEvents": true }`) runs with those options, both times.
  */
 const root = path.resolve(import.meta.dirname, '../fixtures');
 const cases = readdirSync(root)
@@ -23,19 +24,21 @@ function fixture(name: string) {
   const expectedFile = path.join(folder, `output${ext}`);
   const text = readFileSync(path.join(folder, input), 'utf8');
   const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : text;
-  return { file: path.join(folder, input), text, expected };
+  const optionsFile = path.join(folder, 'options.json');
+  const options = (existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}) as TransformOptions;
+  return { file: path.join(folder, input), text, expected, options };
 }
 
 describe.for(cases)('%s', (name) => {
   it('gives the expected output', () => {
-    const { file, text, expected } = fixture(name);
-    expect(transformSource(text, file).output).toBe(expected);
+    const { file, text, expected, options } = fixture(name);
+    expect(transformSource(text, file, options).output).toBe(expected);
   });
 
   it('parses, and a second run changes nothing', () => {
-    const { file, expected } = fixture(name);
+    const { file, expected, options } = fixture(name);
     expect(() => parseModule(expected, file)).not.toThrow();
-    const again = transformSource(expected, file);
+    const again = transformSource(expected, file, options);
     expect(again.output).toBe(expected);
     expect(again.outcomes.filter((outcome) => outcome.action === 'rewritten')).toEqual([]);
   });

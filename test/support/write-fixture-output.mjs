@@ -3,7 +3,8 @@
 // (`npm run build` first), and prints what it did with each finding. The output is then read and
 // reviewed like any other code before it is committed: it is the spec the tests hold the codemod to.
 //   node test/support/write-fixture-output.mjs fixtures/rewrite-upload-call/<case> [...]
-// A case whose input comes back unchanged gets no output file (it must stay byte-identical).
+// A case whose input comes back unchanged gets no output file (it must stay byte-identical). A case
+// with an `options.json` (e.g. `{ "keepLegacyEvents": true }`) runs with those options, as in the tests.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { transformSource } from '../../dist/src/codemod/transform-source.js';
@@ -13,7 +14,9 @@ for (const folder of process.argv.slice(2)) {
   if (!input) throw new Error(`${folder} has no input file`);
   const file = path.resolve(folder, input);
   const text = readFileSync(file, 'utf8');
-  const result = transformSource(text, file);
+  const optionsFile = path.join(folder, 'options.json');
+  const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+  const result = transformSource(text, file, options);
   const output = path.join(folder, `output${path.extname(input)}`);
   if (result.output === text) {
     if (existsSync(output)) rmSync(output);
