@@ -9,6 +9,9 @@ import { parseModule } from '../src/detect/parse.js';
  * must give `output.<ext>` (or come back byte-identical when there is no output file), the output
  * must parse, and a second run on it must change nothing. Adding a case is adding two files. A case
  * with an `options.json` (e.g. `{ "keepLegacyEvents": true }`) runs with those options, both times.
+ * A case with a `known-bug.md` holds a hand-written, correct output the codemod does not give yet:
+ * its checks run as one test that is expected to fail (`it.fails`) until the bug that file
+ * describes is fixed; then that test fails, and the file goes.
  */
 const root = path.resolve(import.meta.dirname, '../fixtures');
 const cases = readdirSync(root)
@@ -26,20 +29,31 @@ function fixture(name: string) {
   const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : text;
   const optionsFile = path.join(folder, 'options.json');
   const options = (existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}) as TransformOptions;
-  return { file: path.join(folder, input), text, expected, options };
+  const knownBug = existsSync(path.join(folder, 'known-bug.md'));
+  return { file: path.join(folder, input), text, expected, options, knownBug };
 }
 
-describe.for(cases)('%s', (name) => {
-  it('gives the expected output', () => {
-    const { file, text, expected, options } = fixture(name);
-    expect(transformSource(text, file, options).output).toBe(expected);
-  });
+function givesExpectedOutput(name: string) {
+  const { file, text, expected, options } = fixture(name);
+  expect(transformSource(text, file, options).output).toBe(expected);
+}
 
-  it('parses, and a second run changes nothing', () => {
-    const { file, expected, options } = fixture(name);
-    expect(() => parseModule(expected, file)).not.toThrow();
-    const again = transformSource(expected, file, options);
-    expect(again.output).toBe(expected);
-    expect(again.outcomes.filter((outcome) => outcome.action === 'rewritten')).toEqual([]);
+function secondRunChangesNothing(name: string) {
+  const { file, expected, options } = fixture(name);
+  expect(() => parseModule(expected, file)).not.toThrow();
+  const again = transformSource(expected, file, options);
+  expect(again.output).toBe(expected);
+  expect(again.outcomes.filter((outcome) => outcome.action === 'rewritten')).toEqual([]);
+}
+
+describe.for(cases.filter((name) => !fixture(name).knownBug))('%s', (name) => {
+  it('gives the expected output', () => givesExpectedOutput(name));
+  it('parses, and a second run changes nothing', () => secondRunChangesNothing(name));
+});
+
+describe.for(cases.filter((name) => fixture(name).knownBug))('%s (known codemod bug: see its known-bug.md)', (name) => {
+  it.fails('gives the expected output, which parses, and a second run changes nothing', () => {
+    givesExpectedOutput(name);
+    secondRunChangesNothing(name);
   });
 });
