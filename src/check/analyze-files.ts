@@ -20,6 +20,8 @@ export interface AnalysisResult {
 export interface AnalyzeOptions {
   /** Findings carry paths relative to this folder. */
   readonly cwd: string;
+  /** A legacy webhook event with its new name beside it is kept on purpose, not a finding. */
+  readonly keepLegacyEvents?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function analyzeFiles(files: readonly string[], options: AnalyzeOpt
   for (const { path, text } of project.texts) findings.push(...scanText(path, text));
   for (const module of project.modules) {
     const resolver = createImportResolver(module.file, project.exportsByFile, project.known);
-    const { findings: raw } = analyzeModule(module.ast, module.text, module.path, { resolveImport: resolver });
+    const { findings: raw } = analyzeModule(module.ast, module.text, module.path, { resolveImport: resolver, keepLegacyEvents: options.keepLegacyEvents });
     const lines = new LineMap(module.text);
     findings.push(...raw.map((finding) => toFinding(finding, module.path, lines)));
   }

@@ -12,6 +12,8 @@ export interface CliOptions {
   readonly dryRun: boolean;
   /** Rewrite mode: go on even where git has uncommitted changes in the target. */
   readonly allowDirty: boolean;
+  /** Webhook events: add the Content Posting names beside the legacy ones instead of renaming them. */
+  readonly keepLegacyEvents: boolean;
   /** Rewrite mode: worker threads for the codemod; undefined means one per available core. */
   readonly workers: number | undefined;
   readonly format: ReportFormat;
@@ -35,6 +37,7 @@ const OPTIONS = {
   check: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'allow-dirty': { type: 'boolean' },
+  'keep-legacy-events': { type: 'boolean' },
   workers: { type: 'string' },
   format: { type: 'string', short: 'f', default: 'text' },
   output: { type: 'string', short: 'o' },
@@ -84,6 +87,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       check,
       dryRun: values['dry-run'] === true,
       allowDirty: values['allow-dirty'] === true,
+      keepLegacyEvents: values['keep-legacy-events'] === true,
       workers,
       format: values.format,
       output: values.output,

@@ -15,6 +15,9 @@ Options:
   --dry-run               print the changes as a unified diff (and the summary); write nothing
   --allow-dirty           rewrite even when git has uncommitted changes in a target (the rewrite
                           otherwise refuses, so that it can be reviewed and undone with git)
+  --keep-legacy-events    for apps still on Video Kit or Share Kit: add post.publish.* events beside
+                          the legacy video.* ones instead of renaming them (with --check: a
+                          legacy event with its new name beside it is no finding)
   --workers <n>           threads for the rewrite (default: one per core; 1 runs it in the main
                           thread)
   -f, --format <name>     report format: ${REPORT_FORMATS.join(', ')} with --check; ${REWRITE_FORMATS.join(', ')} for the

@@ -39,7 +39,7 @@ async function check(options: CliOptions, io: CliIo, started: number, pkg: Packa
   if (discovery.missing.length > 0) {
     return fail(io, discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n'));
   }
-  const analysis = await analyzeFiles(discovery.files, { cwd: io.cwd });
+  const analysis = await analyzeFiles(discovery.files, { cwd: io.cwd, keepLegacyEvents: options.keepLegacyEvents });
   const findings = options.quiet ? analysis.findings.filter((finding) => finding.severity === 'error') : analysis.findings;
   const report: CheckReport = {
     findings: sortFindings(findings),
@@ -93,6 +93,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
           ignorePatterns: options.ignorePatterns,
           dryRun: options.dryRun,
           allowDirty: options.allowDirty,
+          keepLegacyEvents: options.keepLegacyEvents,
           format: options.format === 'json' ? 'json' : 'text',
           output: options.output,
           color: options.color,

@@ -19,10 +19,10 @@ const LIBRARIES: Record<string, ClientKind> = {
   request: 'request',
   'request-promise': 'request-promise',
   'request-promise-native': 'request-promise',
-  'node-fetch': 'fetch',
+  'node-fetch': 'node-fetch',
   'cross-fetch': 'fetch',
   'isomorphic-fetch': 'fetch',
-  undici: 'fetch',
+  undici: 'undici-fetch',
 };
 
 /**
@@ -36,14 +36,13 @@ export function clientOf(request: TikTokRequest, context: CodemodContext): Reque
   if (isMember(callee) && calleeName(request.call) === 'open' && isXhr(receiver, context)) return { kind: 'xhr', client: context.source(receiver) };
   if (isMember(callee) && calleeName(request.call) === 'submit' && isFormDataPackage(receiver, context)) return { kind: 'form-data-submit' };
   const library = libraryOfValue(receiver, context);
-  if (library === undefined) return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch' } : undefined;
+  if (library === undefined) return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch', client: 'fetch' } : undefined;
   if (library.source === 'undici') {
     const imported = importedName(receiver, context);
-    return imported === 'request' ? { kind: 'undici-request', client: context.source(receiver) } : imported === 'fetch' ? { kind: 'fetch' } : undefined;
+    return imported === 'request' ? { kind: 'undici-request', client: context.source(receiver) } : imported === 'fetch' ? { kind: 'undici-fetch', client: context.source(receiver) } : undefined;
   }
   const kind = LIBRARIES[library.source];
-  if (!kind || kind === 'fetch') return kind ? { kind } : undefined;
-  return { kind, client: context.source(receiver) };
+  return kind ? { kind, client: context.source(receiver) } : undefined;
 }
 
 /** `new XMLHttpRequest()`, or a variable or field that holds one. */

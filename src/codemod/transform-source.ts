@@ -48,7 +48,9 @@ export function runTransforms(context: CodemodContext, transforms: readonly Tran
   addMigrationTodos(context);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
-  let printed = context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol }));
+  // Lists recast reprints (an entry added) follow the file's own habit of trailing commas.
+  const trailingComma = /,\s*\r?\n\s*[}\]]/.test(context.text);
+  let printed = context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma }));
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }

@@ -142,6 +142,16 @@ export const LEGACY_ERRORS = {
 } as const;
 
 /**
+ * The Content Posting `error.code` that stands where a legacy numeric code stood (§7.4: a suggested
+ * mapping, not documented by TikTok): a check for 20000 becomes one for `access_token_invalid`.
+ */
+export const LEGACY_ERROR_CODE_MAP: Readonly<Record<number, string>> = {
+  [LEGACY_SUCCESS_CODE]: 'ok',
+  [LEGACY_ERRORS.tokenInvalid.code]: 'access_token_invalid',
+  [LEGACY_ERRORS.invalidParams.code]: 'invalid_param',
+};
+
+/**
  * Upload size limit (§2.3): the Share Video page says 50 MB, the migration notice 64 MB. Read as
  * binary megabytes, like the Content Posting limits (§4.2).
  */

@@ -90,6 +90,14 @@ export class ModuleIndex {
     return undefined;
   }
 
+  /** Whether a name is declared in a scope that encloses `node` (so a new declaration would shadow it). */
+  isBound(name: string, node: Node): boolean {
+    for (let current: Node | undefined = node; current; current = this.parent(current)) {
+      if (this.scopes.get(current)?.has(name)) return true;
+    }
+    return false;
+  }
+
   /** The statement directly in the module body that holds a node. */
   topLevelStatement(node: Node): Node | undefined {
     let current = node;

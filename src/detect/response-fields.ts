@@ -1,4 +1,4 @@
-import { LEGACY_RESPONSE_FIELDS, LEGACY_WEBHOOK_CONTENT_FIELDS, type LegacyResponseField } from '../contract/index.js';
+import { INBOX_VIDEO_INIT, LEGACY_RESPONSE_FIELDS, LEGACY_WEBHOOK_CONTENT_FIELDS, type LegacyResponseField } from '../contract/index.js';
 import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
@@ -8,6 +8,14 @@ import { Taint } from './taint.js';
 
 const RESPONSE_FIELDS = Object.keys(LEGACY_RESPONSE_FIELDS) as LegacyResponseField[];
 const WEBHOOK_FIELDS = Object.keys(LEGACY_WEBHOOK_CONTENT_FIELDS) as (keyof typeof LEGACY_WEBHOOK_CONTENT_FIELDS)[];
+
+/**
+ * A Content Posting init: its response has no `share_id` or `err_code`, so reading them from it is a
+ * migration left half done (and what keeps a TODO'd read in view once its upload was rewritten).
+ */
+function isInboxInit(request: TikTokRequest): boolean {
+  return request.match.kind === 'content-posting' && request.match.path.replace(/\/$/, '') === new URL(INBOX_VIDEO_INIT.url).pathname.replace(/\/$/, '');
+}
 
 /** Requests whose responses have the legacy shape: everything on the legacy host but the v1 OAuth/user calls. */
 const LEGACY_RESPONSE_KINDS = new Set(['legacy-upload', 'legacy-unmapped', 'legacy-dynamic']);
@@ -27,7 +35,7 @@ export function findResponseFields(
   owners: OwnershipResolver,
   keepLegacyEvents = false,
 ): { findings: RawFinding[]; flows: FieldFlows } {
-  const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind));
+  const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind) || isInboxInit(r));
   const response = new Taint(index, new Set(legacy.flatMap((r) => [r.call, ...r.chain])), legacy.flatMap(responseSeeds));
   const webhook = new Taint(index, webhookContentSources(index, owners));
   const findings = [

@@ -49,7 +49,11 @@ export class Taint {
       case 'CallExpression':
       case 'OptionalCallExpression': {
         const callee = unwrap(expression.callee);
-        if (isMember(callee) && PASS_THROUGH.has(memberName(callee) ?? '')) return this.check(callee.object, depth + 1);
+        if (isMember(callee) && PASS_THROUGH.has(memberName(callee) ?? '')) {
+          // `.then(() => fetch(…))`: a callback that returns the response makes the chain carry it.
+          const callback = memberName(callee) === 'then' && expression.arguments[0] ? unwrap(expression.arguments[0]) : undefined;
+          return this.check(callee.object, depth + 1) || (!!callback && this.functions.has(callback));
+        }
         if (isMember(callee) && isIdentifier(callee.object, 'JSON') && memberName(callee) === 'parse') {
           return !!expression.arguments[0] && this.check(expression.arguments[0], depth + 1);
         }

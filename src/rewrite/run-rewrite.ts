@@ -33,6 +33,8 @@ export interface RewriteOptions {
   readonly color?: boolean;
   /** Leave out files to port by hand whose findings are only warnings. */
   readonly quiet: boolean;
+  /** Add the new webhook events beside the legacy ones instead of renaming (API-CONTRACT §6.6). */
+  readonly keepLegacyEvents?: boolean;
   /** Worker threads for the codemod; 1 runs it in this thread. Default: the available parallelism. */
   readonly workers?: number;
   /** A stand-in for the codemod, for tests; it runs in this thread. */
@@ -107,10 +109,11 @@ async function runInThread(
   transform: TransformFn,
   exportsByFile: ExportsByFile,
   known: ReadonlySet<string>,
+  keepLegacyEvents: boolean,
   handle: (task: TransformTask, result: TaskResult) => Promise<void>,
 ): Promise<void> {
   for (const task of tasks) {
-    await handle(task, runTransformTask(task, transform, createImportResolver(task.file, exportsByFile, known)));
+    await handle(task, runTransformTask(task, transform, { resolveImport: createImportResolver(task.file, exportsByFile, known), keepLegacyEvents }));
   }
 }
 
@@ -258,9 +261,9 @@ async function rewrite(
   if (inThread) {
     // The codemod (jscodeshift and all) is loaded only where it runs: here, or in each worker.
     const transform = options.transform ?? (tasks.length > 0 ? (await import('../codemod/transform-source.js')).transformSource : undefined);
-    if (transform) await runInThread(tasks, transform, exportsByFile, known, handle);
+    if (transform) await runInThread(tasks, transform, exportsByFile, known, options.keepLegacyEvents ?? false, handle);
   } else {
-    await runInPool(tasks, Math.min(workers, tasks.length), { exportsByFile, known: [...known] }, handle);
+    await runInPool(tasks, Math.min(workers, tasks.length), { exportsByFile, known: [...known], keepLegacyEvents: options.keepLegacyEvents ?? false }, handle);
   }
 
   const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);

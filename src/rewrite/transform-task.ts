@@ -27,11 +27,13 @@ export interface WorkerContext {
   readonly exportsByFile: ExportsByFile;
   /** Absolute paths of every parsed module of the run. */
   readonly known: readonly string[];
+  /** `--keep-legacy-events`: add the new webhook events beside the legacy ones. */
+  readonly keepLegacyEvents: boolean;
 }
 
-export function runTransformTask(task: TransformTask, transform: TransformFn, resolveImport: ImportResolver): TaskResult {
+export function runTransformTask(task: TransformTask, transform: TransformFn, options: TransformOptions & { resolveImport: ImportResolver }): TaskResult {
   try {
-    const result = transform(task.text, task.path, { resolveImport });
+    const result = transform(task.text, task.path, options);
     return {
       ok: true,
       output: result.output === task.text ? undefined : result.output,

@@ -11,5 +11,5 @@ const context = workerData as WorkerContext;
 const known = new Set(context.known);
 
 export default function transformTask(task: TransformTask): TaskResult {
-  return runTransformTask(task, transformSource, createImportResolver(task.file, context.exportsByFile, known));
+  return runTransformTask(task, transformSource, { resolveImport: createImportResolver(task.file, context.exportsByFile, known), keepLegacyEvents: context.keepLegacyEvents });
 }

@@ -17,7 +17,7 @@ describe('the context a worker gets', () => {
   it('survives structured cloning and resolves imports as the main thread does', async () => {
     const project = await loadProject([join(root, 'src/config.ts'), join(root, 'src/upload.ts')], { cwd: root });
     expect(project.modules.map((module) => module.path)).toEqual(['src/config.ts', 'src/upload.ts']);
-    const context: WorkerContext = { exportsByFile: project.exportsByFile, known: [...project.known] };
+    const context: WorkerContext = { exportsByFile: project.exportsByFile, known: [...project.known], keepLegacyEvents: true };
     // What postMessage does to piscina's workerData.
     const cloned = structuredClone(context);
     const importer = join(root, 'src/upload.ts');
@@ -27,15 +27,16 @@ describe('the context a worker gets', () => {
     expect(there('./config.js', 'TIKTOK', ['uploadUrl'])).toBe(UPLOAD);
     expect(there('./config.js', 'TIKTOK', [])).toEqual(here('./config.js', 'TIKTOK', []));
     expect(there('./missing.js', 'UPLOAD_URL', [])).toBeUndefined();
+    expect(cloned.keepLegacyEvents).toBe(true);
   });
 
   it('hands the codemod the relative path and the resolver, and sends back no unchanged text', () => {
     const seen: string[] = [];
     const result = runTransformTask({ file: '/abs/src/a.ts', path: 'src/a.ts', text: 'x' }, (text, file, options) => {
-      seen.push(file, typeof options.resolveImport);
+      seen.push(file, typeof options.resolveImport, String(options.keepLegacyEvents));
       return { output: text, outcomes: [], notes: [] };
-    }, () => undefined);
-    expect(seen).toEqual(['src/a.ts', 'function']);
+    }, { resolveImport: () => undefined, keepLegacyEvents: true });
+    expect(seen).toEqual(['src/a.ts', 'function', 'true']);
     expect(result).toEqual({ ok: true, output: undefined, outcomes: [], notes: [] });
     expect(structuredClone(result)).toEqual(result);
   });

@@ -4,7 +4,8 @@ import { runTransformsAlone } from '../../src/codemod/run-alone.js';
 import type { LegacyResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from './rewrite-destructured-field.js';
-import { rewriteFieldRead } from './rewrite-field-read.js';
+import { rewriteFieldRead, widenedPatterns } from './rewrite-field-read.js';
+import { keyName, type Node } from '../../src/detect/ast.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
 
 /**
@@ -14,17 +15,44 @@ import { rewriteTypeField } from './rewrite-type-field.js';
  * the module was rewritten: otherwise the old response is still what arrives.
  */
 export function renameResponseFields(context: CodemodContext): void {
-  const uploadsLeft = context.unhandled((f) => f.ruleId === 'no-legacy-share-endpoint' || f.ruleId === 'no-unmapped-legacy-endpoint');
+  // Requests still sent as before; a URL value left for a person (an exported constant) is not one.
+  const uploadsLeft = context.unhandled((f) => (f.ruleId === 'no-legacy-share-endpoint' || f.ruleId === 'no-unmapped-legacy-endpoint') && f.messageId !== 'url');
   const fields = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId !== 'webhookField');
-  // Type members are removed from the end so that earlier paths stay valid.
-  for (const finding of fields.reverse()) {
-    if (uploadsLeft.length > 0) {
-      context.defer(finding, `\`${finding.data.legacy}\` comes from a request that is not migrated yet: migrate the upload, then read ${finding.data.replacement}`);
-      continue;
+  if (uploadsLeft.length > 0) {
+    for (const finding of fields) context.defer(finding, `\`${finding.data.legacy}\` comes from a request that is not migrated yet: migrate the upload, then read ${finding.data.replacement}`);
+    return;
+  }
+  // All the reads and types of a module change together or not at all: half of them renamed would
+  // read fields the response no longer has, or leave types the code no longer matches.
+  const blocked = fields.map((finding) => ({ finding, reason: rewrite(context, finding, true) })).filter((entry) => entry.reason);
+  if (blocked.length > 0) {
+    const first = blocked[0].reason!;
+    for (const finding of fields) {
+      const own = blocked.find((entry) => entry.finding === finding)?.reason;
+      context.defer(finding, own ?? `\`${finding.data.legacy}\` is left with the rest of this response's fields: ${first}`);
     }
+    return;
+  }
+  // Reads first, then types, each from the end, so that removing a member leaves earlier paths valid.
+  const reads = fields.filter((f) => f.messageId !== 'typeField').reverse();
+  const types = fields.filter((f) => f.messageId === 'typeField').reverse();
+  for (const finding of [...reads, ...types]) {
     const reason = rewrite(context, finding);
     if (reason) context.defer(finding, reason);
     else context.record(finding, 'rewritten');
+  }
+  dropUnreadExtra(context);
+}
+
+/** `({ data, extra }) =>` whose `extra.logid` became `error.log_id`: `extra` is no longer sent. */
+function dropUnreadExtra(context: CodemodContext): void {
+  const { j } = context;
+  for (const pattern of context.index.ofType('ObjectPattern')) {
+    if (!widenedPatterns.has(pattern)) continue;
+    const extra = pattern.properties.find((p: Node) => keyName(p) === 'extra' && p.value?.type === 'Identifier');
+    if (!extra) continue;
+    const reads = context.root.find(j.Identifier, { name: extra.value.name }).filter((path) => path.node !== extra.value && path.node !== extra.key);
+    if (reads.size() === 0) context.pathOf(extra).prune();
   }
 }
 
@@ -46,13 +74,13 @@ export function collapseTwinFallbacks(context: CodemodContext): void {
     .forEach((path) => path.replace(path.node.left));
 }
 
-function rewrite(context: CodemodContext, finding: RawFinding): string | undefined {
+function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): string | undefined {
   const node = finding.node!;
   const parent = context.index.parent(node)!;
   const field = finding.data.legacy as LegacyResponseField;
-  if (finding.messageId === 'typeField') return rewriteTypeField(context, parent, field);
-  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return rewriteFieldRead(context, node, field);
-  return rewriteDestructuredField(context, node, field);
+  if (finding.messageId === 'typeField') return rewriteTypeField(context, parent, field, dryRun);
+  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return rewriteFieldRead(context, node, field, dryRun);
+  return rewriteDestructuredField(context, node, field, dryRun);
 }
 
 /** `npx jscodeshift -t transforms/rename-response-fields/index.ts <files>` runs this step alone. */

@@ -10,10 +10,11 @@ const ERROR_MEMBER = 'error: { code: string; message: string; log_id: string }';
  * enclosing type gains the Content Posting `error` object, once. Returns why it cannot (a shape
  * other than `{ data: { … } }`).
  */
-export function rewriteTypeField(context: CodemodContext, signature: Node, field: LegacyResponseField): string | undefined {
+export function rewriteTypeField(context: CodemodContext, signature: Node, field: LegacyResponseField, dryRun = false): string | undefined {
   const { j } = context;
   const move = RESPONSE_FIELD_MOVES[field];
   if (move.to.startsWith(`${move.from}.`)) {
+    if (dryRun) return undefined;
     context.pathOf(signature.key).replace(j.identifier(move.to.slice(move.from.length + 1)));
     return undefined;
   }
@@ -24,6 +25,7 @@ export function rewriteTypeField(context: CodemodContext, signature: Node, field
   if (!literal || !outer || !(outer.type === 'TSTypeLiteral' || outer.type === 'TSInterfaceBody')) {
     return `\`${field}\` is not in \`${move.from}\` of the Content Posting response: declare \`${ERROR_MEMBER}\` beside \`data\` instead`;
   }
+  if (dryRun) return undefined;
   context.pathOf(signature).prune();
   if (move.from === 'extra' && literal.members.length === 0) context.pathOf(owner!).prune();
   const members: Node[] = outer.type === 'TSTypeLiteral' ? outer.members : outer.body;

@@ -8,7 +8,7 @@ import { rewriteDestructuredField } from '../rename-response-fields/rewrite-dest
 import { addEventBeside } from './add-event-beside.js';
 import { renameEventSite } from './rename-event-site.js';
 
-export const NEW_EVENTS_NOTE = `TikTok's Content Posting API also sends ${NEW_ONLY_EVENTS.join(', ')}, which the Share Video API never had: subscribe to them if they help (API-CONTRACT §6.3)`;
+export const NEW_EVENTS_NOTE = `TikTok's Content Posting API also sends ${NEW_ONLY_EVENTS.join(', ')}, which the Share Video API never had: subscribe to them if they help (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status)`;
 
 /**
  * TikTok's legacy webhook events become the Content Posting ones (`video.upload.failed` →

@@ -1,29 +1,54 @@
-import { chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import { CHUNK_BYTES, chunkLoop, HELPER_DOC, PULL_BODY, PULL_HELPER_DOC, SOURCE_INFO } from './template.js';
 import type { UploadClient } from './upload-client.js';
 
-/** Global fetch, node-fetch and undici's fetch: the init Response comes back, its body unread. */
+/**
+ * The options the caller's own fetch takes, whichever fetch it is (the global one, node-fetch's,
+ * undici's); its headers are taken as a plain object, the only form the legacy calls passed.
+ */
+const OPTIONS = '«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}';
+const HEADERS = '...(options.headers« as Record<string, string> | undefined»)';
+
+/** The fetch flow; `chunk` is how a slice of the video goes into a body this fetch takes. */
+function fetchHelpers(chunk: string): Pick<UploadClient, 'helper' | 'pullHelper'> {
+  return {
+    helper: `${HELPER_DOC}
+async function NAME(accessToken«: string», video«: Blob | Uint8Array», options${OPTIONS}) {
+${SOURCE_INFO}
+  const init = await CLIENT('INIT_URL', {
+    ...options,
+    method: 'POST',
+    headers: { ${HEADERS}, Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' },
+    body: JSON.stringify({ source_info: sourceInfo }),
+  });
+  const { data, error } = (await init.clone().json())« as { data: { upload_url: string }; error: { code: string } }»;
+  if (error.code !== 'ok') return init;
+${chunkLoop(`    const put = await CLIENT(data.upload_url, { ...options, method: 'PUT', headers: { ${HEADERS}, 'Content-Type': 'VIDEO_TYPE', 'Content-Range': range }, body: ${chunk} });
+    if (!put.ok) throw new Error(\`TikTok refused \${range}: HTTP \${put.status}\`);`)}
+  return init;
+}`,
+    pullHelper: `${PULL_HELPER_DOC}
+async function NAME(accessToken«: string», videoUrl«: string», options${OPTIONS}) {
+  return CLIENT('INIT_URL', {
+    ...options,
+    method: 'POST',
+    headers: { ${HEADERS}, Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' },
+    body: JSON.stringify(${PULL_BODY}),
+  });
+}`,
+  };
+}
+
+/** The global fetch, in Node and in browsers: the init Response comes back, its body unread. */
 export const fetchClient: UploadClient = {
   kind: 'fetch',
   takesClient: false,
   fileAs: 'blob',
   takesOptions: true,
-  helper: `${HELPER_DOC}
-async function NAME(accessToken«: string», video«: Blob | Uint8Array», options«: RequestInit & { headers?: Record<string, string> }» = {})«: Promise<Response>» {
-${SOURCE_INFO}
-  const init = await fetch('INIT_URL', {
-    ...options,
-    method: 'POST',
-    headers: ${INIT_HEADERS},
-    body: JSON.stringify({ source_info: sourceInfo }),
-  });
-  const { data, error } = (await init.clone().json())« as { data: { upload_url: string }; error: { code: string } }»;
-  if (error.code !== 'ok') return init;
-${chunkLoop(`    const put = await fetch(data.upload_url, { ...options, method: 'PUT', headers: ${PUT_HEADERS}, body: video.slice(start, end) });
-    if (!put.ok) throw new Error(\`TikTok refused \${range}: HTTP \${put.status}\`);`)}
-  return init;
-}`,
-  pullHelper: `${PULL_HELPER_DOC}
-async function NAME(accessToken«: string», videoUrl«: string», options«: RequestInit & { headers?: Record<string, string> }» = {})«: Promise<Response>» {
-  return fetch('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify(${PULL_BODY}) });
-}`,
+  ...fetchHelpers('video.slice(start, end)'),
 };
+
+/** undici's own fetch: its body takes bytes, not the global Blob. */
+export const undiciFetchClient: UploadClient = { ...fetchClient, kind: 'undici-fetch', ...fetchHelpers(CHUNK_BYTES) };
+
+/** node-fetch: its body takes Buffers. */
+export const nodeFetchClient: UploadClient = { ...fetchClient, kind: 'node-fetch', ...fetchHelpers(`Buffer.from(${CHUNK_BYTES})`) };

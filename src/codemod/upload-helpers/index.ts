@@ -1,5 +1,5 @@
 import { axiosClient } from './axios.js';
-import { fetchClient } from './fetch.js';
+import { fetchClient, nodeFetchClient, undiciFetchClient } from './fetch.js';
 import { formDataSubmitClient } from './form-data-submit.js';
 import { gotClient } from './got.js';
 import { kyClient } from './ky.js';
@@ -12,6 +12,8 @@ import { xhrClient } from './xhr.js';
 /** The clients the upload rewrite knows, by kind. */
 export const UPLOAD_CLIENTS: Partial<Record<ClientKind, UploadClient>> = {
   fetch: fetchClient,
+  'node-fetch': nodeFetchClient,
+  'undici-fetch': undiciFetchClient,
   axios: axiosClient,
   got: gotClient,
   ky: kyClient,
