@@ -77,7 +77,10 @@ function streamPath(value: Node): Node | undefined {
 function isStringish(value: Node, context: CodemodContext): boolean {
   if (staticString(value) !== undefined || value.type === 'TemplateLiteral') return true;
   const annotation = typeName(value, context);
-  return annotation === 'string' || (value.type === 'Identifier' && /path|file/i.test(value.name));
+  if (annotation === 'string') return true;
+  // `videoPath`, `file`, `upload.path`: the names a path goes by.
+  const name = value.type === 'Identifier' ? value.name : isMember(value) ? memberName(value) : undefined;
+  return !!name && /path|file/i.test(name);
 }
 
 function isBytes(node: Node, value: Node, context: CodemodContext): boolean {

@@ -17,6 +17,7 @@ export function removeDeadBindings(context: CodemodContext, removedCode: Node): 
   const names = identifiersIn(removedCode);
   const prune = (path: ASTPath<any>) => {
     for (const name of identifiersIn(path.node as Node)) names.add(name);
+    keepDetachedComments(path);
     path.prune();
   };
   let removed = true;
@@ -62,8 +63,10 @@ function removeUnusedImports(context: CodemodContext, names: ReadonlySet<string>
   // `const FormData = require('form-data')`, as the ES import below.
   root.find(j.VariableDeclarator).forEach((path) => {
     const id = path.node.id as unknown as Node;
-    if (id.type !== 'Identifier' || !names.has(id.name) || !path.node.init || !requiredModule(path.node.init as unknown as Node)) return;
-    if (!used(id.name) && path.parent.node.declarations.length === 1) path.parent.prune();
+    if (!path.node.init || !requiredModule(path.node.init as unknown as Node)) return;
+    // A name taken out of a require (`const { FormData } = …`) stays: recast would reprint the
+    // pattern over several lines to drop it, a bigger change than an unused name.
+    if (id.type === 'Identifier' && names.has(id.name) && !used(id.name) && path.parent.node.declarations.length === 1) path.parent.prune();
   });
   root.find(j.ImportDeclaration).forEach((declaration) => {
     const specifiers = declaration.node.specifiers ?? [];
@@ -88,6 +91,22 @@ function identifiersIn(root: Node): Set<string> {
     stack.push(...childNodes(node));
   }
   return names;
+}
+
+/**
+ * Comments above a removed statement but apart from it (a blank line between, or the file's first
+ * line: a file header, a section title) were not about it: they move to the statement that follows.
+ */
+function keepDetachedComments(path: ASTPath<any>): void {
+  const node = path.node as Node;
+  const comments: Node[] = node.comments ?? [];
+  const start = node.loc?.start.line;
+  const detached = comments.filter((comment) => comment.leading && start !== undefined && comment.loc && (comment.loc.end.line < start - 1 || comment.loc.start.line === 1));
+  if (detached.length === 0) return;
+  const siblings = path.parentPath?.value;
+  const next = Array.isArray(siblings) ? siblings[siblings.indexOf(node) + 1] : undefined;
+  if (!next) return;
+  next.comments = [...detached, ...(next.comments ?? [])];
 }
 
 function isPure(init: Node | null): boolean {
@@ -128,10 +147,12 @@ function references(context: CodemodContext, declarator: ASTPath<any>, name: str
     .paths();
 }
 
-/** The `x` of `const x = require('m')`: the declaration, not a use. */
+/** The `x` of `const x = require('m')` or of `const { x } = require('m')`: the declaration, not a use. */
 function isRequireTarget(path: ASTPath<any>): boolean {
-  const parent = path.parent?.node as Node | undefined;
-  return parent?.type === 'VariableDeclarator' && parent.id === path.node && !!parent.init && !!requiredModule(parent.init);
+  let current = path;
+  if (current.parent?.node.type === 'ObjectProperty' || current.parent?.node.type === 'Property') current = current.parent.parent;
+  const declarator = current?.parent?.node as Node | undefined;
+  return declarator?.type === 'VariableDeclarator' && declarator.id === current.node && !!declarator.init && !!requiredModule(declarator.init);
 }
 
 function isReference(path: ASTPath<any>): boolean {

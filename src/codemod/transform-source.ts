@@ -8,11 +8,19 @@ import { CodemodContext } from './context.js';
 /** What the codemod did with one finding: rewrote it, or left a TODO comment for a person. */
 export interface Outcome {
   readonly ruleId: string;
-  readonly action: 'rewritten' | 'todo';
+  /**
+   * `project`: a `share_id` declared on a named interface or type alias, left to the project pass
+   * (`src/project/`), which renames it with every reference in every file and reports what it did;
+   * it is not counted as rewritten here. Only with `projectRenamesTypes`.
+   */
+  readonly action: 'rewritten' | 'todo' | 'project';
   /** 1-based, in the input. */
   readonly line: number;
   readonly column: number;
-  /** For TODOs: what the person must do (never contains source text, so never a token). */
+  /**
+   * For TODOs: what the person must do (never contains source text, so never a token). For
+   * `project`: the name of the type that declares the field.
+   */
   readonly message: string;
 }
 
@@ -24,7 +32,14 @@ export interface TransformResult {
   readonly notes: readonly string[];
 }
 
-export type TransformOptions = AnalysisOptions;
+export interface TransformOptions extends AnalysisOptions {
+  /**
+   * The project pass runs after this one (the rewrite CLI does that): `share_id` declared on a named
+   * interface or type alias is left to it, to be renamed with every reference across files. Without
+   * it (a jscodeshift run of one transform) the rename stays file-local.
+   */
+  readonly projectRenamesTypes?: boolean;
+}
 
 /** One step of the codemod: edits the shared tree and records what it did with each finding. */
 export type Transform = (context: CodemodContext) => void;
@@ -51,10 +66,20 @@ export function runTransforms(context: CodemodContext, transforms: readonly Tran
   // Lists recast reprints (an entry added) follow the file's own habit of trailing commas.
   const trailingComma = /,\s*\r?\n\s*[}\]]/.test(context.text);
   let printed = context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma }));
+  printed = keepDirectivePrologue(context.text, printed);
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }
   return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
+}
+
+const PROLOGUE = /^(['"])use strict\1;?[ \t]*\r?\n(?:[ \t]*\r?\n)?/;
+const PRINTED_PROLOGUE = /^(['"])use strict\1;;?[ \t]*\r?\n(?:[ \t]*\r?\n)?/;
+
+/** recast reprints `'use strict';` as `'use strict';;` when the statements after it change: the file's own line stays. */
+function keepDirectivePrologue(original: string, printed: string): string {
+  const own = PROLOGUE.exec(original);
+  return own && PRINTED_PROLOGUE.test(printed) ? printed.replace(PRINTED_PROLOGUE, own[0]) : printed;
 }
 
 /** New code follows the file's own quotes: the more common of ' and ". */

@@ -139,7 +139,8 @@ export function callsOnSameVariable(receiver: Node, method: string, index: Modul
 export function requestBodies(request: TikTokRequest, index: ModuleIndex): Node[] {
   const bodies: Node[] = [];
   const call = request.call;
-  for (const arg of call.arguments) if (arg !== request.urlArgument && !request.options.includes(unwrap(arg))) bodies.push(arg);
+  // Every argument but the URL: axios' `data` may be an object literal like the options are.
+  for (const arg of call.arguments) if (arg !== request.urlArgument) bodies.push(arg);
   for (const object of request.options) {
     for (const property of objectProperties(object)) {
       if (['body', 'data', 'formData', 'form', 'json', 'files', 'multipart'].includes(keyName(property) ?? '')) bodies.push(property.value);

@@ -11,6 +11,7 @@ const ERROR_MEMBER = 'error: { code: string; message: string; log_id: string }';
  * other than `{ data: { … } }`).
  */
 export function rewriteTypeField(context: CodemodContext, signature: Node, field: LegacyResponseField, dryRun = false): string | undefined {
+  if (handedToProjectPass(context, signature, field, dryRun)) return undefined;
   const { j } = context;
   const move = RESPONSE_FIELD_MOVES[field];
   if (move.to.startsWith(`${move.from}.`)) {
@@ -35,4 +36,18 @@ export function rewriteTypeField(context: CodemodContext, signature: Node, field
     members.push(alias.typeAnnotation.members[0]);
   }
   return undefined;
+}
+
+/**
+ * With `projectRenamesTypes` (the rewrite CLI), `share_id` declared on a named interface or type
+ * alias (nested type literals inside one too) is the project pass's: it renames it with every
+ * reference in every file through the language service. Recorded as `project`, with the type's name.
+ */
+function handedToProjectPass(context: CodemodContext, signature: Node, field: LegacyResponseField, dryRun: boolean): boolean {
+  if (field !== 'share_id' || !context.options.projectRenamesTypes) return false;
+  const declaration = [...context.index.ancestors(signature)].find((node) => node.type === 'TSInterfaceDeclaration' || node.type === 'TSTypeAliasDeclaration');
+  if (!declaration) return false;
+  const finding = context.findings.find((candidate) => candidate.node === signature.key && candidate.messageId === 'typeField');
+  if (finding && !dryRun) context.record(finding, 'project', declaration.id.name);
+  return true;
 }

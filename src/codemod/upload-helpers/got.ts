@@ -19,7 +19,8 @@ export const gotClient: UploadClient = {
 async function NAME(http«: Got», accessToken«: string», video«: Blob | Uint8Array», options«: OptionsOfTextResponseBody» = {}) {
 ${SOURCE_INFO}
   const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
-  const { data, error } = JSON.parse(init.body);
+  // A caller's \`responseType: 'json'\` hands the body over parsed already.
+  const { data, error } = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
   if (error.code !== 'ok') return init;
 ${chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', headers: ${PUT_HEADERS}, body: ${CHUNK_BYTES} });`)}
   return init;

@@ -1,0 +1,61 @@
+import { analyzeModule, type AnalysisOptions } from '../detect/analyze-module.js';
+import { rangeOf, type Node } from '../detect/ast.js';
+import { parseModule } from '../detect/parse.js';
+
+/** A `share_id` declared on a named interface or type alias that describes a TikTok payload. */
+export interface PayloadTypeField {
+  /** The interface or type alias that holds it (its nearest named declaration). */
+  readonly declaration: string;
+  /** The property name's range in the text (the identifier, or the quoted key). */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the project pass needs to know about one module, from the project's own detectors. */
+export interface ModuleSites {
+  readonly typeFields: readonly PayloadTypeField[];
+  /** A legacy upload (or another legacy request) is still sent from here: its response still has `share_id`. */
+  readonly uploadsLeft: boolean;
+  /**
+   * Ranges of the legacy response fields still read or declared here: what the codemod left in
+   * place on purpose, each with a TODO (`share_id` on the named types above excepted).
+   */
+  readonly fieldsLeft: readonly (readonly [number, number])[];
+}
+
+const NAMED_DECLARATIONS = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
+
+/**
+ * Runs the detectors on a module's text (after the per-file codemod) and sorts what they find for
+ * the project pass. The `share_id` type fields are the `no-legacy-response-field` / `typeField`
+ * findings whose field is `share_id` and that sit in a named declaration (inline type literals are
+ * the per-file pass's). A text that does not parse gives nothing and counts as holding what is left.
+ */
+export function findModuleSites(text: string, file: string, options: AnalysisOptions = {}): ModuleSites {
+  let analysis;
+  try {
+    analysis = analyzeModule(parseModule(text, file), text, file, options);
+  } catch {
+    return { typeFields: [], uploadsLeft: true, fieldsLeft: [] };
+  }
+  const typeFields: PayloadTypeField[] = [];
+  const fieldsLeft: [number, number][] = [];
+  let uploadsLeft = false;
+  for (const finding of analysis.findings) {
+    if ((finding.ruleId === 'no-legacy-share-endpoint' || finding.ruleId === 'no-unmapped-legacy-endpoint') && finding.messageId !== 'url') {
+      uploadsLeft = true;
+      continue;
+    }
+    if (finding.ruleId !== 'no-legacy-response-field' || !finding.node) continue;
+    const [start, end] = rangeOf(finding.node);
+    const declaration = finding.messageId === 'typeField' && finding.data.legacy === 'share_id' ? namedDeclaration(analysis.index.ancestors(finding.node)) : undefined;
+    if (declaration) typeFields.push({ declaration, start, end });
+    else fieldsLeft.push([start, end]);
+  }
+  return { typeFields, uploadsLeft, fieldsLeft };
+}
+
+function namedDeclaration(ancestors: Iterable<Node>): string | undefined {
+  for (const node of ancestors) if (NAMED_DECLARATIONS.has(node.type)) return node.id?.name;
+  return undefined;
+}
