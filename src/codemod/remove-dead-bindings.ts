@@ -137,13 +137,19 @@ function isPure(init: Node | null): boolean {
 }
 
 /**
- * The identifiers that may read the binding: every reference to the name anywhere in the module.
- * Counting a shadowing name too can only keep a declaration, never remove a used one.
+ * The identifiers that may read the binding: the module's own that resolve to it (a `form` of
+ * another function is another variable), and every new one of the same name (code the rewrite
+ * wrote, which the module's index has never seen: counted to be safe).
  */
 function references(context: CodemodContext, declarator: ASTPath<any>, name: string): ASTPath<any>[] {
+  const binding = context.index.resolve(declarator.node.id as Node);
   return context.root
     .find(context.j.Identifier, { name })
-    .filter((path) => path.node !== declarator.node.id && isReference(path))
+    .filter((path) => {
+      const node = path.node as unknown as Node;
+      if (node === declarator.node.id || !isReference(path)) return false;
+      return !binding || !context.index.has(node) || context.index.resolve(node) === binding;
+    })
     .paths();
 }
 

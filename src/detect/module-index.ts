@@ -71,6 +71,11 @@ export class ModuleIndex {
     for (let current = this.parent(node); current; current = this.parent(current)) yield current;
   }
 
+  /** Whether a node was in the module when it was indexed (not added since by a rewrite). */
+  has(node: Node): boolean {
+    return node === this.program || this.parents.has(node) || (node.parent !== undefined && this.byType.get(node.type)?.includes(node) === true);
+  }
+
   ofType(type: string): readonly Node[] {
     return this.byType.get(type) ?? [];
   }

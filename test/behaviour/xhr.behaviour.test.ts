@@ -119,14 +119,9 @@ describe.for(Object.keys(CASES))('%s (XMLHttpRequest in the browser, jsdom)', (n
     expect(result.progress.at(-1)!.total).toBeGreaterThan(videoSize); // the multipart body around the video
   });
 
-  // CODEMOD BUG (XHR helper, src/codemod/upload-helpers/xhr.ts): the fixture's upload progress handler
-  // (`xhr.upload.onprogress`, or an `xhr.upload` 'progress' listener) stays on the caller's XHR, which
-  // now sends only the init JSON (~100 bytes); the video goes out on the helper's own PUT XHRs, which
-  // have no progress listener. So the progress a page shows reaches 100% before the first video byte
-  // leaves and says nothing while the video uploads. Seen here: one event, for `POST …/inbox/video/init/`,
-  // with loaded = total = 102. When the helper forwards the PUTs' upload progress to `xhr.upload`
-  // (loaded/total over the whole video), drop `.fails`.
-  it.fails('after migration: its upload progress handler follows the video (it follows the init JSON)', ({ skip }) => {
+  // The helper holds the caller's `xhr.upload.onprogress` back during the init and forwards the PUTs'
+  // progress to it, over the whole video.
+  it('after migration: its upload progress handler follows the video', ({ skip }) => {
     const result = results.get(`${name} output`);
     if (!result) return skip('the run after migration failed');
     expect(result.progress.length).toBeGreaterThan(0);

@@ -4,7 +4,8 @@ import type { UploadClient } from './upload-client.js';
 /**
  * XMLHttpRequest in browser code. The caller's own XHR sends the init, so its `onload` still reads
  * the response it expects (now the init's: `data.publish_id`, `error.code`); that handler is held
- * back until every chunk is in, the chunks going out on XHRs of their own.
+ * back until every chunk is in, the chunks going out on XHRs of their own, with the caller's upload
+ * progress handler following them.
  */
 export const xhrClient: UploadClient = {
   kind: 'xhr',
@@ -15,9 +16,13 @@ export const xhrClient: UploadClient = {
 function NAME(xhr«: XMLHttpRequest», accessToken«: string», video«: Blob | Uint8Array») {
 ${SOURCE_INFO}
   const deliver = xhr.onload;
+  // The caller's progress bar follows the video's bytes, not the init's few.
+  const progress = xhr.upload.onprogress;
+  xhr.upload.onprogress = null;
   xhr.onload = function (event) {
     const { data, error } = JSON.parse(xhr.responseText);
     if (xhr.status !== 200 || error.code !== 'ok') return deliver?.call(xhr, event);
+    xhr.upload.onprogress = progress;
     let index = 0;
     const next = ()«: void» => {
       if (index === chunkCount) return void deliver?.call(xhr, event);
@@ -28,8 +33,10 @@ ${SOURCE_INFO}
       put.open('PUT', data.upload_url);
       put.setRequestHeader('Content-Type', 'VIDEO_TYPE');
       put.setRequestHeader('Content-Range', \`bytes \${start}-\${end - 1}/\${size}\`);
-      put.onload = () => (put.status === 201 || put.status === 206 ? next() : xhr.onerror?.call(xhr, event));
-      put.onerror = (failure) => xhr.onerror?.call(xhr, failure);
+      put.upload.onprogress = (step) => xhr.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded: start + step.loaded, total: size }));
+      // A refused chunk reaches the caller as a network error would have.
+      put.onload = () => (put.status === 201 || put.status === 206 ? next() : xhr.dispatchEvent(new ProgressEvent('error')));
+      put.onerror = () => xhr.dispatchEvent(new ProgressEvent('error'));
       put.send(video.slice(start, end));
     };
     next();
