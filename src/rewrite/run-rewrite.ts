@@ -8,6 +8,7 @@ import { createImportResolver, type ExportsByFile } from '../check/project-expor
 import { useColor } from '../cli/color.js';
 import { discoverFiles } from '../cli/discover.js';
 import { writeFileAtomic } from '../cli/write-report.js';
+import { runProjectPass, type ProjectPassOutput } from '../project/project-pass-for-rewrite.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { scanText } from '../text-scan/scan-text.js';
 import { findUncommittedChanges, type DirtyState } from './git-dirty.js';
@@ -119,7 +120,8 @@ async function runInThread(
 
 /**
  * The rewrite: discover → refuse a dirty git tree → read and prefilter (shared with `--check`) →
- * the codemod on each module that may hold legacy code, on worker threads → for each changed file,
+ * the codemod on each module that may hold legacy code, on worker threads → the project pass
+ * (ts-morph: `share_id` on the user's payload types renamed across files) → for each changed file,
  * a diff (`--dry-run`) or an atomic write that keeps the mode and never overwrites a file changed
  * since it was read → the report. Resolves to the exit status: 0 all rewritten, 1 TODOs or files
  * to port by hand left, 2 errors, a dirty tree or a missing target. Everything printed is masked
@@ -213,22 +215,22 @@ async function rewrite(
   const errors: FileError[] = [];
   const notes = new Set<string>();
 
+  // The per-file codemod's results are held until the project pass has seen them all.
+  const results = new Map<TransformTask, TaskResult>();
   const handle = async (task: TransformTask, result: TaskResult): Promise<void> => {
-    try {
-      await apply(task, result);
-    } finally {
-      bytesRead.delete(task.file);
-      if (!settled.has(task.file)) settle();
-    }
+    results.set(task, result);
+    if (!settled.has(task.file)) settle();
   };
 
-  const apply = async (task: TransformTask, result: TaskResult): Promise<void> => {
+  const apply = async (task: TransformTask, result: TaskResult, project: ProjectPassOutput): Promise<void> => {
     if (!result.ok) return void errors.push({ file: task.path, reason: result.reason });
-    const fileTodos: Todo[] = result.outcomes
+    const projectOutcomes = project.outcomes.get(task.path) ?? [];
+    const fileTodos: Todo[] = [...result.outcomes, ...projectOutcomes]
       .filter((outcome) => outcome.action === 'todo')
       .map(({ line, column, ruleId, message }) => ({ kind: 'todo', file: task.path, line, column, ruleId, message }));
-    const rewritten = result.outcomes.filter((outcome) => outcome.action === 'rewritten').length;
-    if (result.output === undefined) {
+    const rewritten = [...result.outcomes, ...projectOutcomes].filter((outcome) => outcome.action === 'rewritten').length;
+    const output = project.texts.get(task.file) ?? result.output;
+    if (output === undefined) {
       todos.push(...fileTodos);
       for (const note of result.notes) notes.add(note);
       return;
@@ -238,11 +240,11 @@ async function rewrite(
       return void errors.push({ file: task.path, reason: 'is not valid UTF-8: not rewritten, so that no byte of it is altered' });
     }
     if (options.dryRun) {
-      changes.push({ file: task.path, sitesRewritten: rewritten, todos: fileTodos.length, diff: maskSecrets(unifiedDiff(task.path, task.text, result.output)) });
+      changes.push({ file: task.path, sitesRewritten: rewritten, todos: fileTodos.length, diff: maskSecrets(unifiedDiff(task.path, task.text, output)) });
     } else {
       let outcome;
       try {
-        outcome = await writeIfUnchanged(task.file, bytes, result.output);
+        outcome = await writeIfUnchanged(task.file, bytes, output);
       } catch (error) {
         return void errors.push({ file: task.path, reason: writeError(error) });
       }
@@ -260,10 +262,22 @@ async function rewrite(
   const inThread = options.transform !== undefined || workers <= 1 || tasks.length < MIN_FILES_FOR_POOL || !existsSync(fileURLToPath(WORKER_FILE));
   if (inThread) {
     // The codemod (jscodeshift and all) is loaded only where it runs: here, or in each worker.
-    const transform = options.transform ?? (tasks.length > 0 ? (await import('../codemod/transform-source.js')).transformSource : undefined);
+    const transform = options.transform ?? (tasks.length > 0 ? (await import('../project/transform-before-project-pass.js')).transformBeforeProjectPass : undefined);
     if (transform) await runInThread(tasks, transform, exportsByFile, known, options.keepLegacyEvents ?? false, handle);
   } else {
     await runInPool(tasks, Math.min(workers, tasks.length), { exportsByFile, known: [...known], keepLegacyEvents: options.keepLegacyEvents ?? false }, handle);
+  }
+
+  // The project pass (ts-morph): `share_id` on the user's own payload types, renamed with every
+  // reference in every file; then the final texts are written or diffed.
+  const project = await runProjectPass(tasks, results, { cwd, exportsByFile, known, keepLegacyEvents: options.keepLegacyEvents ?? false, bytesRead });
+  for (const task of tasks) {
+    const result = results.get(task) ?? { ok: false, reason: 'the codemod gave no result' };
+    try {
+      await apply(task, result, project);
+    } finally {
+      bytesRead.delete(task.file);
+    }
   }
 
   const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);

@@ -4,12 +4,12 @@
  */
 import { workerData } from 'node:worker_threads';
 import { createImportResolver } from '../check/project-exports.js';
-import { transformSource } from '../codemod/transform-source.js';
+import { transformBeforeProjectPass } from '../project/transform-before-project-pass.js';
 import { runTransformTask, type TaskResult, type TransformTask, type WorkerContext } from './transform-task.js';
 
 const context = workerData as WorkerContext;
 const known = new Set(context.known);
 
 export default function transformTask(task: TransformTask): TaskResult {
-  return runTransformTask(task, transformSource, { resolveImport: createImportResolver(task.file, context.exportsByFile, known), keepLegacyEvents: context.keepLegacyEvents });
+  return runTransformTask(task, transformBeforeProjectPass, { resolveImport: createImportResolver(task.file, context.exportsByFile, known), keepLegacyEvents: context.keepLegacyEvents });
 }
