@@ -1,6 +1,6 @@
-import { PREFILTER_MARKERS } from '../contract/index.js';
+import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 
-const MARKERS = PREFILTER_MARKERS.map((marker) => Buffer.from(marker));
+const MARKERS = ANALYSIS_MARKERS.map((marker) => Buffer.from(marker));
 
 /**
  * The cheap test every file goes through: can these bytes hold anything legacy? Most files cannot,

@@ -1,9 +1,9 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
+import { TODO_MARKER } from '../detect/migration-todos.js';
 
-/** The marker every comment the codemod leaves starts with; the linter flags it until it is gone. */
-export const TODO_MARKER = 'TODO(migrate-share-video)';
+export { TODO_MARKER } from '../detect/migration-todos.js';
 
 /**
  * Leaves `// TODO(migrate-share-video): <what to do>` above the statement that holds a node, once.

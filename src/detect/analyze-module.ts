@@ -2,6 +2,7 @@ import type { Node } from './ast.js';
 import { findEndpoints, findUrlCompositions } from './endpoints.js';
 import { findFormDataVideo } from './form-data-video.js';
 import { findLegacyTypeFields } from './legacy-types.js';
+import { findMigrationTodos } from './migration-todos.js';
 import { ModuleIndex } from './module-index.js';
 import { OwnershipResolver } from './ownership.js';
 import { findQueryTokens } from './query-tokens.js';
@@ -42,6 +43,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findLegacyEvents(index, owners, options.keepLegacyEvents ?? false),
     ...fields.findings,
     ...findLegacyTypeFields(index, fields.flows),
+    ...findMigrationTodos(index),
   ];
   return { index, folder, findings };
 }

@@ -34,6 +34,8 @@ function isScope(node: Node): boolean {
 export class ModuleIndex {
   readonly program: Node;
   readonly text: string;
+  /** The module's comments: Babel keeps them on the File, ESTree on the Program. */
+  readonly comments: readonly Node[];
   private readonly parents = new Map<Node, Node>();
   private readonly byType = new Map<string, Node[]>();
   private readonly scopes = new Map<Node, Map<string, Binding>>();
@@ -41,6 +43,7 @@ export class ModuleIndex {
   constructor(root: Node, text: string) {
     this.program = root.type === 'File' ? root.program : root;
     this.text = text;
+    this.comments = root.comments ?? this.program.comments ?? [];
     this.walk(this.program);
     for (const declarator of this.ofType('VariableDeclarator')) this.declareVariable(declarator);
     for (const type of ['FunctionDeclaration', 'ClassDeclaration']) {

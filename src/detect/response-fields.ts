@@ -80,7 +80,10 @@ function readsContent(node: Node, index: ModuleIndex): boolean {
   if (isMember(expression)) return memberName(expression) === 'content';
   if (expression.type === 'Identifier') {
     const binding = index.resolve(expression);
-    return !!binding && (binding.path.at(-1) === 'content' || (!!binding.init && isMember(unwrap(binding.init)) && memberName(unwrap(binding.init)) === 'content'));
+    if (!binding) return false;
+    // A handler's `(event, content)` parameter: the envelope's field by its own name.
+    if (binding.kind === 'param' && expression.name === 'content') return true;
+    return binding.path.at(-1) === 'content' || (!!binding.init && isMember(unwrap(binding.init)) && memberName(unwrap(binding.init)) === 'content');
   }
   return false;
 }

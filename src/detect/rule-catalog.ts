@@ -83,6 +83,14 @@ export const RULES = {
       endpoint: '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
     },
   },
+  'no-migration-todo': {
+    description: 'Disallow the TODO(migrate-share-video) comments the codemod leaves, until a person has done them',
+    severity: 'error',
+    scope: 'source',
+    messages: {
+      todo: 'Migration left to do: {{todo}}',
+    },
+  },
   'text/legacy-share-endpoint': {
     description: 'Report the retired Share Video upload endpoint in non-JavaScript files',
     severity: 'error',

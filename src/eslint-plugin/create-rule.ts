@@ -1,9 +1,34 @@
 import type { Rule } from 'eslint';
 import { rangeOf } from '../detect/ast.js';
 import { RULES, ruleDocsUrl, type RuleId } from '../detect/rule-catalog.js';
-import { moduleFindings } from './module-findings.js';
+import { fixesFor } from './fixes.js';
+import { moduleAnalysis } from './module-findings.js';
 
 type SourceRuleId = { [K in RuleId]: (typeof RULES)[K]['scope'] extends 'source' ? K : never }[RuleId];
+
+/** Messages of the fixes and suggestions, beside the catalog's finding messages. */
+const FIX_MESSAGES: Partial<Record<RuleId, Record<string, string>>> = {
+  'no-legacy-webhook-event': {
+    renameEvent: "Rename '{{legacy}}' to '{{replacement}}' (if this handler is TikTok's)",
+    removeLegacy: "Remove '{{legacy}}': '{{replacement}}' already stands beside it",
+  },
+  'no-legacy-response-field': {
+    renameField: 'Read `publish_id` instead of `share_id` (the rest of the response changes too: run `npx migrate-share-video`)',
+  },
+};
+
+const KEEP_LEGACY_EVENTS_SCHEMA = [
+  {
+    type: 'object',
+    properties: {
+      keepLegacyEvents: {
+        type: 'boolean',
+        description: 'Allow a legacy event name when its Content Posting name stands beside it (apps still on Video Kit or Share Kit)',
+      },
+    },
+    additionalProperties: false,
+  },
+];
 
 /**
  * Builds the ESLint rule for one kind of finding from the rule catalog: its docs URL and messages come
@@ -11,23 +36,29 @@ type SourceRuleId = { [K in RuleId]: (typeof RULES)[K]['scope'] extends 'source'
  */
 export function createRule(ruleId: SourceRuleId): Rule.RuleModule {
   const meta = RULES[ruleId];
+  const hasOptions = ruleId === 'no-legacy-webhook-event';
+  const fixable = ruleId === 'no-legacy-webhook-event' || ruleId === 'no-legacy-response-field';
   return {
     meta: {
       type: 'problem',
       docs: { description: meta.description, recommended: true, url: ruleDocsUrl(ruleId) },
-      messages: { ...meta.messages },
-      schema: [],
+      messages: { ...meta.messages, ...FIX_MESSAGES[ruleId] },
+      schema: hasOptions ? KEEP_LEGACY_EVENTS_SCHEMA : [],
+      ...(fixable ? { fixable: 'code' as const, hasSuggestions: true } : {}),
     },
     create(context) {
+      const keepLegacyEvents = hasOptions && (context.options[0] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true;
       return {
         'Program:exit'() {
-          for (const finding of moduleFindings(context)) {
+          const analysis = moduleAnalysis(context, keepLegacyEvents);
+          for (const finding of analysis?.findings ?? []) {
             if (finding.ruleId !== ruleId) continue;
             const [start, end] = finding.range ?? rangeOf(finding.node!);
             context.report({
               loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
               messageId: finding.messageId,
               data: finding.data,
+              ...fixesFor(finding, analysis!.index),
             });
           }
         },

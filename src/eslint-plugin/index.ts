@@ -5,6 +5,7 @@ import noFormDataVideoUpload from './rules/no-form-data-video-upload.js';
 import noLegacyResponseField from './rules/no-legacy-response-field.js';
 import noLegacyShareEndpoint from './rules/no-legacy-share-endpoint.js';
 import noLegacyWebhookEvent from './rules/no-legacy-webhook-event.js';
+import noMigrationTodo from './rules/no-migration-todo.js';
 import noTokenInQuery from './rules/no-token-in-query.js';
 import noUnmappedLegacyEndpoint from './rules/no-unmapped-legacy-endpoint.js';
 import noV1OauthEndpoint from './rules/no-v1-oauth-endpoint.js';
@@ -17,6 +18,7 @@ const rules: Record<string, Rule.RuleModule> = {
   'no-legacy-response-field': noLegacyResponseField,
   'no-legacy-share-endpoint': noLegacyShareEndpoint,
   'no-legacy-webhook-event': noLegacyWebhookEvent,
+  'no-migration-todo': noMigrationTodo,
   'no-token-in-query': noTokenInQuery,
   'no-unmapped-legacy-endpoint': noUnmappedLegacyEndpoint,
   'no-v1-oauth-endpoint': noV1OauthEndpoint,

@@ -1,0 +1,3 @@
+import { createRule } from '../create-rule.js';
+
+export default createRule('no-migration-todo');
