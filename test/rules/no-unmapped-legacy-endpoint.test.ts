@@ -1,0 +1,111 @@
+import rule from '../../src/eslint-plugin/rules/no-unmapped-legacy-endpoint.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+// Reported, never fixed: these paths have no Content Posting equivalent, a person ports them.
+const noFix = { output: null } as const;
+
+runRuleTests('no-unmapped-legacy-endpoint', rule, {
+  valid: [
+    {
+      name: 'the Share Video upload is no-legacy-share-endpoint, not this rule',
+      filename: 'src/upload.js',
+      code: `export const share = (form, q) => fetch('https://open-api.tiktok.com/share/video/upload/?' + q, { method: 'POST', body: form });\n`,
+    },
+    {
+      name: 'a v1 OAuth endpoint is no-v1-oauth-endpoint, not this rule',
+      filename: 'src/oauth.ts',
+      code: `export const exchange = (body: URLSearchParams) => fetch('https://open-api.tiktok.com/oauth/access_token/', { method: 'POST', body });\n`,
+    },
+    {
+      name: 'the Content Posting status fetch',
+      filename: 'src/tiktok/status.ts',
+      code: `
+export async function publishStatus(accessToken: string, publishId: string) {
+  const res = await fetch('https://open.tiktokapis.com/v2/post/publish/status/fetch/', {
+    method: 'POST',
+    headers: { Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'application/json; charset=UTF-8' },
+    body: JSON.stringify({ publish_id: publishId }),
+  });
+  return (await res.json()).data.status;
+}
+`,
+    },
+    {
+      name: "Douyin's share-id endpoint",
+      filename: 'src/douyin.js',
+      code: `
+export async function douyinShareId(clientToken) {
+  const res = await fetch('https://open.douyin.com/share-id/?need_callback=true', { headers: { 'access-token': clientToken } });
+  return (await res.json()).data.share_id;
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "the publish step some integrations added after the upload (axios, TS)",
+      filename: 'src/tiktok/publish.ts',
+      code: `
+import axios from 'axios';
+
+export async function publishDraft(shareId: string, caption: string, accessToken: string): Promise<void> {
+  await axios.post(
+    'https://open-api.tiktok.com/share/video/publish/',
+    { share_id: shareId, text: caption },
+    { headers: { 'access-token': accessToken } },
+  );
+}
+`,
+      ...noFix,
+      errors: [{ messageId: 'request', line: 5, suggestions: [] }],
+    },
+    {
+      name: 'the sound upload (got, JS)',
+      filename: 'src/sound.js',
+      code: `
+import got from 'got';
+
+export function uploadSound(form, searchParams) {
+  return got.post('https://open-api.tiktok.com/share/sound/upload/', { searchParams, body: form }).json();
+}
+`,
+      ...noFix,
+      errors: [{ messageId: 'request', line: 5 }],
+    },
+    {
+      name: 'a made-up path on the legacy host, concatenated to a base constant',
+      filename: 'lib/status.cjs',
+      code: `
+const axios = require('axios');
+const TIKTOK = 'https://open-api.tiktok.com';
+
+async function getShareStatus(shareId, accessToken) {
+  const res = await axios.get(TIKTOK + '/share/video/status/', {
+    params: { share_id: shareId },
+    headers: { Authorization: 'Bearer ' + accessToken },
+  });
+  return res.data.data.status;
+}
+
+module.exports = { getShareStatus };
+`,
+      ...noFix,
+      errors: [{ messageId: 'request', line: 6 }],
+    },
+    {
+      name: 'a path that cannot be read statically',
+      filename: 'src/tiktok/call.ts',
+      code: `
+const TIKTOK_API = 'https://open-api.tiktok.com';
+
+export async function callTikTok<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(\`\${TIKTOK_API}\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(\`TikTok \${path} failed: \${res.status}\`);
+  return (await res.json()) as T;
+}
+`,
+      ...noFix,
+      errors: [{ messageId: 'dynamic', line: 5, suggestions: [] }],
+    },
+  ],
+});
