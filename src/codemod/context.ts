@@ -138,10 +138,19 @@ export class CodemodContext {
     this.removedLines.push(marker);
   }
 
-  /** Deletes the lines `removeItem` marked. */
+  /**
+   * Deletes what `removeItem` marked: the marker's whole line when nothing else is on it, else the
+   * marked entry and its separator (recast may have joined a list onto one line).
+   */
   deleteMarkedLines(printed: string): string {
     let text = printed;
-    for (const marker of this.removedLines) text = text.replace(new RegExp(`^[^\\n]*${marker}[^\\n]*\\n`, 'm'), '');
+    for (const marker of this.removedLines) {
+      const quoted = `(['"\`])${marker}\\1`;
+      // The item opens its line (a case label, a key, an entry, a `| member`): the line goes.
+      const line = new RegExp(`^[ \\t]*(?:case\\s+|\\|\\s*|\\[\\s*)?${quoted}[^\\n]*\\n`, 'm');
+      if (line.test(text)) text = text.replace(line, '');
+      else text = text.replace(new RegExp(`\\s*\\|\\s*${quoted}|${quoted}\\s*\\|\\s*|${quoted}\\s*,\\s*|,\\s*${quoted}`), '');
+    }
     return text;
   }
 

@@ -16,7 +16,8 @@ export function addTodo(context: CodemodContext, node: Node, message: string): v
   const holder = statement.node as Node;
   const comments: Node[] = holder.comments ?? (holder.comments = []);
   const existing = [...comments, ...(holder.leadingComments ?? [])];
-  const fromInput = (comment: Node) => comment.loc !== undefined && comment.value.includes(TODO_MARKER);
+  // Comments made in this run have no location (recast's builders leave it null).
+  const fromInput = (comment: Node) => !!comment.loc && comment.value.includes(TODO_MARKER);
   if (existing.some((comment: Node) => fromInput(comment) || comment.value.trim() === text.trim())) return;
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false } as unknown as Node);
 }

@@ -19,7 +19,7 @@ export interface Outcome {
   readonly column: number;
   /**
    * For TODOs: what the person must do (never contains source text, so never a token). For
-   * `project`: the name of the type that declares the field.
+   * `project`: the field's place in its type, e.g. `UploadResponse.data.share_id`.
    */
   readonly message: string;
 }

@@ -13,7 +13,10 @@ export function hasNewTwin(index: ModuleIndex, literal: Node, replacement: strin
   if (parent.type === 'SwitchCase' && parent.test === literal) {
     return index.parent(parent)!.cases.some((other: Node) => staticString(other.test) === replacement);
   }
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) {
+  if (parent.type === 'TSEnumMember' && parent.initializer === literal) {
+    return (index.parent(parent)!.members ?? []).some((member: Node) => member !== parent && staticString(member.initializer) === replacement);
+  }
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal) {
     return index.parent(parent)!.properties.some((other: Node) => keyName(other) === replacement);
   }
   if (parent.type === 'ArrayExpression') return parent.elements.some((element: Node | null) => !!element && staticString(element) === replacement);

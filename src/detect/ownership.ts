@@ -10,13 +10,22 @@ const ENVELOPE_ONLY_KEYS = WEBHOOK_ENVELOPE_KEYS.filter((key) => key === 'client
 /** The codemod's own TODO comments name TikTok: they say nothing about whose the code is. */
 const OWN_TODOS = /\/\/ TODO\(migrate-share-video\).*$/gm;
 
+interface Evidence {
+  /** TikTok named, or its Content Posting events beside. */
+  readonly tiktok: boolean;
+  /** TikTok's envelope keys only (`client_key`, `user_openid`): other services use them too. */
+  readonly envelope: boolean;
+  readonly other: boolean;
+}
+
 /** What a piece of code says about whose it is: TikTok, another service, both or neither. */
-function evidence(source: string): { tiktok: boolean; other: boolean } {
+function evidence(source: string): Evidence {
   const text = source.includes('TODO(migrate-share-video)') ? source.replace(OWN_TODOS, '') : source;
-  const tiktok =
-    TIKTOK_MARKER.test(text) || text.includes(POST_PUBLISH_PREFIX) || ENVELOPE_ONLY_KEYS.every((key) => text.includes(key));
-  const other = LOOKALIKE_SERVICES.some((service) => service.pattern.test(text));
-  return { tiktok, other };
+  return {
+    tiktok: TIKTOK_MARKER.test(text) || text.includes(POST_PUBLISH_PREFIX),
+    envelope: ENVELOPE_ONLY_KEYS.every((key) => text.includes(key)),
+    other: LOOKALIKE_SERVICES.some((service) => service.pattern.test(text)),
+  };
 }
 
 /**
@@ -25,7 +34,7 @@ function evidence(source: string): { tiktok: boolean; other: boolean } {
  * Code that names TikTok and another service at the same level cannot be told apart.
  */
 export class OwnershipResolver {
-  private readonly cache = new Map<Node, { tiktok: boolean; other: boolean }>();
+  private readonly cache = new Map<Node, Evidence>();
 
   /** The file's path counts at the module level: `webhooks/tiktok.ts` says whose its handlers are. */
   constructor(
@@ -34,13 +43,16 @@ export class OwnershipResolver {
   ) {}
 
   ownerOf(node: Node): Owner {
+    let envelope = false;
     for (const ancestor of this.index.ancestors(node)) {
       let found = this.cache.get(ancestor);
       if (!found) this.cache.set(ancestor, (found = evidence(ancestor === this.index.program ? `${this.filePath}\n${this.index.text}` : this.index.source(ancestor))));
       if (found.tiktok && !found.other) return 'tiktok';
       if (found.other && !found.tiktok) return 'other';
       if (found.tiktok && found.other) return 'unknown';
+      // The envelope alone is weak: a service named further out (Douyin's payload type) outweighs it.
+      envelope ||= found.envelope;
     }
-    return 'unknown';
+    return envelope ? 'tiktok' : 'unknown';
   }
 }

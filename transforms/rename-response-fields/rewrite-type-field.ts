@@ -1,6 +1,7 @@
 import { RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../../src/contract/index.js';
 import { keyName, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { typeFieldPath } from '../../src/project/type-field-path.js';
 
 const ERROR_MEMBER = 'error: { code: string; message: string; log_id: string }';
 
@@ -41,13 +42,14 @@ export function rewriteTypeField(context: CodemodContext, signature: Node, field
 /**
  * With `projectRenamesTypes` (the rewrite CLI), `share_id` declared on a named interface or type
  * alias (nested type literals inside one too) is the project pass's: it renames it with every
- * reference in every file through the language service. Recorded as `project`, with the type's name.
+ * reference in every file through the language service. Recorded as `project`, with the field's
+ * place in its type (`UploadResponse.data.share_id`) as the message.
  */
 function handedToProjectPass(context: CodemodContext, signature: Node, field: LegacyResponseField, dryRun: boolean): boolean {
   if (field !== 'share_id' || !context.options.projectRenamesTypes) return false;
-  const declaration = [...context.index.ancestors(signature)].find((node) => node.type === 'TSInterfaceDeclaration' || node.type === 'TSTypeAliasDeclaration');
-  if (!declaration) return false;
+  const place = typeFieldPath(context.index, signature);
+  if (!place) return false;
   const finding = context.findings.find((candidate) => candidate.node === signature.key && candidate.messageId === 'typeField');
-  if (finding && !dryRun) context.record(finding, 'project', declaration.id.name);
+  if (finding && !dryRun) context.record(finding, 'project', place);
   return true;
 }

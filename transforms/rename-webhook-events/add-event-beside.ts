@@ -1,6 +1,12 @@
 import { isMember, keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 
+function isPlainRead(node: Node): boolean {
+  const expression = unwrap(node);
+  if (expression.type === 'Identifier' || expression.type === 'ThisExpression') return true;
+  return isMember(expression) && !expression.computed && isPlainRead(expression.object);
+}
+
 /**
  * For a team that still receives Video Kit events (API-CONTRACT §6.6): the new event is added beside
  * the legacy one instead of replacing it: a `case` label, an object key, an array entry, a union
@@ -41,6 +47,8 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
   }
   if (parent.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(parent.operator)) {
     const subject = parent.left === literal ? parent.right : parent.left;
+    // Comparing twice evaluates the subject twice: only for a plain variable or property read.
+    if (!isPlainRead(subject)) return `compare '${replacement}' too: the event here comes from a call, which must run once`;
     const negated = parent.operator.startsWith('!');
     const both = `(${context.source(parent)} ${negated ? '&&' : '||'} ${context.source(subject)} ${parent.operator} '${replacement}')`;
     context.pathOf(parent).replace(j.template.expression([both]));

@@ -11,7 +11,8 @@ const MERGE_BY_HAND = 'the legacy and the new event each have their own handling
 export function renameEventSite(context: CodemodContext, literal: Node, replacement: string): string | undefined {
   const parent = context.index.parent(literal)!;
   if (parent.type === 'SwitchCase' && parent.test === literal) return renameCase(context, parent, replacement);
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) return renameKey(context, parent, replacement);
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal) return renameKey(context, parent, replacement);
+  if (parent.type === 'TSEnumMember' && parent.initializer === literal) return renameEnumValue(context, parent, literal, replacement);
   if (parent.type === 'ArrayExpression') return renameEntry(context, parent, literal, replacement);
   if (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType') {
     return renameUnionMember(context, context.index.parent(parent)!, parent, replacement);
@@ -51,8 +52,19 @@ function renameKey(context: CodemodContext, property: Node, replacement: string)
     replaceLiteral(context, property.key, replacement);
     return undefined;
   }
-  if (context.source(unwrap(twin.value)) !== context.source(unwrap(property.value))) return MERGE_BY_HAND;
+  // A method's body or a property's value: the same text, the same handling.
+  const handling = (node: Node) => context.source(node.type === 'ObjectMethod' ? node.body : unwrap(node.value));
+  if (handling(twin) !== handling(property)) return MERGE_BY_HAND;
   context.removeItem(property, property.key);
+  return undefined;
+}
+
+/** Two members of one enum holding the same event would be one type to TypeScript: not renamed. */
+function renameEnumValue(context: CodemodContext, member: Node, literal: Node, replacement: string): string | undefined {
+  const members: Node[] = context.index.parent(member)!.members ?? [];
+  const twin = members.find((other) => other !== member && staticString(other.initializer) === replacement);
+  if (twin) return `'${replacement}' is already the value of ${twin.id?.name ?? 'another member'}: merge the two members by hand`;
+  replaceLiteral(context, literal, replacement);
   return undefined;
 }
 
