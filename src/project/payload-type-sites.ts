@@ -1,11 +1,12 @@
 import { analyzeModule, type AnalysisOptions } from '../detect/analyze-module.js';
-import { rangeOf, type Node } from '../detect/ast.js';
+import { rangeOf } from '../detect/ast.js';
 import { parseModule } from '../detect/parse.js';
+import { typeFieldPath } from './type-field-path.js';
 
 /** A `share_id` declared on a named interface or type alias that describes a TikTok payload. */
 export interface PayloadTypeField {
-  /** The interface or type alias that holds it (its nearest named declaration). */
-  readonly declaration: string;
+  /** Its place in its named type: `UploadResponse.data.share_id` (see `typeFieldPath`). */
+  readonly place: string;
   /** The property name's range in the text (the identifier, or the quoted key). */
   readonly start: number;
   readonly end: number;
@@ -22,8 +23,6 @@ export interface ModuleSites {
    */
   readonly fieldsLeft: readonly (readonly [number, number])[];
 }
-
-const NAMED_DECLARATIONS = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']);
 
 /**
  * Runs the detectors on a module's text (after the per-file codemod) and sorts what they find for
@@ -48,14 +47,10 @@ export function findModuleSites(text: string, file: string, options: AnalysisOpt
     }
     if (finding.ruleId !== 'no-legacy-response-field' || !finding.node) continue;
     const [start, end] = rangeOf(finding.node);
-    const declaration = finding.messageId === 'typeField' && finding.data.legacy === 'share_id' ? namedDeclaration(analysis.index.ancestors(finding.node)) : undefined;
-    if (declaration) typeFields.push({ declaration, start, end });
+    const signature = analysis.index.parent(finding.node);
+    const place = finding.messageId === 'typeField' && finding.data.legacy === 'share_id' && signature ? typeFieldPath(analysis.index, signature) : undefined;
+    if (place) typeFields.push({ place, start, end });
     else fieldsLeft.push([start, end]);
   }
   return { typeFields, uploadsLeft, fieldsLeft };
-}
-
-function namedDeclaration(ancestors: Iterable<Node>): string | undefined {
-  for (const node of ancestors) if (NAMED_DECLARATIONS.has(node.type)) return node.id?.name;
-  return undefined;
 }

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createImportResolver, type ExportsByFile } from '../check/project-exports.js';
 import type { TaskResult, TransformTask } from '../rewrite/transform-task.js';
 import type { ProjectOutcome, ProjectPassFile } from './rename-payload-types.js';
 
 export interface ProjectPassContext {
-  readonly cwd: string;
   readonly exportsByFile: ExportsByFile;
   readonly known: ReadonlySet<string>;
   readonly keepLegacyEvents: boolean;
@@ -52,7 +50,6 @@ export async function runProjectPass(
   const pass = renamePayloadTypes(files, {
     readFile: (file) => readFileSync(file, 'utf8'),
     analysisOptions: (file) => ({ resolveImport: createImportResolver(file, context.exportsByFile, context.known), keepLegacyEvents: context.keepLegacyEvents }),
-    displayPath: (file) => path.relative(context.cwd, file).split(path.sep).join('/'),
   });
   const outcomes = new Map<string, ProjectOutcome[]>();
   for (const outcome of pass.outcomes) outcomes.set(outcome.file, [...(outcomes.get(outcome.file) ?? []), outcome]);

@@ -1,9 +1,10 @@
-import { Node, type PropertySignature, type SourceFile } from 'ts-morph';
+import path from 'node:path';
+import { Node, SyntaxKind, type InterfaceDeclaration, type PropertySignature, type SourceFile, type TypeAliasDeclaration } from 'ts-morph';
 import type { AnalysisOptions } from '../detect/analyze-module.js';
 import { LineMap } from '../detect/locate.js';
 import { TODO_MARKER } from '../codemod/todo.js';
 import { createInMemoryProject } from './in-memory-project.js';
-import { findModuleSites, type ModuleSites, type PayloadTypeField } from './payload-type-sites.js';
+import { findModuleSites, type ModuleSites } from './payload-type-sites.js';
 
 /** One TypeScript file of the run, as the per-file codemod left it. */
 export interface ProjectPassFile {
@@ -15,8 +16,9 @@ export interface ProjectPassFile {
   /** False for a file the pass may read but must not change (the codemod failed on it, it is not valid UTF-8). */
   readonly writable: boolean;
   /**
-   * The types whose `share_id` the per-file codemod left to this pass (its `project` outcomes).
-   * Undefined: every one the detectors find (the pass run on its own).
+   * The `share_id` fields the per-file codemod left to this pass (its `project` outcomes), by their
+   * place in their type: `UploadResponse.data.share_id`. Undefined: every one the detectors find in
+   * this text (the pass run on its own, on code the codemod has not seen).
    */
   readonly handedOver?: ReadonlySet<string>;
 }
@@ -26,8 +28,6 @@ export interface ProjectPassOptions {
   readonly readFile?: (file: string) => string | undefined;
   /** What the detectors are told about a file (imports of other modules' URL constants). */
   readonly analysisOptions?: (file: string) => AnalysisOptions;
-  /** How a file outside the run is named in a message; default: its absolute path. */
-  readonly displayPath?: (file: string) => string;
 }
 
 export interface ProjectOutcome {
@@ -59,8 +59,11 @@ const TS_FILE = /\.(c|m)?tsx?$/i;
 
 interface Candidate {
   readonly file: ProjectPassFile;
-  readonly field: PayloadTypeField;
-  signature?: PropertySignature;
+  /** `UploadResponse.data.share_id`. */
+  readonly place: string;
+  readonly signature?: PropertySignature;
+  /** Where the property's name was in the program the renames were planned on. */
+  nameRange?: readonly [number, number];
   locations: Location[];
   blocked?: string;
   /** Candidates that share a reference with this one rename together or not at all. */
@@ -80,8 +83,9 @@ interface Location {
  * becomes `const { publish_id: share_id } = c` and local names stay).
  *
  * Which declarations: the detectors' `typeField` findings for `share_id` that sit in a named type
- * (and, in the rewrite, that the per-file codemod handed over). The program: the run's TypeScript
- * files that mention `share_id` (every reference does), with the modules they import. A rename
+ * (and, in the rewrite, that the per-file codemod handed over, by their place in their type). The
+ * program: the run's TypeScript files that mention `share_id` (every reference does) or the name of
+ * one of those types, with the modules they import (`in-memory-project.ts`). A rename
  * whose references reach a file the run may not change, a file that still sends a legacy request,
  * or a read the codemod left with a TODO, is not made: the declaration gets a TODO comment instead.
  * Renames that share a reference (a union of two such types) are made together or not at all.
@@ -96,50 +100,80 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   };
 
   const candidates: Candidate[] = [];
-  for (const file of files) {
-    if (!file.writable || !TS_FILE.test(file.file) || !file.text.includes(LEGACY_NAME)) continue;
-    if (file.handedOver !== undefined && file.handedOver.size === 0) continue;
-    for (const field of sitesOf(file).typeFields) {
-      if (file.handedOver && !file.handedOver.has(field.declaration)) continue;
-      const candidate = { file, field, locations: [] } as unknown as Candidate;
-      candidate.group = candidate;
-      candidates.push(candidate);
-    }
-  }
-  if (candidates.length === 0) return { texts: new Map(), outcomes: [], filesInProject: 0 };
+  const newCandidate = (file: ProjectPassFile, place: string, signature?: PropertySignature) => {
+    const candidate = { file, place, signature, locations: [] } as unknown as Candidate;
+    candidate.group = candidate;
+    candidates.push(candidate);
+    return candidate;
+  };
+  /** What this pass renames in a file: what was handed over, or else what the detectors find there. */
+  const placesIn = (file: ProjectPassFile): ReadonlySet<string> =>
+    file.handedOver ?? new Set(file.text.includes(LEGACY_NAME) ? sitesOf(file).typeFields.map((field) => field.place) : []);
+  const declaring = files.filter((file) => file.writable && TS_FILE.test(file.file) && placesIn(file).size > 0);
+  if (declaring.length === 0) return { texts: new Map(), outcomes: [], filesInProject: 0 };
 
-  const roots = files.filter((file) => TS_FILE.test(file.file) && file.text.includes(LEGACY_NAME)).map((file) => file.file);
+  // Every reference to rename holds `share_id`; a module that sends a legacy request typed with one
+  // of these types names the type. Their imports come along for the types that flow between them.
+  const typeNames = [...new Set(declaring.flatMap((file) => [...placesIn(file)].map((place) => place.split('.')[0])))];
+  const roots = files
+    .filter((file) => TS_FILE.test(file.file) && (file.text.includes(LEGACY_NAME) || typeNames.some((name) => file.text.includes(name))))
+    .map((file) => file.file);
   const { project, sourceFiles, fileOf } = createInMemoryProject(roots, {
     texts: new Map(files.filter((file) => TS_FILE.test(file.file)).map((file) => [file.file, file.text])),
     readFile: options.readFile,
   });
-  const display = (file: string) => byFile.get(file)?.path ?? options.displayPath?.(file) ?? file;
   const languageService = project.getLanguageService();
 
   // Plan every rename on the program as it is, then decide, then rename.
-  for (const candidate of candidates) {
-    const signature = propertySignatureAt(sourceFiles.get(candidate.file.file), candidate.field.start);
-    if (!signature) {
-      candidate.blocked = 'the TypeScript language service does not see it as a property of the type';
-      continue;
+  for (const file of declaring) {
+    for (const place of placesIn(file)) {
+      const signatures = signaturesAt(sourceFiles.get(file.file), place);
+      if (signatures.length === 0) {
+        newCandidate(file, place).blocked = 'it is no longer where the codemod found it';
+        continue;
+      }
+      for (const signature of signatures) {
+        const candidate = newCandidate(file, place, signature);
+        candidate.nameRange = [signature.getNameNode().getStart(), signature.getNameNode().getEnd()];
+        const locations = languageService.findRenameLocations(signature.getNameNode(), { usePrefixAndSuffixText: true });
+        candidate.locations = locations.map((location) => {
+          const span = location.getTextSpan();
+          return { file: fileOf(location.getSourceFile()), start: span.getStart(), end: span.getEnd() };
+        });
+        if (candidate.locations.length === 0) candidate.blocked = 'the TypeScript language service cannot rename it';
+        else candidate.blocked = candidate.locations.map((location) => blockedAt(location, file.file)).find((reason) => reason !== undefined) ?? usedBesideLegacyRequest(signature, file.file);
+      }
     }
-    candidate.signature = signature;
-    const locations = languageService.findRenameLocations(signature.getNameNode(), { usePrefixAndSuffixText: true });
-    candidate.locations = locations.map((location) => {
-      const span = location.getTextSpan();
-      return { file: fileOf(location.getSourceFile()), start: span.getStart(), end: span.getEnd() };
-    });
-    if (candidate.locations.length === 0) candidate.blocked = 'the TypeScript language service cannot rename it';
-    else candidate.blocked = candidate.locations.map((location) => blockedAt(location)).find((reason) => reason !== undefined);
   }
 
-  function blockedAt(location: Location): string | undefined {
+  /**
+   * A module that names the type and still sends a legacy request may be typing that request's
+   * response with it (`as TikTokShareResult`), even where it reads no field: the type stays as it is.
+   */
+  function usedBesideLegacyRequest(signature: PropertySignature, from: string): string | undefined {
+    const declaration = declarationOf(signature);
+    if (!declaration) return undefined;
+    const users = new Set(declaration.findReferencesAsNodes().map((node) => fileOf(node.getSourceFile())));
+    for (const user of users) {
+      const file = byFile.get(user);
+      if (file && sitesOf(file).uploadsLeft) {
+        return `${relativeName(from, user)} uses \`${declaration.getName()}\` and still sends a legacy request, whose response has \`share_id\``;
+      }
+    }
+    return undefined;
+  }
+
+  /** Why a rename may not touch a place; other files are named from the declaring file's folder, like an import. */
+  function blockedAt(location: Location, from: string): string | undefined {
+    const name = relativeName(from, location.file);
     const file = byFile.get(location.file);
-    if (!file || !file.writable) return `a reference in ${display(location.file)} is outside what this run may change`;
+    if (!file || !file.writable) return `a reference in ${name} is outside what this run may change`;
     const sites = sitesOf(file);
-    if (sites.uploadsLeft) return `${file.path} still sends a legacy request, whose response has \`share_id\``;
-    if (sites.fieldsLeft.some(([start, end]) => start < location.end && location.start < end)) {
-      return `${file.path}:${new LineMap(file.text).position(location.start).line} still reads it, with a TODO of its own`;
+    if (sites.uploadsLeft) return `${name} still sends a legacy request, whose response has \`share_id\``;
+    const overlaps = ([start, end]: readonly [number, number]) => start < location.end && location.start < end;
+    const renamed = placesIn(file);
+    if (sites.fieldsLeft.some(overlaps) || sites.typeFields.some((field) => !renamed.has(field.place) && overlaps([field.start, field.end]))) {
+      return `${name}:${new LineMap(file.text).position(location.start).line} still has it, with a TODO of its own`;
     }
     return undefined;
   }
@@ -158,14 +192,16 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   };
   for (const candidate of candidates) {
     if (candidate.blocked) continue;
-    const filesTouched = new Set(candidate.locations.map((location) => location.file)).size;
+    const [nameStart, nameEnd] = candidate.nameRange!;
+    const isDeclaration = (location: Location) => location.file === candidate.file.file && location.start >= nameStart && location.end <= nameEnd;
+    const references = candidate.locations.filter((location) => !isDeclaration(location));
+    const filesTouched = new Set(references.map((location) => location.file)).size;
     for (const location of candidate.locations) {
       const file = byFile.get(location.file)!;
       const { line, column } = positionIn(file, location.start);
-      const declaration = file === candidate.file && location.start === candidate.field.start;
-      const message = declaration
-        ? `\`${candidate.field.declaration}.share_id\` renamed \`publish_id\` with ${candidate.locations.length - 1} references, in ${filesTouched} files`
-        : `follows \`${candidate.field.declaration}.share_id\` renamed \`publish_id\``;
+      const message = isDeclaration(location)
+        ? `\`${candidate.place}\` renamed \`publish_id\`, with ${plural(references.length, 'reference')} in ${plural(filesTouched, 'file')}`
+        : `follows \`${candidate.place}\` renamed \`publish_id\``;
       outcomes.push({ file: file.path, line, column, ruleId: 'no-legacy-response-field', action: 'rewritten', message });
     }
     const signature = candidate.signature!;
@@ -178,21 +214,23 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   const todos = new Map<string, { insertAt: number; keyAt: number; message: string }[]>();
   for (const candidate of candidates) {
     if (!candidate.blocked) continue;
-    const message = `\`share_id\` of \`${candidate.field.declaration}\` is not renamed: ${candidate.blocked}. ` +
-      'Once that is migrated, rename it `publish_id` with every reference (an editor\'s rename symbol does it)';
+    const message = `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, rename the field \`publish_id\` ` +
+      'with every reference (an editor\'s Rename Symbol does it)';
     const sourceFile = sourceFiles.get(candidate.file.file)!;
-    const keyAt = candidate.signature?.getNameNode().getStart() ?? candidate.field.start;
     const holder = candidate.signature ? declarationOf(candidate.signature) : undefined;
-    const insertAt = holder && !hasTodoAbove(sourceFile, holder) ? lineStart(sourceFile.getFullText(), holder.getStart()) : -1;
+    const keyAt = candidate.signature?.getNameNode().getStart() ?? 0;
+    const insertAt = holder && !hasTodoAbove(sourceFile, holder) ? lineStart(sourceFile.getFullText(), holder.getStart(true)) : -1;
     const list = todos.get(candidate.file.file) ?? [];
     list.push({ insertAt, keyAt, message });
     todos.set(candidate.file.file, list);
   }
 
+  // Only files a rename or a TODO touched are read back: the others stay byte for byte as given.
+  const touched = new Set([...candidates.filter((candidate) => !candidate.blocked).flatMap((candidate) => candidate.locations.map((location) => location.file)), ...todos.keys()]);
   const texts = new Map<string, string>();
   for (const file of files) {
     const sourceFile = sourceFiles.get(file.file);
-    if (!sourceFile || !file.writable) continue;
+    if (!sourceFile || !file.writable || !touched.has(file.file)) continue;
     let text = sourceFile.getFullText();
     const fileTodos = todos.get(file.file) ?? [];
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -218,21 +256,37 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   return { texts, outcomes, filesInProject: project.getSourceFiles().length };
 }
 
-/** The property signature whose name starts at `offset`. */
-function propertySignatureAt(sourceFile: SourceFile | undefined, offset: number): PropertySignature | undefined {
-  const name = sourceFile?.getDescendantAtPos(offset);
-  const parent = name?.getParent();
-  return parent && Node.isPropertySignature(parent) && parent.getNameNode() === name ? parent : undefined;
+/** The property signatures at a place (`UploadResponse.data.share_id`) in a file: one, or more where declarations merge. */
+function signaturesAt(sourceFile: SourceFile | undefined, place: string): PropertySignature[] {
+  if (!sourceFile) return [];
+  const [name, ...members] = place.split('.');
+  const declarations = [...sourceFile.getDescendantsOfKind(SyntaxKind.InterfaceDeclaration), ...sourceFile.getDescendantsOfKind(SyntaxKind.TypeAliasDeclaration)]
+    .filter((declaration) => declaration.getName() === name);
+  return declarations.flatMap((declaration) =>
+    declaration.getDescendantsOfKind(SyntaxKind.PropertySignature).filter((signature) => {
+      const names = [signature, ...signature.getAncestors().filter((node) => Node.isPropertySignature(node))]
+        .filter((node) => node.getAncestors().includes(declaration))
+        .map((node) => unquoted((node as PropertySignature).getNameNode().getText()))
+        .reverse();
+      return names.join('.') === members.join('.');
+    }));
 }
 
-/** The named declaration a TODO goes above: its interface or type alias statement (`export` included). */
-function declarationOf(signature: PropertySignature): Node | undefined {
-  return signature.getAncestors().find((node) => Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node));
+/** The named declaration a TODO goes above (its doc comment and `export` included): its interface or type alias. */
+function declarationOf(signature: PropertySignature): InterfaceDeclaration | TypeAliasDeclaration | undefined {
+  return signature.getAncestors().find((node) => Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) as
+    InterfaceDeclaration | TypeAliasDeclaration | undefined;
 }
 
+/** A TODO of this codemod already in the comments above (a second run adds none). */
 function hasTodoAbove(sourceFile: SourceFile, declaration: Node): boolean {
-  return declaration.getLeadingCommentRanges().some((comment) => comment.getText().includes(TODO_MARKER)) ||
-    sourceFile.getFullText().slice(declaration.getPos(), declaration.getStart()).includes(TODO_MARKER);
+  return sourceFile.getFullText().slice(declaration.getPos(), declaration.getStart()).includes(TODO_MARKER);
+}
+
+/** `./upload.ts`, `../api/upload.ts`: a file as the declaring file would import it. */
+function relativeName(from: string, to: string): string {
+  const name = path.relative(path.dirname(from), to).split(path.sep).join('/');
+  return name.startsWith('.') ? name : `./${name}`;
 }
 
 function lineStart(text: string, offset: number): number {
@@ -262,12 +316,17 @@ function groupBySharedReferences(candidates: Candidate[]): void {
   }
 }
 
-/** One rewritten outcome per place, when two renames share it. */
+/** One rewritten outcome per place, when two renames share it: a declaration's own says most. */
 function dedupeOutcomes(outcomes: ProjectOutcome[]): void {
-  const seen = new Set<string>();
-  for (let index = 0; index < outcomes.length; index++) {
-    const key = `${outcomes[index].file}\0${outcomes[index].line}\0${outcomes[index].column}`;
-    if (seen.has(key)) outcomes.splice(index--, 1);
-    else seen.add(key);
+  const kept = new Map<string, ProjectOutcome>();
+  for (const outcome of outcomes) {
+    const key = `${outcome.file}\0${outcome.line}\0${outcome.column}`;
+    const other = kept.get(key);
+    if (!other || (other.message.startsWith('follows') && !outcome.message.startsWith('follows'))) kept.set(key, outcome);
   }
+  outcomes.splice(0, outcomes.length, ...kept.values());
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -270,7 +270,7 @@ async function rewrite(
 
   // The project pass (ts-morph): `share_id` on the user's own payload types, renamed with every
   // reference in every file; then the final texts are written or diffed.
-  const project = await runProjectPass(tasks, results, { cwd, exportsByFile, known, keepLegacyEvents: options.keepLegacyEvents ?? false, bytesRead });
+  const project = await runProjectPass(tasks, results, { exportsByFile, known, keepLegacyEvents: options.keepLegacyEvents ?? false, bytesRead });
   for (const task of tasks) {
     const result = results.get(task) ?? { ok: false, reason: 'the codemod gave no result' };
     try {
