@@ -170,9 +170,10 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     if (!file || !file.writable) return `a reference in ${name} is outside what this run may change`;
     const sites = sitesOf(file);
     if (sites.uploadsLeft) return `${name} still sends a legacy request, whose response has \`share_id\``;
+    // After the per-file codemod, a legacy field still found here was left on purpose, with a TODO.
+    if (file.handedOver === undefined) return undefined;
     const overlaps = ([start, end]: readonly [number, number]) => start < location.end && location.start < end;
-    const renamed = placesIn(file);
-    if (sites.fieldsLeft.some(overlaps) || sites.typeFields.some((field) => !renamed.has(field.place) && overlaps([field.start, field.end]))) {
+    if (sites.fieldsLeft.some(overlaps) || sites.typeFields.some((field) => !file.handedOver!.has(field.place) && overlaps([field.start, field.end]))) {
       return `${name}:${new LineMap(file.text).position(location.start).line} still has it, with a TODO of its own`;
     }
     return undefined;
