@@ -1,7 +1,7 @@
 import { INBOX_VIDEO_INIT, LEGACY_RESPONSE_FIELDS, LEGACY_WEBHOOK_CONTENT_FIELDS, type LegacyResponseField } from '../contract/index.js';
 import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
-import type { OwnershipResolver } from './ownership.js';
+import type { Owner, OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import { Taint } from './taint.js';
@@ -37,12 +37,17 @@ export function findResponseFields(
 ): { findings: RawFinding[]; flows: FieldFlows } {
   const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind) || isInboxInit(r));
   const response = new Taint(index, new Set(legacy.flatMap((r) => [r.call, ...r.chain])), legacy.flatMap(responseSeeds));
-  const webhook = new Taint(index, webhookContentSources(index, owners));
+  const webhook = new Taint(index, webhookContentSources(index, owners, 'tiktok'), contentParameters(index, owners, 'tiktok'));
+  // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
+  const unowned = new Taint(index, webhookContentSources(index, owners, 'unknown'), contentParameters(index, owners, 'unknown'));
   const findings = [
     ...fieldReads(index, response, RESPONSE_FIELDS, (field) => ({ messageId: 'responseField', replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField] })),
     ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({ messageId: 'webhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'] })).filter(
       // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both.
       (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
+    ),
+    ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({ messageId: 'ambiguousWebhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id })).map(
+      (finding) => ({ ...finding, severity: 'warning' as const }),
     ),
   ];
   return { findings: dedupe(findings), flows: { response, webhook } };
@@ -65,14 +70,40 @@ function responseSeeds(request: TikTokRequest): Node[] {
 }
 
 /** `JSON.parse(body.content)` in a TikTok webhook handler: TikTok sends `content` as a JSON string. */
-function webhookContentSources(index: ModuleIndex, owners: OwnershipResolver): Set<Node> {
+function webhookContentSources(index: ModuleIndex, owners: OwnershipResolver, owner: Owner): Set<Node> {
   const sources = new Set<Node>();
   for (const call of index.ofType('CallExpression')) {
     const callee = unwrap(call.callee);
     if (!isMember(callee) || !isIdentifier(unwrap(callee.object), 'JSON') || calleeName(call) !== 'parse' || !call.arguments[0]) continue;
-    if (readsContent(call.arguments[0], index) && owners.ownerOf(call) === 'tiktok') sources.add(call);
+    if (readsContent(call.arguments[0], index) && owners.ownerOf(call) === owner) sources.add(call);
   }
   return sources;
+}
+
+/**
+ * A handler's already-parsed `content` parameter (`{ 'video.upload.failed': (content) => … }`, a
+ * function given the decoded content): its fields are the webhook's.
+ */
+function contentParameters(index: ModuleIndex, owners: OwnershipResolver, owner: Owner): Node[] {
+  const params: Node[] = [];
+  for (const type of ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod']) {
+    for (const fn of index.ofType(type)) {
+      for (const param of fn.params ?? []) {
+        const id = param.type === 'AssignmentPattern' ? param.left : param;
+        if (id.type === 'Identifier' && id.name === 'content' && !isParsedLater(index, id) && owners.ownerOf(fn) === owner) params.push(id);
+      }
+    }
+  }
+  return params;
+}
+
+/** `(event, content) => JSON.parse(content)`: the string, parsed below; that call is the source. */
+function isParsedLater(index: ModuleIndex, param: Node): boolean {
+  const binding = index.resolve(param);
+  return index.ofType('CallExpression').some((call) => {
+    const arg = call.arguments[0] && unwrap(call.arguments[0]);
+    return calleeName(call) === 'parse' && arg?.type === 'Identifier' && index.resolve(arg) === binding;
+  });
 }
 
 function readsContent(node: Node, index: ModuleIndex): boolean {

@@ -72,6 +72,8 @@ export const RULES = {
     messages: {
       responseField: '`{{legacy}}` of the retired Share Video response: read {{replacement}} from the Content Posting response',
       webhookField: '`{{legacy}}` of a legacy TikTok webhook payload: the Content Posting events send `{{replacement}}`',
+      ambiguousWebhookField:
+        "`{{legacy}}` of a webhook payload whose sender cannot be told: if it is TikTok's, the Content Posting events send `{{replacement}}`",
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
     },
   },

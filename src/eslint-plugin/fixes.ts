@@ -63,7 +63,7 @@ function fieldFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
     if ((parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.shorthand) return fixer.insertTextBefore(key, `${renamed}: `);
     return fixer.replaceTextRange(rangeOf(key), key.type === 'Identifier' ? renamed : requote(index.source(key), renamed));
   };
-  if (finding.messageId === 'responseField') return { suggest: [{ messageId: 'renameField', data: finding.data, fix }] };
+  if (finding.messageId === 'responseField' || finding.messageId === 'ambiguousWebhookField') return { suggest: [{ messageId: 'renameField', data: finding.data, fix }] };
   return { fix };
 }
 

@@ -17,7 +17,7 @@ import { rewriteTypeField } from './rewrite-type-field.js';
 export function renameResponseFields(context: CodemodContext): void {
   // Requests still sent as before; a URL value left for a person (an exported constant) is not one.
   const uploadsLeft = context.unhandled((f) => (f.ruleId === 'no-legacy-share-endpoint' || f.ruleId === 'no-unmapped-legacy-endpoint') && f.messageId !== 'url');
-  const fields = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId !== 'webhookField');
+  const fields = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'responseField' || f.messageId === 'typeField'));
   if (uploadsLeft.length > 0) {
     for (const finding of fields) context.defer(finding, `\`${finding.data.legacy}\` comes from a request that is not migrated yet: migrate the upload, then read ${finding.data.replacement}`);
     return;
@@ -68,8 +68,8 @@ export function collapseTwinFallbacks(context: CodemodContext): void {
     .filter((path) => ['??', '||'].includes(path.node.operator))
     .filter((path) => {
       const left = j(path.node.left).toSource();
-      // Only what the rewrite can have made: a read of the new fields.
-      return left === j(path.node.right).toSource() && /\b(publish_id|error\.(code|message|log_id))$/.test(left);
+      // Only what the rewrite can have made: a read of the new fields, a check of a new event name.
+      return left === j(path.node.right).toSource() && (/\b(publish_id|error\.(code|message|log_id))$/.test(left) || /(['"`])post\.publish\.[a-z_]+\1$/.test(left));
     })
     .forEach((path) => path.replace(path.node.left));
 }

@@ -36,7 +36,14 @@ export function renameWebhookEvents(context: CodemodContext): void {
       renamed++;
     }
   }
+  // The content's fields follow the events, or stay with them: a handler whose events are left to
+  // a person still receives legacy payloads.
+  const eventsLeft = events.some((finding) => context.reasonFor(finding) !== undefined && finding.messageId !== 'ambiguous');
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'webhookField')) {
+    if (eventsLeft && !keep) {
+      context.defer(finding, '`share_id` stays while the legacy events of this module are left to merge by hand; then read `publish_id`');
+      continue;
+    }
     const parent = context.index.parent(finding.node!)!;
     const isRead = parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression';
     if (keep && isRead) {

@@ -1,5 +1,6 @@
 import { keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 
 const MERGE_BY_HAND = 'the legacy and the new event each have their own handling here: merge them by hand';
 
@@ -84,11 +85,4 @@ function renameUnionMember(context: CodemodContext, union: Node, member: Node, r
     replaceLiteral(context, member.literal, replacement);
   }
   return undefined;
-}
-
-/** The same kind of literal, with the new text: a template stays a template. */
-export function replaceLiteral(context: CodemodContext, literal: Node, value: string): void {
-  const { j } = context;
-  const node = literal.type === 'TemplateLiteral' ? j.templateLiteral([j.templateElement({ raw: value, cooked: value }, true)], []) : j.stringLiteral(value);
-  context.pathOf(literal).replace(node);
 }

@@ -1,6 +1,8 @@
 import type { API, FileInfo } from 'jscodeshift';
 import { findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
-import { rangeOf } from '../../src/detect/ast.js';
+import { rangeOf, staticString } from '../../src/detect/ast.js';
+import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
+import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { findFormDataVideo } from '../../src/detect/form-data-video.js';
 import { findQueryTokens } from '../../src/detect/query-tokens.js';
 import { findUrlCompositions, isExported } from '../../src/detect/endpoints.js';
@@ -24,6 +26,22 @@ export function rewriteUploadCalls(context: CodemodContext): void {
     else rewritten.push(request);
   }
   markOrphanedUrls(context, rewritten);
+  repointExportedUrls(context);
+}
+
+/**
+ * A constant other modules import that holds the legacy upload URL is rewritten where it is
+ * defined, once (issue 5): it names the Content Posting init from now on. Its importers' uploads
+ * are rewritten in their own modules (or keep their TODO).
+ */
+function repointExportedUrls(context: CodemodContext): void {
+  for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-share-endpoint' && f.messageId === 'url')) {
+    const node = finding.node!;
+    const value = staticString(node);
+    if (value === undefined || value.includes('?') || !isExported(node, context.index)) continue;
+    replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
+    context.record(finding, 'rewritten', `now names the Content Posting init, ${INBOX_VIDEO_INIT.url}: requests built on it send the JSON source_info, then PUT the bytes to data.upload_url`);
+  }
 }
 
 /**
