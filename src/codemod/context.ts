@@ -82,10 +82,10 @@ export class CodemodContext {
    * A TODO that goes with a rewrite rather than replacing it (a check the codemod cannot make), at
    * `node` in the new tree; `original` places it in the input for the report.
    */
-  todoAt(node: Node, message: string, original: Node): void {
+  todoAt(node: Node, message: string, original: Node, ruleId = 'no-migration-todo'): void {
     addTodo(this, node, message);
     const { line, column } = this.lines.position(rangeOf(original)[0]);
-    this.extraOutcomes.push({ ruleId: 'no-migration-todo', action: 'todo', line, column, message });
+    this.extraOutcomes.push({ ruleId, action: 'todo', line, column, message, followUp: true });
   }
 
   /** Says why a finding could not be rewritten; the TODO step leaves that as the comment. */

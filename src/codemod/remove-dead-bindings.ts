@@ -121,6 +121,7 @@ function isPure(init: Node | null): boolean {
     case 'TemplateLiteral':
       return init.expressions.every(isPure);
     case 'BinaryExpression':
+    case 'LogicalExpression':
       return isPure(init.left) && isPure(init.right);
     case 'ObjectExpression':
       return init.properties.every((property: Node) => property.type !== 'SpreadElement' && isPure(property.value));

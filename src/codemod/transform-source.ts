@@ -22,6 +22,8 @@ export interface Outcome {
    * `project`: the field's place in its type, e.g. `UploadResponse.data.share_id`.
    */
   readonly message: string;
+  /** A TODO a rewrite adds (a check it cannot make, a value it left unused), not a finding of the input. */
+  readonly followUp?: true;
 }
 
 export interface TransformResult {

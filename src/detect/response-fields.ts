@@ -150,8 +150,10 @@ function fieldReads(
 /** `x.publish_id ?? x.share_id`: the legacy field read only when the new one is missing. */
 function isFallbackAfterNewField(index: ModuleIndex, property: Node): boolean {
   const member = index.parent(property);
-  const logical = member && index.parent(member);
-  if (!logical || logical.type !== 'LogicalExpression' || logical.right !== member) return false;
+  // ESTree wraps `a?.b` in a ChainExpression; Babel does not.
+  const operand = member && index.parent(member)?.type === 'ChainExpression' ? index.parent(member) : member;
+  const logical = operand && index.parent(operand);
+  if (!logical || logical.type !== 'LogicalExpression' || logical.right !== operand) return false;
   const left = unwrap(logical.left);
   return isMember(left) && memberName(left) === 'publish_id' && index.source(left.object) === index.source(member!.object);
 }

@@ -47,7 +47,10 @@ export function createRule(ruleId: SourceRuleId): Rule.RuleModule {
       ...(fixable ? { fixable: 'code' as const, hasSuggestions: true } : {}),
     },
     create(context) {
-      const keepLegacyEvents = hasOptions && (context.options[0] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true;
+      // The rule's option, or the team-wide `settings: { 'migrate-share-video': { keepLegacyEvents } }`
+      // that every rule reads (the content fields follow the events).
+      const shared = (context.settings?.['migrate-share-video'] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true;
+      const keepLegacyEvents = shared || (hasOptions && (context.options[0] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true);
       return {
         'Program:exit'() {
           const analysis = moduleAnalysis(context, keepLegacyEvents);

@@ -9,9 +9,10 @@ import { parseModule } from '../../src/detect/parse.js';
 
 /**
  * The detectors are shared by `--check` (Babel's AST) and the ESLint plugin (typescript-eslint's
- * ESTree). Over every detection fixture module, both trees must give the same findings.
+ * ESTree). Over every fixture module (the transforms' inputs and outputs too), both trees must give
+ * the same findings.
  */
-const root = path.resolve(import.meta.dirname, '../../fixtures/detect');
+const root = path.resolve(import.meta.dirname, '../../fixtures');
 const modules = readdirSync(root, { recursive: true, encoding: 'utf8' })
   .filter((name) => /\.(c|m)?[jt]sx?$/.test(name) && statSync(path.join(root, name)).isFile())
   .sort();
