@@ -31,6 +31,7 @@ export class CodemodContext {
   private readonly reasons = new Map<RawFinding, string>();
   private readonly extraOutcomes: Outcome[] = [];
   private readonly removedLines: string[] = [];
+  private readonly copiedLines: { marker: string; original: string; copy: string }[] = [];
   private readonly lines: LineMap;
   private pathCache?: Map<Node, ASTPath<any>>;
 
@@ -136,6 +137,33 @@ export class CodemodContext {
     const marker = `__migrate_share_video_removed_${this.removedLines.length}__`;
     this.pathOf(literal).replace(this.j.stringLiteral(marker));
     this.removedLines.push(marker);
+  }
+
+  /**
+   * Adds a copy of a list item that stands on a line of its own, with another name, above it: the
+   * new `case` label, key, entry or union member beside the legacy one (keep-legacy-events), as a
+   * copy of the line, so the list keeps its layout. False when the item shares its line.
+   */
+  duplicateItem(item: Node, literal: Node, value: string): boolean {
+    const [start, end] = rangeOf(item);
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = this.text.indexOf('\n', end);
+    const rest = this.text.slice(lineStart, start) + this.text.slice(end, lineEnd === -1 ? undefined : lineEnd);
+    if (!/^\s*\|?\s*,?\s*$/.test(rest.replace(/\r$/, ''))) return false;
+    const marker = `__migrate_share_video_copied_${this.copiedLines.length}__`;
+    const original = this.source(literal);
+    this.pathOf(literal).replace(this.j.stringLiteral(marker));
+    this.copiedLines.push({ marker, original, copy: `${original[0]}${value}${original[0]}` });
+    return true;
+  }
+
+  /** Writes out what `duplicateItem` marked: the copy's line, then the item's own. */
+  expandCopiedLines(printed: string): string {
+    let text = printed;
+    for (const { marker, original, copy } of this.copiedLines) {
+      text = text.replace(new RegExp(`^([^\\n]*)(['"\`])${marker}\\2([^\\n]*\\n)`, 'm'), (_line, before: string, _quote: string, after: string) => `${before}${copy}${after}${before}${original}${after}`);
+    }
+    return text;
   }
 
   /**

@@ -67,7 +67,7 @@ export function runTransforms(context: CodemodContext, transforms: readonly Tran
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
   // Lists recast reprints (an entry added) follow the file's own habit of trailing commas.
   const trailingComma = /,\s*\r?\n\s*[}\]]/.test(context.text);
-  let printed = context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma }));
+  let printed = context.expandCopiedLines(context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma })));
   printed = keepDirectivePrologue(context.text, printed);
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;

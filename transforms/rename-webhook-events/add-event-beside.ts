@@ -1,4 +1,4 @@
-import { isMember, keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { isMember, keyName, literalTypeValue, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 
 function isPlainRead(node: Node): boolean {
@@ -18,7 +18,10 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
   const quoted = j.stringLiteral(replacement);
   if (parent.type === 'SwitchCase' && parent.test === literal) {
     const cases: Node[] = context.pathOf(parent).parent.node.cases;
-    if (!cases.some((other) => staticString(other.test) === replacement)) cases.splice(cases.indexOf(parent), 0, j.switchCase(quoted, []) as unknown as Node);
+    if (cases.some((other) => staticString(other.test) === replacement)) return undefined;
+    // `case 'post.…':` falls through to the legacy label's body: its line, copied, keeps the layout.
+    const label = { ...parent, range: [rangeOf(parent)[0], context.text.indexOf(':', rangeOf(literal)[1]) + 1] } as Node;
+    if (!context.duplicateItem(label, literal, replacement)) cases.splice(cases.indexOf(parent), 0, j.switchCase(quoted, []) as unknown as Node);
     return undefined;
   }
   if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) {
@@ -26,12 +29,13 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
     if (object.properties.some((other: Node) => keyName(other) === replacement)) return undefined;
     const value = unwrap(parent.value);
     if (value.type !== 'Identifier' && !isMember(value)) return `add '${replacement}' beside '${legacy}' here with the same handler`;
+    if (context.duplicateItem(parent, literal, replacement)) return undefined;
     const properties: Node[] = context.pathOf(object).node.properties;
     properties.splice(properties.indexOf(parent) + 1, 0, j.objectProperty(quoted, j.template.expression([context.source(value)])) as unknown as Node);
     return undefined;
   }
   if (parent.type === 'ArrayExpression') {
-    if (!parent.elements.some((element: Node | null) => element && staticString(element) === replacement)) {
+    if (!parent.elements.some((element: Node | null) => element && staticString(element) === replacement) && !context.duplicateItem(literal, literal, replacement)) {
       const elements: Node[] = context.pathOf(parent).node.elements;
       elements.splice(elements.indexOf(literal) + 1, 0, quoted as unknown as Node);
     }
@@ -39,7 +43,7 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
   }
   if (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType') {
     const union = context.index.parent(parent)!;
-    if (!union.types.some((type: Node) => literalTypeValue(type) === replacement)) {
+    if (!union.types.some((type: Node) => literalTypeValue(type) === replacement) && !context.duplicateItem(parent, parent.literal, replacement)) {
       const types: Node[] = context.pathOf(union).node.types;
       types.splice(types.indexOf(parent) + 1, 0, j.tsLiteralType(quoted) as unknown as Node);
     }
