@@ -149,7 +149,7 @@ export class CodemodContext {
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     const lineEnd = this.text.indexOf('\n', end);
     const rest = this.text.slice(lineStart, start) + this.text.slice(end, lineEnd === -1 ? undefined : lineEnd);
-    if (!/^\s*\|?\s*,?\s*$/.test(rest.replace(/\r$/, ''))) return false;
+    if (!/^\s*\|?\s*[,;]?\s*$/.test(rest.replace(/\r$/, ''))) return false;
     const marker = `__migrate_share_video_copied_${this.copiedLines.length}__`;
     const original = this.source(literal);
     this.pathOf(literal).replace(this.j.stringLiteral(marker));
@@ -161,7 +161,9 @@ export class CodemodContext {
   expandCopiedLines(printed: string): string {
     let text = printed;
     for (const { marker, original, copy } of this.copiedLines) {
-      text = text.replace(new RegExp(`^([^\\n]*)(['"\`])${marker}\\2([^\\n]*\\n)`, 'm'), (_line, before: string, _quote: string, after: string) => `${before}${copy}${after}${before}${original}${after}`);
+      text = text.replace(new RegExp(`^([^\\n]*)(['"\`])${marker}\\2([^\\n]*\\n)`, 'm'), (_line, before: string, _quote: string, after: string) =>
+        // The copy goes above: a statement's closing `;` stays on the item's own line.
+        `${before}${copy}${after.replace(/;(\s*\r?\n)$/, '$1')}${before}${original}${after}`);
     }
     return text;
   }
