@@ -85,10 +85,12 @@ interface Location {
  * Which declarations: the detectors' `typeField` findings for `share_id` that sit in a named type
  * (and, in the rewrite, that the per-file codemod handed over, by their place in their type). The
  * program: the run's TypeScript files that mention `share_id` (every reference does) or the name of
- * one of those types, with the modules they import (`in-memory-project.ts`). A rename
- * whose references reach a file the run may not change, a file that still sends a legacy request,
- * or a read the codemod left with a TODO, is not made: the declaration gets a TODO comment instead.
- * Renames that share a reference (a union of two such types) are made together or not at all.
+ * one of those types, with the modules they import (`in-memory-project.ts`). A rename is not made,
+ * and the declaration gets a TODO comment instead, when a reference is in a file the run may not
+ * change or in one that still sends a legacy request, when a reference is a read the codemod left
+ * with a TODO, when a module that names the type still sends a legacy request, or when a module
+ * names the type through an import the pass cannot follow. Renames that share a reference (a union
+ * of two such types) are made together or not at all.
  */
 export function renamePayloadTypes(files: readonly ProjectPassFile[], options: ProjectPassOptions = {}): ProjectPassResult {
   const byFile = new Map(files.map((file) => [file.file, file]));
@@ -141,25 +143,31 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
           return { file: fileOf(location.getSourceFile()), start: span.getStart(), end: span.getEnd() };
         });
         if (candidate.locations.length === 0) candidate.blocked = 'the TypeScript language service cannot rename it';
-        else candidate.blocked = candidate.locations.map((location) => blockedAt(location, file.file)).find((reason) => reason !== undefined) ?? usedBesideLegacyRequest(signature, file.file);
+        else candidate.blocked = candidate.locations.map((location) => blockedAt(location, file.file)).find((reason) => reason !== undefined) ?? blockedByTypeUsers(signature, file.file);
       }
     }
   }
 
   /**
-   * A module that names the type and still sends a legacy request may be typing that request's
-   * response with it (`as TikTokShareResult`), even where it reads no field: the type stays as it is.
+   * The modules that name the type. One that still sends a legacy request may be typing that
+   * request's response with it (`as TikTokShareResult`), even where it reads no field; one that
+   * names it and holds `share_id` but whose import of it the pass cannot follow (a tsconfig path
+   * alias, a package) may read the field unseen. Either way the type stays as it is.
    */
-  function usedBesideLegacyRequest(signature: PropertySignature, from: string): string | undefined {
+  function blockedByTypeUsers(signature: PropertySignature, from: string): string | undefined {
     const declaration = declarationOf(signature);
     if (!declaration) return undefined;
+    const name = declaration.getName();
     const users = new Set(declaration.findReferencesAsNodes().map((node) => fileOf(node.getSourceFile())));
     for (const user of users) {
       const file = byFile.get(user);
       if (file && sitesOf(file).uploadsLeft) {
-        return `${relativeName(from, user)} uses \`${declaration.getName()}\` and still sends a legacy request, whose response has \`share_id\``;
+        return `${relativeName(from, user)} uses \`${name}\` and still sends a legacy request, whose response has \`share_id\``;
       }
     }
+    const mentions = new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`);
+    const unseen = files.find((file) => file.file !== from && TS_FILE.test(file.file) && !users.has(file.file) && file.text.includes(LEGACY_NAME) && mentions.test(file.text));
+    if (unseen) return `${relativeName(from, unseen.file)} names \`${name}\` through an import this pass cannot follow (a path alias?)`;
     return undefined;
   }
 

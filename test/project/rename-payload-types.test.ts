@@ -146,6 +146,13 @@ describe('renamePayloadTypes', () => {
     expect(renamePayloadTypes([types, file('handler.ts', handler)]).texts.get('/app/src/handler.ts')).toContain('content.publish_id');
   });
 
+  it('leaves the type when a module names it through an import the pass cannot follow', () => {
+    const aliased = READER.replace("'./types.js'", "'@/types'");
+    const result = renamePayloadTypes([file('types.ts', TYPES), file('reader.ts', READER), file('aliased.ts', aliased)]);
+    expect(result.texts.has('/app/src/reader.ts')).toBe(false);
+    expect(result.outcomes).toMatchObject([{ action: 'todo', message: expect.stringContaining('./aliased.ts names `TikTokWebhookContent` through an import this pass cannot follow') }]);
+  });
+
   it('follows the types through a module the run does not hold, read but never changed', () => {
     const parse = "import type { TikTokWebhookContent } from './types.js';\n\nexport async function parse(text: string): Promise<TikTokWebhookContent> {\n  return JSON.parse(text);\n}\n";
     const reader = "import { parse } from './parse.js';\n\nexport async function idOf(text: string) {\n  const { share_id } = await parse(text);\n  return share_id;\n}\n";
