@@ -32,6 +32,8 @@ export class CodemodContext {
   private readonly extraOutcomes: Outcome[] = [];
   private readonly removedLines: string[] = [];
   private readonly copiedLines: { marker: string; original: string; copy: string }[] = [];
+  /** New names added beside legacy ones (`<container offset>:<name>`): one copy each, whichever spelling asked. */
+  readonly addedBeside = new Set<string>();
   private readonly lines: LineMap;
   private pathCache?: Map<Node, ASTPath<any>>;
 
@@ -130,7 +132,8 @@ export class CodemodContext {
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     const lineEnd = this.text.indexOf('\n', end);
     const rest = this.text.slice(lineStart, start) + this.text.slice(end, lineEnd === -1 ? undefined : lineEnd);
-    if (!/^\s*\|?\s*,?\s*$/.test(rest.replace(/\r$/, ''))) {
+    // A comment after the item on its line is about the item: it goes with it.
+    if (!/^\s*\|?\s*[,;]?\s*$/.test(rest.replace(/\r$/, '').replace(/\/\/.*$/, ''))) {
       this.pathOf(item).prune();
       return;
     }
@@ -178,7 +181,10 @@ export class CodemodContext {
       const quoted = `(['"\`])${marker}\\1`;
       // The item opens its line (a case label, a key, an entry, a `| member`): the line goes.
       const line = new RegExp(`^[ \\t]*(?:case\\s+|\\|\\s*|\\[\\s*)?${quoted}[^\\n]*\\n`, 'm');
-      if (line.test(text)) text = text.replace(line, '');
+      // The last member of a union closes the statement: its `;` moves up to the member before it.
+      const last = new RegExp(`(\\S)([ \\t]*\\r?\\n)[ \\t]*\\|\\s*${quoted}\\s*;[ \\t]*\\r?\\n`);
+      if (last.test(text)) text = text.replace(last, '$1;$2');
+      else if (line.test(text)) text = text.replace(line, '');
       else text = text.replace(new RegExp(`\\s*\\|\\s*${quoted}|${quoted}\\s*\\|\\s*|${quoted}\\s*,\\s*|,\\s*${quoted}`), '');
     }
     return text;

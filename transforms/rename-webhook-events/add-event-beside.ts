@@ -1,5 +1,11 @@
 import { isMember, keyName, literalTypeValue, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { LEGACY_EVENT_RENAMES, type LegacyEventName } from '../../src/contract/index.js';
+
+function isNamedHandler(node: Node | undefined): boolean {
+  const value = node && unwrap(node);
+  return !!value && (value.type === 'Identifier' || isMember(value));
+}
 
 function isPlainRead(node: Node): boolean {
   const expression = unwrap(node);
@@ -26,9 +32,15 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
   }
   if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) {
     const object = context.index.parent(parent)!;
-    if (object.properties.some((other: Node) => keyName(other) === replacement)) return undefined;
+    const added = `${rangeOf(object)[0]}:${replacement}`;
+    if (object.properties.some((other: Node) => keyName(other) === replacement) || context.addedBeside.has(added)) return undefined;
     const value = unwrap(parent.value);
-    if (value.type !== 'Identifier' && !isMember(value)) return `add '${replacement}' beside '${legacy}' here with the same handler`;
+    if (value.type !== 'Identifier' && !isMember(value)) {
+      // The other spelling's key, with a handler that can be named twice, brings the new key.
+      const sibling = object.properties.some((other: Node) => other !== parent && LEGACY_EVENT_RENAMES[keyName(other) as LegacyEventName] === replacement && isNamedHandler(other.value));
+      return sibling ? undefined : `add '${replacement}' beside '${legacy}' here with the same handler`;
+    }
+    context.addedBeside.add(added);
     if (context.duplicateItem(parent, literal, replacement)) return undefined;
     const properties: Node[] = context.pathOf(object).node.properties;
     properties.splice(properties.indexOf(parent) + 1, 0, j.objectProperty(quoted, j.template.expression([context.source(value)])) as unknown as Node);
