@@ -38,7 +38,7 @@ function nodeAt(context: CodemodContext, finding: RawFinding) {
   return holder;
 }
 
-/** `npx jscodeshift -t transforms/add-migration-todos/index.ts <files>` runs this step alone. */
+/** `npx jscodeshift -t dist/transforms/add-migration-todos/index.js <files>` runs this step alone. */
 export default function transformer(file: FileInfo, api: API): string {
   void api;
   return runTransformsAlone(file, []);

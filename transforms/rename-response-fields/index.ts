@@ -83,7 +83,7 @@ function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): 
   return rewriteDestructuredField(context, node, field, dryRun);
 }
 
-/** `npx jscodeshift -t transforms/rename-response-fields/index.ts <files>` runs this step alone. */
+/** `npx jscodeshift -t dist/transforms/rename-response-fields/index.js <files>` runs this step alone. */
 export default function transformer(file: FileInfo, api: API): string {
   void api;
   return runTransformsAlone(file, [renameResponseFields]);

@@ -66,7 +66,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
 }
 
 /**
- * `npx jscodeshift -t transforms/rename-webhook-events/index.ts <files> [--keep-legacy-events]`
+ * `npx jscodeshift -t dist/transforms/rename-webhook-events/index.js <files> [--keep-legacy-events]`
  * runs this step alone.
  */
 export default function transformer(file: FileInfo, api: API, options: Options): string {

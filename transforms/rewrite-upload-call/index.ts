@@ -79,7 +79,7 @@ function findingsOfRequest(context: CodemodContext, request: TikTokRequest): Raw
   return [...new Set([...within, ...context.findings.filter((finding) => own.has(key(finding)))])];
 }
 
-/** `npx jscodeshift -t transforms/rewrite-upload-call/index.ts <files>` runs this step alone. */
+/** `npx jscodeshift -t dist/transforms/rewrite-upload-call/index.js <files>` runs this step alone. */
 export default function transformer(file: FileInfo, api: API): string {
   void api;
   return runTransformsAlone(file, [rewriteUploadCalls]);
