@@ -4,7 +4,7 @@ import { CodemodContext } from './context.js';
 
 /**
  * Runs some steps of the codemod on one file the way jscodeshift calls a transform, for
- * `npx jscodeshift -t transforms/<name>/index.ts`. Unported findings still get their TODOs.
+ * `npx jscodeshift -t dist/transforms/<name>/index.js`. Unported findings still get their TODOs.
  */
 export function runTransformsAlone(file: FileInfo, transforms: readonly Transform[], options: TransformOptions = {}): string {
   return runTransforms(new CodemodContext(file.source, file.path, options), transforms).output;
