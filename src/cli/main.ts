@@ -11,14 +11,9 @@ import { createSourceLines } from './source-lines.js';
 import { writeFileAtomic } from './write-report.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 
-/** Where the CLI reads and writes; tests pass their own. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  /** `isTTY` decides whether the rewrite shows its progress line. */
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-}
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;

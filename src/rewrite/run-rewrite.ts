@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { CliIo } from '../cli/io.js';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,12 +44,8 @@ export interface RewriteOptions {
   readonly version: string;
 }
 
-export interface RewriteIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-}
+/** The same streams and folder as the CLI's. */
+export type RewriteIo = CliIo;
 
 /** Below this many files to transform, starting threads costs more than it saves. */
 const MIN_FILES_FOR_POOL = 4;
