@@ -94,6 +94,19 @@ app.post('/webhooks/vimeo', (req, res) => {
 `,
     },
     {
+      name: "a team still on Video Kit (settings keepLegacyEvents): the legacy content field read after the new one",
+      filename: 'src/webhooks/tiktok.js',
+      settings: { 'migrate-share-video': { keepLegacyEvents: true } },
+      code: `
+export async function onTikTokEvent(body, jobs) {
+  const content = JSON.parse(body.content);
+  if (body.event === 'post.publish.failed' || body.event === 'video.upload.failed') {
+    await jobs.add('share-failed', { id: content.publish_id ?? content.share_id });
+  }
+}
+`,
+    },
+    {
       name: 'the Content Posting init response',
       filename: 'src/tiktok/init.ts',
       code: `
@@ -188,6 +201,37 @@ export async function POST(request: Request): Promise<Response> {
 }
 `,
       errors: [{ messageId: 'webhookField', data: webhookShareId, line: 5 }],
+    },
+    {
+      name: 'share_id of the content of a webhook whose sender cannot be told: a suggestion, no autofix (JS)',
+      filename: 'src/events/sink.js',
+      code: `
+// Generic event sink: every delivery, whoever sends it.
+export async function handleDelivery(body, repo) {
+  const { share_id } = JSON.parse(body.content);
+  await repo.uploads.markDone(share_id);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'ambiguousWebhookField',
+          data: webhookShareId,
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'renameField',
+              output: `
+// Generic event sink: every delivery, whoever sends it.
+export async function handleDelivery(body, repo) {
+  const { publish_id: share_id } = JSON.parse(body.content);
+  await repo.uploads.markDone(share_id);
+}
+`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'share_id declared on a TikTok webhook content type: autofix (TS)',

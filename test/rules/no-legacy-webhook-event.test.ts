@@ -95,6 +95,12 @@ export function onTikTokEvent(event: string): boolean {
       options: keepLegacyEvents,
     },
     {
+      name: "keepLegacyEvents from the team-wide settings instead of the rule's option",
+      filename: 'src/webhooks/tiktok.ts',
+      code: halfMigratedSwitch,
+      settings: { 'migrate-share-video': { keepLegacyEvents: true } },
+    },
+    {
       name: 'keepLegacyEvents: a legacy entry beside its new twin in an array (JS)',
       filename: 'src/tiktok-events.js',
       code: subscribedEvents,
