@@ -51,9 +51,20 @@ export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameRespo
 
 /** The whole codemod for one file: parse once, run every step on the same tree, print once. */
 export function transformSource(text: string, file: string, options: TransformOptions = {}): TransformResult {
-  const context = new CodemodContext(text, file, options);
+  // recast parses a copy of the text without a BOM and with LF line ends, so its offsets are off
+  // from the file's own by one per CR (and one for the BOM): the codemod works on that form, and the
+  // BOM and CRLF are put back after printing.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = bom ? text.slice(1) : text;
+  const crlf = body.includes('\r\n');
+  const mixed = body.includes('\r') && /\r(?!\n)|(?<!\r)\n/.test(body);
+  const normalized = crlf || mixed ? body.replace(/\r\n?/g, '\n') : body;
+  const context = new CodemodContext(normalized, file, options);
   if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
-  return runTransforms(context, TRANSFORMS);
+  if (mixed) throw new Error('mixed line endings (CRLF and LF, or a lone CR): not rewritten, so that no line changes its ending; give the file one kind first');
+  const result = runTransforms(context, TRANSFORMS);
+  if (result.output === normalized) return { ...result, output: text };
+  return { ...result, output: bom + (crlf ? result.output.replaceAll('\n', '\r\n') : result.output) };
 }
 
 export function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
