@@ -3,6 +3,7 @@ import { findingsWithin, type CodemodContext } from '../../src/codemod/context.j
 import { rangeOf, staticString } from '../../src/detect/ast.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { foldedText, HOLE } from '../../src/detect/static-value.js';
 import { findFormDataVideo } from '../../src/detect/form-data-video.js';
 import { findQueryTokens } from '../../src/detect/query-tokens.js';
 import { findUrlCompositions, isExported } from '../../src/detect/endpoints.js';
@@ -37,9 +38,11 @@ export function rewriteUploadCalls(context: CodemodContext): void {
 function repointExportedUrls(context: CodemodContext): void {
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-share-endpoint' && f.messageId === 'url')) {
     const node = finding.node!;
-    const value = staticString(node);
-    if (value === undefined || value.includes('?') || !isExported(node, context.index)) continue;
-    replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
+    // A literal, or a template on a shared base (`${TIKTOK_API}/share/video/upload/`): the base stays.
+    const value = foldedText(context.folder.fold(node));
+    if (value.includes(HOLE) || value.includes('?') || !isExported(node, context.index)) continue;
+    if (staticString(node) !== undefined) replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
+    else context.pathOf(node).replace(context.j.stringLiteral(INBOX_VIDEO_INIT.url));
     context.record(finding, 'rewritten', `now names the Content Posting init, ${INBOX_VIDEO_INIT.url}: requests built on it send the JSON source_info, then PUT the bytes to data.upload_url`);
   }
 }
