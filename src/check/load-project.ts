@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node } from '../detect/ast.js';
-import { parseModule, SOURCE_EXTENSIONS } from '../detect/parse.js';
+import { SOURCE_EXTENSIONS } from '../detect/source-extensions.js';
 import { parseError, readError, type FileError } from './file-errors.js';
 import { mayContainLegacy, mentionsAny } from './prefilter.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
@@ -44,6 +44,16 @@ export interface LoadOptions {
    * pass (`foundByImport` false), which the caller is still to work on.
    */
   readonly onSettled?: (file: string) => void;
+}
+
+/**
+ * The parser (Babel, the biggest module `--check` loads) is loaded on the first file that passes
+ * the prefilter: a pre-commit hook's clean commit never loads it.
+ */
+let parser: Promise<typeof import('../detect/parse.js')> | undefined;
+async function parseModule(text: string, file: string): Promise<Node> {
+  parser ??= import('../detect/parse.js');
+  return (await parser).parseModule(text, file);
 }
 
 const isSource = (file: string) => (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
@@ -89,7 +99,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
       return settle();
     }
     try {
-      parsed.set(file, { file, path: relative(file), bytes, text, ast: parseModule(text, file), foundByImport: secondLook });
+      parsed.set(file, { file, path: relative(file), bytes, text, ast: await parseModule(text, file), foundByImport: secondLook });
     } catch (error) {
       errors.push({ file: relative(file), reason: parseError(error) });
       settle();

@@ -19,6 +19,8 @@ export interface CliOptions {
   readonly format: ReportFormat;
   /** Write the report here instead of stdout. */
   readonly output: string | undefined;
+  /** `--report <file>`: also write the Markdown report a reviewer reads in a pull request. */
+  readonly report: string | undefined;
   readonly ignorePatterns: readonly string[];
   /** `--color` / `--no-color`; undefined leaves it to the terminal and the environment. */
   readonly color: boolean | undefined;
@@ -41,6 +43,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   format: { type: 'string', short: 'f', default: 'text' },
   output: { type: 'string', short: 'o' },
+  report: { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true, default: [] as string[] },
   color: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q', default: false },
@@ -67,6 +70,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { kind: 'usage-error', message: `--format must be one of ${REPORT_FORMATS.join(', ')}, not '${values.format}'` };
   }
   if (values.output === '') return { kind: 'usage-error', message: '--output needs a file name' };
+  if (values.report === '') return { kind: 'usage-error', message: '--report needs a file name' };
   const check = values.check === true;
   if (check) {
     const rewriteOnly = (['dry-run', 'allow-dirty', 'workers'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
@@ -91,6 +95,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       workers,
       format: values.format,
       output: values.output,
+      report: values.report,
       ignorePatterns: values['ignore-pattern'],
       color: values.color,
       quiet: values.quiet,

@@ -1,6 +1,5 @@
 import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { FileError } from '../check/analyze-files.js';
 import { findRepoRoot, GitignoreTree, relativeInside, toPosix } from './gitignore-tree.js';
 import { createIgnorePatterns } from './ignore-patterns.js';
@@ -41,7 +40,11 @@ function treeForFolder(folder: string): GitignoreTree {
   return repoRoot !== undefined && tree.ignoresFolder(folder) ? new GitignoreTree(folder) : tree;
 }
 
+/** Loaded only for a target that is not a file or folder: a hook naming staged files never loads it. */
+const globber = () => import('tinyglobby');
+
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const { glob } = await globber();
   return glob(pattern, {
     cwd,
     absolute: true,
@@ -77,7 +80,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       walkFolder(path, { tree: treeForFolder(path), excluded: (entry, isDirectory) => excluded(entry, isDirectory, path) }, found, unreadable);
     } else if (stats?.isFile()) {
       if (isSupportedFile(path) && !excluded(path, false)) found.push(path);
-    } else if (stats === undefined && isDynamicPattern(target)) {
+    } else if (stats === undefined && (await globber()).isDynamicPattern(target)) {
       const matches = await expandGlob(target, cwd);
       if (matches.length === 0) missing.push(target);
       globTree ??= new GitignoreTree(findRepoRoot(cwd) ?? cwd);

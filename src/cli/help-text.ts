@@ -23,6 +23,9 @@ Options:
   -f, --format <name>     report format: ${REPORT_FORMATS.join(', ')} with --check; ${REWRITE_FORMATS.join(', ')} for the
                           rewrite (default: text)
   -o, --output <file>     write the report to <file> instead of stdout
+  --report <file>         also write a Markdown report to <file> (what was rewritten, the TODOs
+                          and findings with file#Lline links, the new webhook events): the page
+                          a reviewer reads in a pull request
   --ignore-pattern <pat>  leave out paths matching <pat>, .gitignore syntax, relative to the
                           working folder; repeatable
   -q, --quiet             report errors only, not warnings

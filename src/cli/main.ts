@@ -59,6 +59,16 @@ async function check(options: CliOptions, io: CliIo, started: number, pkg: Packa
       return fail(io, `cannot write the report to ${options.output}: ${(error as Error).message}`);
     }
   }
+  if (options.report !== undefined) {
+    const reportFile = resolve(io.cwd, options.report);
+    // Loaded only when asked for: a hook's --check starts without it.
+    const { formatCheckMarkdown } = await import('../report/markdown-report.js');
+    try {
+      await writeFileAtomic(reportFile, formatCheckMarkdown(report, { cwd: io.cwd, reportFile }));
+    } catch (error) {
+      return fail(io, `cannot write the Markdown report to ${options.report}: ${(error as Error).message}`);
+    }
+  }
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
@@ -91,6 +101,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
           keepLegacyEvents: options.keepLegacyEvents,
           format: options.format === 'json' ? 'json' : 'text',
           output: options.output,
+          report: options.report,
           color: options.color,
           quiet: options.quiet,
           workers: options.workers,

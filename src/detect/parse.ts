@@ -1,7 +1,7 @@
 import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { Node } from './ast.js';
 
-export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'] as const;
+export { SOURCE_EXTENSIONS } from './source-extensions.js';
 
 const COMMON: ParserPlugin[] = [
   'decorators-legacy', 'classProperties', 'classPrivateProperties', 'classPrivateMethods', 'dynamicImport',

@@ -10,6 +10,7 @@ import { useColor } from '../cli/color.js';
 import { discoverFiles } from '../cli/discover.js';
 import { writeFileAtomic } from '../cli/write-report.js';
 import { runProjectPass, type ProjectPassOutput } from '../project/project-pass-for-rewrite.js';
+import { formatRewriteMarkdown } from '../report/markdown-report.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { scanText } from '../text-scan/scan-text.js';
 import { findUncommittedChanges, type DirtyState } from './git-dirty.js';
@@ -32,6 +33,8 @@ export interface RewriteOptions {
   readonly format: 'text' | 'json';
   /** Write the report (and, with `--dry-run`, the diffs) here instead of stdout. */
   readonly output?: string;
+  /** Also write the Markdown report here (secrets masked, atomic like the other reports). */
+  readonly report?: string;
   readonly color?: boolean;
   /** Leave out files to port by hand whose findings are only warnings. */
   readonly quiet: boolean;
@@ -170,6 +173,15 @@ export async function runRewrite(options: RewriteOptions, io: RewriteIo): Promis
       await writeFileAtomic(resolve(io.cwd, options.output), text);
     } catch (error) {
       say(`cannot write the report to ${options.output}: ${(error as Error).message}\n`);
+      return EXIT_TROUBLE;
+    }
+  }
+  if (options.report !== undefined) {
+    const reportFile = resolve(io.cwd, options.report);
+    try {
+      await writeFileAtomic(reportFile, formatRewriteMarkdown(report, { cwd: io.cwd, reportFile }));
+    } catch (error) {
+      say(`cannot write the Markdown report to ${options.report}: ${(error as Error).message}\n`);
       return EXIT_TROUBLE;
     }
   }

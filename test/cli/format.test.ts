@@ -148,6 +148,16 @@ describe('formatSarif', () => {
     expect(prints(shifted)).toEqual(before);
   });
 
+  it('fingerprints are the same from run to run, whatever else the run reports', () => {
+    const prints = (log: any) => log.runs[0].results.map((result: any) => result.partialFingerprints);
+    const first = prints(sarif());
+    expect(prints(sarif())).toEqual(first);
+    // Another run: another time, version, folder and set of errors; a finding fixed in another file.
+    const later = JSON.parse(formatSarif(report({ durationMs: 1, version: '9.9.9', cwd: '/elsewhere', errors: [], findings: findings.filter((finding) => finding.file !== 'hooks/handler.java') }), { informationUri: '', sourceLines }));
+    const kept = findings.map((finding, index) => [finding, first[index]] as const).filter(([finding]) => finding.file !== 'hooks/handler.java');
+    expect(prints(later)).toEqual(kept.map(([, print]) => print));
+  });
+
   it('reports unreadable files as notifications of a run that went on', () => {
     const [invocation] = sarif().runs[0].invocations;
     expect(invocation.executionSuccessful).toBe(true);
