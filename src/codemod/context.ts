@@ -43,7 +43,8 @@ export class CodemodContext {
     readonly options: TransformOptions = {},
   ) {
     this.j = jscodeshift.withParser(parserFor(file, true));
-    this.root = this.j(text);
+    // recast parses a copy with leading tabs expanded to tabWidth spaces: at 1 the offsets stay the file's own.
+    this.root = this.j(text, { tabWidth: 1 });
     const program = this.root.get().node as Node;
     const analysis = analyzeModule(program, text, file, options);
     this.index = analysis.index;

@@ -58,13 +58,24 @@ export function transformSource(text: string, file: string, options: TransformOp
   const body = bom ? text.slice(1) : text;
   const crlf = body.includes('\r\n');
   const mixed = body.includes('\r') && /\r(?!\n)|(?<!\r)\n/.test(body);
-  const normalized = crlf || mixed ? body.replace(/\r\n?/g, '\n') : body;
+  const lf = crlf || mixed ? body.replace(/\r\n?/g, '\n') : body;
+  // A file indented with tabs: recast reprints in spaces, so the codemod works on a copy with two
+  // spaces per leading tab and the tabs are put back (new code indented by two gets them too).
+  const spaced = tabsAsSpaces(lf);
+  const normalized = spaced ?? lf;
   const context = new CodemodContext(normalized, file, options);
   if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
   if (mixed) throw new Error('mixed line endings (CRLF and LF, or a lone CR): not rewritten, so that no line changes its ending; give the file one kind first');
-  const result = runTransforms(context, TRANSFORMS);
+  let result = runTransforms(context, TRANSFORMS);
+  if (spaced !== undefined) {
+    // Columns as in the file: a leading tab is one column, not two.
+    const lines = lf.split('\n');
+    const tabsOn = (line: number) => /^\t*/.exec(lines[line - 1] ?? '')![0].length;
+    result = { ...result, outcomes: result.outcomes.map((outcome) => ({ ...outcome, column: Math.max(1, outcome.column - tabsOn(outcome.line)) })) };
+  }
   if (result.output === normalized) return { ...result, output: text };
-  return { ...result, output: bom + (crlf ? result.output.replaceAll('\n', '\r\n') : result.output) };
+  const tabbed = spaced === undefined ? result.output : result.output.replace(/^(?: {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
+  return { ...result, output: bom + (crlf ? tabbed.replaceAll('\n', '\r\n') : tabbed) };
 }
 
 export function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
@@ -93,6 +104,12 @@ const PRINTED_PROLOGUE = /^(['"])use strict\1;;?[ \t]*\r?\n(?:[ \t]*\r?\n)?/;
 function keepDirectivePrologue(original: string, printed: string): string {
   const own = PROLOGUE.exec(original);
   return own && PRINTED_PROLOGUE.test(printed) ? printed.replace(PRINTED_PROLOGUE, own[0]) : printed;
+}
+
+/** Leading tabs as two spaces each, for recast; or undefined when that cannot be undone exactly (spaces indent some lines too). */
+function tabsAsSpaces(text: string): string | undefined {
+  if (!/^\t/m.test(text) || /^\t* {2}/m.test(text)) return undefined;
+  return text.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
 }
 
 /** New code follows the file's own quotes: the more common of ' and ". */

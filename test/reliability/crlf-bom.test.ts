@@ -30,7 +30,7 @@ const optionsOf = (file: string) => {
   }
 };
 
-describe('CRLF line ends and a UTF-8 BOM', () => {
+describe('CRLF line ends, a UTF-8 BOM, tabs', () => {
   const inputs = fixtureInputs();
 
   it('finds the fixtures', () => {
@@ -52,6 +52,21 @@ describe('CRLF line ends and a UTF-8 BOM', () => {
       expect(actual.output.slice(1)).not.toMatch(/(?<!\r)\n|\r(?!\n)|\uFEFF/);
       expect(actual.output).toBe(`\uFEFF${expected.output.replaceAll('\n', '\r\n')}`);
     }
+    expect(actual.outcomes.map(({ ruleId, action, line }) => ({ ruleId, action, line }))).toEqual(
+      expected.outcomes.map(({ ruleId, action, line }) => ({ ruleId, action, line })),
+    );
+  });
+
+  // The same file indented with tabs gets the same rewrite, indented with tabs (recast expands
+  // leading tabs in the copy it parses: its offsets used to be off by one per tab past the first column).
+  const tabify = (text: string) => text.replace(/^(?: {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
+  it.each(inputs)('%s, indented with tabs', (file) => {
+    const lf = readFileSync(join(FIXTURES, file), 'utf8').replace(/\r\n/g, '\n');
+    const name = file.replace(/^.*\/input/, 'input');
+    const expected = transformSource(lf, name, optionsOf(file));
+    const tabbed = tabify(lf);
+    const actual = transformSource(tabbed, name, optionsOf(file));
+    expect(actual.output).toBe(expected.output === lf ? tabbed : tabify(expected.output));
     expect(actual.outcomes.map(({ ruleId, action, line }) => ({ ruleId, action, line }))).toEqual(
       expected.outcomes.map(({ ruleId, action, line }) => ({ ruleId, action, line })),
     );
