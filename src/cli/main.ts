@@ -3,6 +3,7 @@ import { analyzeFiles } from '../check/analyze-files.js';
 import { parseCliArgs, type CliOptions } from './args.js';
 import { useColor } from './color.js';
 import { discoverFiles } from './discover.js';
+import { findRepoRoot } from './gitignore-tree.js';
 import { helpText } from './help-text.js';
 import { readPackageInfo, type PackageInfo } from '../package-info.js';
 import { renderReport } from './render-report.js';
@@ -49,6 +50,7 @@ async function check(options: CliOptions, io: CliIo, started: number, pkg: Packa
     color: useColor({ flag: options.color, env: io.env, toTerminal: options.output === undefined && io.stdout.isTTY === true }),
     informationUri: pkg.homepage,
     sourceLines: createSourceLines(io.cwd),
+    root: options.format === 'sarif' ? findRepoRoot(io.cwd) : undefined,
   });
   if (options.output === undefined) {
     io.stdout.write(text);

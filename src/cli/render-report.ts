@@ -8,6 +8,8 @@ export interface RenderOptions {
   readonly color: boolean;
   readonly informationUri: string;
   readonly sourceLines: (file: string) => readonly string[] | undefined;
+  /** SARIF: the repository root, which result URIs are relative to; default the working folder. */
+  readonly root?: string;
 }
 
 export function renderReport(report: CheckReport, format: ReportFormat, options: RenderOptions): string {
@@ -17,6 +19,6 @@ export function renderReport(report: CheckReport, format: ReportFormat, options:
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report, { informationUri: options.informationUri, sourceLines: options.sourceLines });
+      return formatSarif(report, { informationUri: options.informationUri, sourceLines: options.sourceLines, root: options.root });
   }
 }

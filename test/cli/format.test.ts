@@ -158,6 +158,27 @@ describe('formatSarif', () => {
     expect(prints(later)).toEqual(kept.map(([, print]) => print));
   });
 
+  it('places results relative to the repository root when run from a subfolder, with the same fingerprints', () => {
+    const fromRoot = JSON.parse(formatSarif(report({ cwd: '/work/project', findings: findings.map((finding) => ({ ...finding, file: `packages/app/${finding.file}` })) }), {
+      informationUri: '',
+      sourceLines: (file) => sourceLines(file.replace(/^packages\/app\//, '')),
+    }));
+    const fromSub = JSON.parse(formatSarif(report({ cwd: '/work/project/packages/app' }), { informationUri: 'https://example.test/msv', sourceLines, root: '/work/project' }));
+    const run = fromSub.runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/project/');
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'packages/app/app/upload.py', uriBaseId: '%SRCROOT%' });
+    expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri).toBe('packages/app/app/locked.py');
+    const prints = (log: any) => log.runs[0].results.map((result: any) => result.partialFingerprints);
+    expect(prints(fromSub)).toEqual(prints(fromRoot));
+    validate(fromSub);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('gives a file outside the root an absolute file URI', () => {
+    const log = JSON.parse(formatSarif(report({ cwd: '/work/other' }), { informationUri: '', sourceLines, root: '/work/project' }));
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///work/other/app/upload.py' });
+  });
+
   it('reports unreadable files as notifications of a run that went on', () => {
     const [invocation] = sarif().runs[0].invocations;
     expect(invocation.executionSuccessful).toBe(true);

@@ -133,3 +133,15 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(Object.keys(pkg.bin)).toContain(hooks[0].entry.split(' ')[0]);
   });
 });
+
+describe('SARIF for code scanning, from a subfolder of the repository', () => {
+  it('places results relative to the repository root', () => {
+    mkdirSync(join(repo, 'packages/app'), { recursive: true });
+    writeFileSync(join(repo, 'packages/app/upload.py'), 'URL = "https://open-api.tiktok.com/share/video/upload/"\n');
+    const child = spawnSync(process.execPath, [BIN, '--check', '--format', 'sarif', '.'], { cwd: join(repo, 'packages/app'), encoding: 'utf8' });
+    expect(child.status).toBe(1);
+    const run = JSON.parse(child.stdout).runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/\/msv-hook-[^/]+\/$/);
+    expect(run.results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['packages/app/upload.py']);
+  });
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding } from '../../detect/finding.js';
@@ -9,6 +10,11 @@ export interface SarifOptions {
   /** The lines of a reported file (path as in the findings), for fingerprints; undefined if unreadable. */
   readonly sourceLines?: (file: string) => readonly string[] | undefined;
   readonly informationUri: string;
+  /**
+   * Absolute: the repository root, which `%SRCROOT%` names and result URIs are relative to, as
+   * GitHub code scanning wants them whatever folder the check ran in. Default: the report's cwd.
+   */
+  readonly root?: string;
 }
 
 const SRCROOT = '%SRCROOT%';
@@ -24,6 +30,22 @@ function pascalCase(id: string): string {
 /** A relative path as a URI reference: each segment percent-encoded, so `#` or a space survives. */
 function fileUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * Where a file (relative to the report's cwd) is: `path` from the root (forward slashes; absolute
+ * outside it), `location` for the log (relative to `%SRCROOT%`, or a file: URI outside it).
+ */
+type Locate = (file: string) => { readonly path: string; readonly location: Sarif.ArtifactLocation };
+
+function locator(cwd: string, root: string): Locate {
+  return (file) => {
+    const absolute = resolve(cwd, file);
+    const inRoot = relative(root, absolute);
+    if (inRoot === '' || inRoot.startsWith('..') || isAbsolute(inRoot)) return { path: absolute, location: { uri: pathToFileURL(absolute).href } };
+    const path = inRoot.split(sep).join('/');
+    return { path, location: { uri: fileUri(path), uriBaseId: SRCROOT } };
+  };
 }
 
 function ruleDescriptor(id: RuleId): Sarif.ReportingDescriptor {
@@ -49,18 +71,19 @@ function ruleDescriptor(id: RuleId): Sarif.ReportingDescriptor {
  * Survives lines moving: what is hashed is the rule, the file, the trimmed text of the line and
  * how many identical (rule, text) pairs came before in the file, never a line number.
  */
-function fingerprints(findings: readonly Finding[], sourceLines: SarifOptions['sourceLines']): string[] {
+function fingerprints(findings: readonly Finding[], sourceLines: SarifOptions['sourceLines'], locate: Locate): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const text = sourceLines?.(finding.file)?.[finding.line - 1]?.trim() ?? '';
-    const key = [finding.ruleId, finding.file, text].join('\0');
+    // The path from the root, so that a run from a subfolder gives the same alert.
+    const key = [finding.ruleId, locate(finding.file).path, text].join('\0');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return createHash('sha256').update(`${key}\0${occurrence}`).digest('hex');
   });
 }
 
-function result(finding: Finding, fingerprint: string): Sarif.Result {
+function result(finding: Finding, fingerprint: string, locate: Locate): Sarif.Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex: RULE_IDS.indexOf(finding.ruleId),
@@ -69,7 +92,7 @@ function result(finding: Finding, fingerprint: string): Sarif.Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: fileUri(finding.file), uriBaseId: SRCROOT },
+          artifactLocation: locate(finding.file).location,
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -85,11 +108,13 @@ function result(finding: Finding, fingerprint: string): Sarif.Result {
 
 /** SARIF 2.1.0 as GitHub code scanning ingests it: one run, every rule described, stable fingerprints. */
 export function formatSarif(report: CheckReport, options: SarifOptions): string {
-  const prints = fingerprints(report.findings, options.sourceLines);
+  const root = options.root ?? report.cwd;
+  const locate = locator(report.cwd, root);
+  const prints = fingerprints(report.findings, options.sourceLines, locate);
   const notifications: Sarif.Notification[] = report.errors.map(({ file, reason }) => ({
     level: 'error',
     message: { text: `Could not check ${file}: ${reason}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(file), uriBaseId: SRCROOT } } }],
+    locations: [{ physicalLocation: { artifactLocation: locate(file).location } }],
   }));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -112,9 +137,9 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
             ...(notifications.length > 0 && { toolExecutionNotifications: notifications }),
           },
         ],
-        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(report.cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((finding, index) => result(finding, prints[index])),
+        results: report.findings.map((finding, index) => result(finding, prints[index], locate)),
       },
     ],
   };
