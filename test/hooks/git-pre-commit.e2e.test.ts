@@ -145,3 +145,58 @@ describe('SARIF for code scanning, from a subfolder of the repository', () => {
     expect(run.results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['packages/app/upload.py']);
   });
 });
+
+/**
+ * The README's recipe itself: husky 9 installs the hook, `.husky/pre-commit` runs lint-staged 16,
+ * whose config runs the check on the staged files. Both are this project's exact devDependencies,
+ * run from its node_modules, offline.
+ */
+describe('husky + lint-staged, as the README sets them up', () => {
+  let project: string;
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', HUSKY: '', CI: '1' };
+  const inProject = (command: string, args: string[]) => {
+    const child = spawnSync(command, args, { cwd: project, env, encoding: 'utf8' });
+    return { status: child.status, output: `${child.stdout}${child.stderr}` };
+  };
+
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), 'msv-husky-'));
+    expect(inProject('git', ['init', '-q']).status).toBe(0);
+    const installed = inProject(process.execPath, [join(ROOT, 'node_modules/husky/bin.js')]);
+    expect(installed).toEqual({ status: 0, output: '' });
+    writeFileSync(join(project, '.husky/pre-commit'), `${JSON.stringify(join(ROOT, 'node_modules/.bin/lint-staged'))}\n`);
+    const check = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --check --no-color`;
+    writeFileSync(join(project, 'package.json'), `${JSON.stringify({
+      name: 'app',
+      private: true,
+      'lint-staged': {
+        '*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,php,go,rb,java,kt,cs,sh,yml,yaml,json,md,vue,svelte}': check,
+        '.env{,.*}': check,
+      },
+    }, null, 2)}\n`);
+    expect(inProject('git', ['add', 'package.json', '.husky/pre-commit']).status).toBe(0);
+    expect(inProject('git', ['commit', '-q', '-m', 'initial']).status).toBe(0);
+  });
+
+  afterAll(() => {
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  it('refuses a staged legacy upload with its findings, and commits it once migrated', () => {
+    writeFileSync(join(project, 'upload.js'), LEGACY);
+    writeFileSync(join(project, 'untouched.py'), 'URL = "https://open-api.tiktok.com/share/video/upload/"\n');
+    expect(inProject('git', ['add', 'upload.js']).status).toBe(0);
+    const refused = inProject('git', ['commit', '-m', 'upload']);
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain('upload.js:6:26  error');
+    expect(refused.output).toContain('no-legacy-share-endpoint');
+    expect(refused.output).not.toContain('untouched.py');
+
+    expect(inProject(process.execPath, [BIN, '--allow-dirty', 'upload.js']).status).toBe(0);
+    expect(inProject('git', ['add', 'upload.js']).status).toBe(0);
+    const accepted = inProject('git', ['commit', '-m', 'upload']);
+    expect(accepted.status, accepted.output).toBe(0);
+    expect(inProject('git', ['log', '--format=%s']).output.trim().split('\n')).toEqual(['upload', 'initial']);
+    expect(inProject('git', ['show', 'HEAD:upload.js']).output).toContain('https://open.tiktokapis.com/v2/post/publish/inbox/video/init/');
+  });
+});
