@@ -1,11 +1,10 @@
 import type { FileInfo } from 'jscodeshift';
-import { runTransforms, type Transform, type TransformOptions } from './transform-source.js';
-import { CodemodContext } from './context.js';
+import { transformKeepingLayout, type Transform, type TransformOptions } from './transform-source.js';
 
 /**
  * Runs some steps of the codemod on one file the way jscodeshift calls a transform, for
  * `npx jscodeshift -t dist/transforms/<name>/index.js`. Unported findings still get their TODOs.
  */
 export function runTransformsAlone(file: FileInfo, transforms: readonly Transform[], options: TransformOptions = {}): string {
-  return runTransforms(new CodemodContext(file.source, file.path, options), transforms).output;
+  return transformKeepingLayout(file.source, file.path, options, transforms).output;
 }

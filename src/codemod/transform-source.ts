@@ -51,6 +51,11 @@ export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameRespo
 
 /** The whole codemod for one file: parse once, run every step on the same tree, print once. */
 export function transformSource(text: string, file: string, options: TransformOptions = {}): TransformResult {
+  return transformKeepingLayout(text, file, options, TRANSFORMS);
+}
+
+/** Some steps of the codemod on one file, its BOM, line ends and tab indentation kept (transformSource, run-alone). */
+export function transformKeepingLayout(text: string, file: string, options: TransformOptions, transforms: readonly Transform[]): TransformResult {
   // recast parses a copy of the text without a BOM and with LF line ends, so its offsets are off
   // from the file's own by one per CR (and one for the BOM): the codemod works on that form, and the
   // BOM and CRLF are put back after printing.
@@ -66,7 +71,7 @@ export function transformSource(text: string, file: string, options: TransformOp
   const context = new CodemodContext(normalized, file, options);
   if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
   if (mixed) throw new Error('mixed line endings (CRLF and LF, or a lone CR): not rewritten, so that no line changes its ending; give the file one kind first');
-  let result = runTransforms(context, TRANSFORMS);
+  let result = runTransforms(context, transforms);
   if (spaced !== undefined) {
     // Columns as in the file: a leading tab is one column, not two.
     const lines = lf.split('\n');

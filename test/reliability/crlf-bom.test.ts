@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { transformSource } from '../../src/codemod/transform-source.js';
+import { runTransformsAlone } from '../../src/codemod/run-alone.js';
+import { TRANSFORMS, transformSource } from '../../src/codemod/transform-source.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -70,6 +71,15 @@ describe('CRLF line ends, a UTF-8 BOM, tabs', () => {
     expect(actual.outcomes.map(({ ruleId, action, line }) => ({ ruleId, action, line }))).toEqual(
       expected.outcomes.map(({ ruleId, action, line }) => ({ ruleId, action, line })),
     );
+  });
+
+  // The transforms run alone under jscodeshift go the same way.
+  it.each(inputs.filter((file) => file.startsWith('rewrite-upload-call/')).slice(0, 12))('%s, CRLF + BOM + tabs, through run-alone', (file) => {
+    const lf = readFileSync(join(FIXTURES, file), 'utf8').replace(/\r\n/g, '\n');
+    const name = file.replace(/^.*\/input/, 'input');
+    const expected = transformSource(lf, name, optionsOf(file)).output;
+    const awkward = (text: string) => `\uFEFF${tabify(text).replaceAll('\n', '\r\n')}`;
+    expect(runTransformsAlone({ path: name, source: awkward(lf) }, TRANSFORMS, optionsOf(file))).toBe(awkward(expected));
   });
 
   it('refuses a file with mixed line ends rather than change lines it does not rewrite', () => {
