@@ -101,7 +101,9 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     try {
       parsed.set(file, { file, path: relative(file), bytes, text, ast: await parseModule(text, file), foundByImport: secondLook });
     } catch (error) {
-      errors.push({ file: relative(file), reason: parseError(error) });
+      // A byte that is not UTF-8 decodes to U+FFFD, which the parser then names: say what it is.
+      const notUtf8 = text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes);
+      errors.push({ file: relative(file), reason: `${notUtf8 ? 'is not valid UTF-8 and ' : ''}${parseError(error)}` });
       settle();
     }
   };

@@ -91,6 +91,7 @@ beforeAll(() => {
   put('crlf-bom.js', `\uFEFF${REWRITABLE.replaceAll('\n', '\r\n')}`);
   // Latin-1 bytes in a comment and a string: parses, but rewriting would alter those bytes.
   put('latin1.js', Buffer.concat([Buffer.from('// r'), Buffer.from([0xe9]), Buffer.from('sum'), Buffer.from([0xe9]), Buffer.from(`\n${REWRITABLE}const label = "caf`), Buffer.from([0xe9]), Buffer.from('";\n')]));
+  put('latin1-identifier.js', Buffer.concat([Buffer.from('const caf'), Buffer.from([0xe9]), Buffer.from(` = 1;\nfetch('${UPLOAD}', { method: 'POST' });\n`)]));
   mkdirSync(join(tree, 'loop'));
   symlinkSync('..', join(tree, 'loop/parent'));
   symlinkSync('.', join(tree, 'loop/self'));
@@ -172,6 +173,12 @@ describe('bad inputs, each with its own message while the run goes on', () => {
     expect(bytesOf('latin1.js').equals(original.get('latin1.js')!)).toBe(true);
   });
 
+  it('bytes that are not UTF-8 where the parser meets them: "is not valid UTF-8 and cannot be parsed"', () => {
+    expect(reasonOf(checkJson.summary.errors, 'latin1-identifier.js')).toMatch(/^is not valid UTF-8 and cannot be parsed: .* at line 1, column 10$/);
+    expect(reasonOf(rewriteJson.errors, 'latin1-identifier.js')).toMatch(/^is not valid UTF-8 and cannot be parsed: /);
+    expect(bytesOf('latin1-identifier.js').equals(original.get('latin1-identifier.js')!)).toBe(true);
+  });
+
   it('a symlink loop: the walk does not follow it and ends', () => {
     for (const report of [check.stdout, rewrite.stdout]) expect(report).not.toContain('loop/');
   });
@@ -190,8 +197,8 @@ describe('bad inputs, each with its own message while the run goes on', () => {
   });
 
   it('every file is accounted for: the run went on past each bad one', () => {
-    // good, syntax-error, flow, binary, bundle, empty, crlf-bom, latin1, no-read (symlinks skipped).
-    expect(checkJson.summary.filesScanned).toBe(9);
+    // good, syntax-error, flow, binary, bundle, empty, crlf-bom, latin1, latin1-identifier, no-read (symlinks skipped).
+    expect(checkJson.summary.filesScanned).toBe(10);
     expect(rewriteJson.changes.map((change) => change.file).sort()).toEqual(
       ['bundle.min.js', 'crlf-bom.js', 'flow.js', 'good.js', ...(IS_ROOT ? ['no-read.js'] : [])].sort(),
     );
