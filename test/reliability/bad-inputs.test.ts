@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Item 1 of the reliability issue: one tree holding every kind of bad input, each beside a legacy
@@ -106,6 +106,10 @@ beforeAll(() => {
   rewrite = run(['.', '--allow-dirty', '--workers', '2', '--format', 'json']);
   rewriteJson = JSON.parse(rewrite.stdout) as RewriteJson;
 }, 240_000);
+
+afterAll(() => {
+  for (const folder of [tree, outside]) if (folder) rmSync(folder, { recursive: true, force: true });
+});
 
 const reasonOf = (errors: readonly JsonError[], file: string) => errors.find((error) => error.file === file)?.reason;
 

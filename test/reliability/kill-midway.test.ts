@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transformSource } from '../../src/codemod/transform-source.js';
 
 /**
@@ -42,8 +42,14 @@ const path = (i: number) => `src/part${i % 10}/upload-${i}.js`;
 const before = new Map<string, string>();
 const after = new Map<string, string>();
 
+const trees: string[] = [];
+afterAll(() => {
+  for (const tree of trees) rmSync(tree, { recursive: true, force: true });
+});
+
 function makeTree(): string {
   const tree = mkdtempSync(join(tmpdir(), 'msv-kill-'));
+  trees.push(tree);
   for (const [file, text] of before) {
     mkdirSync(dirname(join(tree, file)), { recursive: true });
     writeFileSync(join(tree, file), text);

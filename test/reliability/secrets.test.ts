@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Item 5 of the reliability issue: an access token and a client secret pasted into legacy code
@@ -86,6 +86,10 @@ beforeAll(() => {
   run('rewrite json', freshTree('rewrite-json'), ['.', '--allow-dirty', '--format', 'json']);
   run('--check after rewrite', join(base, 'rewrite'), ['--check', '.', '--format', 'json']);
 }, 240_000);
+
+afterAll(() => {
+  if (base) rmSync(base, { recursive: true, force: true });
+});
 
 describe('secrets pasted into legacy code are never printed', () => {
   it('every run produced a report that covers the files holding them', () => {
