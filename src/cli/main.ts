@@ -9,7 +9,7 @@ import { readPackageInfo, type PackageInfo } from '../package-info.js';
 import { renderReport } from './render-report.js';
 import { sortFindings, type CheckReport } from './report.js';
 import { createSourceLines } from './source-lines.js';
-import { writeFileAtomic } from './write-report.js';
+import { emitReport, writeFileAtomic } from './write-report.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 
 import type { CliIo } from './io.js';
@@ -52,15 +52,8 @@ async function check(options: CliOptions, io: CliIo, started: number, pkg: Packa
     sourceLines: createSourceLines(io.cwd),
     root: options.format === 'sarif' ? findRepoRoot(io.cwd) : undefined,
   });
-  if (options.output === undefined) {
-    io.stdout.write(text);
-  } else {
-    try {
-      await writeFileAtomic(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      return fail(io, `cannot write the report to ${options.output}: ${(error as Error).message}`);
-    }
-  }
+  const unwritten = await emitReport(io, options.output, text);
+  if (unwritten) return fail(io, unwritten);
   if (options.report !== undefined) {
     const reportFile = resolve(io.cwd, options.report);
     // Loaded only when asked for: a hook's --check starts without it.

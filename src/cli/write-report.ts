@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rm, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Writes through a temporary file in the same folder and a rename, so that a reader (a CI upload
@@ -14,5 +14,26 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * A report goes to stdout, or whole to `output` (relative to `cwd`). Resolves to why it could not
+ * be written, or undefined.
+ */
+export async function emitReport(
+  io: { readonly stdout: { write(text: string): unknown }; readonly cwd: string },
+  output: string | undefined,
+  text: string,
+): Promise<string | undefined> {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return undefined;
+  }
+  try {
+    await writeFileAtomic(resolve(io.cwd, output), text);
+    return undefined;
+  } catch (error) {
+    return `cannot write the report to ${output}: ${(error as Error).message}`;
   }
 }

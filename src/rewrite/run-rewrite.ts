@@ -8,7 +8,7 @@ import { loadProject } from '../check/load-project.js';
 import { createImportResolver, type ExportsByFile } from '../check/project-exports.js';
 import { useColor } from '../cli/color.js';
 import { discoverFiles } from '../cli/discover.js';
-import { writeFileAtomic } from '../cli/write-report.js';
+import { emitReport, writeFileAtomic } from '../cli/write-report.js';
 import { runProjectPass, type ProjectPassOutput } from '../project/project-pass-for-rewrite.js';
 import { formatRewriteMarkdown } from '../report/markdown-report.js';
 import { maskSecrets } from '../report/mask-secrets.js';
@@ -166,15 +166,10 @@ export async function runRewrite(options: RewriteOptions, io: RewriteIo): Promis
     text = diffs.join('') + (diffs.length > 0 ? '\n' : '') + formatRewriteText(report, { color });
   }
   text = maskSecrets(text);
-  if (options.output === undefined) {
-    io.stdout.write(text);
-  } else {
-    try {
-      await writeFileAtomic(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      say(`cannot write the report to ${options.output}: ${(error as Error).message}\n`);
-      return EXIT_TROUBLE;
-    }
+  const unwritten = await emitReport(io, options.output, text);
+  if (unwritten) {
+    say(`${unwritten}\n`);
+    return EXIT_TROUBLE;
   }
   if (options.report !== undefined) {
     const reportFile = resolve(io.cwd, options.report);
