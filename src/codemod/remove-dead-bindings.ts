@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { childNodes, type Node } from '../detect/ast.js';
+import { descendants, type Node } from '../detect/ast.js';
 import { requiredModule } from '../detect/module-index.js';
 import type { CodemodContext } from './context.js';
 
@@ -83,14 +83,7 @@ function removeUnusedImports(context: CodemodContext, names: ReadonlySet<string>
 }
 
 function identifiersIn(root: Node): Set<string> {
-  const names = new Set<string>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'Identifier') names.add(node.name);
-    stack.push(...childNodes(node));
-  }
-  return names;
+  return new Set([...descendants(root)].filter((node) => node.type === 'Identifier').map((node) => node.name as string));
 }
 
 /**

@@ -30,6 +30,16 @@ export function* childNodes(node: Node): Generator<Node> {
   }
 }
 
+/** A node and every node under it, whatever the parser. */
+export function* descendants(root: Node): Generator<Node> {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    stack.push(...childNodes(node));
+  }
+}
+
 export function rangeOf(node: Node): [number, number] {
   return node.range ?? [node.start, node.end];
 }

@@ -1,5 +1,5 @@
 import { LEGACY_RESPONSE_FIELDS, TIKTOK_MARKER, WEBHOOK_ENVELOPE_KEYS, type LegacyResponseField } from '../contract/index.js';
-import { childNodes, keyName, type Node } from './ast.js';
+import { descendants, keyName, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import type { FieldFlows } from './response-fields.js';
@@ -87,12 +87,5 @@ function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): { names: S
 }
 
 function collect(root: Node, type: string): Node[] {
-  const found: Node[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === type) found.push(node);
-    stack.push(...childNodes(node));
-  }
-  return found;
+  return [...descendants(root)].filter((node) => node.type === type);
 }
