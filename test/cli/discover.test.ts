@@ -24,7 +24,7 @@ beforeAll(() => {
   outside = mkdtempSync(join(tmpdir(), 'msv-outside-'));
   write(outside, { 'elsewhere.js': '', 'deep/other.py': '' });
   write(root, {
-    '.gitignore': 'generated/\n*.secret.py\n',
+    '.gitignore': 'generated/\n*.secret.py\nbuild/\ncoverage/\n',
     'src/app.ts': '',
     'src/view.tsx': '',
     'src/esm.mts': '',
@@ -66,7 +66,7 @@ afterAll(() => {
 });
 
 describe('discoverFiles: walking a folder', () => {
-  it('lists supported files, honours .gitignore files, skips dependencies, VCS, build output and links', async () => {
+  it('lists supported files, honours .gitignore files (build output is left to them), skips dependencies, VCS folders and links', async () => {
     const { files, missing, errors } = await discover(['.']);
     expect(missing).toEqual([]);
     expect(errors).toEqual([]);
@@ -74,8 +74,10 @@ describe('discoverFiles: walking a folder', () => {
       '.env',
       '.env.example',
       '.github/workflows/ci.yml',
+      '.next/server.js',
       'app/[id]/page.tsx',
       'config/.env.production',
+      'dist/bundle.js',
       'src/app.ts',
       'src/esm.mts',
       'src/legacy.cjs',
@@ -97,7 +99,7 @@ describe('discoverFiles: walking a folder', () => {
 
   it('applies --ignore-pattern in .gitignore syntax, relative to the working folder', async () => {
     const { files } = await discover(['.'], ['*.md', 'src/sub/', '/.env*', '.github']);
-    expect(files).toEqual(['app/[id]/page.tsx', 'config/.env.production', 'src/app.ts', 'src/esm.mts', 'src/legacy.cjs', 'src/local.js', 'src/upload.py', 'src/view.tsx']);
+    expect(files).toEqual(['.next/server.js', 'app/[id]/page.tsx', 'config/.env.production', 'dist/bundle.js', 'src/app.ts', 'src/esm.mts', 'src/legacy.cjs', 'src/local.js', 'src/upload.py', 'src/view.tsx']);
   });
 
   it('walks a folder that .gitignore excludes when it is named, and the .gitignore files inside still apply', async () => {
@@ -106,8 +108,8 @@ describe('discoverFiles: walking a folder', () => {
     expect(files).toEqual(['generated/client.js']);
   });
 
-  it('walks a build folder that is named', async () => {
-    expect((await discover(['dist'])).files).toEqual(['dist/bundle.js']);
+  it('walks a build folder that .gitignore excludes when it is named', async () => {
+    expect((await discover(['build'])).files).toEqual(['build/out.js']);
   });
 });
 
@@ -145,9 +147,9 @@ describe('discoverFiles: globs', () => {
     expect(files).toEqual(['src/sub/keep.secret.py', 'src/upload.py']);
   });
 
-  it('never matches inside dependency or build folders, nor through links', async () => {
+  it('never matches inside dependency folders, nor through links; build output only where .gitignore keeps it', async () => {
     const { files } = await discover(['**/*.js']);
-    expect(files).toEqual(['src/local.js', 'src/sub/kept.js']);
+    expect(files).toEqual(['.next/server.js', 'dist/bundle.js', 'src/local.js', 'src/sub/kept.js']);
   });
 
   it('counts a glob that matches nothing as missing', async () => {
