@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Node } from '../detect/ast.js';
 import { SOURCE_EXTENSIONS } from '../detect/source-extensions.js';
 import { parseError, readError, type FileError } from './file-errors.js';
-import { mayContainLegacy, mentionsAny } from './prefilter.js';
+import { createMarkerTest, mayContainLegacy, type ByteTest } from './prefilter.js';
+import { prefilterFiles } from './prefilter-files.js';
+import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
 
 /** A file that passed the prefilter, as read. */
@@ -75,7 +77,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   let analyzed = 0;
 
   /** `secondLook`: the file was read and settled before, and failed the prefilter then. */
-  const load = async (file: string, accept: (bytes: Buffer) => boolean, secondLook: boolean): Promise<void> => {
+  const load = async (file: string, accept: ByteTest, secondLook: boolean): Promise<void> => {
     const settle = secondLook ? () => {} : () => onSettled(file);
     let bytes: Buffer;
     try {
@@ -108,12 +110,26 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     }
   };
 
-  for (const file of files) await load(file, mayContainLegacy, false);
+  // Every byte is read once by the prefilter (on threads for a large tree); the few files that pass
+  // are read again here, whole, to be decoded and parsed.
+  const first = await prefilterFiles(files, ANALYSIS_MARKERS);
+  for (const { file, reason } of first.unreadable) {
+    errors.push({ file: relative(file), reason });
+    onSettled(file);
+  }
+  for (const file of first.unmatched) {
+    if (isSource(file)) unmatchedSources.push(file);
+    onSettled(file);
+  }
+  for (const file of first.matched) await load(file, mayContainLegacy, false);
 
   const exportsByFile = collectExports(parsed.values());
   const wanted = exportsByFile.size > 0 ? importedNames(exportsByFile) : [];
   if (wanted.length > 0) {
-    for (const file of unmatchedSources.splice(0)) await load(file, (bytes) => mentionsAny(bytes, wanted), true);
+    const second = await prefilterFiles(unmatchedSources.splice(0), wanted);
+    for (const { file, reason } of second.unreadable) errors.push({ file: relative(file), reason });
+    const mentionsWanted = createMarkerTest(wanted);
+    for (const file of second.matched) await load(file, mentionsWanted, true);
   }
 
   return { modules: [...parsed.values()], texts, errors, analyzed, exportsByFile, known: new Set(parsed.keys()) };

@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYSIS_MARKERS } from '../../src/detect/migration-todos.js';
+import { createMarkerTest, mayContainLegacy } from '../../src/check/prefilter.js';
+import { prefilterFiles } from '../../src/check/prefilter-files.js';
+
+describe('createMarkerTest', () => {
+  it('passes a file holding any one marker, alone, at the start, the middle or the end', () => {
+    for (const marker of ANALYSIS_MARKERS) {
+      for (const text of [marker, `x${marker}`, `${'a'.repeat(5000)}${marker}${'b'.repeat(5000)}`, `${'c'.repeat(70_000)}${marker}`]) {
+        expect(mayContainLegacy(Buffer.from(text)), `${marker} in ${text.length} bytes`).toBe(true);
+      }
+    }
+  });
+
+  it('rejects a file holding only the anchors, or a marker cut short', () => {
+    expect(mayContainLegacy(Buffer.from('tiktok share video. shared videos'))).toBe(false);
+    expect(mayContainLegacy(Buffer.from('open-api.tiktok.co'))).toBe(false);
+    expect(mayContainLegacy(Buffer.from('share_i d'))).toBe(false);
+  });
+
+  it('finds a marker that contains none of the anchors (a new contract fact cannot slip past)', () => {
+    const test = createMarkerTest(['open-api.tiktok.com', 'douyin.example/upload']);
+    expect(test(Buffer.from('fetch("https://douyin.example/upload")'))).toBe(true);
+    expect(test(Buffer.from('fetch("https://example.com/upload")'))).toBe(false);
+  });
+});
+
+describe('prefilterFiles', () => {
+  let root: string;
+  const files: string[] = [];
+  const legacy = new Set<string>();
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'msv-prefilter-'));
+    for (let index = 0; index < 2300; index++) {
+      const dir = join(root, `d${index % 23}`);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `f${index}.js`);
+      let text = `export const n${index} = ${index}; // shared video player\n`;
+      if (index % 401 === 7) text += `fetch('https://open-api.tiktok.com/share/video/upload/');\n`;
+      if (index === 1500) text = `${'/* padding */\n'.repeat(200_000)}const event = 'video.upload.failed';\n`; // 2.8 MB: the reused buffer grows
+      writeFileSync(file, text);
+      files.push(file);
+      if (text.includes('tiktok.com') || text.includes('video.upload.failed')) legacy.add(file);
+    }
+    files.push(join(root, 'removed-before-reading.js'));
+    files.sort();
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const expectExact = (outcome: Awaited<ReturnType<typeof prefilterFiles>>) => {
+    expect(outcome.matched).toEqual(files.filter((file) => legacy.has(file)));
+    expect(outcome.unmatched).toEqual(files.filter((file) => !legacy.has(file) && !file.endsWith('removed-before-reading.js')));
+    expect(outcome.unreadable).toEqual([{ file: join(root, 'removed-before-reading.js'), reason: 'was removed during the run' }]);
+  };
+
+  it('keeps exactly the files holding a marker, in the order given, and names the unreadable ones', async () => {
+    expect(legacy.size).toBe(7);
+    expectExact(await prefilterFiles(files, ANALYSIS_MARKERS, 1));
+  });
+
+  it('gives the same outcome on worker threads (run from the build, where the worker module exists)', async () => {
+    const built = (await import('../../dist/src/check/prefilter-files.js')) as typeof import('../../src/check/prefilter-files.js');
+    expectExact(await built.prefilterFiles(files, ANALYSIS_MARKERS, 2));
+  });
+});
