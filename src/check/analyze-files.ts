@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   readonly cwd: string;
   /** A legacy webhook event with its new name beside it is kept on purpose, not a finding. */
   readonly keepLegacyEvents?: boolean;
+  /** `--shard`: the other shards' files, read only for the legacy constants this shard imports. */
+  readonly foreignFiles?: readonly string[];
 }
 
 /**
@@ -30,7 +32,7 @@ export interface AnalyzeOptions {
  * is known where another imports it. A file that cannot be read or parsed is reported and skipped.
  */
 export async function analyzeFiles(files: readonly string[], options: AnalyzeOptions): Promise<AnalysisResult> {
-  const project = await loadProject(files, { cwd: options.cwd });
+  const project = await loadProject(files, { cwd: options.cwd, foreignFiles: options.foreignFiles });
   const findings: Finding[] = [];
   for (const { path, text } of project.texts) findings.push(...scanText(path, text));
   for (const module of project.modules) {

@@ -5,6 +5,7 @@ import { SOURCE_EXTENSIONS } from '../detect/source-extensions.js';
 import { parseError, readError, type FileError } from './file-errors.js';
 import { createMarkerTest, mayContainLegacy, type ByteTest } from './prefilter.js';
 import { prefilterFiles } from './prefilter-files.js';
+import { resolveModule } from './resolve-module.js';
 import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
 
@@ -46,6 +47,21 @@ export interface LoadOptions {
    * pass (`foundByImport` false), which the caller is still to work on.
    */
   readonly onSettled?: (file: string) => void;
+  /**
+   * `--shard`: the other shards' files (absolute). They are not analyzed; the ones this shard's
+   * modules import are read, and parsed if they hold a marker, for the legacy constants they export.
+   */
+  readonly foreignFiles?: readonly string[];
+}
+
+/** Parses a module another shard reports; here only its exports count, so any failure is its shard's to report. */
+async function loadForeign(file: string): Promise<{ file: string; text: string; ast: Node } | undefined> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return { file, text, ast: await parseModule(text, file) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -112,7 +128,8 @@ export async function loadProject(files: readonly string[], options: LoadOptions
 
   // Every byte is read once by the prefilter (on threads for a large tree); the few files that pass
   // are read again here, whole, to be decoded and parsed.
-  const first = await prefilterFiles(files, ANALYSIS_MARKERS);
+  const foreign = options.foreignFiles;
+  const first = await prefilterFiles(files, ANALYSIS_MARKERS, { collectImports: foreign !== undefined });
   for (const { file, reason } of first.unreadable) {
     errors.push({ file: relative(file), reason });
     onSettled(file);
@@ -123,7 +140,26 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   }
   for (const file of first.matched) await load(file, mayContainLegacy, false);
 
-  const exportsByFile = collectExports(parsed.values());
+  // A shard sees the legacy constants of other shards' modules where its own modules import them.
+  const foreignModules = [];
+  if (foreign !== undefined) {
+    const own = new Set(files);
+    const all = new Set([...files, ...foreign]);
+    const targets = new Set<string>();
+    for (const [file, specifiers] of first.imports) {
+      for (const specifier of specifiers) {
+        const target = resolveModule(file, specifier, all);
+        if (target !== undefined && !own.has(target) && isSource(target)) targets.add(target);
+      }
+    }
+    const { matched } = await prefilterFiles([...targets].sort(), ANALYSIS_MARKERS);
+    for (const file of matched) {
+      const module = await loadForeign(file);
+      if (module) foreignModules.push(module);
+    }
+  }
+
+  const exportsByFile = collectExports([...parsed.values(), ...foreignModules]);
   const wanted = exportsByFile.size > 0 ? importedNames(exportsByFile) : [];
   if (wanted.length > 0) {
     const second = await prefilterFiles(unmatchedSources.splice(0), wanted);
@@ -132,5 +168,5 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     for (const file of second.matched) await load(file, mentionsWanted, true);
   }
 
-  return { modules: [...parsed.values()], texts, errors, analyzed, exportsByFile, known: new Set(parsed.keys()) };
+  return { modules: [...parsed.values()], texts, errors, analyzed, exportsByFile, known: new Set([...parsed.keys(), ...foreignModules.map(({ file }) => file)]) };
 }

@@ -9,6 +9,13 @@ export interface PrefilterOutcome {
   /** Files read that hold none, in the order given. */
   readonly unmatched: string[];
   readonly unreadable: Array<{ readonly file: string; readonly reason: string }>;
+  /** With `collectImports`: each JavaScript or TypeScript file read → its relative specifiers. */
+  readonly imports: Map<string, string[]>;
+}
+
+export interface PrefilterOptions {
+  readonly threads?: number;
+  readonly collectImports?: boolean;
 }
 
 /**
@@ -38,17 +45,20 @@ async function runInPool(tasks: PrefilterTask[], threads: number): Promise<Prefi
  * many (reading is most of `--check`'s time on a large tree). Only the outcome crosses threads: the
  * bytes are read into a reused buffer and dropped.
  */
-export async function prefilterFiles(files: readonly string[], markers: readonly string[], threads = availableParallelism()): Promise<PrefilterOutcome> {
+export async function prefilterFiles(files: readonly string[], markers: readonly string[], options: PrefilterOptions = {}): Promise<PrefilterOutcome> {
+  const { threads = availableParallelism(), collectImports = false } = options;
   const tasks: PrefilterTask[] = [];
-  for (let start = 0; start < files.length; start += CHUNK_FILES) tasks.push({ files: files.slice(start, start + CHUNK_FILES), markers });
+  for (let start = 0; start < files.length; start += CHUNK_FILES) tasks.push({ files: files.slice(start, start + CHUNK_FILES), markers, collectImports });
   const pooled = threads > 1 && files.length >= MIN_FILES_FOR_THREADS && existsSync(fileURLToPath(WORKER_FILE));
   const results = pooled ? await runInPool(tasks, threads) : tasks.map(prefilterChunk);
 
   const matched = new Set<number>();
   const unreadable: Array<{ file: string; reason: string }> = [];
+  const imports = new Map<string, string[]>();
   results.forEach((result, taskIndex) => {
     const offset = taskIndex * CHUNK_FILES;
     for (const index of result.matched) matched.add(offset + index);
+    for (const [index, specifiers] of result.imports) imports.set(files[offset + index]!, specifiers);
     for (const [index, reason] of result.unreadable) unreadable.push({ file: files[offset + index]!, reason });
   });
   const unreadableFiles = new Set(unreadable.map(({ file }) => file));
@@ -56,5 +66,6 @@ export async function prefilterFiles(files: readonly string[], markers: readonly
     matched: files.filter((_, index) => matched.has(index)),
     unmatched: files.filter((file, index) => !matched.has(index) && !unreadableFiles.has(file)),
     unreadable,
+    imports,
   };
 }

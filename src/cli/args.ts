@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseShard, type Shard } from '../check/shard.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -26,6 +27,10 @@ export interface CliOptions {
   readonly color: boolean | undefined;
   /** Errors only: warnings are neither reported nor counted. */
   readonly quiet: boolean;
+  /** `--check --shard i/n`: check only this shard's files (a CI matrix splits a tree this way). */
+  readonly shard: Shard | undefined;
+  /** `--merge`: the paths are `--format json` reports of `--check` (shards) to merge into one. */
+  readonly merge: boolean;
   readonly paths: readonly string[];
 }
 
@@ -47,6 +52,8 @@ const OPTIONS = {
   'ignore-pattern': { type: 'string', multiple: true, default: [] as string[] },
   color: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q', default: false },
+  shard: { type: 'string' },
+  merge: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } satisfies ParseArgsConfig['options'];
@@ -71,7 +78,22 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   if (values.output === '') return { kind: 'usage-error', message: '--output needs a file name' };
   if (values.report === '') return { kind: 'usage-error', message: '--report needs a file name' };
-  const check = values.check === true;
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    const parsedShard = parseShard(values.shard);
+    if (typeof parsedShard === 'string') return { kind: 'usage-error', message: parsedShard };
+    shard = parsedShard;
+  }
+  if (values.merge) {
+    const conflicting = (['check', 'dry-run', 'allow-dirty', 'workers', 'shard', 'keep-legacy-events', 'ignore-pattern'] as const)
+      .filter((name) => values[name] !== undefined && values[name] !== false && !(Array.isArray(values[name]) && values[name].length === 0));
+    if (conflicting.length > 0) return { kind: 'usage-error', message: `--merge combines finished reports; ${conflicting.map((name) => `--${name}`).join(', ')} cannot go with it` };
+    if (positionals.length === 0) return { kind: 'usage-error', message: '--merge needs the JSON reports to merge (shard-1.json shard-2.json …)' };
+  }
+  const check = values.check === true || values.merge;
+  if (shard !== undefined && !check) {
+    return { kind: 'usage-error', message: '--shard applies to --check: the rewrite renames payload types across files, so it needs the whole tree' };
+  }
   if (check) {
     const rewriteOnly = (['dry-run', 'allow-dirty', 'workers'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
     if (rewriteOnly.length > 0) {
@@ -99,6 +121,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       ignorePatterns: values['ignore-pattern'],
       color: values.color,
       quiet: values.quiet,
+      shard,
+      merge: values.merge,
       paths: positionals.length > 0 ? positionals : ['.'],
     },
   };

@@ -7,8 +7,9 @@ Moves code off TikTok's retired Share Video API onto the Content Posting API, an
 Usage: migrate-share-video [options] [paths...]            rewrite the files in place
        migrate-share-video --dry-run [options] [paths...]  print the rewrite as a diff, write nothing
        migrate-share-video --check [options] [paths...]    report legacy usage, change nothing
+       migrate-share-video --merge [options] reports...    merge the JSON reports of --check shards
 
-  paths                   files, folders or globs (default: .)
+  paths                   files, folders or globs (default: .); with --merge, JSON report files
 
 Options:
   --check                 report legacy usage and exit 1 if there is any; nothing is written
@@ -29,6 +30,10 @@ Options:
   --ignore-pattern <pat>  leave out paths matching <pat>, .gitignore syntax, relative to the
                           working folder; repeatable
   -q, --quiet             report errors only, not warnings
+  --shard <i/n>           with --check: check only shard i of n (files split by a hash of their
+                          path), for a CI matrix; imports across shards are still followed
+  --merge                 the paths are --format json reports of the shards: print them as one
+                          report in any --format (refused if a shard is missing or repeated)
   --color, --no-color     force colours on or off (default: on for a terminal; NO_COLOR and
                           FORCE_COLOR are honoured)
   -h, --help              show this help
@@ -39,8 +44,7 @@ Files:
   rewritten. Python, PHP, Go, Ruby, Java, Kotlin, C#, shell, YAML, JSON, Markdown, Vue, Svelte and
   .env files are scanned as text and reported (as "to port by hand"), never rewritten.
   Folders are walked honouring .gitignore (which decides about build output), skipping
-  node_modules, VCS folders and symbolic links. A file named on the
-  command line is checked even if .gitignore excludes it; --ignore-pattern applies to every file.
+  node_modules, VCS folders and symbolic links. A file named on the command line is checked even if .gitignore excludes it; --ignore-pattern applies to every file.
   A file with nothing legacy in it is never written. A changed file is written whole through a
   temporary file and a rename, keeping its mode; a file changed by someone else during the run is
   left as it is and reported. Access tokens and secrets are masked in everything printed.

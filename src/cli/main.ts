@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { analyzeFiles } from '../check/analyze-files.js';
+import { inShard } from '../check/shard.js';
 import { parseCliArgs, type CliOptions } from './args.js';
 import { useColor } from './color.js';
 import { discoverFiles } from './discover.js';
 import { findRepoRoot } from './gitignore-tree.js';
 import { helpText } from './help-text.js';
+import { mergeReports, parseJsonReport, type JsonReport } from './merge-reports.js';
 import { readPackageInfo, type PackageInfo } from '../package-info.js';
 import { renderReport } from './render-report.js';
 import { sortFindings, type CheckReport } from './report.js';
@@ -35,9 +38,13 @@ async function check(options: CliOptions, io: CliIo, started: number, pkg: Packa
   if (discovery.missing.length > 0) {
     return fail(io, discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n'));
   }
-  const analysis = await analyzeFiles(discovery.files, { cwd: io.cwd, keepLegacyEvents: options.keepLegacyEvents });
+  const { shard } = options;
+  const mine = (file: string) => shard === undefined || inShard(relative(io.cwd, file).split(sep).join('/'), shard);
+  const files = discovery.files.filter(mine);
+  const foreignFiles = shard === undefined ? undefined : discovery.files.filter((file) => !mine(file));
+  const analysis = await analyzeFiles(files, { cwd: io.cwd, keepLegacyEvents: options.keepLegacyEvents, foreignFiles });
   const findings = options.quiet ? analysis.findings.filter((finding) => finding.severity === 'error') : analysis.findings;
-  const report: CheckReport = {
+  return deliver({
     findings: sortFindings(findings),
     filesScanned: analysis.scanned,
     filesAnalyzed: analysis.analyzed,
@@ -45,7 +52,32 @@ async function check(options: CliOptions, io: CliIo, started: number, pkg: Packa
     durationMs: performance.now() - started,
     version: pkg.version,
     cwd: io.cwd,
-  };
+    shard,
+  }, options, io, pkg);
+}
+
+/** `--merge`: the JSON reports of a CI matrix's `--check --shard` jobs, reported as one run. */
+async function merge(options: CliOptions, io: CliIo, pkg: PackageInfo): Promise<number> {
+  const reports: JsonReport[] = [];
+  for (const name of options.paths) {
+    let text: string;
+    try {
+      text = await readFile(resolve(io.cwd, name), 'utf8');
+    } catch (error) {
+      return fail(io, `cannot read the report ${name}: ${(error as Error).message}`);
+    }
+    const report = parseJsonReport(name, text);
+    if (typeof report === 'string') return fail(io, report);
+    reports.push(report);
+  }
+  const merged = mergeReports(reports, { cwd: io.cwd, version: pkg.version });
+  if (typeof merged === 'string') return fail(io, merged);
+  const findings = options.quiet ? merged.findings.filter((finding) => finding.severity === 'error') : merged.findings;
+  return deliver({ ...merged, findings }, options, io, pkg);
+}
+
+/** Prints or writes a check report in the chosen format (and the Markdown report); the exit status. */
+async function deliver(report: CheckReport, options: CliOptions, io: CliIo, pkg: PackageInfo): Promise<number> {
   const text = renderReport(report, options.format, {
     color: useColor({ flag: options.color, env: io.env, toTerminal: options.output === undefined && io.stdout.isTTY === true }),
     informationUri: pkg.homepage,
@@ -105,7 +137,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         io,
       );
     }
-    return await check(options, io, started, pkg);
+    return options.merge ? await merge(options, io, pkg) : await check(options, io, started, pkg);
   } catch (error) {
     // Exit 1 means "legacy code found": a crash must not read as that.
     return fail(io, `internal error: ${(error as Error).stack ?? String(error)}`);

@@ -1,5 +1,6 @@
 import type { FileError } from '../check/analyze-files.js';
 import type { Finding } from '../detect/finding.js';
+import type { Shard } from '../check/shard.js';
 
 /** What every report format prints: one `--check` run. */
 export interface CheckReport {
@@ -13,6 +14,10 @@ export interface CheckReport {
   readonly version: string;
   /** Absolute working folder: finding paths are relative to it. */
   readonly cwd: string;
+  /** `--shard`: the part of the tree this run checked. */
+  readonly shard?: Shard;
+  /** `--merge`: how many reports this one was merged from. */
+  readonly mergedFrom?: number;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -60,11 +60,11 @@ describe('prefilterFiles', () => {
 
   it('keeps exactly the files holding a marker, in the order given, and names the unreadable ones', async () => {
     expect(legacy.size).toBe(7);
-    expectExact(await prefilterFiles(files, ANALYSIS_MARKERS, 1));
+    expectExact(await prefilterFiles(files, ANALYSIS_MARKERS, { threads: 1 }));
   });
 
   it('gives the same outcome on worker threads (run from the build, where the worker module exists)', async () => {
     const built = (await import('../../dist/src/check/prefilter-files.js')) as typeof import('../../src/check/prefilter-files.js');
-    expectExact(await built.prefilterFiles(files, ANALYSIS_MARKERS, 2));
+    expectExact(await built.prefilterFiles(files, ANALYSIS_MARKERS, { threads: 2 }));
   });
 });

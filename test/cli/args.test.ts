@@ -6,7 +6,7 @@ describe('parseCliArgs', () => {
   it('defaults to text on stdout over the working folder', () => {
     expect(parseCliArgs(['--check'])).toEqual({
       kind: 'run',
-      options: { check: true, dryRun: false, allowDirty: false, keepLegacyEvents: false, workers: undefined, format: 'text', output: undefined, report: undefined, ignorePatterns: [], color: undefined, quiet: false, paths: ['.'] },
+      options: { check: true, dryRun: false, allowDirty: false, keepLegacyEvents: false, workers: undefined, format: 'text', output: undefined, report: undefined, ignorePatterns: [], color: undefined, quiet: false, shard: undefined, merge: false, paths: ['.'] },
     });
   });
 
@@ -14,14 +14,14 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs(['--check', '-f', 'sarif', '-o', 'out.sarif', '--ignore-pattern', 'vendor/', '--ignore-pattern=*.md', '--no-color', '-q', 'src', 'lib/a.py']);
     expect(parsed).toEqual({
       kind: 'run',
-      options: { check: true, dryRun: false, allowDirty: false, keepLegacyEvents: false, workers: undefined, format: 'sarif', output: 'out.sarif', report: undefined, ignorePatterns: ['vendor/', '*.md'], color: false, quiet: true, paths: ['src', 'lib/a.py'] },
+      options: { check: true, dryRun: false, allowDirty: false, keepLegacyEvents: false, workers: undefined, format: 'sarif', output: 'out.sarif', report: undefined, ignorePatterns: ['vendor/', '*.md'], color: false, quiet: true, shard: undefined, merge: false, paths: ['src', 'lib/a.py'] },
     });
   });
 
   it('reads the rewrite options', () => {
     expect(parseCliArgs(['--dry-run', '--allow-dirty', '--workers', '3', '-f', 'json', 'src'])).toEqual({
       kind: 'run',
-      options: { check: false, dryRun: true, allowDirty: true, keepLegacyEvents: false, workers: 3, format: 'json', output: undefined, report: undefined, ignorePatterns: [], color: undefined, quiet: false, paths: ['src'] },
+      options: { check: false, dryRun: true, allowDirty: true, keepLegacyEvents: false, workers: 3, format: 'json', output: undefined, report: undefined, ignorePatterns: [], color: undefined, quiet: false, shard: undefined, merge: false, paths: ['src'] },
     });
     expect(parseCliArgs(['--workers=1'])).toMatchObject({ options: { workers: 1, dryRun: false, allowDirty: false } });
   });

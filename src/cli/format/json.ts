@@ -13,6 +13,8 @@ export function formatJson(report: CheckReport): string {
       byRule: countByRule(report.findings),
       errors: report.errors.map(({ file, reason }) => ({ file, reason })),
       durationMs: Math.round(report.durationMs),
+      ...(report.shard ? { shard: { index: report.shard.index, count: report.shard.count } } : {}),
+      ...(report.mergedFrom !== undefined ? { mergedFrom: report.mergedFrom } : {}),
     },
     version: report.version,
   };
