@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { isIgnoredBy, type GitignoreTree } from './gitignore-tree.js';
 import { SKIPPED_FOLDERS } from './skipped-folders.js';
 import { isSupportedFile } from './supported-files.js';
@@ -50,8 +50,11 @@ export function walkFolder(root: string, options: WalkOptions, found: string[], 
     }
     options.tree.noteListing(dir, entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory()));
     const chain = options.tree.chainFor(dir);
+    // `dir` is absolute and normalized, and an entry name has no separator: path.join's
+    // normalization would only cost time, once per entry of the tree.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
-      const path = join(dir, entry.name);
+      const path = prefix + entry.name;
       const kind = kindOf(entry, path);
       if (kind === 'directory') {
         if (SKIPPED_FOLDERS.has(entry.name) || isIgnoredBy(chain, path, true) || options.excluded(path, true)) continue;
