@@ -4,6 +4,7 @@ import { compareFindings, LineMap, toFinding } from '../detect/locate.js';
 import { scanText } from '../text-scan/scan-text.js';
 import type { FileError } from './file-errors.js';
 import { loadProject } from './load-project.js';
+import type { PrefilterRun } from './prefilter-files.js';
 import { createImportResolver } from './project-exports.js';
 
 export type { FileError } from './file-errors.js';
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   readonly keepLegacyEvents?: boolean;
   /** `--shard`: the other shards' files, read only for the legacy constants this shard imports. */
   readonly foreignFiles?: readonly string[];
+  /** The prefilter the discovery already fed (`startPrefilter`). */
+  readonly prefilter?: PrefilterRun;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface AnalyzeOptions {
  * is known where another imports it. A file that cannot be read or parsed is reported and skipped.
  */
 export async function analyzeFiles(files: readonly string[], options: AnalyzeOptions): Promise<AnalysisResult> {
-  const project = await loadProject(files, { cwd: options.cwd, foreignFiles: options.foreignFiles });
+  const project = await loadProject(files, { cwd: options.cwd, foreignFiles: options.foreignFiles, prefilter: options.prefilter });
   const findings: Finding[] = [];
   for (const { path, text } of project.texts) findings.push(...scanText(path, text));
   for (const module of project.modules) {

@@ -4,7 +4,7 @@ import type { Node } from '../detect/ast.js';
 import { SOURCE_EXTENSIONS } from '../detect/source-extensions.js';
 import { parseError, readError, type FileError } from './file-errors.js';
 import { createMarkerTest, mayContainLegacy, type ByteTest } from './prefilter.js';
-import { prefilterFiles } from './prefilter-files.js';
+import { prefilterFiles, PrefilterRun } from './prefilter-files.js';
 import { resolveModule } from './resolve-module.js';
 import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
@@ -52,6 +52,16 @@ export interface LoadOptions {
    * modules import are read, and parsed if they hold a marker, for the legacy constants they export.
    */
   readonly foreignFiles?: readonly string[];
+  /** The prefilter the discovery fed while it walked (see {@link startPrefilter}); files it lacks are read now. */
+  readonly prefilter?: PrefilterRun;
+}
+
+/**
+ * A prefilter for the legacy markers, to hand to `discoverFiles` (`onFiles`) and then to
+ * {@link loadProject}: reading starts while the walk goes on. `collectImports` for `--shard`.
+ */
+export function startPrefilter(options: { collectImports?: boolean } = {}): PrefilterRun {
+  return new PrefilterRun(ANALYSIS_MARKERS, options);
 }
 
 /** Parses a module another shard reports; here only its exports count, so any failure is its shard's to report. */
@@ -129,7 +139,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   // Every byte is read once by the prefilter (on threads for a large tree); the few files that pass
   // are read again here, whole, to be decoded and parsed.
   const foreign = options.foreignFiles;
-  const first = await prefilterFiles(files, ANALYSIS_MARKERS, { collectImports: foreign !== undefined });
+  const first = await (options.prefilter ?? startPrefilter({ collectImports: foreign !== undefined })).outcomeFor(files);
   for (const { file, reason } of first.unreadable) {
     errors.push({ file: relative(file), reason });
     onSettled(file);

@@ -11,6 +11,12 @@ export interface DiscoverOptions {
   readonly cwd: string;
   /** `--ignore-pattern` values, .gitignore syntax, relative to `cwd`. */
   readonly ignorePatterns: readonly string[];
+  /**
+   * Files found by walking folders, in batches as the walk goes (unsorted, a file possibly twice
+   * when targets overlap): for a prefilter that starts reading before the walk ends. Files named
+   * or matched by a glob are only in the result.
+   */
+  readonly onFiles?: (files: readonly string[]) => void;
 }
 
 export interface Discovery {
@@ -77,7 +83,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     const path = resolve(cwd, target);
     const stats = statOf(path);
     if (stats?.isDirectory()) {
-      walkFolder(path, { tree: treeForFolder(path), excluded: (entry, isDirectory) => excluded(entry, isDirectory, path) }, found, unreadable);
+      await walkFolder(path, { tree: treeForFolder(path), excluded: (entry, isDirectory) => excluded(entry, isDirectory, path), onFiles: options.onFiles }, found, unreadable);
     } else if (stats?.isFile()) {
       if (isSupportedFile(path) && !excluded(path, false)) found.push(path);
     } else if (stats === undefined && (await globber()).isDynamicPattern(target)) {

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { analyzeFiles } from '../check/analyze-files.js';
+import { analyzeFiles, type AnalysisResult } from '../check/analyze-files.js';
+import { startPrefilter } from '../check/load-project.js';
 import { inShard } from '../check/shard.js';
 import { parseCliArgs, type CliOptions } from './args.js';
 import { useColor } from './color.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, type Discovery } from './discover.js';
 import { findRepoRoot } from './gitignore-tree.js';
 import { helpText } from './help-text.js';
 import { mergeReports, parseJsonReport, type JsonReport } from './merge-reports.js';
@@ -34,15 +35,27 @@ function fail(io: CliIo, message: string, hint = ''): number {
 }
 
 async function check(options: CliOptions, io: CliIo, started: number, pkg: PackageInfo): Promise<number> {
-  const discovery = await discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: options.ignorePatterns });
-  if (discovery.missing.length > 0) {
-    return fail(io, discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n'));
-  }
   const { shard } = options;
   const mine = (file: string) => shard === undefined || inShard(relative(io.cwd, file).split(sep).join('/'), shard);
-  const files = discovery.files.filter(mine);
-  const foreignFiles = shard === undefined ? undefined : discovery.files.filter((file) => !mine(file));
-  const analysis = await analyzeFiles(files, { cwd: io.cwd, keepLegacyEvents: options.keepLegacyEvents, foreignFiles });
+  // Reading starts while the walk goes on: the walk hands each batch of files to the prefilter.
+  const prefilter = startPrefilter({ collectImports: shard !== undefined });
+  let discovery: Discovery;
+  let analysis: AnalysisResult;
+  try {
+    discovery = await discoverFiles(options.paths, {
+      cwd: io.cwd,
+      ignorePatterns: options.ignorePatterns,
+      onFiles: (batch) => prefilter.add(shard === undefined ? batch : batch.filter(mine)),
+    });
+    if (discovery.missing.length > 0) {
+      return fail(io, discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n'));
+    }
+    const files = discovery.files.filter(mine);
+    const foreignFiles = shard === undefined ? undefined : discovery.files.filter((file) => !mine(file));
+    analysis = await analyzeFiles(files, { cwd: io.cwd, keepLegacyEvents: options.keepLegacyEvents, foreignFiles, prefilter });
+  } finally {
+    await prefilter.close();
+  }
   const findings = options.quiet ? analysis.findings.filter((finding) => finding.severity === 'error') : analysis.findings;
   return deliver({
     findings: sortFindings(findings),

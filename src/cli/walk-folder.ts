@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { sep } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isIgnoredBy, type GitignoreTree } from './gitignore-tree.js';
 import { SKIPPED_FOLDERS } from './skipped-folders.js';
 import { isSupportedFile } from './supported-files.js';
@@ -8,7 +9,12 @@ export interface WalkOptions {
   readonly tree: GitignoreTree;
   /** `--ignore-pattern`: true leaves the path out. */
   readonly excluded: (path: string, isDirectory: boolean) => boolean;
+  /** Files as they are found, in batches, so that reading them can start before the walk ends. */
+  readonly onFiles?: (files: readonly string[]) => void;
 }
+
+/** Files found between two hand-overs to `onFiles` (and two turns of the event loop). */
+const BATCH_FILES = 500;
 
 export interface UnreadablePath {
   readonly path: string;
@@ -34,12 +40,19 @@ function kindOf(entry: Dirent, path: string): 'file' | 'directory' | 'other' {
 
 /**
  * Every supported file under `root` that neither `.gitignore` nor `--ignore-pattern` excludes,
- * appended to `found`. Synchronous on purpose: one readdir per folder with file types is the
- * fastest listing Node offers, and nothing else runs while files are being found.
+ * appended to `found`. One synchronous readdir per folder with file types is the fastest listing
+ * Node offers; every {@link BATCH_FILES} files the batch goes to `onFiles` and the event loop gets
+ * a turn, so that worker threads can be handed the files while the walk goes on.
  */
-export function walkFolder(root: string, options: WalkOptions, found: string[], unreadable: UnreadablePath[]): void {
+export async function walkFolder(root: string, options: WalkOptions, found: string[], unreadable: UnreadablePath[]): Promise<void> {
   const pending = [root];
+  let reported = found.length;
   while (pending.length > 0) {
+    if (options.onFiles && found.length - reported >= BATCH_FILES) {
+      options.onFiles(found.slice(reported));
+      reported = found.length;
+      await yieldToEventLoop();
+    }
     const dir = pending.pop()!;
     let entries: Dirent[];
     try {
@@ -65,4 +78,5 @@ export function walkFolder(root: string, options: WalkOptions, found: string[], 
       }
     }
   }
+  if (options.onFiles && found.length > reported) options.onFiles(found.slice(reported));
 }

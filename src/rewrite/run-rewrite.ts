@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileError } from '../check/file-errors.js';
-import { loadProject } from '../check/load-project.js';
+import { loadProject, startPrefilter } from '../check/load-project.js';
+import type { PrefilterRun } from '../check/prefilter-files.js';
 import { createImportResolver, type ExportsByFile } from '../check/project-exports.js';
 import { useColor } from '../cli/color.js';
 import { discoverFiles } from '../cli/discover.js';
@@ -131,29 +132,34 @@ export async function runRewrite(options: RewriteOptions, io: RewriteIo): Promis
   const started = performance.now();
   const say = (text: string) => io.stderr.write(maskSecrets(`migrate-share-video: ${text}`));
 
-  const discovery = await discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: options.ignorePatterns });
-  if (discovery.missing.length > 0) {
-    say(`${discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n')}\n`);
-    return EXIT_TROUBLE;
-  }
-  if (!options.dryRun && !options.allowDirty) {
-    const state = await findUncommittedChanges(options.paths, io.cwd);
-    if (state.kind !== 'clean') {
-      say(dirtyMessage(state, io.cwd));
-      return EXIT_TROUBLE;
-    }
-  }
-
-  const total = discovery.files.length;
-  let done = 0;
-  const progress = createProgress({ stream: io.stderr, env: io.env });
-  const settle = () => progress.update(++done, total);
-
+  // Reading starts while the walk goes on (and is dropped if the tree turns out dirty).
+  const prefilter = startPrefilter();
   let report: RewriteReport;
   try {
-    report = await rewrite(discovery.files, discovery.errors, options, io.cwd, settle);
+    const discovery = await discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: options.ignorePatterns, onFiles: (batch) => prefilter.add(batch) });
+    if (discovery.missing.length > 0) {
+      say(`${discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n')}\n`);
+      return EXIT_TROUBLE;
+    }
+    if (!options.dryRun && !options.allowDirty) {
+      const state = await findUncommittedChanges(options.paths, io.cwd);
+      if (state.kind !== 'clean') {
+        say(dirtyMessage(state, io.cwd));
+        return EXIT_TROUBLE;
+      }
+    }
+
+    const total = discovery.files.length;
+    let done = 0;
+    const progress = createProgress({ stream: io.stderr, env: io.env });
+    const settle = () => progress.update(++done, total);
+    try {
+      report = await rewrite(discovery.files, discovery.errors, options, io.cwd, settle, prefilter);
+    } finally {
+      progress.stop();
+    }
   } finally {
-    progress.stop();
+    await prefilter.close();
   }
   report = { ...report, durationMs: performance.now() - started };
 
@@ -188,8 +194,8 @@ export async function runRewrite(options: RewriteOptions, io: RewriteIo): Promis
  * only what the codemod needs (the syntax trees were for the export collection: they are dropped
  * here rather than held for the whole run).
  */
-async function prepare(files: readonly string[], cwd: string, settle: () => void) {
-  const project = await loadProject(files, { cwd, onSettled: settle });
+async function prepare(files: readonly string[], cwd: string, settle: () => void, prefilter: PrefilterRun) {
+  const project = await loadProject(files, { cwd, onSettled: settle, prefilter });
   return {
     tasks: project.modules.map(({ file, path, text }): TransformTask => ({ file, path, text })),
     /** Modules the load settled already (read at first as files without a marker). */
@@ -209,8 +215,9 @@ async function rewrite(
   options: RewriteOptions,
   cwd: string,
   settle: () => void,
+  prefilter: PrefilterRun,
 ): Promise<RewriteReport> {
-  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings } = await prepare(files, cwd, settle);
+  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings } = await prepare(files, cwd, settle, prefilter);
   const todos: Todo[] = textFindings
     .filter((finding) => !options.quiet || finding.severity === 'error')
     .map(todoFromFinding);

@@ -64,7 +64,31 @@ describe('prefilterFiles', () => {
   });
 
   it('gives the same outcome on worker threads (run from the build, where the worker module exists)', async () => {
-    const built = (await import('../../dist/src/check/prefilter-files.js')) as typeof import('../../src/check/prefilter-files.js');
+    const built = await import('../../dist/src/check/prefilter-files.js');
     expectExact(await built.prefilterFiles(files, ANALYSIS_MARKERS, { threads: 2 }));
+  });
+
+  it('gives the same outcome fed in batches as a walk finds files, some twice, out of order', async () => {
+    const built = await import('../../dist/src/check/prefilter-files.js');
+    const run = new built.PrefilterRun(ANALYSIS_MARKERS, { threads: 2 });
+    const shuffled = [...files].reverse();
+    for (let start = 0; start < shuffled.length; start += 333) {
+      run.add(shuffled.slice(start, start + 333));
+      run.add(shuffled.slice(Math.max(0, start - 10), start));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expectExact(await run.outcomeFor(files));
+  });
+
+  it('finds the legacy uploads of a 2,300-file tree through the built CLI, whose walk feeds the threads', async () => {
+    const { main } = (await import('../../dist/src/cli/main.js')) as typeof import('../../src/cli/main.js');
+    let stdout = '';
+    const io = { stdout: { write: (text: string) => (stdout += text), isTTY: false }, stderr: { write: () => true }, cwd: root, env: {} };
+    expect(await main(['--check', '.', '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.summary.filesScanned).toBe(2300);
+    const uploads = files.filter((file) => legacy.has(file) && !file.endsWith('f1500.js')).map((file) => file.slice(root.length + 1));
+    expect([...new Set(report.findings.map((finding: { file: string }) => finding.file))]).toEqual(expect.arrayContaining(uploads));
+    expect(uploads).toHaveLength(6);
   });
 });
