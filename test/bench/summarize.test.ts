@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateTargets, median, TARGETS } from './summarize.mjs';
+
+describe('the bench summary', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeUndefined();
+  });
+
+  // A quiet 2-core machine where every target holds, each at its limit where the limit is inclusive.
+  const passing = {
+    wall: { check: 1200, ripgrep: 400, 'ast-grep': 12_000, jscodeshift: 120_000, migrate: 1440, 'migrate-planted': 0, 'eslint-baseline': 100, 'eslint-recommended': 105, 'pre-commit': 299 },
+    peakMb: { check: 299, migrate: 299 },
+  };
+
+  it('passes every target at its inclusive limits', () => {
+    const results = evaluateTargets(passing);
+    expect(results.map((result) => result.id)).toEqual(TARGETS.map((target) => target.id));
+    expect(results.filter((result) => result.pass !== true)).toEqual([]);
+  });
+
+  it('fails a strict limit when it is reached, and a ratio past its limit', () => {
+    const results = evaluateTargets({ wall: { ...passing.wall, 'pre-commit': 300, ripgrep: 120 }, peakMb: passing.peakMb });
+    const failed = results.filter((result) => result.pass === false);
+    expect(failed.map((result) => result.id)).toEqual(['check-vs-ripgrep', 'pre-commit']);
+    expect(failed[0]!.value).toBe(10);
+  });
+
+  it('reports a target whose rows were not measured as such, never as a pass', () => {
+    const results = evaluateTargets({ wall: { ...passing.wall, jscodeshift: undefined }, peakMb: {} });
+    const unknown = results.filter((result) => result.pass === null).map((result) => result.id);
+    expect(unknown).toEqual(['check-vs-jscodeshift', 'check-memory', 'migrate-memory']);
+  });
+});
