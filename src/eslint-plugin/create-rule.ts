@@ -2,7 +2,7 @@ import type { Rule } from 'eslint';
 import { rangeOf } from '../detect/ast.js';
 import { RULES, ruleDocsUrl, type RuleId } from '../detect/rule-catalog.js';
 import { fixesFor } from './fixes.js';
-import { moduleAnalysis } from './module-findings.js';
+import { moduleAnalysis, needsAnalysis } from './module-findings.js';
 
 type SourceRuleId = { [K in RuleId]: (typeof RULES)[K]['scope'] extends 'source' ? K : never }[RuleId];
 
@@ -47,6 +47,8 @@ export function createRule(ruleId: SourceRuleId): Rule.RuleModule {
       ...(fixable ? { fixable: 'code' as const, hasSuggestions: true } : {}),
     },
     create(context) {
+      // No listener on a file without any marker: ESLint then never calls this rule on it again.
+      if (!needsAnalysis(context)) return {};
       // The rule's option, or the team-wide `settings: { 'migrate-share-video': { keepLegacyEvents } }`
       // that every rule reads (the content fields follow the events).
       const shared = (context.settings?.['migrate-share-video'] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true;
