@@ -102,12 +102,27 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   const unmatchedSources: string[] = [];
   let analyzed = 0;
 
+  // The prefilter names the legacy files while its threads still read the rest: this thread, idle
+  // until they finish, reads and parses those meanwhile. Whatever fails is reported in `load`.
+  const prefilter = options.prefilter ?? startPrefilter({ collectImports: options.foreignFiles !== undefined });
+  const earlyBytes = new Map<string, Promise<Buffer>>();
+  const earlyAst = new Map<string, Promise<Node>>();
+  prefilter.onMatch((file) => {
+    const bytes = readFile(file);
+    earlyBytes.set(file, bytes);
+    bytes.catch(() => {});
+    if (!isSource(file)) return;
+    const ast = bytes.then((read) => parseModule(read.toString('utf8'), file));
+    earlyAst.set(file, ast);
+    ast.catch(() => {});
+  });
+
   /** `secondLook`: the file was read and settled before, and failed the prefilter then. */
   const load = async (file: string, accept: ByteTest, secondLook: boolean): Promise<void> => {
     const settle = secondLook ? () => {} : () => onSettled(file);
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await (earlyBytes.get(file) ?? readFile(file));
     } catch (error) {
       errors.push({ file: relative(file), reason: readError(error) });
       return settle();
@@ -127,7 +142,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
       return settle();
     }
     try {
-      parsed.set(file, { file, path: relative(file), bytes, text, ast: await parseModule(text, file), foundByImport: secondLook });
+      parsed.set(file, { file, path: relative(file), bytes, text, ast: await (earlyAst.get(file) ?? parseModule(text, file)), foundByImport: secondLook });
     } catch (error) {
       // A byte that is not UTF-8 decodes to U+FFFD, which the parser then names: say what it is.
       const notUtf8 = text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes);
@@ -139,7 +154,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   // Every byte is read once by the prefilter (on threads for a large tree); the few files that pass
   // are read again here, whole, to be decoded and parsed.
   const foreign = options.foreignFiles;
-  const first = await (options.prefilter ?? startPrefilter({ collectImports: foreign !== undefined })).outcomeFor(files);
+  const first = await prefilter.outcomeFor(files);
   for (const { file, reason } of first.unreadable) {
     errors.push({ file: relative(file), reason });
     onSettled(file);

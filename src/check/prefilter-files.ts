@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import { prefilterChunk, type PrefilterChunkResult, type PrefilterTask } from './prefilter-chunk.js';
@@ -15,12 +16,13 @@ export interface PrefilterOutcome {
 }
 
 export interface PrefilterOptions {
+  /** Threads that read, this one included (default: one per core); 1 reads everything here. */
   readonly threads?: number;
   readonly collectImports?: boolean;
 }
 
 /**
- * Below this many files, starting threads (about 40 ms) costs more than sharing the reading saves:
+ * Below this many files, starting a worker (about 40 ms) costs more than sharing the reading saves:
  * a pre-commit hook's handful of files is read in this thread.
  */
 const MIN_FILES_FOR_THREADS = 2000;
@@ -28,30 +30,43 @@ const MIN_FILES_FOR_THREADS = 2000;
 /** Files per task: small enough that the threads finish together, large enough to amortize a message. */
 const CHUNK_FILES = 500;
 
+/**
+ * Tasks a worker holds at once. Piscina posts a worker its next task only when this thread handles
+ * the last result, and this thread is often busy for tens of milliseconds (walking, parsing a legacy
+ * file): a worker holding one task would run dry meanwhile. The rest wait here, for whichever thread
+ * is free first.
+ */
+const TASKS_PER_WORKER = 4;
+
 /** The compiled worker next to this module; absent when running from the TypeScript sources. */
 const WORKER_FILE = new URL('./prefilter-worker.js', import.meta.url);
 
 type Verdict = 'matched' | 'unmatched' | { readonly reason: string };
 
 /**
- * The prefilter fed as files are found: the walk of a large tree hands over each batch at once, so
- * the threads read while the walk goes on. Threads start only once the files found pass
- * {@link MIN_FILES_FOR_THREADS}; until then (and for good, in a small tree) files wait to be read
- * in this thread. Each file is read once, however often it is added.
+ * The prefilter fed as files are found. While this thread walks the tree, workers (one fewer than
+ * the threads asked for) read the files found so far; once the walk is over, this thread reads too,
+ * so no core idles and none is shared by two busy threads. Workers start only once the files found
+ * pass {@link MIN_FILES_FOR_THREADS}; a small tree is read in this thread alone. Each file is read
+ * once, however often it is added.
  */
 export class PrefilterRun {
   private readonly verdicts = new Map<string, Verdict>();
   private readonly imports = new Map<string, string[]>();
   private readonly seen = new Set<string>();
   private readonly waiting: string[] = [];
-  private readonly running: Array<Promise<void>> = [];
+  private readonly matchListeners: Array<(file: string) => void> = [];
+  private readonly running = new Set<Promise<void>>();
+  private readonly failures: unknown[] = [];
   private starting: Promise<void> | undefined;
   private pool: Piscina<PrefilterTask, PrefilterChunkResult> | undefined;
-  private readonly threads: number;
+  /** Set once the outcome is asked for: no more files come, so a partial chunk may go out. */
+  private draining = false;
+  private readonly workers: number;
   private readonly collectImports: boolean;
 
   constructor(private readonly markers: readonly string[], options: PrefilterOptions = {}) {
-    this.threads = options.threads ?? availableParallelism();
+    this.workers = (options.threads ?? availableParallelism()) - 1;
     this.collectImports = options.collectImports ?? false;
   }
 
@@ -61,26 +76,36 @@ export class PrefilterRun {
       this.seen.add(file);
       this.waiting.push(file);
     }
-    if (this.starting === undefined && this.seen.size >= MIN_FILES_FOR_THREADS && this.threads > 1 && existsSync(fileURLToPath(WORKER_FILE))) {
+    if (this.starting === undefined && this.seen.size >= MIN_FILES_FOR_THREADS && this.workers > 0 && existsSync(fileURLToPath(WORKER_FILE))) {
       this.starting = this.startPool();
     }
-    if (this.pool !== undefined) this.dispatch(false);
+    this.dispatch();
+  }
+
+  /**
+   * Calls `listener` with each file found to hold a marker so far, then with each one as it is
+   * found: work on the few legacy files can start while the rest are still being read.
+   */
+  onMatch(listener: (file: string) => void): void {
+    for (const [file, verdict] of this.verdicts) if (verdict === 'matched') listener(file);
+    this.matchListeners.push(listener);
   }
 
   /** Every verdict, once all the files added are read; `files` not added before are read now. */
   async outcomeFor(files: readonly string[]): Promise<PrefilterOutcome> {
     this.add(files);
+    this.draining = true;
     try {
-      if (this.starting === undefined) {
-        const rest = this.waiting.splice(0);
-        this.record(rest, prefilterChunk({ files: rest, markers: this.markers, collectImports: this.collectImports }));
-      } else {
-        await this.starting;
-        this.dispatch(true);
-        const settled = await Promise.allSettled(this.running);
-        const failed = settled.find((result) => result.status === 'rejected');
-        if (failed) throw failed.reason;
+      // This thread takes a chunk whenever the workers hold all they should; between chunks it
+      // lets their results in, which hands them the next ones.
+      while (this.waiting.length > 0) {
+        this.dispatch();
+        const chunk = this.waiting.splice(0, CHUNK_FILES);
+        if (chunk.length > 0) this.record(chunk, prefilterChunk({ files: chunk, markers: this.markers, collectImports: this.collectImports }));
+        if (this.starting !== undefined) await yieldToEventLoop();
       }
+      await Promise.all(this.running);
+      if (this.failures.length > 0) throw this.failures[0];
     } finally {
       await this.close();
     }
@@ -96,34 +121,53 @@ export class PrefilterRun {
     return { matched, unmatched, unreadable, imports: this.imports };
   }
 
-  /** Stops the threads (a run that ends before asking for the outcome must call it). */
+  /** Stops the workers (a run that ends before asking for the outcome must call it). */
   async close(): Promise<void> {
     await this.starting?.catch(() => {});
     const pool = this.pool;
     this.pool = undefined;
     if (pool === undefined) return;
-    await Promise.allSettled(this.running);
+    await Promise.all(this.running);
     await pool.destroy();
   }
 
   private async startPool(): Promise<void> {
     const { Piscina } = await import('piscina');
-    this.pool = new Piscina<PrefilterTask, PrefilterChunkResult>({ filename: WORKER_FILE.href, minThreads: this.threads, maxThreads: this.threads });
-    this.dispatch(false);
+    this.pool = new Piscina<PrefilterTask, PrefilterChunkResult>({
+      filename: WORKER_FILE.href,
+      minThreads: this.workers,
+      maxThreads: this.workers,
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
+    });
+    this.dispatch();
   }
 
-  /** Sends whole chunks to the threads; `all`: the last, partial one too. */
-  private dispatch(all: boolean): void {
-    const pool = this.pool!;
-    while (this.waiting.length >= CHUNK_FILES || (all && this.waiting.length > 0)) {
+  /** Tops the workers up to {@link TASKS_PER_WORKER} tasks each, whole chunks only until draining. */
+  private dispatch(): void {
+    const pool = this.pool;
+    if (pool === undefined) return;
+    while (this.running.size < this.workers * TASKS_PER_WORKER && (this.waiting.length >= CHUNK_FILES || (this.draining && this.waiting.length > 0))) {
       const files = this.waiting.splice(0, CHUNK_FILES);
-      this.running.push(pool.run({ files, markers: this.markers, collectImports: this.collectImports }).then((result) => this.record(files, result)));
+      const task: Promise<void> = pool
+        .run({ files, markers: this.markers, collectImports: this.collectImports })
+        .then(
+          (result) => this.record(files, result),
+          (error: unknown) => void this.failures.push(error),
+        )
+        .finally(() => {
+          this.running.delete(task);
+          this.dispatch();
+        });
+      this.running.add(task);
     }
   }
 
   private record(files: readonly string[], result: PrefilterChunkResult): void {
     for (const file of files) this.verdicts.set(file, 'unmatched');
-    for (const index of result.matched) this.verdicts.set(files[index]!, 'matched');
+    for (const index of result.matched) {
+      this.verdicts.set(files[index]!, 'matched');
+      for (const listener of this.matchListeners) listener(files[index]!);
+    }
     for (const [index, reason] of result.unreadable) this.verdicts.set(files[index]!, { reason });
     for (const [index, specifiers] of result.imports) this.imports.set(files[index]!, specifiers);
   }

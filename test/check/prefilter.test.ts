@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSIS_MARKERS } from '../../src/detect/migration-todos.js';
 import { createMarkerTest, mayContainLegacy } from '../../src/check/prefilter.js';
@@ -19,6 +20,26 @@ describe('createMarkerTest', () => {
     expect(mayContainLegacy(Buffer.from('tiktok share video. shared videos'))).toBe(false);
     expect(mayContainLegacy(Buffer.from('open-api.tiktok.co'))).toBe(false);
     expect(mayContainLegacy(Buffer.from('share_i d'))).toBe(false);
+    expect(mayContainLegacy(Buffer.from('hare_id'))).toBe(false);
+    expect(mayContainLegacy(Buffer.from('shared, shareable, share_i'))).toBe(false);
+  });
+
+  it('finds a marker after many places where only its anchor occurs', () => {
+    expect(mayContainLegacy(Buffer.from(`${'shared share '.repeat(500)}row.share_id`))).toBe(true);
+    expect(mayContainLegacy(Buffer.from(`${'tiktok '.repeat(500)}open.tiktokapis.com`))).toBe(true);
+  });
+
+  it('agrees with a plain search on any text and markers', () => {
+    const alphabet = fc.constantFrom(...'ktohare/vid._-sx ');
+    const text = fc.string({ unit: alphabet, maxLength: 60 });
+    const marker = fc.oneof(fc.constantFrom(...ANALYSIS_MARKERS), fc.string({ unit: alphabet, minLength: 1, maxLength: 8 }));
+    fc.assert(
+      fc.property(fc.array(marker, { minLength: 1, maxLength: 5 }), fc.array(fc.oneof(text, fc.constantFrom(...ANALYSIS_MARKERS))), (markers, pieces) => {
+        const joined = pieces.join('');
+        expect(createMarkerTest(markers)(Buffer.from(joined))).toBe(markers.some((each) => joined.includes(each)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds a marker that contains none of the anchors (a new contract fact cannot slip past)', () => {
@@ -78,6 +99,18 @@ describe('prefilterFiles', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expectExact(await run.outcomeFor(files));
+  });
+
+  it('names each legacy file to onMatch once, those found before it was called first', async () => {
+    const built = await import('../../dist/src/check/prefilter-files.js');
+    const run = new built.PrefilterRun(ANALYSIS_MARKERS, { threads: 2 });
+    run.add(files.slice(0, 2100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const named: string[] = [];
+    run.onMatch((file: string) => named.push(file));
+    const outcome = await run.outcomeFor(files);
+    expect([...named].sort()).toEqual(outcome.matched);
+    expect(outcome.matched).toHaveLength(7);
   });
 
   it('finds the legacy uploads of a 2,300-file tree through the built CLI, whose walk feeds the threads', async () => {
