@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
-import { evaluateTargets, median } from './summarize.mjs';
+import { evaluateTargets, median, pairedRatio } from './summarize.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const versionOf = (pkg) => {
@@ -85,10 +85,12 @@ function summarize({ rows, results, plantedPaths, ctx }) {
   }
   const wall = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.medianWallMs]));
   const peakMb = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.peakMb]));
-  const targets = evaluateTargets({ wall, peakMb });
+  const pairedBy = (key) =>
+    Object.fromEntries(rows.filter((row) => stats[row.base]).map((row) => [row.id, pairedRatio(stats[row.id].runs, stats[row.base].runs, key)]));
+  const targets = evaluateTargets({ wall, peakMb, paired: pairedBy('wallMs') });
   // The same ratios by CPU time, which other work on a shared machine disturbs less than wall time.
   const cpu = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.medianCpuMs]));
-  for (const [i, byCpu] of evaluateTargets({ wall: cpu, peakMb }).entries()) targets[i].cpuValue = targets[i].unit === '×' ? byCpu.value : null;
+  for (const [i, byCpu] of evaluateTargets({ wall: cpu, peakMb, paired: pairedBy('cpuMs') }).entries()) targets[i].cpuValue = targets[i].unit === '×' ? byCpu.value : null;
   const check = stats.check?.planted;
   const shards = ['shard-1', 'shard-2'].every((id) => stats[id]?.planted)
     ? plantedCount([...results['shard-1'].files, ...results['shard-2'].files], plantedPaths)
@@ -136,7 +138,7 @@ export function printSummary(input) {
   const { stats, targets, plantedCheck } = summarize(input);
   const planted = plantedCheck.planted;
 
-  console.log(`\nmedians of ${options.runs} run(s) (wall from here; CPU = user + system; peak = largest max RSS of any run)`);
+  console.log(`\nmedians of ${options.runs} run(s), ESLint rows ${options.eslintRuns} (wall from here; CPU = user + system; peak = largest max RSS of any run)`);
   for (const row of rows) {
     const s = stats[row.id];
     console.log(
@@ -176,7 +178,7 @@ export function printSummary(input) {
 function markdown({ rows, stats, targets, info, options, ctx }) {
   const lines = [
     `On ${info.cpus} × ${info.cpuModel}, node ${info.node}, ${info.date.slice(0, 10)}: the corpus of \`../shared/bench/make-corpus.sh\` ` +
-      `with ${ctx.placements.length} legacy fixture files planted (\`npm run bench -- --runs ${options.runs}\`; medians of ${options.runs}, peak = max RSS).`,
+      `with ${ctx.placements.length} legacy fixture files planted (\`npm run bench -- --runs ${options.runs} --eslint-runs ${options.eslintRuns}\`; medians of ${options.runs}, of ${options.eslintRuns} for ESLint; peak = max RSS).`,
     '',
     '| run | median wall | CPU | peak memory | ratio | reported |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -197,7 +199,7 @@ export function writeJson(file, input) {
   const { info, options, notes, skipped, ctx } = input;
   const json = {
     info,
-    options: { corpus: options.corpus, planted: options.planted, runs: options.runs, groups: [...options.groups] },
+    options: { corpus: options.corpus, planted: options.planted, runs: options.runs, eslintRuns: options.eslintRuns, groups: [...options.groups] },
     notes,
     placements: ctx.placements,
     preCommitFiles: ctx.preCommitFiles.paths,

@@ -133,10 +133,12 @@ function runRow(row, { warmup = false } = {}) {
 
 console.log('\nwarm-up (untimed)');
 for (const row of active) attempt(row, () => runRow(row, { warmup: true }), 'warm-up');
-for (let run = 1; run <= options.runs; run++) {
-  console.log(`\nrun ${run} of ${options.runs}`);
+const runsOf = (row) => (row.group === 'eslint' ? options.eslintRuns : options.runs);
+const rounds = Math.max(...active.map(runsOf), 0);
+for (let run = 1; run <= rounds; run++) {
+  console.log(`\nrun ${run} of ${rounds}`);
   for (const row of active) {
-    if (results[row.id].error) continue;
+    if (results[row.id].error || run > runsOf(row)) continue;
     attempt(row, () => printProgress(row, runRow(row)), `run ${run}`);
   }
 }
