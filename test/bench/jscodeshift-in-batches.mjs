@@ -38,6 +38,17 @@ for (let start = 0; start < files.length; start += BATCH) {
     process.stderr.write(run.stderr || run.stdout);
     process.exit(run.status ?? 2);
   }
-  for (const key of Object.keys(totals)) totals[key] += Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(run.stdout)?.[1] ?? 0);
+  const batch = Math.min(BATCH, files.length - start);
+  let counted = 0;
+  for (const key of Object.keys(totals)) {
+    const count = Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(run.stdout)?.[1] ?? 0);
+    totals[key] += count;
+    counted += count;
+  }
+  // A worker that dies (a transform it cannot load) leaves jscodeshift exiting 0 with nothing counted.
+  if (counted !== batch) {
+    process.stderr.write(`jscodeshift accounted for ${counted} of the ${batch} files it was given:\n${run.stderr.slice(-3000)}`);
+    process.exit(2);
+  }
 }
 console.log(`${files.length} files in ${Math.ceil(files.length / BATCH)} runs\nResults:\n${Object.entries(totals).map(([key, count]) => `${count} ${key}`).join('\n')}`);
