@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyTree } from './corpus.mjs';
+import { ESLINT_CONFIGS } from './eslint-configs.mjs';
 import { plant } from './plant.mjs';
 
 const EXTENSIONS = 'js,jsx,mjs,cjs,ts,tsx,mts,cts';
@@ -18,6 +19,13 @@ const findingFiles = (stdout) => [...new Set(JSON.parse(stdout).findings.map((fi
 /** `All done. Results: 0 errors 81 unmodified 0 skipped 1 ok` from jscodeshift's summary. */
 const jscodeshiftCounts = (stdout) =>
   Object.fromEntries(['errors', 'unmodified', 'skipped', 'ok'].map((key) => [key, Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stdout)?.[1] ?? NaN)]));
+
+const ESLINT_ROWS = {
+  baseline: { label: 'ESLint, no rule at all', short: 'ESLint with no rule', what: '; no rule' },
+  recommended: { label: 'ESLint + our `recommended`', base: 'eslint-baseline', what: ', plus our plugin\'s recommended config' },
+  'one-rule': { label: 'ESLint, one core rule (`no-debugger`)', short: 'ESLint with one rule', what: '; no-debugger on' },
+  'one-rule-recommended': { label: 'ESLint, `no-debugger` + our `recommended`', base: 'eslint-one-rule', what: '; no-debugger on, plus our plugin\'s recommended config' },
+};
 
 export function buildRows(ctx) {
   const our = (...args) => ({ command: process.execPath, args: [ctx.cli, ...args] });
@@ -118,13 +126,13 @@ export function buildRows(ctx) {
       files: () => findingFiles(readFileSync(join(ctx.work, `shard-${index}.json`), 'utf8')),
       after: index === 2 ? () => ctx.checkShardMerge() : undefined,
     })),
-    ...['baseline', 'recommended'].map((config) => ({
+    ...ESLINT_CONFIGS.map((config) => ({
       id: `eslint-${config}`,
-      base: config === 'recommended' ? 'eslint-baseline' : undefined,
+      base: ESLINT_ROWS[config].base,
       group: 'eslint',
-      label: config === 'baseline' ? 'ESLint, no rule of ours' : 'ESLint + our `recommended`',
-      short: config === 'baseline' ? 'ESLint alone' : undefined,
-      what: `eslint --config ${config}.config.mjs over ${ctx.eslintFolders.join(', ')} of the clean corpus (typescript-eslint parser for TS, espree for JS${config === 'recommended' ? ', plus our plugin\'s recommended config' : ''})`,
+      label: ESLINT_ROWS[config].label,
+      short: ESLINT_ROWS[config].short,
+      what: `eslint --config ${config}.config.mjs over ${ctx.eslintFolders.join(', ')} of the clean corpus (typescript-eslint parser for TS, espree for JS${ESLINT_ROWS[config].what})`,
       available: () => (existsSync(ctx.eslint) ? true : 'eslint is not installed'),
       spec: () => ({
         command: process.execPath,
