@@ -17,6 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { extname } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const BATCH = 5000;
 const [jscodeshift, extensionList, ...options] = process.argv.slice(2);
@@ -41,7 +42,7 @@ for (let start = 0; start < files.length; start += BATCH) {
   const batch = Math.min(BATCH, files.length - start);
   let counted = 0;
   for (const key of Object.keys(totals)) {
-    const count = Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(run.stdout)?.[1] ?? 0);
+    const count = Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stripVTControlCharacters(run.stdout))?.[1] ?? 0);
     totals[key] += count;
     counted += count;
   }

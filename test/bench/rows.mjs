@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { copyTree } from './corpus.mjs';
 import { ESLINT_CONFIGS } from './eslint-configs.mjs';
 import { plant } from './plant.mjs';
@@ -18,7 +19,7 @@ const findingFiles = (stdout) => [...new Set(JSON.parse(stdout).findings.map((fi
 
 /** `All done. Results: 0 errors 81 unmodified 0 skipped 1 ok` from jscodeshift's summary. */
 const jscodeshiftCounts = (stdout) =>
-  Object.fromEntries(['errors', 'unmodified', 'skipped', 'ok'].map((key) => [key, Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stdout)?.[1] ?? NaN)]));
+  Object.fromEntries(['errors', 'unmodified', 'skipped', 'ok'].map((key) => [key, Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stripVTControlCharacters(stdout))?.[1] ?? NaN)]));
 
 const ESLINT_ROWS = {
   baseline: { label: 'ESLint, no rule at all', short: 'ESLint with no rule', what: '; no rule' },
