@@ -102,8 +102,8 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   const unmatchedSources: string[] = [];
   let analyzed = 0;
 
-  // The prefilter names the legacy files while its threads still read the rest: this thread, idle
-  // until they finish, reads and parses those meanwhile. Whatever fails is reported in `load`.
+  // The prefilter names the legacy files while the rest is still being read: this thread reads and
+  // parses them between its own shares of the reading. Whatever fails is reported in `load`.
   const prefilter = options.prefilter ?? startPrefilter({ collectImports: options.foreignFiles !== undefined });
   const earlyBytes = new Map<string, Promise<Buffer>>();
   const earlyAst = new Map<string, Promise<Node>>();

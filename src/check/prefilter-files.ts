@@ -77,7 +77,8 @@ export class PrefilterRun {
       this.waiting.push(file);
     }
     if (this.starting === undefined && this.seen.size >= MIN_FILES_FOR_THREADS && this.workers > 0 && existsSync(fileURLToPath(WORKER_FILE))) {
-      this.starting = this.startPool();
+      // A pool that cannot start fails the outcome, as a worker's error does; until then this thread reads.
+      this.starting = this.startPool().catch((error: unknown) => void this.failures.push(error));
     }
     this.dispatch();
   }
@@ -123,7 +124,7 @@ export class PrefilterRun {
 
   /** Stops the workers (a run that ends before asking for the outcome must call it). */
   async close(): Promise<void> {
-    await this.starting?.catch(() => {});
+    await this.starting;
     const pool = this.pool;
     this.pool = undefined;
     if (pool === undefined) return;
