@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { extname } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
+import { jscodeshiftCounts } from './rows.mjs';
 
 const BATCH = 5000;
 const [jscodeshift, extensionList, ...options] = process.argv.slice(2);
@@ -40,11 +40,11 @@ for (let start = 0; start < files.length; start += BATCH) {
     process.exit(run.status ?? 2);
   }
   const batch = Math.min(BATCH, files.length - start);
+  const counts = jscodeshiftCounts(run.stdout);
   let counted = 0;
   for (const key of Object.keys(totals)) {
-    const count = Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stripVTControlCharacters(run.stdout))?.[1] ?? 0);
-    totals[key] += count;
-    counted += count;
+    totals[key] += counts[key];
+    counted += counts[key];
   }
   // A worker that dies (a transform it cannot load) leaves jscodeshift exiting 0 with nothing counted.
   if (counted !== batch) {

@@ -85,11 +85,12 @@ function summarize({ rows, results, plantedPaths, ctx }) {
   }
   const wall = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.medianWallMs]));
   const peakMb = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.peakMb]));
-  // ESLint's rows differ by a few per cent of a run: their ratio is the median of per-round ratios.
-  for (const row of rows) if (row.group === 'eslint' && stats[row.base]) stats[row.id].pairedWallRatio = pairedRatio(stats[row.id].runs, stats[row.base].runs, 'wallMs');
   const pairedBy = (key) =>
     Object.fromEntries(rows.filter((row) => stats[row.base]).map((row) => [row.id, pairedRatio(stats[row.id].runs, stats[row.base].runs, key)]));
-  const targets = evaluateTargets({ wall, peakMb, paired: pairedBy('wallMs') });
+  const pairedWall = pairedBy('wallMs');
+  // ESLint's rows differ by a few per cent of a run: their ratio is the median of per-round ratios.
+  for (const row of rows) if (row.group === 'eslint' && row.id in pairedWall) stats[row.id].pairedWallRatio = pairedWall[row.id];
+  const targets = evaluateTargets({ wall, peakMb, paired: pairedWall });
   // The same ratios by CPU time, which other work on a shared machine disturbs less than wall time.
   const cpu = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.medianCpuMs]));
   for (const [i, byCpu] of evaluateTargets({ wall: cpu, peakMb, paired: pairedBy('cpuMs') }).entries()) targets[i].cpuValue = targets[i].unit === '×' ? byCpu.value : null;

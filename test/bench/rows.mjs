@@ -18,7 +18,7 @@ const lines = (text) => text.split('\n').map((line) => line.trim().replace(/^\.\
 const findingFiles = (stdout) => [...new Set(JSON.parse(stdout).findings.map((finding) => finding.file))];
 
 /** `All done. Results: 0 errors 81 unmodified 0 skipped 1 ok` from jscodeshift's summary. */
-const jscodeshiftCounts = (stdout) =>
+export const jscodeshiftCounts = (stdout) =>
   Object.fromEntries(['errors', 'unmodified', 'skipped', 'ok'].map((key) => [key, Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stripVTControlCharacters(stdout))?.[1] ?? NaN)]));
 
 const ESLINT_ROWS = {
