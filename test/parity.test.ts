@@ -3,7 +3,8 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { transformSource, type TransformOptions } from '../src/codemod/transform-source.js';
+import type { TransformOptions } from '../src/codemod/step.js';
+import { transformSource } from '../src/migrate/transform-source.js';
 import plugin from '../src/eslint-plugin/index.js';
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { transformSource, type TransformOptions } from '../src/codemod/transform-source.js';
+import type { TransformOptions } from '../src/codemod/step.js';
+import { transformSource } from '../src/migrate/transform-source.js';
 import { parseModule } from '../src/detect/parse.js';
 
 /**

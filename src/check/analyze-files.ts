@@ -2,12 +2,12 @@ import { analyzeModule } from '../detect/analyze-module.js';
 import type { Finding } from '../detect/finding.js';
 import { compareFindings, LineMap, toFinding } from '../detect/locate.js';
 import { scanText } from '../text-scan/scan-text.js';
-import type { FileError } from './file-errors.js';
-import { loadProject } from './load-project.js';
-import type { PrefilterRun } from './prefilter-files.js';
-import { createImportResolver } from './project-exports.js';
+import type { FileError } from '../files/file-errors.js';
+import { loadProject } from '../load/load-project.js';
+import type { PrefilterRun } from '../load/prefilter-files.js';
+import { createImportResolver } from '../load/project-exports.js';
 
-export type { FileError } from './file-errors.js';
+export type { FileError } from '../files/file-errors.js';
 
 export interface AnalysisResult {
   readonly findings: Finding[];

@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseShard, type Shard } from '../check/shard.js';
+import { parseShard, type Shard } from '../files/shard.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { REPORT_FORMATS, type ReportFormat } from '../report/render-report.js';
+
 /** The rewrite prints diffs and a summary; SARIF is for findings, that is for `--check`. */
 export const REWRITE_FORMATS = ['text', 'json'] as const;
 

@@ -1,4 +1,5 @@
-import { REPORT_FORMATS, REWRITE_FORMATS } from './args.js';
+import { REPORT_FORMATS } from '../report/render-report.js';
+import { REWRITE_FORMATS } from './args.js';
 
 export function helpText(version: string): string {
   return `migrate-share-video ${version}

@@ -1,24 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { analyzeFiles, type AnalysisResult } from '../check/analyze-files.js';
-import { startPrefilter } from '../check/load-project.js';
-import { inShard } from '../check/shard.js';
+import { startPrefilter } from '../load/load-project.js';
+import { inShard } from '../files/shard.js';
 import { parseCliArgs, type CliOptions } from './args.js';
-import { useColor } from './color.js';
-import { discoverFiles, type Discovery } from './discover.js';
-import { findRepoRoot } from './gitignore-tree.js';
+import { useColor } from '../report/color.js';
+import { discoverFiles, type Discovery } from '../files/discover.js';
+import { findRepoRoot } from '../files/gitignore-tree.js';
 import { helpText } from './help-text.js';
-import { mergeReports, parseJsonReport, type JsonReport } from './merge-reports.js';
+import { mergeReports, parseJsonReport, type JsonReport } from '../report/merge-reports.js';
 import { readPackageInfo, type PackageInfo } from '../package-info.js';
-import { renderReport } from './render-report.js';
-import { sortFindings, type CheckReport } from './report.js';
-import { createSourceLines } from './source-lines.js';
-import { emitReport, writeFileAtomic } from './write-report.js';
+import { renderReport } from '../report/render-report.js';
+import { sortFindings, type CheckReport } from '../report/check-report.js';
+import { createSourceLines } from '../report/source-lines.js';
+import { emitReport, writeFileAtomic } from '../report/write-report.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 
-import type { CliIo } from './io.js';
+import type { CliIo } from '../report/io.js';
 
-export type { CliIo } from './io.js';
+export type { CliIo } from '../report/io.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -131,7 +131,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     if (!options.check) {
       // Loaded only for the rewrite: --check, a pre-commit hook's mode, starts without the pool and the diff.
-      const { runRewrite } = await import('../rewrite/run-rewrite.js');
+      const { runRewrite } = await import('../migrate/run-rewrite.js');
       return await runRewrite(
         {
           paths: options.paths,

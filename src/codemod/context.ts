@@ -9,7 +9,10 @@ import { findTikTokRequests, type TikTokRequest } from '../detect/requests.js';
 import type { ValueFolder } from '../detect/static-value.js';
 import { rangeOf } from '../detect/ast.js';
 import { addTodo } from './todo.js';
-import type { Outcome, TransformOptions } from './transform-source.js';
+import type { Outcome, TransformOptions } from './step.js';
+
+/** One step of the codemod: edits the shared tree and records what it did with each finding. */
+export type Transform = (context: CodemodContext) => void;
 
 /**
  * Everything the transforms share about one file: its jscodeshift tree, the detectors' findings on

@@ -1,16 +1,21 @@
-import type { ASTPath } from 'jscodeshift';
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { Node } from '../detect/ast.js';
-import type { CodemodContext } from './context.js';
 import { TODO_MARKER } from '../detect/migration-todos.js';
 
 export { TODO_MARKER } from '../detect/migration-todos.js';
+
+/** What a TODO needs of the codemod's context (CodemodContext has it; the project pass too). */
+export interface TodoHost {
+  readonly j: JSCodeshift;
+  pathOf(node: Node): ASTPath<any>;
+}
 
 /**
  * Leaves `// TODO(migrate-share-video): <what to do>` above the statement that holds a node, once.
  * A statement that already carried one of these comments when the file was read gets no other:
  * a second run adds nothing, whatever the wording.
  */
-export function addTodo(context: CodemodContext, node: Node, message: string): void {
+export function addTodo(context: TodoHost, node: Node, message: string): void {
   const statement = enclosingStatement(context.pathOf(node));
   const text = ` ${TODO_MARKER}: ${message}`;
   const holder = statement.node as Node;

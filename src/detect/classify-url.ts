@@ -1,7 +1,7 @@
 import {
   CONTENT_POSTING_HOSTS, LEGACY_API_HOSTS, LEGACY_UPLOAD, V1_ENDPOINTS, type V1Endpoint,
 } from '../contract/index.js';
-import { HOLE } from './static-value.js';
+import { HOLE } from './folded.js';
 
 export type UrlKind =
   /** The legacy Share Video upload. */

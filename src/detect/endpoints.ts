@@ -5,7 +5,8 @@ import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
 import type { TikTokRequest } from './requests.js';
-import { foldedText, HOLE, type Folded, type ValueFolder } from './static-value.js';
+import { foldedText, HOLE, type Folded } from './folded.js';
+import type { ValueFolder } from './static-value.js';
 
 /**
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired

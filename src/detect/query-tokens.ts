@@ -4,7 +4,8 @@ import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
 import type { TikTokRequest } from './requests.js';
-import type { Folded, ValueFolder } from './static-value.js';
+import type { Folded } from './folded.js';
+import type { ValueFolder } from './static-value.js';
 import type { UrlComposition } from './endpoints.js';
 
 const CREDENTIALS: readonly string[] = LEGACY_UPLOAD.queryCredentials;

@@ -1,8 +1,8 @@
 import { calleeName, findProperty, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
 import { classifyUrl, type UrlMatch } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
-import { joinUrl } from './join-url.js';
-import { BASE_OPTIONS, foldedText, HOLE, INSTANCE_BASE_KEY, instanceConfigBase, type Folded, type ValueFolder } from './static-value.js';
+import { foldedText, HOLE, joinUrl, type Folded } from './folded.js';
+import { BASE_OPTIONS, INSTANCE_BASE_KEY, instanceConfigBase, type ValueFolder } from './static-value.js';
 
 /** A call that sends something to a TikTok API host, whatever the HTTP client. */
 export interface TikTokRequest {

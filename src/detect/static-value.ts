@@ -3,35 +3,13 @@ import {
   memberName, objectProperties, unwrap, type Node,
 } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
-import { joinUrl } from './join-url.js';
-
-/** Stands for a part of a string that cannot be known before run time. */
-export const HOLE = '\u0000';
-
-export interface Piece {
-  /** Known text, or undefined for a hole. */
-  readonly text?: string;
-  /** The literal (or template quasi) the text comes from, or the expression of the hole. */
-  readonly node: Node;
-  /** For a hole built from an object of query parameters (`new URLSearchParams({...})`). */
-  readonly query?: Node;
-}
-
-export interface Folded {
-  readonly pieces: readonly Piece[];
-  /** Some reference on the way (a constant, a field, an import) already held a URL with a path. */
-  readonly viaUrlRef: boolean;
-}
+import { concat, foldedText, HOLE, joinUrl, type Folded, type Piece } from './folded.js';
 
 /** A value another module exports, as far as it can be known statically. */
 export type ExportedValue = string | { readonly [key: string]: ExportedValue };
 
 /** Looks up what another module exports; supplied by the project pass. */
 export type ImportResolver = (source: string, name: string, path: readonly string[]) => ExportedValue | undefined;
-
-export function foldedText(folded: Folded): string {
-  return folded.pieces.map((piece) => piece.text ?? HOLE).join('');
-}
 
 const hole = (node: Node, query?: Node): Folded => ({ pieces: [{ node, query }], viaUrlRef: false });
 
@@ -332,9 +310,3 @@ export function instanceConfigBase(call: Node, folder: ValueFolder, trace?: Set<
 function isNewUrl(node: Node): boolean {
   return node.type === 'NewExpression' && isIdentifier(node.callee, 'URL');
 }
-
-export function concat(left: Folded, right: Folded): Folded {
-  return { pieces: [...left.pieces, ...right.pieces], viaUrlRef: left.viaUrlRef || right.viaUrlRef };
-}
-
-

@@ -1,7 +1,7 @@
 import { analyzeModule, type AnalysisOptions } from '../detect/analyze-module.js';
 import { rangeOf } from '../detect/ast.js';
 import { parseModule } from '../detect/parse.js';
-import { typeFieldPath } from './type-field-path.js';
+import { typeFieldPath } from '../detect/type-field-path.js';
 
 /** A `share_id` declared on a named interface or type alias that describes a TikTok payload. */
 export interface PayloadTypeField {

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { NEW_ONLY_EVENTS } from '../contract/webhook-events.js';
 import type { Finding } from '../detect/finding.js';
-import { plural, type CheckReport } from '../cli/report.js';
-import { sitesRewritten, type RewriteReport, type Todo } from '../rewrite/rewrite-report.js';
+import { plural, type CheckReport } from './check-report.js';
+import { sitesRewritten, type RewriteReport, type Todo } from './rewrite-report.js';
 import { maskSecrets } from './mask-secrets.js';
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { transformSource } from '../../src/codemod/transform-source.js';
+import { transformSource } from '../../src/migrate/transform-source.js';
 import { legacyShareId, publishId } from '../support/tiktok-mock/ids.js';
 import { sendWebhook, webhookEvents, type WebhookEvent } from '../support/tiktok-mock/index.js';
 

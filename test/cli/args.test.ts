@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
-import { useColor } from '../../src/cli/color.js';
+import { useColor } from '../../src/report/color.js';
 
 describe('parseCliArgs', () => {
   it('defaults to text on stdout over the working folder', () => {

@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { transformSource, type TransformOptions } from '../../src/codemod/transform-source.js';
-import { migrateInMemory } from '../../src/project/migrate-in-memory.js';
+import type { TransformOptions } from '../../src/codemod/step.js';
+import { transformSource } from '../../src/migrate/transform-source.js';
+import { migrateInMemory } from '../../src/migrate/migrate-in-memory.js';
 import { renamePayloadTypes, type ProjectPassFile } from '../../src/project/rename-payload-types.js';
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { transformSource } from '../../src/codemod/transform-source.js';
+import { transformSource } from '../../src/migrate/transform-source.js';
 import { SOURCE_EXTENSIONS } from '../../src/detect/parse.js';
 
 /**

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runTransformsAlone } from '../../src/codemod/run-alone.js';
-import { TRANSFORMS, transformSource } from '../../src/codemod/transform-source.js';
+import { runTransformsAlone } from '../../src/migrate/run-alone.js';
+import { TRANSFORMS, transformSource } from '../../src/migrate/transform-source.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'fixtures');

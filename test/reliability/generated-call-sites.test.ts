@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { transformSource } from '../../src/codemod/transform-source.js';
+import { transformSource } from '../../src/migrate/transform-source.js';
 import { analyzeModule } from '../../src/detect/analyze-module.js';
 import { rangeOf } from '../../src/detect/ast.js';
 import { parseModule } from '../../src/detect/parse.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transformSource } from '../../src/codemod/transform-source.js';
+import { transformSource } from '../../src/migrate/transform-source.js';
 
 /**
  * Item 2 of the reliability issue: a rewrite killed with SIGKILL midway leaves every file either as

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NEW_ONLY_EVENTS } from '../../src/contract/webhook-events.js';
-import type { CheckReport } from '../../src/cli/report.js';
+import type { CheckReport } from '../../src/report/check-report.js';
 import { formatCheckMarkdown, formatRewriteMarkdown } from '../../src/report/markdown-report.js';
-import type { RewriteReport } from '../../src/rewrite/rewrite-report.js';
-import { NEW_EVENTS_NOTE } from '../../transforms/rename-webhook-events/index.js';
+import type { RewriteReport } from '../../src/report/rewrite-report.js';
+import { NEW_EVENTS_NOTE } from '../../transforms/rename-webhook-events/rename-webhook-events.js';
 
 const rewrite: RewriteReport = {
   dryRun: false,

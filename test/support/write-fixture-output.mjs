@@ -8,7 +8,7 @@
 // A case with a `known-bug.md` keeps its hand-written output: what the codemod gives is printed instead.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { transformSource } from '../../dist/src/codemod/transform-source.js';
+import { transformSource } from '../../dist/src/migrate/transform-source.js';
 
 for (const folder of process.argv.slice(2)) {
   const input = readdirSync(folder).find((name) => name.startsWith('input.'));

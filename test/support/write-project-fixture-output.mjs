@@ -6,7 +6,7 @@
 //   node test/support/write-project-fixture-output.mjs fixtures/rename-payload-types/<case> [...]
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { migrateInMemory } from '../../dist/src/project/migrate-in-memory.js';
+import { migrateInMemory } from '../../dist/src/migrate/migrate-in-memory.js';
 
 for (const folder of process.argv.slice(2)) {
   const input = path.resolve(folder, 'input');

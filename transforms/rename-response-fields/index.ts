@@ -1,88 +1,9 @@
 import type { API, FileInfo } from 'jscodeshift';
-import type { CodemodContext } from '../../src/codemod/context.js';
-import { runTransformsAlone } from '../../src/codemod/run-alone.js';
-import type { LegacyResponseField } from '../../src/contract/index.js';
-import type { RawFinding } from '../../src/detect/raw-finding.js';
-import { rewriteDestructuredField } from './rewrite-destructured-field.js';
-import { rewriteFieldRead, widenedPatterns } from './rewrite-field-read.js';
-import { keyName, type Node } from '../../src/detect/ast.js';
-import { rewriteTypeField } from './rewrite-type-field.js';
+import { runTransformsAlone } from '../../src/migrate/run-alone.js';
+import { renameResponseFields } from './rename-response-fields.js';
 
-/**
- * Reads of the legacy response downstream of a rewritten upload follow the Content Posting shape:
- * `share_id` → `publish_id`, `err_code` → `error.code` ("ok" on success), `error_msg` →
- * `error.message`; so do the types that describe that response. Only where every legacy upload of
- * the module was rewritten: otherwise the old response is still what arrives.
- */
-export function renameResponseFields(context: CodemodContext): void {
-  // Requests still sent as before; a URL value left for a person (an exported constant) is not one.
-  const uploadsLeft = context.unhandled((f) => (f.ruleId === 'no-legacy-share-endpoint' || f.ruleId === 'no-unmapped-legacy-endpoint') && f.messageId !== 'url');
-  const fields = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'responseField' || f.messageId === 'typeField'));
-  if (uploadsLeft.length > 0) {
-    for (const finding of fields) context.defer(finding, `\`${finding.data.legacy}\` comes from a request that is not migrated yet: migrate the upload, then read ${finding.data.replacement}`);
-    return;
-  }
-  // All the reads and types of a module change together or not at all: half of them renamed would
-  // read fields the response no longer has, or leave types the code no longer matches.
-  const blocked = fields.map((finding) => ({ finding, reason: rewrite(context, finding, true) })).filter((entry) => entry.reason);
-  if (blocked.length > 0) {
-    const first = blocked[0].reason!;
-    for (const finding of fields) {
-      const own = blocked.find((entry) => entry.finding === finding)?.reason;
-      context.defer(finding, own ?? `\`${finding.data.legacy}\` is left with the rest of this response's fields: ${first}`);
-    }
-    return;
-  }
-  // Reads first, then types, each from the end, so that removing a member leaves earlier paths valid.
-  const reads = fields.filter((f) => f.messageId !== 'typeField').reverse();
-  const types = fields.filter((f) => f.messageId === 'typeField').reverse();
-  for (const finding of [...reads, ...types]) {
-    const reason = rewrite(context, finding);
-    if (reason) context.defer(finding, reason);
-    else context.record(finding, 'rewritten');
-  }
-  dropUnreadExtra(context);
-}
-
-/** `({ data, extra }) =>` whose `extra.logid` became `error.log_id`: `extra` is no longer sent. */
-function dropUnreadExtra(context: CodemodContext): void {
-  const { j } = context;
-  for (const pattern of context.index.ofType('ObjectPattern')) {
-    if (!widenedPatterns.has(pattern)) continue;
-    const extra = pattern.properties.find((p: Node) => keyName(p) === 'extra' && p.value?.type === 'Identifier');
-    if (!extra) continue;
-    const reads = context.root.find(j.Identifier, { name: extra.value.name }).filter((path) => path.node !== extra.value && path.node !== extra.key);
-    if (reads.size() === 0) context.pathOf(extra).prune();
-  }
-}
-
-/**
- * `data.error_msg ?? extra.error_detail` both become `error.message`, and a half-migrated
- * `content.publish_id ?? content.share_id` reads `publish_id` twice: a fallback to itself says
- * nothing, so it goes.
- */
-export function collapseTwinFallbacks(context: CodemodContext): void {
-  const { j } = context;
-  context.root
-    .find(j.LogicalExpression)
-    .filter((path) => ['??', '||'].includes(path.node.operator))
-    .filter((path) => {
-      const left = j(path.node.left).toSource();
-      // Only what the rewrite can have made: a read of the new fields, a check of a new event name.
-      return left === j(path.node.right).toSource() && (/\b(publish_id|error\.(code|message|log_id))$/.test(left) || /(['"`])post\.publish\.[a-z_]+\1$/.test(left));
-    })
-    .forEach((path) => path.replace(path.node.left));
-}
-
-function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): string | undefined {
-  const node = finding.node!;
-  const parent = context.index.parent(node)!;
-  const field = finding.data.legacy as LegacyResponseField;
-  if (finding.messageId === 'typeField') return rewriteTypeField(context, parent, field, dryRun);
-  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return rewriteFieldRead(context, node, field, dryRun);
-  return rewriteDestructuredField(context, node, field, dryRun);
-}
-
+// The jscodeshift entry point: nothing imports this file, so the step module beside it never
+// reaches the pipeline that runs it.
 /** `npx jscodeshift -t dist/transforms/rename-response-fields/index.js <files>` runs this step alone. */
 export default function transformer(file: FileInfo, api: API): string {
   void api;

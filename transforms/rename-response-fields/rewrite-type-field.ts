@@ -1,7 +1,7 @@
 import { RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../../src/contract/index.js';
 import { keyName, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { typeFieldPath } from '../../src/project/type-field-path.js';
+import { typeFieldPath } from '../../src/detect/type-field-path.js';
 
 const ERROR_MEMBER = 'error: { code: string; message: string; log_id: string }';
 

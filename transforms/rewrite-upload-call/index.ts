@@ -1,87 +1,9 @@
 import type { API, FileInfo } from 'jscodeshift';
-import { findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
-import { rangeOf, staticString } from '../../src/detect/ast.js';
-import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
-import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { foldedText, HOLE } from '../../src/detect/static-value.js';
-import { findFormDataVideo } from '../../src/detect/form-data-video.js';
-import { findQueryTokens } from '../../src/detect/query-tokens.js';
-import { findUrlCompositions, isExported } from '../../src/detect/endpoints.js';
-import type { RawFinding } from '../../src/detect/raw-finding.js';
-import type { TikTokRequest } from '../../src/detect/requests.js';
-import { runTransformsAlone } from '../../src/codemod/run-alone.js';
-import { rewriteCallSite } from './rewrite-call-site.js';
+import { runTransformsAlone } from '../../src/migrate/run-alone.js';
+import { rewriteUploadCalls } from './rewrite-upload-call.js';
 
-/**
- * Every legacy Share Video upload becomes the Content Posting two-step upload in the same HTTP
- * client. Sites that cannot be rewritten safely keep their code and get a TODO saying why.
- */
-export function rewriteUploadCalls(context: CodemodContext): void {
-  const rewritten: TikTokRequest[] = [];
-  for (const request of context.requests) {
-    if (request.match.kind !== 'legacy-upload') continue;
-    const related = findingsOfRequest(context, request);
-    const reason = rewriteCallSite(context, request);
-    // One reason for the whole site: the call, its query tokens, its multipart field.
-    if (reason) for (const finding of related) context.defer(finding, reason);
-    else rewritten.push(request);
-  }
-  markOrphanedUrls(context, rewritten);
-  repointExportedUrls(context);
-}
-
-/**
- * A constant other modules import that holds the legacy upload URL is rewritten where it is
- * defined, once (issue 5): it names the Content Posting init from now on. Its importers' uploads
- * are rewritten in their own modules (or keep their TODO).
- */
-function repointExportedUrls(context: CodemodContext): void {
-  for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-share-endpoint' && f.messageId === 'url')) {
-    const node = finding.node!;
-    // A literal, or a template on a shared base (`${TIKTOK_API}/share/video/upload/`): the base stays.
-    const value = foldedText(context.folder.fold(node));
-    if (value.includes(HOLE) || value.includes('?') || !isExported(node, context.index)) continue;
-    if (staticString(node) !== undefined) replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
-    else context.pathOf(node).replace(context.j.stringLiteral(INBOX_VIDEO_INIT.url));
-    context.record(finding, 'rewritten', `now names the Content Posting init, ${INBOX_VIDEO_INIT.url}: requests built on it send the JSON source_info, then PUT the bytes to data.upload_url`);
-  }
-}
-
-/**
- * A URL value only rewritten uploads used, still in the module (a public field, a constant others
- * may read): nothing sends to it any more, so it is left for a person to delete, with a TODO now
- * rather than on the next run.
- */
-function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokRequest[]): void {
-  if (rewritten.length === 0) return;
-  const present = new Set<unknown>();
-  context.root.find(context.j.Node).forEach((path) => present.add(path.node));
-  const stillSent = new Set(context.requests.filter((r) => !rewritten.includes(r)).flatMap((r) => [...r.trace]));
-  for (const composition of findUrlCompositions(context.index, context.folder)) {
-    if (!present.has(composition.node) || stillSent.has(composition.node)) continue;
-    if (!rewritten.some((request) => request.trace.has(composition.node))) continue;
-    if (isExported(composition.node, context.index)) continue;
-    // Still the retired URL, so still that rule's finding; the TODO says what to do with it.
-    context.todoAt(composition.node, ORPHANED_URL, composition.node, 'no-legacy-share-endpoint');
-  }
-}
-
-const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migrated upload: delete it';
-
-/**
- * The findings a request site is made of, wherever they are written: the call, its query tokens
- * (maybe in a URL constant or an options object above it), the `video` field of its body.
- */
-function findingsOfRequest(context: CodemodContext, request: TikTokRequest): RawFinding[] {
-  const key = (finding: RawFinding) => `${finding.ruleId}@${(finding.range ?? rangeOf(finding.node!))[0]}`;
-  const own = new Set([
-    ...findQueryTokens(context.index, context.folder, [request], []),
-    ...findFormDataVideo(context.index, context.folder, [request]),
-  ].map(key));
-  const within = findingsWithin(context, request.chain.at(-1) ?? request.call).filter((f) => f.ruleId !== 'no-legacy-response-field');
-  return [...new Set([...within, ...context.findings.filter((finding) => own.has(key(finding)))])];
-}
-
+// The jscodeshift entry point: nothing imports this file, so the step module beside it never
+// reaches the pipeline that runs it.
 /** `npx jscodeshift -t dist/transforms/rewrite-upload-call/index.js <files>` runs this step alone. */
 export default function transformer(file: FileInfo, api: API): string {
   void api;

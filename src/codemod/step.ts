@@ -1,0 +1,39 @@
+import type { AnalysisOptions } from '../detect/analyze-module.js';
+
+/** What the codemod did with one finding: rewrote it, or left a TODO comment for a person. */
+export interface Outcome {
+  readonly ruleId: string;
+  /**
+   * `project`: a `share_id` declared on a named interface or type alias, left to the project pass
+   * (`src/project/`), which renames it with every reference in every file and reports what it did;
+   * it is not counted as rewritten here. Only with `projectRenamesTypes`.
+   */
+  readonly action: 'rewritten' | 'todo' | 'project';
+  /** 1-based, in the input. */
+  readonly line: number;
+  readonly column: number;
+  /**
+   * For TODOs: what the person must do (never contains source text, so never a token). For
+   * `project`: the field's place in its type, e.g. `UploadResponse.data.share_id`.
+   */
+  readonly message: string;
+  /** A TODO a rewrite adds (a check it cannot make, a value it left unused), not a finding of the input. */
+  readonly followUp?: true;
+}
+
+export interface TransformResult {
+  /** The new text; identical (the same string) to the input when nothing changed. */
+  readonly output: string;
+  readonly outcomes: readonly Outcome[];
+  /** Report notes (e.g. the webhook events the new API adds). */
+  readonly notes: readonly string[];
+}
+
+export interface TransformOptions extends AnalysisOptions {
+  /**
+   * The project pass runs after this one (the rewrite CLI does that): `share_id` declared on a named
+   * interface or type alias is left to it, to be renamed with every reference across files. Without
+   * it (a jscodeshift run of one transform) the rename stays file-local.
+   */
+  readonly projectRenamesTypes?: boolean;
+}

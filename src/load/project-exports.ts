@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Node } from '../detect/ast.js';
+import { ModuleIndex } from '../detect/module-index.js';
+import { moduleExports } from '../detect/module-exports.js';
+import { ValueFolder, type ExportedValue, type ImportResolver } from '../detect/static-value.js';
+import { resolveModule } from './resolve-module.js';
+
+/**
+ * Absolute file → the exports worth following there. Plain maps, strings and objects only, so it
+ * is structured-clonable: the rewrite hands it to its worker threads, which build the resolver
+ * themselves with {@link createImportResolver}.
+ */
+export type ExportsByFile = Map<string, Map<string, ExportedValue>>;
+
+/** Exports worth following: values that mention a TikTok host or a legacy path. */
+export function legacyExports(ast: Node, text: string): Map<string, ExportedValue> {
+  const index = new ModuleIndex(ast, text);
+  const exports = moduleExports(index, new ValueFolder(index));
+  for (const [name, value] of exports) if (!/tiktok|share\//i.test(JSON.stringify(value))) exports.delete(name);
+  return exports;
+}
+
+export function collectExports(modules: Iterable<{ readonly file: string; readonly text: string; readonly ast: Node }>): ExportsByFile {
+  const result: ExportsByFile = new Map();
+  for (const module of modules) {
+    const exports = legacyExports(module.ast, module.text);
+    if (exports.size > 0) result.set(module.file, exports);
+  }
+  return result;
+}
+
+/**
+ * The names a module that imports a legacy constant must mention: the exported names and the
+ * exporting files' base names (`import * as config from '../check/config'`). `default` says nothing.
+ */
+export function importedNames(exportsByFile: ExportsByFile): string[] {
+  const names = [...exportsByFile].flatMap(([file, map]) => [...map.keys(), path.basename(file).replace(/\.[^.]+$/, '')]);
+  return [...new Set(names)].filter((name) => name !== 'default');
+}
+
+/**
+ * What `importer`'s imports resolve to among the run's modules (`known`, absolute paths), followed
+ * through object keys (`config.tiktok.uploadUrl`).
+ */
+export function createImportResolver(importer: string, exportsByFile: ExportsByFile, known: ReadonlySet<string>): ImportResolver {
+  return (source, name, keys) => {
+    const target = resolveModule(importer, source, known);
+    const value = target ? exportsByFile.get(target)?.get(name) : undefined;
+    return keys.reduce<ExportedValue | undefined>((current, key) => (current && typeof current === 'object' ? current[key] : undefined), value);
+  };
+}

@@ -1,0 +1,48 @@
+import type { Outcome, TransformOptions } from '../codemod/step.js';
+import { transformSource } from './transform-source.js';
+import { renamePayloadTypes, type ProjectOutcome, type ProjectPassOptions } from '../project/rename-payload-types.js';
+
+export interface SourceText {
+  /** Absolute. */
+  readonly file: string;
+  /** What outcomes carry; default: `file`. */
+  readonly path?: string;
+  readonly text: string;
+}
+
+export interface MigratedText {
+  readonly file: string;
+  readonly output: string;
+  /** The per-file codemod's (its `project` ones left out) and the project pass's. */
+  readonly outcomes: readonly (Outcome | ProjectOutcome)[];
+}
+
+/**
+ * The rewrite's codemod on texts in memory, in the rewrite's order: every JavaScript and TypeScript
+ * text through the per-file codemod (named types' `share_id` left to the project pass), then the
+ * project pass over them all. Other texts come back as they were. For tests and programmatic use;
+ * the CLI does the same with workers, prefilter, diffs and atomic writes.
+ */
+export function migrateInMemory(texts: readonly SourceText[], options: TransformOptions & ProjectPassOptions = {}): MigratedText[] {
+  const perFile = texts.map((source) => {
+    const path = source.path ?? source.file;
+    if (!/\.(c|m)?[jt]sx?$/i.test(source.file)) return { source, path, output: source.text, outcomes: [] as Outcome[] };
+    const result = transformSource(source.text, source.file, { ...options, projectRenamesTypes: true });
+    return { source, path, output: result.output, outcomes: result.outcomes };
+  });
+  const pass = renamePayloadTypes(
+    perFile.map(({ source, path, output, outcomes }) => ({
+      file: source.file,
+      path,
+      text: output,
+      writable: true,
+      handedOver: new Set(outcomes.filter((outcome) => outcome.action === 'project').map((outcome) => outcome.message)),
+    })),
+    options,
+  );
+  return perFile.map(({ source, path, output, outcomes }) => ({
+    file: source.file,
+    output: pass.texts.get(source.file) ?? output,
+    outcomes: [...outcomes.filter((outcome) => outcome.action !== 'project'), ...pass.outcomes.filter((outcome) => outcome.file === path)],
+  }));
+}

@@ -1,0 +1,84 @@
+import { addMigrationTodos } from '../../transforms/add-migration-todos/add-migration-todos.js';
+import { collapseTwinFallbacks, renameResponseFields } from '../../transforms/rename-response-fields/rename-response-fields.js';
+import { renameWebhookEvents } from '../../transforms/rename-webhook-events/rename-webhook-events.js';
+import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/rewrite-upload-call.js';
+import type { TransformOptions, TransformResult } from '../codemod/step.js';
+import { CodemodContext, type Transform } from '../codemod/context.js';
+
+/** The steps, in order; the TODO step always runs last. */
+export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields, renameWebhookEvents];
+
+/** The whole codemod for one file: parse once, run every step on the same tree, print once. */
+export function transformSource(text: string, file: string, options: TransformOptions = {}): TransformResult {
+  return transformKeepingLayout(text, file, options, TRANSFORMS);
+}
+
+/** Some steps of the codemod on one file, its BOM, line ends and tab indentation kept (transformSource, run-alone). */
+export function transformKeepingLayout(text: string, file: string, options: TransformOptions, transforms: readonly Transform[]): TransformResult {
+  // recast parses a copy of the text without a BOM and with LF line ends, so its offsets are off
+  // from the file's own by one per CR (and one for the BOM): the codemod works on that form, and the
+  // BOM and CRLF are put back after printing.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = bom ? text.slice(1) : text;
+  const crlf = body.includes('\r\n');
+  const mixed = body.includes('\r') && /\r(?!\n)|(?<!\r)\n/.test(body);
+  const lf = crlf || mixed ? body.replace(/\r\n?/g, '\n') : body;
+  // A file indented with tabs: recast reprints in spaces, so the codemod works on a copy with two
+  // spaces per leading tab and the tabs are put back (new code indented by two gets them too).
+  const spaced = tabsAsSpaces(lf);
+  const normalized = spaced ?? lf;
+  const context = new CodemodContext(normalized, file, options);
+  if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
+  if (mixed) throw new Error('mixed line endings (CRLF and LF, or a lone CR): not rewritten, so that no line changes its ending; give the file one kind first');
+  let result = runTransforms(context, transforms);
+  if (spaced !== undefined) {
+    // Columns as in the file: a leading tab is one column, not two.
+    const lines = lf.split('\n');
+    const tabsOn = (line: number) => /^\t*/.exec(lines[line - 1] ?? '')![0].length;
+    result = { ...result, outcomes: result.outcomes.map((outcome) => ({ ...outcome, column: Math.max(1, outcome.column - tabsOn(outcome.line)) })) };
+  }
+  if (result.output === normalized) return { ...result, output: text };
+  const tabbed = spaced === undefined ? result.output : result.output.replace(/^(?: {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
+  return { ...result, output: bom + (crlf ? tabbed.replaceAll('\n', '\r\n') : tabbed) };
+}
+
+export function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
+  for (const transform of transforms) {
+    transform(context);
+    context.recordRemoved();
+  }
+  collapseTwinFallbacks(context);
+  addMigrationTodos(context);
+  const outcomes = context.outcomes();
+  const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
+  // Lists recast reprints (an entry added) follow the file's own habit of trailing commas.
+  const trailingComma = /,\s*\r?\n\s*[}\]]/.test(context.text);
+  let printed = context.expandCopiedLines(context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma })));
+  printed = keepDirectivePrologue(context.text, printed);
+  if (context.appendix.length > 0) {
+    printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
+  }
+  return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
+}
+
+const PROLOGUE = /^(['"])use strict\1;?[ \t]*\r?\n(?:[ \t]*\r?\n)?/;
+const PRINTED_PROLOGUE = /^(['"])use strict\1;;?[ \t]*\r?\n(?:[ \t]*\r?\n)?/;
+
+/** recast reprints `'use strict';` as `'use strict';;` when the statements after it change: the file's own line stays. */
+function keepDirectivePrologue(original: string, printed: string): string {
+  const own = PROLOGUE.exec(original);
+  return own && PRINTED_PROLOGUE.test(printed) ? printed.replace(PRINTED_PROLOGUE, own[0]) : printed;
+}
+
+/** Leading tabs as two spaces each, for recast; or undefined when that cannot be undone exactly (spaces indent some lines too). */
+function tabsAsSpaces(text: string): string | undefined {
+  if (!/^\t/m.test(text) || /^\t* {2}/m.test(text)) return undefined;
+  return text.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
+}
+
+/** New code follows the file's own quotes: the more common of ' and ". */
+function quoteStyle(text: string): 'single' | 'double' {
+  const single = text.split("'").length;
+  const double = text.split('"').length;
+  return double > single ? 'double' : 'single';
+}

@@ -1,0 +1,47 @@
+import type { ExportsByFile } from '../load/project-exports.js';
+import type { ImportResolver } from '../detect/static-value.js';
+import type { Outcome, TransformOptions, TransformResult } from '../codemod/step.js';
+
+/** The codemod for one file: `transformSource`, or a stand-in in tests. */
+export type TransformFn = (text: string, file: string, options: TransformOptions) => TransformResult;
+
+/** One file for the codemod. Structured-clonable: it crosses to a worker thread. */
+export interface TransformTask {
+  /** Absolute: what imports resolve from. */
+  readonly file: string;
+  /** Relative to the working folder, forward slashes: what the codemod and the report see. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** What comes back from a worker. `output` only when the text changed, to spare a copy. */
+export type TaskResult =
+  | { readonly ok: true; readonly output: string | undefined; readonly outcomes: readonly Outcome[]; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * What every worker gets once, at start (piscina's `workerData`), to build each module's import
+ * resolver itself: functions cannot cross to a thread, these maps and strings can.
+ */
+export interface WorkerContext {
+  readonly exportsByFile: ExportsByFile;
+  /** Absolute paths of every parsed module of the run. */
+  readonly known: readonly string[];
+  /** `--keep-legacy-events`: add the new webhook events beside the legacy ones. */
+  readonly keepLegacyEvents: boolean;
+}
+
+export function runTransformTask(task: TransformTask, transform: TransformFn, options: TransformOptions & { resolveImport: ImportResolver }): TaskResult {
+  try {
+    const result = transform(task.text, task.path, options);
+    return {
+      ok: true,
+      output: result.output === task.text ? undefined : result.output,
+      outcomes: result.outcomes.map(({ ruleId, action, line, column, message }) => ({ ruleId, action, line, column, message })),
+      notes: [...result.notes],
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `the codemod failed: ${message.split('\n')[0]}` };
+  }
+}

@@ -1,9 +1,0 @@
-import { transformSource, type TransformOptions, type TransformResult } from '../codemod/transform-source.js';
-
-/**
- * The per-file codemod as the rewrite runs it: the project pass follows, so `share_id` declared on
- * named types is left to it (`projectRenamesTypes`). No ts-morph here: worker threads load this.
- */
-export function transformBeforeProjectPass(text: string, file: string, options: TransformOptions = {}): TransformResult {
-  return transformSource(text, file, { ...options, projectRenamesTypes: true });
-}
