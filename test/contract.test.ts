@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHUNK_RULES, INBOX_VIDEO_INIT, LEGACY_EVENT_RENAMES, LEGACY_UNMAPPED_PATH_EXAMPLES, LEGACY_UPLOAD, MEDIA_TRANSFER,
-  PREFILTER_MARKERS, V1_ENDPOINTS,
+  CHUNK_RULES,
+  INBOX_VIDEO_INIT,
+  LEGACY_EVENT_RENAMES,
+  LEGACY_UNMAPPED_PATH_EXAMPLES,
+  LEGACY_UPLOAD,
+  MEDIA_TRANSFER,
+  PREFILTER_MARKERS,
+  V1_ENDPOINTS,
 } from '../src/contract/index.js';
 import { classifyUrl } from '../src/detect/classify-url.js';
 
@@ -10,7 +16,8 @@ describe('the contract as data', () => {
     expect(classifyUrl(LEGACY_UPLOAD.url)?.kind).toBe('legacy-upload');
     expect(classifyUrl(LEGACY_UPLOAD.url.replace(/\/$/, ''))?.kind).toBe('legacy-upload');
     expect(classifyUrl(INBOX_VIDEO_INIT.url)?.kind).toBe('content-posting');
-    for (const path of LEGACY_UNMAPPED_PATH_EXAMPLES) expect(classifyUrl(`https://${LEGACY_UPLOAD.host}${path}`)?.kind).toBe('legacy-unmapped');
+    for (const path of LEGACY_UNMAPPED_PATH_EXAMPLES)
+      expect(classifyUrl(`https://${LEGACY_UPLOAD.host}${path}`)?.kind).toBe('legacy-unmapped');
     for (const endpoint of V1_ENDPOINTS) expect(classifyUrl(`https://${endpoint.host}${endpoint.path}?x=1`)?.v1).toBe(endpoint);
     expect(classifyUrl(`https://${LEGACY_UPLOAD.host}`)?.kind).toBe('legacy-base');
   });
@@ -38,7 +45,16 @@ describe('the contract as data', () => {
   });
 
   it('lets the prefilter see every legacy marker a finding needs', () => {
-    const needs = [LEGACY_UPLOAD.url, ...Object.keys(LEGACY_EVENT_RENAMES), ...V1_ENDPOINTS.map((e) => `https://${e.host}${e.path}`), 'share_id'];
-    for (const text of needs) expect(PREFILTER_MARKERS.some((marker) => text.includes(marker)), text).toBe(true);
+    const needs = [
+      LEGACY_UPLOAD.url,
+      ...Object.keys(LEGACY_EVENT_RENAMES),
+      ...V1_ENDPOINTS.map((e) => `https://${e.host}${e.path}`),
+      'share_id',
+    ];
+    for (const text of needs)
+      expect(
+        PREFILTER_MARKERS.some((marker) => text.includes(marker)),
+        text,
+      ).toBe(true);
   });
 });

@@ -18,7 +18,11 @@ const cases = readdirSync(root)
   .flatMap((transform) => readdirSync(path.join(root, transform)).map((name) => path.join(transform, name)))
   .filter((name) => {
     const folder = path.join(root, name);
-    return statSync(folder).isDirectory() && readdirSync(folder).some((file) => file.startsWith('input.')) && !existsSync(path.join(folder, 'known-bug.md'));
+    return (
+      statSync(folder).isDirectory() &&
+      readdirSync(folder).some((file) => file.startsWith('input.')) &&
+      !existsSync(path.join(folder, 'known-bug.md'))
+    );
   })
   .sort();
 
@@ -26,15 +30,30 @@ const TODO_RULE = 'no-migration-todo';
 
 function lint(text: string, file: string, options: TransformOptions) {
   const linter = new Linter({ configType: 'flat' });
-  const rules: Linter.RulesRecord = { ...plugin.configs.recommended.rules, 'migrate-share-video/no-legacy-webhook-event': ['error', { keepLegacyEvents: options.keepLegacyEvents === true }] };
+  const rules: Linter.RulesRecord = {
+    ...plugin.configs.recommended.rules,
+    'migrate-share-video/no-legacy-webhook-event': ['error', { keepLegacyEvents: options.keepLegacyEvents === true }],
+  };
   const messages = linter.verify(
     text,
-    [{ files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: !/\.(c|m)?ts$/.test(file) } } }, plugins: plugin.configs.recommended.plugins, rules, settings: { 'migrate-share-video': { keepLegacyEvents: options.keepLegacyEvents === true } } } as Linter.Config],
+    [
+      {
+        files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+        languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: !/\.(c|m)?ts$/.test(file) } } },
+        plugins: plugin.configs.recommended.plugins,
+        rules,
+        settings: { 'migrate-share-video': { keepLegacyEvents: options.keepLegacyEvents === true } },
+      } as Linter.Config,
+    ],
     file,
   );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`${file} does not parse for ESLint: ${fatal.message}`);
-  return messages.map((message) => ({ ruleId: message.ruleId!.replace('migrate-share-video/', ''), line: message.line, column: message.column }));
+  return messages.map((message) => ({
+    ruleId: message.ruleId!.replace('migrate-share-video/', ''),
+    line: message.line,
+    column: message.column,
+  }));
 }
 
 const key = (item: { ruleId: string; line: number; column: number }) => `${item.line}:${item.column} ${item.ruleId}`;
@@ -43,7 +62,9 @@ describe.for(cases)('%s', (name) => {
   const folder = path.join(root, name);
   const input = readdirSync(folder).find((file) => file.startsWith('input.'))!;
   const file = path.join(folder, input);
-  const options: TransformOptions = existsSync(path.join(folder, 'options.json')) ? JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8')) : {};
+  const options: TransformOptions = existsSync(path.join(folder, 'options.json'))
+    ? JSON.parse(readFileSync(path.join(folder, 'options.json'), 'utf8'))
+    : {};
 
   it("lint findings on the input are the codemod's rewrites and TODOs", () => {
     const text = readFileSync(file, 'utf8');

@@ -19,8 +19,7 @@ const EXAMPLE = join(ROOT, 'examples/legacy-app/src');
 const TRANSFORMS = readdirSync(join(ROOT, 'transforms')).sort();
 let work: string;
 
-const sources = (dir: string) =>
-  (readdirSync(dir, { recursive: true }) as string[]).filter((file) => /\.(?:js|ts)$/.test(file)).sort();
+const sources = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((file) => /\.(?:js|ts)$/.test(file)).sort();
 
 beforeAll(() => {
   if (!TRANSFORMS.every((name) => existsSync(join(ROOT, 'dist/transforms', name, 'index.js')))) {
@@ -36,7 +35,9 @@ describe.for(TRANSFORMS)('dist/transforms/%s under the jscodeshift CLI', (name) 
     const tree = join(work, name);
     cpSync(EXAMPLE, tree, { recursive: true });
     const transform = join(ROOT, 'dist/transforms', name, 'index.js');
-    const child = spawnSync(process.execPath, [JSCODESHIFT, '-t', transform, '--parser=tsx', '--extensions=js,ts', '--cpus=1', tree], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [JSCODESHIFT, '-t', transform, '--parser=tsx', '--extensions=js,ts', '--cpus=1', tree], {
+      encoding: 'utf8',
+    });
     expect(child.status, child.stderr).toBe(0);
     // jscodeshift colours its summary where it thinks a terminal or CI can show colours.
     expect(stripVTControlCharacters(child.stdout)).toMatch(/^0 errors$/m);

@@ -40,7 +40,10 @@ export async function analyzeFiles(files: readonly string[], options: AnalyzeOpt
   for (const { path, text } of project.texts) findings.push(...scanText(path, text));
   for (const module of project.modules) {
     const resolver = createImportResolver(module.file, project.exportsByFile, project.known);
-    const { findings: raw } = analyzeModule(module.ast, module.text, module.path, { resolveImport: resolver, keepLegacyEvents: options.keepLegacyEvents });
+    const { findings: raw } = analyzeModule(module.ast, module.text, module.path, {
+      resolveImport: resolver,
+      keepLegacyEvents: options.keepLegacyEvents,
+    });
     const lines = new LineMap(module.text);
     findings.push(...raw.map((finding) => toFinding(finding, module.path, lines)));
   }

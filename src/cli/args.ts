@@ -1,12 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseShard, type Shard } from '../files/shard.js';
 
-import { REPORT_FORMATS, type ReportFormat } from '../report/render-report.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 
 /** The rewrite prints diffs and a summary; SARIF is for findings, that is for `--check`. */
 export const REWRITE_FORMATS = ['text', 'json'] as const;
 
-export interface CliOptions {
+interface CliOptions {
   /** `--check`: report only. Without it the CLI rewrites. */
   readonly check: boolean;
   /** Rewrite mode: print a unified diff, write nothing. */
@@ -85,19 +85,33 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     shard = parsedShard;
   }
   if (values.merge) {
-    const conflicting = (['check', 'dry-run', 'allow-dirty', 'workers', 'shard', 'keep-legacy-events', 'ignore-pattern'] as const)
-      .filter((name) => values[name] !== undefined && values[name] !== false && !(Array.isArray(values[name]) && values[name].length === 0));
-    if (conflicting.length > 0) return { kind: 'usage-error', message: `--merge combines finished reports; ${conflicting.map((name) => `--${name}`).join(', ')} cannot go with it` };
-    if (positionals.length === 0) return { kind: 'usage-error', message: '--merge needs the JSON reports to merge (shard-1.json shard-2.json …)' };
+    const conflicting = (['check', 'dry-run', 'allow-dirty', 'workers', 'shard', 'keep-legacy-events', 'ignore-pattern'] as const).filter(
+      (name) => values[name] !== undefined && values[name] !== false && !(Array.isArray(values[name]) && values[name].length === 0),
+    );
+    if (conflicting.length > 0)
+      return {
+        kind: 'usage-error',
+        message: `--merge combines finished reports; ${conflicting.map((name) => `--${name}`).join(', ')} cannot go with it`,
+      };
+    if (positionals.length === 0)
+      return { kind: 'usage-error', message: '--merge needs the JSON reports to merge (shard-1.json shard-2.json …)' };
   }
   const check = values.check === true || values.merge;
   if (shard !== undefined && !check) {
-    return { kind: 'usage-error', message: '--shard applies to --check: the rewrite renames payload types across files, so it needs the whole tree' };
+    return {
+      kind: 'usage-error',
+      message: '--shard applies to --check: the rewrite renames payload types across files, so it needs the whole tree',
+    };
   }
   if (check) {
-    const rewriteOnly = (['dry-run', 'allow-dirty', 'workers'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
+    const rewriteOnly = (['dry-run', 'allow-dirty', 'workers'] as const).filter(
+      (name) => values[name] !== undefined && values[name] !== false,
+    );
     if (rewriteOnly.length > 0) {
-      return { kind: 'usage-error', message: `${rewriteOnly.map((name) => `--${name}`).join(', ')} ${rewriteOnly.length === 1 ? 'applies' : 'apply'} to the rewrite, not to --check` };
+      return {
+        kind: 'usage-error',
+        message: `${rewriteOnly.map((name) => `--${name}`).join(', ')} ${rewriteOnly.length === 1 ? 'applies' : 'apply'} to the rewrite, not to --check`,
+      };
     }
   } else if (!(REWRITE_FORMATS as readonly string[]).includes(values.format)) {
     return { kind: 'usage-error', message: `--format ${values.format} is for --check; the rewrite prints ${REWRITE_FORMATS.join(' or ')}` };
@@ -105,7 +119,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = /^\d+$/.test(values.workers) ? Number(values.workers) : Number.NaN;
-    if (!(workers >= 1 && workers <= 1024)) return { kind: 'usage-error', message: `--workers must be a whole number from 1 to 1024, not '${values.workers}'` };
+    if (!(workers >= 1 && workers <= 1024))
+      return { kind: 'usage-error', message: `--workers must be a whole number from 1 to 1024, not '${values.workers}'` };
   }
   return {
     kind: 'run',

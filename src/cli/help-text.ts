@@ -1,4 +1,4 @@
-import { REPORT_FORMATS } from '../report/render-report.js';
+import { REPORT_FORMATS } from '../report/formats.js';
 import { REWRITE_FORMATS } from './args.js';
 
 export function helpText(version: string): string {

@@ -67,7 +67,7 @@ export class CodemodContext {
     if (this.pathCache && !this.pathCache.has(node)) this.pathCache = undefined;
     if (!this.pathCache) {
       this.pathCache = new Map();
-      this.root.find(this.j.Node).forEach((path) => this.pathCache!.set(path.node as unknown as Node, path));
+      this.root.find(this.j.Node).forEach((path) => this.pathCache!.set(path.node, path));
     }
     const path = this.pathCache.get(node);
     if (!path) throw new Error(`no path for a ${node.type}`);
@@ -116,7 +116,9 @@ export class CodemodContext {
 
   private rangeStillPresent(finding: RawFinding, present: Set<unknown>): boolean {
     const [start, end] = finding.range!;
-    return this.index.ofType('StringLiteral').concat(this.index.ofType('TemplateElement'), this.index.ofType('Literal'), this.index.ofType('Identifier'))
+    return this.index
+      .ofType('StringLiteral')
+      .concat(this.index.ofType('TemplateElement'), this.index.ofType('Literal'), this.index.ofType('Identifier'))
       .some((node) => present.has(node) && rangeOf(node)[0] <= start && rangeOf(node)[1] >= end);
   }
 
@@ -168,9 +170,12 @@ export class CodemodContext {
   expandCopiedLines(printed: string): string {
     let text = printed;
     for (const { marker, original, copy } of this.copiedLines) {
-      text = text.replace(new RegExp(`^([^\\n]*)(['"\`])${marker}\\2([^\\n]*\\n)`, 'm'), (_line, before: string, _quote: string, after: string) =>
-        // The copy goes above: a statement's closing `;` stays on the item's own line.
-        `${before}${copy}${after.replace(/;(\s*\r?\n)$/, '$1')}${before}${original}${after}`);
+      text = text.replace(
+        new RegExp(`^([^\\n]*)(['"\`])${marker}\\2([^\\n]*\\n)`, 'm'),
+        (_line, before: string, _quote: string, after: string) =>
+          // The copy goes above: a statement's closing `;` stays on the item's own line.
+          `${before}${copy}${after.replace(/;(\s*\r?\n)$/, '$1')}${before}${original}${after}`,
+      );
     }
     return text;
   }

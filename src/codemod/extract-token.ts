@@ -1,5 +1,13 @@
 import {
-  calleeName, findProperty, isMember, keyName, memberName, objectProperties, staticString, unwrap, type Node,
+  calleeName,
+  findProperty,
+  isMember,
+  keyName,
+  memberName,
+  objectProperties,
+  staticString,
+  unwrap,
+  type Node,
 } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import type { CodemodContext } from './context.js';
@@ -13,7 +21,12 @@ const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
  * `Authorization: Bearer` header (the hybrids). Returned as source text.
  */
 export function extractToken(request: TikTokRequest, context: CodemodContext): string | undefined {
-  return fromUrlText(request, context) ?? fromQueryObjects(request, context) ?? fromSearchParamsSet(request, context) ?? fromBearerHeader(request, context);
+  return (
+    fromUrlText(request, context) ??
+    fromQueryObjects(request, context) ??
+    fromSearchParamsSet(request, context) ??
+    fromBearerHeader(request, context)
+  );
 }
 
 function fromUrlText(request: TikTokRequest, context: CodemodContext): string | undefined {
@@ -69,7 +82,12 @@ function fromSearchParamsSet(request: TikTokRequest, context: CodemodContext): s
     if (!isMember(callee) || !['set', 'append'].includes(calleeName(call) ?? '')) continue;
     if (!isMember(unwrap(callee.object)) || memberName(unwrap(callee.object)) !== 'searchParams') continue;
     const owner = unwrap(unwrap(callee.object).object);
-    if (staticString(call.arguments[0]) === TOKEN && owner.type === 'Identifier' && context.index.resolve(owner) === binding && call.arguments[1]) {
+    if (
+      staticString(call.arguments[0]) === TOKEN &&
+      owner.type === 'Identifier' &&
+      context.index.resolve(owner) === binding &&
+      call.arguments[1]
+    ) {
       return context.source(call.arguments[1]);
     }
   }
@@ -86,11 +104,17 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): stri
     if (authorization) values.push(authorization.value);
   }
   for (const chained of request.chain) {
-    if (calleeName(chained) === 'set' && /^authorization$/i.test(staticString(chained.arguments[0]) ?? '') && chained.arguments[1]) values.push(chained.arguments[1]);
+    if (calleeName(chained) === 'set' && /^authorization$/i.test(staticString(chained.arguments[0]) ?? '') && chained.arguments[1])
+      values.push(chained.arguments[1]);
   }
   for (const value of values) {
     const expression = unwrap(value);
-    if (expression.type === 'TemplateLiteral' && expression.expressions.length === 1 && /^Bearer\s+$/i.test(expression.quasis[0].value.cooked) && expression.quasis[1].value.cooked === '') {
+    if (
+      expression.type === 'TemplateLiteral' &&
+      expression.expressions.length === 1 &&
+      /^Bearer\s+$/i.test(expression.quasis[0].value.cooked) &&
+      expression.quasis[1].value.cooked === ''
+    ) {
       return context.source(expression.expressions[0]);
     }
     if (expression.type === 'BinaryExpression' && expression.operator === '+' && /^Bearer\s+$/i.test(staticString(expression.left) ?? '')) {
@@ -103,7 +127,8 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): stri
 /** `encodeURIComponent(token)` in a query string: the token itself goes in the header. */
 function unescaped(node: Node): Node {
   const expression = unwrap(node);
-  const isEscape = expression.type === 'CallExpression' && ['encodeURIComponent', 'encodeURI', 'String'].includes(calleeName(expression) ?? '');
+  const isEscape =
+    expression.type === 'CallExpression' && ['encodeURIComponent', 'encodeURI', 'String'].includes(calleeName(expression) ?? '');
   return isEscape && expression.arguments[0] ? expression.arguments[0] : node;
 }
 

@@ -16,7 +16,20 @@ export type VideoLookup = { readonly video: VideoSource } | { readonly reason: s
 const FIELD = LEGACY_UPLOAD.videoField;
 const BYTES_CONSTRUCTORS = new Set(['Blob', 'File', 'Uint8Array', 'Buffer']);
 /** Calls that give bytes or a Blob: fs, Buffer, a Response's body, node-fetch's `fileFrom`. */
-const BYTES_CALLS = new Set(['readFile', 'readFileSync', 'from', 'concat', 'alloc', 'buffer', 'blob', 'openAsBlob', 'fileFrom', 'fileFromSync', 'blobFrom', 'blobFromSync']);
+const BYTES_CALLS = new Set([
+  'readFile',
+  'readFileSync',
+  'from',
+  'concat',
+  'alloc',
+  'buffer',
+  'blob',
+  'openAsBlob',
+  'fileFrom',
+  'fileFromSync',
+  'blobFrom',
+  'blobFromSync',
+]);
 const BYTES_TYPES = /^(Buffer|Blob|File|Uint8Array)$/;
 const BYTES_NAMES = /(buffer|bytes|blob)$/i;
 
@@ -52,7 +65,8 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
 /** `JSON.stringify({ … })` or a plain object sent as JSON (axios `data`, got `json`). */
 function jsonBody(body: Node, context: CodemodContext): Node | undefined {
   const expression = unwrap(body);
-  if (isCall(expression) && calleeName(expression) === 'stringify' && expression.arguments[0]) return context.folder.objectOf(expression.arguments[0]);
+  if (isCall(expression) && calleeName(expression) === 'stringify' && expression.arguments[0])
+    return context.folder.objectOf(expression.arguments[0]);
   return context.folder.objectOf(expression);
 }
 
@@ -61,7 +75,8 @@ function classify(node: Node, context: CodemodContext, stringIsPath: boolean): V
   const path = streamPath(value) ?? (stringIsPath && isStringish(value, context) ? node : undefined);
   if (path) return { video: { kind: 'file', path: context.source(path) } };
   // An fs.ReadStream keeps the path it reads.
-  if (/^(fs\.)?ReadStream$/.test(typeName(unwrap(node), context) ?? '')) return { video: { kind: 'file', path: `${context.source(node)}.path` } };
+  if (/^(fs\.)?ReadStream$/.test(typeName(unwrap(node), context) ?? ''))
+    return { video: { kind: 'file', path: `${context.source(node)}.path` } };
   if (isBytes(node, value, context)) return { video: { kind: 'bytes', expression: context.source(node) } };
   return {
     reason: `cannot tell whether \`${shorten(context.source(node))}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
@@ -107,7 +122,9 @@ function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
 function typeName(node: Node, context: CodemodContext): string | undefined {
   if (node.type !== 'Identifier') return undefined;
   const binding = context.index.resolve(node);
-  const annotation = binding?.id.typeAnnotation?.typeAnnotation ?? (binding ? destructuredType(binding.path, binding.declaration, node.name, context) : undefined);
+  const annotation =
+    binding?.id.typeAnnotation?.typeAnnotation ??
+    (binding ? destructuredType(binding.path, binding.declaration, node.name, context) : undefined);
   if (!annotation) return undefined;
   if (annotation.type === 'TSStringKeyword') return 'string';
   if (annotation.type !== 'TSTypeReference') return '';
@@ -121,7 +138,9 @@ function destructuredType(path: readonly string[], declaration: Node | undefined
   const pattern = params.find((param) => param.type === 'ObjectPattern' && param.properties.some((p: Node) => p.value?.name === name));
   const reference = pattern?.typeAnnotation?.typeAnnotation;
   if (reference?.type !== 'TSTypeReference' || reference.typeName.type !== 'Identifier') return undefined;
-  const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find((d) => d.id.name === reference.typeName.name);
+  const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
+    (d) => d.id.name === reference.typeName.name,
+  );
   const members: Node[] = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
   return members.find((member) => member.type === 'TSPropertySignature' && member.key.name === path[0])?.typeAnnotation?.typeAnnotation;
 }

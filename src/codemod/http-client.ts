@@ -33,13 +33,20 @@ const LIBRARIES: Record<string, ClientKind> = {
 export function clientOf(request: TikTokRequest, context: CodemodContext): RequestClient | undefined {
   const callee = unwrap(request.call.callee);
   const receiver = isMember(callee) ? unwrap(callee.object) : callee;
-  if (isMember(callee) && calleeName(request.call) === 'open' && isXhr(receiver, context)) return { kind: 'xhr', client: context.source(receiver) };
-  if (isMember(callee) && calleeName(request.call) === 'submit' && isFormDataPackage(receiver, context)) return { kind: 'form-data-submit' };
+  if (isMember(callee) && calleeName(request.call) === 'open' && isXhr(receiver, context))
+    return { kind: 'xhr', client: context.source(receiver) };
+  if (isMember(callee) && calleeName(request.call) === 'submit' && isFormDataPackage(receiver, context))
+    return { kind: 'form-data-submit' };
   const library = libraryOfValue(receiver, context);
-  if (library === undefined) return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch', client: 'fetch' } : undefined;
+  if (library === undefined)
+    return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch', client: 'fetch' } : undefined;
   if (library.source === 'undici') {
     const imported = importedName(receiver, context);
-    return imported === 'request' ? { kind: 'undici-request', client: context.source(receiver) } : imported === 'fetch' ? { kind: 'undici-fetch', client: context.source(receiver) } : undefined;
+    return imported === 'request'
+      ? { kind: 'undici-request', client: context.source(receiver) }
+      : imported === 'fetch'
+        ? { kind: 'undici-fetch', client: context.source(receiver) }
+        : undefined;
   }
   const kind = LIBRARIES[library.source];
   return kind ? { kind, client: context.source(receiver) } : undefined;

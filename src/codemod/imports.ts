@@ -15,12 +15,13 @@ export function ensureNamedImport(context: CodemodContext, source: string, name:
   root.find(j.ImportDeclaration).forEach((path) => {
     if (!sources.has(path.node.source.value as string)) return;
     for (const specifier of path.node.specifiers ?? []) {
-      if (specifier.type === 'ImportSpecifier' && specifier.imported.name === name) local = (specifier.local?.name as string | undefined) ?? name;
+      if (specifier.type === 'ImportSpecifier' && specifier.imported.name === name)
+        local = (specifier.local?.name as string | undefined) ?? name;
       else if (specifier.type !== 'ImportSpecifier' && !local) local = `${specifier.local?.name as string}.${name}`;
     }
   });
   root.find(j.VariableDeclarator).forEach((path) => {
-    const required = path.node.init && requiredModule(path.node.init as unknown as Node);
+    const required = path.node.init && requiredModule(path.node.init);
     if (local || !required || !sources.has(required)) return;
     const id = path.node.id as unknown as Node;
     if (id.type === 'Identifier') local = `${id.name}.${name}`;
@@ -30,12 +31,14 @@ export function ensureNamedImport(context: CodemodContext, source: string, name:
   if (local) return local;
   const program = root.get().node as Node;
   const body: Node[] = program.program ? program.program.body : program.body;
-  const isCommonJs = !body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export')) && context.text.includes('require(');
+  const isCommonJs =
+    !body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export')) &&
+    context.text.includes('require(');
   local = context.freshName(name);
   const statement = isCommonJs
     ? j.template.statement([`const { ${local === name ? name : `${name}: ${local}`} } = require('${source}');\n`])
     : j.importDeclaration([j.importSpecifier(j.identifier(name), j.identifier(local))], j.literal(source));
-  insertAfterImports(body, statement as unknown as Node);
+  insertAfterImports(body, statement);
   return local;
 }
 
@@ -44,14 +47,18 @@ export function ensureTypeImport(context: CodemodContext, source: string, names:
   const { j, root } = context;
   const present = new Set<string>();
   root.find(j.ImportDeclaration, { source: { value: source } }).forEach((path) => {
-    for (const specifier of path.node.specifiers ?? []) if (specifier.type === 'ImportSpecifier') present.add(specifier.imported.name as string);
+    for (const specifier of path.node.specifiers ?? [])
+      if (specifier.type === 'ImportSpecifier') present.add(specifier.imported.name as string);
   });
   const missing = names.filter((name) => !present.has(name));
   if (missing.length === 0) return;
-  const declaration = j.importDeclaration(missing.map((name) => j.importSpecifier(j.identifier(name))), j.literal(source));
+  const declaration = j.importDeclaration(
+    missing.map((name) => j.importSpecifier(j.identifier(name))),
+    j.literal(source),
+  );
   (declaration as unknown as Node).importKind = 'type';
   const program = root.get().node as Node;
-  insertAfterImports(program.program ? program.program.body : program.body, declaration as unknown as Node);
+  insertAfterImports(program.program ? program.program.body : program.body, declaration);
 }
 
 function insertAfterImports(body: Node[], statement: Node): void {

@@ -49,7 +49,9 @@ function removeUnusedPrivateFields(context: CodemodContext, names: ReadonlySet<s
     const name = node.key?.type === 'Identifier' ? node.key.name : undefined;
     if (!name || !names.has(name) || node.accessibility !== 'private' || !isPure(node.value)) return;
     const body = field.parent;
-    const reads = j(body).find(j.MemberExpression, { object: { type: 'ThisExpression' }, property: { name } }).size();
+    const reads = j(body)
+      .find(j.MemberExpression, { object: { type: 'ThisExpression' }, property: { name } })
+      .size();
     if (reads === 0) field.prune();
   });
 }
@@ -59,11 +61,14 @@ function removeUnusedImports(context: CodemodContext, names: ReadonlySet<string>
   const { j, root } = context;
   const used = (local: string) =>
     context.appendix.some((text) => new RegExp(`\\b${local}\\b`).test(text)) ||
-    root.find(j.Identifier, { name: local }).filter((path) => !path.parent?.node.type.startsWith('Import') && isReference(path) && !isRequireTarget(path)).size() > 0;
+    root
+      .find(j.Identifier, { name: local })
+      .filter((path) => !path.parent?.node.type.startsWith('Import') && isReference(path) && !isRequireTarget(path))
+      .size() > 0;
   // `const FormData = require('form-data')`, as the ES import below.
   root.find(j.VariableDeclarator).forEach((path) => {
     const id = path.node.id as unknown as Node;
-    if (!path.node.init || !requiredModule(path.node.init as unknown as Node)) return;
+    if (!path.node.init || !requiredModule(path.node.init)) return;
     // A name taken out of a require (`const { FormData } = …`) stays: recast would reprint the
     // pattern over several lines to drop it, a bigger change than an unused name.
     if (id.type === 'Identifier' && names.has(id.name) && !used(id.name) && path.parent.node.declarations.length === 1) path.parent.prune();
@@ -94,7 +99,10 @@ function keepDetachedComments(path: ASTPath<any>): void {
   const node = path.node as Node;
   const comments: Node[] = node.comments ?? [];
   const start = node.loc?.start.line;
-  const detached = comments.filter((comment) => comment.leading && start !== undefined && comment.loc && (comment.loc.end.line < start - 1 || comment.loc.start.line === 1));
+  const detached = comments.filter(
+    (comment) =>
+      comment.leading && start !== undefined && comment.loc && (comment.loc.end.line < start - 1 || comment.loc.start.line === 1),
+  );
   if (detached.length === 0) return;
   const siblings = path.parentPath?.value;
   const next = Array.isArray(siblings) ? siblings[siblings.indexOf(node) + 1] : undefined;
@@ -152,23 +160,33 @@ function isRequireTarget(path: ASTPath<any>): boolean {
   let current = path;
   if (current.parent?.node.type === 'ObjectProperty' || current.parent?.node.type === 'Property') current = current.parent.parent;
   const declarator = current?.parent?.node as Node | undefined;
-  return declarator?.type === 'VariableDeclarator' && declarator.id === current.node && !!declarator.init && !!requiredModule(declarator.init);
+  return (
+    declarator?.type === 'VariableDeclarator' && declarator.id === current.node && !!declarator.init && !!requiredModule(declarator.init)
+  );
 }
 
 function isReference(path: ASTPath<any>): boolean {
   const parent = path.parent?.node as Node | undefined;
   if (!parent) return true;
-  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return false;
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.shorthand && !parent.computed) return false;
+  if (
+    (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+    parent.property === path.node &&
+    !parent.computed
+  )
+    return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.shorthand && !parent.computed)
+    return false;
   return !parent.type.startsWith('TS') || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression';
 }
 
 /** `x.append(…)`, `x.searchParams.set(…)` as a statement of its own: filling the value, not using it. */
 function isFillingStatement(path: ASTPath<any>): boolean {
   let current = path;
-  while ((current.parent?.node.type === 'MemberExpression') && current.parent.node.object === current.node) current = current.parent;
+  while (current.parent?.node.type === 'MemberExpression' && current.parent.node.object === current.node) current = current.parent;
   const call = current.parent?.node as Node | undefined;
-  return !!call && call.type === 'CallExpression' && call.callee === current.node && current.parent!.parent?.node.type === 'ExpressionStatement';
+  return (
+    !!call && call.type === 'CallExpression' && call.callee === current.node && current.parent!.parent?.node.type === 'ExpressionStatement'
+  );
 }
 
 function statementOf(path: ASTPath<any>): ASTPath<any> {

@@ -15,7 +15,9 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
   const property = context.index.parent(key)!;
   const pattern = context.index.parent(property)!;
   if (restructured.has(pattern)) return undefined;
-  const legacyKeys = pattern.properties.map((p: Node) => keyName(p)).filter((name: string | undefined) => name && name in RESPONSE_FIELD_MOVES) as LegacyResponseField[];
+  const legacyKeys = pattern.properties
+    .map((p: Node) => keyName(p))
+    .filter((name: string | undefined) => name && name in RESPONSE_FIELD_MOVES) as LegacyResponseField[];
   const { j } = context;
   if (legacyKeys.every((name) => RESPONSE_FIELD_MOVES[name].to.startsWith('data.')) && field in RESPONSE_FIELD_MOVES) {
     // `{ share_id }` and `{ share_id = '' }` keep their local name under the new key.
@@ -27,16 +29,24 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
   const declarator = context.index.parent(pattern);
   const from = declarator?.type === 'VariableDeclarator' && declarator.init ? unwrap(declarator.init) : undefined;
   // `{ data: { share_id, err_code } } = body`: the nested pattern takes `data`, the outer one gains `error`.
-  const nestedIn = declarator && (declarator.type === 'ObjectProperty' || declarator.type === 'Property') && keyName(declarator) === 'data' ? context.index.parent(declarator) : undefined;
+  const nestedIn =
+    declarator && (declarator.type === 'ObjectProperty' || declarator.type === 'Property') && keyName(declarator) === 'data'
+      ? context.index.parent(declarator)
+      : undefined;
   const takesData = (from && isMember(from) && memberName(from) === 'data') || nestedIn?.type === 'ObjectPattern';
-  if (!takesData || legacyKeys.some((name) => RESPONSE_FIELD_MOVES[name].from !== 'data') || (nestedIn && findProperty(nestedIn, 'error'))) {
+  if (
+    !takesData ||
+    legacyKeys.some((name) => RESPONSE_FIELD_MOVES[name].from !== 'data') ||
+    (nestedIn && findProperty(nestedIn, 'error'))
+  ) {
     return `\`${field}\` moved out of \`data\` in the Content Posting response: take it from the response's \`error\` object (\`error.code\` is the string "${SUCCESS_ERROR_CODE}" on success, \`error.message\` the text)`;
   }
   const data: string[] = [];
   const error: string[] = [];
   const codes: Node[] = [];
   for (const item of pattern.properties as Node[]) {
-    if (item.type === 'RestElement') return `\`${field}\` moved out of \`data\`: this destructuring also collects the rest of \`data\`; split it by hand`;
+    if (item.type === 'RestElement')
+      return `\`${field}\` moved out of \`data\`: this destructuring also collects the rest of \`data\`; split it by hand`;
     const name = keyName(item)!;
     const value = context.source(item.value);
     const move = RESPONSE_FIELD_MOVES[name as LegacyResponseField];
@@ -49,11 +59,14 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
   }
   const checks = codes.flatMap((local) => codeChecks(context, local));
   const unmapped = checks.find((check) => check.kind === 'other');
-  if (unmapped) return `\`${field}\` is now the string \`error.code\`: map the legacy code ${unmapped.value} to its Content Posting error code`;
+  if (unmapped)
+    return `\`${field}\` is now the string \`error.code\`: map the legacy code ${String(unmapped.value)} to its Content Posting error code`;
   if (dryRun) return undefined;
 
   if (nestedIn) {
-    const parsed = (j.template.statement([`const { data: { ${data.join(', ')} }, error: { ${error.join(', ')} } } = body;`]) as unknown as Node).declarations[0].id;
+    const parsed = (
+      j.template.statement([`const { data: { ${data.join(', ')} }, error: { ${error.join(', ')} } } = body;`]) as unknown as Node
+    ).declarations[0].id;
     context.pathOf(pattern).replace(parsed.properties[0].value);
     context.pathOf(nestedIn).node.properties.push(parsed.properties[1]);
   } else {
@@ -68,7 +81,9 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
     if (check.kind !== 'truthy') continue;
     // A non-zero code was the failure; a code other than "ok" is now. `!code` was the success.
     const target = check.negated ? context.index.parent(check.use)! : check.use;
-    context.pathOf(target).replace(j.binaryExpression(check.negated ? '===' : '!==', j.identifier(check.use.name), j.stringLiteral(SUCCESS_ERROR_CODE)));
+    context
+      .pathOf(target)
+      .replace(j.binaryExpression(check.negated ? '===' : '!==', j.identifier(check.use.name), j.stringLiteral(SUCCESS_ERROR_CODE)));
   }
   return undefined;
 }
@@ -88,7 +103,10 @@ function codeChecks(context: CodemodContext, local: Node): CodeCheck[] {
     if (parent.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
       const other = parent.left === use ? parent.right : parent.left;
       const isNumber = other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number');
-      if (isNumber) checks.push(LEGACY_ERROR_CODE_MAP[other.value] !== undefined ? { kind: 'code', literal: other } : { kind: 'other', value: other.value });
+      if (isNumber)
+        checks.push(
+          LEGACY_ERROR_CODE_MAP[other.value] !== undefined ? { kind: 'code', literal: other } : { kind: 'other', value: other.value },
+        );
     } else if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === use) {
       checks.push({ kind: 'truthy', use, negated: false });
     } else if (parent.type === 'UnaryExpression' && parent.operator === '!') {

@@ -25,15 +25,17 @@ export function rewriteFieldRead(context: CodemodContext, property: Node, field:
   const isCode = move.to === 'error.code';
   if (isCode && other) {
     const isNumber = other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number');
-    if (!isNumber) return `\`${field}\` is now the string \`error.code\`: compare it with "${SUCCESS_ERROR_CODE}" or a Content Posting error code`;
-    if (LEGACY_ERROR_CODE_MAP[other.value] === undefined) return `\`${field}\` is now the string \`error.code\`: map the legacy code ${other.value} to its Content Posting error code`;
+    if (!isNumber)
+      return `\`${field}\` is now the string \`error.code\`: compare it with "${SUCCESS_ERROR_CODE}" or a Content Posting error code`;
+    if (LEGACY_ERROR_CODE_MAP[other.value] === undefined)
+      return `\`${field}\` is now the string \`error.code\`: map the legacy code ${other.value} to its Content Posting error code`;
   }
   if (dryRun) return undefined;
 
   const text = `${errorObject}${member.optional ? '?.' : '.'}${move.to.split('.')[1]}`;
   const replacement = context.j.template.expression([text]);
   if (isCode && comparison) {
-    context.pathOf(other!).replace(context.j.stringLiteral(LEGACY_ERROR_CODE_MAP[other!.value]));
+    context.pathOf(other).replace(context.j.stringLiteral(LEGACY_ERROR_CODE_MAP[other!.value]));
     context.pathOf(member).replace(replacement);
     return undefined;
   }
@@ -41,7 +43,7 @@ export function rewriteFieldRead(context: CodemodContext, property: Node, field:
     // A non-zero err_code was the failure; a code other than "ok" is now.
     const negated = parent.type === 'UnaryExpression' && parent.operator === '!';
     const { j } = context;
-    const test = j.binaryExpression(negated ? '===' : '!==', replacement as any, j.stringLiteral(SUCCESS_ERROR_CODE));
+    const test = j.binaryExpression(negated ? '===' : '!==', replacement, j.stringLiteral(SUCCESS_ERROR_CODE));
     context.pathOf(negated ? parent : member).replace(test);
     return undefined;
   }
@@ -87,7 +89,9 @@ function isTruthinessTest(context: CodemodContext, parent: Node, member: Node): 
     node = holder;
     holder = context.index.parent(holder)!;
   }
-  return (holder.type === 'IfStatement' || holder.type === 'ConditionalExpression' || holder.type === 'WhileStatement') && holder.test === node;
+  return (
+    (holder.type === 'IfStatement' || holder.type === 'ConditionalExpression' || holder.type === 'WhileStatement') && holder.test === node
+  );
 }
 
 /** `x.share_id` → `x.publish_id`; `x['share_id']` → `x['publish_id']`. */

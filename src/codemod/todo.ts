@@ -24,7 +24,7 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
   // Comments made in this run have no location (recast's builders leave it null).
   const fromInput = (comment: Node) => !!comment.loc && comment.value.includes(TODO_MARKER);
   if (existing.some((comment: Node) => fromInput(comment) || comment.value.trim() === text.trim())) return;
-  comments.push({ ...context.j.commentLine(text), leading: true, trailing: false } as unknown as Node);
+  comments.push({ ...context.j.commentLine(text), leading: true, trailing: false });
 }
 
 const LIST_HOLDERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'ClassBody', 'SwitchCase', 'SwitchStatement', 'TSModuleBlock']);

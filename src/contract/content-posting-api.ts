@@ -74,13 +74,7 @@ export const PUBLISH_STATUS_FETCH = {
 } as const;
 
 /** `data.status` of the status fetch, in the inbox order of §5. */
-export const PUBLISH_STATUSES = [
-  'PROCESSING_UPLOAD',
-  'PROCESSING_DOWNLOAD',
-  'SEND_TO_USER_INBOX',
-  'PUBLISH_COMPLETE',
-  'FAILED',
-] as const;
+export const PUBLISH_STATUSES = ['PROCESSING_UPLOAD', 'PROCESSING_DOWNLOAD', 'SEND_TO_USER_INBOX', 'PUBLISH_COMPLETE', 'FAILED'] as const;
 
 export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
 

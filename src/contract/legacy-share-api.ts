@@ -26,11 +26,7 @@ export const LEGACY_UPLOAD = {
  * They are reported for a person to port, never mapped (issue 3). Any other path on the legacy host
  * that is neither the upload nor a v1 OAuth/user endpoint is treated the same way.
  */
-export const LEGACY_UNMAPPED_PATH_EXAMPLES = [
-  '/share/video/publish/',
-  '/share/video/upload/init/',
-  '/share/sound/upload/',
-] as const;
+export const LEGACY_UNMAPPED_PATH_EXAMPLES = ['/share/video/publish/', '/share/video/upload/init/', '/share/sound/upload/'] as const;
 
 export interface V1Endpoint {
   /** Host and path, matched without the trailing slash. */

@@ -21,11 +21,7 @@ export const NEW_ONLY_EVENTS = [
 ] as const;
 
 /** Every `post.publish.*` event; seeing one beside a legacy name says the handler is TikTok's. */
-export const CONTENT_POSTING_EVENTS = [
-  'post.publish.failed',
-  'post.publish.complete',
-  ...NEW_ONLY_EVENTS,
-] as const;
+export const CONTENT_POSTING_EVENTS = ['post.publish.failed', 'post.publish.complete', ...NEW_ONLY_EVENTS] as const;
 
 /** The envelope every TikTok webhook shares (§6.2); a type with these keys describes one. */
 export const WEBHOOK_ENVELOPE_KEYS = ['client_key', 'event', 'create_time', 'user_openid', 'content'] as const;

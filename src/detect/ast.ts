@@ -9,11 +9,21 @@ export interface Node {
 }
 
 const SKIPPED_KEYS = new Set([
-  'parent', 'loc', 'range', 'start', 'end', 'extra', 'tokens', 'comments',
-  'leadingComments', 'trailingComments', 'innerComments', 'errors',
+  'parent',
+  'loc',
+  'range',
+  'start',
+  'end',
+  'extra',
+  'tokens',
+  'comments',
+  'leadingComments',
+  'trailingComments',
+  'innerComments',
+  'errors',
 ]);
 
-export function isNode(value: unknown): value is Node {
+function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
 }
 
@@ -84,7 +94,7 @@ export function isMember(node: Node): boolean {
   return node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression';
 }
 
-export function isObjectProperty(node: Node): boolean {
+function isObjectProperty(node: Node): boolean {
   return node.type === 'ObjectProperty' || (node.type === 'Property' && node.kind === 'init' && !node.method);
 }
 

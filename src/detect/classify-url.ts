@@ -1,6 +1,4 @@
-import {
-  CONTENT_POSTING_HOSTS, LEGACY_API_HOSTS, LEGACY_UPLOAD, V1_ENDPOINTS, type V1Endpoint,
-} from '../contract/index.js';
+import { CONTENT_POSTING_HOSTS, LEGACY_API_HOSTS, LEGACY_UPLOAD, V1_ENDPOINTS, type V1Endpoint } from '../contract/index.js';
 import { HOLE } from './folded.js';
 
 export type UrlKind =

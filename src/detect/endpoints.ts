@@ -12,7 +12,11 @@ import type { ValueFolder } from './static-value.js';
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
  * URL when no request in this module uses it or when other modules may (it is exported).
  */
-export function findEndpoints(index: ModuleIndex, requests: readonly TikTokRequest[], compositions: readonly UrlComposition[]): RawFinding[] {
+export function findEndpoints(
+  index: ModuleIndex,
+  requests: readonly TikTokRequest[],
+  compositions: readonly UrlComposition[],
+): RawFinding[] {
   const findings: RawFinding[] = [];
   const consumed = new Set<Node>();
   for (const request of requests) {
@@ -34,7 +38,11 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
         ruleId: 'no-legacy-share-endpoint',
         messageId: usage,
         node,
-        data: { legacy: `Share Video endpoint ${LEGACY_UPLOAD.method} ${LEGACY_UPLOAD.url}`, replacement: INBOX_VIDEO_INIT.url, hint: CODEMOD_HINT },
+        data: {
+          legacy: `Share Video endpoint ${LEGACY_UPLOAD.method} ${LEGACY_UPLOAD.url}`,
+          replacement: INBOX_VIDEO_INIT.url,
+          hint: CODEMOD_HINT,
+        },
       };
     case 'v1-endpoint':
       return {
@@ -63,7 +71,9 @@ export interface UrlComposition {
  */
 export function findUrlCompositions(index: ModuleIndex, folder: ValueFolder): UrlComposition[] {
   const roots: UrlComposition[] = [];
-  const candidates = ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression', 'NewExpression'].flatMap((t) => [...index.ofType(t)]);
+  const candidates = ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression', 'NewExpression'].flatMap((t) => [
+    ...index.ofType(t),
+  ]);
   for (const node of candidates) {
     if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
     if (node.type === 'NewExpression' && !(node.callee.type === 'Identifier' && node.callee.name === 'URL')) continue;

@@ -14,19 +14,27 @@ export function hasNewTwin(index: ModuleIndex, literal: Node, replacement: strin
     return index.parent(parent)!.cases.some((other: Node) => staticString(other.test) === replacement);
   }
   if (parent.type === 'TSEnumMember' && parent.initializer === literal) {
-    return (index.parent(parent)!.members ?? []).some((member: Node) => member !== parent && staticString(member.initializer) === replacement);
+    return (index.parent(parent)!.members ?? []).some(
+      (member: Node) => member !== parent && staticString(member.initializer) === replacement,
+    );
   }
   if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal) {
     return index.parent(parent)!.properties.some((other: Node) => keyName(other) === replacement);
   }
-  if (parent.type === 'ArrayExpression') return parent.elements.some((element: Node | null) => !!element && staticString(element) === replacement);
+  if (parent.type === 'ArrayExpression')
+    return parent.elements.some((element: Node | null) => !!element && staticString(element) === replacement);
   if (parent.type === 'TSLiteralType') {
     const union = index.parent(parent);
     return union?.type === 'TSUnionType' && union.types.some((type: Node) => literalTypeValue(type) === replacement);
   }
   if (parent.type === 'BinaryExpression') {
     let chain = index.parent(parent);
-    while (chain && (chain.type === 'ParenthesizedExpression' || chain.type === 'LogicalExpression') && index.parent(chain)?.type === 'LogicalExpression') chain = index.parent(chain);
+    while (
+      chain &&
+      (chain.type === 'ParenthesizedExpression' || chain.type === 'LogicalExpression') &&
+      index.parent(chain)?.type === 'LogicalExpression'
+    )
+      chain = index.parent(chain);
     return !!chain && chain.type === 'LogicalExpression' && index.source(chain).includes(replacement);
   }
   return false;

@@ -18,7 +18,11 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
   for (const request of requests) {
     if (request.match.kind !== 'legacy-upload') continue;
     for (const chained of request.chain) {
-      if ((calleeName(chained) === 'attach' || calleeName(chained) === 'field') && staticString(unwrap(chained.arguments[0] ?? { type: 'x' })) === FIELD) sites.add(unwrap(chained.callee).property);
+      if (
+        (calleeName(chained) === 'attach' || calleeName(chained) === 'field') &&
+        staticString(unwrap(chained.arguments[0] ?? { type: 'x' })) === FIELD
+      )
+        sites.add(unwrap(chained.callee).property);
     }
     for (const body of requestBodies(request, index)) {
       const object = folder.objectOf(body);
@@ -30,5 +34,10 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
       }
     }
   }
-  return [...sites].map((node) => ({ ruleId: 'no-form-data-video-upload', messageId: 'formField', node, data: { field: FIELD, hint: CODEMOD_HINT } }));
+  return [...sites].map((node) => ({
+    ruleId: 'no-form-data-video-upload',
+    messageId: 'formField',
+    node,
+    data: { field: FIELD, hint: CODEMOD_HINT },
+  }));
 }

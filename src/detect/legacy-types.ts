@@ -23,7 +23,9 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
     const container = index.parent(signature);
     const siblings = new Set<string>((container?.body ?? container?.members ?? []).map((member: Node) => keyName(member)).filter(Boolean));
     const hasSignature = SIGNATURE_KEYS.some((key) => siblings.has(key));
-    const declaration = [...index.ancestors(signature)].find((a) => a.type === 'TSInterfaceDeclaration' || a.type === 'TSTypeAliasDeclaration');
+    const declaration = [...index.ancestors(signature)].find(
+      (a) => a.type === 'TSInterfaceDeclaration' || a.type === 'TSTypeAliasDeclaration',
+    );
     const name: string = declaration?.id?.name ?? '';
     const envelope = WEBHOOK_ENVELOPE_KEYS.every((key) => index.source(declaration ?? signature).includes(key));
     const isLegacy =
@@ -70,7 +72,8 @@ function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): { names: S
   }
   // Follow `interface UploadResponse { data: UploadData }` down to the types it uses.
   const declarations = new Map<string, Node>();
-  for (const type of ['TSInterfaceDeclaration', 'TSTypeAliasDeclaration']) for (const node of index.ofType(type)) declarations.set(node.id.name, node);
+  for (const type of ['TSInterfaceDeclaration', 'TSTypeAliasDeclaration'])
+    for (const node of index.ofType(type)) declarations.set(node.id.name, node);
   const queue = [...names];
   while (queue.length > 0) {
     const declaration = declarations.get(queue.pop()!);

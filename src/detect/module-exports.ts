@@ -16,7 +16,8 @@ export function moduleExports(index: ModuleIndex, folder: ValueFolder): Map<stri
     if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
       const declaration = statement.declaration;
       if (declaration?.type === 'VariableDeclaration') {
-        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.init);
+        for (const declarator of declaration.declarations)
+          if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.init);
       }
       for (const specifier of statement.specifiers ?? []) {
         const exported = specifier.exported.name ?? specifier.exported.value;

@@ -19,8 +19,14 @@ export interface Binding {
 }
 
 const SCOPE_TYPES = new Set([
-  'Program', 'BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement',
-  'CatchClause', 'SwitchStatement', 'StaticBlock',
+  'Program',
+  'BlockStatement',
+  'ForStatement',
+  'ForInStatement',
+  'ForOfStatement',
+  'CatchClause',
+  'SwitchStatement',
+  'StaticBlock',
 ]);
 
 function isScope(node: Node): boolean {
@@ -47,7 +53,13 @@ export class ModuleIndex {
     this.walk(this.program);
     for (const declarator of this.ofType('VariableDeclarator')) this.declareVariable(declarator);
     for (const type of ['FunctionDeclaration', 'ClassDeclaration']) {
-      for (const node of this.ofType(type)) if (node.id) this.declare(this.scopeFor(node), node.id.name, { kind: type === 'ClassDeclaration' ? 'class' : 'function', id: node.id, declaration: node });
+      for (const node of this.ofType(type))
+        if (node.id)
+          this.declare(this.scopeFor(node), node.id.name, {
+            kind: type === 'ClassDeclaration' ? 'class' : 'function',
+            id: node.id,
+            declaration: node,
+          });
     }
     for (const fn of this.allFunctions()) this.declareParams(fn);
     for (const clause of this.ofType('CatchClause')) {
@@ -56,8 +68,18 @@ export class ModuleIndex {
     for (const specifier of ['ImportSpecifier', 'ImportDefaultSpecifier', 'ImportNamespaceSpecifier'].flatMap((t) => this.ofType(t))) {
       const declaration = this.parent(specifier)!;
       const importName =
-        specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportNamespaceSpecifier' ? '*' : specifier.imported.name ?? specifier.imported.value;
-      this.declare(this.program, specifier.local.name, { kind: 'import', id: specifier.local, importSource: declaration.source.value, importName, declaration });
+        specifier.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : specifier.type === 'ImportNamespaceSpecifier'
+            ? '*'
+            : (specifier.imported.name ?? specifier.imported.value);
+      this.declare(this.program, specifier.local.name, {
+        kind: 'import',
+        id: specifier.local,
+        importSource: declaration.source.value,
+        importName,
+        declaration,
+      });
     }
     for (const assignment of this.ofType('AssignmentExpression')) {
       if (assignment.operator === '=' && assignment.left.type === 'Identifier') {
@@ -76,7 +98,9 @@ export class ModuleIndex {
 
   /** Whether a node was in the module when it was indexed (not added since by a rewrite). */
   has(node: Node): boolean {
-    return node === this.program || this.parents.has(node) || (node.parent !== undefined && this.byType.get(node.type)?.includes(node) === true);
+    return (
+      node === this.program || this.parents.has(node) || (node.parent !== undefined && this.byType.get(node.type)?.includes(node) === true)
+    );
   }
 
   ofType(type: string): readonly Node[] {
@@ -117,7 +141,14 @@ export class ModuleIndex {
   }
 
   private allFunctions(): Node[] {
-    return ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod'].flatMap((t) => [...this.ofType(t)]);
+    return [
+      'FunctionDeclaration',
+      'FunctionExpression',
+      'ArrowFunctionExpression',
+      'ObjectMethod',
+      'ClassMethod',
+      'ClassPrivateMethod',
+    ].flatMap((t) => [...this.ofType(t)]);
   }
 
   private walk(root: Node): void {
@@ -158,14 +189,26 @@ export class ModuleIndex {
     const init = declarator.init ?? undefined;
     const required = init && requiredModule(init);
     if (required && declarator.id.type === 'Identifier') {
-      this.declare(scope, declarator.id.name, { kind: 'import', id: declarator.id, importSource: required, importName: '*', declaration: declarator });
+      this.declare(scope, declarator.id.name, {
+        kind: 'import',
+        id: declarator.id,
+        importSource: required,
+        importName: '*',
+        declaration: declarator,
+      });
       return;
     }
     if (required && declarator.id.type === 'ObjectPattern') {
       for (const property of declarator.id.properties) {
         const name = keyName(property);
         if (name && property.value?.type === 'Identifier') {
-          this.declare(scope, property.value.name, { kind: 'import', id: property.value, importSource: required, importName: name, declaration: declarator });
+          this.declare(scope, property.value.name, {
+            kind: 'import',
+            id: property.value,
+            importSource: required,
+            importName: name,
+            declaration: declarator,
+          });
         }
       }
       return;
@@ -208,7 +251,7 @@ export class ModuleIndex {
 /** `require('x')` (possibly `require('x').default`) → 'x'. */
 export function requiredModule(node: Node): string | undefined {
   let current = node;
-  if ((current.type === 'MemberExpression') && current.object) current = current.object;
+  if (current.type === 'MemberExpression' && current.object) current = current.object;
   if (current.type === 'CallExpression' && current.callee.type === 'Identifier' && current.callee.name === 'require') {
     const arg = current.arguments[0];
     if (arg && (arg.type === 'StringLiteral' || (arg.type === 'Literal' && typeof arg.value === 'string'))) return arg.value;

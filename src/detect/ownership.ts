@@ -46,7 +46,11 @@ export class OwnershipResolver {
     let envelope = false;
     for (const ancestor of this.index.ancestors(node)) {
       let found = this.cache.get(ancestor);
-      if (!found) this.cache.set(ancestor, (found = evidence(ancestor === this.index.program ? `${this.filePath}\n${this.index.text}` : this.index.source(ancestor))));
+      if (!found)
+        this.cache.set(
+          ancestor,
+          (found = evidence(ancestor === this.index.program ? `${this.filePath}\n${this.index.text}` : this.index.source(ancestor))),
+        );
       if (found.tiktok && !found.other) return 'tiktok';
       if (found.other && !found.tiktok) return 'other';
       if (found.tiktok && found.other) return 'unknown';

@@ -4,8 +4,14 @@ import type { Node } from './ast.js';
 export { SOURCE_EXTENSIONS } from './source-extensions.js';
 
 const COMMON: ParserPlugin[] = [
-  'decorators-legacy', 'classProperties', 'classPrivateProperties', 'classPrivateMethods', 'dynamicImport',
-  'importAttributes', 'explicitResourceManagement', 'topLevelAwait',
+  'decorators-legacy',
+  'classProperties',
+  'classPrivateProperties',
+  'classPrivateMethods',
+  'dynamicImport',
+  'importAttributes',
+  'explicitResourceManagement',
+  'topLevelAwait',
 ];
 
 /** Plugins for a file, by its extension; `.ts` has no JSX because `<T>x` is a type assertion there. */
@@ -13,7 +19,10 @@ function pluginSets(file: string): ParserPlugin[][] {
   if (/\.(c|m)?ts$/i.test(file)) return [['typescript', ...COMMON]];
   if (/\.tsx$/i.test(file)) return [['typescript', 'jsx', ...COMMON]];
   // Plain JavaScript first; Flow-annotated files get a second try.
-  return [['jsx', ...COMMON], ['jsx', 'flow', ...COMMON]];
+  return [
+    ['jsx', ...COMMON],
+    ['jsx', 'flow', ...COMMON],
+  ];
 }
 
 const OPTIONS: ParserOptions = {
@@ -37,7 +46,7 @@ export function parserFor(file: string, withTokens = false): { parse(source: str
       let firstError: unknown;
       for (const plugins of pluginSets(file)) {
         try {
-          return parse(source, { ...OPTIONS, plugins, tokens: withTokens }) as unknown as Node;
+          return parse(source, { ...OPTIONS, plugins, tokens: withTokens });
         } catch (error) {
           firstError ??= error;
         }

@@ -1,5 +1,16 @@
 import { LEGACY_UPLOAD } from '../contract/index.js';
-import { calleeName, isIdentifier, isMember, keyName, memberName, objectProperties, rangeOf, staticString, unwrap, type Node } from './ast.js';
+import {
+  calleeName,
+  isIdentifier,
+  isMember,
+  keyName,
+  memberName,
+  objectProperties,
+  rangeOf,
+  staticString,
+  unwrap,
+  type Node,
+} from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
@@ -72,7 +83,8 @@ export function findQueryTokens(
 function searchParamsWrites(request: TikTokRequest, index: ModuleIndex, folder: ValueFolder): Node[] {
   let target = unwrap(request.urlArgument);
   if (isMember(target) && (memberName(target) === 'href' || memberName(target) === 'toString')) target = unwrap(target.object);
-  if (target.type === 'CallExpression' && calleeName(target) === 'toString' && isMember(unwrap(target.callee))) target = unwrap(unwrap(target.callee).object);
+  if (target.type === 'CallExpression' && calleeName(target) === 'toString' && isMember(unwrap(target.callee)))
+    target = unwrap(unwrap(target.callee).object);
   if (target.type !== 'Identifier') return [];
   const binding = index.resolve(target);
   const value = folder.valueNode(target);
@@ -88,7 +100,12 @@ function searchParamsWrites(request: TikTokRequest, index: ModuleIndex, folder: 
 }
 
 /** Where, in the source, the n-th character of a folded URL was written. */
-function locateInPieces(url: Folded, offset: number, name: string, index: ModuleIndex): { node: Node; range?: [number, number] } | undefined {
+function locateInPieces(
+  url: Folded,
+  offset: number,
+  name: string,
+  index: ModuleIndex,
+): { node: Node; range?: [number, number] } | undefined {
   let position = 0;
   for (const piece of url.pieces) {
     const length = piece.text?.length ?? 1;
@@ -99,7 +116,7 @@ function locateInPieces(url: Folded, offset: number, name: string, index: Module
       const occurrence = piece.text.slice(0, within).split(name).length - 1;
       let at = -1;
       for (let i = 0; i <= occurrence; i++) at = source.indexOf(name, at + 1);
-      if (at === -1 || (piece.node.type === 'Identifier')) return { node: piece.node };
+      if (at === -1 || piece.node.type === 'Identifier') return { node: piece.node };
       const start = rangeOf(piece.node)[0] + at;
       return { node: piece.node, range: [start, start + name.length] };
     }

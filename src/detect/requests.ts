@@ -26,10 +26,42 @@ const URL_OPTIONS = ['url', 'uri', 'href', 'endpoint'];
 
 /** Calls that take a URL without sending anything. */
 const NOT_REQUESTS = new Set([
-  'URL', 'URLSearchParams', 'String', 'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent',
-  'require', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'stringify', 'parse', 'startsWith', 'endsWith',
-  'includes', 'indexOf', 'replace', 'replaceAll', 'split', 'match', 'test', 'exec', 'concat', 'toString',
-  'set', 'append', 'get', 'has', 'create', 'extend', 'push', 'add',
+  'URL',
+  'URLSearchParams',
+  'String',
+  'encodeURI',
+  'encodeURIComponent',
+  'decodeURI',
+  'decodeURIComponent',
+  'require',
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'stringify',
+  'parse',
+  'startsWith',
+  'endsWith',
+  'includes',
+  'indexOf',
+  'replace',
+  'replaceAll',
+  'split',
+  'match',
+  'test',
+  'exec',
+  'concat',
+  'toString',
+  'set',
+  'append',
+  'get',
+  'has',
+  'create',
+  'extend',
+  'push',
+  'add',
 ]);
 
 /** Finds every request to a TikTok API host in a module. */
@@ -70,7 +102,12 @@ function requestOf(call: Node, index: ModuleIndex, folder: ValueFolder): TikTokR
     if (!match) continue;
     if (base) for (const node of base.trace) trace.add(node);
     return {
-      call, url, match, trace, urlArgument, options,
+      call,
+      url,
+      match,
+      trace,
+      urlArgument,
+      options,
       chain: chainedCalls(call, index),
       receiver: isMember(callee) && (calleeName(call) === 'open' || calleeName(call) === 'submit') ? unwrap(callee.object) : undefined,
     };
@@ -105,7 +142,9 @@ function instanceBase(receiver: Node, folder: ValueFolder): { url: Folded; trace
   const imported = folder.importedValue(receiver);
   const text = imported && typeof imported === 'object' ? imported[INSTANCE_BASE_KEY] : undefined;
   if (typeof text !== 'string') return undefined;
-  const pieces = text.split(HOLE).flatMap((part, i) => (i === 0 ? [{ text: part, node: receiver }] : [{ node: receiver }, { text: part, node: receiver }]));
+  const pieces = text
+    .split(HOLE)
+    .flatMap((part, i) => (i === 0 ? [{ text: part, node: receiver }] : [{ node: receiver }, { text: part, node: receiver }]));
   return { url: { pieces, viaUrlRef: false }, trace };
 }
 

@@ -14,7 +14,10 @@ const WEBHOOK_FIELDS = Object.keys(LEGACY_WEBHOOK_CONTENT_FIELDS) as (keyof type
  * migration left half done (and what keeps a TODO'd read in view once its upload was rewritten).
  */
 function isInboxInit(request: TikTokRequest): boolean {
-  return request.match.kind === 'content-posting' && request.match.path.replace(/\/$/, '') === new URL(INBOX_VIDEO_INIT.url).pathname.replace(/\/$/, '');
+  return (
+    request.match.kind === 'content-posting' &&
+    request.match.path.replace(/\/$/, '') === new URL(INBOX_VIDEO_INIT.url).pathname.replace(/\/$/, '')
+  );
 }
 
 /** Requests whose responses have the legacy shape: everything on the legacy host but the v1 OAuth/user calls. */
@@ -41,14 +44,21 @@ export function findResponseFields(
   // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
   const unowned = new Taint(index, webhookContentSources(index, owners, 'unknown'), contentParameters(index, owners, 'unknown'));
   const findings = [
-    ...fieldReads(index, response, RESPONSE_FIELDS, (field) => ({ messageId: 'responseField', replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField] })),
-    ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({ messageId: 'webhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'] })).filter(
+    ...fieldReads(index, response, RESPONSE_FIELDS, (field) => ({
+      messageId: 'responseField',
+      replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField],
+    })),
+    ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({
+      messageId: 'webhookField',
+      replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'],
+    })).filter(
       // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both.
       (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
     ),
-    ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({ messageId: 'ambiguousWebhookField', replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id })).map(
-      (finding) => ({ ...finding, severity: 'warning' as const }),
-    ),
+    ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({
+      messageId: 'ambiguousWebhookField',
+      replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id,
+    })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   ];
   return { findings: dedupe(findings), flows: { response, webhook } };
 }
@@ -114,7 +124,10 @@ function readsContent(node: Node, index: ModuleIndex): boolean {
     if (!binding) return false;
     // A handler's `(event, content)` parameter: the envelope's field by its own name.
     if (binding.kind === 'param' && expression.name === 'content') return true;
-    return binding.path.at(-1) === 'content' || (!!binding.init && isMember(unwrap(binding.init)) && memberName(unwrap(binding.init)) === 'content');
+    return (
+      binding.path.at(-1) === 'content' ||
+      (!!binding.init && isMember(unwrap(binding.init)) && memberName(unwrap(binding.init)) === 'content')
+    );
   }
   return false;
 }
@@ -162,4 +175,3 @@ function dedupe(findings: RawFinding[]): RawFinding[] {
   const seen = new Set<Node>();
   return findings.filter((finding) => !seen.has(finding.node!) && !!seen.add(finding.node!));
 }
-

@@ -43,7 +43,8 @@ export const RULES = {
     scope: 'source',
     messages: {
       accessToken: 'access_token in the query string of a TikTok request: send it as the header `Authorization: Bearer <token>` ({{hint}})',
-      openId: 'open_id in the query string of a TikTok request: drop it, the Content Posting API identifies the user by the token ({{hint}})',
+      openId:
+        'open_id in the query string of a TikTok request: drop it, the Content Posting API identifies the user by the token ({{hint}})',
     },
   },
   'no-form-data-video-upload': {
@@ -82,7 +83,8 @@ export const RULES = {
     severity: 'warning',
     scope: 'source',
     messages: {
-      endpoint: '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
+      endpoint:
+        '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
     },
   },
   'no-migration-todo': {
@@ -130,13 +132,12 @@ export const RULES = {
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULES;
-export type MessageId<R extends RuleId> = keyof (typeof RULES)[R]['messages'] & string;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
 export const CODEMOD_HINT = run;
 
-export const DOCS_BASE_URL = 'https://github.com/migrate-share-video/migrate-share-video/blob/main/docs/rules/';
+const DOCS_BASE_URL = 'https://github.com/migrate-share-video/migrate-share-video/blob/main/docs/rules/';
 
 export function ruleDocsUrl(ruleId: RuleId): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;

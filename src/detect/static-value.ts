@@ -1,6 +1,16 @@
 import {
-  calleeName, findProperty, isCall, isClassField, isIdentifier, isMember, isStringLiteral, keyName,
-  memberName, objectProperties, unwrap, type Node,
+  calleeName,
+  findProperty,
+  isCall,
+  isClassField,
+  isIdentifier,
+  isMember,
+  isStringLiteral,
+  keyName,
+  memberName,
+  objectProperties,
+  unwrap,
+  type Node,
 } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import { concat, foldedText, HOLE, joinUrl, type Folded, type Piece } from './folded.js';
@@ -14,7 +24,7 @@ export type ImportResolver = (source: string, name: string, path: readonly strin
 const hole = (node: Node, query?: Node): Folded => ({ pieces: [{ node, query }], viaUrlRef: false });
 
 /** A URL with a host and at least one path character: what makes a reference "already a URL". */
-const URL_WITH_PATH = /\/\/[^/\s\u0000]+\/[^\s]/;
+const URL_WITH_PATH = new RegExp(`//[^/\\s${HOLE}]+/\\S`);
 
 const MAX_DEPTH = 24;
 
@@ -142,7 +152,7 @@ export class ValueFolder {
       if (!value) return undefined;
       trace?.add(value);
       const inner = unwrap(value);
-      return inner.type === 'Identifier' || isMember(inner) ? this.valueNode(inner, trace, depth + 1) ?? inner : inner;
+      return inner.type === 'Identifier' || isMember(inner) ? (this.valueNode(inner, trace, depth + 1) ?? inner) : inner;
     }
     if (isMember(expression)) {
       const name = memberName(expression);
@@ -151,12 +161,12 @@ export class ValueFolder {
       if (object.type === 'ThisExpression') {
         const value = this.classMemberValue(expression, name);
         if (value) trace?.add(value);
-        return value ? this.valueNode(value, trace, depth + 1) ?? unwrap(value) : undefined;
+        return value ? (this.valueNode(value, trace, depth + 1) ?? unwrap(value)) : undefined;
       }
       const owner = this.valueNode(object, trace, depth + 1);
       if (owner && (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression')) {
         const field = owner.body.body.find((member: Node) => isClassField(member) && member.static && keyName(member) === name);
-        return field?.value ? this.valueNode(field.value, trace, depth + 1) ?? unwrap(field.value) : undefined;
+        return field?.value ? (this.valueNode(field.value, trace, depth + 1) ?? unwrap(field.value)) : undefined;
       }
       const container = this.objectOf(object, trace, depth + 1);
       const property = container && findProperty(container, name);
@@ -197,7 +207,11 @@ export class ValueFolder {
       }
       // A constructor parameter property (`constructor(private baseUrl = '…')`).
       for (const param of member.type === 'MethodDefinition' ? member.value.params : member.params) {
-        if (param.type === 'TSParameterProperty' && param.parameter.type === 'AssignmentPattern' && isIdentifier(param.parameter.left, name)) {
+        if (
+          param.type === 'TSParameterProperty' &&
+          param.parameter.type === 'AssignmentPattern' &&
+          isIdentifier(param.parameter.left, name)
+        ) {
           return param.parameter.right;
         }
       }
@@ -220,14 +234,17 @@ export class ValueFolder {
       }
     }
     if (!value || value === unwrap(reference)) return hole(reference);
-    if (value.type === 'ObjectExpression' || value.type === 'ClassDeclaration' || value.type === 'FunctionDeclaration') return hole(reference);
+    if (value.type === 'ObjectExpression' || value.type === 'ClassDeclaration' || value.type === 'FunctionDeclaration')
+      return hole(reference);
     const folded = this.fold(value, trace, depth + 1);
     return { pieces: folded.pieces, viaUrlRef: folded.viaUrlRef || URL_WITH_PATH.test(foldedText(folded)) };
   }
 
   private foldImported(reference: Node, value: ExportedValue | undefined): Folded {
     if (typeof value !== 'string') return hole(reference);
-    const pieces: Piece[] = value.split(HOLE).flatMap((text, i) => (i === 0 ? [{ text, node: reference }] : [{ node: reference }, { text, node: reference }]));
+    const pieces: Piece[] = value
+      .split(HOLE)
+      .flatMap((text, i) => (i === 0 ? [{ text, node: reference }] : [{ node: reference }, { text, node: reference }]));
     return { pieces, viaUrlRef: URL_WITH_PATH.test(value) };
   }
 

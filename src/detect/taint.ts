@@ -128,7 +128,11 @@ export class Taint {
         if (ancestor.type !== 'ClassBody') continue;
         const method = ancestor.body.find((member: Node) => keyName(member) === name);
         if (!method) return undefined;
-        return method.type === 'MethodDefinition' ? method.value : method.value && isFunction(unwrap(method.value)) ? unwrap(method.value) : method;
+        return method.type === 'MethodDefinition'
+          ? method.value
+          : method.value && isFunction(unwrap(method.value))
+            ? unwrap(method.value)
+            : method;
       }
     }
     return undefined;
@@ -141,7 +145,9 @@ export class Taint {
         return binding ? [binding] : [];
       }
       case 'ObjectPattern':
-        return pattern.properties.flatMap((property: Node) => this.bindingsIn(property.type === 'RestElement' ? property.argument : property.value));
+        return pattern.properties.flatMap((property: Node) =>
+          this.bindingsIn(property.type === 'RestElement' ? property.argument : property.value),
+        );
       case 'ArrayPattern':
         return pattern.elements.flatMap((element: Node | null) => (element ? this.bindingsIn(element) : []));
       case 'AssignmentPattern':
@@ -151,4 +157,3 @@ export class Taint {
     }
   }
 }
-

@@ -52,7 +52,8 @@ export function createRule(ruleId: SourceRuleId): Rule.RuleModule {
       // The rule's option, or the team-wide `settings: { 'migrate-share-video': { keepLegacyEvents } }`
       // that every rule reads (the content fields follow the events).
       const shared = (context.settings?.['migrate-share-video'] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true;
-      const keepLegacyEvents = shared || (hasOptions && (context.options[0] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true);
+      const keepLegacyEvents =
+        shared || (hasOptions && (context.options[0] as { keepLegacyEvents?: boolean } | undefined)?.keepLegacyEvents === true);
       return {
         'Program:exit'() {
           const analysis = moduleAnalysis(context, keepLegacyEvents);

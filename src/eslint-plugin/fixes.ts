@@ -50,7 +50,7 @@ function legacyLabelRange(index: ModuleIndex, literal: Node, replacement: string
   while (at >= 0 && cases[at].consequent.length === 0 && staticString(cases[at].test) !== replacement) at--;
   if (at < 0 || staticString(cases[at].test) !== replacement) return undefined;
   const colon = index.text.indexOf(':', rangeOf(literal)[1]);
-  return itemRange(index, { ...label, range: [rangeOf(label)[0], colon + 1] } as Node);
+  return itemRange(index, { ...label, range: [rangeOf(label)[0], colon + 1] });
 }
 
 function fieldFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
@@ -60,10 +60,12 @@ function fieldFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
   const key = finding.node!;
   const parent = index.parent(key)!;
   const fix: Fixer = (fixer) => {
-    if ((parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.shorthand) return fixer.insertTextBefore(key, `${renamed}: `);
+    if ((parent.type === 'Property' || parent.type === 'ObjectProperty') && parent.shorthand)
+      return fixer.insertTextBefore(key, `${renamed}: `);
     return fixer.replaceTextRange(rangeOf(key), key.type === 'Identifier' ? renamed : requote(index.source(key), renamed));
   };
-  if (finding.messageId === 'responseField' || finding.messageId === 'ambiguousWebhookField') return { suggest: [{ messageId: 'renameField', data: finding.data, fix }] };
+  if (finding.messageId === 'responseField' || finding.messageId === 'ambiguousWebhookField')
+    return { suggest: [{ messageId: 'renameField', data: finding.data, fix }] };
   return { fix };
 }
 

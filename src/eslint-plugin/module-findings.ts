@@ -1,6 +1,5 @@
 import type { Rule, SourceCode } from 'eslint';
 import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
-import type { Node } from '../detect/ast.js';
 import { analyzeModule, type ModuleAnalysis } from '../detect/analyze-module.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,7 +47,7 @@ export function moduleAnalysis(context: Rule.RuleContext, keepLegacyEvents = fal
   let analysis = byOption.get(keepLegacyEvents);
   if (!analysis) {
     const { sourceCode } = context;
-    analysis = analyzeModule(sourceCode.ast as unknown as Node, sourceCode.text, context.filename, { keepLegacyEvents });
+    analysis = analyzeModule(sourceCode.ast, sourceCode.text, context.filename, { keepLegacyEvents });
     byOption.set(keepLegacyEvents, analysis);
   }
   return analysis;

@@ -83,7 +83,12 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     const path = resolve(cwd, target);
     const stats = statOf(path);
     if (stats?.isDirectory()) {
-      await walkFolder(path, { tree: treeForFolder(path), excluded: (entry, isDirectory) => excluded(entry, isDirectory, path), onFiles: options.onFiles }, found, unreadable);
+      await walkFolder(
+        path,
+        { tree: treeForFolder(path), excluded: (entry, isDirectory) => excluded(entry, isDirectory, path), onFiles: options.onFiles },
+        found,
+        unreadable,
+      );
     } else if (stats?.isFile()) {
       if (isSupportedFile(path) && !excluded(path, false)) found.push(path);
     } else if (stats === undefined && (await globber()).isDynamicPattern(target)) {

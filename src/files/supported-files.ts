@@ -12,7 +12,7 @@ function extensionOf(path: string): string {
 }
 
 /** Files parsed as JavaScript or TypeScript. */
-export function isJavaScriptSource(path: string): boolean {
+function isJavaScriptSource(path: string): boolean {
   return JAVASCRIPT_EXTENSIONS.has(extensionOf(path)) && !DECLARATION_FILE.test(path);
 }
 

@@ -61,7 +61,10 @@ export async function walkFolder(root: string, options: WalkOptions, found: stri
       unreadable.push({ path: dir, reason: (error as Error).message });
       continue;
     }
-    options.tree.noteListing(dir, entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory()));
+    options.tree.noteListing(
+      dir,
+      entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory()),
+    );
     const chain = options.tree.chainFor(dir);
     // `dir` is absolute and normalized, and an entry name has no separator: path.join's
     // normalization would only cost time, once per entry of the tree.

@@ -10,7 +10,7 @@ import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
 
 /** A file that passed the prefilter, as read. */
-export interface LoadedFile {
+interface LoadedFile {
   /** Absolute. */
   readonly file: string;
   /** Relative to cwd, forward slashes: the path findings and reports carry. */
@@ -20,7 +20,7 @@ export interface LoadedFile {
   readonly text: string;
 }
 
-export interface LoadedModule extends LoadedFile {
+interface LoadedModule extends LoadedFile {
   readonly ast: Node;
   /** Failed the prefilter, then was read again because it names an export of a legacy module. */
   readonly foundByImport: boolean;
@@ -84,7 +84,8 @@ async function parseModule(text: string, file: string): Promise<Node> {
   return (await parser).parseModule(text, file);
 }
 
-const isSource = (file: string) => (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
+const isSource = (file: string) =>
+  (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
 
 /**
  * Reads every file once; files that pass the prefilter are parsed (JS/TS) or kept for the text
@@ -142,7 +143,14 @@ export async function loadProject(files: readonly string[], options: LoadOptions
       return settle();
     }
     try {
-      parsed.set(file, { file, path: relative(file), bytes, text, ast: await (earlyAst.get(file) ?? parseModule(text, file)), foundByImport: secondLook });
+      parsed.set(file, {
+        file,
+        path: relative(file),
+        bytes,
+        text,
+        ast: await (earlyAst.get(file) ?? parseModule(text, file)),
+        foundByImport: secondLook,
+      });
     } catch (error) {
       // A byte that is not UTF-8 decodes to U+FFFD, which the parser then names: say what it is.
       const notUtf8 = text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes);
@@ -193,5 +201,12 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     for (const file of second.matched) await load(file, mentionsWanted, true);
   }
 
-  return { modules: [...parsed.values()], texts, errors, analyzed, exportsByFile, known: new Set([...parsed.keys(), ...foreignModules.map(({ file }) => file)]) };
+  return {
+    modules: [...parsed.values()],
+    texts,
+    errors,
+    analyzed,
+    exportsByFile,
+    known: new Set([...parsed.keys(), ...foreignModules.map(({ file }) => file)]),
+  };
 }

@@ -26,7 +26,7 @@ const RELATIVE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"])(\.{1,2}
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 
 function relativeSpecifiers(bytes: Buffer): string[] {
-  return [...new Set(Array.from(bytes.toString('latin1').matchAll(RELATIVE_SPECIFIER), (match) => match[2]!))];
+  return [...new Set(Array.from(bytes.toString('latin1').matchAll(RELATIVE_SPECIFIER), (match) => match[2]))];
 }
 
 const reader = new ReusableReader();

@@ -65,7 +65,10 @@ export class PrefilterRun {
   private readonly workers: number;
   private readonly collectImports: boolean;
 
-  constructor(private readonly markers: readonly string[], options: PrefilterOptions = {}) {
+  constructor(
+    private readonly markers: readonly string[],
+    options: PrefilterOptions = {},
+  ) {
     this.workers = (options.threads ?? availableParallelism()) - 1;
     this.collectImports = options.collectImports ?? false;
   }
@@ -76,7 +79,12 @@ export class PrefilterRun {
       this.seen.add(file);
       this.waiting.push(file);
     }
-    if (this.starting === undefined && this.seen.size >= MIN_FILES_FOR_THREADS && this.workers > 0 && existsSync(fileURLToPath(WORKER_FILE))) {
+    if (
+      this.starting === undefined &&
+      this.seen.size >= MIN_FILES_FOR_THREADS &&
+      this.workers > 0 &&
+      existsSync(fileURLToPath(WORKER_FILE))
+    ) {
       // A pool that cannot start fails the outcome, as a worker's error does; until then this thread reads.
       this.starting = this.startPool().catch((error: unknown) => void this.failures.push(error));
     }
@@ -102,7 +110,8 @@ export class PrefilterRun {
       while (this.waiting.length > 0) {
         this.dispatch();
         const chunk = this.waiting.splice(0, CHUNK_FILES);
-        if (chunk.length > 0) this.record(chunk, prefilterChunk({ files: chunk, markers: this.markers, collectImports: this.collectImports }));
+        if (chunk.length > 0)
+          this.record(chunk, prefilterChunk({ files: chunk, markers: this.markers, collectImports: this.collectImports }));
         if (this.starting !== undefined) await yieldToEventLoop();
       }
       await Promise.all(this.running);
@@ -147,7 +156,10 @@ export class PrefilterRun {
   private dispatch(): void {
     const pool = this.pool;
     if (pool === undefined) return;
-    while (this.running.size < this.workers * TASKS_PER_WORKER && (this.waiting.length >= CHUNK_FILES || (this.draining && this.waiting.length > 0))) {
+    while (
+      this.running.size < this.workers * TASKS_PER_WORKER &&
+      (this.waiting.length >= CHUNK_FILES || (this.draining && this.waiting.length > 0))
+    ) {
       const files = this.waiting.splice(0, CHUNK_FILES);
       const task: Promise<void> = pool
         .run({ files, markers: this.markers, collectImports: this.collectImports })
@@ -166,11 +178,11 @@ export class PrefilterRun {
   private record(files: readonly string[], result: PrefilterChunkResult): void {
     for (const file of files) this.verdicts.set(file, 'unmatched');
     for (const index of result.matched) {
-      this.verdicts.set(files[index]!, 'matched');
-      for (const listener of this.matchListeners) listener(files[index]!);
+      this.verdicts.set(files[index], 'matched');
+      for (const listener of this.matchListeners) listener(files[index]);
     }
-    for (const [index, reason] of result.unreadable) this.verdicts.set(files[index]!, { reason });
-    for (const [index, specifiers] of result.imports) this.imports.set(files[index]!, specifiers);
+    for (const [index, reason] of result.unreadable) this.verdicts.set(files[index], { reason });
+    for (const [index, specifiers] of result.imports) this.imports.set(files[index], specifiers);
   }
 }
 
@@ -179,6 +191,10 @@ export class PrefilterRun {
  * many (reading is most of `--check`'s time on a large tree). Only the outcome crosses threads: the
  * bytes are read into a reused buffer and dropped.
  */
-export async function prefilterFiles(files: readonly string[], markers: readonly string[], options: PrefilterOptions = {}): Promise<PrefilterOutcome> {
+export async function prefilterFiles(
+  files: readonly string[],
+  markers: readonly string[],
+  options: PrefilterOptions = {},
+): Promise<PrefilterOutcome> {
   return new PrefilterRun(markers, options).outcomeFor(files);
 }

@@ -13,7 +13,7 @@ import { resolveModule } from './resolve-module.js';
 export type ExportsByFile = Map<string, Map<string, ExportedValue>>;
 
 /** Exports worth following: values that mention a TikTok host or a legacy path. */
-export function legacyExports(ast: Node, text: string): Map<string, ExportedValue> {
+function legacyExports(ast: Node, text: string): Map<string, ExportedValue> {
   const index = new ModuleIndex(ast, text);
   const exports = moduleExports(index, new ValueFolder(index));
   for (const [name, value] of exports) if (!/tiktok|share\//i.test(JSON.stringify(value))) exports.delete(name);
@@ -46,6 +46,9 @@ export function createImportResolver(importer: string, exportsByFile: ExportsByF
   return (source, name, keys) => {
     const target = resolveModule(importer, source, known);
     const value = target ? exportsByFile.get(target)?.get(name) : undefined;
-    return keys.reduce<ExportedValue | undefined>((current, key) => (current && typeof current === 'object' ? current[key] : undefined), value);
+    return keys.reduce<ExportedValue | undefined>(
+      (current, key) => (current && typeof current === 'object' ? current[key] : undefined),
+      value,
+    );
   };
 }

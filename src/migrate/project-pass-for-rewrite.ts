@@ -49,7 +49,10 @@ export async function runProjectPass(
   });
   const pass = renamePayloadTypes(files, {
     readFile: (file) => readFileSync(file, 'utf8'),
-    analysisOptions: (file) => ({ resolveImport: createImportResolver(file, context.exportsByFile, context.known), keepLegacyEvents: context.keepLegacyEvents }),
+    analysisOptions: (file) => ({
+      resolveImport: createImportResolver(file, context.exportsByFile, context.known),
+      keepLegacyEvents: context.keepLegacyEvents,
+    }),
   });
   const outcomes = new Map<string, ProjectOutcome[]>();
   for (const outcome of pass.outcomes) outcomes.set(outcome.file, [...(outcomes.get(outcome.file) ?? []), outcome]);

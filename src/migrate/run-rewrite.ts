@@ -12,13 +12,21 @@ import { discoverFiles } from '../files/discover.js';
 import { emitReport, writeFileAtomic } from '../report/write-report.js';
 import { runProjectPass, type ProjectPassOutput } from './project-pass-for-rewrite.js';
 import { formatRewriteMarkdown } from '../report/markdown-report.js';
+import { EXIT_TROUBLE, fail } from '../report/exit-status.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { scanText } from '../text-scan/scan-text.js';
 import { findUncommittedChanges, type DirtyState } from './git-dirty.js';
 import { createProgress } from './progress.js';
 import {
-  colorDiff, compareTodos, exitStatus, formatRewriteJson, formatRewriteText, todoFromFinding,
-  type FileChange, type RewriteReport, type Todo,
+  colorDiff,
+  compareTodos,
+  exitStatus,
+  formatRewriteJson,
+  formatRewriteText,
+  todoFromFinding,
+  type FileChange,
+  type RewriteReport,
+  type Todo,
 } from '../report/rewrite-report.js';
 import { runTransformTask, type TaskResult, type TransformFn, type TransformTask, type WorkerContext } from './transform-task.js';
 import { unifiedDiff } from './unified-diff.js';
@@ -48,28 +56,30 @@ export interface RewriteOptions {
   readonly version: string;
 }
 
-/** The same streams and folder as the CLI's. */
-export type RewriteIo = CliIo;
-
 /** Below this many files to transform, starting threads costs more than it saves. */
 const MIN_FILES_FOR_POOL = 4;
 
 /** The compiled worker next to this module; absent when running from the TypeScript sources. */
 const WORKER_FILE = new URL('./transform-worker.js', import.meta.url);
 
-const EXIT_TROUBLE = 2;
-
 function dirtyMessage(state: Exclude<DirtyState, { kind: 'clean' }>, cwd: string): string {
   const folder = relative(cwd, state.folder) || '.';
   if (state.kind === 'unknown') {
-    return `cannot tell whether ${folder} has uncommitted changes (${state.reason}).\n` +
-      'Run again with --allow-dirty to rewrite anyway, or --dry-run to see the changes without writing.\n';
+    return (
+      `cannot tell whether ${folder} has uncommitted changes (${state.reason}).\n` +
+      'Run again with --allow-dirty to rewrite anyway, or --dry-run to see the changes without writing.\n'
+    );
   }
-  const shown = state.entries.slice(0, 10).map((entry) => `  ${entry}\n`).join('');
+  const shown = state.entries
+    .slice(0, 10)
+    .map((entry) => `  ${entry}\n`)
+    .join('');
   const more = state.entries.length > 10 ? `  … and ${state.entries.length - 10} more\n` : '';
-  return `the git working tree at ${folder} has uncommitted changes in the target:\n${shown}${more}` +
+  return (
+    `the git working tree at ${folder} has uncommitted changes in the target:\n${shown}${more}` +
     'Commit or stash them first, so that the rewrite can be reviewed and undone with git, ' +
-    'or run again with --allow-dirty (or use --dry-run, which writes nothing).\n';
+    'or run again with --allow-dirty (or use --dry-run, which writes nothing).\n'
+  );
 }
 
 function writeError(error: unknown): string {
@@ -83,7 +93,7 @@ async function runInPool(
   tasks: readonly TransformTask[],
   threads: number,
   context: WorkerContext,
-  handle: (task: TransformTask, result: TaskResult) => Promise<void>,
+  handle: (task: TransformTask, result: TaskResult) => void,
 ): Promise<void> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<TransformTask, TaskResult>({
@@ -97,7 +107,8 @@ async function runInPool(
       tasks.map((task) =>
         pool.run(task).then(
           (result) => handle(task, result),
-          (error: unknown) => handle(task, { ok: false, reason: `the codemod's worker failed: ${(error as Error).message ?? String(error)}` }),
+          (error: unknown) =>
+            handle(task, { ok: false, reason: `the codemod's worker failed: ${(error as Error).message ?? String(error)}` }),
         ),
       ),
     );
@@ -106,16 +117,19 @@ async function runInPool(
   }
 }
 
-async function runInThread(
+function runInThread(
   tasks: readonly TransformTask[],
   transform: TransformFn,
   exportsByFile: ExportsByFile,
   known: ReadonlySet<string>,
   keepLegacyEvents: boolean,
-  handle: (task: TransformTask, result: TaskResult) => Promise<void>,
-): Promise<void> {
+  handle: (task: TransformTask, result: TaskResult) => void,
+): void {
   for (const task of tasks) {
-    await handle(task, runTransformTask(task, transform, { resolveImport: createImportResolver(task.file, exportsByFile, known), keepLegacyEvents }));
+    handle(
+      task,
+      runTransformTask(task, transform, { resolveImport: createImportResolver(task.file, exportsByFile, known), keepLegacyEvents }),
+    );
   }
 }
 
@@ -128,7 +142,7 @@ async function runInThread(
  * to port by hand left, 2 errors, a dirty tree or a missing target. Everything printed is masked
  * for secrets.
  */
-export async function runRewrite(options: RewriteOptions, io: RewriteIo): Promise<number> {
+export async function runRewrite(options: RewriteOptions, io: CliIo): Promise<number> {
   const started = performance.now();
   const say = (text: string) => io.stderr.write(maskSecrets(`migrate-share-video: ${text}`));
 
@@ -136,10 +150,13 @@ export async function runRewrite(options: RewriteOptions, io: RewriteIo): Promis
   const prefilter = startPrefilter();
   let report: RewriteReport;
   try {
-    const discovery = await discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: options.ignorePatterns, onFiles: (batch) => prefilter.add(batch) });
+    const discovery = await discoverFiles(options.paths, {
+      cwd: io.cwd,
+      ignorePatterns: options.ignorePatterns,
+      onFiles: (batch) => prefilter.add(batch),
+    });
     if (discovery.missing.length > 0) {
-      say(`${discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n')}\n`);
-      return EXIT_TROUBLE;
+      return fail(io, discovery.missing.map((target) => `no such file or folder, nor a glob that matches: ${target}`).join('\n'));
     }
     if (!options.dryRun && !options.allowDirty) {
       const state = await findUncommittedChanges(options.paths, io.cwd);
@@ -174,16 +191,14 @@ export async function runRewrite(options: RewriteOptions, io: RewriteIo): Promis
   text = maskSecrets(text);
   const unwritten = await emitReport(io, options.output, text);
   if (unwritten) {
-    say(`${unwritten}\n`);
-    return EXIT_TROUBLE;
+    return fail(io, unwritten);
   }
   if (options.report !== undefined) {
     const reportFile = resolve(io.cwd, options.report);
     try {
       await writeFileAtomic(reportFile, formatRewriteMarkdown(report, { cwd: io.cwd, reportFile }));
     } catch (error) {
-      say(`cannot write the Markdown report to ${options.report}: ${(error as Error).message}\n`);
-      return EXIT_TROUBLE;
+      return fail(io, `cannot write the Markdown report to ${options.report}: ${(error as Error).message}`);
     }
   }
   return exitStatus(report);
@@ -217,10 +232,13 @@ async function rewrite(
   settle: () => void,
   prefilter: PrefilterRun,
 ): Promise<RewriteReport> {
-  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings } = await prepare(files, cwd, settle, prefilter);
-  const todos: Todo[] = textFindings
-    .filter((finding) => !options.quiet || finding.severity === 'error')
-    .map(todoFromFinding);
+  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings } = await prepare(
+    files,
+    cwd,
+    settle,
+    prefilter,
+  );
+  const todos: Todo[] = textFindings.filter((finding) => !options.quiet || finding.severity === 'error').map(todoFromFinding);
 
   const changes: FileChange[] = [];
   const errors: FileError[] = [];
@@ -228,7 +246,7 @@ async function rewrite(
 
   // The per-file codemod's results are held until the project pass has seen them all.
   const results = new Map<TransformTask, TaskResult>();
-  const handle = async (task: TransformTask, result: TaskResult): Promise<void> => {
+  const handle = (task: TransformTask, result: TaskResult): void => {
     results.set(task, result);
     if (!settled.has(task.file)) settle();
   };
@@ -251,7 +269,12 @@ async function rewrite(
       return void errors.push({ file: task.path, reason: 'is not valid UTF-8: not rewritten, so that no byte of it is altered' });
     }
     if (options.dryRun) {
-      changes.push({ file: task.path, sitesRewritten: rewritten, todos: fileTodos.length, diff: maskSecrets(unifiedDiff(task.path, task.text, output)) });
+      changes.push({
+        file: task.path,
+        sitesRewritten: rewritten,
+        todos: fileTodos.length,
+        diff: maskSecrets(unifiedDiff(task.path, task.text, output)),
+      });
     } else {
       let outcome;
       try {
@@ -260,7 +283,10 @@ async function rewrite(
         return void errors.push({ file: task.path, reason: writeError(error) });
       }
       if (outcome === 'changed') {
-        return void errors.push({ file: task.path, reason: 'changed on disk while the run was under way: left as it is, not overwritten; run again' });
+        return void errors.push({
+          file: task.path,
+          reason: 'changed on disk while the run was under way: left as it is, not overwritten; run again',
+        });
       }
       if (outcome === 'removed') return void errors.push({ file: task.path, reason: 'was removed during the run: not written' });
       changes.push({ file: task.path, sitesRewritten: rewritten, todos: fileTodos.length });
@@ -270,18 +296,30 @@ async function rewrite(
   };
 
   const workers = options.workers ?? availableParallelism();
-  const inThread = options.transform !== undefined || workers <= 1 || tasks.length < MIN_FILES_FOR_POOL || !existsSync(fileURLToPath(WORKER_FILE));
+  const inThread =
+    options.transform !== undefined || workers <= 1 || tasks.length < MIN_FILES_FOR_POOL || !existsSync(fileURLToPath(WORKER_FILE));
   if (inThread) {
     // The codemod (jscodeshift and all) is loaded only where it runs: here, or in each worker.
-    const transform = options.transform ?? (tasks.length > 0 ? (await import('./transform-before-project-pass.js')).transformBeforeProjectPass : undefined);
-    if (transform) await runInThread(tasks, transform, exportsByFile, known, options.keepLegacyEvents ?? false, handle);
+    const transform =
+      options.transform ?? (tasks.length > 0 ? (await import('./transform-before-project-pass.js')).transformBeforeProjectPass : undefined);
+    if (transform) runInThread(tasks, transform, exportsByFile, known, options.keepLegacyEvents ?? false, handle);
   } else {
-    await runInPool(tasks, Math.min(workers, tasks.length), { exportsByFile, known: [...known], keepLegacyEvents: options.keepLegacyEvents ?? false }, handle);
+    await runInPool(
+      tasks,
+      Math.min(workers, tasks.length),
+      { exportsByFile, known: [...known], keepLegacyEvents: options.keepLegacyEvents ?? false },
+      handle,
+    );
   }
 
   // The project pass (ts-morph): `share_id` on the user's own payload types, renamed with every
   // reference in every file; then the final texts are written or diffed.
-  const project = await runProjectPass(tasks, results, { exportsByFile, known, keepLegacyEvents: options.keepLegacyEvents ?? false, bytesRead });
+  const project = await runProjectPass(tasks, results, {
+    exportsByFile,
+    known,
+    keepLegacyEvents: options.keepLegacyEvents ?? false,
+    bytesRead,
+  });
   for (const task of tasks) {
     const result = results.get(task) ?? { ok: false, reason: 'the codemod gave no result' };
     try {

@@ -14,7 +14,12 @@ export function transformSource(text: string, file: string, options: TransformOp
 }
 
 /** Some steps of the codemod on one file, its BOM, line ends and tab indentation kept (transformSource, run-alone). */
-export function transformKeepingLayout(text: string, file: string, options: TransformOptions, transforms: readonly Transform[]): TransformResult {
+export function transformKeepingLayout(
+  text: string,
+  file: string,
+  options: TransformOptions,
+  transforms: readonly Transform[],
+): TransformResult {
   // recast parses a copy of the text without a BOM and with LF line ends, so its offsets are off
   // from the file's own by one per CR (and one for the BOM): the codemod works on that form, and the
   // BOM and CRLF are put back after printing.
@@ -29,20 +34,26 @@ export function transformKeepingLayout(text: string, file: string, options: Tran
   const normalized = spaced ?? lf;
   const context = new CodemodContext(normalized, file, options);
   if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
-  if (mixed) throw new Error('mixed line endings (CRLF and LF, or a lone CR): not rewritten, so that no line changes its ending; give the file one kind first');
+  if (mixed)
+    throw new Error(
+      'mixed line endings (CRLF and LF, or a lone CR): not rewritten, so that no line changes its ending; give the file one kind first',
+    );
   let result = runTransforms(context, transforms);
   if (spaced !== undefined) {
     // Columns as in the file: a leading tab is one column, not two.
     const lines = lf.split('\n');
     const tabsOn = (line: number) => /^\t*/.exec(lines[line - 1] ?? '')![0].length;
-    result = { ...result, outcomes: result.outcomes.map((outcome) => ({ ...outcome, column: Math.max(1, outcome.column - tabsOn(outcome.line)) })) };
+    result = {
+      ...result,
+      outcomes: result.outcomes.map((outcome) => ({ ...outcome, column: Math.max(1, outcome.column - tabsOn(outcome.line)) })),
+    };
   }
   if (result.output === normalized) return { ...result, output: text };
   const tabbed = spaced === undefined ? result.output : result.output.replace(/^(?: {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
   return { ...result, output: bom + (crlf ? tabbed.replaceAll('\n', '\r\n') : tabbed) };
 }
 
-export function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
+function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
   for (const transform of transforms) {
     transform(context);
     context.recordRemoved();
@@ -53,7 +64,9 @@ export function runTransforms(context: CodemodContext, transforms: readonly Tran
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
   // Lists recast reprints (an entry added) follow the file's own habit of trailing commas.
   const trailingComma = /,\s*\r?\n\s*[}\]]/.test(context.text);
-  let printed = context.expandCopiedLines(context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma })));
+  let printed = context.expandCopiedLines(
+    context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma })),
+  );
   printed = keepDirectivePrologue(context.text, printed);
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;

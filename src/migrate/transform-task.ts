@@ -31,7 +31,11 @@ export interface WorkerContext {
   readonly keepLegacyEvents: boolean;
 }
 
-export function runTransformTask(task: TransformTask, transform: TransformFn, options: TransformOptions & { resolveImport: ImportResolver }): TaskResult {
+export function runTransformTask(
+  task: TransformTask,
+  transform: TransformFn,
+  options: TransformOptions & { resolveImport: ImportResolver },
+): TaskResult {
   try {
     const result = transform(task.text, task.path, options);
     return {

@@ -11,5 +11,8 @@ const context = workerData as WorkerContext;
 const known = new Set(context.known);
 
 export default function transformTask(task: TransformTask): TaskResult {
-  return runTransformTask(task, transformBeforeProjectPass, { resolveImport: createImportResolver(task.file, context.exportsByFile, known), keepLegacyEvents: context.keepLegacyEvents });
+  return runTransformTask(task, transformBeforeProjectPass, {
+    resolveImport: createImportResolver(task.file, context.exportsByFile, known),
+    keepLegacyEvents: context.keepLegacyEvents,
+  });
 }

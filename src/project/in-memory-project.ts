@@ -95,7 +95,8 @@ function resolveRelative(importer: string, specifier: string, exists: (file: str
   const extension = path.extname(base).toLowerCase();
   const candidates = TS_FILE.test(base)
     ? [base]
-    : SOURCE_FOR_OUTPUT[extension]?.map((source) => base.slice(0, -extension.length) + source) ?? WITHOUT_EXTENSION.map((suffix) => base + suffix);
+    : (SOURCE_FOR_OUTPUT[extension]?.map((source) => base.slice(0, -extension.length) + source) ??
+      WITHOUT_EXTENSION.map((suffix) => base + suffix));
   return candidates.find(exists);
 }
 

@@ -4,7 +4,7 @@ import { parseModule } from '../detect/parse.js';
 import { typeFieldPath } from '../detect/type-field-path.js';
 
 /** A `share_id` declared on a named interface or type alias that describes a TikTok payload. */
-export interface PayloadTypeField {
+interface PayloadTypeField {
   /** Its place in its named type: `UploadResponse.data.share_id` (see `typeFieldPath`). */
   readonly place: string;
   /** The property name's range in the text (the identifier, or the quoted key). */
@@ -41,14 +41,20 @@ export function findModuleSites(text: string, file: string, options: AnalysisOpt
   const fieldsLeft: [number, number][] = [];
   let uploadsLeft = false;
   for (const finding of analysis.findings) {
-    if ((finding.ruleId === 'no-legacy-share-endpoint' || finding.ruleId === 'no-unmapped-legacy-endpoint') && finding.messageId !== 'url') {
+    if (
+      (finding.ruleId === 'no-legacy-share-endpoint' || finding.ruleId === 'no-unmapped-legacy-endpoint') &&
+      finding.messageId !== 'url'
+    ) {
       uploadsLeft = true;
       continue;
     }
     if (finding.ruleId !== 'no-legacy-response-field' || !finding.node) continue;
     const [start, end] = rangeOf(finding.node);
     const signature = analysis.index.parent(finding.node);
-    const place = finding.messageId === 'typeField' && finding.data.legacy === 'share_id' && signature ? typeFieldPath(analysis.index, signature) : undefined;
+    const place =
+      finding.messageId === 'typeField' && finding.data.legacy === 'share_id' && signature
+        ? typeFieldPath(analysis.index, signature)
+        : undefined;
     if (place) typeFields.push({ place, start, end });
     else fieldsLeft.push([start, end]);
   }

@@ -143,7 +143,10 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
           return { file: fileOf(location.getSourceFile()), start: span.getStart(), end: span.getEnd() };
         });
         if (candidate.locations.length === 0) candidate.blocked = 'the TypeScript language service cannot rename it';
-        else candidate.blocked = candidate.locations.map((location) => blockedAt(location, file.file)).find((reason) => reason !== undefined) ?? blockedByTypeUsers(signature, file.file);
+        else
+          candidate.blocked =
+            candidate.locations.map((location) => blockedAt(location, file.file)).find((reason) => reason !== undefined) ??
+            blockedByTypeUsers(signature, file.file);
       }
     }
   }
@@ -166,7 +169,14 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
       }
     }
     const mentions = new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`);
-    const unseen = files.find((file) => file.file !== from && TS_FILE.test(file.file) && !users.has(file.file) && file.text.includes(LEGACY_NAME) && mentions.test(file.text));
+    const unseen = files.find(
+      (file) =>
+        file.file !== from &&
+        TS_FILE.test(file.file) &&
+        !users.has(file.file) &&
+        file.text.includes(LEGACY_NAME) &&
+        mentions.test(file.text),
+    );
     if (unseen) return `${relativeName(from, unseen.file)} names \`${name}\` through an import this pass cannot follow (a path alias?)`;
     return undefined;
   }
@@ -181,7 +191,10 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     // After the per-file codemod, a legacy field still found here was left on purpose, with a TODO.
     if (file.handedOver === undefined) return undefined;
     const overlaps = ([start, end]: readonly [number, number]) => start < location.end && location.start < end;
-    if (sites.fieldsLeft.some(overlaps) || sites.typeFields.some((field) => !file.handedOver!.has(field.place) && overlaps([field.start, field.end]))) {
+    if (
+      sites.fieldsLeft.some(overlaps) ||
+      sites.typeFields.some((field) => !file.handedOver!.has(field.place) && overlaps([field.start, field.end]))
+    ) {
       return `${name}:${new LineMap(file.text).position(location.start).line} still has it, with a TODO of its own`;
     }
     return undefined;
@@ -202,7 +215,8 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   for (const candidate of candidates) {
     if (candidate.blocked) continue;
     const [nameStart, nameEnd] = candidate.nameRange!;
-    const isDeclaration = (location: Location) => location.file === candidate.file.file && location.start >= nameStart && location.end <= nameEnd;
+    const isDeclaration = (location: Location) =>
+      location.file === candidate.file.file && location.start >= nameStart && location.end <= nameEnd;
     const references = candidate.locations.filter((location) => !isDeclaration(location));
     const filesTouched = new Set(references.map((location) => location.file)).size;
     for (const location of candidate.locations) {
@@ -223,8 +237,9 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   const todos = new Map<string, { insertAt: number; keyAt: number; message: string }[]>();
   for (const candidate of candidates) {
     if (!candidate.blocked) continue;
-    const message = `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, rename the field \`publish_id\` ` +
-      'with every reference (an editor\'s Rename Symbol does it)';
+    const message =
+      `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, rename the field \`publish_id\` ` +
+      "with every reference (an editor's Rename Symbol does it)";
     const sourceFile = sourceFiles.get(candidate.file.file)!;
     const holder = candidate.signature ? declarationOf(candidate.signature) : undefined;
     const keyAt = candidate.signature?.getNameNode().getStart() ?? 0;
@@ -235,7 +250,10 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   }
 
   // Only files a rename or a TODO touched are read back: the others stay byte for byte as given.
-  const touched = new Set([...candidates.filter((candidate) => !candidate.blocked).flatMap((candidate) => candidate.locations.map((location) => location.file)), ...todos.keys()]);
+  const touched = new Set([
+    ...candidates.filter((candidate) => !candidate.blocked).flatMap((candidate) => candidate.locations.map((location) => location.file)),
+    ...todos.keys(),
+  ]);
   const texts = new Map<string, string>();
   for (const file of files) {
     const sourceFile = sourceFiles.get(file.file);
@@ -269,22 +287,28 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
 function signaturesAt(sourceFile: SourceFile | undefined, place: string): PropertySignature[] {
   if (!sourceFile) return [];
   const [name, ...members] = place.split('.');
-  const declarations = [...sourceFile.getDescendantsOfKind(SyntaxKind.InterfaceDeclaration), ...sourceFile.getDescendantsOfKind(SyntaxKind.TypeAliasDeclaration)]
-    .filter((declaration) => declaration.getName() === name);
+  const declarations = [
+    ...sourceFile.getDescendantsOfKind(SyntaxKind.InterfaceDeclaration),
+    ...sourceFile.getDescendantsOfKind(SyntaxKind.TypeAliasDeclaration),
+  ].filter((declaration) => declaration.getName() === name);
   return declarations.flatMap((declaration) =>
     declaration.getDescendantsOfKind(SyntaxKind.PropertySignature).filter((signature) => {
       const names = [signature, ...signature.getAncestors().filter((node) => Node.isPropertySignature(node))]
         .filter((node) => node.getAncestors().includes(declaration))
-        .map((node) => unquoted((node as PropertySignature).getNameNode().getText()))
+        .map((node) => unquoted(node.getNameNode().getText()))
         .reverse();
       return names.join('.') === members.join('.');
-    }));
+    }),
+  );
 }
 
 /** The named declaration a TODO goes above (its doc comment and `export` included): its interface or type alias. */
 function declarationOf(signature: PropertySignature): InterfaceDeclaration | TypeAliasDeclaration | undefined {
-  return signature.getAncestors().find((node) => Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node)) as
-    InterfaceDeclaration | TypeAliasDeclaration | undefined;
+  return signature
+    .getAncestors()
+    .find(
+      (node): node is InterfaceDeclaration | TypeAliasDeclaration => Node.isInterfaceDeclaration(node) || Node.isTypeAliasDeclaration(node),
+    );
 }
 
 /** A TODO of this codemod already in the comments above (a second run adds none). */

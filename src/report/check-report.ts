@@ -23,9 +23,7 @@ export interface CheckReport {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => byText(a.file, b.file) || a.line - b.line || a.column - b.column || byText(a.ruleId, b.ruleId),
-  );
+  return [...findings].sort((a, b) => byText(a.file, b.file) || a.line - b.line || a.column - b.column || byText(a.ruleId, b.ruleId));
 }
 
 /** Rule id → number of findings, in rule id order so reports diff cleanly. */

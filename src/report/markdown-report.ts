@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
 import { NEW_ONLY_EVENTS } from '../contract/webhook-events.js';
-import type { Finding } from '../detect/finding.js';
 import { plural, type CheckReport } from './check-report.js';
 import { sitesRewritten, type RewriteReport, type Todo } from './rewrite-report.js';
 import { maskSecrets } from './mask-secrets.js';
@@ -45,12 +44,17 @@ function linker(options: MarkdownOptions): (file: string, line?: number) => stri
   };
 }
 
-function whereTable(rows: readonly { file: string; line: number; message: string; ruleId: string; severity?: string }[], link: ReturnType<typeof linker>): string[] {
+function whereTable(
+  rows: readonly { file: string; line: number; message: string; ruleId: string; severity?: string }[],
+  link: ReturnType<typeof linker>,
+): string[] {
   const severity = rows.some((row) => row.severity !== undefined);
   return [
     severity ? '| where | severity | what to do | rule |' : '| where | what to do | rule |',
     severity ? '| --- | --- | --- | --- |' : '| --- | --- | --- |',
-    ...rows.map((row) => `| ${link(row.file, row.line)} |${severity ? ` ${row.severity ?? ''} |` : ''} ${cell(row.message)} | \`${row.ruleId}\` |`),
+    ...rows.map(
+      (row) => `| ${link(row.file, row.line)} |${severity ? ` ${row.severity ?? ''} |` : ''} ${cell(row.message)} | \`${row.ruleId}\` |`,
+    ),
     '',
   ];
 }
@@ -92,7 +96,12 @@ export function formatRewriteMarkdown(report: RewriteReport, options: MarkdownOp
     '',
   ];
   if (report.changes.length > 0) {
-    lines.push(`## ${report.dryRun ? 'Would be rewritten' : 'Rewritten'} (${plural(report.changes.length, 'file')})`, '', '| file | sites rewritten | TODOs left |', '| --- | --- | --- |');
+    lines.push(
+      `## ${report.dryRun ? 'Would be rewritten' : 'Rewritten'} (${plural(report.changes.length, 'file')})`,
+      '',
+      '| file | sites rewritten | TODOs left |',
+      '| --- | --- | --- |',
+    );
     for (const change of report.changes) lines.push(`| ${link(change.file)} | ${change.sitesRewritten} | ${change.todos} |`);
     lines.push('');
   }
@@ -119,7 +128,7 @@ export function formatCheckMarkdown(report: CheckReport, options: MarkdownOption
       : `${plural(report.findings.length, 'finding')} in ${plural(files, 'file')} (${plural(report.filesScanned, 'file')} scanned). Run \`npx migrate-share-video\` to rewrite what can be rewritten. migrate-share-video ${report.version}.`,
     '',
   ];
-  if (report.findings.length > 0) lines.push(`## Findings (${report.findings.length})`, '', ...whereTable(report.findings as readonly Finding[], link));
+  if (report.findings.length > 0) lines.push(`## Findings (${report.findings.length})`, '', ...whereTable(report.findings, link));
   if (report.findings.some((finding) => WEBHOOK_RULES.has(finding.ruleId))) lines.push(...newEventsSection());
   lines.push(...errorsSection('Not checked', report.errors));
   return maskSecrets(`${lines.join('\n').trimEnd()}\n`);

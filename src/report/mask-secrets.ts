@@ -57,7 +57,9 @@ function maskedValue(value: string): string {
 /** The text with every recognisable token and secret value replaced by a mask. */
 export function maskSecrets(text: string): string {
   if (!/act\.|rft\.|clt\.|secret|token|key|passw/i.test(text)) return text;
-  const tokensMasked = text.replace(PREFIXED_TOKEN, (match, prefix: string, body: string) => (looksLikeToken(body) ? `${prefix}.****` : match));
+  const tokensMasked = text.replace(PREFIXED_TOKEN, (match, prefix: string, body: string) =>
+    looksLikeToken(body) ? `${prefix}.****` : match,
+  );
   return tokensMasked.replace(SECRET_ASSIGNMENT, (match, ...args) => {
     const groups = args.at(-1) as { name: string; sep: string; quote?: string; quoted?: string; bare?: string };
     const value = groups.quoted ?? groups.bare ?? '';

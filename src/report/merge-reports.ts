@@ -37,7 +37,7 @@ export function parseJsonReport(name: string, text: string): JsonReport | string
     filesAnalyzed: Number(summary.filesAnalyzed ?? 0),
     errors: Array.isArray(summary.errors) ? (summary.errors as FileError[]) : [],
     durationMs: Number(summary.durationMs ?? 0),
-    version: String(value.version ?? ''),
+    version: typeof value.version === 'string' ? value.version : '',
     shard,
   };
 }
@@ -49,7 +49,7 @@ function shardProblem(reports: readonly JsonReport[]): string | undefined {
   if (sharded.length < reports.length) {
     return `${reports.find((report) => report.shard === undefined)!.name} is not a shard report, the others are: merge one run's shards together`;
   }
-  const count = sharded[0]!.shard!.count;
+  const count = sharded[0].shard!.count;
   const odd = sharded.find((report) => report.shard!.count !== count);
   if (odd) return `${odd.name} is shard ${odd.shard!.index}/${odd.shard!.count}, the others are of ${count} shards`;
   for (let index = 1; index <= count; index++) {
@@ -69,7 +69,8 @@ export function mergeReports(reports: readonly JsonReport[], context: { cwd: str
   if (problem) return problem;
   const versions = [...new Set(reports.map((report) => report.version))];
   if (versions.length > 1) return `the reports come from different versions (${versions.join(', ')}): run every shard with the same one`;
-  const key = (finding: Finding) => JSON.stringify([finding.file, finding.line, finding.column, finding.endLine, finding.endColumn, finding.ruleId, finding.message]);
+  const key = (finding: Finding) =>
+    JSON.stringify([finding.file, finding.line, finding.column, finding.endLine, finding.endColumn, finding.ruleId, finding.message]);
   const findings = new Map(reports.flatMap((report) => report.findings.map((finding) => [key(finding), finding] as const)));
   const errors = new Map(reports.flatMap((report) => report.errors.map((error) => [`${error.file}\0${error.reason}`, error] as const)));
   return {

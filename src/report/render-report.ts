@@ -1,10 +1,8 @@
+import type { ReportFormat } from './formats.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import type { CheckReport } from './check-report.js';
-
-export const REPORT_FORMATS = ['text', 'json', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
   readonly color: boolean;

@@ -1,4 +1,5 @@
 import picocolors from 'picocolors';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE } from './exit-status.js';
 import type { FileError } from '../files/file-errors.js';
 import type { Finding } from '../detect/finding.js';
 import { plural } from './check-report.js';
@@ -60,16 +61,20 @@ export function sitesRewritten(report: RewriteReport): number {
 }
 
 /** 0 all rewritten, 1 TODOs or files to port by hand left, 2 errors. */
-export function exitStatus(report: RewriteReport): 0 | 1 | 2 {
-  if (report.errors.length > 0) return 2;
-  return report.todos.length > 0 ? 1 : 0;
+export function exitStatus(report: RewriteReport): number {
+  if (report.errors.length > 0) return EXIT_TROUBLE;
+  return report.todos.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 type Colors = ReturnType<typeof picocolors.createColors>;
 
 function todoLines(title: string, todos: readonly Todo[], c: Colors): string[] {
   if (todos.length === 0) return [];
-  return [c.bold(`${title} (${todos.length}):`), ...todos.map((todo) => `  ${c.bold(`${todo.file}:${todo.line}:${todo.column}`)}  ${todo.message}  ${c.dim(todo.ruleId)}`), ''];
+  return [
+    c.bold(`${title} (${todos.length}):`),
+    ...todos.map((todo) => `  ${c.bold(`${todo.file}:${todo.line}:${todo.column}`)}  ${todo.message}  ${c.dim(todo.ruleId)}`),
+    '',
+  ];
 }
 
 function summaryLine(report: RewriteReport): string {
@@ -110,11 +115,27 @@ export function formatRewriteText(report: RewriteReport, options: { readonly col
     }
     lines.push('');
   }
-  lines.push(...todoLines('TODOs left in the code', report.todos.filter((todo) => todo.kind === 'todo'), c));
-  lines.push(...todoLines('To port by hand (not JavaScript: never rewritten)', report.todos.filter((todo) => todo.kind === 'port-by-hand'), c));
+  lines.push(
+    ...todoLines(
+      'TODOs left in the code',
+      report.todos.filter((todo) => todo.kind === 'todo'),
+      c,
+    ),
+  );
+  lines.push(
+    ...todoLines(
+      'To port by hand (not JavaScript: never rewritten)',
+      report.todos.filter((todo) => todo.kind === 'port-by-hand'),
+      c,
+    ),
+  );
   if (report.notes.length > 0) lines.push(c.bold('Notes:'), ...report.notes.map((note) => `  - ${note}`), '');
   if (report.errors.length > 0) {
-    lines.push(c.red(c.bold(`Not rewritten (${plural(report.errors.length, 'error')}):`)), ...report.errors.map(({ file, reason }) => `  ${file}: ${reason}`), '');
+    lines.push(
+      c.red(c.bold(`Not rewritten (${plural(report.errors.length, 'error')}):`)),
+      ...report.errors.map(({ file, reason }) => `  ${file}: ${reason}`),
+      '',
+    );
   }
   const summary = summaryLine(report);
   const status = exitStatus(report);
@@ -125,7 +146,12 @@ export function formatRewriteText(report: RewriteReport, options: { readonly col
 /** `{ changes, todos, notes, errors, summary, version }`; field order fixed so reports diff cleanly. */
 export function formatRewriteJson(report: RewriteReport): string {
   const output = {
-    changes: report.changes.map(({ file, sitesRewritten: rewritten, todos, diff }) => ({ file, sitesRewritten: rewritten, todos, ...(diff === undefined ? {} : { diff }) })),
+    changes: report.changes.map(({ file, sitesRewritten: rewritten, todos, diff }) => ({
+      file,
+      sitesRewritten: rewritten,
+      todos,
+      ...(diff === undefined ? {} : { diff }),
+    })),
     todos: report.todos.map(({ kind, file, line, column, ruleId, message }) => ({ kind, file, line, column, ruleId, message })),
     notes: report.notes,
     errors: report.errors.map(({ file, reason }) => ({ file, reason })),

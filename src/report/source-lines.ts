@@ -10,7 +10,12 @@ export function createSourceLines(cwd: string): (file: string) => readonly strin
   return (file) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, readFileSync(resolve(cwd, file), 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
+        cache.set(
+          file,
+          readFileSync(resolve(cwd, file), 'utf8')
+            .replace(/^\uFEFF/, '')
+            .split(/\r\n|\r|\n/),
+        );
       } catch {
         cache.set(file, undefined);
       }

@@ -7,7 +7,10 @@ import { escapeRegExp, type LineMatch } from './line-match.js';
  * (`x.video.upload.failed`, `video.upload.failed.v2`) is someone else's event.
  */
 const EVENT_PATTERN = new RegExp(
-  String.raw`(?<![\w$-]|\w\.)(${[...LEGACY_EVENT_NAMES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\w-]|\.\w)`,
+  String.raw`(?<![\w$-]|\w\.)(${[...LEGACY_EVENT_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\w-]|\.\w)`,
   'g',
 );
 

@@ -5,11 +5,24 @@
  * call in them must not go unreported.
  */
 const TEXT_SCAN_EXTENSIONS = new Set([
-  'py', 'php', 'go', 'rb', 'java', 'kt', 'cs',
-  'sh', 'bash', 'zsh',
-  'yaml', 'yml', 'json',
-  'md', 'markdown', 'mdx',
-  'vue', 'svelte',
+  'py',
+  'php',
+  'go',
+  'rb',
+  'java',
+  'kt',
+  'cs',
+  'sh',
+  'bash',
+  'zsh',
+  'yaml',
+  'yml',
+  'json',
+  'md',
+  'markdown',
+  'mdx',
+  'vue',
+  'svelte',
 ]);
 
 function baseName(path: string): string {

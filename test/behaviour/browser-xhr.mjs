@@ -17,8 +17,7 @@ export const APP_ORIGIN = 'https://app.example.com';
 /** Requests seen by the CORS stand-in: `preflights` answered locally, `requests` sent to the network. */
 export const corsLog = { preflights: [], requests: [] };
 
-const hasHeader = (headers, name) =>
-  headers != null && Object.keys(headers).some((key) => key.toLowerCase() === name);
+const hasHeader = (headers, name) => headers != null && Object.keys(headers).some((key) => key.toLowerCase() === name);
 
 const answerPreflight = requestInterceptor(async (request) => {
   corsLog.preflights.push(`${request.headers.get('access-control-request-method')} ${request.url}`);

@@ -26,7 +26,7 @@ const resolve = (value) => {
 
 const loaded = modulePath.endsWith('.cjs') ? createRequire(import.meta.url)(modulePath) : await import(pathToFileURL(modulePath).href);
 const [exportName, method] = spec.call.split('#');
-let target = exportName === 'default' ? loaded.default ?? loaded : loaded[exportName] ?? loaded.default?.[exportName];
+let target = exportName === 'default' ? (loaded.default ?? loaded) : (loaded[exportName] ?? loaded.default?.[exportName]);
 let receiver;
 if (method) {
   receiver = new target(...resolve(spec.construct ?? []));

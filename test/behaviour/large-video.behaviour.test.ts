@@ -71,7 +71,11 @@ async function runOutput({ name, browser }: Case): Promise<string> {
   const env = { BEHAVIOUR_OPEN_ID: USER.openId, BEHAVIOUR_ACCESS_TOKEN: USER.accessToken, BEHAVIOUR_VIDEO_PATH: video };
   if (browser) {
     cpSync(path.join(import.meta.dirname, 'react-stub'), path.join(WORK, name, 'node_modules/react'), { recursive: true });
-    const run = await runNodeProgram(mock, { args: [BROWSER_DRIVER, name, program], env: { ...env, BEHAVIOUR_TIMEOUT_MS: '50000' }, timeoutMs: 60_000 });
+    const run = await runNodeProgram(mock, {
+      args: [BROWSER_DRIVER, name, program],
+      env: { ...env, BEHAVIOUR_TIMEOUT_MS: '50000' },
+      timeoutMs: 60_000,
+    });
     const { responseText } = programResult(`${name} output`, run) as { responseText: string };
     return (JSON.parse(responseText) as { data: { publish_id: string } }).data.publish_id;
   }

@@ -32,7 +32,9 @@ interface Spec {
   readonly source?: 'bytes' | 'url';
 }
 
-const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json'))).sort();
+const cases = readdirSync(FIXTURES)
+  .filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')))
+  .sort();
 let mock: TikTokMock;
 let video: string;
 let videoSha: string;
@@ -58,7 +60,9 @@ function program(name: string, which: 'input' | 'output'): string {
   if (!file) throw new Error(`${name} has no ${which}`);
   let text = readFileSync(path.join(FIXTURES, name, file), 'utf8');
   if (/\.(c|m)?tsx?$/.test(file)) {
-    text = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.ReactJSX } }).outputText;
+    text = ts.transpileModule(text, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.ReactJSX },
+    }).outputText;
   }
   const commonJs = /\brequire\(/.test(text) && !/^\s*(import|export)\s/m.test(text);
   const target = path.join(WORK, name, `${which}.${commonJs ? 'cjs' : 'mjs'}`);

@@ -30,7 +30,10 @@ afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 function program(name: string, source: string): string {
   const target = path.join(WORK, `${name}.mjs`);
   mkdirSync(WORK, { recursive: true });
-  writeFileSync(target, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  writeFileSync(
+    target,
+    ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText,
+  );
   return target;
 }
 
@@ -138,7 +141,10 @@ describe('a TikTok webhook handler on node:http, before and after migration', ()
   }, 30_000);
 
   it('needed the migration: before it, the handler records nothing of the Content Posting payloads', async () => {
-    const { store } = await run(program('before-new-payloads', input), contentPostingDeliveries(publishId('FILE_UPLOAD'), publishId('FILE_UPLOAD')));
+    const { store } = await run(
+      program('before-new-payloads', input),
+      contentPostingDeliveries(publishId('FILE_UPLOAD'), publishId('FILE_UPLOAD')),
+    );
     expect(store).toEqual({ failed: [], completed: [] });
   }, 30_000);
 
@@ -148,17 +154,21 @@ describe('a TikTok webhook handler on node:http, before and after migration', ()
   // `share_id` from content that has none, and `null` is recorded as a completed share; before the
   // codemod that event was ignored. The `content.share_id` member read of the other body becomes
   // `content.publish_id ?? content.share_id` and works.
-  it.fails('with --keep-legacy-events, the output records both kinds of payload', async () => {
-    const kept = transformSource(input, path.join(CASE, 'input.ts'), { keepLegacyEvents: true }).output;
-    expect(kept).toContain("'video.upload.failed'");
-    expect(kept).toContain("'post.publish.failed'");
-    expect(kept).toContain('TODO(migrate-share-video): kept legacy events send `share_id`');
-    const [legacyFailed, legacyPublished] = [legacyShareId(), legacyShareId()];
-    const [newFailed, newPublished] = [publishId('FILE_UPLOAD'), publishId('FILE_UPLOAD')];
-    const { store } = await run(program('kept', kept), [
-      ...legacyDeliveries(legacyFailed, legacyPublished),
-      ...contentPostingDeliveries(newFailed, newPublished),
-    ]);
-    expect(store).toEqual({ failed: [legacyFailed, newFailed], completed: [legacyPublished, newPublished] });
-  }, 30_000);
+  it.fails(
+    'with --keep-legacy-events, the output records both kinds of payload',
+    async () => {
+      const kept = transformSource(input, path.join(CASE, 'input.ts'), { keepLegacyEvents: true }).output;
+      expect(kept).toContain("'video.upload.failed'");
+      expect(kept).toContain("'post.publish.failed'");
+      expect(kept).toContain('TODO(migrate-share-video): kept legacy events send `share_id`');
+      const [legacyFailed, legacyPublished] = [legacyShareId(), legacyShareId()];
+      const [newFailed, newPublished] = [publishId('FILE_UPLOAD'), publishId('FILE_UPLOAD')];
+      const { store } = await run(program('kept', kept), [
+        ...legacyDeliveries(legacyFailed, legacyPublished),
+        ...contentPostingDeliveries(newFailed, newPublished),
+      ]);
+      expect(store).toEqual({ failed: [legacyFailed, newFailed], completed: [legacyPublished, newPublished] });
+    },
+    30_000,
+  );
 });

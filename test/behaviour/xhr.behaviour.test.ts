@@ -75,7 +75,11 @@ it('every XMLHttpRequest upload fixture the codemod rewrites has a browser scena
   const xhrFixtures = readdirSync(UPLOAD_FIXTURES).filter((name) => {
     const files = readdirSync(path.join(UPLOAD_FIXTURES, name));
     const input = files.find((file) => file.startsWith('input.'));
-    return input && files.some((file) => file.startsWith('output.')) && /new XMLHttpRequest\(/.test(readFileSync(path.join(UPLOAD_FIXTURES, name, input), 'utf8'));
+    return (
+      input &&
+      files.some((file) => file.startsWith('output.')) &&
+      /new XMLHttpRequest\(/.test(readFileSync(path.join(UPLOAD_FIXTURES, name, input), 'utf8'))
+    );
   });
   // A new one needs an entry in browser-scenarios.mjs and in CASES above.
   expect(Object.keys(CASES).sort()).toEqual(xhrFixtures.sort());
@@ -93,7 +97,8 @@ describe.for(Object.keys(CASES))('%s (XMLHttpRequest in the browser, jsdom)', (n
     expect(upload.accessToken).toBe(USER.accessToken);
     expect(upload.openId).toBe(USER.openId);
     expect(outcome).toBe(expected.outcome);
-    if (expected.handsBackResponse) expect((JSON.parse(responseText!) as { data: { share_id: string } }).data.share_id).toBe(upload.shareId);
+    if (expected.handsBackResponse)
+      expect((JSON.parse(responseText!) as { data: { share_id: string } }).data.share_id).toBe(upload.shareId);
     expect(cors.requests).toEqual([expect.stringMatching(/^POST https:\/\/open-api\.tiktok\.com\/share\/video\/upload\/\?/)]);
   }, 30_000);
 
@@ -108,7 +113,8 @@ describe.for(Object.keys(CASES))('%s (XMLHttpRequest in the browser, jsdom)', (n
     expect(task.sha256).toBe(videoSha);
     expect(task.chunks.map((chunk) => chunk.contentType)).toEqual(['video/mp4']);
     expect(outcome).toBe(expected.outcome);
-    if (expected.handsBackResponse) expect((JSON.parse(responseText!) as { data: { publish_id: string } }).data.publish_id).toBe(task.publishId);
+    if (expected.handsBackResponse)
+      expect((JSON.parse(responseText!) as { data: { publish_id: string } }).data.publish_id).toBe(task.publishId);
     expect(cors.requests).toEqual(['POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/', `PUT ${task.uploadUrl}`]);
   }, 30_000);
 
@@ -136,12 +142,16 @@ describe.for(Object.keys(CASES))('%s (XMLHttpRequest in the browser, jsdom)', (n
 // the promise rejects 'network error', the hook sets 'failed'.) Neither is the 5xx retried, which
 // §4.3 asks for ("retry this chunk"); the other helpers throw on it too. When the component hears of
 // a refused chunk through its onDone, drop `.fails`.
-it.fails('xhr-react-component after migration: a chunk the server refuses (503) still reaches onDone', async () => {
-  mock.injectFault({ chunkIndex: 0, status: 503 });
-  try {
-    const { outcome } = await run('xhr-react-component', 'output', { BEHAVIOUR_TIMEOUT_MS: '3000' });
-    expect(outcome).toMatch(/^onDone /);
-  } finally {
-    mock.state.pendingFaults.splice(0); // consumed by the run, unless it never got to its PUT
-  }
-}, 30_000);
+it.fails(
+  'xhr-react-component after migration: a chunk the server refuses (503) still reaches onDone',
+  async () => {
+    mock.injectFault({ chunkIndex: 0, status: 503 });
+    try {
+      const { outcome } = await run('xhr-react-component', 'output', { BEHAVIOUR_TIMEOUT_MS: '3000' });
+      expect(outcome).toMatch(/^onDone /);
+    } finally {
+      mock.state.pendingFaults.splice(0); // consumed by the run, unless it never got to its PUT
+    }
+  },
+  30_000,
+);

@@ -52,4 +52,8 @@ for (let start = 0; start < files.length; start += BATCH) {
     process.exit(2);
   }
 }
-console.log(`${files.length} files in ${Math.ceil(files.length / BATCH)} runs\nResults:\n${Object.entries(totals).map(([key, count]) => `${count} ${key}`).join('\n')}`);
+console.log(
+  `${files.length} files in ${Math.ceil(files.length / BATCH)} runs\nResults:\n${Object.entries(totals)
+    .map(([key, count]) => `${count} ${key}`)
+    .join('\n')}`,
+);

@@ -16,6 +16,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --runs <n>         timed runs of every row, after one untimed warm-up (default: 3)
   --eslint-runs <n>  timed runs of the four ESLint rows (default: 5): their differences are a few
                      per cent of an 11 s run, which a single run on a busy machine can exceed
+  --startup-runs <n> timed runs of the pre-commit group's start-up rows (default: 15): each takes
+                     tens of milliseconds, where one run's noise is a large share
   --skip <groups>    comma-separated groups to leave out
   --only <groups>    comma-separated groups to run, nothing else
   --json <file>      also write the results as JSON to <file>
@@ -30,7 +32,10 @@ const positive = (name, text) => {
 };
 
 const groupList = (name, text) => {
-  const groups = text.split(',').map((group) => group.trim()).filter(Boolean);
+  const groups = text
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean);
   const unknown = groups.filter((group) => !GROUPS.includes(group));
   if (unknown.length) throw new Error(`--${name}: unknown group ${unknown.join(', ')} (groups: ${GROUPS.join(', ')})`);
   return groups;
@@ -45,6 +50,7 @@ export function parseOptions(argv) {
       planted: { type: 'string', default: '40' },
       runs: { type: 'string', default: '3' },
       'eslint-runs': { type: 'string', default: '5' },
+      'startup-runs': { type: 'string', default: '15' },
       skip: { type: 'string' },
       only: { type: 'string' },
       json: { type: 'string' },
@@ -62,6 +68,7 @@ export function parseOptions(argv) {
     planted: positive('planted', values.planted),
     runs: positive('runs', values.runs),
     eslintRuns: positive('eslint-runs', values['eslint-runs']),
+    startupRuns: positive('startup-runs', values['startup-runs']),
     groups: new Set(only.filter((group) => !skip.includes(group))),
     json: values.json ? resolve(values.json) : null,
   };

@@ -16,7 +16,7 @@ describe('planting legacy files into the bench corpus', () => {
     expect(new Set(placements.map((placement) => placement.path.split('/')[0])).size).toBe(40);
   });
 
-  it('names every planted file apart, with its fixture\'s extension, also when fixtures repeat', () => {
+  it("names every planted file apart, with its fixture's extension, also when fixtures repeat", () => {
     const placements = placePlanted(['only'], PLANTED_FIXTURES, PLANTED_FIXTURES.length * 2 + 1);
     expect(new Set(placements.map((placement) => placement.path)).size).toBe(placements.length);
     expect(placements.at(-1)!.fixture).toBe(PLANTED_FIXTURES[0]);

@@ -14,7 +14,8 @@ const versionOf = (pkg) => {
   const file = join(ROOT, 'node_modules', pkg, 'package.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : null;
 };
-const firstLine = (command, args) => (command ? spawnSync(command, args, { encoding: 'utf8' }).stdout?.split('\n')[0].trim() || null : null);
+const firstLine = (command, args) =>
+  command ? spawnSync(command, args, { encoding: 'utf8' }).stdout?.split('\n')[0].trim() || null : null;
 
 export function machine({ ctx }) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
@@ -43,8 +44,14 @@ const commandLine = ({ command, args, cwd }) =>
 
 export function printCommands({ info, active, skipped, ctx, notes, rows }) {
   console.log(`migrate-share-video bench, ${info.date}`);
-  console.log(`machine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.os}, node ${info.node}, load average ${info.loadAverageAtStart.join(' ')}`);
-  console.log(`versions: ${Object.entries(info.versions).map(([name, version]) => `${name} ${version ?? '-'}`).join('; ')}`);
+  console.log(
+    `machine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGiB} GiB, ${info.os}, node ${info.node}, load average ${info.loadAverageAtStart.join(' ')}`,
+  );
+  console.log(
+    `versions: ${Object.entries(info.versions)
+      .map(([name, version]) => `${name} ${version ?? '-'}`)
+      .join('; ')}`,
+  );
   console.log(`corpus: ${ctx.corpus}; work copies in ${ctx.work}`);
   for (const note of notes) console.log(`note: ${note}`);
   console.log('\ncommands (node is this node):');
@@ -57,7 +64,9 @@ const megabytes = (mb) => (mb === null || mb === undefined ? '-' : `${Math.round
 const times = (ratio) => (Number.isFinite(ratio) ? `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×` : '-');
 
 export function printProgress(row, result) {
-  console.log(`  ${row.id.padEnd(28)} ${seconds(result.wallMs).padStart(9)}   cpu ${seconds(result.cpuMs).padStart(9)}   peak ${megabytes(result.peakMb).padStart(7)}`);
+  console.log(
+    `  ${row.id.padEnd(28)} ${seconds(result.wallMs).padStart(9)}   cpu ${seconds(result.cpuMs).padStart(9)}   peak ${megabytes(result.peakMb).padStart(7)}`,
+  );
 }
 
 /** Medians and checks of every row, as the three outputs use them. */
@@ -86,14 +95,17 @@ function summarize({ rows, results, plantedPaths, ctx }) {
   const wall = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.medianWallMs]));
   const peakMb = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.peakMb]));
   const pairedBy = (key) =>
-    Object.fromEntries(rows.filter((row) => stats[row.base]).map((row) => [row.id, pairedRatio(stats[row.id].runs, stats[row.base].runs, key)]));
+    Object.fromEntries(
+      rows.filter((row) => stats[row.base]).map((row) => [row.id, pairedRatio(stats[row.id].runs, stats[row.base].runs, key)]),
+    );
   const pairedWall = pairedBy('wallMs');
   // ESLint's rows differ by a few per cent of a run: their ratio is the median of per-round ratios.
   for (const row of rows) if (row.group === 'eslint' && row.id in pairedWall) stats[row.id].pairedWallRatio = pairedWall[row.id];
   const targets = evaluateTargets({ wall, peakMb, paired: pairedWall });
   // The same ratios by CPU time, which other work on a shared machine disturbs less than wall time.
   const cpu = Object.fromEntries(Object.entries(stats).map(([id, row]) => [id, row.medianCpuMs]));
-  for (const [i, byCpu] of evaluateTargets({ wall: cpu, peakMb, paired: pairedBy('cpuMs') }).entries()) targets[i].cpuValue = targets[i].unit === '×' ? byCpu.value : null;
+  for (const [i, byCpu] of evaluateTargets({ wall: cpu, peakMb, paired: pairedBy('cpuMs') }).entries())
+    targets[i].cpuValue = targets[i].unit === '×' ? byCpu.value : null;
   const check = stats.check?.planted;
   const shards = ['shard-1', 'shard-2'].every((id) => stats[id]?.planted)
     ? plantedCount([...results['shard-1'].files, ...results['shard-2'].files], plantedPaths)
@@ -110,18 +122,26 @@ function summarize({ rows, results, plantedPaths, ctx }) {
 
 function plantedCount(files, plantedPaths) {
   const unique = [...new Set(files)];
-  return { reported: unique.length, found: unique.filter((file) => plantedPaths.has(file)).length, others: unique.filter((file) => !plantedPaths.has(file)).sort() };
+  return {
+    reported: unique.length,
+    found: unique.filter((file) => plantedPaths.has(file)).length,
+    others: unique.filter((file) => !plantedPaths.has(file)).sort(),
+  };
 }
 
 /** What a row's tool reported, in a few words. */
 function outcome(id, row, planted) {
   if (row.error) return `failed: ${row.error.split('\n')[0]}`;
   const read = row.read ?? {};
-  const precision = row.planted ? `${row.planted.reported} files: ${row.planted.found}/${planted} planted + ${row.planted.others.length} other${row.planted.others.length === 1 ? '' : 's'}` : '';
+  const precision = row.planted
+    ? `${row.planted.reported} files: ${row.planted.found}/${planted} planted + ${row.planted.others.length} other${row.planted.others.length === 1 ? '' : 's'}`
+    : '';
   if (id === 'check') return `${precision} (${read.filesScanned} read, ${read.filesAnalyzed} parsed, ${read.findings} findings)`;
-  if (id.startsWith('migrate')) return `${read.filesChanged} files changed, ${read.sitesRewritten} sites rewritten, ${read.todosLeft} TODOs, ${read.errors} errors${id === 'migrate' ? `; changed: ${precision}` : ''}`;
+  if (id.startsWith('migrate'))
+    return `${read.filesChanged} files changed, ${read.sitesRewritten} sites rewritten, ${read.todosLeft} TODOs, ${read.errors} errors${id === 'migrate' ? `; changed: ${precision}` : ''}`;
   if (id === 'jscodeshift') return `${read.ok} would change, ${read.unmodified} unmodified, ${read.errors} errors, ${read.skipped} skipped`;
-  if (id.startsWith('eslint')) return `${read.filesLinted} files linted, ${read.findingsOfOurs} findings of ours, ${read.parseErrors} parse errors`;
+  if (id.startsWith('eslint'))
+    return `${read.filesLinted} files linted, ${read.findingsOfOurs} findings of ours, ${read.parseErrors} parse errors`;
   if (id === 'pre-commit') return '10 files named';
   return precision;
 }
@@ -137,14 +157,17 @@ function relative(row, stats) {
 }
 
 const verdict = (pass) => (pass === null ? 'not measured' : pass ? 'PASS' : 'FAIL');
-const targetValue = (target) => (target.value === null ? '-' : target.unit === '×' ? times(target.value) : `${Math.round(target.value)}${target.unit}`);
+const targetValue = (target) =>
+  target.value === null ? '-' : target.unit === '×' ? times(target.value) : `${Math.round(target.value)}${target.unit}`;
 
 export function printSummary(input) {
   const { rows, skipped, options, info } = input;
   const { stats, targets, plantedCheck } = summarize(input);
   const planted = plantedCheck.planted;
 
-  console.log(`\nmedians of ${options.runs} run(s), ESLint rows ${options.eslintRuns} (wall from here; CPU = user + system; peak = largest max RSS of any run)`);
+  console.log(
+    `\nmedians of ${options.runs} run(s), ESLint rows ${options.eslintRuns} (wall from here; CPU = user + system; peak = largest max RSS of any run)`,
+  );
   for (const row of rows) {
     const s = stats[row.id];
     console.log(
@@ -159,23 +182,37 @@ export function printSummary(input) {
   const { check, migrate, shards, shardMerge } = plantedCheck;
   const others = (list) => (list.length ? `: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}` : '');
   if (check) {
-    console.log(`  ${verdict(check.pass)}  our --check reports findings in ${check.found}/${planted} planted files and in ${check.others.length} other files${others(check.others)}`);
+    console.log(
+      `  ${verdict(check.pass)}  our --check reports findings in ${check.found}/${planted} planted files and in ${check.others.length} other files${others(check.others)}`,
+    );
   }
-  if (migrate) console.log(`  ${verdict(migrate.pass)}  our migration changed ${migrate.found} planted files and ${migrate.others.length} other files${others(migrate.others)}`);
+  if (migrate)
+    console.log(
+      `  ${verdict(migrate.pass)}  our migration changed ${migrate.found} planted files and ${migrate.others.length} other files${others(migrate.others)}`,
+    );
   for (const peer of ['ripgrep', 'ast-grep']) {
     const p = stats[peer]?.planted;
     if (p) console.log(`  info  ${peer} lists ${p.found}/${planted} planted files and ${p.others.length} other files${others(p.others)}`);
   }
-  if (shards) console.log(`  ${verdict(shards.pass)}  --shard 1/2 + 2/2 report findings in ${shards.found}/${planted} planted files and ${shards.others.length} other files`);
+  if (shards)
+    console.log(
+      `  ${verdict(shards.pass)}  --shard 1/2 + 2/2 report findings in ${shards.found}/${planted} planted files and ${shards.others.length} other files`,
+    );
   if (shardMerge) {
-    console.log(`  ${verdict(shardMerge.same)}  --merge of the two shard reports: ${shardMerge.merged} findings, the unsharded --check: ${shardMerge.unsharded}` +
-      (shardMerge.same ? ' (the same findings)' : `; only merged: ${shardMerge.onlyMerged.join(', ')}; only unsharded: ${shardMerge.onlyUnsharded.join(', ')}`));
+    console.log(
+      `  ${verdict(shardMerge.same)}  --merge of the two shard reports: ${shardMerge.merged} findings, the unsharded --check: ${shardMerge.unsharded}` +
+        (shardMerge.same
+          ? ' (the same findings)'
+          : `; only merged: ${shardMerge.onlyMerged.join(', ')}; only unsharded: ${shardMerge.onlyUnsharded.join(', ')}`),
+    );
   } else if (skipped['shard-1']) console.log(`  --shard/--merge: ${skipped['shard-1']}`);
 
   console.log(`\ntargets (${info.cpus}-core machine)`);
   for (const target of targets) {
     const byCpu = target.cpuValue === null || target.cpuValue === undefined ? '' : `; by CPU time ${times(target.cpuValue)}`;
-    console.log(`  ${verdict(target.pass).padEnd(12)} ${target.says}: ${targetValue(target)} (limit ${target.compare} ${target.limit}${target.unit === '×' ? '×' : target.unit}${byCpu})`);
+    console.log(
+      `  ${verdict(target.pass).padEnd(12)} ${target.says}: ${targetValue(target)} (limit ${target.compare} ${target.limit}${target.unit === '×' ? '×' : target.unit}${byCpu})`,
+    );
   }
 
   console.log(`\n${markdown({ ...input, stats, targets })}`);
@@ -195,7 +232,10 @@ function markdown({ rows, stats, targets, info, options, ctx }) {
     '',
     '| target | measured (wall) | by CPU time | result |',
     '| --- | --- | --- | --- |',
-    ...targets.map((target) => `| ${target.says} | ${targetValue(target)} | ${target.cpuValue == null ? '' : times(target.cpuValue)} | ${verdict(target.pass)} |`),
+    ...targets.map(
+      (target) =>
+        `| ${target.says} | ${targetValue(target)} | ${target.cpuValue == null ? '' : times(target.cpuValue)} | ${verdict(target.pass)} |`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -205,7 +245,13 @@ export function writeJson(file, input) {
   const { info, options, notes, skipped, ctx } = input;
   const json = {
     info,
-    options: { corpus: options.corpus, planted: options.planted, runs: options.runs, eslintRuns: options.eslintRuns, groups: [...options.groups] },
+    options: {
+      corpus: options.corpus,
+      planted: options.planted,
+      runs: options.runs,
+      eslintRuns: options.eslintRuns,
+      groups: [...options.groups],
+    },
     notes,
     placements: ctx.placements,
     preCommitFiles: ctx.preCommitFiles.paths,

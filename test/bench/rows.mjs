@@ -14,18 +14,31 @@ import { plant } from './plant.mjs';
 
 const EXTENSIONS = 'js,jsx,mjs,cjs,ts,tsx,mts,cts';
 const zeroOrOne = (status) => status === 0 || status === 1;
-const lines = (text) => text.split('\n').map((line) => line.trim().replace(/^\.\//, '')).filter(Boolean);
+const lines = (text) =>
+  text
+    .split('\n')
+    .map((line) => line.trim().replace(/^\.\//, ''))
+    .filter(Boolean);
 const findingFiles = (stdout) => [...new Set(JSON.parse(stdout).findings.map((finding) => finding.file))];
 
 /** `All done. Results: 0 errors 81 unmodified 0 skipped 1 ok` from jscodeshift's summary. */
 export const jscodeshiftCounts = (stdout) =>
-  Object.fromEntries(['errors', 'unmodified', 'skipped', 'ok'].map((key) => [key, Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stripVTControlCharacters(stdout))?.[1] ?? NaN)]));
+  Object.fromEntries(
+    ['errors', 'unmodified', 'skipped', 'ok'].map((key) => [
+      key,
+      Number(new RegExp(`^(\\d+) ${key}\\b`, 'm').exec(stripVTControlCharacters(stdout))?.[1] ?? NaN),
+    ]),
+  );
 
 const ESLINT_ROWS = {
   baseline: { label: 'ESLint, no rule at all', short: 'ESLint with no rule', what: '; no rule' },
-  recommended: { label: 'ESLint + our `recommended`', base: 'eslint-baseline', what: ', plus our plugin\'s recommended config' },
+  recommended: { label: 'ESLint + our `recommended`', base: 'eslint-baseline', what: ", plus our plugin's recommended config" },
   'one-rule': { label: 'ESLint, one core rule (`no-debugger`)', short: 'ESLint with one rule', what: '; no-debugger on' },
-  'one-rule-recommended': { label: 'ESLint, `no-debugger` + our `recommended`', base: 'eslint-one-rule', what: '; no-debugger on, plus our plugin\'s recommended config' },
+  'one-rule-recommended': {
+    label: 'ESLint, `no-debugger` + our `recommended`',
+    base: 'eslint-one-rule',
+    what: "; no-debugger on, plus our plugin's recommended config",
+  },
 };
 
 export function buildRows(ctx) {
@@ -56,7 +69,12 @@ export function buildRows(ctx) {
       label: 'ripgrep, same markers',
       what: 'rg -l -F with every prefilter marker over the whole tree (all files, .d.ts included)',
       available: () => (ctx.rg ? true : 'ripgrep (rg) is not installed'),
-      spec: () => ({ command: ctx.rg, args: ['-l', '-F', ...ctx.markers.flatMap((marker) => ['-e', marker]), '.'], cwd: ctx.tree, ok: zeroOrOne }),
+      spec: () => ({
+        command: ctx.rg,
+        args: ['-l', '-F', ...ctx.markers.flatMap((marker) => ['-e', marker]), '.'],
+        cwd: ctx.tree,
+        ok: zeroOrOne,
+      }),
       files: (result) => lines(result.stdout),
     },
     {
@@ -80,7 +98,17 @@ export function buildRows(ctx) {
         'warm-up on the planted files only',
       spec: ({ warmup } = {}) => ({
         command: process.execPath,
-        args: [ctx.jscodeshiftInBatches, ctx.jscodeshift, EXTENSIONS, '-t', ctx.transform, '--parser=tsx', `--extensions=${EXTENSIONS}`, `--cpus=${ctx.cpus}`, '--dry'],
+        args: [
+          ctx.jscodeshiftInBatches,
+          ctx.jscodeshift,
+          EXTENSIONS,
+          '-t',
+          ctx.transform,
+          '--parser=tsx',
+          `--extensions=${EXTENSIONS}`,
+          `--cpus=${ctx.cpus}`,
+          '--dry',
+        ],
         // Warming up on the whole tree would add minutes for a file cache the other rows fill anyway.
         cwd: warmup ? ctx.plantedTree : ctx.tree,
       }),
@@ -103,7 +131,7 @@ export function buildRows(ctx) {
       base: 'check',
       group: 'migrate',
       label: 'our migration, planted files only',
-      what: 'the same migration over a tree holding only the planted files, at the same relative paths (the planted files\' own transform time)',
+      what: "the same migration over a tree holding only the planted files, at the same relative paths (the planted files' own transform time)",
       prepare: () => freshTree(ctx.plantedMigrateTree, false),
       spec: () => ({ ...our('.', '--allow-dirty', '--format', 'json'), cwd: ctx.plantedMigrateTree, ok: zeroOrOne }),
       files: (result) => JSON.parse(result.stdout).changes.map((change) => change.file),
@@ -116,6 +144,30 @@ export function buildRows(ctx) {
       what: `migrate-share-video --check with 10 files named on the command line, as a pre-commit hook runs it (${ctx.preCommitFiles.planted} planted, ${ctx.preCommitFiles.clean} clean), start-up included`,
       spec: () => ({ ...our('--check', ...ctx.preCommitFiles.paths), cwd: ctx.tree, ok: zeroOrOne }),
     },
+    {
+      id: 'node-baseline',
+      group: 'pre-commit',
+      label: '`node -e 0`',
+      short: '`node -e 0`',
+      what: 'node -e 0: Node.js starting and stopping, the floor of any CLI written for it (start-up rows are compared with it)',
+      spec: () => ({ command: process.execPath, args: ['-e', '0'], cwd: ctx.tree }),
+    },
+    {
+      id: 'version',
+      base: 'node-baseline',
+      group: 'pre-commit',
+      label: 'our `--version`',
+      what: 'migrate-share-video --version: the start-up alone',
+      spec: () => ({ ...our('--version'), cwd: ctx.tree }),
+    },
+    {
+      id: 'hook-legacy',
+      base: 'node-baseline',
+      group: 'pre-commit',
+      label: 'our `--check`, 10 named legacy files',
+      what: `migrate-share-video --check with ${ctx.legacyHookFiles.length} planted legacy files named on the command line (each parsed and reported), start-up included`,
+      spec: () => ({ ...our('--check', ...ctx.legacyHookFiles), cwd: ctx.tree, ok: (status) => status === 1 }),
+    },
     ...[1, 2].map((index) => ({
       id: `shard-${index}`,
       base: 'check',
@@ -123,7 +175,11 @@ export function buildRows(ctx) {
       label: `our \`--check --shard ${index}/2\``,
       what: `migrate-share-video --check --shard ${index}/2 --format json over the whole tree (one job of a CI matrix of two)`,
       available: () => (ctx.shardable ? true : 'not available: this build of the CLI has no --shard/--merge'),
-      spec: () => ({ ...our('--check', '.', '--shard', `${index}/2`, '--format', 'json', '--output', join(ctx.work, `shard-${index}.json`)), cwd: ctx.tree, ok: zeroOrOne }),
+      spec: () => ({
+        ...our('--check', '.', '--shard', `${index}/2`, '--format', 'json', '--output', join(ctx.work, `shard-${index}.json`)),
+        cwd: ctx.tree,
+        ok: zeroOrOne,
+      }),
       files: () => findingFiles(readFileSync(join(ctx.work, `shard-${index}.json`), 'utf8')),
       after: index === 2 ? () => ctx.checkShardMerge() : undefined,
     })),
@@ -137,7 +193,16 @@ export function buildRows(ctx) {
       available: () => (existsSync(ctx.eslint) ? true : 'eslint is not installed'),
       spec: () => ({
         command: process.execPath,
-        args: [ctx.eslint, '--config', ctx.eslintConfigs[config], '--format', 'json', '--output-file', join(ctx.work, `eslint-${config}.json`), ...ctx.eslintFolders],
+        args: [
+          ctx.eslint,
+          '--config',
+          ctx.eslintConfigs[config],
+          '--format',
+          'json',
+          '--output-file',
+          join(ctx.work, `eslint-${config}.json`),
+          ...ctx.eslintFolders,
+        ],
         // With --config, ESLint takes the working folder as its base: run it from the corpus.
         cwd: ctx.corpus,
         ok: zeroOrOne,
@@ -158,5 +223,11 @@ export function buildRows(ctx) {
 
 function migrationSummary(stdout) {
   const { summary } = JSON.parse(stdout);
-  return { filesScanned: summary.filesScanned, filesChanged: summary.filesChanged, sitesRewritten: summary.sitesRewritten, todosLeft: summary.todosLeft, errors: summary.errors };
+  return {
+    filesScanned: summary.filesScanned,
+    filesChanged: summary.filesChanged,
+    sitesRewritten: summary.sitesRewritten,
+    todosLeft: summary.todosLeft,
+    errors: summary.errors,
+  };
 }

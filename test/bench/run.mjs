@@ -77,13 +77,17 @@ const ctx = {
   eslintConfigs: writeEslintConfigs(join(ROOT, 'node_modules/.cache/bench-eslint'), join(ROOT, 'dist/src/eslint-plugin/index.js')),
   eslintFolders: ESLINT_FOLDERS,
   preCommitFiles: hookFiles(options.corpus, folders, placements),
+  legacyHookFiles: placements.slice(0, 10).map((placement) => placement.path),
   shardable: /--shard\b/.test(ourHelp()) && /--merge\b/.test(ourHelp()),
   last: {},
   shardMerge: null,
   checkCorpusUnchanged(when) {
     const now = fingerprint(options.corpus);
     if (now.sha256 !== pristine.sha256) {
-      throw Object.assign(new Error(`the pristine corpus at ${options.corpus} changed ${when} (${pristine.files} files before, ${now.files} now): stopping`), { fatal: true });
+      throw Object.assign(
+        new Error(`the pristine corpus at ${options.corpus} changed ${when} (${pristine.files} files before, ${now.files} now): stopping`),
+        { fatal: true },
+      );
     }
   },
   checkShardMerge,
@@ -133,7 +137,8 @@ function runRow(row, { warmup = false } = {}) {
 
 console.log('\nwarm-up (untimed)');
 for (const row of active) attempt(row, () => runRow(row, { warmup: true }), 'warm-up');
-const runsOf = (row) => (row.group === 'eslint' ? options.eslintRuns : options.runs);
+// Start-up rows take tens of milliseconds each: more rounds steady their paired ratios.
+const runsOf = (row) => (row.group === 'eslint' ? options.eslintRuns : row.group === 'pre-commit' ? options.startupRuns : options.runs);
 const rounds = Math.max(...active.map(runsOf), 0);
 for (let run = 1; run <= rounds; run++) {
   console.log(`\nrun ${run} of ${rounds}`);
@@ -163,7 +168,11 @@ function attempt(row, work, when) {
 
 /** Every planted file must get a finding on its own, or the "found and no other" check means nothing. */
 function validatePlanted() {
-  const child = spawnSync(process.execPath, [CLI, '--check', '.', '--format', 'json'], { cwd: ctx.plantedTree, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const child = spawnSync(process.execPath, [CLI, '--check', '.', '--format', 'json'], {
+    cwd: ctx.plantedTree,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (child.status !== 1) fail(`--check over the planted files alone exited ${child.status}, not 1:\n${child.stderr}`);
   const flagged = new Set(JSON.parse(child.stdout).findings.map((finding) => finding.file));
   const silent = placements.filter((placement) => !flagged.has(placement.path));
@@ -183,7 +192,10 @@ function checkShardMerge() {
   const merged = run(args);
   if (merged.status !== 0 && merged.status !== 1) throw new Error(`--merge exited ${merged.status}: ${merged.stderr}`);
   const whole = ctx.last.check?.stdout ?? run(['--check', '.', '--format', 'json']).stdout;
-  const keys = (stdout) => JSON.parse(stdout).findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}`).sort();
+  const keys = (stdout) =>
+    JSON.parse(stdout)
+      .findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}`)
+      .sort();
   const [fromShards, fromWhole] = [keys(merged.stdout), keys(whole)];
   ctx.shardMerge = {
     command: `node ${CLI} ${args.join(' ')}`,
@@ -204,4 +216,3 @@ function whichRg() {
   const found = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
   return found && existsSync(found) ? found : null;
 }
-

@@ -96,6 +96,22 @@ export const TARGETS = [
     compare: '<',
     unit: ' ms',
   },
+  {
+    id: 'start-up-version',
+    says: '`--version` ≤ 1.3× `node -e 0` (median of the per-round ratios)',
+    value: ({ paired }) => paired?.version,
+    limit: 1.3,
+    compare: '<=',
+    unit: '×',
+  },
+  {
+    id: 'start-up-check',
+    says: '`--check` of 10 named legacy files ≤ 2.5× `node -e 0` (median of the per-round ratios)',
+    value: ({ paired }) => paired?.['hook-legacy'],
+    limit: 2.5,
+    compare: '<=',
+    unit: '×',
+  },
 ];
 
 const HOLDS = {

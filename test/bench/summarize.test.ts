@@ -10,9 +10,19 @@ describe('the bench summary', () => {
 
   // A quiet 2-core machine where every target holds, each at its limit where the limit is inclusive.
   const passing = {
-    wall: { check: 1200, ripgrep: 400, 'ast-grep': 12_000, jscodeshift: 120_000, migrate: 1440, 'migrate-planted': 0, 'eslint-baseline': 100, 'eslint-recommended': 105, 'pre-commit': 299 },
+    wall: {
+      check: 1200,
+      ripgrep: 400,
+      'ast-grep': 12_000,
+      jscodeshift: 120_000,
+      migrate: 1440,
+      'migrate-planted': 0,
+      'eslint-baseline': 100,
+      'eslint-recommended': 105,
+      'pre-commit': 299,
+    },
     peakMb: { check: 299, migrate: 299 },
-    paired: { 'eslint-one-rule-recommended': 1.05 },
+    paired: { 'eslint-one-rule-recommended': 1.05, version: 1.3, 'hook-legacy': 2.5 },
   };
 
   it('passes every target at its inclusive limits', () => {
@@ -22,16 +32,27 @@ describe('the bench summary', () => {
   });
 
   it('fails a strict limit when it is reached, and a ratio past its limit', () => {
-    const results = evaluateTargets({ wall: { ...passing.wall, 'pre-commit': 300, ripgrep: 120 }, peakMb: passing.peakMb, paired: { 'eslint-one-rule-recommended': 1.051 } });
+    const results = evaluateTargets({
+      wall: { ...passing.wall, 'pre-commit': 300, ripgrep: 120 },
+      peakMb: passing.peakMb,
+      paired: { 'eslint-one-rule-recommended': 1.051, version: 1.31, 'hook-legacy': 2.5 },
+    });
     const failed = results.filter((result) => result.pass === false);
-    expect(failed.map((result) => result.id)).toEqual(['check-vs-ripgrep', 'eslint-overhead', 'pre-commit']);
+    expect(failed.map((result) => result.id)).toEqual(['check-vs-ripgrep', 'eslint-overhead', 'pre-commit', 'start-up-version']);
     expect(failed[0]!.value).toBe(10);
   });
 
   it('reports a target whose rows were not measured as such, never as a pass', () => {
     const results = evaluateTargets({ wall: { ...passing.wall, jscodeshift: undefined }, peakMb: {} });
     const unknown = results.filter((result) => result.pass === null).map((result) => result.id);
-    expect(unknown).toEqual(['check-vs-jscodeshift', 'check-memory', 'migrate-memory', 'eslint-overhead']);
+    expect(unknown).toEqual([
+      'check-vs-jscodeshift',
+      'check-memory',
+      'migrate-memory',
+      'eslint-overhead',
+      'start-up-version',
+      'start-up-check',
+    ]);
   });
 
   it('pairs each run with the base run of the same round, so a drifting machine cancels out', () => {

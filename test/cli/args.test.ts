@@ -6,22 +6,80 @@ describe('parseCliArgs', () => {
   it('defaults to text on stdout over the working folder', () => {
     expect(parseCliArgs(['--check'])).toEqual({
       kind: 'run',
-      options: { check: true, dryRun: false, allowDirty: false, keepLegacyEvents: false, workers: undefined, format: 'text', output: undefined, report: undefined, ignorePatterns: [], color: undefined, quiet: false, shard: undefined, merge: false, paths: ['.'] },
+      options: {
+        check: true,
+        dryRun: false,
+        allowDirty: false,
+        keepLegacyEvents: false,
+        workers: undefined,
+        format: 'text',
+        output: undefined,
+        report: undefined,
+        ignorePatterns: [],
+        color: undefined,
+        quiet: false,
+        shard: undefined,
+        merge: false,
+        paths: ['.'],
+      },
     });
   });
 
   it('reads every option, long and short', () => {
-    const parsed = parseCliArgs(['--check', '-f', 'sarif', '-o', 'out.sarif', '--ignore-pattern', 'vendor/', '--ignore-pattern=*.md', '--no-color', '-q', 'src', 'lib/a.py']);
+    const parsed = parseCliArgs([
+      '--check',
+      '-f',
+      'sarif',
+      '-o',
+      'out.sarif',
+      '--ignore-pattern',
+      'vendor/',
+      '--ignore-pattern=*.md',
+      '--no-color',
+      '-q',
+      'src',
+      'lib/a.py',
+    ]);
     expect(parsed).toEqual({
       kind: 'run',
-      options: { check: true, dryRun: false, allowDirty: false, keepLegacyEvents: false, workers: undefined, format: 'sarif', output: 'out.sarif', report: undefined, ignorePatterns: ['vendor/', '*.md'], color: false, quiet: true, shard: undefined, merge: false, paths: ['src', 'lib/a.py'] },
+      options: {
+        check: true,
+        dryRun: false,
+        allowDirty: false,
+        keepLegacyEvents: false,
+        workers: undefined,
+        format: 'sarif',
+        output: 'out.sarif',
+        report: undefined,
+        ignorePatterns: ['vendor/', '*.md'],
+        color: false,
+        quiet: true,
+        shard: undefined,
+        merge: false,
+        paths: ['src', 'lib/a.py'],
+      },
     });
   });
 
   it('reads the rewrite options', () => {
     expect(parseCliArgs(['--dry-run', '--allow-dirty', '--workers', '3', '-f', 'json', 'src'])).toEqual({
       kind: 'run',
-      options: { check: false, dryRun: true, allowDirty: true, keepLegacyEvents: false, workers: 3, format: 'json', output: undefined, report: undefined, ignorePatterns: [], color: undefined, quiet: false, shard: undefined, merge: false, paths: ['src'] },
+      options: {
+        check: false,
+        dryRun: true,
+        allowDirty: true,
+        keepLegacyEvents: false,
+        workers: 3,
+        format: 'json',
+        output: undefined,
+        report: undefined,
+        ignorePatterns: [],
+        color: undefined,
+        quiet: false,
+        shard: undefined,
+        merge: false,
+        paths: ['src'],
+      },
     });
     expect(parseCliArgs(['--workers=1'])).toMatchObject({ options: { workers: 1, dryRun: false, allowDirty: false } });
   });
@@ -54,7 +112,11 @@ describe('parseCliArgs', () => {
     ['a value for a boolean', ['--check=yes'], /check/],
     ['SARIF for the rewrite', ['--format', 'sarif', 'src'], /--format sarif is for --check; the rewrite prints text or json/],
     ['--dry-run with --check', ['--check', '--dry-run'], /--dry-run applies to the rewrite, not to --check/],
-    ['rewrite options with --check', ['--check', '--allow-dirty', '--workers', '2'], /--allow-dirty, --workers apply to the rewrite, not to --check/],
+    [
+      'rewrite options with --check',
+      ['--check', '--allow-dirty', '--workers', '2'],
+      /--allow-dirty, --workers apply to the rewrite, not to --check/,
+    ],
     ['no workers', ['--workers', '0'], /--workers must be a whole number from 1 to 1024, not '0'/],
     ['a fraction of a worker', ['--workers', '1.5'], /--workers must be a whole number/],
     ['a word for workers', ['--workers', 'all'], /--workers must be a whole number/],

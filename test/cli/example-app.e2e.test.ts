@@ -16,9 +16,14 @@ describe('examples/legacy-app', () => {
     expect(child.stderr).toBe('');
     expect(child.status).toBe(1);
     const report = JSON.parse(child.stdout) as { findings: { file: string; line: number; ruleId: string }[] };
-    const expected = JSON.parse(readFileSync(path.join(EXAMPLE, 'expected-findings.json'), 'utf8')) as Record<string, { line: number; ruleId: string }[]>;
+    const expected = JSON.parse(readFileSync(path.join(EXAMPLE, 'expected-findings.json'), 'utf8')) as Record<
+      string,
+      { line: number; ruleId: string }[]
+    >;
     const key = (f: { file?: string; line: number; ruleId: string }) => `${f.file}:${f.line} ${f.ruleId}`;
-    const want = Object.entries(expected).flatMap(([file, list]) => list.map((f) => key({ ...f, file }))).sort();
+    const want = Object.entries(expected)
+      .flatMap(([file, list]) => list.map((f) => key({ ...f, file })))
+      .sort();
     expect(report.findings.map(key).sort()).toEqual(want);
   });
 });

@@ -8,7 +8,9 @@ import { analyzeFiles } from '../../src/check/analyze-files.js';
  * folder of modules with `expected.json` keyed by path. Adding a case is adding a folder.
  */
 const root = path.resolve(import.meta.dirname, '../../fixtures/detect');
-const cases = readdirSync(root).filter((name) => statSync(path.join(root, name)).isDirectory()).sort();
+const cases = readdirSync(root)
+  .filter((name) => statSync(path.join(root, name)).isDirectory())
+  .sort();
 
 interface Expected {
   line: number;
@@ -37,7 +39,11 @@ describe.for(cases)('detect %s', (name) => {
     const actual: Record<string, Expected[]> = {};
     for (const file of files) actual[path.relative(base, file).split(path.sep).join('/')] = [];
     for (const finding of result.findings) {
-      actual[finding.file].push({ line: finding.line, ruleId: finding.ruleId, ...(finding.severity === 'warning' ? { severity: 'warning' as const } : {}) });
+      actual[finding.file].push({
+        line: finding.line,
+        ruleId: finding.ruleId,
+        ...(finding.severity === 'warning' ? { severity: 'warning' as const } : {}),
+      });
     }
     const sorted = (list: Expected[]) => [...list].sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
     for (const file of Object.keys(actual)) {

@@ -19,10 +19,12 @@ const modules = readdirSync(root, { recursive: true, encoding: 'utf8' })
 
 function findings(ast: Node, text: string, file: string) {
   const lines = new LineMap(text);
-  return analyzeModule(ast, text, file).findings.map((raw) => {
-    const { line, column, endLine, endColumn, ruleId, messageId, severity } = toFinding(raw, file, lines);
-    return `${line}:${column}-${endLine}:${endColumn} ${ruleId}/${messageId} ${severity}`;
-  }).sort();
+  return analyzeModule(ast, text, file)
+    .findings.map((raw) => {
+      const { line, column, endLine, endColumn, ruleId, messageId, severity } = toFinding(raw, file, lines);
+      return `${line}:${column}-${endLine}:${endColumn} ${ruleId}/${messageId} ${severity}`;
+    })
+    .sort();
 }
 
 describe.for(modules)('%s', (name) => {
@@ -30,7 +32,12 @@ describe.for(modules)('%s', (name) => {
     const file = path.join(root, name);
     const text = readFileSync(file, 'utf8');
     const babel = parseModule(text, file);
-    const estree = parseEstree(text, { range: true, loc: true, jsx: /x$/.test(file) || /\.(c|m)?js$/.test(file), filePath: file }) as unknown as Node;
+    const estree = parseEstree(text, {
+      range: true,
+      loc: true,
+      jsx: /x$/.test(file) || /\.(c|m)?js$/.test(file),
+      filePath: file,
+    }) as unknown as Node;
     expect(findings(estree, text, name)).toEqual(findings(babel, text, name));
   });
 });

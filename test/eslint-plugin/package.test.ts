@@ -58,7 +58,8 @@ describe.for(ruleIds)('rule %s', (id) => {
   const doc = () => read(`docs/rules/${id}.md`);
 
   it('has its rule file, doc page and test file', () => {
-    for (const { folder, suffix } of places) expect(existsSync(path.join(root, folder, `${id}${suffix}`)), `${folder}/${id}${suffix}`).toBe(true);
+    for (const { folder, suffix } of places)
+      expect(existsSync(path.join(root, folder, `${id}${suffix}`)), `${folder}/${id}${suffix}`).toBe(true);
   });
 
   it('links to its doc page and declares its messages and schema', () => {
@@ -78,14 +79,19 @@ describe.for(ruleIds)('rule %s', (id) => {
     // The title is the rule's description and its full name, as eslint-doc-generator writes it.
     expect(text.split('\n')[0]).toBe(`# ${rule.meta!.docs!.description} (\`${PREFIX}/${id}\`)`);
     const severity = plugin.configs.recommended.rules![`${PREFIX}/${id}`] === 'warn' ? 'warning' : 'error';
-    expect(text).toContain(`In the \`recommended\` and \`legacy-recommended\` configs as ${severity === 'error' ? 'an' : 'a'} **${severity}**`);
+    expect(text).toContain(
+      `In the \`recommended\` and \`legacy-recommended\` configs as ${severity === 'error' ? 'an' : 'a'} **${severity}**`,
+    );
     expect(text.includes('🔧'), 'the doc says 🔧 exactly when the rule is fixable').toBe(!!rule.meta!.fixable);
     expect(text.includes('💡'), 'the doc says 💡 exactly when the rule has suggestions').toBe(!!rule.meta!.hasSuggestions);
     for (const messageId of Object.keys(rule.meta!.messages!)) expect(text, `messageId ${messageId}`).toContain(`\`${messageId}\``);
     expect(text).toContain('## Options');
-    const options = ((rule.meta!.schema as { properties?: Record<string, unknown> }[] | undefined) ?? []).flatMap((item) => Object.keys(item.properties ?? {}));
+    const options = ((rule.meta!.schema as { properties?: Record<string, unknown> }[] | undefined) ?? []).flatMap((item) =>
+      Object.keys(item.properties ?? {}),
+    );
     if (options.length === 0) expect(text).toContain('This rule has no options.');
     for (const option of options) expect(text).toContain(`\`${option}\``);
-    for (const heading of ['## What it reports', '## Why', '## Examples', '## How it is fixed', '## Precision']) expect(text).toContain(heading);
+    for (const heading of ['## What it reports', '## Why', '## Examples', '## How it is fixed', '## Precision'])
+      expect(text).toContain(heading);
   });
 });

@@ -15,7 +15,14 @@ describe('eslint plugin recommended config', () => {
       '  return (await res.json()).data.share_id;',
       '}',
     ].join('\n');
-    const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, { ...plugin.configs.recommended, files: ['**/*.ts'] }], 'upload.ts');
+    const messages = linter.verify(
+      code,
+      [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+        { ...plugin.configs.recommended, files: ['**/*.ts'] },
+      ],
+      'upload.ts',
+    );
     expect(messages.map((m) => `${m.line}:${m.ruleId}`)).toEqual([
       '4:migrate-share-video/no-form-data-video-upload',
       '5:migrate-share-video/no-legacy-share-endpoint',

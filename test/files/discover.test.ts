@@ -99,7 +99,18 @@ describe('discoverFiles: walking a folder', () => {
 
   it('applies --ignore-pattern in .gitignore syntax, relative to the working folder', async () => {
     const { files } = await discover(['.'], ['*.md', 'src/sub/', '/.env*', '.github']);
-    expect(files).toEqual(['.next/server.js', 'app/[id]/page.tsx', 'config/.env.production', 'dist/bundle.js', 'src/app.ts', 'src/esm.mts', 'src/legacy.cjs', 'src/local.js', 'src/upload.py', 'src/view.tsx']);
+    expect(files).toEqual([
+      '.next/server.js',
+      'app/[id]/page.tsx',
+      'config/.env.production',
+      'dist/bundle.js',
+      'src/app.ts',
+      'src/esm.mts',
+      'src/legacy.cjs',
+      'src/local.js',
+      'src/upload.py',
+      'src/view.tsx',
+    ]);
   });
 
   it('walks a folder that .gitignore excludes when it is named, and the .gitignore files inside still apply', async () => {
@@ -184,7 +195,7 @@ describe('discoverFiles: inside a git repository', () => {
 
 describe('discoverFiles: many packages', () => {
   // Speed is measured by `npm run bench`, not here; this checks that every nested .gitignore applies.
-  it('applies each package\'s own .gitignore across a wide tree', async () => {
+  it("applies each package's own .gitignore across a wide tree", async () => {
     const big = mkdtempSync(join(tmpdir(), 'msv-wide-'));
     try {
       for (let a = 0; a < 20; a++) {

@@ -30,7 +30,12 @@ function writeProject(base: string): void {
 async function run(argv: string[], cwd = project) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: { write: (text: string) => (stdout += text), isTTY: false }, stderr: { write: (text: string) => (stderr += text) }, cwd, env: {} };
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd,
+    env: {},
+  };
   const status = await main(argv, io);
   return { status, stdout, stderr };
 }
@@ -69,12 +74,14 @@ describe('--check --shard and --merge', () => {
     expect(whole.findings.filter((finding: { file: string }) => finding.file.startsWith('src/clients/')).length).toBeGreaterThanOrEqual(12);
     for (const count of [2, 3, 5]) {
       const parts = [];
-      for (let index = 1; index <= count; index++) parts.push(JSON.parse((await run(['--check', '.', '--format', 'json', '--shard', `${index}/${count}`])).stdout));
+      for (let index = 1; index <= count; index++)
+        parts.push(JSON.parse((await run(['--check', '.', '--format', 'json', '--shard', `${index}/${count}`])).stdout));
       const files = (part: { findings: Array<{ file: string }> }) => new Set(part.findings.map((finding) => finding.file));
       // Shards own disjoint files, together all of them.
       expect(parts.reduce((sum, part) => sum + part.summary.filesScanned, 0)).toBe(whole.summary.filesScanned);
-      expect(parts.flatMap((part) => part.findings).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))))
-        .toEqual([...whole.findings].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+      expect(parts.flatMap((part) => part.findings).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+        [...whole.findings].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      );
       // The cross-shard path was taken: a client was found in a shard that does not own the config module.
       const configShard = parts.find((part) => part.summary.filesScanned > 0 && files(part).has('src/config/tiktok.ts'));
       expect(parts.some((part) => part !== configShard && [...files(part)].some((file) => file.startsWith('src/clients/')))).toBe(true);
@@ -94,14 +101,26 @@ describe('--check --shard and --merge', () => {
     expect(merged.status).toBe(1);
     const [a, b] = [JSON.parse(whole.stdout), JSON.parse(merged.stdout)];
     expect(b.findings).toEqual(a.findings);
-    expect(b.summary).toMatchObject({ filesScanned: a.summary.filesScanned, filesAnalyzed: a.summary.filesAnalyzed, findings: a.summary.findings, byRule: a.summary.byRule, mergedFrom: 3 });
+    expect(b.summary).toMatchObject({
+      filesScanned: a.summary.filesScanned,
+      filesAnalyzed: a.summary.filesAnalyzed,
+      findings: a.summary.findings,
+      byRule: a.summary.byRule,
+      mergedFrom: 3,
+    });
     expect((await run(['--merge', ...names])).stdout).toMatch(/merged from 3 reports/);
     expect(JSON.parse((await run(['--merge', ...names, '--format', 'sarif'])).stdout).runs[0].results).toHaveLength(a.findings.length);
   });
 
   it('refuses an incomplete, repeated or mixed set of reports, and what is not a report', async () => {
     const shard = (index: number, count: number) => join(reports, `set-${index}-of-${count}.json`);
-    for (const [index, count] of [[1, 3], [2, 3], [3, 3], [1, 2]]) await run(['--check', '.', '--format', 'json', '--shard', `${index}/${count}`, '--output', shard(index, count)]);
+    for (const [index, count] of [
+      [1, 3],
+      [2, 3],
+      [3, 3],
+      [1, 2],
+    ])
+      await run(['--check', '.', '--format', 'json', '--shard', `${index}/${count}`, '--output', shard(index, count)]);
     const whole = join(reports, 'whole.json');
     await run(['--check', '.', '--format', 'json', '--output', whole]);
     const notReport = join(reports, 'package.json');

@@ -9,7 +9,29 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin/migrate-share-video.js');
 
 /** The globs of the README's lint-staged recipe: the files `--check` reads. */
-const STAGED_GLOBS = ['*.js', '*.jsx', '*.mjs', '*.cjs', '*.ts', '*.tsx', '*.mts', '*.cts', '*.py', '*.php', '*.go', '*.rb', '*.java', '*.cs', '*.sh', '*.yml', '*.yaml', '*.json', '*.md', '.env', '.env.*'];
+const STAGED_GLOBS = [
+  '*.js',
+  '*.jsx',
+  '*.mjs',
+  '*.cjs',
+  '*.ts',
+  '*.tsx',
+  '*.mts',
+  '*.cts',
+  '*.py',
+  '*.php',
+  '*.go',
+  '*.rb',
+  '*.java',
+  '*.cs',
+  '*.sh',
+  '*.yml',
+  '*.yaml',
+  '*.json',
+  '*.md',
+  '.env',
+  '.env.*',
+];
 
 /**
  * What husky's `.husky/pre-commit` running lint-staged does, without either installed (no registry
@@ -34,7 +56,15 @@ export async function upload(path, token, openId) {
 let repo: string;
 
 function git(args: string[]) {
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.com',
+  };
   const child = spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' });
   return { status: child.status, output: `${child.stdout}${child.stderr}` };
 }
@@ -115,14 +145,45 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(hook.name).toBeTruthy();
       expect(hook.description).toBeTruthy();
       for (const key of Object.keys(hook)) {
-        expect(['id', 'name', 'description', 'entry', 'language', 'types_or', 'types', 'files', 'pass_filenames', 'require_serial']).toContain(key);
+        expect([
+          'id',
+          'name',
+          'description',
+          'entry',
+          'language',
+          'types_or',
+          'types',
+          'files',
+          'pass_filenames',
+          'require_serial',
+        ]).toContain(key);
       }
     }
   });
 
   it('selects JavaScript, TypeScript and the text-scanned languages, and .env files', () => {
-    const types = hooks[0].types_or.replace(/^\[|\]$/g, '').split(',').map((type: string) => type.trim());
-    expect(types).toEqual(expect.arrayContaining(['javascript', 'jsx', 'ts', 'tsx', 'python', 'php', 'go', 'ruby', 'java', 'c#', 'shell', 'yaml', 'json', 'markdown']));
+    const types = hooks[0].types_or
+      .replace(/^\[|\]$/g, '')
+      .split(',')
+      .map((type: string) => type.trim());
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'javascript',
+        'jsx',
+        'ts',
+        'tsx',
+        'python',
+        'php',
+        'go',
+        'ruby',
+        'java',
+        'c#',
+        'shell',
+        'yaml',
+        'json',
+        'markdown',
+      ]),
+    );
     const files = new RegExp(hooks[1].files.replace(/^'|'$/g, ''));
     for (const name of ['.env', 'app/.env.production', '.env.example']) expect(files.test(name)).toBe(true);
     for (const name of ['env.ts', 'src/.envrc.md/x.js', 'dotenv.json']) expect(files.test(name)).toBe(false);
@@ -138,7 +199,10 @@ describe('SARIF for code scanning, from a subfolder of the repository', () => {
   it('places results relative to the repository root', () => {
     mkdirSync(join(repo, 'packages/app'), { recursive: true });
     writeFileSync(join(repo, 'packages/app/upload.py'), 'URL = "https://open-api.tiktok.com/share/video/upload/"\n');
-    const child = spawnSync(process.execPath, [BIN, '--check', '--format', 'sarif', '.'], { cwd: join(repo, 'packages/app'), encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [BIN, '--check', '--format', 'sarif', '.'], {
+      cwd: join(repo, 'packages/app'),
+      encoding: 'utf8',
+    });
     expect(child.status).toBe(1);
     const run = JSON.parse(child.stdout).runs[0];
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/\/msv-hook-[^/]+\/$/);
@@ -153,7 +217,17 @@ describe('SARIF for code scanning, from a subfolder of the repository', () => {
  */
 describe('husky + lint-staged, as the README sets them up', () => {
   let project: string;
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', HUSKY: '', CI: '1' };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.com',
+    HUSKY: '',
+    CI: '1',
+  };
   const inProject = (command: string, args: string[]) => {
     const child = spawnSync(command, args, { cwd: project, env, encoding: 'utf8' });
     return { status: child.status, output: `${child.stdout}${child.stderr}` };
@@ -166,14 +240,21 @@ describe('husky + lint-staged, as the README sets them up', () => {
     expect(installed).toEqual({ status: 0, output: '' });
     writeFileSync(join(project, '.husky/pre-commit'), `${JSON.stringify(join(ROOT, 'node_modules/.bin/lint-staged'))}\n`);
     const check = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --check --no-color`;
-    writeFileSync(join(project, 'package.json'), `${JSON.stringify({
-      name: 'app',
-      private: true,
-      'lint-staged': {
-        '*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,php,go,rb,java,kt,cs,sh,yml,yaml,json,md,vue,svelte}': check,
-        '.env{,.*}': check,
-      },
-    }, null, 2)}\n`);
+    writeFileSync(
+      join(project, 'package.json'),
+      `${JSON.stringify(
+        {
+          name: 'app',
+          private: true,
+          'lint-staged': {
+            '*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,php,go,rb,java,kt,cs,sh,yml,yaml,json,md,vue,svelte}': check,
+            '.env{,.*}': check,
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
     expect(inProject('git', ['add', 'package.json', '.husky/pre-commit']).status).toBe(0);
     expect(inProject('git', ['commit', '-q', '-m', 'initial']).status).toBe(0);
   });

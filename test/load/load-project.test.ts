@@ -18,8 +18,14 @@ const names = ['binary.js', 'broken.ts', 'clean.ts', 'config.ts', 'importer.ts',
 
 describe('loadProject', () => {
   it('parses the candidates, reads again the modules that import a legacy export, and reports the rest', async () => {
-    const project = await loadProject(names.map((name) => join(root, name)), { cwd: root });
-    expect(project.modules.map(({ path, foundByImport }) => [path, foundByImport])).toEqual([['config.ts', false], ['importer.ts', true]]);
+    const project = await loadProject(
+      names.map((name) => join(root, name)),
+      { cwd: root },
+    );
+    expect(project.modules.map(({ path, foundByImport }) => [path, foundByImport])).toEqual([
+      ['config.ts', false],
+      ['importer.ts', true],
+    ]);
     expect(project.texts.map(({ path }) => path)).toEqual(['notes.md']);
     expect(project.errors.map(({ file }) => file)).toEqual(['binary.js', 'broken.ts']);
     expect(project.analyzed).toBe(4);
@@ -29,7 +35,16 @@ describe('loadProject', () => {
 
   it('settles each file once, except the modules of the first pass, left to the caller', async () => {
     const settled: string[] = [];
-    await loadProject(names.map((name) => join(root, name)), { cwd: root, onSettled: (file) => settled.push(file) });
-    expect(settled.map((file) => file.slice(root.length + 1)).sort()).toEqual(['binary.js', 'broken.ts', 'clean.ts', 'importer.ts', 'notes.md']);
+    await loadProject(
+      names.map((name) => join(root, name)),
+      { cwd: root, onSettled: (file) => settled.push(file) },
+    );
+    expect(settled.map((file) => file.slice(root.length + 1)).sort()).toEqual([
+      'binary.js',
+      'broken.ts',
+      'clean.ts',
+      'importer.ts',
+      'notes.md',
+    ]);
   });
 });

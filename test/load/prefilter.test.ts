@@ -34,10 +34,14 @@ describe('createMarkerTest', () => {
     const text = fc.string({ unit: alphabet, maxLength: 60 });
     const marker = fc.oneof(fc.constantFrom(...ANALYSIS_MARKERS), fc.string({ unit: alphabet, minLength: 1, maxLength: 8 }));
     fc.assert(
-      fc.property(fc.array(marker, { minLength: 1, maxLength: 5 }), fc.array(fc.oneof(text, fc.constantFrom(...ANALYSIS_MARKERS))), (markers, pieces) => {
-        const joined = pieces.join('');
-        expect(createMarkerTest(markers)(Buffer.from(joined))).toBe(markers.some((each) => joined.includes(each)));
-      }),
+      fc.property(
+        fc.array(marker, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.oneof(text, fc.constantFrom(...ANALYSIS_MARKERS))),
+        (markers, pieces) => {
+          const joined = pieces.join('');
+          expect(createMarkerTest(markers)(Buffer.from(joined))).toBe(markers.some((each) => joined.includes(each)));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

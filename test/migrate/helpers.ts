@@ -23,7 +23,10 @@ export function writeTree(root: string, files: Record<string, string | Buffer>):
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
 }
 
 export function commitAll(cwd: string): void {
@@ -43,18 +46,34 @@ export const fakeTransform: TransformFn = (text): TransformResult => {
   lines.forEach((line, index) => {
     let column = line.indexOf(UPLOAD);
     while (column >= 0) {
-      outcomes.push({ ruleId: 'no-legacy-share-endpoint', action: 'rewritten', line: index + 1, column: column + 1, message: 'moved to the Content Posting API' });
+      outcomes.push({
+        ruleId: 'no-legacy-share-endpoint',
+        action: 'rewritten',
+        line: index + 1,
+        column: column + 1,
+        message: 'moved to the Content Posting API',
+      });
       column = line.indexOf(UPLOAD, column + 1);
     }
     const shareId = line.indexOf('share_id');
     if (shareId >= 0) {
-      outcomes.push({ ruleId: 'no-legacy-response-field', action: 'todo', line: index + 1, column: shareId + 1, message: 'read publish_id instead of share_id' });
+      outcomes.push({
+        ruleId: 'no-legacy-response-field',
+        action: 'todo',
+        line: index + 1,
+        column: shareId + 1,
+        message: 'read publish_id instead of share_id',
+      });
       output.push(`${line.match(/^\s*/)![0]}// TODO(migrate-share-video): read publish_id`);
     }
     output.push(line.split(UPLOAD).join(INIT));
   });
   const result = output.join('\n');
-  return { output: result === text ? text : result, outcomes, notes: outcomes.length > 0 ? ['The Content Posting API adds post.publish.* webhook events.'] : [] };
+  return {
+    output: result === text ? text : result,
+    outcomes,
+    notes: outcomes.length > 0 ? ['The Content Posting API adds post.publish.* webhook events.'] : [],
+  };
 };
 
 export interface Captured {

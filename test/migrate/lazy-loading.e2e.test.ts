@@ -10,7 +10,11 @@ let work: string;
 
 /** The packages a run loaded, from Node's own module log (every one of these is CommonJS). */
 function packagesLoaded(args: string[]): Set<string> {
-  const child = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module', NO_COLOR: '1' } });
+  const child = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_DEBUG: 'module', NO_COLOR: '1' },
+  });
   expect(child.status, child.stderr.slice(-2000)).not.toBe(2);
   return new Set(Array.from(child.stderr.matchAll(/node_modules\/((?:@[^/"]+\/)?[^/"]+)/g), (match) => match[1]!));
 }
@@ -33,7 +37,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('what a run loads: nothing it does not need', () => {
   it('--check of a clean file loads no parser, no codemod, no ts-morph', () => {
     const loaded = packagesLoaded(['--check', 'clean.ts']);
-    for (const name of ['@babel/parser', 'jscodeshift', 'recast', 'ts-morph', 'typescript', 'piscina']) expect(loaded, name).not.toContain(name);
+    for (const name of ['@babel/parser', 'jscodeshift', 'recast', 'ts-morph', 'typescript', 'piscina'])
+      expect(loaded, name).not.toContain(name);
   });
 
   it('--check of a legacy file loads the parser, not the codemod nor ts-morph', () => {

@@ -54,7 +54,7 @@ afterAll(() => {
 });
 
 describe('migrate-share-video (rewrite), the built CLI', () => {
-  it('runs the codemod on worker threads with --workers 2 and leaves code that is not TikTok\'s as it is', () => {
+  it("runs the codemod on worker threads with --workers 2 and leaves code that is not TikTok's as it is", () => {
     const before = snapshot(tree);
     const { status, stdout, stderr } = run(['--workers', '2', '.']);
     expect(stderr).toBe('');
@@ -65,7 +65,10 @@ describe('migrate-share-video (rewrite), the built CLI', () => {
 
   it('rewrites legacy uploads on worker threads as the codemod fixtures say, and a second run changes nothing', () => {
     const fixtures = join(ROOT, 'fixtures/rewrite-upload-call');
-    const cases = [['axios-config-call', 'input.js', 'output.js'], ['fetch-formdata-template-query-tokens', 'input.ts', 'output.ts']];
+    const cases = [
+      ['axios-config-call', 'input.js', 'output.js'],
+      ['fetch-formdata-template-query-tokens', 'input.ts', 'output.ts'],
+    ];
     const root = tempTree({
       ...LOOKALIKES,
       ...Object.fromEntries(cases.map(([name, input]) => [`src/${name}${input.slice(5)}`, readFileSync(join(fixtures, name, input))])),
@@ -77,7 +80,9 @@ describe('migrate-share-video (rewrite), the built CLI', () => {
       expect(first.stdout).toMatch(/^7 files scanned, 2 changed, \d+ sites rewritten, 0 TODOs left, 0 errors, in /m);
       expect(first.status).toBe(0);
       for (const [name, input, output] of cases) {
-        expect(readFileSync(join(root, 'src', `${name}${input.slice(5)}`), 'utf8')).toBe(readFileSync(join(fixtures, name, output), 'utf8'));
+        expect(readFileSync(join(root, 'src', `${name}${input.slice(5)}`), 'utf8')).toBe(
+          readFileSync(join(fixtures, name, output), 'utf8'),
+        );
       }
       const second = run(['--workers', '2', '--allow-dirty', 'src'], root);
       expect(second.stdout).toMatch(/^7 files scanned, 0 changed, 0 sites rewritten, 0 TODOs left, 0 errors, in /m);
@@ -102,7 +107,9 @@ describe('migrate-share-video (rewrite), the built CLI', () => {
       const comments = check.findings.filter((finding: { ruleId: string }) => finding.ruleId === 'no-migration-todo');
       expect(legacy).toHaveLength(first.todos.length);
       expect(where(legacy)).toEqual(where(first.todos));
-      expect(new Set(comments.map((c: { file: string }) => c.file))).toEqual(new Set(first.todos.filter((t: { ruleId: string }) => !t.ruleId.startsWith('text/')).map((t: { file: string }) => t.file)));
+      expect(new Set(comments.map((c: { file: string }) => c.file))).toEqual(
+        new Set(first.todos.filter((t: { ruleId: string }) => !t.ruleId.startsWith('text/')).map((t: { file: string }) => t.file)),
+      );
       const second = JSON.parse(run(['--format', 'json', '--workers', '2', '.'], root).stdout);
       expect(second.summary).toMatchObject({ filesChanged: 0, sitesRewritten: 0, todosLeft: first.todos.length, errors: 0 });
     } finally {
@@ -119,14 +126,19 @@ describe('migrate-share-video (rewrite), the built CLI', () => {
   });
 
   it('--dry-run writes nothing, with a legacy call among the files', () => {
-    const root = tempTree({ ...LOOKALIKES, 'src/upload.js': `export const upload = (form) => fetch('${UPLOAD}', { method: 'POST', body: form });\n` });
+    const root = tempTree({
+      ...LOOKALIKES,
+      'src/upload.js': `export const upload = (form) => fetch('${UPLOAD}', { method: 'POST', body: form });\n`,
+    });
     try {
       const before = snapshot(root);
       const { status, stdout, stderr } = run(['--dry-run', '--workers', '2', 'src'], root);
       expect(stderr).toBe('');
       // 0 with nothing left to do, 1 with TODOs: the codemod decides; errors (2) never.
       expect([0, 1]).toContain(status);
-      expect(stdout).toMatch(/^6 files scanned, [01] would change \(dry run: nothing written\), \d+ sites? rewritten, \d+ TODOs? left, 0 errors, in /m);
+      expect(stdout).toMatch(
+        /^6 files scanned, [01] would change \(dry run: nothing written\), \d+ sites? rewritten, \d+ TODOs? left, 0 errors, in /m,
+      );
       if (/ 1 would change/.test(stdout)) expect(stdout).toContain('--- a/src/upload.js\n+++ b/src/upload.js\n');
       expect(snapshot(root)).toEqual(before);
     } finally {

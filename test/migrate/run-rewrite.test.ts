@@ -36,7 +36,9 @@ describe('rewrite: --dry-run', () => {
     expect(stdout).toContain('--- a/src/upload.js\n+++ b/src/upload.js\n@@ -1,5 +1,5 @@\n');
     expect(stdout).toContain(`-  return fetch('${UPLOAD}', { method: 'POST', body: form });\n+  return fetch('${INIT}',`);
     expect(stdout).not.toContain('clean.js');
-    expect(stdout).toMatch(/^2 files scanned, 1 would change \(dry run: nothing written\), 1 site rewritten, 0 TODOs left, 0 errors, in \d+\.\d\d s\.$/m);
+    expect(stdout).toMatch(
+      /^2 files scanned, 1 would change \(dry run: nothing written\), 1 site rewritten, 0 TODOs left, 0 errors, in \d+\.\d\d s\.$/m,
+    );
     expect(readFileSync(join(root, 'src/upload.js'), 'utf8')).toBe(LEGACY);
     expect(statSync(join(root, 'src/upload.js')).mtimeMs).toBe(before);
     expect(listing(root)).toEqual(['src', 'src/clean.js', 'src/upload.js']);
@@ -96,7 +98,8 @@ describe('rewrite: a real run', () => {
     const root = tree({ 'clean.js': CLEAN, 'lookalike.js': LOOKALIKE, 'upload.js': LEGACY, 'README.md': '# App\n' });
     const old = new Date('2020-01-02T03:04:05Z');
     for (const name of ['clean.js', 'lookalike.js', 'README.md']) utimesSync(join(root, name), old, old);
-    const stamps = () => ['clean.js', 'lookalike.js', 'README.md'].map((name) => [readFileSync(join(root, name)), statSync(join(root, name)).mtimeMs]);
+    const stamps = () =>
+      ['clean.js', 'lookalike.js', 'README.md'].map((name) => [readFileSync(join(root, name)), statSync(join(root, name)).mtimeMs]);
     const before = stamps();
     const { status } = await rewriteIn(root);
     expect(status).toBe(0);
@@ -189,7 +192,9 @@ describe('rewrite: the report and the exit status', () => {
     const root = tree({ 'webhook.js': `export function handle(body) {\n  return body.share_id;\n}\n` });
     const { status, stdout } = await rewriteIn(root);
     expect(status).toBe(1);
-    expect(stdout).toContain('TODOs left in the code (1):\n  webhook.js:2:15  read publish_id instead of share_id  no-legacy-response-field\n');
+    expect(stdout).toContain(
+      'TODOs left in the code (1):\n  webhook.js:2:15  read publish_id instead of share_id  no-legacy-response-field\n',
+    );
     expect(stdout).toContain('Notes:\n  - The Content Posting API adds post.publish.* webhook events.\n');
     expect(stdout).toMatch(/1 changed, 0 sites rewritten, 1 TODO left, 0 errors/);
   });
@@ -215,7 +220,11 @@ describe('rewrite: the report and the exit status', () => {
 
   it('exits 2 when the codemod throws on a file, with the reason', async () => {
     const root = tree({ 'a.js': LEGACY });
-    const { status, stdout } = await rewriteIn(root, { transform: () => { throw new Error('unexpected node'); } });
+    const { status, stdout } = await rewriteIn(root, {
+      transform: () => {
+        throw new Error('unexpected node');
+      },
+    });
     expect(status).toBe(2);
     expect(stdout).toContain('a.js: the codemod failed: unexpected node');
     expect(readFileSync(join(root, 'a.js'), 'utf8')).toBe(LEGACY);
@@ -240,10 +249,25 @@ describe('rewrite: the report and the exit status', () => {
     ]);
     expect(report.todos).toMatchObject([
       { kind: 'port-by-hand', file: 'c.py', line: 1, column: 8, ruleId: 'text/legacy-share-endpoint' },
-      { kind: 'todo', file: 'b.js', line: 1, column: 16, ruleId: 'no-legacy-response-field', message: 'read publish_id instead of share_id' },
+      {
+        kind: 'todo',
+        file: 'b.js',
+        line: 1,
+        column: 16,
+        ruleId: 'no-legacy-response-field',
+        message: 'read publish_id instead of share_id',
+      },
     ]);
     expect(report.errors).toEqual([]);
-    expect(report.summary).toMatchObject({ dryRun: false, filesScanned: 4, filesAnalyzed: 3, filesChanged: 2, sitesRewritten: 1, todosLeft: 2, errors: 0 });
+    expect(report.summary).toMatchObject({
+      dryRun: false,
+      filesScanned: 4,
+      filesAnalyzed: 3,
+      filesChanged: 2,
+      sitesRewritten: 1,
+      todosLeft: 2,
+      errors: 0,
+    });
     expect(report.version).toBe('0.0.0-test');
   });
 
@@ -264,7 +288,9 @@ describe('rewrite: progress', () => {
   };
   const slow: TransformFn = (text, file, options) => {
     const until = Date.now() + 40;
-    while (Date.now() < until) { /* a slow codemod */ }
+    while (Date.now() < until) {
+      /* a slow codemod */
+    }
     return fakeTransform(text, file, options);
   };
 

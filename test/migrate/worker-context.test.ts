@@ -32,10 +32,14 @@ describe('the context a worker gets', () => {
 
   it('hands the codemod the relative path and the resolver, and sends back no unchanged text', () => {
     const seen: string[] = [];
-    const result = runTransformTask({ file: '/abs/src/a.ts', path: 'src/a.ts', text: 'x' }, (text, file, options) => {
-      seen.push(file, typeof options.resolveImport, String(options.keepLegacyEvents));
-      return { output: text, outcomes: [], notes: [] };
-    }, { resolveImport: () => undefined, keepLegacyEvents: true });
+    const result = runTransformTask(
+      { file: '/abs/src/a.ts', path: 'src/a.ts', text: 'x' },
+      (text, file, options) => {
+        seen.push(file, typeof options.resolveImport, String(options.keepLegacyEvents));
+        return { output: text, outcomes: [], notes: [] };
+      },
+      { resolveImport: () => undefined, keepLegacyEvents: true },
+    );
     expect(seen).toEqual(['src/a.ts', 'function', 'true']);
     expect(result).toEqual({ ok: true, output: undefined, outcomes: [], notes: [] });
     expect(structuredClone(result)).toEqual(result);

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/migrate-share-video.js');
 const CASES_ROOT = path.join(ROOT, 'fixtures/rename-payload-types');
-const cases = readdirSync(CASES_ROOT).filter((name) => existsSync(path.join(CASES_ROOT, name, 'input'))).sort();
+const cases = readdirSync(CASES_ROOT)
+  .filter((name) => existsSync(path.join(CASES_ROOT, name, 'input')))
+  .sort();
 
 let scratch: string;
 
@@ -29,7 +31,9 @@ afterAll(() => {
 });
 
 function readTree(folder: string): Record<string, string> {
-  const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(path.join(folder, name)).isFile()).sort();
+  const names = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(path.join(folder, name)).isFile())
+    .sort();
   return Object.fromEntries(names.map((name) => [name.split(path.sep).join('/'), readFileSync(path.join(folder, name), 'utf8')]));
 }
 
@@ -40,7 +44,12 @@ function run(args: string[]) {
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-describe.for(cases.flatMap((name) => [[name, '1'], [name, '2']]))('migrate-share-video on rename-payload-types/%s, --workers %s', ([name, workers]) => {
+describe.for(
+  cases.flatMap((name) => [
+    [name, '1'],
+    [name, '2'],
+  ]),
+)('migrate-share-video on rename-payload-types/%s, --workers %s', ([name, workers]) => {
   it('leaves the files as output/ says, and a second run changes nothing', () => {
     const copy = path.join(scratch, `${name}-${workers}`);
     cpSync(path.join(CASES_ROOT, name, 'input'), copy, { recursive: true });
@@ -60,7 +69,7 @@ describe.for(cases.flatMap((name) => [[name, '1'], [name, '2']]))('migrate-share
 });
 
 describe('migrate-share-video --dry-run on a multi-file fixture', () => {
-  it('shows the project pass\'s renames in the diff and writes nothing', () => {
+  it("shows the project pass's renames in the diff and writes nothing", () => {
     const copy = path.join(scratch, 'dry-run');
     cpSync(path.join(CASES_ROOT, 'webhook-content-across-files/input'), copy, { recursive: true });
     const before = readTree(copy);

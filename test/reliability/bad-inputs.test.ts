@@ -46,7 +46,12 @@ let outside: string;
 const original = new Map<string, Buffer>();
 
 function run(args: string[]) {
-  const child = spawnSync(process.execPath, [BIN, ...args], { cwd: tree, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: tree,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -58,9 +63,20 @@ function put(path: string, content: string | Buffer): void {
 
 const bytesOf = (path: string) => readFileSync(join(tree, path));
 
-interface JsonError { file: string; reason: string }
-interface CheckJson { findings: { file: string; ruleId: string }[]; summary: { filesScanned: number; errors: JsonError[] } }
-interface RewriteJson { changes: { file: string; sitesRewritten: number; todos: number }[]; todos: { file: string }[]; errors: JsonError[]; summary: Record<string, unknown> }
+interface JsonError {
+  file: string;
+  reason: string;
+}
+interface CheckJson {
+  findings: { file: string; ruleId: string }[];
+  summary: { filesScanned: number; errors: JsonError[] };
+}
+interface RewriteJson {
+  changes: { file: string; sitesRewritten: number; todos: number }[];
+  todos: { file: string }[];
+  errors: JsonError[];
+  summary: Record<string, unknown>;
+}
 
 let check: ReturnType<typeof run>;
 let checkJson: CheckJson;
@@ -75,23 +91,43 @@ beforeAll(() => {
   outside = mkdtempSync(join(tmpdir(), 'msv-outside-'));
   put('good.js', REWRITABLE);
   put('syntax-error.js', `${REWRITABLE}\nconst broken = fetch('${UPLOAD}' +;\n`);
-  put('flow.js', [
-    '// @flow',
-    "import type { Readable } from 'stream';",
-    '',
-    'export async function up(token: ?string, video: Buffer): Promise<mixed> {',
-    `  const res = await fetch('${UPLOAD}?access_token=' + String(token), { method: 'POST', body: video });`,
-    '  return res.json();',
-    '}',
-    '',
-  ].join('\n'));
-  put('binary.js', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 0, 0xff, 0xfe]), Buffer.alloc(2000, 0x90), Buffer.from(UPLOAD)]));
+  put(
+    'flow.js',
+    [
+      '// @flow',
+      "import type { Readable } from 'stream';",
+      '',
+      'export async function up(token: ?string, video: Buffer): Promise<mixed> {',
+      `  const res = await fetch('${UPLOAD}?access_token=' + String(token), { method: 'POST', body: video });`,
+      '  return res.json();',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  put(
+    'binary.js',
+    Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 0, 0xff, 0xfe]), Buffer.alloc(2000, 0x90), Buffer.from(UPLOAD)]),
+  );
   put('bundle.min.js', minifiedBundle());
   put('empty.js', '');
   put('crlf-bom.js', `\uFEFF${REWRITABLE.replaceAll('\n', '\r\n')}`);
   // Latin-1 bytes in a comment and a string: parses, but rewriting would alter those bytes.
-  put('latin1.js', Buffer.concat([Buffer.from('// r'), Buffer.from([0xe9]), Buffer.from('sum'), Buffer.from([0xe9]), Buffer.from(`\n${REWRITABLE}const label = "caf`), Buffer.from([0xe9]), Buffer.from('";\n')]));
-  put('latin1-identifier.js', Buffer.concat([Buffer.from('const caf'), Buffer.from([0xe9]), Buffer.from(` = 1;\nfetch('${UPLOAD}', { method: 'POST' });\n`)]));
+  put(
+    'latin1.js',
+    Buffer.concat([
+      Buffer.from('// r'),
+      Buffer.from([0xe9]),
+      Buffer.from('sum'),
+      Buffer.from([0xe9]),
+      Buffer.from(`\n${REWRITABLE}const label = "caf`),
+      Buffer.from([0xe9]),
+      Buffer.from('";\n'),
+    ]),
+  );
+  put(
+    'latin1-identifier.js',
+    Buffer.concat([Buffer.from('const caf'), Buffer.from([0xe9]), Buffer.from(` = 1;\nfetch('${UPLOAD}', { method: 'POST' });\n`)]),
+  );
   mkdirSync(join(tree, 'loop'));
   symlinkSync('..', join(tree, 'loop/parent'));
   symlinkSync('.', join(tree, 'loop/self'));
@@ -130,8 +166,12 @@ describe('bad inputs, each with its own message while the run goes on', () => {
   });
 
   it('Flow annotations: parsed with the Flow plugin, reported and left with TODOs where the video is unknown', () => {
-    expect(checkJson.findings.filter((finding) => finding.file === 'flow.js').map((finding) => finding.ruleId).sort())
-      .toEqual(['no-legacy-share-endpoint', 'no-token-in-query']);
+    expect(
+      checkJson.findings
+        .filter((finding) => finding.file === 'flow.js')
+        .map((finding) => finding.ruleId)
+        .sort(),
+    ).toEqual(['no-legacy-share-endpoint', 'no-token-in-query']);
     expect(reasonOf(rewriteJson.errors, 'flow.js')).toBeUndefined();
     const flow = bytesOf('flow.js').toString();
     expect(flow).toContain('token: ?string');
@@ -146,7 +186,9 @@ describe('bad inputs, each with its own message while the run goes on', () => {
 
   it('a minified bundle of several MB on one line: the call at its end is found; the rewrite touches only that spot', () => {
     expect(original.get('bundle.min.js')!.length).toBeGreaterThan(2_000_000);
-    expect(checkJson.findings.filter((finding) => finding.file === 'bundle.min.js').map((finding) => finding.ruleId)).toEqual(['no-legacy-share-endpoint']);
+    expect(checkJson.findings.filter((finding) => finding.file === 'bundle.min.js').map((finding) => finding.ruleId)).toEqual([
+      'no-legacy-share-endpoint',
+    ]);
     expect(reasonOf(rewriteJson.errors, 'bundle.min.js')).toBeUndefined();
     const before = original.get('bundle.min.js')!.toString();
     const after = bytesOf('bundle.min.js').toString();
@@ -178,7 +220,9 @@ describe('bad inputs, each with its own message while the run goes on', () => {
   });
 
   it('bytes that are not UTF-8 where the parser meets them: "is not valid UTF-8 and cannot be parsed"', () => {
-    expect(reasonOf(checkJson.summary.errors, 'latin1-identifier.js')).toMatch(/^is not valid UTF-8 and cannot be parsed: .* at line 1, column 10$/);
+    expect(reasonOf(checkJson.summary.errors, 'latin1-identifier.js')).toMatch(
+      /^is not valid UTF-8 and cannot be parsed: .* at line 1, column 10$/,
+    );
     expect(reasonOf(rewriteJson.errors, 'latin1-identifier.js')).toMatch(/^is not valid UTF-8 and cannot be parsed: /);
     expect(bytesOf('latin1-identifier.js').equals(original.get('latin1-identifier.js')!)).toBe(true);
   });
@@ -209,7 +253,10 @@ describe('bad inputs, each with its own message while the run goes on', () => {
   });
 
   it('a target that does not exist: exit 2 and says so, in both modes', () => {
-    for (const args of [['--check', 'no-such-folder'], ['no-such-folder', '--dry-run']]) {
+    for (const args of [
+      ['--check', 'no-such-folder'],
+      ['no-such-folder', '--dry-run'],
+    ]) {
       const result = run(args);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('no such file or folder, nor a glob that matches: no-such-folder');

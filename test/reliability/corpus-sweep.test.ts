@@ -26,12 +26,17 @@ let corpus: string | undefined;
 let unavailable = '';
 
 function locateOrBuild(): void {
-  for (const candidate of [process.env.MSV_CORPUS_SMALL, resolve(ROOT, '../corpus/small'), join(ROOT, 'node_modules/.cache/msv-corpus-small')]) {
+  for (const candidate of [
+    process.env.MSV_CORPUS_SMALL,
+    resolve(ROOT, '../corpus/small'),
+    join(ROOT, 'node_modules/.cache/msv-corpus-small'),
+  ]) {
     if (candidate && existsSync(join(candidate, COMPLETE))) return void (corpus = candidate);
   }
   if (!existsSync(SCRIPT)) return void (unavailable = `no corpus and no ${SCRIPT} to build one`);
   const ping = spawnSync('npm', ['ping', '--loglevel=error'], { encoding: 'utf8', timeout: 20_000 });
-  if (ping.status !== 0) return void (unavailable = `no corpus, and the npm registry does not answer (npm ping: ${(ping.stderr || ping.error?.message || '').trim().split('\n')[0]})`);
+  if (ping.status !== 0)
+    return void (unavailable = `no corpus, and the npm registry does not answer (npm ping: ${(ping.stderr || ping.error?.message || '').trim().split('\n')[0]})`);
   const target = join(ROOT, 'node_modules/.cache/msv-corpus-small');
   const started = performance.now();
   const build = spawnSync('bash', [SCRIPT, target, 'small'], { encoding: 'utf8', timeout: 240_000 });
@@ -46,7 +51,12 @@ function sourceFiles(folder: string, into: string[] = []): string[] {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) sourceFiles(path, into);
-    else if (entry.isFile() && (SOURCE_EXTENSIONS as readonly string[]).some((extension) => entry.name.endsWith(extension)) && !entry.name.endsWith('.d.ts')) into.push(path);
+    else if (
+      entry.isFile() &&
+      (SOURCE_EXTENSIONS as readonly string[]).some((extension) => entry.name.endsWith(extension)) &&
+      !entry.name.endsWith('.d.ts')
+    )
+      into.push(path);
   }
   return into;
 }
@@ -62,7 +72,11 @@ beforeAll(() => {
 describe('the migration over the small clean corpus', () => {
   it('--dry-run: 0 changes, 0 TODOs, 0 errors, exit 0', (context) => {
     if (!corpus) return context.skip(unavailable);
-    const run = spawnSync(process.execPath, [BIN, '.', '--dry-run', '--format', 'json'], { cwd: corpus, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [BIN, '.', '--dry-run', '--format', 'json'], {
+      cwd: corpus,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { changes: unknown[]; todos: unknown[]; errors: unknown[]; summary: { filesScanned: number } };
@@ -72,7 +86,11 @@ describe('the migration over the small clean corpus', () => {
 
   it('--check: 0 findings, 0 files it could not check, exit 0', (context) => {
     if (!corpus) return context.skip(unavailable);
-    const run = spawnSync(process.execPath, [BIN, '--check', '.', '--format', 'json'], { cwd: corpus, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [BIN, '--check', '.', '--format', 'json'], {
+      cwd: corpus,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as { findings: unknown[]; summary: { errors: unknown[] } };
     expect(report.findings).toEqual([]);

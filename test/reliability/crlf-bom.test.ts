@@ -74,13 +74,16 @@ describe('CRLF line ends, a UTF-8 BOM, tabs', () => {
   });
 
   // The transforms run alone under jscodeshift go the same way.
-  it.each(inputs.filter((file) => file.startsWith('rewrite-upload-call/')).slice(0, 12))('%s, CRLF + BOM + tabs, through run-alone', (file) => {
-    const lf = readFileSync(join(FIXTURES, file), 'utf8').replace(/\r\n/g, '\n');
-    const name = file.replace(/^.*\/input/, 'input');
-    const expected = transformSource(lf, name, optionsOf(file)).output;
-    const awkward = (text: string) => `\uFEFF${tabify(text).replaceAll('\n', '\r\n')}`;
-    expect(runTransformsAlone({ path: name, source: awkward(lf) }, TRANSFORMS, optionsOf(file))).toBe(awkward(expected));
-  });
+  it.each(inputs.filter((file) => file.startsWith('rewrite-upload-call/')).slice(0, 12))(
+    '%s, CRLF + BOM + tabs, through run-alone',
+    (file) => {
+      const lf = readFileSync(join(FIXTURES, file), 'utf8').replace(/\r\n/g, '\n');
+      const name = file.replace(/^.*\/input/, 'input');
+      const expected = transformSource(lf, name, optionsOf(file)).output;
+      const awkward = (text: string) => `\uFEFF${tabify(text).replaceAll('\n', '\r\n')}`;
+      expect(runTransformsAlone({ path: name, source: awkward(lf) }, TRANSFORMS, optionsOf(file))).toBe(awkward(expected));
+    },
+  );
 
   it('refuses a file with mixed line ends rather than change lines it does not rewrite', () => {
     const mixed = "const a = 1;\r\nfetch('https://open-api.tiktok.com/share/video/upload/', { method: 'POST' });\n";

@@ -80,7 +80,12 @@ function program(s: Site): string {
     const options = inQuery ? '{ body: form }' : '{ body: form, searchParams: { access_token: token } }';
     call = `got.post(${url}${separator}${options}).json()`;
   }
-  const read = s.client === 'axios' ? 'response.data.data.share_id' : s.client === 'fetch' ? '(await response.json()).data.share_id' : 'response.data.share_id';
+  const read =
+    s.client === 'axios'
+      ? 'response.data.data.share_id'
+      : s.client === 'fetch'
+        ? '(await response.json()).data.share_id'
+        : 'response.data.share_id';
 
   return [
     ...imports,
@@ -128,8 +133,8 @@ describe('generated legacy call sites', () => {
         expect(transformSource(first.output, file).output).toBe(first.output);
 
         const lines = first.output.split('\n');
-        const untended = analyzeModule(ast, first.output, file).findings
-          .filter((finding) => finding.ruleId !== 'no-migration-todo')
+        const untended = analyzeModule(ast, first.output, file)
+          .findings.filter((finding) => finding.ruleId !== 'no-migration-todo')
           .map((finding) => lineOf(first.output, (finding.range ?? rangeOf(finding.node!))[0]))
           .filter((line) => !carriesTodo(lines, line));
         expect(untended).toEqual([]);

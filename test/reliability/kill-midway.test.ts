@@ -21,20 +21,23 @@ const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.migrate-share-video\.tmp$/;
 
 /** File `i`: a rewritable upload (every third one leaves a TODO), padded so that writes take a moment. */
 function legacyFile(i: number): string {
-  const padding = Array.from({ length: 40 }, (_, k) => `export function helper${i}_${k}(value) {\n  return value * ${k} + ${i};\n}\n`).join('\n');
-  const body = i % 3 === 0
-    ? `export const send${i} = (token, body) => fetch(\`${UPLOAD}?access_token=\${token}\`, { method: 'POST', body });\n`
-    : [
-      `export async function upload${i}(token, path) {`,
-      '  const bytes = await readFile(path);',
-      '  const form = new FormData();',
-      `  form.append('video', new Blob([bytes], { type: 'video/mp4' }), 'clip${i}.mp4');`,
-      `  const res = await fetch(\`${UPLOAD}?access_token=\${token}\`, { method: 'POST', body: form });`,
-      '  const json = await res.json();',
-      '  return json.data.share_id;',
-      '}',
-      '',
-    ].join('\n');
+  const padding = Array.from({ length: 40 }, (_, k) => `export function helper${i}_${k}(value) {\n  return value * ${k} + ${i};\n}\n`).join(
+    '\n',
+  );
+  const body =
+    i % 3 === 0
+      ? `export const send${i} = (token, body) => fetch(\`${UPLOAD}?access_token=\${token}\`, { method: 'POST', body });\n`
+      : [
+          `export async function upload${i}(token, path) {`,
+          '  const bytes = await readFile(path);',
+          '  const form = new FormData();',
+          `  form.append('video', new Blob([bytes], { type: 'video/mp4' }), 'clip${i}.mp4');`,
+          `  const res = await fetch(\`${UPLOAD}?access_token=\${token}\`, { method: 'POST', body: form });`,
+          '  const json = await res.json();',
+          '  return json.data.share_id;',
+          '}',
+          '',
+        ].join('\n');
   return `import { readFile } from 'node:fs/promises';\n\n${body}\n${padding}`;
 }
 
@@ -58,15 +61,25 @@ function makeTree(): string {
 }
 
 /** Starts a rewrite of `tree` and SIGKILLs it when `killWhen` resolves; resolves once it is dead. */
-async function killedRun(tree: string, killWhen: (child: ReturnType<typeof spawn>) => Promise<void>): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
+async function killedRun(
+  tree: string,
+  killWhen: (child: ReturnType<typeof spawn>) => Promise<void>,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
   const child = spawn(process.execPath, [BIN, '.', '--allow-dirty', '--format', 'json'], { cwd: tree, stdio: 'ignore' });
-  const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  );
   await Promise.race([killWhen(child), exited]);
   child.kill('SIGKILL');
   return exited;
 }
 
-interface State { old: number; new: number; neither: string[]; temporaries: string[] }
+interface State {
+  old: number;
+  new: number;
+  neither: string[];
+  temporaries: string[];
+}
 
 function inspect(tree: string): State {
   const state: State = { old: 0, new: 0, neither: [], temporaries: [] };
@@ -100,15 +113,21 @@ describe('a rewrite killed midway', () => {
     for (const [file, text] of before) expect(after.get(file), file).not.toBe(text);
   });
 
-  it('SIGKILL at the first file written: every file old or new, no temporary file in a real file\'s place', async () => {
+  it("SIGKILL at the first file written: every file old or new, no temporary file in a real file's place", async () => {
     const tree = makeTree();
-    const result = await killedRun(tree, () => new Promise((killNow) => {
-      // The first rename in any folder is the first write landing: kill a few ms into the writes.
-      const watchers = Array.from({ length: 10 }, (_, part) => watch(join(tree, `src/part${part}`), () => {
-        for (const watcher of watchers) watcher.close();
-        setTimeout(killNow, 15);
-      }));
-    }));
+    const result = await killedRun(
+      tree,
+      () =>
+        new Promise((killNow) => {
+          // The first rename in any folder is the first write landing: kill a few ms into the writes.
+          const watchers = Array.from({ length: 10 }, (_, part) =>
+            watch(join(tree, `src/part${part}`), () => {
+              for (const watcher of watchers) watcher.close();
+              setTimeout(killNow, 15);
+            }),
+          );
+        }),
+    );
     const state = inspect(tree);
     expect(result.signal).toBe('SIGKILL');
     expect(state.neither).toEqual([]);
@@ -118,14 +137,18 @@ describe('a rewrite killed midway', () => {
     for (const temporary of state.temporaries) expect(TEMPORARY.test(temporary.split('/').pop()!)).toBe(true);
   }, 120_000);
 
-  it.each([100, 200, 300])('SIGKILL %i ms after the start: every file old or new', async (ms) => {
-    const tree = makeTree();
-    await killedRun(tree, () => new Promise((killNow) => setTimeout(killNow, ms)));
-    const state = inspect(tree);
-    expect(state.neither).toEqual([]);
-    expect(state.old + state.new).toBe(FILES);
-    for (const temporary of state.temporaries) expect(TEMPORARY.test(temporary.split('/').pop()!)).toBe(true);
-  }, 120_000);
+  it.each([100, 200, 300])(
+    'SIGKILL %i ms after the start: every file old or new',
+    async (ms) => {
+      const tree = makeTree();
+      await killedRun(tree, () => new Promise((killNow) => setTimeout(killNow, ms)));
+      const state = inspect(tree);
+      expect(state.neither).toEqual([]);
+      expect(state.old + state.new).toBe(FILES);
+      for (const temporary of state.temporaries) expect(TEMPORARY.test(temporary.split('/').pop()!)).toBe(true);
+    },
+    120_000,
+  );
 
   it('a run left to finish writes exactly the expected rewrite', async () => {
     const tree = makeTree();

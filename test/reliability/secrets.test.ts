@@ -105,7 +105,9 @@ describe('secrets pasted into legacy code are never printed', () => {
   });
 
   it('no output holds a token or secret, nor a telling part of one', () => {
-    const leaks = outputs.flatMap(({ name, text }) => NEEDLES.filter((needle) => text.includes(needle)).map((needle) => `${name}: ${needle}`));
+    const leaks = outputs.flatMap(({ name, text }) =>
+      NEEDLES.filter((needle) => text.includes(needle)).map((needle) => `${name}: ${needle}`),
+    );
     expect(leaks).toEqual([]);
   });
 

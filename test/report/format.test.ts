@@ -55,8 +55,24 @@ describe('formatJson', () => {
     expect(Object.keys(output)).toEqual(['findings', 'summary', 'version']);
     expect(output.version).toBe('9.8.7');
     expect(output.findings).toHaveLength(findings.length);
-    expect(Object.keys(output.findings[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'messageId', 'severity', 'message']);
-    expect(output.findings[0]).toMatchObject({ file: 'app/upload.py', line: 4, ruleId: 'text/legacy-share-endpoint', messageId: 'url', severity: 'error' });
+    expect(Object.keys(output.findings[0])).toEqual([
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'ruleId',
+      'messageId',
+      'severity',
+      'message',
+    ]);
+    expect(output.findings[0]).toMatchObject({
+      file: 'app/upload.py',
+      line: 4,
+      ruleId: 'text/legacy-share-endpoint',
+      messageId: 'url',
+      severity: 'error',
+    });
     expect(output.summary).toEqual({
       filesScanned: 12,
       filesAnalyzed: 3,
@@ -99,7 +115,12 @@ describe('formatSarif', () => {
     expect(version).toBe('2.1.0');
     expect(runs).toHaveLength(1);
     const { driver } = runs[0].tool;
-    expect(driver).toMatchObject({ name: 'migrate-share-video', version: '9.8.7', semanticVersion: '9.8.7', informationUri: 'https://example.test/msv#readme' });
+    expect(driver).toMatchObject({
+      name: 'migrate-share-video',
+      version: '9.8.7',
+      semanticVersion: '9.8.7',
+      informationUri: 'https://example.test/msv#readme',
+    });
     expect(driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULE_IDS);
     const rule = driver.rules[RULE_IDS.indexOf('text/legacy-share-endpoint')];
     expect(rule).toMatchObject({
@@ -141,10 +162,12 @@ describe('formatSarif', () => {
     const before = prints(sarif());
     expect(new Set(before).size).toBe(before.length);
     const moved = findings.map((finding) => ({ ...finding, line: finding.line + 10, endLine: finding.endLine + 10 }));
-    const shifted = JSON.parse(formatSarif(report({ findings: moved }), {
-      informationUri: '',
-      sourceLines: (file) => sourceLines(file) && [...Array(10).fill('# new line'), ...sourceLines(file)!],
-    }));
+    const shifted = JSON.parse(
+      formatSarif(report({ findings: moved }), {
+        informationUri: '',
+        sourceLines: (file) => sourceLines(file) && [...Array(10).fill('# new line'), ...sourceLines(file)!],
+      }),
+    );
     expect(prints(shifted)).toEqual(before);
   });
 
@@ -153,21 +176,50 @@ describe('formatSarif', () => {
     const first = prints(sarif());
     expect(prints(sarif())).toEqual(first);
     // Another run: another time, version, folder and set of errors; a finding fixed in another file.
-    const later = JSON.parse(formatSarif(report({ durationMs: 1, version: '9.9.9', cwd: '/elsewhere', errors: [], findings: findings.filter((finding) => finding.file !== 'hooks/handler.java') }), { informationUri: '', sourceLines }));
-    const kept = findings.map((finding, index) => [finding, first[index]] as const).filter(([finding]) => finding.file !== 'hooks/handler.java');
+    const later = JSON.parse(
+      formatSarif(
+        report({
+          durationMs: 1,
+          version: '9.9.9',
+          cwd: '/elsewhere',
+          errors: [],
+          findings: findings.filter((finding) => finding.file !== 'hooks/handler.java'),
+        }),
+        { informationUri: '', sourceLines },
+      ),
+    );
+    const kept = findings
+      .map((finding, index) => [finding, first[index]] as const)
+      .filter(([finding]) => finding.file !== 'hooks/handler.java');
     expect(prints(later)).toEqual(kept.map(([, print]) => print));
   });
 
   it('places results relative to the repository root when run from a subfolder, with the same fingerprints', () => {
-    const fromRoot = JSON.parse(formatSarif(report({ cwd: '/work/project', findings: findings.map((finding) => ({ ...finding, file: `packages/app/${finding.file}` })) }), {
-      informationUri: '',
-      sourceLines: (file) => sourceLines(file.replace(/^packages\/app\//, '')),
-    }));
-    const fromSub = JSON.parse(formatSarif(report({ cwd: '/work/project/packages/app' }), { informationUri: 'https://example.test/msv', sourceLines, root: '/work/project' }));
+    const fromRoot = JSON.parse(
+      formatSarif(
+        report({ cwd: '/work/project', findings: findings.map((finding) => ({ ...finding, file: `packages/app/${finding.file}` })) }),
+        {
+          informationUri: '',
+          sourceLines: (file) => sourceLines(file.replace(/^packages\/app\//, '')),
+        },
+      ),
+    );
+    const fromSub = JSON.parse(
+      formatSarif(report({ cwd: '/work/project/packages/app' }), {
+        informationUri: 'https://example.test/msv',
+        sourceLines,
+        root: '/work/project',
+      }),
+    );
     const run = fromSub.runs[0];
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/project/');
-    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'packages/app/app/upload.py', uriBaseId: '%SRCROOT%' });
-    expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri).toBe('packages/app/app/locked.py');
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'packages/app/app/upload.py',
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'packages/app/app/locked.py',
+    );
     const prints = (log: any) => log.runs[0].results.map((result: any) => result.partialFingerprints);
     expect(prints(fromSub)).toEqual(prints(fromRoot));
     validate(fromSub);
@@ -198,7 +250,9 @@ describe('formatText', () => {
     const text = formatText(report(), { color: false });
     const lines = text.split('\n');
     expect(lines[0]).toBe(`app/upload.py:4:${findings[0].column}  error    ${findings[0].message}  text/legacy-share-endpoint`);
-    expect(text).toContain(`hooks/handler.java:1:7  warning  ${findings.find((f) => f.severity === 'warning')!.message}  text/legacy-webhook-event`);
+    expect(text).toContain(
+      `hooks/handler.java:1:7  warning  ${findings.find((f) => f.severity === 'warning')!.message}  text/legacy-webhook-event`,
+    );
     expect(text).toContain('5 findings (4 errors, 1 warning) in 3 files:');
     expect(text).toMatch(/^ {2}text\/legacy-share-endpoint {2}3$/m);
     expect(text).toMatch(/^ {2}text\/legacy-webhook-event {3}2$/m);

@@ -12,8 +12,22 @@ const rewrite: RewriteReport = {
     { file: 'src/web hooks/tiktok.ts', sitesRewritten: 2, todos: 0 },
   ],
   todos: [
-    { kind: 'todo', file: 'src/tiktok/upload.ts', line: 12, column: 3, ruleId: 'no-migration-todo', message: 'stream of unknown origin | size it with access_token=act.1234567890abcdefghijklmnopqrstuv' },
-    { kind: 'port-by-hand', file: 'scripts/bulk_upload.py', line: 7, column: 5, ruleId: 'text/legacy-share-endpoint', message: 'Request to the retired Share Video endpoint' },
+    {
+      kind: 'todo',
+      file: 'src/tiktok/upload.ts',
+      line: 12,
+      column: 3,
+      ruleId: 'no-migration-todo',
+      message: 'stream of unknown origin | size it with access_token=act.1234567890abcdefghijklmnopqrstuv',
+    },
+    {
+      kind: 'port-by-hand',
+      file: 'scripts/bulk_upload.py',
+      line: 7,
+      column: 5,
+      ruleId: 'text/legacy-share-endpoint',
+      message: 'Request to the retired Share Video endpoint',
+    },
   ],
   notes: [NEW_EVENTS_NOTE],
   errors: [],
@@ -64,7 +78,16 @@ describe('formatRewriteMarkdown', () => {
 describe('formatCheckMarkdown', () => {
   const report: CheckReport = {
     findings: [
-      { file: 'app/hooks.ts', line: 3, column: 8, endLine: 3, endColumn: 30, ruleId: 'no-legacy-webhook-event', severity: 'error', message: 'video.upload.failed is gone: use post.publish.failed' },
+      {
+        file: 'app/hooks.ts',
+        line: 3,
+        column: 8,
+        endLine: 3,
+        endColumn: 30,
+        ruleId: 'no-legacy-webhook-event',
+        severity: 'error',
+        message: 'video.upload.failed is gone: use post.publish.failed',
+      },
     ],
     filesScanned: 3,
     filesAnalyzed: 1,
@@ -76,14 +99,18 @@ describe('formatCheckMarkdown', () => {
 
   it('tables the findings with links, the new events when a webhook is involved, and what could not be checked', () => {
     const markdown = formatCheckMarkdown(report, { cwd: '/repo', reportFile: '/repo/check.md' });
-    expect(markdown).toContain('| [app/hooks.ts:3](app/hooks.ts#L3) | error | video.upload.failed is gone: use post.publish.failed | `no-legacy-webhook-event` |');
+    expect(markdown).toContain(
+      '| [app/hooks.ts:3](app/hooks.ts#L3) | error | video.upload.failed is gone: use post.publish.failed | `no-legacy-webhook-event` |',
+    );
     expect(markdown).toContain('## New webhook events you may subscribe to');
     expect(markdown).toContain('## Not checked (1)');
   });
 
   it('is short when clean', () => {
     const markdown = formatCheckMarkdown({ ...report, findings: [], errors: [] }, { cwd: '/repo', reportFile: '/repo/check.md' });
-    expect(markdown).toBe('# Share Video API migration check\n\nNo legacy Share Video API usage found in 3 files. migrate-share-video 1.2.3.\n');
+    expect(markdown).toBe(
+      '# Share Video API migration check\n\nNo legacy Share Video API usage found in 3 files. migrate-share-video 1.2.3.\n',
+    );
   });
 });
 
@@ -97,8 +124,14 @@ describe('--report on the command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'msv-md-'));
     try {
       mkdirSync(join(dir, 'src'));
-      writeFileSync(join(dir, 'src/hook.js'), "export function onEvent(event) {\n  // TikTok webhook\n  if (event.event === 'video.upload.failed') return 'failed';\n}\n");
-      writeFileSync(join(dir, 'src/upload.py'), 'URL = "https://open-api.tiktok.com/share/video/upload/?access_token=act.1234567890abcdefghijklmnopqrstuv"\n');
+      writeFileSync(
+        join(dir, 'src/hook.js'),
+        "export function onEvent(event) {\n  // TikTok webhook\n  if (event.event === 'video.upload.failed') return 'failed';\n}\n",
+      );
+      writeFileSync(
+        join(dir, 'src/upload.py'),
+        'URL = "https://open-api.tiktok.com/share/video/upload/?access_token=act.1234567890abcdefghijklmnopqrstuv"\n',
+      );
       const check = spawnSync(process.execPath, [bin, '--check', '--report', 'check.md', 'src'], { cwd: dir, encoding: 'utf8' });
       expect(check.status).toBe(1);
       const checked = readFileSync(join(dir, 'check.md'), 'utf8');
@@ -106,7 +139,10 @@ describe('--report on the command line', () => {
       expect(checked).toContain('(src/upload.py#L1)');
       expect(checked).not.toContain('act.1234567890');
 
-      const run = spawnSync(process.execPath, [bin, '--allow-dirty', '--report', 'migration-report.md', 'src'], { cwd: dir, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [bin, '--allow-dirty', '--report', 'migration-report.md', 'src'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
       expect(run.status).toBe(1);
       const report = readFileSync(join(dir, 'migration-report.md'), 'utf8');
       expect(report).toContain('| [src/hook.js](src/hook.js) | 1 | 0 |');

@@ -4,7 +4,11 @@ import { maskingWriter, maskSecrets } from '../../src/report/mask-secrets.js';
 describe('maskSecrets', () => {
   it.for([
     ['an access token in a string', `+const token = 'act.1234abcd5678efgh9012ijkl3456mnop!4321.va';`, `+const token = 'act.****';`],
-    ['an access token in a header template', '-  headers: { Authorization: `Bearer act.example12345Example12345Example` },', '-  headers: { Authorization: `Bearer act.****` },'],
+    [
+      'an access token in a header template',
+      '-  headers: { Authorization: `Bearer act.example12345Example12345Example` },',
+      '-  headers: { Authorization: `Bearer act.****` },',
+    ],
     ['a refresh token', ` refresh_token: 'rft.example12345Example12345Example',`, ` refresh_token: 'rft.****',`],
     ['a client token, unquoted', '+ token: clt.AbCdEf0123456789xyz,', '+ token: clt.****,'],
     ['a token in a query string', '+url = `${base}?access_token=act.abc123def456ghi789`', '+url = `${base}?access_token=act.****`'],

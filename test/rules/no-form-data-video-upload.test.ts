@@ -70,7 +70,7 @@ export async function shareToTikTok(query: string, bytes: Uint8Array): Promise<R
       errors: [{ messageId: 'formField', line: 4, suggestions: [] }],
     },
     {
-      name: "the form-data package with axios (CommonJS)",
+      name: 'the form-data package with axios (CommonJS)',
       filename: 'lib/upload.js',
       code: `
 const axios = require('axios');

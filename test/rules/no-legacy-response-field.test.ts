@@ -94,7 +94,7 @@ app.post('/webhooks/vimeo', (req, res) => {
 `,
     },
     {
-      name: "a team still on Video Kit (settings keepLegacyEvents): the legacy content field read after the new one",
+      name: 'a team still on Video Kit (settings keepLegacyEvents): the legacy content field read after the new one',
       filename: 'src/webhooks/tiktok.js',
       settings: { 'migrate-share-video': { keepLegacyEvents: true } },
       code: `

@@ -251,7 +251,9 @@ export const TikTokStatus = ({ event }) => <span>{TIKTOK_TERMINAL_EVENTS.has(eve
           messageId: 'rename',
           data: failed,
           line: 8,
-          suggestions: [{ messageId: 'removeLegacy', data: failed, output: halfMigratedSwitch.replace("    case 'video.upload.failed':\n", '') }],
+          suggestions: [
+            { messageId: 'removeLegacy', data: failed, output: halfMigratedSwitch.replace("    case 'video.upload.failed':\n", '') },
+          ],
         },
       ],
     },

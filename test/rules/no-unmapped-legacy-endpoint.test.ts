@@ -43,7 +43,7 @@ export async function douyinShareId(clientToken) {
   ],
   invalid: [
     {
-      name: "the publish step some integrations added after the upload (axios, TS)",
+      name: 'the publish step some integrations added after the upload (axios, TS)',
       filename: 'src/tiktok/publish.ts',
       code: `
 import axios from 'axios';

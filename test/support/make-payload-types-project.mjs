@@ -14,7 +14,9 @@ const write = (name, text) => {
   writeFileSync(path.join(folder, name), text);
 };
 
-write('src/types.ts', `/** What TikTok posts to our webhook. */
+write(
+  'src/types.ts',
+  `/** What TikTok posts to our webhook. */
 export interface TikTokWebhookEvent {
   client_key: string;
   event: string;
@@ -34,17 +36,24 @@ export interface ShareRow {
   share_id: string;
   published: boolean;
 }
-`);
-write('src/parse.ts', `import type { TikTokWebhookContent, TikTokWebhookEvent } from './types.js';
+`,
+);
+write(
+  'src/parse.ts',
+  `import type { TikTokWebhookContent, TikTokWebhookEvent } from './types.js';
 
 export async function parseContent(event: TikTokWebhookEvent): Promise<TikTokWebhookContent> {
   return JSON.parse(event.content) as TikTokWebhookContent;
 }
-`);
+`,
+);
 for (let index = 1; index <= others; index++) {
   const id = String(index).padStart(2, '0');
-  const previous = index > 1 ? `import { handle${String(index - 1).padStart(2, '0')} } from './handler-${String(index - 1).padStart(2, '0')}.js';\n` : '';
-  write(`src/handlers/handler-${id}.ts`, `import { parseContent } from '../parse.js';
+  const previous =
+    index > 1 ? `import { handle${String(index - 1).padStart(2, '0')} } from './handler-${String(index - 1).padStart(2, '0')}.js';\n` : '';
+  write(
+    `src/handlers/handler-${id}.ts`,
+    `import { parseContent } from '../parse.js';
 import type { ShareRow, TikTokWebhookContent, TikTokWebhookEvent } from '../types.js';
 ${previous.replace('./', './')}
 const rows = new Map<string, ShareRow>();
@@ -68,6 +77,7 @@ export async function handle${id}(event: TikTokWebhookEvent): Promise<string> {
 export function remember${id}(row: ShareRow): void {
   rows.set(row.share_id, row);
 }
-`);
+`,
+  );
 }
 console.log(`${others + 2} files in ${folder}`);

@@ -96,10 +96,11 @@ for (const [name, text] of Object.entries(configs)) {
 }
 
 /** `times` prints the shell's, then its children's, user and system time: `0m51.337s 0m4.575s`. */
-const seconds = (text) => text.split(/\s+/).reduce((sum, field) => {
-  const [, m, s] = /^(\d+)m([\d.]+)s$/.exec(field) ?? [];
-  return m === undefined ? sum : sum + Number(m) * 60 + Number(s);
-}, 0);
+const seconds = (text) =>
+  text.split(/\s+/).reduce((sum, field) => {
+    const [, m, s] = /^(\d+)m([\d.]+)s$/.exec(field) ?? [];
+    return m === undefined ? sum : sum + Number(m) * 60 + Number(s);
+  }, 0);
 
 /**
  * One timed run: wall time, CPU time (user + system of eslint, which other work on the machine
@@ -131,9 +132,15 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-console.log(`corpus ${corpus}, ${runs} rounds, node ${process.version}${nodeFlags.length ? ` ${nodeFlags.join(' ')}` : ''}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `corpus ${corpus}, ${runs} rounds, node ${process.version}${nodeFlags.length ? ` ${nodeFlags.join(' ')}` : ''}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 for (const name of Object.keys(commands)) {
-  console.log(`  ${name}: (cd ${corpus} && node ${commands[name].map((arg) => (arg.includes(' ') ? JSON.stringify(arg) : arg)).join(' ')})`);
+  console.log(
+    `  ${name}: (cd ${corpus} && node ${commands[name].map((arg) => (arg.includes(' ') ? JSON.stringify(arg) : arg)).join(' ')})`,
+  );
 }
 lint('baseline'); // warm-up: file cache and module loading, not counted
 const names = Object.keys(configs);
@@ -153,16 +160,25 @@ for (let i = 0; i < runs; i++) {
   }
 }
 if (files.size !== 1) throw new Error('the configurations linted different sets of files');
-console.log(`load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const ratio = (value) => `${value.toFixed(3)} (${value >= 1 ? '+' : ''}${((value - 1) * 100).toFixed(1)}%)`;
 for (const [without, withPlugin] of PAIRS) {
   console.log(`${withPlugin} / ${without}:`);
-  for (const [label, times] of [['wall', wall], ['cpu ', cpu]]) {
+  for (const [label, times] of [
+    ['wall', wall],
+    ['cpu ', cpu],
+  ]) {
     const base = median(times[without]);
     const other = median(times[withPlugin]);
     const spread = (name) => `${s(Math.min(...times[name]))}–${s(Math.max(...times[name]))}`;
-    console.log(`  ${label} medians ${s(base)} → ${s(other)}: ratio ${ratio(other / base)}   [ranges ${spread(without)}, ${spread(withPlugin)}]`);
+    console.log(
+      `  ${label} medians ${s(base)} → ${s(other)}: ratio ${ratio(other / base)}   [ranges ${spread(without)}, ${spread(withPlugin)}]`,
+    );
   }
   const paired = cpu[withPlugin].map((ms, i) => ms / cpu[without][i]);
   console.log(`  cpu  median of per-round ratios ${ratio(median(paired))}   [${paired.map((r) => r.toFixed(3)).join(' ')}]`);

@@ -29,5 +29,6 @@ for (const folder of process.argv.slice(2)) {
     }
     console.log(`${folder}: ${result.output === text ? 'unchanged' : 'output written'}`);
   }
-  for (const outcome of result.outcomes) console.log(`  ${outcome.line}:${outcome.column} ${outcome.action} ${outcome.ruleId} ${outcome.message}`);
+  for (const outcome of result.outcomes)
+    console.log(`  ${outcome.line}:${outcome.column} ${outcome.action} ${outcome.ruleId} ${outcome.message}`);
 }

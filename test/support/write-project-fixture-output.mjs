@@ -10,14 +10,19 @@ import { migrateInMemory } from '../../dist/src/migrate/migrate-in-memory.js';
 
 for (const folder of process.argv.slice(2)) {
   const input = path.resolve(folder, 'input');
-  const names = readdirSync(input, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(path.join(input, name)).isFile()).sort();
-  const results = migrateInMemory(names.map((name) => ({ file: path.join(input, name), path: name, text: readFileSync(path.join(input, name), 'utf8') })));
+  const names = readdirSync(input, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(path.join(input, name)).isFile())
+    .sort();
+  const results = migrateInMemory(
+    names.map((name) => ({ file: path.join(input, name), path: name, text: readFileSync(path.join(input, name), 'utf8') })),
+  );
   rmSync(path.resolve(folder, 'output'), { recursive: true, force: true });
   console.log(`${folder}:`);
   names.forEach((name, index) => {
     const target = path.resolve(folder, 'output', name);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, results[index].output);
-    for (const outcome of results[index].outcomes) console.log(`  ${name}:${outcome.line}:${outcome.column} ${outcome.action} ${outcome.ruleId} ${outcome.message}`);
+    for (const outcome of results[index].outcomes)
+      console.log(`  ${name}:${outcome.line}:${outcome.column} ${outcome.action} ${outcome.ruleId} ${outcome.message}`);
   });
 }

@@ -3,7 +3,12 @@ import { isTextScanTarget, scanText } from '../../src/text-scan/scan-text.js';
 
 const brief = (text: string, file = 'app/upload.py') =>
   scanText(file, text).map(({ line, column, endColumn, ruleId, messageId, severity }) => ({
-    line, column, endColumn, ruleId, messageId, severity,
+    line,
+    column,
+    endColumn,
+    ruleId,
+    messageId,
+    severity,
   }));
 
 describe('scanText: the legacy upload endpoint', () => {
@@ -17,16 +22,20 @@ describe('scanText: the legacy upload endpoint', () => {
     ['at the end of a sentence', 'We post to https://open-api.tiktok.com/share/video/upload.'],
   ])('finds it %s', ([, line]) => {
     const findings = scanText('a.txt', line);
-    expect(findings.map((f) => [f.ruleId, f.messageId, f.severity])).toEqual([
-      ['text/legacy-share-endpoint', 'url', 'error'],
-    ]);
+    expect(findings.map((f) => [f.ruleId, f.messageId, f.severity])).toEqual([['text/legacy-share-endpoint', 'url', 'error']]);
   });
 
   it('anchors the finding on the URL, 1-based, end exclusive, without the query', () => {
     const line = 'r = post("https://open-api.tiktok.com/share/video/upload/?access_token=act.secret")';
     const [finding] = scanText('app/upload.py', `import requests\n${line}`);
     const url = 'https://open-api.tiktok.com/share/video/upload/';
-    expect(finding).toMatchObject({ file: 'app/upload.py', line: 2, endLine: 2, column: line.indexOf(url) + 1, endColumn: line.indexOf(url) + 1 + url.length });
+    expect(finding).toMatchObject({
+      file: 'app/upload.py',
+      line: 2,
+      endLine: 2,
+      column: line.indexOf(url) + 1,
+      endColumn: line.indexOf(url) + 1 + url.length,
+    });
   });
 
   it('never prints a token from the query string', () => {
@@ -65,7 +74,11 @@ describe('scanText: a base URL and a path built on another line', () => {
   });
 
   it('finds a v1 path and an unmapped legacy path the same way', () => {
-    const text = ['TIKTOK_API = "https://open-api.tiktok.com"', 'INFO = TIKTOK_API + "/user/info/"', 'PUB = "{base}/share/video/publish/"'].join('\n');
+    const text = [
+      'TIKTOK_API = "https://open-api.tiktok.com"',
+      'INFO = TIKTOK_API + "/user/info/"',
+      'PUB = "{base}/share/video/publish/"',
+    ].join('\n');
     expect(brief(text).map((f) => [f.line, f.ruleId])).toEqual([
       [2, 'text/v1-oauth-endpoint'],
       [3, 'text/unmapped-legacy-endpoint'],
@@ -112,16 +125,14 @@ describe('scanText: v1 OAuth and user endpoints', () => {
 });
 
 describe('scanText: other paths on the legacy host', () => {
-  it.for([
-    ['/share/video/publish/'],
-    ['/share/video/upload/init/'],
-    ['/share/sound/upload/'],
-    ['/some/future/path'],
-  ])('reports %s as unmapped, naming the path', ([path]) => {
-    const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
-    expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', severity: 'error' });
-    expect(finding.message.startsWith(`${path} on the retired v1 host`)).toBe(true);
-  });
+  it.for([['/share/video/publish/'], ['/share/video/upload/init/'], ['/share/sound/upload/'], ['/some/future/path']])(
+    'reports %s as unmapped, naming the path',
+    ([path]) => {
+      const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
+      expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', severity: 'error' });
+      expect(finding.message.startsWith(`${path} on the retired v1 host`)).toBe(true);
+    },
+  );
 });
 
 describe('scanText: what is not a finding', () => {
@@ -170,7 +181,7 @@ describe('scanText: legacy webhook event names', () => {
   });
 
   it('says nothing in a file that names a lookalike service and not TikTok', () => {
-    for (const owner of ['# Bunny Stream webhook', "// Vimeo", 'MUX_SECRET = os.environ["MUX_SECRET"]  # mux']) {
+    for (const owner of ['# Bunny Stream webhook', '// Vimeo', 'MUX_SECRET = os.environ["MUX_SECRET"]  # mux']) {
       expect(brief(`${owner}\nif e == "video.upload.failed": pass`)).toEqual([]);
     }
   });
@@ -193,16 +204,31 @@ describe('scanText: legacy webhook event names', () => {
 
 describe('isTextScanTarget', () => {
   it.for([
-    'app/upload.py', 'src/Upload.java', 'lib/client.rb', 'main.go', 'api.php', 'Client.cs', 'deploy.sh',
-    'config.yaml', '.github/workflows/ci.yml', 'fixtures/hook.json', 'README.md', '.env', '.env.example',
-    'config/.env.production', 'C:\\app\\.env.local', 'App.vue', 'Upload.svelte',
+    'app/upload.py',
+    'src/Upload.java',
+    'lib/client.rb',
+    'main.go',
+    'api.php',
+    'Client.cs',
+    'deploy.sh',
+    'config.yaml',
+    '.github/workflows/ci.yml',
+    'fixtures/hook.json',
+    'README.md',
+    '.env',
+    '.env.example',
+    'config/.env.production',
+    'C:\\app\\.env.local',
+    'App.vue',
+    'Upload.svelte',
   ])('scans %s', (path) => {
     expect(isTextScanTarget(path)).toBe(true);
   });
 
-  it.for([
-    'src/upload.ts', 'src/upload.js', 'logo.png', 'Makefile', 'notes.txt', '.envrc', 'environment.ts', 'env',
-  ])('leaves %s to others', (path) => {
-    expect(isTextScanTarget(path)).toBe(false);
-  });
+  it.for(['src/upload.ts', 'src/upload.js', 'logo.png', 'Makefile', 'notes.txt', '.envrc', 'environment.ts', 'env'])(
+    'leaves %s to others',
+    (path) => {
+      expect(isTextScanTarget(path)).toBe(false);
+    },
+  );
 });

@@ -3,7 +3,8 @@ import { MEDIA_TRANSFER } from '../../src/contract/index.js';
 import { chunkPlanViolations, chunkRanges } from '../support/tiktok-mock/index.js';
 
 const MiB = 1024 * 1024;
-const plan = (video_size: unknown, chunk_size: unknown, total_chunk_count: unknown) => chunkPlanViolations({ video_size, chunk_size, total_chunk_count });
+const plan = (video_size: unknown, chunk_size: unknown, total_chunk_count: unknown) =>
+  chunkPlanViolations({ video_size, chunk_size, total_chunk_count });
 
 describe('chunk rules of the init (API-CONTRACT §4.2, checklist §8)', () => {
   it("accepts TikTok's worked example and yields its five Content-Range rows", () => {

@@ -9,7 +9,11 @@ function expectError(response: { status: number; json(): any }, status: number, 
   expect(response.status).toBe(status);
   const body = response.json();
   expect(body).not.toHaveProperty('data');
-  expect(body.error).toEqual({ code, message: message ? expect.stringMatching(message) : expect.any(String), log_id: expect.stringMatching(LOG_ID) });
+  expect(body.error).toEqual({
+    code,
+    message: message ? expect.stringMatching(message) : expect.any(String),
+    log_id: expect.stringMatching(LOG_ID),
+  });
 }
 
 describe('POST /v2/post/publish/inbox/video/init/ (API-CONTRACT §3, checklist §8)', () => {
@@ -30,7 +34,11 @@ describe('POST /v2/post/publish/inbox/video/init/ (API-CONTRACT §3, checklist �
     const uploadUrl = new URL(body.data.upload_url);
     expect(uploadUrl.origin).toBe(`https://${MEDIA_TRANSFER_HOST}`);
     expect([...uploadUrl.searchParams.keys()]).toEqual(['upload_id', 'upload_token']);
-    expect(mock.state.publish(body.data.publish_id)).toMatchObject({ status: 'PROCESSING_UPLOAD', videoSize: 30_567_100, openId: DEFAULT_USERS.alice.openId });
+    expect(mock.state.publish(body.data.publish_id)).toMatchObject({
+      status: 'PROCESSING_UPLOAD',
+      videoSize: 30_567_100,
+      openId: DEFAULT_USERS.alice.openId,
+    });
   });
 
   it('takes application/json with or without charset, in any case', async () => {
@@ -42,24 +50,59 @@ describe('POST /v2/post/publish/inbox/video/init/ (API-CONTRACT §3, checklist �
 
   it('answers 401 access_token_invalid without a Bearer token, with an unknown one, or with a v1 token', async () => {
     expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: null }), 401, 'access_token_invalid');
-    expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: 'act.unknown' }), 401, 'access_token_invalid');
-    expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.dave.accessToken }), 401, 'access_token_invalid');
-    const basic = await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: null, contentType: 'application/json' });
+    expectError(
+      await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: 'act.unknown' }),
+      401,
+      'access_token_invalid',
+    );
+    expectError(
+      await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.dave.accessToken }),
+      401,
+      'access_token_invalid',
+    );
+    const basic = await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), {
+      token: null,
+      contentType: 'application/json',
+    });
     expect(basic.json().error.message).toBe('The access token is invalid or not found in the request.');
   });
 
   it('answers 401 scope_not_authorized for a token without video.upload', async () => {
-    expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.carol.accessToken }), 401, 'scope_not_authorized', /video\.upload/);
+    expectError(
+      await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.carol.accessToken }),
+      401,
+      'scope_not_authorized',
+      /video\.upload/,
+    );
   });
 
   it('answers 400 invalid_param for a wrong Content-Type, bad JSON or a bad source', async () => {
-    expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { contentType: 'text/plain' }), 400, 'invalid_param', /Content-Type/);
-    expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { contentType: null }), 400, 'invalid_param', /Content-Type/);
-    expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { contentType: 'application/json; charset=latin1' }), 400, 'invalid_param');
+    expectError(
+      await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { contentType: 'text/plain' }),
+      400,
+      'invalid_param',
+      /Content-Type/,
+    );
+    expectError(
+      await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { contentType: null }),
+      400,
+      'invalid_param',
+      /Content-Type/,
+    );
+    expectError(
+      await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { contentType: 'application/json; charset=latin1' }),
+      400,
+      'invalid_param',
+    );
     expectError(await postJson(mock, mock.urls.inboxInit, null, { raw: '{"source_info":' }), 400, 'invalid_param', /not valid JSON/);
     expectError(await postJson(mock, mock.urls.inboxInit, [1]), 400, 'invalid_param', /JSON object/);
     expectError(await postJson(mock, mock.urls.inboxInit, {}), 400, 'invalid_param', /source_info is required/);
-    expectError(await postJson(mock, mock.urls.inboxInit, { source_info: { source: 'UPLOAD' } }), 400, 'invalid_param', /FILE_UPLOAD, PULL_FROM_URL/);
+    expectError(
+      await postJson(mock, mock.urls.inboxInit, { source_info: { source: 'UPLOAD' } }),
+      400,
+      'invalid_param',
+      /FILE_UPLOAD, PULL_FROM_URL/,
+    );
   });
 
   it('answers 400 invalid_param naming the broken chunk rule', async () => {
@@ -75,7 +118,9 @@ describe('POST /v2/post/publish/inbox/video/init/ (API-CONTRACT §3, checklist �
   });
 
   it('answers a verified PULL_FROM_URL with a publish_id and no upload_url', async () => {
-    const response = await postJson(mock, mock.urls.inboxInit, { source_info: { source: 'PULL_FROM_URL', video_url: 'https://example.verified.domain.com/example_video.mp4' } });
+    const response = await postJson(mock, mock.urls.inboxInit, {
+      source_info: { source: 'PULL_FROM_URL', video_url: 'https://example.verified.domain.com/example_video.mp4' },
+    });
     expect(response.status).toBe(200);
     const body = response.json();
     expect(Object.keys(body.data)).toEqual(['publish_id']);
@@ -101,7 +146,9 @@ describe('init limits (§3.2 rate limit, §3.4 pending cap)', () => {
       }
       expectError(await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1)), 429, 'rate_limit_exceeded');
       // Another token has its own window.
-      expect((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.bob.accessToken })).status).toBe(200);
+      expect(
+        (await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.bob.accessToken })).status,
+      ).toBe(200);
       // The first call leaves the window 60 s after it was made: one more fits, not two.
       clock.advance(60_000 - 30_000 + 1);
       expect((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1))).status).toBe(200);
@@ -116,13 +163,22 @@ describe('init limits (§3.2 rate limit, §3.4 pending cap)', () => {
     const mock = await startTikTokMock({ now: clock.now, init: { rateLimit: false } });
     try {
       const ids: string[] = [];
-      for (let n = 0; n < 5; n += 1) ids.push((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1))).json().data.publish_id);
+      for (let n = 0; n < 5; n += 1)
+        ids.push((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1))).json().data.publish_id);
       const refused = await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1));
       // The captured body: message equal to the code, no data.
       expect(refused.status).toBe(403);
-      expect(refused.json()).toEqual({ error: { code: 'spam_risk_too_many_pending_share', message: 'spam_risk_too_many_pending_share', log_id: expect.stringMatching(LOG_ID) } });
+      expect(refused.json()).toEqual({
+        error: {
+          code: 'spam_risk_too_many_pending_share',
+          message: 'spam_risk_too_many_pending_share',
+          log_id: expect.stringMatching(LOG_ID),
+        },
+      });
       // bob is another user.
-      expect((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.bob.accessToken })).status).toBe(200);
+      expect(
+        (await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.bob.accessToken })).status,
+      ).toBe(200);
       await mock.lifecycle.completePublish(ids[0]!);
       expect((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1))).status).toBe(200);
       expect((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1))).status).toBe(403);
@@ -146,7 +202,9 @@ describe('init limits (§3.2 rate limit, §3.4 pending cap)', () => {
   it('accepts v1 tokens on v2 when configured to (§2.9 is unconfirmed)', async () => {
     const mock = await startTikTokMock({ v1TokensOnV2: 'accept' });
     try {
-      expect((await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.dave.accessToken })).status).toBe(200);
+      expect(
+        (await postJson(mock, mock.urls.inboxInit, fileUpload(4 * MiB, 4 * MiB, 1), { token: DEFAULT_USERS.dave.accessToken })).status,
+      ).toBe(200);
     } finally {
       await mock.close();
     }

@@ -15,11 +15,15 @@ function uploadUrl(query: Record<string, string>, path: string = LEGACY_UPLOAD.p
 /** Posts a form the way legacy clients did: form-data piped into node:https (§2.2). */
 function postForm(mock: TikTokMock, url: string, form: FormData, extraHeaders: Record<string, string> = {}) {
   return new Promise<{ status: number; body: any }>((resolve, reject) => {
-    const request = https.request(url, { method: 'POST', headers: { ...form.getHeaders(), ...extraHeaders }, agent: mock.agent }, (response) => {
-      const parts: Buffer[] = [];
-      response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString('utf8')) }));
-    });
+    const request = https.request(
+      url,
+      { method: 'POST', headers: { ...form.getHeaders(), ...extraHeaders }, agent: mock.agent },
+      (response) => {
+        const parts: Buffer[] = [];
+        response.on('data', (part: Buffer) => parts.push(part));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString('utf8')) }));
+      },
+    );
     request.on('error', reject);
     form.pipe(request);
   });
@@ -57,11 +61,20 @@ describe('legacy POST /share/video/upload/ (API-CONTRACT §2, §8)', () => {
     expect(record.bytes.equals(video)).toBe(true);
     expect(record.sha256).toBe(sha256(video));
     expect(record.size).toBe(video.length);
-    expect(record).toMatchObject({ accessToken: alice.accessToken, openId: alice.openId, filename: '1677466097.mp4', contentType: 'video/mp4' });
+    expect(record).toMatchObject({
+      accessToken: alice.accessToken,
+      openId: alice.openId,
+      filename: '1677466097.mp4',
+      contentType: 'video/mp4',
+    });
   });
 
   it('accepts the path without its trailing slash (§2.1 variants)', async () => {
-    const { status, body } = await postForm(mock, uploadUrl(credentials, LEGACY_UPLOAD.path.replace(/\/$/, '')), videoForm(randomBytes(1000)));
+    const { status, body } = await postForm(
+      mock,
+      uploadUrl(credentials, LEGACY_UPLOAD.path.replace(/\/$/, '')),
+      videoForm(randomBytes(1000)),
+    );
     expect(status).toBe(200);
     expect(body.data.err_code).toBe(0);
   });
@@ -79,13 +92,19 @@ describe('legacy POST /share/video/upload/ (API-CONTRACT §2, §8)', () => {
     const unknown = await postForm(mock, uploadUrl({ ...credentials, access_token: 'act.nobody' }), videoForm(randomBytes(1000)));
     expect(unknown.status).toBe(401);
     expect(unknown.body.data.error_code).toBe(20000);
-    const header = await postForm(mock, uploadUrl({ open_id: alice.openId }), videoForm(randomBytes(1000)), { Authorization: `Bearer ${alice.accessToken}` });
+    const header = await postForm(mock, uploadUrl({ open_id: alice.openId }), videoForm(randomBytes(1000)), {
+      Authorization: `Bearer ${alice.accessToken}`,
+    });
     expect(header.status).toBe(401);
   });
 
   it('accepts a v1-issued token (the legacy API was v1)', async () => {
     const dave = DEFAULT_USERS.dave;
-    const { status } = await postForm(mock, uploadUrl({ open_id: dave.openId, access_token: dave.accessToken }), videoForm(randomBytes(1000)));
+    const { status } = await postForm(
+      mock,
+      uploadUrl({ open_id: dave.openId, access_token: dave.accessToken }),
+      videoForm(randomBytes(1000)),
+    );
     expect(status).toBe(200);
   });
 

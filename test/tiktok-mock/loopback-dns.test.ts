@@ -22,8 +22,12 @@ describe('loopback-dns (the child-process DNS patch)', () => {
     const lookup = createLookup(hosts) as typeof dns.lookup;
     expect(await lookupOnce(lookup, 'open-api.tiktok.com', undefined)).toEqual({ error: null, address: '127.44.0.9', family: 4 });
     expect(await lookupOnce(lookup, 'OPEN.tiktokapis.com.', 4)).toEqual({ error: null, address: '127.44.0.9', family: 4 });
-    expect(await lookupOnce(lookup, 'open.tiktokapis.com', { all: true, hints: dns.ADDRCONFIG })).toMatchObject({ address: [{ address: '127.44.0.9', family: 4 }] });
-    expect(await lookupOnce(lookup, 'open.tiktokapis.com', { family: 'IPv4' } as unknown as dns.LookupOptions)).toMatchObject({ address: '127.44.0.9' });
+    expect(await lookupOnce(lookup, 'open.tiktokapis.com', { all: true, hints: dns.ADDRCONFIG })).toMatchObject({
+      address: [{ address: '127.44.0.9', family: 4 }],
+    });
+    expect(await lookupOnce(lookup, 'open.tiktokapis.com', { family: 'IPv4' } as unknown as dns.LookupOptions)).toMatchObject({
+      address: '127.44.0.9',
+    });
     const v6 = await lookupOnce(lookup, 'open.tiktokapis.com', { family: 6 });
     expect(v6.error?.code).toBe('ENOTFOUND');
   });

@@ -83,17 +83,26 @@ describe('PUT upload_url (API-CONTRACT §4, checklist §8)', () => {
     const chunked = await putChunk(mock, upload_url, small, 0, small.length - 1, { contentLength: null });
     expect(chunked.status).toBe(400);
     expect(chunked.text).toMatch(/Content-Length is required/);
-    const shorter = await putChunk(mock, upload_url, small, 0, small.length - 2, { contentRange: `bytes 0-${small.length - 1}/${small.length}` });
+    const shorter = await putChunk(mock, upload_url, small, 0, small.length - 2, {
+      contentRange: `bytes 0-${small.length - 1}/${small.length}`,
+    });
     expect(shorter.status).toBe(400);
     expect(shorter.text).toMatch(/covers 65536 bytes but Content-Length is 65535/);
   });
 
   it('answers 400 for a malformed Content-Range or a total that is not video_size', async () => {
     const { upload_url } = await init(mock, small, small.length);
-    for (const contentRange of [null, `bytes=0-${small.length - 1}/${small.length}`, `bytes 0-${small.length - 1}/*`, `0-${small.length - 1}/${small.length}`]) {
+    for (const contentRange of [
+      null,
+      `bytes=0-${small.length - 1}/${small.length}`,
+      `bytes 0-${small.length - 1}/*`,
+      `0-${small.length - 1}/${small.length}`,
+    ]) {
       expect((await putChunk(mock, upload_url, small, 0, small.length - 1, { contentRange })).status, String(contentRange)).toBe(400);
     }
-    const total = await putChunk(mock, upload_url, small, 0, small.length - 1, { contentRange: `bytes 0-${small.length - 1}/${small.length + 1}` });
+    const total = await putChunk(mock, upload_url, small, 0, small.length - 1, {
+      contentRange: `bytes 0-${small.length - 1}/${small.length + 1}`,
+    });
     expect(total.status).toBe(400);
     expect(total.text).toMatch(/not the video_size/);
   });

@@ -42,31 +42,42 @@ describe('real HTTP clients in a child process reach the mock at the real URLs',
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.concurrent.each(CLIENTS)('%s: legacy upload, then init + two chunks + status, same bytes', async (client) => {
-    const run = await runNodeProgram(mock, { args: [join(programs, 'upload-flows.mjs'), client, videoPath, String(5 * MiB)], env, timeoutMs: 30_000 });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const out = JSON.parse(run.stdout);
+  it.concurrent.each(CLIENTS)(
+    '%s: legacy upload, then init + two chunks + status, same bytes',
+    async (client) => {
+      const run = await runNodeProgram(mock, {
+        args: [join(programs, 'upload-flows.mjs'), client, videoPath, String(5 * MiB)],
+        env,
+        timeoutMs: 30_000,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const out = JSON.parse(run.stdout);
 
-    expect(out.legacy.status).toBe(200);
-    expect(out.legacy.body.data).toMatchObject({ err_code: 0, error_code: 0 });
-    const legacy = mock.state.legacyUploads.find((u) => u.shareId === out.legacy.body.data.share_id)!;
-    expect(legacy.sha256).toBe(sha256(video));
-    expect(legacy.filename).toBe('1677466097.mp4');
+      expect(out.legacy.status).toBe(200);
+      expect(out.legacy.body.data).toMatchObject({ err_code: 0, error_code: 0 });
+      const legacy = mock.state.legacyUploads.find((u) => u.shareId === out.legacy.body.data.share_id)!;
+      expect(legacy.sha256).toBe(sha256(video));
+      expect(legacy.filename).toBe('1677466097.mp4');
 
-    expect(out.init.status).toBe(200);
-    expect(out.puts).toEqual([
-      { status: 206, contentRange: `bytes 0-${5 * MiB - 1}/${12 * MiB}` },
-      { status: 201, contentRange: `bytes 0-${12 * MiB - 1}/${12 * MiB}` },
-    ]);
-    expect(out.status.body.data).toMatchObject({ status: 'SEND_TO_USER_INBOX', uploaded_bytes: 12 * MiB });
-    const task = mock.state.publish(out.init.body.data.publish_id);
-    expect(task.sha256).toBe(sha256(video));
-    expect(task.chunks.map((c) => c.length)).toEqual([5 * MiB, 7 * MiB]);
-  }, 40_000);
+      expect(out.init.status).toBe(200);
+      expect(out.puts).toEqual([
+        { status: 206, contentRange: `bytes 0-${5 * MiB - 1}/${12 * MiB}` },
+        { status: 201, contentRange: `bytes 0-${12 * MiB - 1}/${12 * MiB}` },
+      ]);
+      expect(out.status.body.data).toMatchObject({ status: 'SEND_TO_USER_INBOX', uploaded_bytes: 12 * MiB });
+      const task = mock.state.publish(out.init.body.data.publish_id);
+      expect(task.sha256).toBe(sha256(video));
+      expect(task.chunks.map((c) => c.length)).toEqual([5 * MiB, 7 * MiB]);
+    },
+    40_000,
+  );
 
   it('works with `node --import <loopback-dns.mjs>` given on the command line instead of NODE_OPTIONS', async () => {
-    const run = await runNodeProgram(mock, { args: ['--import', mock.loopbackDnsPath, join(programs, 'fetch-legacy.mjs')], env: { ...env, NODE_OPTIONS: '' } });
+    const run = await runNodeProgram(mock, {
+      args: ['--import', mock.loopbackDnsPath, join(programs, 'fetch-legacy.mjs')],
+      env: { ...env, NODE_OPTIONS: '' },
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 200, body: { data: { err_code: 0 } } });
   }, 20_000);

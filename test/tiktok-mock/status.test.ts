@@ -10,7 +10,8 @@ describe('POST /v2/post/publish/status/fetch/ (API-CONTRACT §5, checklist §8)'
 
   beforeAll(async () => {
     mock = await startTikTokMock({
-      users: [...Object.values(DEFAULT_USERS), 
+      users: [
+        ...Object.values(DEFAULT_USERS),
         { accessToken: 'act.erin.publish-only', openId: 'erin-open-id', scopes: [PUBLISH_SCOPE], issuedBy: 'v2' },
         { accessToken: 'act.frank.rate-limit', openId: 'frank-open-id', scopes: [PUBLISH_SCOPE], issuedBy: 'v2' },
       ],
@@ -20,7 +21,8 @@ describe('POST /v2/post/publish/status/fetch/ (API-CONTRACT §5, checklist §8)'
   });
   afterAll(() => mock?.close());
 
-  const status = (publishId: unknown, token?: string) => postJson(mock, mock.urls.statusFetch, { publish_id: publishId }, token ? { token } : {});
+  const status = (publishId: unknown, token?: string) =>
+    postJson(mock, mock.urls.statusFetch, { publish_id: publishId }, token ? { token } : {});
 
   it('follows the upload: PROCESSING_UPLOAD with uploaded_bytes, then SEND_TO_USER_INBOX, then PUBLISH_COMPLETE', async () => {
     const { publish_id, upload_url } = (await postJson(mock, mock.urls.inboxInit, fileUpload(video.length, 5 * MiB))).json().data;

@@ -5,7 +5,15 @@ import FormData from 'form-data';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEBHOOK_SIGNATURE_HEADER } from '../../src/contract/index.js';
 import {
-  DEFAULT_USERS, buildEnvelope, mockRequest, sendWebhook, signWebhook, startTikTokMock, verifyWebhookSignature, webhookEvents, type TikTokMock,
+  DEFAULT_USERS,
+  buildEnvelope,
+  mockRequest,
+  sendWebhook,
+  signWebhook,
+  startTikTokMock,
+  verifyWebhookSignature,
+  webhookEvents,
+  type TikTokMock,
 } from '../support/tiktok-mock/index.js';
 import { MiB, fileUpload, postJson, putChunk } from './helpers.js';
 
@@ -51,19 +59,39 @@ describe('webhook signature and envelope (API-CONTRACT §6.2, §6.5)', () => {
     expect(rawBody).toBe(
       '{"client_key":"bwo2m45353a6k85","event":"post.publish.complete","create_time":1633174587,"user_openid":"act.example12345Example12345Example","content":"{\\"publish_id\\":\\"v_inbox_file~v2.123456789\\",\\"publish_type\\":\\"INBOX_SHARE\\"}"}',
     );
-    expect(signWebhook(rawBody, secret, 1633174587)).toBe('t=1633174587,s=c297d558e9085fa94c776806f246a678a8e768337adc6e7ce22bb8ac995e4c07');
-    expect(verifyWebhookSignature(rawBody, 't=1633174587,s=c297d558e9085fa94c776806f246a678a8e768337adc6e7ce22bb8ac995e4c07', secret, { nowSeconds: 1633174600 })).toBe(true);
-    expect(verifyWebhookSignature(rawBody.replace('complete', 'failed'), signWebhook(rawBody, secret, 1633174587), secret, { nowSeconds: 1633174600 })).toBe(false);
+    expect(signWebhook(rawBody, secret, 1633174587)).toBe(
+      't=1633174587,s=c297d558e9085fa94c776806f246a678a8e768337adc6e7ce22bb8ac995e4c07',
+    );
+    expect(
+      verifyWebhookSignature(rawBody, 't=1633174587,s=c297d558e9085fa94c776806f246a678a8e768337adc6e7ce22bb8ac995e4c07', secret, {
+        nowSeconds: 1633174600,
+      }),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature(rawBody.replace('complete', 'failed'), signWebhook(rawBody, secret, 1633174587), secret, {
+        nowSeconds: 1633174600,
+      }),
+    ).toBe(false);
     expect(verifyWebhookSignature(rawBody, signWebhook(rawBody, secret, 1633174587), secret, { nowSeconds: 1633174587 + 301 })).toBe(false);
   });
 
   it('builds the legacy and Content Posting payloads with their documented keys', () => {
-    expect(webhookEvents.videoUploadFailed('video.6974245311675353080.VDCxrcMJ')).toEqual({ event: 'video.upload.failed', content: { share_id: 'video.6974245311675353080.VDCxrcMJ' } });
+    expect(webhookEvents.videoUploadFailed('video.6974245311675353080.VDCxrcMJ')).toEqual({
+      event: 'video.upload.failed',
+      content: { share_id: 'video.6974245311675353080.VDCxrcMJ' },
+    });
     expect(webhookEvents.videoPublishCompleted('s1').event).toBe('video.publish.completed');
     expect(webhookEvents.videoPublishCompleted('s1', 'complete').event).toBe('video.publish.complete');
     // The constructed example of §6.3, key for key.
-    const failed = buildEnvelope({ clientKey, ...webhookEvents.postPublishFailed('v_inbox_file~v2.123456789', 'file_format_check_failed'), createTime: 1633174587, userOpenId: 'act.example12345Example12345Example' });
-    expect(failed.content).toBe('{"publish_id":"v_inbox_file~v2.123456789","reason":"file_format_check_failed","publish_type":"INBOX_SHARE"}');
+    const failed = buildEnvelope({
+      clientKey,
+      ...webhookEvents.postPublishFailed('v_inbox_file~v2.123456789', 'file_format_check_failed'),
+      createTime: 1633174587,
+      userOpenId: 'act.example12345Example12345Example',
+    });
+    expect(failed.content).toBe(
+      '{"publish_id":"v_inbox_file~v2.123456789","reason":"file_format_check_failed","publish_type":"INBOX_SHARE"}',
+    );
     expect(webhookEvents.postPublishInboxDelivered('p').event).toBe('post.publish.inbox_delivered');
     expect(webhookEvents.postPublishNoLongerPubliclyAvailable('p', '1').event).toBe('post.publish.no_longer_publicaly_available');
   });
@@ -75,7 +103,13 @@ describe('sendWebhook delivery (§6.1)', () => {
 
   it('retries every answer but 200 with backoff, then stops; the body and signature stay the same', async () => {
     receiver = await startReceiver([500, 204]);
-    const delivery = await sendWebhook(receiver.url, { ...webhookEvents.videoUploadFailed('v_inbox.1'), clientKey, clientSecret: secret, userOpenId: 'u1', retry: { baseDelayMs: 5 } });
+    const delivery = await sendWebhook(receiver.url, {
+      ...webhookEvents.videoUploadFailed('v_inbox.1'),
+      clientKey,
+      clientSecret: secret,
+      userOpenId: 'u1',
+      retry: { baseDelayMs: 5 },
+    });
     expect(delivery.delivered).toBe(true);
     expect(delivery.attempts.map((a) => a.status)).toEqual([500, 204, 200]);
     expect(receiver.received).toHaveLength(3);
@@ -93,7 +127,12 @@ describe('sendWebhook delivery (§6.1)', () => {
 
   it('gives up after the bounded number of attempts', async () => {
     receiver = await startReceiver([503, 503, 503]);
-    const delivery = await sendWebhook(receiver.url, { ...webhookEvents.postPublishComplete('p'), clientKey, clientSecret: secret, retry: { attempts: 3, baseDelayMs: 1 } });
+    const delivery = await sendWebhook(receiver.url, {
+      ...webhookEvents.postPublishComplete('p'),
+      clientKey,
+      clientSecret: secret,
+      retry: { attempts: 3, baseDelayMs: 1 },
+    });
     expect(delivery.delivered).toBe(false);
     expect(delivery.attempts).toHaveLength(3);
   });
@@ -101,14 +140,24 @@ describe('sendWebhook delivery (§6.1)', () => {
   it('counts a refused connection as a failed attempt', async () => {
     const closed = await startReceiver();
     await closed.close();
-    const delivery = await sendWebhook(closed.url, { ...webhookEvents.postPublishComplete('p'), clientKey, clientSecret: secret, retry: { attempts: 2, baseDelayMs: 1 } });
+    const delivery = await sendWebhook(closed.url, {
+      ...webhookEvents.postPublishComplete('p'),
+      clientKey,
+      clientSecret: secret,
+      retry: { attempts: 2, baseDelayMs: 1 },
+    });
     expect(delivery.delivered).toBe(false);
     expect(delivery.attempts[0]!.error).toMatch(/ECONNREFUSED/);
   });
 
   it('delivers duplicates on request, to test idempotency', async () => {
     receiver = await startReceiver();
-    const delivery = await sendWebhook(receiver.url, { ...webhookEvents.postPublishComplete('p'), clientKey, clientSecret: secret, duplicates: 2 });
+    const delivery = await sendWebhook(receiver.url, {
+      ...webhookEvents.postPublishComplete('p'),
+      clientKey,
+      clientSecret: secret,
+      duplicates: 2,
+    });
     expect(delivery.duplicatesSent).toBe(2);
     expect(new Set(receiver.received.map((r) => r.body + r.signature)).size).toBe(1);
     expect(receiver.received).toHaveLength(3);
@@ -127,10 +176,11 @@ describe('webhooks the mock fires from its own state (§2.6, §4.3, §6.3)', () 
     await receiver?.close();
   });
 
-  const events = () => receiver.received.map((r) => {
-    const envelope = JSON.parse(r.body);
-    return { event: envelope.event, user: envelope.user_openid, content: JSON.parse(envelope.content) };
-  });
+  const events = () =>
+    receiver.received.map((r) => {
+      const envelope = JSON.parse(r.body);
+      return { event: envelope.event, user: envelope.user_openid, content: JSON.parse(envelope.content) };
+    });
 
   it('fires inbox_delivered after the final chunk, then complete or failed as the test decides', async () => {
     const video = randomBytes(5 * MiB);
@@ -144,7 +194,11 @@ describe('webhooks the mock fires from its own state (§2.6, §4.3, §6.3)', () 
     expect(events()).toEqual([
       { event: 'post.publish.inbox_delivered', user: alice, content: { publish_id, publish_type: 'INBOX_SHARE' } },
       { event: 'post.publish.complete', user: alice, content: { publish_id, publish_type: 'INBOX_SHARE' } },
-      { event: 'post.publish.failed', user: alice, content: { publish_id: second, reason: 'duration_check_failed', publish_type: 'INBOX_SHARE' } },
+      {
+        event: 'post.publish.failed',
+        user: alice,
+        content: { publish_id: second, reason: 'duration_check_failed', publish_type: 'INBOX_SHARE' },
+      },
     ]);
     expect(mock.state.webhookDeliveries.every((d) => d.delivered)).toBe(true);
   });
@@ -155,7 +209,8 @@ describe('webhooks the mock fires from its own state (§2.6, §4.3, §6.3)', () 
     form.append('video', randomBytes(2000), { filename: 'clip.mp4', contentType: 'video/mp4' });
     const bob = DEFAULT_USERS.bob;
     const url = `${mock.urls.legacyUpload}?open_id=${bob.openId}&access_token=${bob.accessToken}`;
-    const shareId = (await mockRequest(mock, url, { method: 'POST', headers: form.getHeaders(), body: form.getBuffer() })).json().data.share_id;
+    const shareId = (await mockRequest(mock, url, { method: 'POST', headers: form.getHeaders(), body: form.getBuffer() })).json().data
+      .share_id;
     await mock.lifecycle.completeLegacyShare(shareId);
     await mock.lifecycle.failLegacyShare(shareId);
     expect(events()).toEqual([

@@ -16,7 +16,12 @@ export function addMigrationTodos(context: CodemodContext): void {
     context.record(finding, 'todo', message);
   }
   // A TODO an earlier run left is still to do; counted once, not again beside the finding it explains.
-  const todoLines = new Set(context.outcomes().filter((o) => o.action === 'todo').map((o) => o.line));
+  const todoLines = new Set(
+    context
+      .outcomes()
+      .filter((o) => o.action === 'todo')
+      .map((o) => o.line),
+  );
   for (const marker of context.unhandled((f) => f.ruleId === 'no-migration-todo')) {
     if (!todoLines.has(marker.node!.loc.end.line + 1)) context.record(marker, 'todo', marker.data.todo);
   }
@@ -30,7 +35,11 @@ function catalogMessage(finding: RawFinding): string {
 /** A finding reported on a range (a parameter name inside a URL) belongs to the literal holding it. */
 function nodeAt(context: CodemodContext, finding: RawFinding) {
   const [start] = finding.range!;
-  const holders = [...context.index.ofType('TemplateLiteral'), ...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')];
+  const holders = [
+    ...context.index.ofType('TemplateLiteral'),
+    ...context.index.ofType('StringLiteral'),
+    ...context.index.ofType('Literal'),
+  ];
   const holder = holders.find((node) => (node.start ?? node.range[0]) <= start && (node.end ?? node.range[1]) >= start);
   if (!holder) throw new Error(`no literal holds offset ${start}`);
   return holder;

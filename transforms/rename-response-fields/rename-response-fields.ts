@@ -14,10 +14,18 @@ import { rewriteTypeField } from './rewrite-type-field.js';
  */
 export function renameResponseFields(context: CodemodContext): void {
   // Requests still sent as before; a URL value left for a person (an exported constant) is not one.
-  const uploadsLeft = context.unhandled((f) => (f.ruleId === 'no-legacy-share-endpoint' || f.ruleId === 'no-unmapped-legacy-endpoint') && f.messageId !== 'url');
-  const fields = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'responseField' || f.messageId === 'typeField'));
+  const uploadsLeft = context.unhandled(
+    (f) => (f.ruleId === 'no-legacy-share-endpoint' || f.ruleId === 'no-unmapped-legacy-endpoint') && f.messageId !== 'url',
+  );
+  const fields = context.unhandled(
+    (f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'responseField' || f.messageId === 'typeField'),
+  );
   if (uploadsLeft.length > 0) {
-    for (const finding of fields) context.defer(finding, `\`${finding.data.legacy}\` comes from a request that is not migrated yet: migrate the upload, then read ${finding.data.replacement}`);
+    for (const finding of fields)
+      context.defer(
+        finding,
+        `\`${finding.data.legacy}\` comes from a request that is not migrated yet: migrate the upload, then read ${finding.data.replacement}`,
+      );
     return;
   }
   // All the reads and types of a module change together or not at all: half of them renamed would
@@ -49,7 +57,9 @@ function dropUnreadExtra(context: CodemodContext): void {
     if (!widenedPatterns.has(pattern)) continue;
     const extra = pattern.properties.find((p: Node) => keyName(p) === 'extra' && p.value?.type === 'Identifier');
     if (!extra) continue;
-    const reads = context.root.find(j.Identifier, { name: extra.value.name }).filter((path) => path.node !== extra.value && path.node !== extra.key);
+    const reads = context.root
+      .find(j.Identifier, { name: extra.value.name })
+      .filter((path) => path.node !== extra.value && path.node !== extra.key);
     if (reads.size() === 0) context.pathOf(extra).prune();
   }
 }
@@ -67,7 +77,10 @@ export function collapseTwinFallbacks(context: CodemodContext): void {
     .filter((path) => {
       const left = j(path.node.left).toSource();
       // Only what the rewrite can have made: a read of the new fields, a check of a new event name.
-      return left === j(path.node.right).toSource() && (/\b(publish_id|error\.(code|message|log_id))$/.test(left) || /(['"`])post\.publish\.[a-z_]+\1$/.test(left));
+      return (
+        left === j(path.node.right).toSource() &&
+        (/\b(publish_id|error\.(code|message|log_id))$/.test(left) || /(['"`])post\.publish\.[a-z_]+\1$/.test(left))
+      );
     })
     .forEach((path) => path.replace(path.node.left));
 }
@@ -77,6 +90,7 @@ function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): 
   const parent = context.index.parent(node)!;
   const field = finding.data.legacy as LegacyResponseField;
   if (finding.messageId === 'typeField') return rewriteTypeField(context, parent, field, dryRun);
-  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') return rewriteFieldRead(context, node, field, dryRun);
+  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression')
+    return rewriteFieldRead(context, node, field, dryRun);
   return rewriteDestructuredField(context, node, field, dryRun);
 }

@@ -27,7 +27,8 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
     if (cases.some((other) => staticString(other.test) === replacement)) return undefined;
     // `case 'post.…':` falls through to the legacy label's body: its line, copied, keeps the layout.
     const label = { ...parent, range: [rangeOf(parent)[0], context.text.indexOf(':', rangeOf(literal)[1]) + 1] } as Node;
-    if (!context.duplicateItem(label, literal, replacement)) cases.splice(cases.indexOf(parent), 0, j.switchCase(quoted, []) as unknown as Node);
+    if (!context.duplicateItem(label, literal, replacement))
+      cases.splice(cases.indexOf(parent), 0, j.switchCase(quoted, []) as unknown as Node);
     return undefined;
   }
   if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === literal) {
@@ -37,17 +38,27 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
     const value = unwrap(parent.value);
     if (value.type !== 'Identifier' && !isMember(value)) {
       // The other spelling's key, with a handler that can be named twice, brings the new key.
-      const sibling = object.properties.some((other: Node) => other !== parent && LEGACY_EVENT_RENAMES[keyName(other) as LegacyEventName] === replacement && isNamedHandler(other.value));
+      const sibling = object.properties.some(
+        (other: Node) =>
+          other !== parent && LEGACY_EVENT_RENAMES[keyName(other) as LegacyEventName] === replacement && isNamedHandler(other.value),
+      );
       return sibling ? undefined : `add '${replacement}' beside '${legacy}' here with the same handler`;
     }
     context.addedBeside.add(added);
     if (context.duplicateItem(parent, literal, replacement)) return undefined;
     const properties: Node[] = context.pathOf(object).node.properties;
-    properties.splice(properties.indexOf(parent) + 1, 0, j.objectProperty(quoted, j.template.expression([context.source(value)])) as unknown as Node);
+    properties.splice(
+      properties.indexOf(parent) + 1,
+      0,
+      j.objectProperty(quoted, j.template.expression([context.source(value)])) as unknown as Node,
+    );
     return undefined;
   }
   if (parent.type === 'ArrayExpression') {
-    if (!parent.elements.some((element: Node | null) => element && staticString(element) === replacement) && !context.duplicateItem(literal, literal, replacement)) {
+    if (
+      !parent.elements.some((element: Node | null) => element && staticString(element) === replacement) &&
+      !context.duplicateItem(literal, literal, replacement)
+    ) {
       const elements: Node[] = context.pathOf(parent).node.elements;
       elements.splice(elements.indexOf(literal) + 1, 0, quoted as unknown as Node);
     }
@@ -55,7 +66,10 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
   }
   if (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType') {
     const union = context.index.parent(parent)!;
-    if (!union.types.some((type: Node) => literalTypeValue(type) === replacement) && !context.duplicateItem(parent, parent.literal, replacement)) {
+    if (
+      !union.types.some((type: Node) => literalTypeValue(type) === replacement) &&
+      !context.duplicateItem(parent, parent.literal, replacement)
+    ) {
       const types: Node[] = context.pathOf(union).node.types;
       types.splice(types.indexOf(parent) + 1, 0, j.tsLiteralType(quoted) as unknown as Node);
     }

@@ -10,5 +10,7 @@ import { renameWebhookEvents } from './rename-webhook-events.js';
  */
 export default function transformer(file: FileInfo, api: API, options: Options): string {
   void api;
-  return runTransformsAlone(file, [renameWebhookEvents], { keepLegacyEvents: Boolean(options.keepLegacyEvents ?? options['keep-legacy-events']) });
+  return runTransformsAlone(file, [renameWebhookEvents], {
+    keepLegacyEvents: Boolean(options.keepLegacyEvents ?? options['keep-legacy-events']),
+  });
 }

@@ -12,7 +12,8 @@ const MERGE_BY_HAND = 'the legacy and the new event each have their own handling
 export function renameEventSite(context: CodemodContext, literal: Node, replacement: string): string | undefined {
   const parent = context.index.parent(literal)!;
   if (parent.type === 'SwitchCase' && parent.test === literal) return renameCase(context, parent, replacement);
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal) return renameKey(context, parent, replacement);
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal)
+    return renameKey(context, parent, replacement);
   if (parent.type === 'TSEnumMember' && parent.initializer === literal) return renameEnumValue(context, parent, literal, replacement);
   if (parent.type === 'ArrayExpression') return renameEntry(context, parent, literal, replacement);
   if (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType') {

@@ -27,7 +27,9 @@ export function renameWebhookEvents(context: CodemodContext): void {
       context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
       continue;
     }
-    const reason = keep ? addEventBeside(context, finding.node!, legacy, replacement) : renameEventSite(context, finding.node!, replacement);
+    const reason = keep
+      ? addEventBeside(context, finding.node!, legacy, replacement)
+      : renameEventSite(context, finding.node!, replacement);
     if (reason) context.defer(finding, reason);
     else {
       context.record(finding, 'rewritten', keep ? `'${replacement}' added beside '${legacy}'` : `'${legacy}' renamed '${replacement}'`);
@@ -46,9 +48,15 @@ export function renameWebhookEvents(context: CodemodContext): void {
     const isRead = parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression';
     if (keep && isRead) {
       // Kept legacy events still carry share_id.
-      context.pathOf(parent).replace(context.j.template.expression([`${context.source(parent.object)}${parent.optional ? '?.' : '.'}publish_id ?? ${context.source(parent)}`]));
+      context
+        .pathOf(parent)
+        .replace(
+          context.j.template.expression([
+            `${context.source(parent.object)}${parent.optional ? '?.' : '.'}publish_id ?? ${context.source(parent)}`,
+          ]),
+        );
     } else if (keep) {
-      context.defer(finding, "kept legacy events send `share_id`, new ones `publish_id`: read both here");
+      context.defer(finding, 'kept legacy events send `share_id`, new ones `publish_id`: read both here');
       continue;
     } else if (isRead) renameProperty(context, parent, 'publish_id');
     else {

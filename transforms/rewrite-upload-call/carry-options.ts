@@ -5,7 +5,22 @@ import type { ClientKind } from '../../src/codemod/upload-helpers/index.js';
 
 /** Options that only shape the legacy request: the new one sets its own URL, method, body and query. */
 const LEGACY_OPTIONS = new Set([
-  'url', 'uri', 'baseURL', 'baseUrl', 'method', 'data', 'body', 'formData', 'form', 'params', 'searchParams', 'qs', 'query', 'json', 'multipart', 'files',
+  'url',
+  'uri',
+  'baseURL',
+  'baseUrl',
+  'method',
+  'data',
+  'body',
+  'formData',
+  'form',
+  'params',
+  'searchParams',
+  'qs',
+  'query',
+  'json',
+  'multipart',
+  'files',
 ]);
 /** Headers the new requests set themselves, or that described the multipart body. */
 const LEGACY_HEADERS = /^(authorization|content-type|content-length)$/i;
@@ -17,13 +32,19 @@ export type CarriedOptions = { readonly text?: string } | { readonly reason: str
  * header), as the source of an object literal handed to the helper; nothing is dropped in silence.
  */
 export function carryOptions(request: TikTokRequest, kind: ClientKind, context: CodemodContext): CarriedOptions {
-  const data = kind === 'axios' && ['post', 'put', 'patch'].includes(calleeName(request.call) ?? '') ? unwrap(request.call.arguments[1] ?? { type: 'none' }) : undefined;
+  const data =
+    kind === 'axios' && ['post', 'put', 'patch'].includes(calleeName(request.call) ?? '')
+      ? unwrap(request.call.arguments[1] ?? { type: 'none' })
+      : undefined;
   const kept: string[] = [];
   for (const options of request.options) {
     if (options === data) continue;
     for (const property of options.properties as Node[]) {
       const key = property.type === 'SpreadElement' ? undefined : keyName(property);
-      if (key === undefined) return { reason: `the request options use \`${shorten(context.source(property))}\`, which the codemod cannot carry over: port this upload by hand` };
+      if (key === undefined)
+        return {
+          reason: `the request options use \`${shorten(context.source(property))}\`, which the codemod cannot carry over: port this upload by hand`,
+        };
       if (LEGACY_OPTIONS.has(key)) continue;
       if (key !== 'headers') {
         kept.push(context.source(property));
@@ -45,7 +66,10 @@ function carryHeaders(value: Node, context: CodemodContext): CarriedOptions {
   for (const header of object.properties as Node[]) {
     if (header.type === 'SpreadElement' && isFormHeaders(header.argument)) continue;
     const name = header.type === 'SpreadElement' ? undefined : keyName(header);
-    if (name === undefined) return { reason: `the request headers use \`${shorten(context.source(header))}\`, which the codemod cannot carry over: port this upload by hand` };
+    if (name === undefined)
+      return {
+        reason: `the request headers use \`${shorten(context.source(header))}\`, which the codemod cannot carry over: port this upload by hand`,
+      };
     if (!LEGACY_HEADERS.test(name)) kept.push(context.source(header));
   }
   return { text: kept.length > 0 ? `{ ${kept.join(', ')} }` : undefined };

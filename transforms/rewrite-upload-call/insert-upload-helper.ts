@@ -20,7 +20,8 @@ export function insertUploadHelper(context: CodemodContext, client: UploadClient
   const suffix = clients.size === 0 || clients.has(client.kind) ? '' : `With${client.kind[0].toUpperCase()}${client.kind.slice(1)}`;
   const name = context.freshName(`${HELPER_BASE_NAME}${pull ? 'FromUrl' : ''}${suffix}`);
   let text = render(pull ? client.pullHelper : client.helper, context.isTypeScript, name, clientSource);
-  for (const imported of client.imports ?? []) text = text.replaceAll(imported.placeholder, ensureNamedImport(context, imported.source, imported.name));
+  for (const imported of client.imports ?? [])
+    text = text.replaceAll(imported.placeholder, ensureNamedImport(context, imported.source, imported.name));
   context.appendix.push(text);
   if (context.isTypeScript && client.typeImports) ensureTypeImport(context, client.typeImports.source, client.typeImports.names);
   names.set(id, name);

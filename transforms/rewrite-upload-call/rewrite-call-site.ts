@@ -41,15 +41,18 @@ const TYPE_SLOT = '__MigrateShareVideoType__';
  */
 export function rewriteCallSite(context: CodemodContext, request: TikTokRequest): string | undefined {
   const client = clientOf(request, context);
-  if (!client) return 'this upload goes through a function the codemod cannot see into: make it send the Content Posting init POST and then PUT the bytes to data.upload_url';
+  if (!client)
+    return 'this upload goes through a function the codemod cannot see into: make it send the Content Posting init POST and then PUT the bytes to data.upload_url';
   const upload = UPLOAD_CLIENTS[client.kind];
-  if (!upload) return `the ${client.kind} client is not rewritten yet: send the Content Posting init POST, then PUT the bytes to data.upload_url`;
-  const site = client.kind === 'xhr' ? xhrSite(request, context) : callSite(request, upload, context);
+  if (!upload)
+    return `the ${client.kind} client is not rewritten yet: send the Content Posting init POST, then PUT the bytes to data.upload_url`;
+  const site = client.kind === 'xhr' ? xhrSite(request, context) : callSite(request, upload);
   if ('reason' in site) return site.reason;
   const carried = carryOptions(request, client.kind, context);
   if ('reason' in carried) return carried.reason;
   const token = extractToken(request, context);
-  if (!token) return 'the access token of this upload cannot be found: send it as `Authorization: Bearer <token>` to the Content Posting init';
+  if (!token)
+    return 'the access token of this upload cannot be found: send it as `Authorization: Bearer <token>` to the Content Posting init';
   const lookup = extractVideo(request, context);
   if ('reason' in lookup) return lookup.reason;
   const async = isInAsyncFunction(request.call, context);
@@ -58,20 +61,26 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   const video = chained ? context.freshName('video') : videoArgument(lookup.video, upload, async, context);
   const helper = insertUploadHelper(context, upload, lookup.video.kind === 'url', client.client);
   const options = carried.text ?? (upload.takesCallback ? '{}' : undefined);
-  const argumentsText = [upload.takesClient ? client.client : undefined, token, video, upload.takesOptions ? options : undefined].filter(Boolean) as string[];
+  const argumentsText = [upload.takesClient ? client.client : undefined, token, video, upload.takesOptions ? options : undefined].filter(
+    Boolean,
+  ) as string[];
   const { j } = context;
   // The callback node itself moves over, so later steps still rename the fields it reads.
-  const replacement = (site.callback
-    ? j.callExpression(j.identifier(helper), [...argumentsText.map((text) => j.template.expression([text])), site.callback])
-    : j.template.expression([
-        chained
-          ? `${fileReader(upload, context)}(${chained.path}).then((${video}) => ${helper}(${argumentsText.join(', ')}))${site.read}`
-          : `${helper}(${argumentsText.join(', ')})${site.read}`,
-      ])) as Node;
+  const replacement = (
+    site.callback
+      ? j.callExpression(j.identifier(helper), [...argumentsText.map((text) => j.template.expression([text])), site.callback])
+      : j.template.expression([
+          chained
+            ? `${fileReader(upload, context)}(${chained.path}).then((${video}) => ${helper}(${argumentsText.join(', ')}))${site.read}`
+            : `${helper}(${argumentsText.join(', ')})${site.read}`,
+        ])
+  ) as Node;
   context.pathOf(site.target).replace(replacement);
   if (site.readType) {
     // The user's own type node moves, so a later step can still rename the legacy fields it declares.
-    j(context.pathOf(replacement)).find(j.TSTypeReference, { typeName: { name: TYPE_SLOT } }).replaceWith(site.readType as any);
+    j(context.pathOf(replacement))
+      .find(j.TSTypeReference, { typeName: { name: TYPE_SLOT } })
+      .replaceWith(site.readType as any);
   }
   for (const node of site.alsoRemoved) context.pathOf(node).prune();
   for (const node of [site.target, ...site.alsoRemoved]) removeDeadBindings(context, node);
@@ -80,20 +89,23 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
 }
 
 /** A call, maybe with builder calls chained on it (superagent) and a response reader after them (got, ky). */
-function callSite(request: TikTokRequest, upload: UploadClient, context: CodemodContext): Site | { reason: string } {
+function callSite(request: TikTokRequest, upload: UploadClient): Site | { reason: string } {
   const end = request.chain.findIndex((call) => !LEGACY_CHAIN_CALLS.has(calleeName(call) ?? ''));
   const builder = end === -1 ? request.chain : request.chain.slice(0, end);
   const next = end === -1 ? undefined : request.chain[end];
   const reader = next && upload.responseReaders?.[calleeName(next) ?? ''];
   if (next && !reader && !PROMISE_METHODS.has(calleeName(next) ?? '')) {
-    return { reason: `the request chain also calls .${calleeName(next)}(), which the two-step upload would drop: port this upload by hand` };
+    return {
+      reason: `the request chain also calls .${calleeName(next)}(), which the two-step upload would drop: port this upload by hand`,
+    };
   }
   const callback = upload.takesCallback ? request.call.arguments.at(-1) : undefined;
-  if (upload.takesCallback && !(callback && isFunction(unwrap(callback)))) return { reason: 'the response of this upload is not read through a callback: port it by hand' };
+  if (upload.takesCallback && !(callback && isFunction(unwrap(callback))))
+    return { reason: 'the response of this upload is not read through a callback: port it by hand' };
   const typeArguments = next?.typeArguments ?? next?.typeParameters;
   const readType = typeArguments?.params?.length === 1 ? typeArguments.params[0] : undefined;
   const read = reader ? reader(readType ? TYPE_SLOT : '') : '';
-  return { target: reader ? next! : builder.at(-1) ?? request.call, alsoRemoved: [], read, callback, readType };
+  return { target: reader ? next : (builder.at(-1) ?? request.call), alsoRemoved: [], read, callback, readType };
 }
 
 /**
@@ -103,7 +115,8 @@ function callSite(request: TikTokRequest, upload: UploadClient, context: Codemod
 function xhrSite(request: TikTokRequest, context: CodemodContext): Site | { reason: string } {
   const sends = callsOnSameVariable(request.receiver!, 'send', context.index);
   const open = context.index.parent(request.call);
-  if (sends.length !== 1 || open?.type !== 'ExpressionStatement') return { reason: 'this XMLHttpRequest is opened or sent more than once: port the upload by hand' };
+  if (sends.length !== 1 || open?.type !== 'ExpressionStatement')
+    return { reason: 'this XMLHttpRequest is opened or sent more than once: port the upload by hand' };
   const binding = context.index.resolve(request.receiver!);
   const sendAt = rangeOf(sends[0])[0];
   const early = [...context.index.ofType('MemberExpression')].some((member) => {
@@ -112,7 +125,10 @@ function xhrSite(request: TikTokRequest, context: CodemodContext): Site | { reas
     // The helper holds back the `onload` it finds when it runs: one set later would not wait.
     return EARLY_XHR_HANDLERS.has(member.property.name) || (member.property.name === 'onload' && rangeOf(member)[0] > sendAt);
   });
-  if (early) return { reason: 'this XMLHttpRequest has handlers that would see the init response before the bytes are sent: port the upload by hand' };
+  if (early)
+    return {
+      reason: 'this XMLHttpRequest has handlers that would see the init response before the bytes are sent: port the upload by hand',
+    };
   return { target: sends[0], alsoRemoved: [open], read: '' };
 }
 
@@ -124,11 +140,12 @@ function videoArgument(video: VideoSource, upload: UploadClient, async: boolean,
 }
 
 function fileReader(upload: UploadClient, context: CodemodContext): string {
-  return upload.fileAs === 'blob' ? ensureNamedImport(context, 'node:fs', 'openAsBlob') : ensureNamedImport(context, 'node:fs/promises', 'readFile');
+  return upload.fileAs === 'blob'
+    ? ensureNamedImport(context, 'node:fs', 'openAsBlob')
+    : ensureNamedImport(context, 'node:fs/promises', 'readFile');
 }
 
 function isInAsyncFunction(node: Node, context: CodemodContext): boolean {
   for (const ancestor of context.index.ancestors(node)) if (isFunction(ancestor)) return !!ancestor.async;
   return context.index.program.sourceType === 'module';
 }
-

@@ -41,7 +41,11 @@ function repointExportedUrls(context: CodemodContext): void {
     if (value.includes(HOLE) || value.includes('?') || !isExported(node, context.index)) continue;
     if (staticString(node) !== undefined) replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
     else context.pathOf(node).replace(context.j.stringLiteral(INBOX_VIDEO_INIT.url));
-    context.record(finding, 'rewritten', `now names the Content Posting init, ${INBOX_VIDEO_INIT.url}: requests built on it send the JSON source_info, then PUT the bytes to data.upload_url`);
+    context.record(
+      finding,
+      'rewritten',
+      `now names the Content Posting init, ${INBOX_VIDEO_INIT.url}: requests built on it send the JSON source_info, then PUT the bytes to data.upload_url`,
+    );
   }
 }
 
@@ -72,10 +76,11 @@ const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migra
  */
 function findingsOfRequest(context: CodemodContext, request: TikTokRequest): RawFinding[] {
   const key = (finding: RawFinding) => `${finding.ruleId}@${(finding.range ?? rangeOf(finding.node!))[0]}`;
-  const own = new Set([
-    ...findQueryTokens(context.index, context.folder, [request], []),
-    ...findFormDataVideo(context.index, context.folder, [request]),
-  ].map(key));
+  const own = new Set(
+    [...findQueryTokens(context.index, context.folder, [request], []), ...findFormDataVideo(context.index, context.folder, [request])].map(
+      key,
+    ),
+  );
   const within = findingsWithin(context, request.chain.at(-1) ?? request.call).filter((f) => f.ruleId !== 'no-legacy-response-field');
   return [...new Set([...within, ...context.findings.filter((finding) => own.has(key(finding)))])];
 }

@@ -5,16 +5,18 @@ import { CHUNK_RULES, INBOX_VIDEO_INIT, MEDIA_TRANSFER } from '../../contract/in
  * kept (without the marks) in a TypeScript file, dropped in a JavaScript one.
  */
 export function render(template: string, typescript: boolean, name: string, client = ''): string {
-  return template
-    .replace(/«([^«»]*)»/g, typescript ? '$1' : '')
-    // `typeof superagent` types the client parameter when the client is the imported module.
-    .replaceAll('typeof CLIENT', /^[\w$]+$/.test(client) ? `typeof ${client}` : 'any')
-    .replaceAll('CLIENT', client)
-    .replaceAll('NAME', name)
-    .replaceAll('INIT_URL', INBOX_VIDEO_INIT.url)
-    .replaceAll('INIT_CONTENT_TYPE', INBOX_VIDEO_INIT.contentType)
-    .replaceAll('VIDEO_TYPE', MEDIA_TRANSFER.defaultContentType)
-    .replaceAll('MAX_CHUNK', String(CHUNK_RULES.maxChunkSize));
+  return (
+    template
+      .replace(/«([^«»]*)»/g, typescript ? '$1' : '')
+      // `typeof superagent` types the client parameter when the client is the imported module.
+      .replaceAll('typeof CLIENT', /^[\w$]+$/.test(client) ? `typeof ${client}` : 'any')
+      .replaceAll('CLIENT', client)
+      .replaceAll('NAME', name)
+      .replaceAll('INIT_URL', INBOX_VIDEO_INIT.url)
+      .replaceAll('INIT_CONTENT_TYPE', INBOX_VIDEO_INIT.contentType)
+      .replaceAll('VIDEO_TYPE', MEDIA_TRANSFER.defaultContentType)
+      .replaceAll('MAX_CHUNK', String(CHUNK_RULES.maxChunkSize))
+  );
 }
 
 /** The doc comment every helper starts with: what it does, why it is here, where the rules are. */
@@ -60,7 +62,8 @@ ${put}
  * A chunk as bytes, for clients that send Uint8Arrays but not Blobs the way TikTok wants them (axios
  * labels a Blob with its own type, got and undici take no Blob at all). Browser-safe: no Buffer.
  */
-export const CHUNK_BYTES = 'video instanceof Uint8Array ? video.slice(start, end) : new Uint8Array(await video.slice(start, end).arrayBuffer())';
+export const CHUNK_BYTES =
+  'video instanceof Uint8Array ? video.slice(start, end) : new Uint8Array(await video.slice(start, end).arrayBuffer())';
 
 /** For clients that take bytes only (the callback API of request): no Blob to measure. */
 export const BYTES_SOURCE_INFO = SOURCE_INFO.replace('video instanceof Uint8Array ? video.byteLength : video.size', 'video.byteLength');

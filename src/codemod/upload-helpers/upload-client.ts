@@ -1,4 +1,16 @@
-export type ClientKind = 'fetch' | 'node-fetch' | 'undici-fetch' | 'axios' | 'got' | 'ky' | 'superagent' | 'request' | 'request-promise' | 'undici-request' | 'xhr' | 'form-data-submit';
+export type ClientKind =
+  | 'fetch'
+  | 'node-fetch'
+  | 'undici-fetch'
+  | 'axios'
+  | 'got'
+  | 'ky'
+  | 'superagent'
+  | 'request'
+  | 'request-promise'
+  | 'undici-request'
+  | 'xhr'
+  | 'form-data-submit';
 
 /** How one HTTP client performs the two-step upload, as a helper generated into the user's module. */
 export interface UploadClient {

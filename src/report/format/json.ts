@@ -4,7 +4,15 @@ import { countByRule, type CheckReport } from '../check-report.js';
 export function formatJson(report: CheckReport): string {
   const output = {
     findings: report.findings.map(({ file, line, column, endLine, endColumn, ruleId, messageId, severity, message }) => ({
-      file, line, column, endLine, endColumn, ruleId, messageId, severity, message,
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      ruleId,
+      messageId,
+      severity,
+      message,
     })),
     summary: {
       filesScanned: report.filesScanned,

@@ -24,7 +24,10 @@ const FINGERPRINT_KEY = 'migrateShareVideo/v1';
 
 /** `text/legacy-share-endpoint` → `TextLegacyShareEndpoint`. */
 function pascalCase(id: string): string {
-  return id.split(/[^A-Za-z0-9]+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, so `#` or a space survives. */
@@ -42,7 +45,8 @@ function locator(cwd: string, root: string): Locate {
   return (file) => {
     const absolute = resolve(cwd, file);
     const inRoot = relative(root, absolute);
-    if (inRoot === '' || inRoot.startsWith('..') || isAbsolute(inRoot)) return { path: absolute, location: { uri: pathToFileURL(absolute).href } };
+    if (inRoot === '' || inRoot.startsWith('..') || isAbsolute(inRoot))
+      return { path: absolute, location: { uri: pathToFileURL(absolute).href } };
     const path = inRoot.split(sep).join('/');
     return { path, location: { uri: fileUri(path), uriBaseId: SRCROOT } };
   };

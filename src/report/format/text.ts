@@ -38,7 +38,11 @@ function summaryLines(report: CheckReport, c: Colors): string[] {
     for (const [id, count] of counts) lines.push(`  ${id.padEnd(width)}  ${count}`);
   }
   const seconds = (report.durationMs / 1000).toFixed(2);
-  const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count})` : report.mergedFrom !== undefined ? ` (merged from ${plural(report.mergedFrom, 'report')})` : '';
+  const scope = report.shard
+    ? ` (shard ${report.shard.index}/${report.shard.count})`
+    : report.mergedFrom !== undefined
+      ? ` (merged from ${plural(report.mergedFrom, 'report')})`
+      : '';
   lines.push(c.dim(`${plural(report.filesScanned, 'file')} scanned${scope}, ${report.filesAnalyzed} analyzed, in ${seconds} s.`));
   if (report.errors.length > 0) {
     lines.push(c.yellow(`Could not check ${plural(report.errors.length, 'file')}:`));

@@ -5,4 +5,7 @@ export function jsx(type, props, key) {
   return { type, props, key: key ?? null };
 }
 
-export const jsxs = jsx;
+// Elements with static children: the same object.
+export function jsxs(type, props, key) {
+  return jsx(type, props, key);
+}

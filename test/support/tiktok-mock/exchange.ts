@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  CONTENT_POSTING_ERRORS, LEGACY_ERRORS, LEGACY_SUCCESS_CODE, SUCCESS_ERROR_CODE, type ContentPostingErrorCode,
+  CONTENT_POSTING_ERRORS,
+  LEGACY_ERRORS,
+  LEGACY_SUCCESS_CODE,
+  SUCCESS_ERROR_CODE,
+  type ContentPostingErrorCode,
 } from '../../../src/contract/index.js';
 import type { MockHostRole } from './hosts.js';
 import { logId } from './ids.js';

@@ -41,12 +41,20 @@ export async function handleInboxInit(ex: Exchange): Promise<void> {
   const info = sourceInfo as Record<string, unknown>;
   const source = info.source;
   if (!INBOX_VIDEO_INIT.sources.includes(source as Source)) {
-    return replyV2Error(ex, 'invalid_param', `source_info.source must be one of ${INBOX_VIDEO_INIT.sources.join(', ')}, got ${JSON.stringify(source) ?? 'nothing'}`);
+    return replyV2Error(
+      ex,
+      'invalid_param',
+      `source_info.source must be one of ${INBOX_VIDEO_INIT.sources.join(', ')}, got ${JSON.stringify(source) ?? 'nothing'}`,
+    );
   }
 
   let videoUrl: string | undefined;
   if (source === 'FILE_UPLOAD') {
-    const problems = chunkPlanViolations({ video_size: info.video_size, chunk_size: info.chunk_size, total_chunk_count: info.total_chunk_count });
+    const problems = chunkPlanViolations({
+      video_size: info.video_size,
+      chunk_size: info.chunk_size,
+      total_chunk_count: info.total_chunk_count,
+    });
     if (problems.length > 0) return replyV2Error(ex, 'invalid_param', problems.join('; '));
   } else {
     const verdict = checkVideoUrl(info.video_url, config.init.verifiedUrlPrefixes);
@@ -60,7 +68,10 @@ export async function handleInboxInit(ex: Exchange): Promise<void> {
   const task = createTask(ex, user, source as Source, info, videoUrl);
   state.publishes.set(task.publishId, task);
   // No upload_url for PULL_FROM_URL: TikTok fetches the video itself (§3.3).
-  return replyV2Ok(ex, task.uploadUrl === undefined ? { publish_id: task.publishId } : { publish_id: task.publishId, upload_url: task.uploadUrl });
+  return replyV2Ok(
+    ex,
+    task.uploadUrl === undefined ? { publish_id: task.publishId } : { publish_id: task.publishId, upload_url: task.uploadUrl },
+  );
 }
 
 type UrlVerdict =
@@ -94,12 +105,19 @@ function tooManyPending(ex: Exchange, user: MockUser): boolean {
   const since = ex.config.now() - limit.windowMs;
   let pending = 0;
   for (const task of ex.state.publishes.values()) {
-    if (task.openId === user.openId && task.createdAt > since && task.status !== 'PUBLISH_COMPLETE' && task.status !== 'FAILED') pending += 1;
+    if (task.openId === user.openId && task.createdAt > since && task.status !== 'PUBLISH_COMPLETE' && task.status !== 'FAILED')
+      pending += 1;
   }
   return pending >= limit.pending;
 }
 
-function createTask(ex: Exchange, user: MockUser, source: Source, info: Record<string, unknown>, videoUrl: string | undefined): PublishTask {
+function createTask(
+  ex: Exchange,
+  user: MockUser,
+  source: Source,
+  info: Record<string, unknown>,
+  videoUrl: string | undefined,
+): PublishTask {
   const publishId = newPublishId(source);
   const common = {
     publishId,

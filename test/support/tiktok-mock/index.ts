@@ -4,15 +4,31 @@
  * migration. Start with startTikTokMock(); see README.md beside this file.
  */
 export { startTikTokMock, LOOPBACK_DNS_PATH, type TikTokMock } from './server.js';
-export { DEFAULT_USERS, DEFAULT_VERIFIED_URL_PREFIXES, type MockUser, type TikTokMockOptions, type UploadFault, type WebhookTarget } from './options.js';
+export {
+  DEFAULT_USERS,
+  DEFAULT_VERIFIED_URL_PREFIXES,
+  type MockUser,
+  type TikTokMockOptions,
+  type UploadFault,
+  type WebhookTarget,
+} from './options.js';
 export type { ChunkRecord, LegacyUploadRecord, MockState, PublishTask, RequestRecord } from './state.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export { chunkPlanViolations, chunkRanges, type ChunkRange } from './chunk-rules.js';
 export { mockRequest, type MockRequestInit, type MockResponse } from './request.js';
 export { runNodeProgram, type ProgramResult, type RunProgramOptions } from './run-program.js';
 export {
-  TEST_RETRY_POLICY, buildEnvelope, sendWebhook, signWebhook, verifyWebhookSignature, webhookEvents,
-  type RetryPolicy, type SendWebhookOptions, type WebhookDelivery, type WebhookEnvelope, type WebhookEvent,
+  TEST_RETRY_POLICY,
+  buildEnvelope,
+  sendWebhook,
+  signWebhook,
+  verifyWebhookSignature,
+  webhookEvents,
+  type RetryPolicy,
+  type SendWebhookOptions,
+  type WebhookDelivery,
+  type WebhookEnvelope,
+  type WebhookEvent,
 } from './webhook-sender.js';
 export { MOCK_HOSTNAMES, MOCK_HOSTS } from './hosts.js';
 export { HOSTS_ENV, createLookup, installLoopbackDns, uninstallLoopbackDns } from './loopback-dns.mjs';

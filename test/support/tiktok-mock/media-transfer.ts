@@ -37,7 +37,8 @@ export async function handleMediaTransfer(ex: Exchange): Promise<void> {
   // The largest legal chunk is the final one; more is never kept in memory.
   const body = await readBody(req, CHUNK_RULES.maxFinalChunkSize);
 
-  if (req.method !== MEDIA_TRANSFER.method) return refuse(ex, 405, `method ${req.method ?? '?'} is not allowed; upload with PUT`, { Allow: 'PUT' });
+  if (req.method !== MEDIA_TRANSFER.method)
+    return refuse(ex, 405, `method ${req.method ?? '?'} is not allowed; upload with PUT`, { Allow: 'PUT' });
 
   const task = state.taskByUploadId(url.searchParams.get('upload_id') ?? '');
   if (!task || task.uploadToken !== url.searchParams.get('upload_token')) return refuse(ex, 404, 'no upload task for this upload_url');
@@ -52,7 +53,11 @@ export async function handleMediaTransfer(ex: Exchange): Promise<void> {
 
   const lengthHeader = header(req, 'content-length');
   if (lengthHeader === undefined || !/^\d+$/.test(lengthHeader)) {
-    return refuse(ex, 400, `Content-Length is required and must be the chunk's byte count, got ${lengthHeader ?? 'none (chunked transfer?)'}`);
+    return refuse(
+      ex,
+      400,
+      `Content-Length is required and must be the chunk's byte count, got ${lengthHeader ?? 'none (chunked transfer?)'}`,
+    );
   }
   const contentLength = Number(lengthHeader);
   if (body.received !== contentLength) {
@@ -88,7 +93,9 @@ export async function handleMediaTransfer(ex: Exchange): Promise<void> {
     return refuse(ex, 400, `${what}; got bytes ${first}-${last}`);
   }
 
-  const fault = state.pendingFaults.find((f) => f.remaining > 0 && f.chunkIndex === index && (f.publishId === undefined || f.publishId === task.publishId));
+  const fault = state.pendingFaults.find(
+    (f) => f.remaining > 0 && f.chunkIndex === index && (f.publishId === undefined || f.publishId === task.publishId),
+  );
   if (fault) {
     fault.remaining -= 1;
     const status = fault.status ?? 503;

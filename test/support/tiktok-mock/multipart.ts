@@ -15,9 +15,7 @@ export interface FormPart {
   readonly isFile: boolean;
 }
 
-export type MultipartResult =
-  | { readonly ok: true; readonly parts: FormPart[] }
-  | { readonly ok: false; readonly reason: string };
+export type MultipartResult = { readonly ok: true; readonly parts: FormPart[] } | { readonly ok: false; readonly reason: string };
 
 /**
  * Parses a multipart/form-data request with busboy, keeping every part's exact bytes up to
@@ -49,7 +47,9 @@ export async function readMultipart(req: IncomingMessage, maxPartBytes: number):
       if (settled) return;
       settled = true;
       req.unpipe(parser);
-      void drain(req).catch(() => undefined).then(() => resolve({ ok: false, reason }));
+      void drain(req)
+        .catch(() => undefined)
+        .then(() => resolve({ ok: false, reason }));
     };
 
     parser.on('file', (name, stream, info) => {

@@ -1,5 +1,10 @@
 import {
-  INIT_RATE_LIMIT, INIT_RESPONSE_LIMITS, LEGACY_SIZE_LIMITS, PENDING_SHARE_LIMIT, PUBLISH_STATUS_FETCH, UPLOAD_SCOPE,
+  INIT_RATE_LIMIT,
+  INIT_RESPONSE_LIMITS,
+  LEGACY_SIZE_LIMITS,
+  PENDING_SHARE_LIMIT,
+  PUBLISH_STATUS_FETCH,
+  UPLOAD_SCOPE,
 } from '../../../src/contract/index.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RateLimit } from './rate-limit.js';

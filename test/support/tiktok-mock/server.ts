@@ -94,7 +94,9 @@ async function listen(server: https.Server, requested: string): Promise<string> 
       }
       if (code === 'EADDRINUSE' && auto) continue;
       if (code === 'EADDRINUSE') {
-        throw new Error(`TikTok mock: ${address}:${HTTPS_PORT} is already in use (another mock or server?). Free it, or pass address: 'auto'.`);
+        throw new Error(
+          `TikTok mock: ${address}:${HTTPS_PORT} is already in use (another mock or server?). Free it, or pass address: 'auto'.`,
+        );
       }
       // Only Linux puts all of 127/8 on lo; elsewhere (macOS) an automatic pick falls back to 127.0.0.1.
       if (code === 'EADDRNOTAVAIL' && auto && address !== '127.0.0.1') return listen(server, '127.0.0.1');
@@ -136,17 +138,28 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
       });
     });
     if (!role) {
-      void drain(req).then(() => sendJson(res, 421, { error: `the TikTok mock serves ${MOCK_HOSTNAMES.join(', ')}, not ${req.headers.host ?? '(no Host)'}` }));
+      void drain(req).then(() =>
+        sendJson(res, 421, { error: `the TikTok mock serves ${MOCK_HOSTNAMES.join(', ')}, not ${req.headers.host ?? '(no Host)'}` }),
+      );
       return;
     }
     const ex: Exchange = {
-      req, res, role, url, config, state, webhooks, limiters, lifecycle,
+      req,
+      res,
+      role,
+      url,
+      config,
+      state,
+      webhooks,
+      limiters,
+      lifecycle,
       note: (errorCode, message) => {
         noted = { errorCode, ...(message === undefined ? {} : { message }) };
       },
     };
     route(ex).catch((error: Error) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal_error', message: `mock failure: ${error.message}`, log_id: logId(config.now()) } });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { code: 'internal_error', message: `mock failure: ${error.message}`, log_id: logId(config.now()) } });
       else res.destroy(error);
     });
   });

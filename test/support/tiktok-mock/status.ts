@@ -14,7 +14,11 @@ export async function handleStatusFetch(ex: Exchange): Promise<void> {
   const { req, state } = ex;
   if (req.method !== PUBLISH_STATUS_FETCH.method) {
     await drain(req);
-    return replyV2Error(ex, 'invalid_param', `method ${req.method ?? '?'} is not supported; status fetch is ${PUBLISH_STATUS_FETCH.method}`);
+    return replyV2Error(
+      ex,
+      'invalid_param',
+      `method ${req.method ?? '?'} is not supported; status fetch is ${PUBLISH_STATUS_FETCH.method}`,
+    );
   }
   const user = await authenticateV2(ex, PUBLISH_STATUS_FETCH.scopes);
   if (!user) return;
@@ -31,7 +35,11 @@ export async function handleStatusFetch(ex: Exchange): Promise<void> {
   const task = state.publishes.get(publishId);
   if (!task) return replyV2Error(ex, 'invalid_publish_id', `publish_id ${publishId} does not exist`);
   if (task.openId !== user.openId) {
-    return replyV2Error(ex, 'token_not_authorized_for_specified_publish_id', 'The access token does not belong to the user who created this publish_id.');
+    return replyV2Error(
+      ex,
+      'token_not_authorized_for_specified_publish_id',
+      'The access token does not belong to the user who created this publish_id.',
+    );
   }
   return replyV2Ok(ex, {
     status: task.status,

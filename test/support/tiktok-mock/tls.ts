@@ -38,11 +38,9 @@ export function createMockCertificates(hostnames: readonly string[]): MockCertif
     // and clients check the leaf's SAN, not its CN.
     writeFileSync(
       join(dir, 'ca.ext'),
-      [
-        'basicConstraints = critical, CA:TRUE, pathlen:0',
-        'keyUsage = critical, keyCertSign, cRLSign',
-        'subjectKeyIdentifier = hash',
-      ].join('\n'),
+      ['basicConstraints = critical, CA:TRUE, pathlen:0', 'keyUsage = critical, keyCertSign, cRLSign', 'subjectKeyIdentifier = hash'].join(
+        '\n',
+      ),
     );
     writeFileSync(
       join(dir, 'server.ext'),
@@ -62,8 +60,22 @@ export function createMockCertificates(hostnames: readonly string[]): MockCertif
     openssl(['req', '-new', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', `/CN=${hostnames[0]}`], dir);
     openssl(
       [
-        'x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-        '-days', '2', '-sha256', '-extfile', 'server.ext', '-out', 'server.crt',
+        'x509',
+        '-req',
+        '-in',
+        'server.csr',
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-days',
+        '2',
+        '-sha256',
+        '-extfile',
+        'server.ext',
+        '-out',
+        'server.crt',
       ],
       dir,
     );

@@ -4,8 +4,11 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
-  INBOX_PUBLISH_TYPE, WEBHOOK_SIGNATURE_HEADER,
-  type CONTENT_POSTING_EVENTS, type LegacyEventName, type PublishFailReason,
+  INBOX_PUBLISH_TYPE,
+  WEBHOOK_SIGNATURE_HEADER,
+  type CONTENT_POSTING_EVENTS,
+  type LegacyEventName,
+  type PublishFailReason,
 } from '../../../src/contract/index.js';
 
 type ContentPostingEvent = (typeof CONTENT_POSTING_EVENTS)[number];
@@ -90,10 +93,12 @@ export function verifyWebhookSignature(
   clientSecret: string,
   { toleranceSeconds = 300, nowSeconds = Math.floor(Date.now() / 1000) } = {},
 ): boolean {
-  const parts = new Map(headerValue.split(',').map((part) => {
-    const at = part.indexOf('=');
-    return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
-  }));
+  const parts = new Map(
+    headerValue.split(',').map((part) => {
+      const at = part.indexOf('=');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
+    }),
+  );
   const t = parts.get('t');
   const s = parts.get('s');
   if (!t || !s || !/^\d+$/.test(t) || !/^[0-9a-f]{64}$/.test(s)) return false;
@@ -210,7 +215,15 @@ export async function sendWebhook(targetUrl: string, options: SendWebhookOptions
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = options.signatureOverride ?? signWebhook(rawBody, options.clientSecret, timestamp);
   const url = new URL(targetUrl);
-  const delivery: WebhookDelivery = { url: targetUrl, event: options.event, rawBody, signature, attempts: [], delivered: false, duplicatesSent: 0 };
+  const delivery: WebhookDelivery = {
+    url: targetUrl,
+    event: options.event,
+    rawBody,
+    signature,
+    attempts: [],
+    delivered: false,
+    duplicatesSent: 0,
+  };
 
   const attempt = async (): Promise<boolean> => {
     try {

@@ -65,7 +65,18 @@ async function nodeHttps() {
     },
     async postJson(url, token, json) {
       const body = JSON.stringify(json);
-      const res = await send(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(body) } }, body);
+      const res = await send(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json; charset=UTF-8',
+            'Content-Length': Buffer.byteLength(body),
+          },
+        },
+        body,
+      );
       return { status: res.status, body: parse(res.text) };
     },
     async put(url, headers, bytes) {
@@ -86,7 +97,10 @@ async function axiosClient() {
       return { status: res.status, body: res.data };
     },
     async postJson(url, token, json) {
-      const res = await axios.post(url, json, { headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json; charset=UTF-8' }, validateStatus: () => true });
+      const res = await axios.post(url, json, {
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json; charset=UTF-8' },
+        validateStatus: () => true,
+      });
       return { status: res.status, body: res.data };
     },
     async put(url, headers, bytes) {
@@ -120,15 +134,27 @@ async function superagentClient() {
   const { default: superagent } = await import('superagent');
   return {
     async postForm(url, bytes, filename) {
-      const res = await superagent.post(url).ok(() => true).attach('video', bytes, { filename, contentType: 'video/mp4' });
+      const res = await superagent
+        .post(url)
+        .ok(() => true)
+        .attach('video', bytes, { filename, contentType: 'video/mp4' });
       return { status: res.status, body: res.body };
     },
     async postJson(url, token, json) {
-      const res = await superagent.post(url).ok(() => true).set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json; charset=UTF-8').send(json);
+      const res = await superagent
+        .post(url)
+        .ok(() => true)
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', 'application/json; charset=UTF-8')
+        .send(json);
       return { status: res.status, body: res.body };
     },
     async put(url, headers, bytes) {
-      const res = await superagent.put(url).ok(() => true).set(headers).send(bytes);
+      const res = await superagent
+        .put(url)
+        .ok(() => true)
+        .set(headers)
+        .send(bytes);
       return { status: res.status, contentRange: res.headers['content-range'] ?? null };
     },
   };
@@ -138,11 +164,23 @@ async function requestClient() {
   const { default: request } = await import('request-promise');
   return {
     async postForm(url, bytes, filename) {
-      const res = await request.post({ uri: url, formData: { video: { value: bytes, options: { filename, contentType: 'video/mp4' } } }, simple: false, resolveWithFullResponse: true });
+      const res = await request.post({
+        uri: url,
+        formData: { video: { value: bytes, options: { filename, contentType: 'video/mp4' } } },
+        simple: false,
+        resolveWithFullResponse: true,
+      });
       return { status: res.statusCode, body: parse(res.body) };
     },
     async postJson(url, token, json) {
-      const res = await request.post({ uri: url, body: json, json: true, headers: { Authorization: `Bearer ${token}` }, simple: false, resolveWithFullResponse: true });
+      const res = await request.post({
+        uri: url,
+        body: json,
+        json: true,
+        headers: { Authorization: `Bearer ${token}` },
+        simple: false,
+        resolveWithFullResponse: true,
+      });
       return { status: res.statusCode, body: res.body };
     },
     async put(url, headers, bytes) {
@@ -179,7 +217,11 @@ async function undiciClient() {
     ...fetchAdapter(undici.fetch, undici.FormData, Blob),
     // undici's own request API for the JSON and the chunks: the path most undici users take.
     async postJson(url, token, json) {
-      const res = await undici.request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify(json) });
+      const res = await undici.request(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=UTF-8' },
+        body: JSON.stringify(json),
+      });
       return { status: res.statusCode, body: parse(await res.body.text()) };
     },
     async put(url, headers, bytes) {

@@ -8,10 +8,12 @@ import { promisify } from 'node:util';
 const [name] = process.argv.slice(2);
 const callback = await new Promise((resolve) => lookup(name, (error, address, family) => resolve({ error: error?.code, address, family })));
 const all = await new Promise((resolve) => lookup(name, { all: true }, (error, addresses) => resolve(addresses)));
-process.stdout.write(`${JSON.stringify({
-  callback,
-  all,
-  promisesNamed: await promisesLookup(name),
-  promisesDefault: await dnsPromises.lookup(name, { family: 4 }),
-  promisified: await promisify(lookup)(name),
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    callback,
+    all,
+    promisesNamed: await promisesLookup(name),
+    promisesDefault: await dnsPromises.lookup(name, { family: 4 }),
+    promisified: await promisify(lookup)(name),
+  })}\n`,
+);
