@@ -6,7 +6,7 @@ import { inShard, type Shard } from '../files/shard.js';
 import { startPrefilter } from '../load/load-project.js';
 import { sortFindings, type CheckReport } from '../report/check-report.js';
 import { useColor } from '../report/color.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, fail } from '../report/exit-status.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, fail } from '../report/exit-status.js';
 import type { ReportFormat } from '../report/formats.js';
 import type { CliIo } from '../report/io.js';
 import { mergeReports, parseJsonReport, type JsonReport } from '../report/merge-reports.js';
@@ -117,5 +117,14 @@ async function deliver(report: CheckReport, options: CheckOptions, io: CliIo): P
       return fail(io, `cannot write the Markdown report to ${options.report}: ${(error as Error).message}`);
     }
   }
-  return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return checkStatus(report);
+}
+
+/**
+ * 1 for findings; else 2 when a file could not be read or parsed, since a check never passes what it
+ * could not see (a broken file in a pre-commit hook or CI must not read as clean); else 0.
+ */
+function checkStatus(report: Pick<CheckReport, 'findings' | 'errors'>): number {
+  if (report.findings.length > 0) return EXIT_FINDINGS;
+  return report.errors.length > 0 ? EXIT_TROUBLE : EXIT_CLEAN;
 }

@@ -41,6 +41,9 @@ beforeAll(() => {
     'legacy/vendor/ignored.py': `URL = "${UPLOAD}"\n`,
     'legacy/.gitignore': 'vendor/\n',
     'ambiguous/handler.java': 'case "video.upload.failed":\n',
+    // A file a bad edit left broken: it holds a marker, so it is parsed, and cannot be.
+    'broken/upload.js': '// TODO(migrate-share-video): send the init request\nconst response = ;\n',
+    'broken/clean.ts': 'export const answer = 42;\n',
   });
 }, 120_000);
 
@@ -89,6 +92,15 @@ describe('migrate-share-video --check', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^No legacy Share Video API usage found in 2 files\.$/m);
     expect(stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it.for(['text', 'json', 'sarif'])('never passes a file it could not parse: exit 2 and the file named (%s)', (format) => {
+    const { status, stdout } = run(['--check', 'broken', '--format', format]);
+    expect(status).toBe(2);
+    expect(stdout).toContain('broken/upload.js');
+    expect(stdout).toContain('cannot be parsed');
+    if (format === 'text') expect(stdout).not.toContain('No legacy Share Video API usage found in 2 files');
+    if (format === 'sarif') expect(JSON.parse(stdout).runs[0].invocations[0].executionSuccessful).toBe(false);
   });
 
   // Needs analyzeFiles to hand non-JavaScript files to scanText.

@@ -231,9 +231,9 @@ describe('formatSarif', () => {
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///work/other/app/upload.py' });
   });
 
-  it('reports unreadable files as notifications of a run that went on', () => {
+  it('reports unreadable files as notifications of a run that went on, and did not succeed', () => {
     const [invocation] = sarif().runs[0].invocations;
-    expect(invocation.executionSuccessful).toBe(true);
+    expect(invocation.executionSuccessful).toBe(false);
     expect(invocation.toolExecutionNotifications).toEqual([
       {
         level: 'error',
@@ -242,6 +242,7 @@ describe('formatSarif', () => {
       },
     ]);
     expect(sarif({ errors: [] }).runs[0].invocations[0].toolExecutionNotifications).toBeUndefined();
+    expect(sarif({ errors: [] }).runs[0].invocations[0].executionSuccessful).toBe(true);
   });
 });
 
@@ -257,7 +258,9 @@ describe('formatText', () => {
     expect(text).toMatch(/^ {2}text\/legacy-share-endpoint {2}3$/m);
     expect(text).toMatch(/^ {2}text\/legacy-webhook-event {3}2$/m);
     expect(text).toContain('12 files scanned, 3 analyzed, in 1.23 s.');
-    expect(text).toContain('Could not check 1 file:\n  app/locked.py: EACCES: permission denied');
+    expect(text).toContain(
+      'Could not check 1 file (the check fails until each can be read and parsed):\n  app/locked.py: EACCES: permission denied',
+    );
     expect(text).not.toMatch(ANSI);
   });
 

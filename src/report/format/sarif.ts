@@ -136,8 +136,9 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
         },
         invocations: [
           {
-            // Unreadable files do not stop a run: they are reported here, the rest was checked.
-            executionSuccessful: true,
+            // Unreadable files do not stop a run: they are reported here, the rest was checked; but a
+            // run that could not see every file did not succeed, and says so.
+            executionSuccessful: notifications.length === 0,
             ...(notifications.length > 0 && { toolExecutionNotifications: notifications }),
           },
         ],

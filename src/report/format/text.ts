@@ -26,7 +26,14 @@ function findingLines(findings: readonly Finding[], c: Colors): string[] {
 function summaryLines(report: CheckReport, c: Colors): string[] {
   const { findings } = report;
   const lines: string[] = [];
-  if (findings.length === 0) {
+  if (findings.length === 0 && report.errors.length > 0) {
+    const read = report.filesScanned - report.errors.length;
+    lines.push(
+      c.red(
+        `Not checked: ${plural(report.errors.length, 'file')} could not be read or parsed (listed below); no legacy usage found in the other ${plural(Math.max(read, 0), 'file')}.`,
+      ),
+    );
+  } else if (findings.length === 0) {
     lines.push(c.green(`No legacy Share Video API usage found in ${plural(report.filesScanned, 'file')}.`));
   } else {
     const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -45,7 +52,7 @@ function summaryLines(report: CheckReport, c: Colors): string[] {
       : '';
   lines.push(c.dim(`${plural(report.filesScanned, 'file')} scanned${scope}, ${report.filesAnalyzed} analyzed, in ${seconds} s.`));
   if (report.errors.length > 0) {
-    lines.push(c.yellow(`Could not check ${plural(report.errors.length, 'file')}:`));
+    lines.push(c.red(`Could not check ${plural(report.errors.length, 'file')} (the check fails until each can be read and parsed):`));
     for (const { file, reason } of report.errors) lines.push(`  ${file}: ${reason}`);
   }
   return lines;
