@@ -1,4 +1,5 @@
-import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type { ParserOptions, ParserPlugin } from '@babel/parser';
+import { parse } from './babel-parser.cjs';
 import type { Node } from './ast.js';
 
 export { SOURCE_EXTENSIONS } from './source-extensions.js';

@@ -23,7 +23,7 @@ import { machine, printCommands, printProgress, printSummary, writeJson } from '
 import { buildRows } from './rows.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'bin/migrate-share-video.js');
+const CLI = join(ROOT, 'bin/migrate-share-video.cjs');
 /** make-corpus.sh's `small` set, which the ESLint rows lint. */
 const ESLINT_FOLDERS = ['date-fns', 'rxjs', 'axios'];
 

@@ -9,7 +9,7 @@ const EXAMPLE = path.join(ROOT, 'examples/legacy-app');
 
 describe('examples/legacy-app', () => {
   it('--check reports exactly expected-findings.json and exits 1', () => {
-    const child = spawnSync(process.execPath, [path.join(ROOT, 'bin/migrate-share-video.js'), '--check', '--format', 'json', '.'], {
+    const child = spawnSync(process.execPath, [path.join(ROOT, 'bin/migrate-share-video.cjs'), '--check', '--format', 'json', '.'], {
       cwd: EXAMPLE,
       encoding: 'utf8',
     });

@@ -1,12 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/ensure-built.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/migrate-share-video.js');
+const BIN = join(ROOT, 'bin/migrate-share-video.cjs');
 
 /** The globs of the README's lint-staged recipe: the files `--check` reads. */
 const STAGED_GLOBS = [
@@ -70,9 +71,7 @@ function git(args: string[]) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
-  }
+  ensureBuilt();
   repo = mkdtempSync(join(tmpdir(), 'msv-hook-'));
   expect(git(['init', '-q']).status).toBe(0);
   mkdirSync(join(repo, '.githooks'));

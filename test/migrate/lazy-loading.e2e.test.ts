@@ -1,11 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/ensure-built.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'bin/migrate-share-video.js');
+const CLI = join(ROOT, 'bin/migrate-share-video.cjs');
 let work: string;
 
 /** The packages a run loaded, from Node's own module log (every one of these is CommonJS). */
@@ -20,9 +21,7 @@ function packagesLoaded(args: string[]): Set<string> {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
-  }
+  ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'msv-lazy-'));
   writeFileSync(join(work, 'clean.ts'), 'export const answer = 42;\n');
   writeFileSync(

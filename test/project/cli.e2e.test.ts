@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * and in the main thread alike, and a second run must change nothing.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/migrate-share-video.js');
+const BIN = path.join(ROOT, 'bin/migrate-share-video.cjs');
 const CASES_ROOT = path.join(ROOT, 'fixtures/rename-payload-types');
 const cases = readdirSync(CASES_ROOT)
   .filter((name) => existsSync(path.join(CASES_ROOT, name, 'input')))

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/ensure-built.js';
 
 /**
  * Item 1 of the reliability issue: one tree holding every kind of bad input, each beside a legacy
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/migrate-share-video.js');
+const BIN = join(ROOT, 'bin/migrate-share-video.cjs');
 const UPLOAD = 'https://open-api.tiktok.com/share/video/upload/';
 const IS_ROOT = process.getuid?.() === 0;
 
@@ -84,9 +85,7 @@ let rewrite: ReturnType<typeof run>;
 let rewriteJson: RewriteJson;
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
-  }
+  ensureBuilt();
   tree = mkdtempSync(join(tmpdir(), 'msv-bad-'));
   outside = mkdtempSync(join(tmpdir(), 'msv-outside-'));
   put('good.js', REWRITABLE);

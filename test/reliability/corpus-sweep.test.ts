@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { transformSource } from '../../src/migrate/transform-source.js';
 import { SOURCE_EXTENSIONS } from '../../src/detect/parse.js';
+import { ensureBuilt } from '../support/ensure-built.js';
 
 /**
  * Item 3 of the reliability issue: the migration over real code that never calls TikTok changes
@@ -16,7 +17,7 @@ import { SOURCE_EXTENSIONS } from '../../src/detect/parse.js';
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/migrate-share-video.js');
+const BIN = join(ROOT, 'bin/migrate-share-video.cjs');
 const SCRIPT = resolve(ROOT, '../shared/bench/make-corpus.sh');
 const COMPLETE = '.corpus-complete';
 /** Files the codemod parses with recast in-process, prefilter bypassed: an even sample of the corpus. */
@@ -62,9 +63,7 @@ function sourceFiles(folder: string, into: string[] = []): string[] {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
-  }
+  ensureBuilt();
   locateOrBuild();
   if (unavailable) console.warn(`corpus sweep skipped: ${unavailable}`);
 }, 300_000);

@@ -1,10 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transformSource } from '../../src/migrate/transform-source.js';
+import { ensureBuilt } from '../support/ensure-built.js';
 
 /**
  * Item 2 of the reliability issue: a rewrite killed with SIGKILL midway leaves every file either as
@@ -14,7 +15,7 @@ import { transformSource } from '../../src/migrate/transform-source.js';
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/migrate-share-video.js');
+const BIN = join(ROOT, 'bin/migrate-share-video.cjs');
 const UPLOAD = 'https://open-api.tiktok.com/share/video/upload/';
 const FILES = 300;
 const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.migrate-share-video\.tmp$/;
@@ -98,9 +99,7 @@ function inspect(tree: string): State {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
-  }
+  ensureBuilt();
   for (let i = 0; i < FILES; i++) {
     const text = legacyFile(i);
     before.set(path(i), text);

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../support/ensure-built.js';
 
 /**
  * Item 5 of the reliability issue: an access token and a client secret pasted into legacy code
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/migrate-share-video.js');
+const BIN = join(ROOT, 'bin/migrate-share-video.cjs');
 const UPLOAD = 'https://open-api.tiktok.com/share/video/upload/';
 const TOKEN = 'act.1a2b3c4d5e6f7g8h9i0jKLMNOPqrstuvWXYZ0123456789abcd!5678.va';
 const REFRESH = 'rft.9z8y7x6w5v4u3t2s1r0qPONMLKjihgfedcba98765';
@@ -64,9 +65,7 @@ function run(name: string, cwd: string, args: string[]): number | null {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')]);
-  }
+  ensureBuilt();
   base = mkdtempSync(join(tmpdir(), 'msv-secrets-'));
   for (const [path, text] of Object.entries(FILES)) {
     mkdirSync(dirname(join(base, 'template', path)), { recursive: true });

@@ -120,7 +120,7 @@ describe('--report on the command line', () => {
     const { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join, resolve } = await import('node:path');
-    const bin = resolve(import.meta.dirname, '../../bin/migrate-share-video.js');
+    const bin = resolve(import.meta.dirname, '../../bin/migrate-share-video.cjs');
     const dir = mkdtempSync(join(tmpdir(), 'msv-md-'));
     try {
       mkdirSync(join(dir, 'src'));
