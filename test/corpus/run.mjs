@@ -1,0 +1,237 @@
+/**
+ * `npm run corpus -- <folder>`: the migration tried on real code as a new user would, every file
+ * classified. The folder (real public code: keep it outside this repository) is copied, migrated,
+ * checked, and migrated again; nothing in it is changed. Per file: does it still parse, which
+ * TypeScript errors did the rewrite add (strict, positions aside), which legacy lines are left with
+ * no TODO and no `--check` finding, does a second run change anything, and its TODOs by kind. It finds
+ * the broken and the silent; only reading the diffs (`--keep <dir>`) finds the wrong.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import ts from 'typescript';
+import { PREFILTER_MARKERS } from '../../dist/src/contract/index.js';
+import { parseModule } from '../../dist/src/detect/parse.js';
+import { TODO_MARKER } from '../../dist/src/detect/migration-todos.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'bin/migrate-share-video.cjs');
+const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const TYPESCRIPT = /\.(?:[cm]?ts|tsx)$/;
+const LEGACY = PREFILTER_MARKERS.filter((marker) => !marker.includes('tiktokapis'));
+/**
+ * A legacy line counts as marked when a finding or a TODO stands this near: a finding is reported
+ * where the value is used (a URL built on one line, sent a few lines on), a TODO above the statement.
+ */
+const REACH_ABOVE = 12;
+const REACH_BELOW = 4;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { keep: { type: 'string' }, json: { type: 'string' }, quiet: { type: 'boolean' } },
+});
+if (positionals.length !== 1) {
+  console.error('usage: npm run corpus -- <folder> [--keep <dir>] [--json <file>] [--quiet]');
+  process.exit(2);
+}
+const source = resolve(positionals[0]);
+const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), 'msv-corpus-'));
+const [before, after, again] = ['before', 'after', 'again'].map((name) => join(work, name));
+for (const dir of [before, after, again]) rmSync(dir, { recursive: true, force: true });
+cpSync(source, before, { recursive: true });
+cpSync(source, after, { recursive: true });
+
+const files = walk(before).map((file) => relative(before, file));
+const code = files.filter((file) => CODE.test(file) && !file.endsWith('.d.ts'));
+
+const migration = run(['.', '--allow-dirty', '--format', 'json', '--workers', '1'], after);
+cpSync(after, again, { recursive: true });
+const second = run(['.', '--allow-dirty', '--format', 'json', '--workers', '1'], again);
+const check = run(['--check', '.', '--format', 'json'], after);
+const checkBefore = run(['--check', '.', '--format', 'json'], before);
+
+const errorsBefore = typeErrors(before);
+const errorsAfter = typeErrors(after);
+const findingsAfter = groupBy(check.findings, (finding) => finding.file);
+const findingsBefore = groupBy(checkBefore.findings, (finding) => finding.file);
+const todos = groupBy(migration.todos, (todo) => todo.file);
+const changed = new Map(migration.changes.map((change) => [change.file, change]));
+const changedAgain = new Set(second.changes.map((change) => change.file));
+const runErrors = new Map(migration.errors.map((error) => [error.file, error.reason]));
+
+const rows = files.map((file) => {
+  const isCode = code.includes(file);
+  const textBefore = readFileSync(join(before, file), 'utf8');
+  const textAfter = readFileSync(join(after, file), 'utf8');
+  const row = {
+    file,
+    findingsBefore: (findingsBefore.get(file) ?? []).length,
+    changed: textBefore !== textAfter,
+    sitesRewritten: changed.get(file)?.sitesRewritten ?? 0,
+    todos: (todos.get(file) ?? []).length,
+    findingsAfter: (findingsAfter.get(file) ?? []).filter((finding) => finding.ruleId !== 'no-migration-todo').length,
+    runError: runErrors.get(file),
+    broken: isCode && parses(textBefore, file) && !parses(textAfter, file),
+    typeErrorsAdded: TYPESCRIPT.test(file) ? added(errorsBefore.get(file) ?? [], errorsAfter.get(file) ?? []) : [],
+    silent: silentLegacy(textAfter, findingsAfter.get(file) ?? [], isCode ? file : undefined),
+    secondRunChanges: changedAgain.has(file),
+  };
+  row.outcome = outcome(row);
+  return row;
+});
+
+const count = (predicate) => rows.filter(predicate).length;
+const outcomes = {};
+for (const row of rows) outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
+const todoKinds = {};
+for (const todo of migration.todos) {
+  const kind = `${todo.ruleId}: ${todo.message
+    .replace(/`[^`]*`/g, '…')
+    .replace(/https?:\/\/\S+/g, '<url>')
+    .slice(0, 80)}`;
+  todoKinds[kind] = (todoKinds[kind] ?? 0) + 1;
+}
+const summary = {
+  files: files.length,
+  codeFiles: code.length,
+  findingsBefore: checkBefore.findings.length,
+  findingsAfter: check.findings.length,
+  outcomes,
+  broken: count((row) => row.broken),
+  typeErrorsAdded: count((row) => row.typeErrorsAdded.length > 0),
+  silent: count((row) => row.silent.length > 0),
+  notIdempotent: count((row) => row.secondRunChanges),
+  runErrors: migration.errors.length,
+  sitesRewritten: migration.summary.sitesRewritten,
+  todos: migration.todos.length,
+};
+
+if (!values.quiet) {
+  for (const row of rows.filter((r) => r.outcome !== 'no legacy code')) {
+    const flags = [
+      row.broken && 'BROKEN',
+      row.typeErrorsAdded.length && `TYPE ERRORS ADDED: ${row.typeErrorsAdded.join(' | ')}`,
+      row.silent.length && `SILENT at lines ${row.silent.join(', ')}`,
+      row.secondRunChanges && 'SECOND RUN CHANGES IT',
+      row.runError && `ERROR: ${row.runError}`,
+    ].filter(Boolean);
+    console.log(
+      `${row.outcome.padEnd(24)} ${row.file}  rewritten ${row.sitesRewritten}, TODOs ${row.todos}${flags.length ? `  ${flags.join('; ')}` : ''}`,
+    );
+  }
+  console.log('\nTODOs by kind:');
+  for (const [kind, n] of Object.entries(todoKinds).sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(4)}  ${kind}`);
+}
+console.log('\nsummary:', JSON.stringify(summary, null, 2));
+console.log(`copies (before/after/again) in ${work}${values.keep ? '' : ' (removed; --keep <dir> keeps them)'}`);
+if (values.json) writeFileSync(values.json, JSON.stringify({ summary, todoKinds, rows }, null, 2));
+if (!values.keep) rmSync(work, { recursive: true, force: true });
+
+function outcome(row) {
+  if (row.runError) return 'not rewritten (error)';
+  if (row.broken || row.typeErrorsAdded.length) return 'BROKEN';
+  if (row.silent.length) return 'SILENT';
+  if (row.findingsBefore === 0) return 'no legacy code';
+  if (row.todos === 0 && row.findingsAfter === 0) return 'fully migrated';
+  if (row.sitesRewritten > 0) return 'partly migrated';
+  return 'marked, nothing rewritten';
+}
+
+function run(args, cwd) {
+  const child = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (child.status === 2 && !child.stdout.trim()) throw new Error(`migrate-share-video ${args.join(' ')} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+function groupBy(items, key) {
+  const groups = new Map();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function parses(text, file) {
+  try {
+    parseModule(text, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Each TypeScript file's errors under strict mode, as `TS<code>: message` (positions aside). */
+function typeErrors(root) {
+  const names = code.filter((file) => TYPESCRIPT.test(file)).map((file) => join(root, file));
+  const program = ts.createProgram(names, {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    jsx: ts.JsxEmit.Preserve,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    // What a real project has installed: Node's types and the HTTP clients, from this repository.
+    typeRoots: [join(ROOT, 'node_modules/@types')],
+    types: ['node'],
+    baseUrl: ROOT,
+    paths: { '*': ['node_modules/*', 'node_modules/@types/*'] },
+  });
+  const errors = new Map();
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    if (!diagnostic.file) continue;
+    const file = relative(root, diagnostic.file.fileName);
+    const text = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
+    errors.set(file, [...(errors.get(file) ?? []), text]);
+  }
+  return errors;
+}
+
+/** What `after` has more of than `before`, as a multiset. */
+function added(beforeErrors, afterErrors) {
+  const left = new Map();
+  for (const error of beforeErrors) left.set(error, (left.get(error) ?? 0) + 1);
+  return afterErrors.filter((error) => {
+    const n = left.get(error) ?? 0;
+    if (n > 0) left.set(error, n - 1);
+    return n === 0;
+  });
+}
+
+/** Lines of code (not comments) holding a legacy marker with no finding and no TODO near them. */
+function silentLegacy(text, findings, codeFile) {
+  const lines = text.split(/\r?\n/);
+  const inComment = commentLines(text, codeFile);
+  const near = (number, lineNumbers) => lineNumbers.some((line) => line >= number - REACH_ABOVE && line <= number + REACH_BELOW);
+  const flagged = findings.map((finding) => finding.line);
+  const todoLines = lines.flatMap((line, index) => (line.includes(TODO_MARKER) ? [index + 1] : []));
+  const silent = [];
+  lines.forEach((line, index) => {
+    const number = index + 1;
+    if (inComment.has(number) || /^\s*(#|\/\/)/.test(line) || !LEGACY.some((marker) => line.includes(marker))) return;
+    if (!near(number, flagged) && !near(number, todoLines)) silent.push(number);
+  });
+  return silent;
+}
+
+/** The lines a JavaScript or TypeScript file's comments cover wholly (a commented-out call is not live). */
+function commentLines(text, codeFile) {
+  const lines = new Set();
+  if (!codeFile) return lines;
+  let ast;
+  try {
+    ast = parseModule(text, codeFile);
+  } catch {
+    return lines;
+  }
+  for (const comment of ast.comments ?? []) for (let line = comment.loc.start.line; line <= comment.loc.end.line; line++) lines.add(line);
+  return lines;
+}
