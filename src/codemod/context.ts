@@ -8,7 +8,7 @@ import type { RawFinding } from '../detect/raw-finding.js';
 import { findTikTokRequests, type TikTokRequest } from '../detect/requests.js';
 import type { ValueFolder } from '../detect/static-value.js';
 import { rangeOf } from '../detect/ast.js';
-import { addTodo } from './todo.js';
+import { addTodo, oneLine } from './todo.js';
 import type { Outcome, TransformOptions } from './step.js';
 
 /** One step of the codemod: edits the shared tree and records what it did with each finding. */
@@ -82,7 +82,7 @@ export class CodemodContext {
     if (this.handled.has(finding)) return;
     const [start] = finding.range ?? rangeOf(finding.node!);
     const { line, column } = this.lines.position(start);
-    this.handled.set(finding, { ruleId: finding.ruleId, action, line, column, message });
+    this.handled.set(finding, { ruleId: finding.ruleId, action, line, column, message: oneLine(message) });
   }
 
   /**

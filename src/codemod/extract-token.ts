@@ -1,10 +1,12 @@
 import {
   calleeName,
+  descendants,
   findProperty,
   isMember,
   keyName,
   memberName,
   objectProperties,
+  rangeOf,
   staticString,
   unwrap,
   type Node,
@@ -21,36 +23,69 @@ const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
  * `Authorization: Bearer` header (the hybrids). Returned as source text.
  */
 export function extractToken(request: TikTokRequest, context: CodemodContext): string | undefined {
-  return (
-    fromUrlText(request, context) ??
+  const found =
+    fromUrlText(request) ??
     fromQueryObjects(request, context) ??
     fromSearchParamsSet(request, context) ??
-    fromBearerHeader(request, context)
-  );
+    fromBearerHeader(request, context);
+  return typeof found === 'string' ? found : found && tokenText(found, request, context);
 }
 
-function fromUrlText(request: TikTokRequest, context: CodemodContext): string | undefined {
+const EFFECTS = new Set([
+  'CallExpression',
+  'OptionalCallExpression',
+  'NewExpression',
+  'AwaitExpression',
+  'YieldExpression',
+  'AssignmentExpression',
+  'UpdateExpression',
+  'TaggedTemplateExpression',
+]);
+
+/**
+ * The token as the helper call receives it. An expression inside the legacy call moves with it and is
+ * still evaluated once. One found elsewhere (a URL constant's template, a variable's initialiser the
+ * folder followed) is copied only when copying cannot run anything twice; else the helper gets the
+ * variable that holds it (`accessToken`, not `await getAccessToken(userId)` again), or nothing.
+ */
+function tokenText(node: Node, request: TikTokRequest, context: CodemodContext): string | undefined {
+  const [start, end] = rangeOf(node);
+  const [callStart, callEnd] = rangeOf(request.call);
+  const moves = start >= callStart && end <= callEnd;
+  if (moves || ![...descendants(node)].some((inner) => EFFECTS.has(inner.type))) return context.source(node);
+  const holder = context.index.parent(node);
+  if (holder?.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier') return holder.id.name as string;
+  // `const params = { access_token: await getToken() }`: the helper reads `params.access_token`.
+  const object = holder && context.index.parent(holder);
+  const declarator = object && context.index.parent(object);
+  const key = holder && !holder.computed && holder.key?.type === 'Identifier' ? (holder.key.name as string) : undefined;
+  if (key && object?.type === 'ObjectExpression' && declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier')
+    return `${declarator.id.name as string}.${key}`;
+  return undefined;
+}
+
+function fromUrlText(request: TikTokRequest): Node | string | undefined {
   const pieces = request.url.pieces;
   for (const [i, piece] of pieces.entries()) {
     const text = piece.text;
     if (text === undefined) {
       if (piece.query) {
         const property = findProperty(piece.query, TOKEN);
-        if (property) return propertyValue(property, context);
+        if (property) return propertyValue(property);
       }
       continue;
     }
     const at = text.search(/[?&]access_token=/);
     if (at === -1) continue;
     const rest = text.slice(at + TOKEN.length + 2);
-    if (rest === '' && pieces[i + 1] && pieces[i + 1].text === undefined) return context.source(unescaped(pieces[i + 1].node));
+    if (rest === '' && pieces[i + 1] && pieces[i + 1].text === undefined) return unescaped(pieces[i + 1].node);
     const literal = /^[^&#]+/.exec(rest)?.[0];
     if (literal) return JSON.stringify(decodeURIComponent(literal));
   }
   return undefined;
 }
 
-function fromQueryObjects(request: TikTokRequest, context: CodemodContext): string | undefined {
+function fromQueryObjects(request: TikTokRequest, context: CodemodContext): Node | undefined {
   const objects: Node[] = [];
   for (const options of request.options) {
     for (const property of objectProperties(options)) {
@@ -68,12 +103,12 @@ function fromQueryObjects(request: TikTokRequest, context: CodemodContext): stri
   }
   for (const object of objects) {
     const property = findProperty(object, TOKEN);
-    if (property) return propertyValue(property, context);
+    if (property) return propertyValue(property);
   }
   return undefined;
 }
 
-function fromSearchParamsSet(request: TikTokRequest, context: CodemodContext): string | undefined {
+function fromSearchParamsSet(request: TikTokRequest, context: CodemodContext): Node | undefined {
   const target = unwrap(request.urlArgument);
   const binding = target.type === 'Identifier' ? context.index.resolve(target) : undefined;
   if (!binding) return undefined;
@@ -88,14 +123,14 @@ function fromSearchParamsSet(request: TikTokRequest, context: CodemodContext): s
       context.index.resolve(owner) === binding &&
       call.arguments[1]
     ) {
-      return context.source(call.arguments[1]);
+      return call.arguments[1];
     }
   }
   return undefined;
 }
 
 /** `Authorization: \`Bearer ${token}\`` or `'Bearer ' + token`, in the options or a superagent `.set`. */
-function fromBearerHeader(request: TikTokRequest, context: CodemodContext): string | undefined {
+function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node | undefined {
   const values: Node[] = [];
   for (const options of request.options) {
     const headers = findProperty(options, 'headers');
@@ -115,10 +150,10 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): stri
       /^Bearer\s+$/i.test(expression.quasis[0].value.cooked) &&
       expression.quasis[1].value.cooked === ''
     ) {
-      return context.source(expression.expressions[0]);
+      return expression.expressions[0];
     }
     if (expression.type === 'BinaryExpression' && expression.operator === '+' && /^Bearer\s+$/i.test(staticString(expression.left) ?? '')) {
-      return context.source(expression.right);
+      return expression.right;
     }
   }
   return undefined;
@@ -132,7 +167,6 @@ function unescaped(node: Node): Node {
   return isEscape && expression.arguments[0] ? expression.arguments[0] : node;
 }
 
-function propertyValue(property: Node, context: CodemodContext): string {
-  const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-  return context.source(value);
+function propertyValue(property: Node): Node {
+  return property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
 }

@@ -1,5 +1,16 @@
 import { LEGACY_UPLOAD } from '../contract/index.js';
-import { calleeName, findProperty, isCall, isIdentifier, isMember, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import {
+  calleeName,
+  findProperty,
+  isCall,
+  isIdentifier,
+  isMember,
+  keyName,
+  memberName,
+  staticString,
+  unwrap,
+  type Node,
+} from '../detect/ast.js';
 import { callsOnSameVariable, requestBodies, type TikTokRequest } from '../detect/requests.js';
 import type { CodemodContext } from './context.js';
 
@@ -147,4 +158,29 @@ function destructuredType(path: readonly string[], declaration: Node | undefined
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** Fields the Content Posting upload carries in other ways, or that name the video itself. */
+const CARRIED_FIELDS = new Set([FIELD, 'video_url', 'open_id', 'access_token', 'source_info']);
+
+/**
+ * The other fields the legacy body sent (a caption, a privacy level, `disable_*` switches): an inbox
+ * upload takes none of them, so the rewrite names each in its TODO instead of dropping it in silence.
+ */
+export function droppedBodyFields(request: TikTokRequest, context: CodemodContext): string[] {
+  const names: (string | undefined)[] = [];
+  for (const chained of request.chain) {
+    if (calleeName(chained) === 'attach' || calleeName(chained) === 'field') names.push(staticString(chained.arguments[0]));
+  }
+  for (const body of requestBodies(request, context.index)) {
+    const object = context.folder.objectOf(body) ?? jsonBody(body, context);
+    // The request's own options (method, headers, timeout) are carried over, not body fields.
+    if (object && !request.options.includes(object)) for (const property of object.properties ?? []) names.push(keyName(property));
+    for (const append of [
+      ...callsOnSameVariable(unwrap(body), 'append', context.index),
+      ...callsOnSameVariable(unwrap(body), 'set', context.index),
+    ])
+      names.push(staticString(append.arguments[0]));
+  }
+  return [...new Set(names.filter((name): name is string => name !== undefined && !CARRIED_FIELDS.has(name)))];
 }

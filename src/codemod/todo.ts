@@ -11,13 +11,21 @@ export interface TodoHost {
 }
 
 /**
+ * A TODO is a line comment: a message that quotes source spanning lines (a template literal, a call
+ * split over lines) is folded onto one, or its later lines would stand bare after `//`.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/**
  * Leaves `// TODO(migrate-share-video): <what to do>` above the statement that holds a node, once.
  * A statement that already carried one of these comments when the file was read gets no other:
  * a second run adds nothing, whatever the wording.
  */
 export function addTodo(context: TodoHost, node: Node, message: string): void {
   const statement = enclosingStatement(context.pathOf(node));
-  const text = ` ${TODO_MARKER}: ${message}`;
+  const text = ` ${TODO_MARKER}: ${oneLine(message)}`;
   const holder = statement.node as Node;
   const comments: Node[] = holder.comments ?? (holder.comments = []);
   const existing = [...comments, ...(holder.leadingComments ?? [])];

@@ -4,6 +4,7 @@ import { renameWebhookEvents } from '../../transforms/rename-webhook-events/rena
 import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/rewrite-upload-call.js';
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
+import { parserFor } from '../detect/parse.js';
 
 /** The steps, in order; the TODO step always runs last. */
 export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields, renameWebhookEvents];
@@ -50,7 +51,23 @@ export function transformKeepingLayout(
   }
   if (result.output === normalized) return { ...result, output: text };
   const tabbed = spaced === undefined ? result.output : result.output.replace(/^(?: {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2));
-  return { ...result, output: bom + (crlf ? tabbed.replaceAll('\n', '\r\n') : tabbed) };
+  const output = bom + (crlf ? tabbed.replaceAll('\n', '\r\n') : tabbed);
+  assertParses(output, file);
+  return { ...result, output };
+}
+
+/**
+ * An output that does not parse is never written: the run reports the file as not rewritten, with
+ * the parser's words, and leaves it as it was.
+ */
+function assertParses(output: string, file: string): void {
+  try {
+    parserFor(file).parse(output);
+  } catch (error) {
+    throw new Error(`the rewrite would not parse (${(error as Error).message}), so the file is left as it was; please report it`, {
+      cause: error,
+    });
+  }
 }
 
 function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
@@ -71,6 +88,8 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }
+  // A file that ends without a line break keeps ending without one.
+  if (!/\n$/.test(context.text)) printed = printed.replace(/\r?\n$/, '');
   return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
 }
 

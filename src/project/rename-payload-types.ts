@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Node, SyntaxKind, type InterfaceDeclaration, type PropertySignature, type SourceFile, type TypeAliasDeclaration } from 'ts-morph';
 import type { AnalysisOptions } from '../detect/analyze-module.js';
 import { LineMap } from '../detect/locate.js';
-import { TODO_MARKER } from '../codemod/todo.js';
+import { oneLine, TODO_MARKER } from '../codemod/todo.js';
 import { createInMemoryProject } from './in-memory-project.js';
 import { findModuleSites, type ModuleSites } from './payload-type-sites.js';
 
@@ -266,7 +266,7 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     for (const at of inserts) {
       const indent = /^[ \t]*/.exec(text.slice(at))![0];
       const messages = fileTodos.filter((todo) => todo.insertAt === at).map((todo) => todo.message);
-      const comment = [...new Set(messages)].map((message) => `${indent}// ${TODO_MARKER}: ${message}${eol}`).join('');
+      const comment = [...new Set(messages)].map((message) => `${indent}// ${TODO_MARKER}: ${oneLine(message)}${eol}`).join('');
       text = text.slice(0, at) + comment + text.slice(at);
       added.set(at, comment);
     }

@@ -2,7 +2,7 @@ import { calleeName, isFunction, rangeOf, unwrap, type Node } from '../../src/de
 import { callsOnSameVariable, type TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { extractToken } from '../../src/codemod/extract-token.js';
-import { extractVideo, type VideoSource } from '../../src/codemod/extract-video.js';
+import { droppedBodyFields, extractVideo, type VideoSource } from '../../src/codemod/extract-video.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { ensureNamedImport } from '../../src/codemod/imports.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
@@ -19,6 +19,12 @@ const EARLY_XHR_HANDLERS = new Set(['onreadystatechange', 'addEventListener', 'o
 
 const PULL_FROM_URL_CHECK =
   'TikTok pulls the video from this URL only if its domain or URL prefix is verified for the app in the developer portal (url_ownership_unverified otherwise); verify it, or upload the bytes instead';
+
+/** Where the caption, privacy and interaction settings of a legacy body go now (API-CONTRACT.md §3, §6). */
+function droppedMessage(fields: readonly string[]): string {
+  const names = fields.map((field) => `\`${field}\``).join(', ');
+  return `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: an inbox upload takes no caption or post settings (the creator sets them in TikTok before posting); to keep them, post with Direct Post (/v2/post/publish/video/init/, scope video.publish) and send them in post_info`;
+}
 
 /** What replaces what: the expression that becomes the helper call, and what else goes. */
 interface Site {
@@ -55,6 +61,8 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
     return 'the access token of this upload cannot be found: send it as `Authorization: Bearer <token>` to the Content Posting init';
   const lookup = extractVideo(request, context);
   if ('reason' in lookup) return lookup.reason;
+  // Read before the edit: the body goes with the legacy call.
+  const dropped = droppedBodyFields(request, context);
   const async = isInAsyncFunction(request.call, context);
   // Outside an async function a file is read first and the upload chained on that promise.
   const chained = lookup.video.kind === 'file' && !async && !upload.takesCallback ? lookup.video : undefined;
@@ -84,7 +92,13 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   }
   for (const node of site.alsoRemoved) context.pathOf(node).prune();
   for (const node of [site.target, ...site.alsoRemoved]) removeDeadBindings(context, node);
-  if (lookup.video.kind === 'url') context.todoAt(replacement, PULL_FROM_URL_CHECK, site.target);
+  // One TODO for the site, saying everything a person still has to do there.
+  const followUps = [
+    lookup.video.kind === 'url' ? PULL_FROM_URL_CHECK : undefined,
+    dropped.length > 0 ? droppedMessage(dropped) : undefined,
+  ];
+  const message = followUps.filter(Boolean).join('; also, ');
+  if (message) context.todoAt(replacement, message, site.target);
   return undefined;
 }
 

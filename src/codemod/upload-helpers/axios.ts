@@ -12,7 +12,7 @@ export const axiosClient: UploadClient = {
   takesOptions: true,
   typeImports: { source: 'axios', names: ['AxiosInstance', 'AxiosRequestConfig', 'AxiosResponse'] },
   helper: `${HELPER_DOC}
-async function NAME(http«: AxiosInstance», accessToken«: string», video«: Blob | Uint8Array», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {
+async function NAME(http«: AxiosInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {
 ${SOURCE_INFO}
   const init = await http.post('INIT_URL', { source_info: sourceInfo }, { ...options, headers: ${INIT_HEADERS} });
   if (init.data.error.code !== 'ok') return init;
@@ -20,7 +20,7 @@ ${chunkLoop(`    await http.put(init.data.data.upload_url, ${CHUNK_BYTES}, { ...
   return init;
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-async function NAME(http«: AxiosInstance», accessToken«: string», videoUrl«: string», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {
+async function NAME(http«: AxiosInstance», accessToken«: string | undefined», videoUrl«: string | undefined», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {
   return http.post('INIT_URL', ${PULL_BODY}, { ...options, headers: ${INIT_HEADERS} });
 }`,
 };

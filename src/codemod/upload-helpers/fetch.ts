@@ -12,7 +12,7 @@ const HEADERS = '...(options.headers« as Record<string, string> | undefined»)'
 function fetchHelpers(chunk: string): Pick<UploadClient, 'helper' | 'pullHelper'> {
   return {
     helper: `${HELPER_DOC}
-async function NAME(accessToken«: string», video«: Blob | Uint8Array», options${OPTIONS}) {
+async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options${OPTIONS}) {
 ${SOURCE_INFO}
   const init = await CLIENT('INIT_URL', {
     ...options,
@@ -27,7 +27,7 @@ ${chunkLoop(`    const put = await CLIENT(data.upload_url, { ...options, method:
   return init;
 }`,
     pullHelper: `${PULL_HELPER_DOC}
-async function NAME(accessToken«: string», videoUrl«: string», options${OPTIONS}) {
+async function NAME(accessToken«: string | undefined», videoUrl«: string | undefined», options${OPTIONS}) {
   return CLIENT('INIT_URL', {
     ...options,
     method: 'POST',

@@ -31,7 +31,7 @@ export const formDataSubmitClient: UploadClient = {
   ],
   typeImports: { source: 'node:http', names: ['IncomingMessage'] },
   helper: `${HELPER_DOC}
-function NAME(accessToken«: string», video«: Uint8Array», callback«: (error: Error | null, response?: IncomingMessage) => void») {
+function NAME(accessToken«: string | undefined», video«: Uint8Array», callback«: (error: Error | null, response?: IncomingMessage) => void») {
 ${BYTES_SOURCE_INFO}
 ${SEND}
   send('INIT_URL', 'POST', initHeaders, JSON.stringify({ source_info: sourceInfo }), (failure, init, raw) => {
@@ -52,7 +52,7 @@ ${SEND}
   });
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-function NAME(accessToken«: string», videoUrl«: string», callback«: (error: Error | null, response?: IncomingMessage) => void») {
+function NAME(accessToken«: string | undefined», videoUrl«: string | undefined», callback«: (error: Error | null, response?: IncomingMessage) => void») {
 ${SEND}
   send('INIT_URL', 'POST', initHeaders, JSON.stringify(${PULL_BODY}), (failure, init, raw) => (failure || !init || !raw ? callback(failure) : callback(null, replay(init, raw))));
 }`,

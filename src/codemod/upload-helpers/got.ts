@@ -16,7 +16,7 @@ export const gotClient: UploadClient = {
     text: () => '.then((response) => response.body)',
   },
   helper: `${HELPER_DOC}
-async function NAME(http«: Got», accessToken«: string», video«: Blob | Uint8Array», options«: OptionsOfTextResponseBody» = {}) {
+async function NAME(http«: Got», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: OptionsOfTextResponseBody» = {}) {
 ${SOURCE_INFO}
   const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
   // A caller's \`responseType: 'json'\` hands the body over parsed already.
@@ -26,7 +26,7 @@ ${chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', he
   return init;
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-async function NAME(http«: Got», accessToken«: string», videoUrl«: string», options«: OptionsOfTextResponseBody» = {}) {
+async function NAME(http«: Got», accessToken«: string | undefined», videoUrl«: string | undefined», options«: OptionsOfTextResponseBody» = {}) {
   return http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: ${PULL_BODY} });
 }`,
 };

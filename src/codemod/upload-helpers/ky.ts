@@ -13,7 +13,7 @@ export const kyClient: UploadClient = {
     text: () => '.then((response) => response.text())',
   },
   helper: `${HELPER_DOC}
-async function NAME(http«: KyInstance», accessToken«: string», video«: Blob | Uint8Array», options«: Options» = {})«: Promise<KyResponse>» {
+async function NAME(http«: KyInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: Options» = {})«: Promise<KyResponse>» {
 ${SOURCE_INFO}
   const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
   const { data, error } = (await init.clone().json())« as { data: { upload_url: string }; error: { code: string } }»;
@@ -22,7 +22,7 @@ ${chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', he
   return init;
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-async function NAME(http«: KyInstance», accessToken«: string», videoUrl«: string», options«: Options» = {})«: Promise<KyResponse>» {
+async function NAME(http«: KyInstance», accessToken«: string | undefined», videoUrl«: string | undefined», options«: Options» = {})«: Promise<KyResponse>» {
   return http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: ${PULL_BODY} });
 }`,
 };

@@ -12,7 +12,7 @@ export const requestClient: UploadClient = {
   takesCallback: true,
   fileAs: 'bytes',
   helper: `${HELPER_DOC}
-function NAME(http«: typeof CLIENT», accessToken«: string», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }», callback«: (error: any, response: any, body: any) => void») {
+function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }», callback«: (error: any, response: any, body: any) => void») {
 ${BYTES_SOURCE_INFO}
   http.post({ ...options, url: 'INIT_URL', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } }, (error«: any», response«: any», body«: any») => {
     if (error || body.error.code !== 'ok') return callback(error, response, body);
@@ -30,7 +30,7 @@ ${BYTES_SOURCE_INFO}
   });
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-function NAME(http«: typeof CLIENT», accessToken«: string», videoUrl«: string», options«: { headers?: Record<string, string>; [option: string]: unknown }», callback«: (error: any, response: any, body: any) => void») {
+function NAME(http«: typeof CLIENT», accessToken«: string | undefined», videoUrl«: string | undefined», options«: { headers?: Record<string, string>; [option: string]: unknown }», callback«: (error: any, response: any, body: any) => void») {
   http.post({ ...options, url: 'INIT_URL', headers: ${INIT_HEADERS}, json: ${PULL_BODY} }, callback);
 }`,
 };
@@ -42,7 +42,7 @@ export const requestPromiseClient: UploadClient = {
   takesOptions: true,
   fileAs: 'bytes',
   helper: `${HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}) {
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}) {
 ${BYTES_SOURCE_INFO}
   const body = await http.post({ ...options, uri: 'INIT_URL', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
   if (body.error.code !== 'ok') return body;
@@ -50,7 +50,7 @@ ${chunkLoop(`    await http.put({ ...options, uri: body.data.upload_url, headers
   return body;
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string», videoUrl«: string», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}) {
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», videoUrl«: string | undefined», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}) {
   return http.post({ ...options, uri: 'INIT_URL', headers: ${INIT_HEADERS}, json: ${PULL_BODY} });
 }`,
 };

@@ -8,7 +8,7 @@ export const superagentClient: UploadClient = {
   takesOptions: false,
   fileAs: 'bytes',
   helper: `${HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string», video«: Blob | Uint8Array») {
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Blob | Uint8Array») {
 ${SOURCE_INFO}
   const init = await http
     .post('INIT_URL')
@@ -19,7 +19,7 @@ ${chunkLoop(`    await http.put(init.body.data.upload_url).set({ 'Content-Type':
   return init;
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string», videoUrl«: string») {
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», videoUrl«: string | undefined») {
   return http
     .post('INIT_URL')
     .set({ Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' })

@@ -11,7 +11,7 @@ export const undiciRequestClient: UploadClient = {
   takesOptions: true,
   fileAs: 'bytes',
   helper: `${HELPER_DOC}
-async function NAME(accessToken«: string», video«: Blob | Uint8Array», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
+async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
 ${SOURCE_INFO}
   const init = await CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify({ source_info: sourceInfo }) });
   const text = await init.body.text();
@@ -24,7 +24,7 @@ ${chunkLoop(`    const put = await CLIENT(parsed.data.upload_url, { ...options, 
   return response;
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-async function NAME(accessToken«: string», videoUrl«: string», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
+async function NAME(accessToken«: string | undefined», videoUrl«: string | undefined», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
   return CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify(${PULL_BODY}) });
 }`,
 };

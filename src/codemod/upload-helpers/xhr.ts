@@ -13,7 +13,7 @@ export const xhrClient: UploadClient = {
   takesOptions: false,
   fileAs: 'blob',
   helper: `${HELPER_DOC}
-function NAME(xhr«: XMLHttpRequest», accessToken«: string», video«: Blob | Uint8Array») {
+function NAME(xhr«: XMLHttpRequest», accessToken«: string | undefined», video«: Blob | Uint8Array») {
 ${SOURCE_INFO}
   const deliver = xhr.onload;
   // The caller's progress bar follows the video's bytes, not the init's few.
@@ -47,7 +47,7 @@ ${SOURCE_INFO}
   xhr.send(JSON.stringify({ source_info: sourceInfo }));
 }`,
   pullHelper: `${PULL_HELPER_DOC}
-function NAME(xhr«: XMLHttpRequest», accessToken«: string», videoUrl«: string») {
+function NAME(xhr«: XMLHttpRequest», accessToken«: string | undefined», videoUrl«: string | undefined») {
   xhr.open('POST', 'INIT_URL');
   xhr.setRequestHeader('Authorization', \`Bearer \${accessToken}\`);
   xhr.setRequestHeader('Content-Type', 'INIT_CONTENT_TYPE');
