@@ -217,7 +217,12 @@ function silentLegacy(text, findings, codeFile) {
   lines.forEach((line, index) => {
     const number = index + 1;
     if (inComment.has(number) || /^\s*(#|\/\/)/.test(line) || !LEGACY.some((marker) => line.includes(marker))) return;
-    if (!near(number, flagged) && !near(number, todoLines)) silent.push(number);
+    if (near(number, flagged) || near(number, todoLines)) return;
+    // A URL held in a variable is reported where the request or redirect uses it, often further on:
+    // a finding that names the same URL marks it.
+    const urls = line.match(/https?:\/\/[^'"`\s?$]+/g) ?? [];
+    if (urls.some((url) => findings.some((finding) => finding.message.includes(url)))) return;
+    silent.push(number);
   });
   return silent;
 }

@@ -1,6 +1,6 @@
 import { NEW_ONLY_EVENTS, type LegacyEventName } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { rangeOf } from '../../src/detect/ast.js';
+import { isMember, keyName, memberName, objectProperties, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
@@ -69,4 +69,61 @@ export function renameWebhookEvents(context: CodemodContext): void {
     context.record(finding, 'rewritten');
   }
   if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
+  if (renamed > 0 && !keep) markStrayShareIds(context);
+}
+
+const STRAY_READ =
+  "`share_id` is still read here, beside TikTok webhook events renamed to the Content Posting ones: if it comes from an event's content (through a helper, a map or a variable the codemod cannot follow), read `publish_id`; if it is your own field, leave it";
+const STRAY_KEY =
+  '`share_id` is written here, beside TikTok webhook events renamed to the Content Posting ones: a payload of those events carries `publish_id`; if this one stands for such a payload (a test, a simulator), rename the key';
+
+/**
+ * Once the events are renamed, a `share_id` the detectors could not tie to the event's content (the
+ * content reached through a helper, a handler map, a test payload) would silently read `undefined`:
+ * each one gets a TODO instead, so the module is never half-migrated in silence.
+ */
+function markStrayShareIds(context: CodemodContext): void {
+  const known = new Set(context.findings.map((finding) => finding.node));
+  const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')];
+  for (const member of members) {
+    if (memberName(member) !== 'share_id' || known.has(member.property) || known.has(member)) continue;
+    if (eventLike(rootOf(member.object), context)) context.todoAt(member, STRAY_READ, member);
+  }
+  for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
+    if (keyName(property) !== 'share_id' || known.has(property.key) || known.has(property)) continue;
+    const holder = context.index.parent(property)!;
+    if (holder.type === 'ObjectPattern') {
+      const declarator = context.index.parent(holder);
+      const source = declarator?.type === 'VariableDeclarator' ? declarator.init : undefined;
+      if (source && eventLike(rootOf(source), context)) context.todoAt(property, STRAY_READ, property);
+    } else if (objectProperties(holder).some((other) => ['event', 'content', 'type'].includes(keyName(other) ?? ''))) {
+      // A payload built beside the events (a test, a simulator): it names its event or holds content.
+      context.todoAt(property, STRAY_KEY, property);
+    }
+  }
+}
+
+/** What a webhook's content goes by: `content`, `payload`, `event.data`, `body`, a handler map's parameter. */
+const EVENT_NAMES = /^(content|payload|event|evt|body|data|webhook|notification)$/i;
+
+function rootOf(node: Node): Node {
+  let current = unwrap(node);
+  while (isMember(current)) current = unwrap(current.object);
+  return current;
+}
+
+/**
+ * Whether a value is named like the event or its content, or is the parameter of a handler in a map
+ * keyed by computed event constants (`[EVENTS.UPLOAD_FAILED]: (c) => c.share_id`). A `share_id` of
+ * anything else (a database row, another service's response) is not TikTok's to rename.
+ */
+function eventLike(root: Node, context: CodemodContext): boolean {
+  if (root.type !== 'Identifier') return false;
+  if (EVENT_NAMES.test(root.name as string)) return true;
+  const binding = context.index.resolve(root);
+  if (binding?.kind !== 'param' || !binding.declaration) return false;
+  if (binding.declaration.type === 'ObjectMethod' || binding.declaration.type === 'MethodDefinition')
+    return binding.declaration.computed === true;
+  const property = context.index.parent(binding.declaration);
+  return !!property && (property.type === 'ObjectProperty' || property.type === 'Property') && property.computed === true;
 }
