@@ -1,4 +1,5 @@
 import type { Node } from './ast.js';
+import { markDeclinedSites } from './declined-sites.js';
 import { findEndpoints, findUrlCompositions } from './endpoints.js';
 import { findFormDataVideo } from './form-data-video.js';
 import { findLegacyTypeFields } from './legacy-types.js';
@@ -36,7 +37,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const requests = findTikTokRequests(index, folder);
   const compositions = findUrlCompositions(index, folder);
   const fields = findResponseFields(index, requests, owners, options.keepLegacyEvents ?? false);
-  const findings = [
+  const found = [
     ...findEndpoints(index, requests, compositions),
     ...findQueryTokens(index, folder, requests, compositions),
     ...findFormDataVideo(index, folder, requests),
@@ -45,5 +46,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),
   ];
+  // A site under the codemod's own TODO is the person's now: its findings say so.
+  const findings = markDeclinedSites(found, index, text);
   return { index, folder, findings };
 }

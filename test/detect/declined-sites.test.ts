@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeModule } from '../../src/detect/analyze-module.js';
+import { DECLINED_HINT } from '../../src/detect/declined-sites.js';
+import { parseModule } from '../../src/detect/parse.js';
+import { CODEMOD_HINT } from '../../src/detect/rule-catalog.js';
+
+const CALL = [
+  'export async function send(stream, token) {',
+  '  const form = new FormData();',
+  "  form.append('video', stream);",
+  '  return fetch(`https://open-api.tiktok.com/share/video/upload/?open_id=1&access_token=${token}`, {',
+  "    method: 'POST',",
+  '    body: form,',
+  '  });',
+  '}',
+];
+
+function hints(lines: string[]) {
+  const text = `${lines.join('\n')}\n`;
+  return analyzeModule(parseModule(text, 'send.js'), text, 'send.js')
+    .findings.filter((finding) => finding.data.hint !== undefined)
+    .map((finding) => [finding.ruleId, finding.data.hint]);
+}
+
+describe('a site the codemod declined is the person’s, and its findings say so', () => {
+  it('says to run the codemod where no TODO stands above the site', () => {
+    const found = hints(CALL);
+    expect(found.length).toBeGreaterThan(2);
+    expect(found.every(([, hint]) => hint === CODEMOD_HINT)).toBe(true);
+  });
+
+  it('points at the TODO above the statement, for every finding inside it, and only there', () => {
+    const withTodo = [...CALL];
+    withTodo.splice(3, 0, '  // TODO(migrate-share-video): cannot tell whether `stream` is bytes, a Blob or a stream');
+    const found = hints(withTodo);
+    const inCall = found.filter(([ruleId]) => ruleId !== 'no-form-data-video-upload');
+    expect(inCall.length).toBeGreaterThan(1);
+    expect(inCall.every(([, hint]) => hint === DECLINED_HINT)).toBe(true);
+    // The multipart field is its own statement, with no TODO above it.
+    expect(found.filter(([ruleId]) => ruleId === 'no-form-data-video-upload').map(([, hint]) => hint)).toEqual([CODEMOD_HINT]);
+  });
+});
