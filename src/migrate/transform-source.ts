@@ -5,6 +5,7 @@ import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/rewrite
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
+import { keepStyle, quoteStyle } from './keep-style.js';
 
 /** The steps, in order; the TODO step always runs last. */
 export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields, renameWebhookEvents];
@@ -88,6 +89,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }
+  printed = keepStyle(context.text, printed, context.file);
   // A file that ends without a line break keeps ending without one.
   if (!/\n$/.test(context.text)) printed = printed.replace(/\r?\n$/, '');
   return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
@@ -106,11 +108,4 @@ function keepDirectivePrologue(original: string, printed: string): string {
 function tabsAsSpaces(text: string): string | undefined {
   if (!/^\t/m.test(text) || /^\t* {2}/m.test(text)) return undefined;
   return text.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
-}
-
-/** New code follows the file's own quotes: the more common of ' and ". */
-function quoteStyle(text: string): 'single' | 'double' {
-  const single = text.split("'").length;
-  const double = text.split('"').length;
-  return double > single ? 'double' : 'single';
 }

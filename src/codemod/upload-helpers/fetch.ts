@@ -6,7 +6,8 @@ import type { UploadClient } from './upload-client.js';
  * undici's); its headers are taken as a plain object, the only form the legacy calls passed.
  */
 const OPTIONS = '«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}';
-const HEADERS = '...(options.headers« as Record<string, string> | undefined»)';
+// The parentheses and the cast are TypeScript's only: JavaScript gets a plain `...options.headers`.
+const HEADERS = '...«(»options.headers« as Record<string, string> | undefined)»';
 
 /** The fetch flow; `chunk` is how a slice of the video goes into a body this fetch takes. */
 function fetchHelpers(chunk: string): Pick<UploadClient, 'helper' | 'pullHelper'> {
@@ -20,7 +21,7 @@ ${SOURCE_INFO}
     headers: { ${HEADERS}, Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' },
     body: JSON.stringify({ source_info: sourceInfo }),
   });
-  const { data, error } = (await init.clone().json())« as { data: { upload_url: string }; error: { code: string } }»;
+  const { data, error } = «(»await init.clone().json()«) as { data: { upload_url: string }; error: { code: string } }»;
   if (error.code !== 'ok') return init;
 ${chunkLoop(`    const put = await CLIENT(data.upload_url, { ...options, method: 'PUT', headers: { ${HEADERS}, 'Content-Type': 'VIDEO_TYPE', 'Content-Range': range }, body: ${chunk} });
     if (!put.ok) throw new Error(\`TikTok refused \${range}: HTTP \${put.status}\`);`)}

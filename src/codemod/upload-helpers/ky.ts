@@ -16,7 +16,7 @@ export const kyClient: UploadClient = {
 async function NAME(http«: KyInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: Options» = {})«: Promise<KyResponse>» {
 ${SOURCE_INFO}
   const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
-  const { data, error } = (await init.clone().json())« as { data: { upload_url: string }; error: { code: string } }»;
+  const { data, error } = «(»await init.clone().json()«) as { data: { upload_url: string }; error: { code: string } }»;
   if (error.code !== 'ok') return init;
 ${chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', headers: ${PUT_HEADERS}, body: video.slice(start, end) });`)}
   return init;
