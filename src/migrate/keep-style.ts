@@ -1,4 +1,4 @@
-import { diffLines } from 'diff';
+import { diffArrays, diffLines } from 'diff';
 import { parserFor } from '../detect/parse.js';
 
 /** New code follows the file's own quotes: the more common of ' and ". */
@@ -71,4 +71,30 @@ export function keepStyle(original: string, printed: string, file: string): stri
   let result = printed;
   for (const [start, end, text] of edits.reverse()) result = result.slice(0, start) + text + result.slice(end);
   return result;
+}
+
+/**
+ * recast reprints the statements around an edit, and in doing so drops trailing spaces and the
+ * spaces of blank lines. A line whose text is unchanged but for those keeps its own bytes.
+ */
+export function keepTrailingWhitespace(original: string, printed: string): string {
+  if (printed === original) return printed;
+  const before = original.split('\n');
+  const after = printed.split('\n');
+  const trim = (line: string) => line.replace(/[ \t]+(\r?)$/, '$1');
+  const result: string[] = [];
+  let [i, j] = [0, 0];
+  for (const part of diffArrays(before.map(trim), after.map(trim))) {
+    const count = part.value.length;
+    if (part.removed) i += count;
+    else if (part.added) {
+      result.push(...after.slice(j, j + count));
+      j += count;
+    } else {
+      result.push(...before.slice(i, i + count));
+      i += count;
+      j += count;
+    }
+  }
+  return result.join('\n');
 }

@@ -30,3 +30,23 @@ describe('an output that does not parse is never returned', () => {
     expect(transformSource(`${upload}\n`, 'upload.ts').output.endsWith('}\n')).toBe(true);
   });
 });
+
+describe('lines recast reprints around an edit keep their own whitespace', () => {
+  it('keeps the spaces of blank lines and trailing spaces of lines it did not change', () => {
+    const upload = [
+      "import { readFile } from 'node:fs/promises';",
+      '',
+      'export async function up(token: string, path: string) {',
+      '    const bytes = await readFile(path);   ',
+      '    ',
+      '    const form = new FormData();',
+      "    form.append('video', new Blob([bytes]));",
+      "    return fetch('https://open-api.tiktok.com/share/video/upload/?access_token=' + token, { method: 'POST', body: form });",
+      '}',
+      '',
+    ].join('\n');
+    const { output } = transformSource(upload, 'upload.ts');
+    expect(output).toContain('uploadToTikTokInbox(token');
+    expect(output).toContain('    const bytes = await readFile(path);   \n    \n');
+  });
+});
