@@ -1,5 +1,5 @@
 import { findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
-import { rangeOf, staticString } from '../../src/detect/ast.js';
+import { rangeOf, staticString, type Node } from '../../src/detect/ast.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
@@ -20,8 +20,9 @@ export function rewriteUploadCalls(context: CodemodContext): void {
     if (request.match.kind !== 'legacy-upload') continue;
     const related = findingsOfRequest(context, request);
     const reason = rewriteCallSite(context, request);
-    // One reason for the whole site: the call, its query tokens, its multipart field.
-    if (reason) for (const finding of related) context.defer(finding, reason);
+    // One reason for the whole site, said once, at the call; its query tokens and multipart field
+    // written on other statements point there instead of repeating it.
+    if (reason) for (const finding of related) context.defer(finding, siteReason(context, finding, request, reason));
     else {
       rewritten.push(request);
       // A query object the new call no longer sends (kept because other code reads it) is no
@@ -74,6 +75,22 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
 }
 
 const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migrated upload: delete it';
+
+function siteReason(context: CodemodContext, finding: RawFinding, request: TikTokRequest, reason: string): string {
+  const call = statementOf(context, request.call);
+  const [start, end] = rangeOf(call);
+  const at = (finding.range ?? rangeOf(finding.node!))[0];
+  if (at >= start && at < end) return reason;
+  return `part of the TikTok upload ${at < start ? 'below' : 'above'}, which is left for a person: see the TODO there`;
+}
+
+/** The statement a TODO goes above: the node's nearest ancestor that is one. */
+function statementOf(context: CodemodContext, node: Node): Node {
+  for (const ancestor of [node, ...context.index.ancestors(node)]) {
+    if (/(Statement|Declaration)$/.test(ancestor.type) && ancestor.type !== 'BlockStatement') return ancestor;
+  }
+  return node;
+}
 
 /**
  * The findings a request site is made of, wherever they are written: the call, its query tokens
