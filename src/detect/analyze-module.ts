@@ -1,6 +1,7 @@
 import type { Node } from './ast.js';
 import { markDeclinedSites } from './declined-sites.js';
 import { findEndpoints, findUrlCompositions } from './endpoints.js';
+import { keepsLegacyEvents } from './other-kits.js';
 import { findFormDataVideo } from './form-data-video.js';
 import { findLegacyTypeFields } from './legacy-types.js';
 import { findMigrationTodos } from './migration-todos.js';
@@ -36,12 +37,13 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const owners = new OwnershipResolver(index, file);
   const requests = findTikTokRequests(index, folder);
   const compositions = findUrlCompositions(index, folder);
-  const fields = findResponseFields(index, requests, owners, options.keepLegacyEvents ?? false);
+  const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
+  const fields = findResponseFields(index, requests, owners, keep);
   const found = [
     ...findEndpoints(index, requests, compositions),
     ...findQueryTokens(index, folder, requests, compositions),
     ...findFormDataVideo(index, folder, requests),
-    ...findLegacyEvents(index, owners, options.keepLegacyEvents ?? false),
+    ...findLegacyEvents(index, owners, keep),
     ...fields.findings,
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),

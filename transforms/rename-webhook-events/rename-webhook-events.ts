@@ -1,10 +1,14 @@
 import { NEW_ONLY_EVENTS, type LegacyEventName } from '../../src/contract/index.js';
+import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, objectProperties, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
 import { renameEventSite } from './rename-event-site.js';
+
+const KITS_NOTE =
+  "A module that says it serves TikTok's Share Kit (mobile OpenSDK) got the Content Posting events beside the legacy video.* ones, not in their place: that kit may still send video.* events (API-CONTRACT §6.6)";
 
 export const NEW_EVENTS_NOTE = `TikTok's Content Posting API also sends ${NEW_ONLY_EVENTS.join(', ')}, which the Share Video API never had: subscribe to them if they help (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status)`;
 
@@ -16,9 +20,10 @@ export const NEW_EVENTS_NOTE = `TikTok's Content Posting API also sends ${NEW_ON
  * owner cannot be told is never renamed: it gets a TODO.
  */
 export function renameWebhookEvents(context: CodemodContext): void {
-  const keep = context.options.keepLegacyEvents ?? false;
+  const keep = keepsLegacyEvents(context.text, context.options.keepLegacyEvents);
   // From the end of the file, so that removing a label or an entry leaves earlier paths valid.
   const events = context.unhandled((f) => f.ruleId === 'no-legacy-webhook-event').sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
+  if (keep && !context.options.keepLegacyEvents && events.length > 0) context.notes.add(KITS_NOTE);
   let renamed = 0;
   for (const finding of events) {
     const legacy = finding.data.legacy as LegacyEventName;
