@@ -205,6 +205,44 @@ export async function runRewrite(options: RewriteOptions, io: CliIo): Promise<nu
 }
 
 /**
+ * No new TypeScript error in a changed file (where a tsconfig.json gives it a project): a file whose
+ * rewrite would add one is not rewritten; its sites keep their code under TODOs, and the report says
+ * which error the rewrite would have added. Files the project pass changed are left to it: its
+ * renames follow every reference through the language service.
+ */
+async function keepTypesSound(
+  tasks: readonly TransformTask[],
+  results: Map<TransformTask, TaskResult>,
+  project: ProjectPassOutput,
+  context: { exportsByFile: ExportsByFile; known: ReadonlySet<string>; keepLegacyEvents: boolean },
+): Promise<void> {
+  const candidates = tasks.flatMap((task) => {
+    const result = results.get(task);
+    if (!result?.ok || result.output === undefined || project.texts.has(task.file)) return [];
+    return [{ file: task.file, before: task.text, after: result.output }];
+  });
+  if (!candidates.some((candidate) => /\.(?:[cm]?ts|tsx)$/i.test(candidate.file))) return;
+  const gained = await (await import('./type-guard.js')).addedTypeErrors(candidates);
+  if (gained.size === 0) return;
+  const { transformKeepingLayout } = await import('./transform-source.js');
+  for (const task of tasks) {
+    const errors = gained.get(task.file);
+    if (!errors) continue;
+    const resolveImport = createImportResolver(task.file, context.exportsByFile, context.known);
+    const todosOnly = transformKeepingLayout(task.text, task.file, { resolveImport, keepLegacyEvents: context.keepLegacyEvents }, []);
+    const more = errors.length > 1 ? ` and ${errors.length - 1} more` : '';
+    results.set(task, {
+      ok: true,
+      output: todosOnly.output === task.text ? undefined : todosOnly.output,
+      outcomes: todosOnly.outcomes,
+      notes: [
+        `${task.path}: not rewritten: the rewrite would add a TypeScript error (${errors[0]}${more}); its sites keep their code under TODOs`,
+      ],
+    });
+  }
+}
+
+/**
  * Reads and prefilters the files and scans the non-JavaScript ones; keeps of the parsed modules
  * only what the codemod needs (the syntax trees were for the export collection: they are dropped
  * here rather than held for the whole run).
@@ -320,6 +358,7 @@ async function rewrite(
     keepLegacyEvents: options.keepLegacyEvents ?? false,
     bytesRead,
   });
+  await keepTypesSound(tasks, results, project, { exportsByFile, known, keepLegacyEvents: options.keepLegacyEvents ?? false });
   for (const task of tasks) {
     const result = results.get(task) ?? { ok: false, reason: 'the codemod gave no result' };
     try {
