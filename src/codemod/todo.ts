@@ -1,6 +1,7 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { Node } from '../detect/ast.js';
 import { TODO_MARKER } from '../detect/migration-todos.js';
+import { TODO_HOLDERS } from '../detect/todo-placement.js';
 
 export { TODO_MARKER } from '../detect/migration-todos.js';
 
@@ -35,7 +36,7 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false });
 }
 
-const LIST_HOLDERS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'ClassBody', 'SwitchCase', 'SwitchStatement', 'TSModuleBlock']);
+const LIST_HOLDERS = new Set(Object.keys(TODO_HOLDERS));
 
 /**
  * The statement (or class member) a TODO comment belongs above. An exported declaration is reached

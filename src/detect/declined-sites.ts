@@ -2,20 +2,10 @@ import { rangeOf, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
+import { TODO_HOLDERS } from './todo-placement.js';
 
 /** What a finding under the codemod's own TODO says instead of "run the codemod": it already did. */
 export const DECLINED_HINT = 'the codemod could not rewrite it: see the TODO(migrate-share-video) above it';
-
-/** Where a TODO goes above: the statements of these, and `case` clauses (codemod/todo.ts). */
-const LIST_HOLDERS: Readonly<Record<string, string>> = {
-  Program: 'body',
-  BlockStatement: 'body',
-  StaticBlock: 'body',
-  ClassBody: 'body',
-  TSModuleBlock: 'body',
-  SwitchCase: 'consequent',
-  SwitchStatement: 'cases',
-};
 
 /**
  * A site the codemod declined keeps its code under a TODO that says what to do; its findings must
@@ -26,7 +16,7 @@ export function markDeclinedSites(findings: readonly RawFinding[], index: Module
   const todoEnds = findings.filter((finding) => finding.ruleId === 'no-migration-todo').map((finding) => rangeOf(finding.node!)[1]);
   if (todoEnds.length === 0 || !findings.some((finding) => finding.data.hint === CODEMOD_HINT)) return [...findings];
   const underTodo: (readonly [number, number])[] = [];
-  for (const [type, key] of Object.entries(LIST_HOLDERS)) {
+  for (const [type, key] of Object.entries(TODO_HOLDERS)) {
     for (const holder of index.ofType(type)) {
       for (const statement of (holder[key] ?? []) as Node[]) {
         const [start, end] = rangeOf(statement);

@@ -1,5 +1,6 @@
 import { findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
-import { rangeOf, staticString, type Node } from '../../src/detect/ast.js';
+import { rangeOf, staticString } from '../../src/detect/ast.js';
+import { statementForTodo } from '../../src/detect/todo-placement.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
@@ -77,19 +78,11 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
 const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migrated upload: delete it';
 
 function siteReason(context: CodemodContext, finding: RawFinding, request: TikTokRequest, reason: string): string {
-  const call = statementOf(context, request.call);
+  const call = statementForTodo(request.call, context.index);
   const [start, end] = rangeOf(call);
   const at = (finding.range ?? rangeOf(finding.node!))[0];
   if (at >= start && at < end) return reason;
   return `part of the TikTok upload ${at < start ? 'below' : 'above'}, which is left for a person: see the TODO there`;
-}
-
-/** The statement a TODO goes above: the node's nearest ancestor that is one. */
-function statementOf(context: CodemodContext, node: Node): Node {
-  for (const ancestor of [node, ...context.index.ancestors(node)]) {
-    if (/(Statement|Declaration)$/.test(ancestor.type) && ancestor.type !== 'BlockStatement') return ancestor;
-  }
-  return node;
 }
 
 /**
