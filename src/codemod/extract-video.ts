@@ -63,7 +63,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
       const inner = value && findProperty(value, 'value');
       return classify(inner ? inner.value : property.value, context, false);
     }
-    for (const append of callsOnSameVariable(unwrap(body), 'append', context.index)) {
+    for (const append of [
+      ...callsOnSameVariable(unwrap(body), 'append', context.index),
+      ...callsOnSameVariable(unwrap(body), 'set', context.index),
+    ]) {
       if (staticString(append.arguments[0]) === FIELD && append.arguments[1]) return classify(append.arguments[1], context, false);
     }
     const json = jsonBody(body, context);

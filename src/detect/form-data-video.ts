@@ -29,7 +29,8 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
       const property = object && findProperty(object, FIELD);
       if (property) sites.add(property.key);
       const variable = unwrap(body);
-      for (const append of callsOnSameVariable(variable, 'append', index)) {
+      // FormData takes a field by `append` or by `set`.
+      for (const append of [...callsOnSameVariable(variable, 'append', index), ...callsOnSameVariable(variable, 'set', index)]) {
         if (staticString(unwrap(append.arguments[0] ?? { type: 'x' })) === FIELD) sites.add(append);
       }
     }
