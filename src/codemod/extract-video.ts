@@ -11,7 +11,7 @@ import {
   unwrap,
   type Node,
 } from '../detect/ast.js';
-import { callsOnSameVariable, requestBodies, type TikTokRequest } from '../detect/requests.js';
+import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/requests.js';
 import type { CodemodContext } from './context.js';
 
 export type VideoSource =
@@ -63,10 +63,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
       const inner = value && findProperty(value, 'value');
       return classify(inner ? inner.value : property.value, context, false);
     }
-    for (const append of [
-      ...callsOnSameVariable(unwrap(body), 'append', context.index),
-      ...callsOnSameVariable(unwrap(body), 'set', context.index),
-    ]) {
+    for (const append of formFieldCalls(unwrap(body), context.index)) {
       if (staticString(append.arguments[0]) === FIELD && append.arguments[1]) return classify(append.arguments[1], context, false);
     }
     const json = jsonBody(body, context);
@@ -179,11 +176,7 @@ export function droppedBodyFields(request: TikTokRequest, context: CodemodContex
     const object = context.folder.objectOf(body) ?? jsonBody(body, context);
     // The request's own options (method, headers, timeout) are carried over, not body fields.
     if (object && !request.options.includes(object)) for (const property of object.properties ?? []) names.push(keyName(property));
-    for (const append of [
-      ...callsOnSameVariable(unwrap(body), 'append', context.index),
-      ...callsOnSameVariable(unwrap(body), 'set', context.index),
-    ])
-      names.push(staticString(append.arguments[0]));
+    for (const append of formFieldCalls(unwrap(body), context.index)) names.push(staticString(append.arguments[0]));
   }
   return [...new Set(names.filter((name): name is string => name !== undefined && !CARRIED_FIELDS.has(name)))];
 }

@@ -3,7 +3,7 @@ import { calleeName, findProperty, staticString, unwrap, type Node } from './ast
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
-import { callsOnSameVariable, requestBodies, type TikTokRequest } from './requests.js';
+import { formFieldCalls, requestBodies, type TikTokRequest } from './requests.js';
 import type { ValueFolder } from './static-value.js';
 
 const FIELD = LEGACY_UPLOAD.videoField;
@@ -29,8 +29,7 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
       const property = object && findProperty(object, FIELD);
       if (property) sites.add(property.key);
       const variable = unwrap(body);
-      // FormData takes a field by `append` or by `set`.
-      for (const append of [...callsOnSameVariable(variable, 'append', index), ...callsOnSameVariable(variable, 'set', index)]) {
+      for (const append of formFieldCalls(variable, index)) {
         if (staticString(unwrap(append.arguments[0] ?? { type: 'x' })) === FIELD) sites.add(append);
       }
     }

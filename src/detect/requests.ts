@@ -175,6 +175,11 @@ export function callsOnSameVariable(receiver: Node, method: string, index: Modul
   });
 }
 
+/** The calls that put a field into a FormData held in `form`: `append`, and `set`, which FormData has too. */
+export function formFieldCalls(form: Node, index: ModuleIndex): Node[] {
+  return [...callsOnSameVariable(form, 'append', index), ...callsOnSameVariable(form, 'set', index)];
+}
+
 /** The expressions a request may send as its body, whatever the client calls them. */
 export function requestBodies(request: TikTokRequest, index: ModuleIndex): Node[] {
   const bodies: Node[] = [];

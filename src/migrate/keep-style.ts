@@ -1,4 +1,4 @@
-import { diffArrays, diffLines } from 'diff';
+import { diffArrays } from 'diff';
 import { parserFor } from '../detect/parse.js';
 
 /** New code follows the file's own quotes: the more common of ' and ". */
@@ -31,70 +31,66 @@ type Token = {
 const label = (token: Token) => (typeof token.type === 'string' ? token.type : token.type.label);
 
 /**
- * The lines the codemod added (the generated helper, a statement recast printed anew) take the
- * file's own quotes and semicolons, as a person writing them there would; every line it kept stays
- * byte for byte. Only what stays valid changes: a string holding the other quote keeps its own, and a
- * semicolon stays where the next line would otherwise continue the statement.
+ * The output lined up with the input by text, trailing whitespace aside: recast reprints the
+ * statements around an edit and drops trailing spaces and the spaces of blank lines, so every line
+ * whose text did not change gets its own bytes back. Also the lines the codemod added (1-based).
  */
-export function keepStyle(original: string, printed: string, file: string): string {
-  const double = quoteStyle(original) === 'double';
-  const noSemicolons = writtenWithoutSemicolons(original);
-  if ((!double && !noSemicolons) || printed === original) return printed;
-  const added = new Set<number>();
-  let line = 1;
-  for (const part of diffLines(original, printed)) {
-    const count = part.count ?? 0;
-    if (part.added) for (let i = 0; i < count; i++) added.add(line + i);
-    if (!part.removed) line += count;
-  }
-  let tokens: Token[];
-  try {
-    tokens = (parserFor(file, true).parse(printed).tokens as Token[]).filter((token) => !COMMENT.has(label(token)));
-  } catch {
-    return printed;
-  }
-  const edits: [number, number, string][] = [];
-  tokens.forEach((token, i) => {
-    if (!added.has(token.loc.start.line)) return;
-    const raw = printed.slice(token.start, token.end);
-    if (double && label(token) === 'string' && raw.startsWith("'") && !raw.includes('"')) {
-      edits.push([token.start, token.end, `"${raw.slice(1, -1).replaceAll("\\'", "'")}"`]);
-    }
-    const next = tokens[i + 1];
-    if (noSemicolons && label(token) === ';' && next && label(next) !== 'eof') {
-      const endsLine = printed.slice(token.end, next.start).includes('\n');
-      if (endsLine && !ASI_HAZARD.has(printed[next.start])) edits.push([token.start, token.end, '']);
-    } else if (noSemicolons && label(token) === ';' && next && label(next) === 'eof') {
-      edits.push([token.start, token.end, '']);
-    }
-  });
-  let result = printed;
-  for (const [start, end, text] of edits.reverse()) result = result.slice(0, start) + text + result.slice(end);
-  return result;
-}
-
-/**
- * recast reprints the statements around an edit, and in doing so drops trailing spaces and the
- * spaces of blank lines. A line whose text is unchanged but for those keeps its own bytes.
- */
-export function keepTrailingWhitespace(original: string, printed: string): string {
-  if (printed === original) return printed;
+function alignLines(original: string, printed: string): { readonly text: string; readonly added: ReadonlySet<number> } {
   const before = original.split('\n');
   const after = printed.split('\n');
   const trim = (line: string) => line.replace(/[ \t]+(\r?)$/, '$1');
-  const result: string[] = [];
+  const lines: string[] = [];
+  const added = new Set<number>();
   let [i, j] = [0, 0];
   for (const part of diffArrays(before.map(trim), after.map(trim))) {
     const count = part.value.length;
     if (part.removed) i += count;
     else if (part.added) {
-      result.push(...after.slice(j, j + count));
+      for (const line of after.slice(j, j + count)) added.add(lines.push(line));
       j += count;
     } else {
-      result.push(...before.slice(i, i + count));
+      lines.push(...before.slice(i, i + count));
       i += count;
       j += count;
     }
   }
-  return result.join('\n');
+  return { text: lines.join('\n'), added };
+}
+
+/**
+ * The file's own style around what the codemod changed: lines it kept stay byte for byte (their
+ * whitespace included); the lines it added (the generated helper, a statement recast printed anew)
+ * take the file's quotes and semicolons, as a person writing them there would. Only what stays
+ * valid changes: a string holding the other quote keeps its own, and a semicolon stays where the
+ * next line would otherwise continue the statement.
+ */
+export function keepStyle(original: string, printed: string, file: string): string {
+  if (printed === original) return printed;
+  const { text, added } = alignLines(original, printed);
+  const double = quoteStyle(original) === 'double';
+  const noSemicolons = writtenWithoutSemicolons(original);
+  if (!double && !noSemicolons) return text;
+  let tokens: Token[];
+  try {
+    tokens = (parserFor(file, true).parse(text).tokens as Token[]).filter((token) => !COMMENT.has(label(token)));
+  } catch {
+    return text;
+  }
+  const edits: [number, number, string][] = [];
+  tokens.forEach((token, i) => {
+    if (!added.has(token.loc.start.line)) return;
+    const raw = text.slice(token.start, token.end);
+    if (double && label(token) === 'string' && raw.startsWith("'") && !raw.includes('"')) {
+      edits.push([token.start, token.end, `"${raw.slice(1, -1).replaceAll("\\'", "'")}"`]);
+    }
+    const next = tokens[i + 1];
+    if (noSemicolons && label(token) === ';' && next) {
+      const last = label(next) === 'eof';
+      const endsLine = last || text.slice(token.end, next.start).includes('\n');
+      if (endsLine && (last || !ASI_HAZARD.has(text[next.start]))) edits.push([token.start, token.end, '']);
+    }
+  });
+  let result = text;
+  for (const [start, end, replacement] of edits.reverse()) result = result.slice(0, start) + replacement + result.slice(end);
+  return result;
 }

@@ -5,7 +5,7 @@ import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/rewrite
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
-import { keepStyle, keepTrailingWhitespace, quoteStyle } from './keep-style.js';
+import { keepStyle, quoteStyle } from './keep-style.js';
 
 /** The steps, in order; the TODO step always runs last. */
 export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields, renameWebhookEvents];
@@ -89,7 +89,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   if (context.appendix.length > 0) {
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }
-  printed = keepStyle(context.text, keepTrailingWhitespace(context.text, printed), context.file);
+  printed = keepStyle(context.text, printed, context.file);
   // A file that ends without a line break keeps ending without one.
   if (!/\n$/.test(context.text)) printed = printed.replace(/\r?\n$/, '');
   return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
