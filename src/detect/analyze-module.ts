@@ -3,6 +3,7 @@ import { markDeclinedSites } from './declined-sites.js';
 import { findEndpoints, findUrlCompositions } from './endpoints.js';
 import { keepsLegacyEvents } from './other-kits.js';
 import { findFormDataVideo } from './form-data-video.js';
+import { findLegacyBaseUrls } from './legacy-base-url.js';
 import { findLegacyTypeFields } from './legacy-types.js';
 import { findMigrationTodos } from './migration-todos.js';
 import { ModuleIndex } from './module-index.js';
@@ -41,6 +42,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const fields = findResponseFields(index, requests, owners, keep);
   const found = [
     ...findEndpoints(index, requests, compositions),
+    ...findLegacyBaseUrls(index, folder, requests),
     ...findQueryTokens(index, folder, requests, compositions),
     ...findFormDataVideo(index, folder, requests),
     ...findLegacyEvents(index, owners, keep),

@@ -40,10 +40,10 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   if (!match) return undefined;
   const host = match[1].toLowerCase();
   const rest = text.slice(match.index + match[0].length).replace(/^:\d+/, '');
-  const pathEnd = rest.search(/[?#]/);
+  // A URL ends at the query, the fragment or the first character no URL holds (a string quoted inside a template).
+  const pathEnd = rest.search(/[?#\s'"`]/);
   const path = pathEnd === -1 ? rest : rest.slice(0, pathEnd);
-  const queryOffset = rest.indexOf('?');
-  const queryStart = queryOffset === -1 ? -1 : text.length - rest.length + queryOffset;
+  const queryStart = rest[pathEnd] === '?' ? text.length - rest.length + pathEnd : -1;
   const base = { host, path, queryStart };
 
   if ((CONTENT_POSTING_HOSTS as readonly string[]).includes(host)) return { ...base, kind: 'content-posting' };

@@ -35,6 +35,7 @@ export const RULES = {
         '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
       dynamic:
         'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
+      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; move each one to its Content Posting or v2 endpoint on https://open.tiktokapis.com by hand',
     },
   },
   'no-token-in-query': {
@@ -109,6 +110,7 @@ export const RULES = {
     scope: 'text',
     messages: {
       url: '{{legacy}} on the retired v1 host has no Content Posting equivalent: port it by hand (this file is reported, not rewritten)',
+      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; move each one to https://open.tiktokapis.com (this file is reported, not rewritten)',
     },
   },
   'text/v1-oauth-endpoint': {

@@ -1,5 +1,6 @@
 import { LEGACY_API_HOSTS, LEGACY_UNMAPPED_PATH_EXAMPLES, LEGACY_UPLOAD, V1_ENDPOINTS } from '../contract/index.js';
-import { classifyEndpoint } from './classify-endpoint.js';
+import { BASE_NAME } from '../detect/legacy-base-url.js';
+import { classifyEndpoint, type EndpointVerdict } from './classify-endpoint.js';
 import { escapeRegExp, type LineMatch } from './line-match.js';
 
 const URL_HOSTS = [...new Set([...LEGACY_API_HOSTS, ...V1_ENDPOINTS.map((endpoint) => endpoint.host)])];
@@ -50,13 +51,25 @@ function findUrls(line: string): LineMatch[] {
   const matches: LineMatch[] = [];
   for (const match of line.matchAll(URL_PATTERN)) {
     const rawPath = match[2].replace(TRAILING_PUNCTUATION, '');
-    const verdict = classifyEndpoint(match[1], unescapeSlashes(rawPath));
+    const verdict = classifyEndpoint(match[1], unescapeSlashes(rawPath)) ?? baseVerdict(line.slice(0, match.index), match[1], rawPath);
     if (!verdict) continue;
     const start = match.index;
     const end = start + match[0].length - (match[2].length - rawPath.length);
     matches.push({ start, end, ...verdict });
   }
   return matches;
+}
+
+/** The name a value on this line is assigned to, just before it: `$apiBase = '`, `BASE_URL: "`, `'base_url' => '`. */
+const HOLDER = /([A-Za-z_$][\w$]*)['"]?\s*(?:=>|:=|=|:)\s*['"\x60]?$/;
+
+/** The bare legacy host held under a base-URL name: what every request of the client is built on. */
+function baseVerdict(before: string, host: string, path: string): EndpointVerdict | undefined {
+  if (path !== '' && path !== '/' && path !== '\\/') return undefined;
+  if (!(LEGACY_API_HOSTS as readonly string[]).includes(host.toLowerCase())) return undefined;
+  const name = HOLDER.exec(before)?.[1].replace(/^\$/, '');
+  if (name === undefined || !BASE_NAME.test(name)) return undefined;
+  return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'base', data: { legacy: `https://${host.toLowerCase()}` } };
 }
 
 function findStandalonePaths(line: string, host: string, taken: readonly LineMatch[]): LineMatch[] {

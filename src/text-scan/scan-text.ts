@@ -23,6 +23,20 @@ function toFinding(file: string, lineNumber: number, match: LineMatch): Finding 
   };
 }
 
+/** Config formats: a base URL there is a setting whose readers, in code, are what to report. */
+const CONFIG_FILE = /(?:^|[\\/])\.env(?:\.[^\\/]*)?$|\.(?:ya?ml|json|md|markdown|mdx)$/i;
+
+/**
+ * A base URL of the retired host is reported only in code that shows nothing built on it: where a
+ * path under it is found, that finding is the site to change (as for a request in JavaScript).
+ */
+function keepBaseOnlyAlone(file: string, findings: Finding[]): Finding[] {
+  const isBase = (finding: Finding) => finding.messageId === 'base';
+  if (!findings.some(isBase)) return findings;
+  const alone = !CONFIG_FILE.test(file) && !findings.some((finding) => !isBase(finding) && finding.ruleId !== 'text/legacy-webhook-event');
+  return alone ? findings : findings.filter((finding) => !isBase(finding));
+}
+
 /**
  * Legacy endpoints and webhook event names in a file that is not parsed as JavaScript, line by
  * line. `file` is the path the findings carry. Reports only; nothing here rewrites.
@@ -39,5 +53,5 @@ export function scanText(file: string, text: string): Finding[] {
     matches.sort((a, b) => a.start - b.start);
     for (const match of matches) findings.push(toFinding(file, index + 1, match));
   });
-  return findings;
+  return keepBaseOnlyAlone(file, findings);
 }

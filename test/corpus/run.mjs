@@ -220,7 +220,7 @@ function silentLegacy(text, findings, codeFile) {
     if (near(number, flagged) || near(number, todoLines)) return;
     // A URL held in a variable is reported where the request or redirect uses it, often further on:
     // a finding that names the same URL marks it.
-    const urls = line.match(/https?:\/\/[^'"`\s?$]+/g) ?? [];
+    const urls = line.match(/https?:\/\/[^'"`\\\s?$]+/g) ?? [];
     if (urls.some((url) => findings.some((finding) => finding.message.includes(url)))) return;
     silent.push(number);
   });

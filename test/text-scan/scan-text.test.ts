@@ -85,6 +85,24 @@ describe('scanText: a base URL and a path built on another line', () => {
     ]);
   });
 
+  it.for([
+    ['a PHP property', "    protected $apiBase = 'https://open-api.tiktok.com';"],
+    ['a Python constant', 'TIKTOK_BASE_URL = "https://open-api.tiktok.com/"'],
+    ['a Ruby constant', "  BASE = 'https://open-api.tiktok.com'.freeze"],
+    ['a PHP array entry', "    'api_base' => 'https://open-api.tiktok.com',"],
+  ])('reports the bare legacy host held as a base URL in %s', ([, line]) => {
+    expect(brief(line).map((f) => [f.ruleId, f.messageId])).toEqual([['text/unmapped-legacy-endpoint', 'base']]);
+  });
+
+  it('says nothing of the base where a path built on it is reported, nor in a config file', () => {
+    expect(brief('BASE_URL = "https://open-api.tiktok.com"\nurl = f"{BASE_URL}/share/video/upload/"').map((f) => f.line)).toEqual([2]);
+    expect(brief('base_url: https://open-api.tiktok.com', 'config/tiktok.yml')).toEqual([]);
+  });
+
+  it('says nothing of the bare host under a name that is not a base URL (an allow-list entry)', () => {
+    expect(brief('ALLOWED_HOSTS = ["https://open-api.tiktok.com"]\nCSP_CONNECT = "https://open-api.tiktok.com"')).toEqual([]);
+  });
+
   it('leaves bare paths alone in a file that never names the legacy host', () => {
     expect(brief('url = f"{BASE}/share/video/upload/"\npath: /user/info/')).toEqual([]);
   });
@@ -197,7 +215,7 @@ describe('scanText: legacy webhook event names', () => {
   });
 
   it('counts the legacy host as saying TikTok', () => {
-    const text = 'BASE = "https://open-api.tiktok.com"\nEVENT = "video.upload.failed"';
+    const text = 'TIKTOK_HOST = "https://open-api.tiktok.com"\nEVENT = "video.upload.failed"';
     expect(brief(text)).toMatchObject([{ ruleId: 'text/legacy-webhook-event', messageId: 'rename' }]);
   });
 });

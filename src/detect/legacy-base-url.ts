@@ -1,0 +1,88 @@
+import { unwrap, type Node } from './ast.js';
+import { classifyUrl } from './classify-url.js';
+import { foldedText } from './folded.js';
+import type { ModuleIndex } from './module-index.js';
+import { isExported } from './endpoints.js';
+import type { RawFinding } from './raw-finding.js';
+import type { TikTokRequest } from './requests.js';
+import type { ValueFolder } from './static-value.js';
+
+/**
+ * A name that says "the base of the API" (`baseUrl`, `API_BASE`, `$apiBase`, `apiUrl`, `endpoint`).
+ * A bare host held by any other name (`TIKTOK_LEGACY_API` in a CSP or proxy allow-list) is a host,
+ * not a place requests are built on, and stays quiet.
+ */
+export const BASE_NAME = /base|^(?:api_?)?(?:url|endpoint|root)$/i;
+
+/**
+ * The retired host held as the base URL of a client or a platform settings record, when no request
+ * in this module is seen using it (a request that is seen carries the finding itself). Every path
+ * under that base fails since 2023-09-10, so a bare base is legacy code even with no path in sight.
+ */
+export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requests: readonly TikTokRequest[]): RawFinding[] {
+  const used = new Set<Node>(requests.flatMap((request) => [...request.trace]));
+  const findings: RawFinding[] = [];
+  for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
+    if (node.type === 'Literal' && typeof node.value !== 'string') continue;
+    if (node.type === 'TemplateLiteral' && node.expressions.length > 0) continue;
+    if (used.has(node)) continue;
+    const match = classifyUrl(foldedText(folder.fold(node)));
+    if (match?.kind !== 'legacy-base') continue;
+    const name = holderName(node, index);
+    if (name === undefined || !BASE_NAME.test(name)) continue;
+    if (isExported(node, index) && !inSettingsRecord(node, index)) continue;
+    findings.push({ ruleId: 'no-unmapped-legacy-endpoint', messageId: 'base', node, data: { legacy: `https://${match.host}` } });
+  }
+  return findings;
+}
+
+/**
+ * An exported constant or client (`export const API_BASE`, an exported `axios.create({ baseURL })`)
+ * is read by the modules that import it, whose requests carry the findings. A base inside a
+ * settings record (`PLATFORMS.tiktok.baseUrl`) is reported where it is written: that record is
+ * what a person edits.
+ */
+function inSettingsRecord(node: Node, index: ModuleIndex): boolean {
+  let records = 0;
+  for (const ancestor of index.ancestors(node)) {
+    if (ancestor.type === 'CallExpression' || ancestor.type === 'NewExpression') return false;
+    if (ancestor.type === 'ObjectExpression') records++;
+  }
+  return records >= 2;
+}
+
+/** The name the literal is stored under: a variable, a property, a class field or an assignment target. */
+function holderName(node: Node, index: ModuleIndex): string | undefined {
+  let child = node;
+  let parent = index.parent(node);
+  while (parent && unwrap(parent) !== parent) {
+    child = parent;
+    parent = index.parent(parent);
+  }
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.init === child && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    case 'ObjectProperty':
+    case 'Property':
+    case 'ClassProperty':
+    case 'PropertyDefinition':
+      return parent.value === child ? keyName(parent.key) : undefined;
+    case 'AssignmentExpression':
+      return parent.right === child ? targetName(parent.left) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function keyName(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'StringLiteral' || key.type === 'Literal') return String(key.value);
+  return undefined;
+}
+
+function targetName(target: Node): string | undefined {
+  if (target.type === 'Identifier') return target.name;
+  if (target.type === 'MemberExpression' && !target.computed) return keyName(target.property);
+  return undefined;
+}
