@@ -37,6 +37,8 @@ export class CodemodContext {
   private readonly copiedLines: { marker: string; original: string; copy: string }[] = [];
   /** New names added beside legacy ones (`<container offset>:<name>`): one copy each, whichever spelling asked. */
   readonly addedBeside = new Set<string>();
+  /** The helper calls that replaced legacy uploads, by the client they send with: later steps read their responses. */
+  readonly helperCalls = new WeakMap<Node, string>();
   private readonly lines: LineMap;
   private pathCache?: Map<Node, ASTPath<any>>;
 

@@ -1,5 +1,6 @@
 import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type LegacyResponseField } from '../contract/index.js';
 import { findProperty, isMember, keyName, memberName, unwrap, type Node } from '../detect/ast.js';
+import { isAxiosBody } from './axios-body.js';
 import type { CodemodContext } from './context.js';
 
 const restructured = new WeakSet<Node>();
@@ -19,21 +20,23 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
     .map((p: Node) => keyName(p))
     .filter((name: string | undefined) => name && name in RESPONSE_FIELD_MOVES) as LegacyResponseField[];
   const { j } = context;
-  if (legacyKeys.every((name) => RESPONSE_FIELD_MOVES[name].to.startsWith('data.')) && field in RESPONSE_FIELD_MOVES) {
+  const declarator = context.index.parent(pattern);
+  const from = declarator?.type === 'VariableDeclarator' && declarator.init ? unwrap(declarator.init) : undefined;
+  // `const { share_id } = res.data` of an axios response takes the fields from the body's top: rebuilt below.
+  const fromBodyTop = from !== undefined && isAxiosBody(context, from);
+  if (!fromBodyTop && legacyKeys.every((name) => RESPONSE_FIELD_MOVES[name].to.startsWith('data.')) && field in RESPONSE_FIELD_MOVES) {
     // `{ share_id }` and `{ share_id = '' }` keep their local name under the new key.
     const move = RESPONSE_FIELD_MOVES[field as LegacyResponseField];
     if (dryRun) return undefined;
     context.pathOf(property).replace(j.objectProperty(j.identifier(move.to.slice('data.'.length)), property.value));
     return undefined;
   }
-  const declarator = context.index.parent(pattern);
-  const from = declarator?.type === 'VariableDeclarator' && declarator.init ? unwrap(declarator.init) : undefined;
   // `{ data: { share_id, err_code } } = body`: the nested pattern takes `data`, the outer one gains `error`.
   const nestedIn =
     declarator && (declarator.type === 'ObjectProperty' || declarator.type === 'Property') && keyName(declarator) === 'data'
       ? context.index.parent(declarator)
       : undefined;
-  const takesData = (from && isMember(from) && memberName(from) === 'data') || nestedIn?.type === 'ObjectPattern';
+  const takesData = fromBodyTop || (from && isMember(from) && memberName(from) === 'data') || nestedIn?.type === 'ObjectPattern';
   if (
     !takesData ||
     legacyKeys.some((name) => RESPONSE_FIELD_MOVES[name].from !== 'data') ||
@@ -70,8 +73,11 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
     context.pathOf(pattern).replace(parsed.properties[0].value);
     context.pathOf(nestedIn).node.properties.push(parsed.properties[1]);
   } else {
-    const groups = [data.length > 0 ? `data: { ${data.join(', ')} }` : '', `error: { ${error.join(', ')} }`].filter(Boolean);
-    const declaration = j.template.statement([`const { ${groups.join(', ')} } = ${context.source(from!.object)};`]) as unknown as Node;
+    const groups = [data.length > 0 ? `data: { ${data.join(', ')} }` : '', error.length > 0 ? `error: { ${error.join(', ')} }` : ''].filter(
+      Boolean,
+    );
+    const body = fromBodyTop ? context.source(from!) : context.source(from!.object);
+    const declaration = j.template.statement([`const { ${groups.join(', ')} } = ${body};`]) as unknown as Node;
     const rebuilt = declaration.declarations[0];
     context.pathOf(declarator!).replace(j.variableDeclarator(rebuilt.id, rebuilt.init));
   }

@@ -1,5 +1,6 @@
 import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type LegacyResponseField } from '../contract/index.js';
 import { findProperty, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { isAxiosBody } from './axios-body.js';
 import type { CodemodContext } from './context.js';
 
 /**
@@ -11,11 +12,17 @@ import type { CodemodContext } from './context.js';
 export function rewriteFieldRead(context: CodemodContext, property: Node, field: LegacyResponseField, dryRun = false): string | undefined {
   const member = context.index.parent(property)!;
   const move = RESPONSE_FIELD_MOVES[field];
+  const holder = unwrap(member.object);
+  // `res.data.share_id` of an axios response: the body's top, one level above where the field lives.
+  const bodyTop = isAxiosBody(context, holder) ? context.source(holder) : undefined;
+  const dot = member.optional ? '?.' : '.';
   if (move.to.startsWith(`${move.from}.`)) {
-    if (!dryRun) renameProperty(context, member, move.to.slice(move.from.length + 1));
+    if (dryRun) return undefined;
+    if (bodyTop === undefined) renameProperty(context, member, move.to.slice(move.from.length + 1));
+    else context.pathOf(member).replace(context.j.template.expression([`${bodyTop}${dot}${move.to.split('.').join(dot)}`]));
     return undefined;
   }
-  const errorObject = errorObjectFor(context, unwrap(member.object), move.from, dryRun);
+  const errorObject = bodyTop !== undefined ? `${bodyTop}${dot}error` : errorObjectFor(context, holder, move.from, dryRun);
   if (errorObject === undefined) {
     return `\`${field}\` moved out of \`${move.from}\` in the Content Posting response: read \`${move.to}\` of the response body`;
   }

@@ -36,6 +36,11 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false });
 }
 
+/** The statement a TODO about `node` goes above: findings that share it share one TODO. */
+export function todoStatement(context: TodoHost, node: Node): Node {
+  return enclosingStatement(context.pathOf(node)).node as Node;
+}
+
 const LIST_HOLDERS = new Set(Object.keys(TODO_HOLDERS));
 
 /**

@@ -113,6 +113,13 @@ export const RESPONSE_FIELD_MOVES: Readonly<Record<LegacyResponseField, { readon
   error_detail: { from: 'extra', to: 'error.message' },
 };
 
+/**
+ * Fields integrations read from the upload's answer that neither API ever sent (§2.4, §3): the
+ * legacy answer held `share_id` and the status, the init holds `publish_id` and `upload_url`. The
+ * post's own id arrives only later, with `post.publish.publicly_available` (`post_id`, §6).
+ */
+export const UNSENT_RESPONSE_FIELDS = ['video_id', 'share_url', 'item_id', 'aweme_id', 'video_url', 'share_link'] as const;
+
 /** The one field of a legacy webhook's decoded `content` (§2.6) and its new name (§7.3). */
 export const LEGACY_WEBHOOK_CONTENT_FIELDS = { share_id: 'publish_id' } as const;
 

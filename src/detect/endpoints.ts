@@ -30,6 +30,18 @@ export function findEndpoints(
   return findings;
 }
 
+/**
+ * A request still sent to the legacy host, whose answer has the legacy shape. A URL value left for a
+ * person (an exported constant) or a bare base URL sends nothing by itself.
+ */
+export function isLegacyRequestFinding(finding: Pick<RawFinding, 'ruleId' | 'messageId'>): boolean {
+  return (
+    (finding.ruleId === 'no-legacy-share-endpoint' || finding.ruleId === 'no-unmapped-legacy-endpoint') &&
+    finding.messageId !== 'url' &&
+    finding.messageId !== 'base'
+  );
+}
+
 function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'): RawFinding {
   const spelled = `https://${match.host}${match.path.replaceAll(HOLE, '…')}`;
   switch (match.kind) {

@@ -15,9 +15,9 @@ import type { ValueFolder } from './static-value.js';
 export const BASE_NAME = /base|^(?:api_?)?(?:url|endpoint|root)$/i;
 
 /**
- * The retired host held as the base URL of a client or a platform settings record, when no request
- * in this module is seen using it (a request that is seen carries the finding itself). Every path
- * under that base fails since 2023-09-10, so a bare base is legacy code even with no path in sight.
+ * The retired host held as the base URL of a client class or a platform settings record, or in a
+ * variable no request in this module is seen using. Every path under that base fails since
+ * 2023-09-10, so a bare base is legacy code even with no path in sight.
  */
 export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requests: readonly TikTokRequest[]): RawFinding[] {
   const used = new Set<Node>(requests.flatMap((request) => [...request.trace]));
@@ -25,11 +25,16 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
   for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
     if (node.type === 'Literal' && typeof node.value !== 'string') continue;
     if (node.type === 'TemplateLiteral' && node.expressions.length > 0) continue;
-    if (used.has(node)) continue;
     const match = classifyUrl(foldedText(folder.fold(node)));
     if (match?.kind !== 'legacy-base') continue;
-    const name = holderName(node, index);
-    if (name === undefined || !BASE_NAME.test(name)) continue;
+    const holder = holderOf(node, index);
+    if (holder === undefined || !BASE_NAME.test(holder.name)) continue;
+    // A variable a request is built on carries no finding of its own (the request does), and the
+    // rewrite drops it once nothing reads it. A class field or a record entry stays after the
+    // rewrite, pointing at the retired host: it is a site of its own, used or not.
+    if (holder.kind === 'variable' && used.has(node)) continue;
+    // A client's own option (`axios.create({ baseURL })`): its requests carry the findings.
+    if (inCallArgument(node, index)) continue;
     if (isExported(node, index) && !inSettingsRecord(node, index)) continue;
     findings.push({ ruleId: 'no-unmapped-legacy-endpoint', messageId: 'base', node, data: { legacy: `https://${match.host}` } });
   }
@@ -37,21 +42,29 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
 }
 
 /**
- * An exported constant or client (`export const API_BASE`, an exported `axios.create({ baseURL })`)
- * is read by the modules that import it, whose requests carry the findings. A base inside a
+ * An exported constant (`export const API_BASE`) is read by the modules that import it, whose requests carry the findings. A base inside a
  * settings record (`PLATFORMS.tiktok.baseUrl`) is reported where it is written: that record is
  * what a person edits.
  */
 function inSettingsRecord(node: Node, index: ModuleIndex): boolean {
-  let records = 0;
-  for (const ancestor of index.ancestors(node)) {
-    if (ancestor.type === 'CallExpression' || ancestor.type === 'NewExpression') return false;
-    if (ancestor.type === 'ObjectExpression') records++;
-  }
-  return records >= 2;
+  return [...index.ancestors(node)].filter((ancestor) => ancestor.type === 'ObjectExpression').length >= 2;
 }
 
-/** The name the literal is stored under: a variable, a property, a class field or an assignment target. */
+function inCallArgument(node: Node, index: ModuleIndex): boolean {
+  return [...index.ancestors(node)].some((ancestor) => ancestor.type === 'CallExpression' || ancestor.type === 'NewExpression');
+}
+
+/** Where the literal is stored: a variable (or an assignment to one), a property or a class field. */
+function holderOf(node: Node, index: ModuleIndex): { kind: 'variable' | 'member'; name: string } | undefined {
+  const name = holderName(node, index);
+  if (name === undefined) return undefined;
+  let parent = index.parent(node);
+  while (parent && unwrap(parent) !== parent) parent = index.parent(parent);
+  const isVariable =
+    parent?.type === 'VariableDeclarator' || (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier');
+  return { kind: isVariable ? 'variable' : 'member', name };
+}
+
 function holderName(node: Node, index: ModuleIndex): string | undefined {
   let child = node;
   let parent = index.parent(node);

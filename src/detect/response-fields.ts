@@ -1,4 +1,10 @@
-import { INBOX_VIDEO_INIT, LEGACY_RESPONSE_FIELDS, LEGACY_WEBHOOK_CONTENT_FIELDS, type LegacyResponseField } from '../contract/index.js';
+import {
+  INBOX_VIDEO_INIT,
+  LEGACY_RESPONSE_FIELDS,
+  LEGACY_WEBHOOK_CONTENT_FIELDS,
+  UNSENT_RESPONSE_FIELDS,
+  type LegacyResponseField,
+} from '../contract/index.js';
 import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { Owner, OwnershipResolver } from './ownership.js';
@@ -44,6 +50,10 @@ export function findResponseFields(
   // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
   const unowned = new Taint(index, webhookContentSources(index, owners, 'unknown'), contentParameters(index, owners, 'unknown'));
   const findings = [
+    ...fieldReads(index, response, UNSENT_RESPONSE_FIELDS, () => ({ messageId: 'unsentField', replacement: '' })).map((finding) => ({
+      ...finding,
+      severity: 'warning' as const,
+    })),
     ...fieldReads(index, response, RESPONSE_FIELDS, (field) => ({
       messageId: 'responseField',
       replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField],

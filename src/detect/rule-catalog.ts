@@ -35,7 +35,7 @@ export const RULES = {
         '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
       dynamic:
         'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
-      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; move each one to its Content Posting or v2 endpoint on https://open.tiktokapis.com by hand',
+      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
     },
   },
   'no-token-in-query': {
@@ -76,6 +76,8 @@ export const RULES = {
       webhookField: '`{{legacy}}` of a legacy TikTok webhook payload: the Content Posting events send `{{replacement}}`',
       ambiguousWebhookField:
         "`{{legacy}}` of a webhook payload whose sender cannot be told: if it is TikTok's, the Content Posting events send `{{replacement}}`",
+      unsentField:
+        '`{{legacy}}` is sent by neither the Share Video nor the Content Posting API, so it was always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)',
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
     },
   },

@@ -1,5 +1,6 @@
 import { analyzeModule, type AnalysisOptions } from '../detect/analyze-module.js';
 import { rangeOf } from '../detect/ast.js';
+import { isLegacyRequestFinding } from '../detect/endpoints.js';
 import { parseModule } from '../detect/parse.js';
 import { typeFieldPath } from '../detect/type-field-path.js';
 
@@ -41,10 +42,7 @@ export function findModuleSites(text: string, file: string, options: AnalysisOpt
   const fieldsLeft: [number, number][] = [];
   let uploadsLeft = false;
   for (const finding of analysis.findings) {
-    if (
-      (finding.ruleId === 'no-legacy-share-endpoint' || finding.ruleId === 'no-unmapped-legacy-endpoint') &&
-      finding.messageId !== 'url'
-    ) {
+    if (isLegacyRequestFinding(finding)) {
       uploadsLeft = true;
       continue;
     }

@@ -4,6 +4,8 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
 import { keyName, type Node } from '../../src/detect/ast.js';
+import { todoStatement } from '../../src/codemod/todo.js';
+import { isLegacyRequestFinding } from '../../src/detect/endpoints.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
 
 /**
@@ -13,10 +15,9 @@ import { rewriteTypeField } from './rewrite-type-field.js';
  * the module was rewritten: otherwise the old response is still what arrives.
  */
 export function renameResponseFields(context: CodemodContext): void {
+  explainUnsentFields(context);
   // Requests still sent as before; a URL value left for a person (an exported constant) is not one.
-  const uploadsLeft = context.unhandled(
-    (f) => (f.ruleId === 'no-legacy-share-endpoint' || f.ruleId === 'no-unmapped-legacy-endpoint') && f.messageId !== 'url',
-  );
+  const uploadsLeft = context.unhandled(isLegacyRequestFinding);
   const fields = context.unhandled(
     (f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'responseField' || f.messageId === 'typeField'),
   );
@@ -48,6 +49,24 @@ export function renameResponseFields(context: CodemodContext): void {
     else context.record(finding, 'rewritten');
   }
   dropUnreadExtra(context);
+}
+
+/**
+ * Reads of fields neither API sends (`video_id`, `share_url`) were undefined before and stay so: one
+ * TODO per statement names them all and says where the post's id comes from now.
+ */
+function explainUnsentFields(context: CodemodContext): void {
+  const byStatement = new Map<Node, RawFinding[]>();
+  for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unsentField')) {
+    const statement = todoStatement(context, finding.node!);
+    byStatement.set(statement, [...(byStatement.get(statement) ?? []), finding]);
+  }
+  for (const findings of byStatement.values()) {
+    const names = [...new Set(findings.map((finding) => `\`${finding.data.legacy}\``))];
+    const subject = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
+    const message = `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
+    for (const finding of findings) context.defer(finding, message);
+  }
 }
 
 /** `({ data, extra }) =>` whose `extra.logid` became `error.log_id`: `extra` is no longer sent. */

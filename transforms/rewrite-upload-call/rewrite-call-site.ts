@@ -84,6 +84,7 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
         ])
   ) as Node;
   context.pathOf(site.target).replace(replacement);
+  context.helperCalls.set(replacement, client.kind);
   if (site.readType) {
     // The user's own type node moves, so a later step can still rename the legacy fields it declares.
     j(context.pathOf(replacement))

@@ -1,0 +1,34 @@
+import { isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import type { CodemodContext } from './context.js';
+import { clientOf } from './http-client.js';
+
+/**
+ * Whether `holder` is the body of an axios response: `res.data` of `const res = await axios.post(…)`,
+ * or `data` taken out of it (`const { data } = await …`). axios puts the body under its own `data`,
+ * so a legacy field read right there (`res.data.share_id`) was read at the body's top, where neither
+ * API puts it: the id is `res.data.data.publish_id`, the code `res.data.error.code`. A rename by name
+ * alone would give `res.data.publish_id` (undefined) and `res.error.code` (a TypeError).
+ */
+export function isAxiosBody(context: CodemodContext, holder: Node): boolean {
+  const node = unwrap(holder);
+  if (isMember(node) && memberName(node) === 'data') return isAxiosResponse(context, node.object, []);
+  if (node.type !== 'Identifier') return false;
+  const binding = context.index.resolve(node);
+  return (
+    binding?.init !== undefined && binding.path.length === 1 && binding.path[0] === 'data' && isAxiosResponse(context, binding.init, [])
+  );
+}
+
+function isAxiosResponse(context: CodemodContext, value: Node, seen: Node[]): boolean {
+  let node = unwrap(value);
+  if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+  if (isCall(node)) {
+    if (context.helperCalls.get(node) === 'axios') return true;
+    const request = context.requests.find((candidate) => candidate.call === node);
+    return request !== undefined && clientOf(request, context)?.kind === 'axios';
+  }
+  if (node.type !== 'Identifier' || seen.includes(node)) return false;
+  const binding = context.index.resolve(node);
+  if (binding?.init === undefined || binding.path.length > 0 || binding.assignments.length > 0) return false;
+  return isAxiosResponse(context, binding.init, [...seen, node]);
+}
