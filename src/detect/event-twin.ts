@@ -39,3 +39,37 @@ export function hasNewTwin(index: ModuleIndex, literal: Node, replacement: strin
   }
   return false;
 }
+
+/**
+ * A key of a lookup table whose value is plain data (`{ 'video.upload.failed': 'Upload failed' }`,
+ * `{ label, tone }`): such tables label or map stored rows and other services' data too, where the
+ * legacy name still occurs, so the new name goes beside the old one rather than in its place.
+ */
+export function isLookupEntry(index: ModuleIndex, literal: Node): boolean {
+  const parent = index.parent(literal);
+  if (!parent || (parent.type !== 'ObjectProperty' && parent.type !== 'Property') || parent.key !== literal) return false;
+  return isPlainData(parent.value);
+}
+
+/** A literal, or an object or array of literals: a value that can be written twice without effects. */
+export function isPlainData(node: Node): boolean {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+    case 'Literal':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.length === 0;
+    case 'ArrayExpression':
+      return node.elements.every((element: Node | null) => element !== null && isPlainData(element));
+    case 'ObjectExpression':
+      return node.properties.every(
+        (property: Node) =>
+          (property.type === 'ObjectProperty' || property.type === 'Property') && !property.computed && isPlainData(property.value),
+      );
+    default:
+      return false;
+  }
+}

@@ -1,6 +1,6 @@
 import { LEGACY_EVENT_RENAMES, type LegacyEventName } from '../contract/index.js';
 import { staticString, type Node } from './ast.js';
-import { hasNewTwin } from './event-twin.js';
+import { hasNewTwin, isLookupEntry } from './event-twin.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -17,7 +17,8 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
     if (value === undefined || !Object.hasOwn(LEGACY_EVENT_RENAMES, value)) continue;
     const owner = owners.ownerOf(node);
     if (owner === 'other') continue;
-    if (keepLegacyEvents && hasNewTwin(index, node, LEGACY_EVENT_RENAMES[value as LegacyEventName])) continue;
+    if ((keepLegacyEvents || isLookupEntry(index, node)) && hasNewTwin(index, node, LEGACY_EVENT_RENAMES[value as LegacyEventName]))
+      continue;
     findings.push(eventFinding(node, value as LegacyEventName, owner === 'tiktok'));
   }
   return findings;

@@ -1,7 +1,7 @@
 import type { Rule } from 'eslint';
 import { LEGACY_WEBHOOK_CONTENT_FIELDS } from '../contract/index.js';
 import { rangeOf, staticString, type Node } from '../detect/ast.js';
-import { hasNewTwin } from '../detect/event-twin.js';
+import { hasNewTwin, isLookupEntry } from '../detect/event-twin.js';
 import type { ModuleIndex } from '../detect/module-index.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 
@@ -33,9 +33,21 @@ function eventFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
   const replacement = finding.data.replacement;
   const rename: Fixer = (fixer) => fixer.replaceTextRange(rangeOf(literal), requote(index.source(literal), replacement));
   if (finding.messageId === 'ambiguous') return { suggest: [{ messageId: 'renameEvent', data: finding.data, fix: rename }] };
+  if (isLookupEntry(index, literal) && !hasNewTwin(index, literal, replacement)) return { fix: addBeside(index, literal, replacement) };
   if (!hasNewTwin(index, literal, replacement)) return { fix: rename };
   const range = legacyLabelRange(index, literal, replacement) ?? (listItem(index, literal) && itemRange(index, listItem(index, literal)!));
   return range ? { suggest: [{ messageId: 'removeLegacy', data: finding.data, fix: (fixer) => fixer.removeRange(range) }] } : {};
+}
+
+/** A lookup table's entry gets the new key before it, with the same value, as the codemod does. */
+function addBeside(index: ModuleIndex, literal: Node, replacement: string): Fixer {
+  const property = index.parent(literal)!;
+  const [start] = rangeOf(property);
+  const lineStart = index.text.lastIndexOf('\n', start - 1) + 1;
+  const before = index.text.slice(lineStart, start);
+  const separator = /^\s*$/.test(before) ? `\n${before}` : ' ';
+  const entry = `${requote(index.source(literal), replacement)}: ${index.source(property.value)},`;
+  return (fixer) => fixer.insertTextBeforeRange([start, start], `${entry}${separator}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isMember, keyName, literalTypeValue, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { isPlainData } from '../../src/detect/event-twin.js';
 import { LEGACY_EVENT_RENAMES, type LegacyEventName } from '../../src/contract/index.js';
 
 function isNamedHandler(node: Node | undefined): boolean {
@@ -36,7 +37,7 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
     const added = `${rangeOf(object)[0]}:${replacement}`;
     if (object.properties.some((other: Node) => keyName(other) === replacement) || context.addedBeside.has(added)) return undefined;
     const value = unwrap(parent.value);
-    if (value.type !== 'Identifier' && !isMember(value)) {
+    if (value.type !== 'Identifier' && !isMember(value) && !isPlainData(value)) {
       // The other spelling's key, with a handler that can be named twice, brings the new key.
       const sibling = object.properties.some(
         (other: Node) =>

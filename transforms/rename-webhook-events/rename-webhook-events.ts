@@ -1,5 +1,6 @@
 import { NEW_ONLY_EVENTS, type LegacyEventName } from '../../src/contract/index.js';
 import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
+import { isLookupEntry } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, objectProperties, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
@@ -32,12 +33,14 @@ export function renameWebhookEvents(context: CodemodContext): void {
       context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
       continue;
     }
-    const reason = keep
+    // A lookup table of plain data also labels stored rows that keep the legacy name: both stay.
+    const beside = keep || isLookupEntry(context.index, finding.node!);
+    const reason = beside
       ? addEventBeside(context, finding.node!, legacy, replacement)
       : renameEventSite(context, finding.node!, replacement);
     if (reason) context.defer(finding, reason);
     else {
-      context.record(finding, 'rewritten', keep ? `'${replacement}' added beside '${legacy}'` : `'${legacy}' renamed '${replacement}'`);
+      context.record(finding, 'rewritten', beside ? `'${replacement}' added beside '${legacy}'` : `'${legacy}' renamed '${replacement}'`);
       renamed++;
     }
   }
