@@ -129,6 +129,9 @@ function isPure(init: Node | null): boolean {
     case 'NewExpression':
       return init.callee.type === 'Identifier' && PURE_CONSTRUCTORS.has(init.callee.name) && init.arguments.every(isPure);
     case 'CallExpression':
+      // `form.getHeaders()` reads the multipart boundary of a form that goes with the legacy call.
+      if (init.callee.type === 'MemberExpression' && !init.callee.computed && init.callee.property.name === 'getHeaders')
+        return init.arguments.length === 0 && init.callee.object.type === 'Identifier';
       return init.callee.type === 'Identifier' && PURE_FUNCTIONS.has(init.callee.name) && init.arguments.every(isPure);
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':

@@ -17,7 +17,9 @@ export function insertUploadHelper(context: CodemodContext, client: UploadClient
   const known = names.get(id);
   if (known) return known;
   const clients = new Set([...names.keys()].map((key) => key.split(':')[0]));
-  const suffix = clients.size === 0 || clients.has(client.kind) ? '' : `With${client.kind[0].toUpperCase()}${client.kind.slice(1)}`;
+  // `node-fetch` → `WithNodeFetch`: a client's name is not always an identifier.
+  const suffix =
+    clients.size === 0 || clients.has(client.kind) ? '' : `With${client.kind.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())}`;
   const name = context.freshName(`${HELPER_BASE_NAME}${pull ? 'FromUrl' : ''}${suffix}`);
   let text = render(pull ? client.pullHelper : client.helper, context.isTypeScript, name, clientSource);
   for (const imported of client.imports ?? [])
