@@ -76,7 +76,7 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
     const groups = [data.length > 0 ? `data: { ${data.join(', ')} }` : '', error.length > 0 ? `error: { ${error.join(', ')} }` : ''].filter(
       Boolean,
     );
-    const body = fromBodyTop ? context.source(from!) : context.source(from!.object);
+    const body = fromBodyTop ? context.source(from) : context.source(from!.object);
     const declaration = j.template.statement([`const { ${groups.join(', ')} } = ${body};`]) as unknown as Node;
     const rebuilt = declaration.declarations[0];
     context.pathOf(declarator!).replace(j.variableDeclarator(rebuilt.id, rebuilt.init));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** A TypeScript file the codemod changed: its text as read and as it would be written. */
 export interface ChangedTypeScript {
@@ -43,21 +43,17 @@ export async function addedTypeErrors(changes: readonly ChangedTypeScript[]): Pr
   }
   const added = new Map<string, string[]>();
   if (byProject.size === 0) return added;
-  const { ts } = await import('ts-morph');
+  const { Project, ts } = await import('ts-morph');
   for (const [config, files] of byProject) {
-    const read = ts.readConfigFile(config, (path) => ts.sys.readFile(path));
-    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, dirname(config));
-    const options = { ...parsed.options, noEmit: true };
-    const roots = files.map((change) => change.file);
-    const programOf = (texts: ReadonlyMap<string, string>, old?: import('ts-morph').ts.Program) => {
-      const host = ts.createCompilerHost(options, true);
-      const readFile = host.readFile.bind(host);
-      const getSourceFile = host.getSourceFile.bind(host);
-      host.readFile = (path) => texts.get(path) ?? readFile(path);
-      host.getSourceFile = (path, language, onError, create) =>
-        texts.has(path) ? ts.createSourceFile(path, texts.get(path)!, language, true) : getSourceFile(path, language, onError, create);
-      return ts.createProgram({ rootNames: roots, options, host, oldProgram: old });
-    };
+    // ts-morph's project: the tsconfig's options, and the standard library from ts-morph itself (the
+    // bundled compiler has no lib folder on disk); every other file is read from disk.
+    const project = new Project({ tsConfigFilePath: config, skipAddingFilesFromTsConfig: true, compilerOptions: { noEmit: true } });
+    const changed = files.map((change) => change.file);
+    // A file that imports a changed one can gain an error too (a type the rewrite changed): checked
+    // with them, and its new errors count against the changed files it imports.
+    const importers = importersOf(ts, project.getCompilerOptions(), configFiles(ts, config), changed);
+    for (const file of [...changed, ...importers.keys()]) project.addSourceFileAtPath(file);
+    project.resolveSourceFileDependencies();
     const errorsIn = (program: import('ts-morph').ts.Program, file: string) => {
       const source = program.getSourceFile(file);
       if (!source) return [];
@@ -65,18 +61,61 @@ export async function addedTypeErrors(changes: readonly ChangedTypeScript[]): Pr
         .filter((diagnostic) => !ENVIRONMENT.has(diagnostic.code))
         .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);
     };
-    const before = programOf(new Map(files.map((change) => [change.file, change.before])));
-    const after = programOf(new Map(files.map((change) => [change.file, change.after])), before);
+    const before = project.getProgram().compilerObject;
+    for (const change of files) project.getSourceFileOrThrow(change.file).replaceWithText(change.after);
+    const after = project.getProgram().compilerObject;
     for (const change of files) {
-      const left = new Map<string, number>();
-      for (const error of errorsIn(before, change.file)) left.set(error, (left.get(error) ?? 0) + 1);
-      const gained = errorsIn(after, change.file).filter((error) => {
-        const count = left.get(error) ?? 0;
-        if (count > 0) left.set(error, count - 1);
-        return count === 0;
-      });
+      const gained = gainedErrors(errorsIn(before, change.file), errorsIn(after, change.file));
       if (gained.length > 0) added.set(change.file, gained);
+    }
+    for (const [importer, imported] of importers) {
+      const gained = gainedErrors(errorsIn(before, importer), errorsIn(after, importer)).map((error) => `${basename(importer)}: ${error}`);
+      if (gained.length === 0) continue;
+      for (const file of imported) added.set(file, [...(added.get(file) ?? []), ...gained]);
     }
   }
   return added;
+}
+
+/** What `after` has more of than `before`, as a multiset: errors compared without positions. */
+function gainedErrors(before: readonly string[], after: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const error of before) left.set(error, (left.get(error) ?? 0) + 1);
+  return after.filter((error) => {
+    const count = left.get(error) ?? 0;
+    if (count > 0) left.set(error, count - 1);
+    return count === 0;
+  });
+}
+
+type TypeScript = typeof import('ts-morph').ts;
+
+/** The files a tsconfig.json takes in (its `include`, `files` and `exclude`). */
+function configFiles(ts: TypeScript, config: string): string[] {
+  const read = ts.readConfigFile(config, (path) => ts.sys.readFile(path));
+  return ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, dirname(config)).fileNames;
+}
+
+/** The project's files that import one of `changed`, each with the changed files it imports. */
+function importersOf(
+  ts: TypeScript,
+  options: import('ts-morph').ts.CompilerOptions,
+  projectFiles: readonly string[],
+  changed: readonly string[],
+): Map<string, string[]> {
+  const targets = new Set(changed.map((file) => ts.sys.resolvePath(file)));
+  const stems = [...new Set(changed.map((file) => basename(file).replace(/\.[^.]+$/, '')))];
+  const importers = new Map<string, string[]>();
+  for (const file of projectFiles) {
+    if (targets.has(ts.sys.resolvePath(file)) || file.endsWith('.d.ts')) continue;
+    const text = ts.sys.readFile(file);
+    // Most files name none of the changed modules: not worth a parse.
+    if (text === undefined || !stems.some((stem) => text.includes(stem))) continue;
+    const imported = ts
+      .preProcessFile(text, true, true)
+      .importedFiles.map((reference) => ts.resolveModuleName(reference.fileName, file, options, ts.sys).resolvedModule?.resolvedFileName)
+      .filter((resolved): resolved is string => resolved !== undefined && targets.has(ts.sys.resolvePath(resolved)));
+    if (imported.length > 0) importers.set(file, [...new Set(imported)]);
+  }
+  return importers;
 }

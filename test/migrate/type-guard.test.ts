@@ -48,6 +48,24 @@ describe('no new TypeScript error in a changed file', () => {
     expect(report.summary.sitesRewritten).toBeGreaterThan(20);
   });
 
+  it('an error the rewrite would cause in a file that imports the changed one counts too, and is named', async () => {
+    // The rewrite changes what send.ts exports: the importer's code, untouched, would no longer compile.
+    const changesExport = (text: string): TransformResult => ({
+      output: text.replace('export async function send', 'export const attempts = 3;\nexport async function sendNow'),
+      outcomes: [{ ruleId: 'no-legacy-share-endpoint', action: 'rewritten', line: 2, column: 10, message: '' }],
+      notes: [],
+    });
+    const root = tempTree({
+      'tsconfig.json': TSCONFIG,
+      'src/send.ts': SOURCE,
+      'src/publish.ts': `import { send } from './send.js';\n\nexport const publish = (token: string, form: FormData) => send(token, form);\n`,
+    });
+    roots.push(root);
+    const { stdout } = await rewriteIn(root, { transform: changesExport, allowDirty: true });
+    expect(readFileSync(join(root, 'src/send.ts'), 'utf8')).not.toContain('sendNow');
+    expect(stdout).toMatch(/src\/send\.ts: not rewritten: the rewrite would add a TypeScript error \(publish\.ts: TS2305/);
+  });
+
   it('without a tsconfig.json there is no project to check in, and the rewrite stands', async () => {
     const root = tempTree({ 'src/send.ts': SOURCE });
     roots.push(root);
