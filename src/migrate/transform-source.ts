@@ -71,6 +71,25 @@ function assertParses(output: string, file: string): void {
   }
 }
 
+/**
+ * The file's indentation step in spaces (2 by default), as the first level shows it: the lines right
+ * under a line at column 0. A block recast reprints (a statement removed from it) is indented with
+ * it, and the lines recast reuses inside keep their depth relative to it, so untouched lines keep
+ * their columns even in a file whose deeper levels step differently.
+ */
+function indentUnit(text: string): number {
+  const steps = new Map<number, number>();
+  let previous = -1;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || /^\s*(\*|\/\/)/.test(line)) continue;
+    const indent = /^ */.exec(line)![0].length;
+    if (previous === 0 && indent > 0) steps.set(indent, (steps.get(indent) ?? 0) + 1);
+    previous = indent;
+  }
+  const [step] = [...steps].sort((a, b) => b[1] - a[1])[0] ?? [2];
+  return step >= 2 && step <= 8 ? step : 2;
+}
+
 function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
   for (const transform of transforms) {
     transform(context);
@@ -83,7 +102,9 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   // Lists recast reprints (an entry added) follow the file's own habit of trailing commas.
   const trailingComma = /,\s*\r?\n\s*[}\]]/.test(context.text);
   let printed = context.expandCopiedLines(
-    context.deleteMarkedLines(context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma })),
+    context.deleteMarkedLines(
+      context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),
+    ),
   );
   printed = keepDirectivePrologue(context.text, printed);
   if (context.appendix.length > 0) {

@@ -61,10 +61,15 @@ function explainUnsentFields(context: CodemodContext): void {
     const statement = todoStatement(context, finding.node!);
     byStatement.set(statement, [...(byStatement.get(statement) ?? []), finding]);
   }
+  const explained = new Set<string>();
   for (const findings of byStatement.values()) {
     const names = [...new Set(findings.map((finding) => `\`${finding.data.legacy}\``))];
     const subject = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
-    const message = `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
+    // Said once per module; a later read of the same fields points back to it.
+    const message = names.every((name) => explained.has(name))
+      ? `${subject} never sent: see the TODO above`
+      : `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
+    for (const name of names) explained.add(name);
     for (const finding of findings) context.defer(finding, message);
   }
 }
