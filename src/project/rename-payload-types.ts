@@ -1,8 +1,17 @@
 import path from 'node:path';
-import { Node, SyntaxKind, type InterfaceDeclaration, type PropertySignature, type SourceFile, type TypeAliasDeclaration } from 'ts-morph';
+import {
+  IndentationText,
+  Node,
+  SyntaxKind,
+  type InterfaceDeclaration,
+  type PropertySignature,
+  type SourceFile,
+  type TypeAliasDeclaration,
+} from 'ts-morph';
 import type { AnalysisOptions } from '../detect/analyze-module.js';
 import { LineMap } from '../detect/locate.js';
 import { oneLine, TODO_MARKER } from '../codemod/todo.js';
+import { RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../contract/index.js';
 import { createInMemoryProject } from './in-memory-project.js';
 import { findModuleSites, type ModuleSites } from './payload-type-sites.js';
 
@@ -137,6 +146,15 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
       for (const signature of signatures) {
         const candidate = newCandidate(file, place, signature);
         candidate.nameRange = [signature.getNameNode().getStart(), signature.getNameNode().getEnd()];
+        if (isStatusPlace(place)) {
+          // Moved, not renamed: only where nothing else in the program reads it through the type.
+          candidate.blocked =
+            blockedByTypeUsers(signature, file.file) ??
+            (signature.findReferencesAsNodes().some((node) => node.getSourceFile() !== signature.getSourceFile())
+              ? `\`${place.split('.').at(-1)}\` is read through \`${place.split('.')[0]}\` in another module`
+              : undefined);
+          continue;
+        }
         const locations = languageService.findRenameLocations(signature.getNameNode(), { usePrefixAndSuffixText: true });
         candidate.locations = locations.map((location) => {
           const span = location.getTextSpan();
@@ -201,6 +219,15 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   }
 
   groupBySharedReferences(candidates);
+  // A type changes whole or not at all: its status fields go with its `share_id`.
+  for (const candidate of candidates) {
+    if (!isStatusPlace(candidate.place)) continue;
+    const typeName = candidate.place.split('.')[0];
+    const twin = candidates.find(
+      (other) => other.file === candidate.file && !isStatusPlace(other.place) && other.place.split('.')[0] === typeName,
+    );
+    if (twin && root(twin) !== root(candidate)) root(candidate).group = root(twin);
+  }
   for (const candidate of candidates) {
     candidate.blocked ??= candidates.find((other) => root(other) === root(candidate) && other.blocked)?.blocked;
   }
@@ -213,7 +240,7 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     return lines.position(offset);
   };
   for (const candidate of candidates) {
-    if (candidate.blocked) continue;
+    if (candidate.blocked || isStatusPlace(candidate.place)) continue;
     const [nameStart, nameEnd] = candidate.nameRange!;
     const isDeclaration = (location: Location) =>
       location.file === candidate.file.file && location.start >= nameStart && location.end <= nameEnd;
@@ -231,21 +258,61 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     // A rename made before this one may have renamed it already (declarations merged, a shared reference).
     if (unquoted(signature.getNameNode().getText()) === LEGACY_NAME) signature.rename(NEW_NAME, { usePrefixAndSuffixText: true });
   }
+  for (const candidate of candidates) {
+    if (candidate.blocked || !isStatusPlace(candidate.place)) continue;
+    const sourceFile = sourceFiles.get(candidate.file.file)!;
+    const field = candidate.place.split('.').at(-1) as LegacyResponseField;
+    for (const signature of signaturesAt(sourceFile, candidate.place)) {
+      const { line, column } = positionIn(candidate.file, signature.getNameNode().getStart());
+      moveToError(signature, field);
+      outcomes.push({
+        file: candidate.file.path,
+        line,
+        column,
+        ruleId: 'no-legacy-response-field',
+        action: 'rewritten',
+        message: `\`${candidate.place}\` moved to \`${RESPONSE_FIELD_MOVES[field].to}\``,
+      });
+    }
+  }
   dedupeOutcomes(outcomes);
 
   // What could not be renamed gets a TODO above its declaration, once.
   const todos = new Map<string, { insertAt: number; keyAt: number; message: string }[]>();
+  // One TODO per type: its status fields are named in the TODO of its `share_id`.
+  const statusLeft = (holder: Node | undefined) =>
+    candidates.filter(
+      (other) => other.blocked && isStatusPlace(other.place) && other.signature && declarationOf(other.signature) === holder,
+    );
   for (const candidate of candidates) {
     if (!candidate.blocked) continue;
-    const message =
-      `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, rename the field \`publish_id\` ` +
-      "with every reference (an editor's Rename Symbol does it)";
-    const sourceFile = sourceFiles.get(candidate.file.file)!;
     const holder = candidate.signature ? declarationOf(candidate.signature) : undefined;
+    const sharesTodo =
+      isStatusPlace(candidate.place) &&
+      candidates.some(
+        (other) => other.blocked && !isStatusPlace(other.place) && other.signature && declarationOf(other.signature) === holder,
+      );
+    const moves = statusLeft(holder)
+      .map(
+        (other) =>
+          `\`${other.place.split('.').slice(1).join('.')}\` to \`${RESPONSE_FIELD_MOVES[other.place.split('.').at(-1) as LegacyResponseField].to}\``,
+      )
+      .join(', ');
+    const message = isStatusPlace(candidate.place)
+      ? `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, move it to \`${RESPONSE_FIELD_MOVES[candidate.place.split('.').at(-1) as LegacyResponseField].to}\` beside \`data\``
+      : `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, rename the field \`publish_id\` ` +
+        "with every reference (an editor's Rename Symbol does it)" +
+        (moves ? ` and move ${moves}` : '');
+    const sourceFile = sourceFiles.get(candidate.file.file)!;
     const keyAt = candidate.signature?.getNameNode().getStart() ?? 0;
-    const insertAt = holder && !hasTodoAbove(sourceFile, holder) ? lineStart(sourceFile.getFullText(), holder.getStart(true)) : -1;
+    const insertAt =
+      holder && !sharesTodo && !hasTodoAbove(sourceFile, holder) ? lineStart(sourceFile.getFullText(), holder.getStart(true)) : -1;
     const list = todos.get(candidate.file.file) ?? [];
-    list.push({ insertAt, keyAt, message });
+    list.push({
+      insertAt,
+      keyAt,
+      message: sharesTodo ? `\`${candidate.place}\` stays with the rest of its type: see the TODO above it` : message,
+    });
     todos.set(candidate.file.file, list);
   }
 
@@ -281,6 +348,65 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
 
   outcomes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   return { texts, outcomes, filesInProject: project.getSourceFiles().length };
+}
+
+/** A place of a status field (`UploadResponse.data.err_code`), which moves to `error` rather than being renamed. */
+function isStatusPlace(place: string): boolean {
+  return place.split('.').at(-1) !== LEGACY_NAME;
+}
+
+const INDENTATION: Record<string, IndentationText> = {
+  '  ': IndentationText.TwoSpaces,
+  '    ': IndentationText.FourSpaces,
+  '        ': IndentationText.EightSpaces,
+  '\t': IndentationText.Tab,
+};
+
+const ERROR_MEMBER_TYPE = '{ code: string; message: string; log_id: string }';
+
+/**
+ * `data.err_code` (or `extra.logid`) leaves its container for the Content Posting `error` object, as
+ * the per-file codemod does on a type it owns: removed, `extra` gone once empty, `error` declared
+ * beside `data` once.
+ */
+function moveToError(signature: PropertySignature, field: LegacyResponseField): void {
+  const container = signature.getParent();
+  const holder = container.getParentIfKind(SyntaxKind.PropertySignature);
+  const outer = holder?.getParent();
+  const lineIndent = (node: Node) => {
+    const text = node.getSourceFile().getFullText();
+    return /^[ \t]*/.exec(text.slice(lineStart(text, node.getStart())))![0];
+  };
+  const step = holder && outer ? lineIndent(holder).slice(lineIndent(outer).length) || '  ' : '  ';
+  const oneLine = Node.isTypeLiteral(container) && !container.getText().includes('\n');
+  signature.remove();
+  if (!holder || !outer || !(Node.isTypeLiteral(outer) || Node.isInterfaceDeclaration(outer))) return;
+  const emptied = Node.isTypeLiteral(container) && container.getMembers().length === 0;
+  if (RESPONSE_FIELD_MOVES[field].from === 'extra' && emptied) {
+    holder.remove();
+  } else if (oneLine && !emptied) {
+    // A literal on one line is laid out as the per-file codemod (recast) lays out one it changed;
+    // as text, since ts-morph's own replacement re-indents differently in an interface and an alias.
+    const indent = lineIndent(holder);
+    const eol = container.getSourceFile().getFullText().includes('\r\n') ? '\r\n' : '\n';
+    const members = container.getMembers().map((member) => `${indent}${step}${member.getText().replace(/[;,]$/, '')};${eol}`);
+    const [from, to] = [container.getStart(), container.getEnd()];
+    const [sourceFile, outerStart] = [container.getSourceFile(), outer.getStart()];
+    sourceFile.replaceText([from, to], `{${eol}${members.join('')}${indent}}`);
+    addErrorMember(sourceFile, outerStart, step);
+    return;
+  }
+  addErrorMember(outer.getSourceFile(), outer.getStart(), step);
+}
+
+/** `error` beside `data`, once, in the type that starts at `start` (found again: text edits forget nodes). */
+function addErrorMember(sourceFile: SourceFile, start: number, step: string): void {
+  const outer = sourceFile
+    .getDescendants()
+    .find((node) => node.getStart() === start && (Node.isTypeLiteral(node) || Node.isInterfaceDeclaration(node)));
+  if (!outer || !(Node.isTypeLiteral(outer) || Node.isInterfaceDeclaration(outer)) || outer.getProperty('error')) return;
+  sourceFile.getProject().manipulationSettings.set({ indentationText: INDENTATION[step] ?? IndentationText.TwoSpaces });
+  outer.addProperty({ name: 'error', type: ERROR_MEMBER_TYPE });
 }
 
 /** The property signatures at a place (`UploadResponse.data.share_id`) in a file: one, or more where declarations merge. */

@@ -42,14 +42,37 @@ export function rewriteTypeField(context: CodemodContext, signature: Node, field
 /**
  * With `projectRenamesTypes` (the rewrite CLI), `share_id` declared on a named interface or type
  * alias (nested type literals inside one too) is the project pass's: it renames it with every
- * reference in every file through the language service. Recorded as `project`, with the field's
- * place in its type (`UploadResponse.data.share_id`) as the message.
+ * reference in every file through the language service. The status fields of that same type go
+ * with it (the pass moves them to `error` when it renames, and leaves the whole type when it
+ * cannot): a type half legacy would describe no response at all. Recorded as `project`, with the
+ * field's place in its type (`UploadResponse.data.share_id`) as the message.
  */
 function handedToProjectPass(context: CodemodContext, signature: Node, field: LegacyResponseField, dryRun: boolean): boolean {
-  if (field !== 'share_id' || !context.options.projectRenamesTypes) return false;
+  if (!context.options.projectRenamesTypes) return false;
   const place = typeFieldPath(context.index, signature);
   if (!place) return false;
+  // A module's own type follows its own requests, here; an exported one may type other modules' too.
+  if (field !== 'share_id' && !(isExportedType(context, signature) && declaresShareId(context, place.split('.')[0]))) return false;
   const finding = context.findings.find((candidate) => candidate.node === signature.key && candidate.messageId === 'typeField');
   if (finding && !dryRun) context.record(finding, 'project', place);
   return true;
+}
+
+function isExportedType(context: CodemodContext, signature: Node): boolean {
+  const declaration = [...context.index.ancestors(signature)].find(
+    (node) => node.type === 'TSInterfaceDeclaration' || node.type === 'TSTypeAliasDeclaration',
+  );
+  if (!declaration) return false;
+  if (context.index.parent(declaration)?.type.startsWith('Export')) return true;
+  const name = declaration.id?.name;
+  return context.index.ofType('ExportSpecifier').some((specifier) => (specifier.local.name ?? specifier.local.value) === name);
+}
+
+function declaresShareId(context: CodemodContext, typeName: string): boolean {
+  return context.findings.some(
+    (finding) =>
+      finding.messageId === 'typeField' &&
+      finding.data.legacy === 'share_id' &&
+      typeFieldPath(context.index, context.index.parent(finding.node!)!)?.split('.')[0] === typeName,
+  );
 }
