@@ -36,4 +36,9 @@ export interface TransformOptions extends AnalysisOptions {
    * it (a jscodeshift run of one transform) the rename stays file-local.
    */
   readonly projectRenamesTypes?: boolean;
+  /**
+   * Whether the app uploads videos (the run holds a Share Video upload or a Content Posting init):
+   * the v2 authorize URLs then ask for `video.upload`. Undefined: the module's own code decides.
+   */
+  readonly appUploads?: boolean;
 }

@@ -115,3 +115,6 @@ export const CONTENT_POSTING_ERRORS = {
 } as const;
 
 export type ContentPostingErrorCode = keyof typeof CONTENT_POSTING_ERRORS;
+
+/** The v2 authorize page (§2.8): the v1 page's parameters, unchanged. */
+export const V2_AUTHORIZE_PAGE = 'https://www.tiktok.com/v2/auth/authorize/';

@@ -35,6 +35,8 @@ export interface V1Endpoint {
   readonly purpose: string;
   /** The v2 endpoint a person should move to. */
   readonly replacement: string;
+  /** What the codemod rewrites of it: the authorize page's URL (same parameters, §2.8). */
+  readonly rewrite?: 'authorize-page';
 }
 
 /** v1 OAuth and user endpoints (§2.7) with their v2 equivalents (§2.8). */
@@ -62,12 +64,14 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     path: '/platform/oauth/connect/',
     purpose: 'v1 authorize page',
     replacement: 'https://www.tiktok.com/v2/auth/authorize/',
+    rewrite: 'authorize-page',
   },
   {
     host: 'www.tiktok.com',
     path: '/auth/authorize/',
     purpose: 'v1 authorize page',
     replacement: 'https://www.tiktok.com/v2/auth/authorize/',
+    rewrite: 'authorize-page',
   },
   {
     host: 'open-api.tiktok.com',

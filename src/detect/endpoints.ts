@@ -57,6 +57,8 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
         },
       };
     case 'v1-endpoint':
+      if (match.v1!.rewrite === 'authorize-page')
+        return { ruleId: 'no-v1-oauth-endpoint', messageId: 'authorize', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       return {
         ruleId: 'no-v1-oauth-endpoint',
         messageId: 'endpoint',

@@ -88,6 +88,8 @@ export const RULES = {
     messages: {
       endpoint:
         '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
+      authorize:
+        '{{legacy}} is the retired v1 authorize page: use https://www.tiktok.com/v2/auth/authorize/ with the same parameters, and video.upload in the scope where the app uploads ({{hint}})',
     },
   },
   'no-migration-todo': {

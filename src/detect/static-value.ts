@@ -1,4 +1,5 @@
 import {
+  staticString,
   calleeName,
   findProperty,
   isCall,
@@ -268,7 +269,7 @@ export class ValueFolder {
     return this.resolveImport(binding.importSource, binding.importName ?? 'default', [...binding.path, ...path]);
   }
 
-  /** What a module-level value exports: a string, or an object of them (for config objects). */
+  /** What a module-level value exports: a string, or an object of them (for config objects), or a list of strings. */
   exportedValue(node: Node, depth = 0): ExportedValue | undefined {
     if (depth > 4) return undefined;
     const value = this.valueNode(node) ?? unwrap(node);
@@ -281,6 +282,13 @@ export class ValueFolder {
       }
       return Object.keys(result).length > 0 ? result : undefined;
     }
+    // A list of strings (the scopes an authorize URL asks for), by position.
+    if (
+      value.type === 'ArrayExpression' &&
+      value.elements.length > 0 &&
+      value.elements.every((element: Node | null) => staticString(element) !== undefined)
+    )
+      return Object.fromEntries((value.elements as Node[]).map((element, at) => [String(at), staticString(element)!]));
     const base = value.type === 'CallExpression' ? instanceConfigBase(value, this) : undefined;
     if (base) return { [INSTANCE_BASE_KEY]: foldedText(this.fold(base)), [INSTANCE_LIBRARY_KEY]: this.libraryOf(value) ?? '' };
     const folded = this.fold(value);

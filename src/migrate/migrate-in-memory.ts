@@ -1,5 +1,6 @@
 import type { Outcome, TransformOptions } from '../codemod/step.js';
 import { transformSource } from './transform-source.js';
+import { uploadsIn } from './transform-task.js';
 import { renamePayloadTypes, type ProjectOutcome, type ProjectPassOptions } from '../project/rename-payload-types.js';
 
 export interface SourceText {
@@ -24,10 +25,11 @@ export interface MigratedText {
  * the CLI does the same with workers, prefilter, diffs and atomic writes.
  */
 export function migrateInMemory(texts: readonly SourceText[], options: TransformOptions & ProjectPassOptions = {}): MigratedText[] {
+  const appUploads = uploadsIn(texts.map((source) => source.text));
   const perFile = texts.map((source) => {
     const path = source.path ?? source.file;
     if (!/\.(c|m)?[jt]sx?$/i.test(source.file)) return { source, path, output: source.text, outcomes: [] as Outcome[] };
-    const result = transformSource(source.text, source.file, { ...options, projectRenamesTypes: true });
+    const result = transformSource(source.text, source.file, { appUploads, ...options, projectRenamesTypes: true });
     return { source, path, output: result.output, outcomes: result.outcomes };
   });
   const pass = renamePayloadTypes(

@@ -28,7 +28,15 @@ import {
   type RewriteReport,
   type Todo,
 } from '../report/rewrite-report.js';
-import { runTransformTask, type TaskResult, type TransformFn, type TransformTask, type WorkerContext } from './transform-task.js';
+import {
+  runTransformTask,
+  uploadsIn,
+  type RunFacts,
+  type TaskResult,
+  type TransformFn,
+  type TransformTask,
+  type WorkerContext,
+} from './transform-task.js';
 import { unifiedDiff } from './unified-diff.js';
 import { writeIfUnchanged } from './write-if-unchanged.js';
 
@@ -122,14 +130,11 @@ function runInThread(
   transform: TransformFn,
   exportsByFile: ExportsByFile,
   known: ReadonlySet<string>,
-  keepLegacyEvents: boolean,
+  facts: RunFacts,
   handle: (task: TransformTask, result: TaskResult) => void,
 ): void {
   for (const task of tasks) {
-    handle(
-      task,
-      runTransformTask(task, transform, { resolveImport: createImportResolver(task.file, exportsByFile, known), keepLegacyEvents }),
-    );
+    handle(task, runTransformTask(task, transform, { resolveImport: createImportResolver(task.file, exportsByFile, known), ...facts }));
   }
 }
 
@@ -214,7 +219,7 @@ async function keepTypesSound(
   tasks: readonly TransformTask[],
   results: Map<TransformTask, TaskResult>,
   project: ProjectPassOutput,
-  context: { exportsByFile: ExportsByFile; known: ReadonlySet<string>; keepLegacyEvents: boolean },
+  context: { exportsByFile: ExportsByFile; known: ReadonlySet<string>; facts: RunFacts },
 ): Promise<void> {
   const candidates = tasks.flatMap((task) => {
     const result = results.get(task);
@@ -229,7 +234,7 @@ async function keepTypesSound(
     const errors = gained.get(task.file);
     if (!errors) continue;
     const resolveImport = createImportResolver(task.file, context.exportsByFile, context.known);
-    const todosOnly = transformKeepingLayout(task.text, task.file, { resolveImport, keepLegacyEvents: context.keepLegacyEvents }, []);
+    const todosOnly = transformKeepingLayout(task.text, task.file, { resolveImport, ...context.facts }, []);
     const more = errors.length > 1 ? ` and ${errors.length - 1} more` : '';
     results.set(task, {
       ok: true,
@@ -259,6 +264,7 @@ async function prepare(files: readonly string[], cwd: string, settle: () => void
     loadErrors: project.errors,
     analyzed: project.analyzed,
     textFindings: project.texts.flatMap(({ path, text }) => scanText(path, text)),
+    appUploads: uploadsIn([...project.modules, ...project.texts].map(({ text }) => text)),
   };
 }
 
@@ -270,12 +276,13 @@ async function rewrite(
   settle: () => void,
   prefilter: PrefilterRun,
 ): Promise<RewriteReport> {
-  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings } = await prepare(
+  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings, appUploads } = await prepare(
     files,
     cwd,
     settle,
     prefilter,
   );
+  const facts: RunFacts = { keepLegacyEvents: options.keepLegacyEvents ?? false, appUploads };
   const todos: Todo[] = textFindings.filter((finding) => !options.quiet || finding.severity === 'error').map(todoFromFinding);
 
   const changes: FileChange[] = [];
@@ -340,14 +347,9 @@ async function rewrite(
     // The codemod (jscodeshift and all) is loaded only where it runs: here, or in each worker.
     const transform =
       options.transform ?? (tasks.length > 0 ? (await import('./transform-before-project-pass.js')).transformBeforeProjectPass : undefined);
-    if (transform) runInThread(tasks, transform, exportsByFile, known, options.keepLegacyEvents ?? false, handle);
+    if (transform) runInThread(tasks, transform, exportsByFile, known, facts, handle);
   } else {
-    await runInPool(
-      tasks,
-      Math.min(workers, tasks.length),
-      { exportsByFile, known: [...known], keepLegacyEvents: options.keepLegacyEvents ?? false },
-      handle,
-    );
+    await runInPool(tasks, Math.min(workers, tasks.length), { exportsByFile, known: [...known], ...facts }, handle);
   }
 
   // The project pass (ts-morph): `share_id` on the user's own payload types, renamed with every
@@ -358,7 +360,7 @@ async function rewrite(
     keepLegacyEvents: options.keepLegacyEvents ?? false,
     bytesRead,
   });
-  await keepTypesSound(tasks, results, project, { exportsByFile, known, keepLegacyEvents: options.keepLegacyEvents ?? false });
+  await keepTypesSound(tasks, results, project, { exportsByFile, known, facts });
   for (const task of tasks) {
     const result = results.get(task) ?? { ok: false, reason: 'the codemod gave no result' };
     try {

@@ -23,12 +23,26 @@ export type TaskResult =
  * What every worker gets once, at start (piscina's `workerData`), to build each module's import
  * resolver itself: functions cannot cross to a thread, these maps and strings can.
  */
-export interface WorkerContext {
+export interface WorkerContext extends RunFacts {
   readonly exportsByFile: ExportsByFile;
   /** Absolute paths of every parsed module of the run. */
   readonly known: readonly string[];
+}
+
+/** What every file's codemod is told about the whole run. */
+export interface RunFacts {
   /** `--keep-legacy-events`: add the new webhook events beside the legacy ones. */
   readonly keepLegacyEvents: boolean;
+  /** Some file of the run uploads (legacy or Content Posting): authorize URLs ask for `video.upload`. */
+  readonly appUploads: boolean;
+}
+
+/** A Share Video upload or a Content Posting init anywhere in a text (code, a Python backend, a config). */
+const UPLOAD_MARKER = /share\/video\/upload|\/v2\/post\/publish\/(?:inbox\/)?video\/init/;
+
+export function uploadsIn(texts: Iterable<string>): boolean {
+  for (const text of texts) if (UPLOAD_MARKER.test(text)) return true;
+  return false;
 }
 
 export function runTransformTask(

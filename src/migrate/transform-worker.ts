@@ -14,5 +14,6 @@ export default function transformTask(task: TransformTask): TaskResult {
   return runTransformTask(task, transformBeforeProjectPass, {
     resolveImport: createImportResolver(task.file, context.exportsByFile, known),
     keepLegacyEvents: context.keepLegacyEvents,
+    appUploads: context.appUploads,
   });
 }

@@ -17,7 +17,12 @@ describe('the context a worker gets', () => {
   it('survives structured cloning and resolves imports as the main thread does', async () => {
     const project = await loadProject([join(root, 'src/config.ts'), join(root, 'src/upload.ts')], { cwd: root });
     expect(project.modules.map((module) => module.path)).toEqual(['src/config.ts', 'src/upload.ts']);
-    const context: WorkerContext = { exportsByFile: project.exportsByFile, known: [...project.known], keepLegacyEvents: true };
+    const context: WorkerContext = {
+      exportsByFile: project.exportsByFile,
+      known: [...project.known],
+      keepLegacyEvents: true,
+      appUploads: true,
+    };
     // What postMessage does to piscina's workerData.
     const cloned = structuredClone(context);
     const importer = join(root, 'src/upload.ts');
@@ -28,6 +33,7 @@ describe('the context a worker gets', () => {
     expect(there('./config.js', 'TIKTOK', [])).toEqual(here('./config.js', 'TIKTOK', []));
     expect(there('./missing.js', 'UPLOAD_URL', [])).toBeUndefined();
     expect(cloned.keepLegacyEvents).toBe(true);
+    expect(cloned.appUploads).toBe(true);
   });
 
   it('hands the codemod the relative path and the resolver, and sends back no unchanged text', () => {

@@ -77,7 +77,7 @@ export function startTikTokLogin(req: Request, res: Response): void {
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'endpoint', line: 6 }],
+      errors: [{ messageId: 'authorize', line: 6 }],
     },
     {
       name: 'the www.tiktok.com v1 authorize link (JSX)',
@@ -92,7 +92,7 @@ export default function ConnectTikTokButton({ state }) {
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'endpoint', line: 3 }],
+      errors: [{ messageId: 'authorize', line: 3 }],
     },
     {
       name: 'the v1 user info in a class (TSX)',

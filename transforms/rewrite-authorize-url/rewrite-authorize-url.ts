@@ -1,0 +1,94 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { oneLine } from '../../src/codemod/todo.js';
+import { rangeOf, staticString, type Node } from '../../src/detect/ast.js';
+import { UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
+import { findScope, textOf, type TextEdit } from './find-scope.js';
+
+/** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
+const V1_AUTHORIZE =
+  /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/platform\/oauth\/connect)\/?(?![\w.~%/-])/gi;
+const spellsV1Page = (text: string) => new RegExp(V1_AUTHORIZE.source, 'i').test(text);
+
+const SCOPE_NOTE = `The TikTok authorize URLs now open the v2 page and ask for ${UPLOAD_SCOPE}: the app needs that scope approved in the TikTok developer portal, and every user authorizes again (tokens from v1 OAuth are not accepted by the v2 API)`;
+
+/**
+ * The v1 authorize page (`www.tiktok.com/auth/authorize/`, `open-api.tiktok.com/platform/oauth/connect/`)
+ * becomes the v2 page, `https://www.tiktok.com/v2/auth/authorize/`, which takes the same parameters
+ * (API-CONTRACT §2.8). Where the app uploads, the scope it asks for gains `video.upload` when the
+ * code shows the list; when it does not, a TODO says to add it.
+ */
+export function rewriteAuthorizeUrls(context: CodemodContext): void {
+  const findings = context.unhandled((f) => f.ruleId === 'no-v1-oauth-endpoint' && f.messageId === 'authorize');
+  if (findings.length === 0) return;
+  // Planned on the tree as read, then made: a scope list may sit in the very string that spells the page.
+  const edits: TextEdit[] = [];
+  const pages = textParts(context).filter((part) => spellsV1Page(textOf(part)));
+  for (const part of pages) edits.push({ node: part, apply: (text) => text.replace(V1_AUTHORIZE, V2_AUTHORIZE_PAGE) });
+  const appUploads = context.options.appUploads ?? moduleUploads(context);
+  const arrays = new Set<Node>();
+  for (const finding of findings) {
+    const [start, end] = rangeOf(finding.node!);
+    // The page is spelled inside the URL expression, or in a value the request's URL was folded from.
+    const trace = context.requests.find((request) => request.call === finding.node)?.trace;
+    const own = (part: Node) =>
+      (rangeOf(part)[0] >= start && rangeOf(part)[1] <= end) || trace?.has(part) || trace?.has(context.index.parent(part)!);
+    if (!pages.some(own)) {
+      context.defer(
+        finding,
+        `this authorize URL is built on a v1 one defined in another module: rewrite it there to ${V2_AUTHORIZE_PAGE} (the codemod does when that module is part of the run)`,
+      );
+      continue;
+    }
+    const scope = appUploads ? findScope(context, finding.node!) : undefined;
+    if (scope?.kind === 'add') edits.push(scope.edit);
+    if (scope?.kind === 'push') arrays.add(scope.array);
+    const added = scope?.kind === 'add' || scope?.kind === 'push';
+    context.record(
+      finding,
+      'rewritten',
+      added
+        ? `now the v2 authorize page; ${UPLOAD_SCOPE} added to its scope, which the Content Posting upload needs`
+        : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
+    );
+    if (appUploads && (!scope || scope.kind === 'unknown'))
+      context.todoAt(
+        finding.node!,
+        scope?.from !== undefined
+          ? `add ${UPLOAD_SCOPE} to \`${oneLine(context.source(scope.value))}\` (from '${scope.from}'), the scope this authorize URL asks for, unless it has it: the Content Posting upload needs it`
+          : scope
+            ? `make sure \`${oneLine(context.source(scope.value))}\`, the scope this authorize URL asks for, includes ${UPLOAD_SCOPE}: the Content Posting upload needs it`
+            : `make sure the scope this authorize URL asks for includes ${UPLOAD_SCOPE}: the Content Posting upload needs it, and the codemod cannot see the list here`,
+        finding.node!,
+      );
+  }
+  applyEdits(context, edits);
+  for (const array of arrays) context.pathOf(array).node.elements.push(context.j.stringLiteral(UPLOAD_SCOPE));
+  if (appUploads) context.notes.add(SCOPE_NOTE);
+}
+
+/** Every string literal and template part of the module, as read. */
+function textParts(context: CodemodContext): Node[] {
+  const strings = [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')].filter(
+    (node) => staticString(node) !== undefined,
+  );
+  return [...strings, ...context.index.ofType('TemplateLiteral').flatMap((template) => template.quasis as Node[])];
+}
+
+/** Each part changed once, with all its edits: a string stays a string, a template part stays one. */
+function applyEdits(context: CodemodContext, edits: readonly TextEdit[]): void {
+  const { j } = context;
+  const byNode = new Map<Node, TextEdit[]>();
+  for (const edit of edits) byNode.set(edit.node, [...(byNode.get(edit.node) ?? []), edit]);
+  for (const [node, list] of byNode) {
+    const text = list.reduce((current, edit) => edit.apply(current), textOf(node));
+    if (text === textOf(node)) continue;
+    context
+      .pathOf(node)
+      .replace(node.type === 'TemplateElement' ? j.templateElement({ raw: text, cooked: text }, node.tail) : j.stringLiteral(text));
+  }
+}
+
+/** Without the run's answer (a jscodeshift run of this step alone): whether this module uploads. */
+function moduleUploads(context: CodemodContext): boolean {
+  return /share\/video\/upload|\/v2\/post\/publish\/(?:inbox\/)?video\/init/.test(context.text);
+}
