@@ -46,9 +46,11 @@ cpSync(source, after, { recursive: true });
 const files = walk(before).map((file) => relative(before, file));
 const code = files.filter((file) => CODE.test(file) && !file.endsWith('.d.ts'));
 
-const migration = run(['.', '--allow-dirty', '--format', 'json', '--workers', '1'], after);
+// Each top-level folder is one repository, migrated on its own as its team would run it: what the
+// run decides for the whole app (does it upload?) must not leak from one repository to another.
+const migration = runPerRepository(['.', '--allow-dirty', '--format', 'json', '--workers', '1'], after);
 cpSync(after, again, { recursive: true });
-const second = run(['.', '--allow-dirty', '--format', 'json', '--workers', '1'], again);
+const second = runPerRepository(['.', '--allow-dirty', '--format', 'json', '--workers', '1'], again);
 const check = run(['--check', '.', '--format', 'json'], after);
 const checkBefore = run(['--check', '.', '--format', 'json'], before);
 
@@ -207,6 +209,20 @@ function added(beforeErrors, afterErrors) {
 }
 
 /** Lines of code (not comments) holding a legacy marker with no finding and no TODO near them. */
+/** The rewrite run in each top-level folder, its JSON reports joined, paths from the root. */
+function runPerRepository(args, root) {
+  const joined = { todos: [], changes: [], errors: [], summary: { sitesRewritten: 0 } };
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const report = run(args, join(root, entry.name));
+    for (const key of Object.keys(joined))
+      if (Array.isArray(joined[key]))
+        joined[key].push(...(report[key] ?? []).map((item) => ({ ...item, file: `${entry.name}/${item.file}` })));
+    joined.summary.sitesRewritten += report.summary?.sitesRewritten ?? 0;
+  }
+  return joined;
+}
+
 function silentLegacy(text, findings, codeFile) {
   const lines = text.split(/\r?\n/);
   const inComment = commentLines(text, codeFile);
