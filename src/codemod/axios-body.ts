@@ -19,7 +19,8 @@ export function isAxiosBody(context: CodemodContext, holder: Node): boolean {
   );
 }
 
-function isAxiosResponse(context: CodemodContext, value: Node, seen: Node[]): boolean {
+/** Whether `value` is an axios response (`await axios.post(…)` or a variable holding one), not a body. */
+export function isAxiosResponse(context: CodemodContext, value: Node, seen: Node[] = []): boolean {
   let node = unwrap(value);
   if (node.type === 'AwaitExpression') node = unwrap(node.argument);
   if (isCall(node)) {

@@ -118,3 +118,9 @@ export type ContentPostingErrorCode = keyof typeof CONTENT_POSTING_ERRORS;
 
 /** The v2 authorize page (§2.8): the v1 page's parameters, unchanged. */
 export const V2_AUTHORIZE_PAGE = 'https://www.tiktok.com/v2/auth/authorize/';
+
+/** The v2 token endpoint (§2.8): code exchange and refresh, form-encoded, answered flat. */
+export const V2_TOKEN_URL = 'https://open.tiktokapis.com/v2/oauth/token/';
+
+/** Fields of the v1 token answer's `data` that the v2 answer has at its top (§2.7, §2.8). */
+export const TOKEN_FIELDS = ['access_token', 'open_id', 'refresh_token', 'expires_in', 'refresh_expires_in', 'scope'] as const;

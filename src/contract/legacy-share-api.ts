@@ -35,8 +35,11 @@ export interface V1Endpoint {
   readonly purpose: string;
   /** The v2 endpoint a person should move to. */
   readonly replacement: string;
-  /** What the codemod rewrites of it: the authorize page's URL (same parameters, §2.8). */
-  readonly rewrite?: 'authorize-page';
+  /**
+   * What the codemod rewrites of it: the authorize page's URL (same parameters, §2.8); the code
+   * exchange (form body, redirect_uri, flat answer) in fetch and axios.
+   */
+  readonly rewrite?: 'authorize-page' | 'code-exchange';
 }
 
 /** v1 OAuth and user endpoints (§2.7) with their v2 equivalents (§2.8). */
@@ -46,6 +49,7 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     path: '/oauth/access_token/',
     purpose: 'v1 code-to-token exchange',
     replacement: 'POST https://open.tiktokapis.com/v2/oauth/token/',
+    rewrite: 'code-exchange',
   },
   {
     host: 'open-api.tiktok.com',

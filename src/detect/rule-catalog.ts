@@ -88,6 +88,8 @@ export const RULES = {
     messages: {
       endpoint:
         '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
+      exchange:
+        '{{legacy}} is the retired v1 code-to-token exchange: POST https://open.tiktokapis.com/v2/oauth/token/ with a form-encoded body (client_key, client_secret, code, grant_type, redirect_uri) answers flat, with no data wrapper ({{hint}})',
       authorize:
         '{{legacy}} is the retired v1 authorize page: use https://www.tiktok.com/v2/auth/authorize/ with the same parameters, and video.upload in the scope where the app uploads ({{hint}})',
     },

@@ -3,13 +3,21 @@ import { collapseTwinFallbacks, renameResponseFields } from '../../transforms/re
 import { renameWebhookEvents } from '../../transforms/rename-webhook-events/rename-webhook-events.js';
 import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/rewrite-upload-call.js';
 import { rewriteAuthorizeUrls } from '../../transforms/rewrite-authorize-url/rewrite-authorize-url.js';
+import { rewriteTokenExchanges } from '../../transforms/rewrite-token-exchange/rewrite-token-exchange.js';
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
 import { keepStyle, quoteStyle } from './keep-style.js';
 
 /** The steps, in order; the TODO step always runs last. */
-export const TRANSFORMS: readonly Transform[] = [rewriteUploadCalls, renameResponseFields, renameWebhookEvents, rewriteAuthorizeUrls];
+export const TRANSFORMS: readonly Transform[] = [
+  rewriteUploadCalls,
+  renameResponseFields,
+  renameWebhookEvents,
+  // Before the authorize URLs change: the exchange reads the redirect_uri the authorize URL sends.
+  rewriteTokenExchanges,
+  rewriteAuthorizeUrls,
+];
 
 /** The whole codemod for one file: parse once, run every step on the same tree, print once. */
 export function transformSource(text: string, file: string, options: TransformOptions = {}): TransformResult {

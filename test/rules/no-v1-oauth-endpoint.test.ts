@@ -48,7 +48,7 @@ export async function exchangeCode(code: string) {
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'endpoint', line: 5, suggestions: [] }],
+      errors: [{ messageId: 'exchange', line: 5, suggestions: [] }],
     },
     {
       name: 'the v1 refresh in a template literal (JS)',

@@ -1,0 +1,92 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import { findUrlCompositions } from '../../src/detect/endpoints.js';
+import { HOLE } from '../../src/detect/folded.js';
+import type { ParamValue } from './token-params.js';
+import { writtenAs } from './written-as.js';
+
+/** Names a redirect URI goes by (`REDIRECT_URI`, `redirectUrl`, `TIKTOK_CALLBACK_URL`). */
+const REDIRECT_NAME = /redirect_?ur[il]$|callback_?ur[il]$/i;
+
+/**
+ * The redirect URI the authorize step sends, which v2 requires the exchange to send again (§2.8): the
+ * `redirect_uri` of an authorize URL in this module, else a value of the module named for it
+ * (`REDIRECT_URI`, `config.tiktok.redirectUri`, `process.env.TIKTOK_REDIRECT_URI`). Only a plain
+ * reference is reused: reading it twice has no effect. Undefined when none is found.
+ */
+export function findRedirectUri(context: CodemodContext): ParamValue | undefined {
+  for (const composition of findUrlCompositions(context.index, context.folder)) {
+    if (composition.match.v1?.rewrite !== 'authorize-page') continue;
+    const pieces = composition.url.pieces;
+    const text = pieces.map((piece) => piece.text ?? HOLE).join('');
+    const at = text.indexOf('redirect_uri=');
+    if (at === -1) continue;
+    let offset = 0;
+    for (const piece of pieces) {
+      const length = piece.text?.length ?? 1;
+      const written = piece.text === undefined ? stripEncode(writtenAs(context, composition.node, piece.node)) : undefined;
+      if (offset === at + 'redirect_uri='.length && written && isModuleReference(context, written)) return { node: written };
+      offset += length;
+    }
+  }
+  for (const node of [...context.index.ofType('MemberExpression'), ...context.index.ofType('Identifier')]) {
+    const name = node.type === 'Identifier' ? node.name : memberName(node);
+    if (!name || !REDIRECT_NAME.test(name) || !isModuleReference(context, node)) continue;
+    const parent = context.index.parent(node);
+    // A read, not the name being declared or a key of an object.
+    if (parent && (parent.type === 'VariableDeclarator' || parent.type.endsWith('Property')) && (parent.id === node || parent.key === node))
+      continue;
+    if (parent && isMember(parent) && parent.property === node) continue;
+    return { node };
+  }
+  // `const app = { redirectUri: '…' }` at the top of the module: `app.redirectUri`.
+  for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
+    const name = keyName(property);
+    if (!name || !REDIRECT_NAME.test(name) || property.computed) continue;
+    const path = [name];
+    let object = context.index.parent(property);
+    let holder = object && context.index.parent(object);
+    while (holder && (holder.type === 'ObjectProperty' || holder.type === 'Property') && keyName(holder)) {
+      path.unshift(keyName(holder)!);
+      object = context.index.parent(holder);
+      holder = object && context.index.parent(object);
+    }
+    if (
+      holder?.type === 'VariableDeclarator' &&
+      holder.id.type === 'Identifier' &&
+      isTopLevel(context, holder.id) &&
+      /^[A-Za-z_$][\w$]*$/.test(path.join(''))
+    )
+      return { source: `${holder.id.name}.${path.join('.')}` };
+  }
+  return undefined;
+}
+
+function stripEncode(node: Node): Node {
+  const value = unwrap(node);
+  return value.type === 'CallExpression' && value.callee.type === 'Identifier' && value.callee.name === 'encodeURIComponent'
+    ? value.arguments[0]
+    : node;
+}
+
+/**
+ * `REDIRECT_URI`, `config.tiktok.redirectUri`, `process.env.X`: no call, nothing computed, and rooted
+ * in a name every function of the module sees (a module-level binding, an import, `process`).
+ */
+function isModuleReference(context: CodemodContext, node: Node): boolean {
+  let value = unwrap(node);
+  while (isMember(value) && !value.computed) value = unwrap(value.object);
+  if (value.type !== 'Identifier') return false;
+  if (value.name === 'process') return context.index.resolve(value) === undefined;
+  const binding = context.index.resolve(value);
+  if (!binding) return false;
+  return binding.kind === 'import' || isTopLevel(context, binding.id);
+}
+
+/** Declared by a `const`/`let`/`var` of the module itself, exported or not. */
+function isTopLevel(context: CodemodContext, id: Node): boolean {
+  let node: Node | undefined = context.index.parent(id);
+  while (node && node.type !== 'VariableDeclaration') node = context.index.parent(node);
+  const holder = node && context.index.parent(node);
+  return holder?.type === 'Program' || (holder?.type === 'ExportNamedDeclaration' && context.index.parent(holder)?.type === 'Program');
+}

@@ -1,0 +1,105 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { HOLE } from '../../src/detect/folded.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { writtenAs } from './written-as.js';
+
+/** One parameter of the v1 exchange: the expression that gives its value, or its text. */
+export type ParamValue = { readonly node: Node } | { readonly text: string } | { readonly source: string };
+
+export type TokenParams = { readonly params: Map<string, ParamValue>; readonly body?: Node } | { readonly reason: string };
+
+/**
+ * The parameters the v1 code exchange sends, wherever the code puts them: the URL's query (a
+ * template, a concatenation), axios `params`, a JSON or URL-encoded body, `new URLSearchParams({…})`.
+ * Each value is an expression of the user's (moved, not copied, when the call is rewritten) or text.
+ */
+export function tokenParams(context: CodemodContext, request: TikTokRequest, bodyNode: Node | undefined): TokenParams {
+  const params = new Map<string, ParamValue>();
+  const fromQuery = queryOf(context, request);
+  if ('reason' in fromQuery) return fromQuery;
+  for (const [key, value] of fromQuery) params.set(key, value);
+  for (const options of request.options) {
+    for (const property of objectProperties(options)) {
+      if (keyName(property) !== 'params') continue;
+      const object = context.folder.objectOf(property.value);
+      if (!object) return { reason: 'the request `params` cannot be read here' };
+      const found = fromObject(object);
+      if ('reason' in found) return found;
+      for (const [key, value] of found) params.set(key, value);
+    }
+  }
+  if (bodyNode) {
+    const object = bodyObject(context, bodyNode);
+    if (!object) return { reason: `the request body \`${shorten(context.source(bodyNode))}\` cannot be read here` };
+    const found = fromObject(object);
+    if ('reason' in found) return found;
+    for (const [key, value] of found) params.set(key, value);
+  }
+  return { params, body: bodyNode };
+}
+
+/** `JSON.stringify({…})`, `new URLSearchParams({…})`, `qs.stringify({…})`, `{…}`, or a constant holding one. */
+function bodyObject(context: CodemodContext, node: Node): Node | undefined {
+  const value = unwrap(node);
+  if (value.type === 'ObjectExpression') return value;
+  if ((value.type === 'CallExpression' || value.type === 'NewExpression') && value.arguments.length === 1) {
+    const name = value.type === 'NewExpression' ? (value.callee.name as string | undefined) : calleeName(value);
+    if (name === 'URLSearchParams' || name === 'stringify') return context.folder.objectOf(value.arguments[0]);
+  }
+  if (value.type === 'Identifier') return context.folder.objectOf(value);
+  return undefined;
+}
+
+function fromObject(object: Node): Map<string, ParamValue> | { reason: string } {
+  const params = new Map<string, ParamValue>();
+  for (const property of objectProperties(object)) {
+    const key = property.type === 'SpreadElement' ? undefined : keyName(property);
+    if (key === undefined) return { reason: 'the request parameters use a spread or a computed key' };
+    const text = staticString(property.value);
+    params.set(key, text !== undefined && property.value.type !== 'TemplateLiteral' ? { text } : { node: property.value });
+  }
+  return params;
+}
+
+/** The query of the folded URL, each value either text or one expression of the user's. */
+function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, ParamValue> | { reason: string } {
+  const params = new Map<string, ParamValue>();
+  const pieces = request.url.pieces;
+  let text = '';
+  const holes: Node[] = [];
+  for (const piece of pieces) {
+    if (piece.text !== undefined) text += piece.text;
+    else {
+      text += `${HOLE}${holes.length}${HOLE}`;
+      holes.push(piece.node);
+    }
+  }
+  const start = text.indexOf('?');
+  if (start === -1) return params;
+  for (const pair of text.slice(start + 1).split('&')) {
+    if (pair === '') continue;
+    const [key, value = ''] = pair.split('=');
+    const hole = new RegExp(`^${HOLE}(\\d+)${HOLE}$`).exec(value);
+    if (hole) params.set(key, { node: unwrapEncode(writtenAs(context, request.call, holes[Number(hole[1])])) });
+    else if (value.includes(HOLE)) return { reason: `the query parameter \`${key}\` is built from several values` };
+    else params.set(key, { text: decodeURIComponent(value) });
+  }
+  return params;
+}
+
+/** `encodeURIComponent(x)` in a URL is `x` in a form body, which URLSearchParams encodes itself. */
+function unwrapEncode(node: Node): Node {
+  const value = unwrap(node);
+  return value.type === 'CallExpression' &&
+    calleeName(value) === 'encodeURIComponent' &&
+    !isMember(value.callee) &&
+    value.arguments.length === 1
+    ? value.arguments[0]
+    : node;
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}

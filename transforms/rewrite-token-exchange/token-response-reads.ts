@@ -1,0 +1,87 @@
+import { isAxiosResponse } from '../../src/codemod/axios-body.js';
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { Taint } from '../../src/detect/taint.js';
+
+/** What the v1 token answer's `data` held besides the tokens, and the envelope's `message`: v2 has none of them. */
+const V1_ONLY = new Set(['error_code', 'description', 'captcha', 'desc_url', 'log_id', 'message']);
+
+export type ReadPlan = { readonly edits: (() => void)[] } | { readonly reason: string };
+
+/**
+ * `body.data.error_code !== 0` (a failure) → `body.error !== undefined`; `=== 0` → `=== undefined`; as a
+ * condition, `body.error`. v2 answers a failure with `error` and `error_description` and a success without.
+ */
+function errorTest(context: CodemodContext, member: Node, body: string): { node: Node; text: string } | undefined {
+  const parent = context.index.parent(member)!;
+  if (parent.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
+    const other = parent.left === member ? parent.right : parent.left;
+    const zero = (other.type === 'NumericLiteral' || other.type === 'Literal') && other.value === 0;
+    if (!zero) return undefined;
+    const failed = parent.operator.startsWith('!');
+    return { node: parent, text: `${body}.error ${failed ? '!==' : '==='} undefined` };
+  }
+  if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === member)
+    return { node: member, text: `${body}.error` };
+  if (parent.type === 'UnaryExpression' && parent.operator === '!') return { node: parent, text: `!${body}.error` };
+  return undefined;
+}
+
+/**
+ * The reads of the v1 token answer, planned on the tree as read: the v1 `{ data: { access_token, … },
+ * message }` becomes the flat v2 body, so `body.data.access_token` reads `body.access_token` and
+ * `const { data } = await res.json()` takes the body whole. axios's own `res.data` (the body) stays.
+ * All or nothing: a read of a field v2 does not send (`message`, `data.error_code`) declines the site.
+ */
+export function planTokenReads(context: CodemodContext, request: TikTokRequest): ReadPlan {
+  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const edits: (() => void)[] = [];
+  const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')];
+  const mapped = new Set<Node>();
+  // The status of the v1 answer: `data.error_code` 0 on success, `data.description` the error's text.
+  for (const member of members) {
+    const name = memberName(member);
+    if ((name !== 'error_code' && name !== 'description') || !taint.has(member.object)) continue;
+    const envelope = unwrap(member.object);
+    if (!isMember(envelope) || memberName(envelope) !== 'data' || isAxiosResponse(context, unwrap(envelope.object))) continue;
+    const body = context.source(envelope.object);
+    if (name === 'description') {
+      mapped.add(member);
+      edits.push(() => context.pathOf(member).replace(context.j.template.expression([`${body}.error_description`])));
+      continue;
+    }
+    const test = errorTest(context, member, body);
+    if (!test) return { reason: '`error_code` of the v1 token answer is read other than against 0 (v2 sends `error` only on failure)' };
+    mapped.add(member);
+    edits.push(() => context.pathOf(test.node).replace(context.j.template.expression([test.text])));
+  }
+  for (const member of members) {
+    if (mapped.has(member) || !taint.has(member.object)) continue;
+    const name = memberName(member);
+    const holder = unwrap(member.object);
+    if (name === 'data' && [...mapped].some((read) => unwrap(read.object) === member)) continue;
+    if (name === 'data' && !isAxiosResponse(context, holder)) {
+      // The v1 envelope's `data`: the v2 body holds its fields itself.
+      edits.push(() => context.pathOf(member).replace(context.j.template.expression([context.source(member.object)])));
+      continue;
+    }
+    if (name && V1_ONLY.has(name) && !isAxiosResponse(context, holder))
+      return { reason: `\`${name}\` of the v1 token answer is not in the v2 one (errors come as \`error\` and \`error_description\`)` };
+  }
+  for (const pattern of taint.patterns) {
+    const data = pattern.properties.find((property: Node) => keyName(property) === 'data');
+    if (!data) continue;
+    const declarator = context.index.parent(pattern);
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id !== pattern) {
+      return { reason: 'the token answer is taken apart where the codemod cannot tell its shape' };
+    }
+    if (isAxiosResponse(context, declarator.init)) continue;
+    if (pattern.properties.length !== 1) return { reason: 'the token answer is taken apart together with fields v2 does not send' };
+    // `const { data } = body` → `const data = body`; `const { data: { access_token } } = body` → `const { access_token } = body`.
+    const value = data.value.type === 'AssignmentPattern' ? undefined : data.value;
+    if (!value) return { reason: 'the token answer `data` has a default value here' };
+    edits.push(() => context.pathOf(pattern).replace(value));
+  }
+  return { edits };
+}

@@ -1,0 +1,71 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { keyName, unwrap, type Node } from '../../src/detect/ast.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { Taint } from '../../src/detect/taint.js';
+
+/** Members of the v1 answer's `data` that the v2 answer does not have. */
+const V1_ONLY = new Set(['error_code', 'description', 'captcha', 'desc_url', 'log_id']);
+
+export type TypePlan = { readonly edits: (() => void)[] } | { readonly reason: string };
+
+/**
+ * The module's own type of the v1 token answer (`axios.post<TokenResponse>`, `as TokenResponse`),
+ * `{ data: { access_token, …, error_code, description }, message }`, becomes the flat v2 answer:
+ * the token fields at the top, `error?` and `error_description?` for a failure; `TokenResponse['data']`
+ * becomes `TokenResponse`. A type from another module, or of another shape, declines the site.
+ */
+export function planTokenType(context: CodemodContext, request: TikTokRequest): TypePlan {
+  const names = new Set<string>();
+  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
+  for (const argument of (typeArguments?.params ?? []) as Node[]) collectNames(argument, names);
+  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  for (const assertion of [...context.index.ofType('TSAsExpression'), ...context.index.ofType('TSTypeAssertion')]) {
+    if (taint.has(assertion.expression)) collectNames(assertion.typeAnnotation, names);
+  }
+  const edits: (() => void)[] = [];
+  for (const name of names) {
+    const declaration = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
+      (node) => node.id?.name === name,
+    );
+    if (!declaration) return { reason: `its answer is typed \`${name}\`, which is declared in another module` };
+    const members: Node[] | undefined =
+      declaration.type === 'TSInterfaceDeclaration'
+        ? declaration.body.body
+        : unwrap(declaration.typeAnnotation).type === 'TSTypeLiteral'
+          ? declaration.typeAnnotation.members
+          : undefined;
+    const data = members?.find((member) => keyName(member) === 'data');
+    const inner = data?.typeAnnotation?.typeAnnotation;
+    if (!members || !data || inner?.type !== 'TSTypeLiteral')
+      return { reason: `its answer type \`${name}\` is not the v1 \`{ data: { … } }\`` };
+    const indent = /^[ \t]*/.exec(context.text.slice(context.text.lastIndexOf('\n', data.start ?? data.range[0]) + 1))![0];
+    const lines = [
+      ...(inner.members as Node[]).filter((member) => !V1_ONLY.has(keyName(member) ?? '')).map((member) => context.source(member)),
+      ...members.filter((member) => !['data', 'message', 'extra'].includes(keyName(member) ?? '')).map((member) => context.source(member)),
+      'error?: string;',
+      'error_description?: string;',
+    ].map((line) => `${indent}${line.endsWith(';') || line.endsWith(',') ? line : `${line};`}`);
+    const head = context.text.slice(
+      declaration.start ?? declaration.range[0],
+      (declaration.type === 'TSInterfaceDeclaration' ? declaration.body : declaration.typeAnnotation).start,
+    );
+    const text = `${head}{\n${lines.join('\n')}\n}${declaration.type === 'TSTypeAliasDeclaration' ? ';' : ''}`;
+    edits.push(() => context.pathOf(declaration).replace(context.j.template.statement([text])));
+    for (const access of context.index.ofType('TSIndexedAccessType')) {
+      const object = access.objectType;
+      const index = access.indexType;
+      if (
+        object.type === 'TSTypeReference' &&
+        object.typeName?.name === name &&
+        index.type === 'TSLiteralType' &&
+        index.literal.value === 'data'
+      )
+        edits.push(() => context.pathOf(access).replace(context.j.tsTypeReference(context.j.identifier(name))));
+    }
+  }
+  return { edits };
+}
+
+function collectNames(node: Node, names: Set<string>): void {
+  if (node.type === 'TSTypeReference' && node.typeName?.type === 'Identifier') names.add(node.typeName.name);
+}
