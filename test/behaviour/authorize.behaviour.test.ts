@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureProgram } from './fixture-program.js';
 
 /**
  * The authorize URL rewrite run for real: each fixture of `fixtures/rewrite-authorize-url` with a
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
  * every scope it asked for (plus video.upload where the fixture says the app uploads).
  */
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/rewrite-authorize-url');
-const WORK = path.resolve(import.meta.dirname, '../../node_modules/.cache/migrate-share-video-behaviour/authorize');
+const WORK = path.resolve(import.meta.dirname, '../../node_modules/.cache/migrate-share-video-authorize');
 
 interface Spec {
   readonly call: string;
@@ -22,16 +23,15 @@ interface Spec {
 const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')));
 
 async function urlFrom(name: string, which: 'input' | 'output', spec: Spec): Promise<URL> {
-  const file = readdirSync(path.join(FIXTURES, name)).find((entry) => entry.startsWith(`${which}.`))!;
-  const text = ts.transpileModule(readFileSync(path.join(FIXTURES, name, file), 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  const target = path.join(WORK, name, `${which}.mjs`);
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, text);
-  const module = (await import(pathToFileURL(target).href)) as Record<string, (...args: unknown[]) => unknown>;
+  const target = fixtureProgram(WORK, name, which, FIXTURES);
+  const module = (target.endsWith('.cjs') ? createRequire(import.meta.url)(target) : await import(pathToFileURL(target).href)) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   return new URL(String(await module[spec.call](...spec.args)));
 }
+
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 const scopes = (url: URL) => (url.searchParams.get('scope') ?? '').split(',').filter(Boolean).sort();
 

@@ -1,6 +1,6 @@
 // Runs one exported function of a fixture module, as a program of its own, with the arguments a
 // behaviour.json names, and prints what it returned: `RESULT <json>`. Placeholders in the arguments:
-// $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL.
+// $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL $CODE.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ const placeholders = {
   $ACCESS_TOKEN: () => env.BEHAVIOUR_ACCESS_TOKEN,
   $VIDEO_PATH: () => env.BEHAVIOUR_VIDEO_PATH,
   $VIDEO_URL: () => env.BEHAVIOUR_VIDEO_URL,
+  $CODE: () => env.BEHAVIOUR_CODE,
   $VIDEO_BUFFER: () => readFileSync(env.BEHAVIOUR_VIDEO_PATH),
   $VIDEO_BLOB: () => new File([readFileSync(env.BEHAVIOUR_VIDEO_PATH)], 'video.mp4', { type: 'video/mp4' }),
   $VIDEO_STREAM: () => createReadStream(env.BEHAVIOUR_VIDEO_PATH),

@@ -11,10 +11,10 @@ export const UPLOAD_FIXTURES = path.join(ROOT, 'fixtures/rewrite-upload-call');
  * TypeScript and JSX transpiled (automatic runtime, `react/jsx-runtime`), CommonJS kept apart.
  * `work` must sit inside the repository, so the program resolves the project's node_modules.
  */
-export function fixtureProgram(work: string, name: string, which: 'input' | 'output'): string {
-  const file = readdirSync(path.join(UPLOAD_FIXTURES, name)).find((entry) => entry.startsWith(`${which}.`));
+export function fixtureProgram(work: string, name: string, which: 'input' | 'output', fixtures = UPLOAD_FIXTURES): string {
+  const file = readdirSync(path.join(fixtures, name)).find((entry) => entry.startsWith(`${which}.`));
   if (!file) throw new Error(`${name} has no ${which}`);
-  let text = readFileSync(path.join(UPLOAD_FIXTURES, name, file), 'utf8');
+  let text = readFileSync(path.join(fixtures, name, file), 'utf8');
   if (/\.(c|m)?tsx?$|\.jsx$/.test(file)) {
     text = ts.transpileModule(text, {
       fileName: file,

@@ -5,6 +5,7 @@
  */
 export { startTikTokMock, LOOPBACK_DNS_PATH, type TikTokMock } from './server.js';
 export {
+  DEFAULT_OAUTH,
   DEFAULT_USERS,
   DEFAULT_VERIFIED_URL_PREFIXES,
   type MockUser,

@@ -96,6 +96,8 @@ export interface TikTokMockOptions {
     readonly rateLimit?: RateLimit | false;
   };
   readonly webhooks?: WebhookTarget;
+  /** The app the OAuth routes know (§2.7, §2.8): its credentials and its registered redirect URIs. */
+  readonly oauth?: { readonly clientKey?: string; readonly clientSecret?: string; readonly redirectUris?: readonly string[] };
   /**
    * How long an idle connection stays open after an answer. 0 (the default) closes it with
    * `Connection: close`: the keep-alive habits of TikTok's servers are not part of the contract, and
@@ -116,7 +118,15 @@ export interface MockConfig {
   readonly status: Required<NonNullable<TikTokMockOptions['status']>>;
   readonly webhooks: WebhookTarget | undefined;
   readonly keepAliveMs: number;
+  readonly oauth: { readonly clientKey: string; readonly clientSecret: string; readonly redirectUris: readonly string[] };
 }
+
+/** The app every mock's OAuth routes know unless `oauth` says otherwise. */
+export const DEFAULT_OAUTH = {
+  clientKey: 'mock-client-key',
+  clientSecret: 'mock-client-secret',
+  redirectUris: ['https://app.example.com/tiktok/callback'],
+} as const;
 
 /** TikTok's own PULL_FROM_URL example host (§3.2). */
 export const DEFAULT_VERIFIED_URL_PREFIXES = ['https://example.verified.domain.com/'];
@@ -148,5 +158,10 @@ export function resolveOptions(options: TikTokMockOptions = {}): MockConfig {
     },
     webhooks: options.webhooks,
     keepAliveMs: options.keepAliveMs ?? 0,
+    oauth: {
+      clientKey: options.oauth?.clientKey ?? DEFAULT_OAUTH.clientKey,
+      clientSecret: options.oauth?.clientSecret ?? DEFAULT_OAUTH.clientSecret,
+      redirectUris: options.oauth?.redirectUris ?? DEFAULT_OAUTH.redirectUris,
+    },
   };
 }

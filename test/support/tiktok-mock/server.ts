@@ -15,6 +15,7 @@ import { UPLOAD_PATH, handleMediaTransfer } from './media-transfer.js';
 import { resolveOptions, type MockUser, type TikTokMockOptions, type UploadFault, type WebhookTarget } from './options.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 import { MockState } from './state.js';
+import { V1_TOKEN_PATH, V2_TOKEN_PATH, handleV1Token, handleV2Token, newAuthCode } from './oauth.js';
 import { STATUS_FETCH_PATH, handleStatusFetch } from './status.js';
 import { createMockCertificates } from './tls.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
@@ -50,6 +51,8 @@ export interface TikTokMock {
   /** The user's and TikTok's side of the flow: inbox delivery, posting, failures, legacy events. */
   readonly lifecycle: Lifecycle;
   injectFault(fault: UploadFault): void;
+  /** An authorization code for `openId`, as the v1 or v2 authorize page would hand the app: exchangeable once, on that generation's route. */
+  issueCode(openId: string, scopes: readonly string[], generation: 'v1' | 'v2'): string;
   setWebhookTarget(target: WebhookTarget | undefined): void;
   /** Resolves when every webhook the mock started sending has been delivered or given up. */
   webhooksIdle(): Promise<void>;
@@ -201,6 +204,11 @@ export async function startTikTokMock(options: TikTokMockOptions = {}): Promise<
     agent,
     lifecycle,
     injectFault: (fault) => state.addFault(fault),
+    issueCode: (openId, scopes, generation) => {
+      const code = newAuthCode();
+      state.authCodes.set(code, { openId, scopes, issuedBy: generation });
+      return code;
+    },
     setWebhookTarget: (target) => webhooks.setTarget(target),
     webhooksIdle: () => webhooks.idle(),
     close: () => {
@@ -225,6 +233,8 @@ async function route(ex: Exchange): Promise<void> {
   if (ex.role === 'contentPosting' && path === INBOX_INIT_PATH) return handleInboxInit(ex);
   if (ex.role === 'contentPosting' && path === STATUS_FETCH_PATH) return handleStatusFetch(ex);
   if (ex.role === 'upload' && path === UPLOAD_PATH) return handleMediaTransfer(ex);
+  if (ex.role === 'legacy' && path === V1_TOKEN_PATH) return handleV1Token(ex);
+  if (ex.role === 'contentPosting' && path === V2_TOKEN_PATH) return handleV2Token(ex);
   await drain(ex.req);
   const message = `the TikTok mock has no route ${ex.req.method ?? '?'} ${path} on ${MOCK_HOSTS[ex.role]}`;
   ex.note(404, message);

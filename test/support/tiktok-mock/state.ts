@@ -1,4 +1,5 @@
 import type { PublishFailReason, PublishStatus } from '../../../src/contract/index.js';
+import type { AuthCode, IssuedToken } from './oauth.js';
 import type { MockUser, UploadFault } from './options.js';
 import type { WebhookDelivery } from './webhook-sender.js';
 
@@ -82,6 +83,10 @@ export class MockState {
   readonly pendingFaults: (UploadFault & { remaining: number })[] = [];
   /** Legacy share_id → the open_id that uploaded it, for legacy webhooks. */
   readonly legacyShares = new Map<string, string>();
+  /** Authorization codes not yet exchanged (see `TikTokMock.issueCode`). */
+  readonly authCodes = new Map<string, AuthCode>();
+  /** Every token the OAuth routes issued, in order. */
+  readonly tokensIssued: IssuedToken[] = [];
 
   constructor(users: readonly MockUser[], faults: readonly UploadFault[]) {
     for (const user of users) this.users.set(user.accessToken, user);
