@@ -39,7 +39,7 @@ export interface V1Endpoint {
    * What the codemod rewrites of it: the authorize page's URL (same parameters, §2.8); the code
    * exchange (form body, redirect_uri, flat answer) in fetch and axios.
    */
-  readonly rewrite?: 'authorize-page' | 'code-exchange';
+  readonly rewrite?: 'authorize-page' | 'code-exchange' | 'token-refresh';
 }
 
 /** v1 OAuth and user endpoints (§2.7) with their v2 equivalents (§2.8). */
@@ -56,6 +56,7 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     path: '/oauth/refresh_token/',
     purpose: 'v1 token refresh',
     replacement: 'POST https://open.tiktokapis.com/v2/oauth/token/ (grant_type=refresh_token)',
+    rewrite: 'token-refresh',
   },
   {
     host: 'open-api.tiktok.com',

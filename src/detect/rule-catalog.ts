@@ -90,6 +90,8 @@ export const RULES = {
         '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
       exchange:
         '{{legacy}} is the retired v1 code-to-token exchange: POST https://open.tiktokapis.com/v2/oauth/token/ with a form-encoded body (client_key, client_secret, code, grant_type, redirect_uri) answers flat, with no data wrapper ({{hint}})',
+      refresh:
+        '{{legacy}} is the retired v1 token refresh: POST https://open.tiktokapis.com/v2/oauth/token/ with a form-encoded body (client_key, client_secret, refresh_token, grant_type=refresh_token) answers flat, maybe with a new refresh_token to keep ({{hint}})',
       authorize:
         '{{legacy}} is the retired v1 authorize page: use https://www.tiktok.com/v2/auth/authorize/ with the same parameters, and video.upload in the scope where the app uploads ({{hint}})',
     },

@@ -1,14 +1,22 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_OAUTH, DEFAULT_USERS, runNodeProgram, startTikTokMock, type TikTokMock } from '../support/tiktok-mock/index.js';
+import {
+  DEFAULT_OAUTH,
+  DEFAULT_USERS,
+  mockRequest,
+  runNodeProgram,
+  startTikTokMock,
+  type TikTokMock,
+} from '../support/tiktok-mock/index.js';
 import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
 
 /**
- * Every rewritten code exchange with a `behaviour.json` runs as a real program twice: the input
- * with a code from the v1 authorize page against the mock's v1 `/oauth/access_token/`, the output
- * with a code from the v2 page against `/v2/oauth/token/`, which takes only a form-encoded body and
- * the registered redirect_uri. Both times the caller gets the token the mock issued for that code.
+ * Every rewritten code exchange or refresh with a `behaviour.json` runs as a real program twice: the
+ * input with a v1 grant (a code from the v1 authorize page, a v1 refresh token) against the mock's
+ * v1 routes, the output with a v2 grant against `/v2/oauth/token/`, which takes only a form-encoded
+ * body, the registered redirect_uri and the client secret. Both times the caller gets the token the
+ * mock issued for that grant, and keeps the refresh token it answered with.
  */
 const FIXTURES = path.join(ROOT, 'fixtures/rewrite-token-exchange');
 const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-token-exchange');
@@ -24,6 +32,10 @@ interface Spec {
   readonly returns?: string;
   /** Environment the program reads; `$CLIENT_KEY`, `$CLIENT_SECRET`, `$REDIRECT_URI` stand for the app's. */
   readonly env?: Readonly<Record<string, string>>;
+  /** 'refresh': the function refreshes a grant (`$REFRESH_TOKEN`) instead of exchanging a code. */
+  readonly grant?: 'code' | 'refresh';
+  /** Where the refresh token the caller keeps is in what the function returns, to check it is the one issued last. */
+  readonly keepsRefreshToken?: string;
 }
 
 const APP = {
@@ -43,32 +55,54 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-async function exchange(name: string, which: 'input' | 'output', spec: Spec, code: string): Promise<unknown> {
-  const env = Object.fromEntries(Object.entries(spec.env ?? {}).map(([key, value]) => [key, APP[value as keyof typeof APP] ?? value]));
-  const run = await runNodeProgram(mock, {
-    args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), JSON.stringify(spec)],
-    env: { ...env, BEHAVIOUR_CODE: code },
+/** A refresh token of `generation`, got the way the app got it: a code exchanged on that generation's route. */
+async function refreshTokenOf(generation: 'v1' | 'v2'): Promise<string> {
+  const code = mock.issueCode(USER.openId, USER.scopes, generation);
+  const query = new URLSearchParams({
+    client_key: APP.$CLIENT_KEY,
+    client_secret: APP.$CLIENT_SECRET,
+    code,
+    grant_type: 'authorization_code',
   });
-  const value = programResult(`${name} ${which}`, run);
-  return spec.returns ? (value as Record<string, unknown>)[spec.returns] : value;
+  const answer =
+    generation === 'v1'
+      ? (await mockRequest(mock, `https://${mock.hosts.legacy}/oauth/access_token/?${query}`, { method: 'POST' })).json().data
+      : (
+          await mockRequest(mock, `https://${mock.hosts.contentPosting}/v2/oauth/token/`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: `${query}&redirect_uri=${encodeURIComponent(APP.$REDIRECT_URI)}`,
+          })
+        ).json();
+  return (answer as { refresh_token: string }).refresh_token;
+}
+
+/** Runs the fixture with a fresh grant of `generation`; returns what it gave back and what the mock issued for it. */
+async function run(name: string, which: 'input' | 'output', spec: Spec, generation: 'v1' | 'v2') {
+  const env = Object.fromEntries(Object.entries(spec.env ?? {}).map(([key, value]) => [key, APP[value as keyof typeof APP] ?? value]));
+  const grant: Record<string, string> =
+    spec.grant === 'refresh'
+      ? { BEHAVIOUR_REFRESH_TOKEN: await refreshTokenOf(generation) }
+      : { BEHAVIOUR_CODE: mock.issueCode(USER.openId, USER.scopes, generation) };
+  const program = await runNodeProgram(mock, {
+    args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), JSON.stringify(spec)],
+    env: { ...env, ...grant },
+  });
+  const value = programResult(`${name} ${which}`, program) as Record<string, unknown>;
+  const key = grant.BEHAVIOUR_CODE ?? `refresh:${grant.BEHAVIOUR_REFRESH_TOKEN}`;
+  return { value, issued: mock.state.tokensIssued.find((entry) => entry.code === key) };
 }
 
 describe.for(cases)('%s', (name) => {
   const spec = JSON.parse(readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
+  const token = (value: Record<string, unknown>) => (spec.returns ? value[spec.returns] : value);
 
-  it('before migration: a v1 code, exchanged on the v1 route, gives the caller the v1 token', async () => {
-    const code = mock.issueCode(USER.openId, USER.scopes, 'v1');
-    const token = await exchange(name, 'input', spec, code);
-    const issued = mock.state.tokensIssued.find((entry) => entry.code === code);
-    expect(issued?.issuedBy).toBe('v1');
-    expect(token).toBe(issued?.accessToken);
-  }, 30_000);
-
-  it('after migration: a v2 code, exchanged on the v2 route (form body, registered redirect_uri), gives the v2 token', async () => {
-    const code = mock.issueCode(USER.openId, USER.scopes, 'v2');
-    const token = await exchange(name, 'output', spec, code);
-    const issued = mock.state.tokensIssued.find((entry) => entry.code === code);
-    expect(issued?.issuedBy).toBe('v2');
-    expect(token).toBe(issued?.accessToken);
-  }, 30_000);
+  for (const generation of ['v1', 'v2'] as const) {
+    it(`${generation}: the grant, on that generation’s route, gives the caller the token issued for it`, async () => {
+      const { value, issued } = await run(name, generation === 'v1' ? 'input' : 'output', spec, generation);
+      expect(issued?.issuedBy).toBe(generation);
+      expect(token(value)).toBe(issued?.accessToken);
+      if (spec.keepsRefreshToken) expect(value[spec.keepsRefreshToken]).toBe(issued?.refreshToken);
+    }, 30_000);
+  }
 });

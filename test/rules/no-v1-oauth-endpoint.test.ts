@@ -63,7 +63,7 @@ export async function refreshCreatorToken(creator) {
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'endpoint', line: 3 }],
+      errors: [{ messageId: 'refresh', line: 3 }],
     },
     {
       name: 'a redirect to the v1 authorize page (Express, TS)',

@@ -62,6 +62,26 @@ describe('OAuth code exchange, v1 and v2 (API-CONTRACT §2.7–§2.9)', () => {
     expect((await v2(form(code, { client_secret: 'wrong' }))).status).toBe(401);
   });
 
+  it('refresh: v1 in the query without the secret; v2 in a form with the secret, answering a new refresh token that replaces the old', async () => {
+    const v1Code = mock.issueCode(USER.openId, USER.scopes, 'v1');
+    const v1Refresh = (await v1({ ...APP, code: v1Code, grant_type: 'authorization_code' })).json().data.refresh_token as string;
+    const renewed = await mockRequest(
+      mock,
+      `https://${mock.hosts.legacy}/oauth/refresh_token/?${new URLSearchParams({ client_key: APP.client_key, grant_type: 'refresh_token', refresh_token: v1Refresh })}`,
+      { method: 'POST' },
+    );
+    expect(renewed.json()).toMatchObject({ message: 'success', data: { refresh_token: v1Refresh } });
+
+    const code = mock.issueCode(USER.openId, USER.scopes, 'v2');
+    const first = (await v2(form(code))).json().refresh_token as string;
+    const refresh = (token: string, extra: Record<string, string> = {}) =>
+      v2(new URLSearchParams({ ...APP, grant_type: 'refresh_token', refresh_token: token, ...extra }).toString());
+    expect((await refresh(first, { client_secret: 'wrong' })).status).toBe(401);
+    const second = (await refresh(first)).json();
+    expect(second).toMatchObject({ token_type: 'Bearer', refresh_token: expect.not.stringMatching(first) });
+    expect((await refresh(first)).json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
   it('a v1-issued token is refused on every v2 route: access_token_invalid (§2.9, the strict choice)', async () => {
     const code = mock.issueCode(USER.openId, USER.scopes, 'v1');
     const token = (await v1({ ...APP, code, grant_type: 'authorization_code' })).json().data.access_token as string;

@@ -7,6 +7,8 @@ import { writtenAs } from './written-as.js';
 
 /** Names a redirect URI goes by (`REDIRECT_URI`, `redirectUrl`, `TIKTOK_CALLBACK_URL`). */
 const REDIRECT_NAME = /redirect_?ur[il]$|callback_?ur[il]$/i;
+/** Names the app's client secret goes by (`CLIENT_SECRET`, `clientSecret`, `TIKTOK_CLIENT_SECRET`). */
+export const CLIENT_SECRET_NAME = /client_?secret$/i;
 
 /**
  * The redirect URI the authorize step sends, which v2 requires the exchange to send again (§2.8): the
@@ -29,9 +31,19 @@ export function findRedirectUri(context: CodemodContext): ParamValue | undefined
       offset += length;
     }
   }
-  for (const node of [...context.index.ofType('MemberExpression'), ...context.index.ofType('Identifier')]) {
+  return findModuleValue(context, REDIRECT_NAME);
+}
+
+/**
+ * A value of the module named for what it holds, every function can read, and reading it twice has
+ * no effect: a read (`REDIRECT_URI`, `config.tiktok.redirectUri`, `process.env.X`) or a key of a
+ * module-level object (`app.redirectUri`).
+ */
+export function findModuleValue(context: CodemodContext, pattern: RegExp): ParamValue | undefined {
+  // A name of the module's own first (`REDIRECT_URI`), then what it reads (`process.env.TIKTOK_REDIRECT_URI`).
+  for (const node of [...context.index.ofType('Identifier'), ...context.index.ofType('MemberExpression')]) {
     const name = node.type === 'Identifier' ? node.name : memberName(node);
-    if (!name || !REDIRECT_NAME.test(name) || !isModuleReference(context, node)) continue;
+    if (!name || !pattern.test(name) || !isModuleReference(context, node)) continue;
     const parent = context.index.parent(node);
     // A read, not the name being declared or a key of an object.
     if (parent && (parent.type === 'VariableDeclarator' || parent.type.endsWith('Property')) && (parent.id === node || parent.key === node))
@@ -42,7 +54,7 @@ export function findRedirectUri(context: CodemodContext): ParamValue | undefined
   // `const app = { redirectUri: '…' }` at the top of the module: `app.redirectUri`.
   for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
     const name = keyName(property);
-    if (!name || !REDIRECT_NAME.test(name) || property.computed) continue;
+    if (!name || !pattern.test(name) || property.computed) continue;
     const path = [name];
     let object = context.index.parent(property);
     let holder = object && context.index.parent(object);

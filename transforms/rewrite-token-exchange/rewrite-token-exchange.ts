@@ -5,14 +5,28 @@ import { V2_TOKEN_URL } from '../../src/contract/index.js';
 import { calleeName, isMember, keyName, objectProperties, unwrap, type Node } from '../../src/detect/ast.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { findRedirectUri } from './find-redirect-uri.js';
+import { CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './find-redirect-uri.js';
 import { tokenParams, type ParamValue } from './token-params.js';
 import { planTokenReads } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 
-const V1_EXCHANGE_PATH = '/oauth/access_token/';
-/** What the v2 exchange takes (§2.8); `code_verifier` for desktop and mobile apps (PKCE). */
-const SENT = ['client_key', 'client_secret', 'code', 'grant_type', 'redirect_uri', 'code_verifier'];
+/** The two v1 token calls the v2 token endpoint replaces, and what each sends there (§2.8). */
+const GRANTS = {
+  '/oauth/access_token/': {
+    name: 'code exchange',
+    grantType: 'authorization_code',
+    required: ['client_key', 'client_secret', 'code'],
+    // `code_verifier` for desktop and mobile apps (PKCE).
+    optional: ['redirect_uri', 'code_verifier'],
+  },
+  '/oauth/refresh_token/': {
+    name: 'token refresh',
+    grantType: 'refresh_token',
+    required: ['client_key', 'client_secret', 'refresh_token'],
+    optional: [],
+  },
+} as const;
+type Grant = (typeof GRANTS)[keyof typeof GRANTS];
 /** Options of the legacy request that only shaped it: the new one sets its own. */
 const REPLACED_OPTIONS = new Set(['method', 'body', 'headers', 'params', 'data', 'url']);
 const FORM_HEADERS = /^(content-type|cache-control|accept)$/i;
@@ -26,26 +40,35 @@ const FORM_HEADERS = /^(content-type|cache-control|accept)$/i;
  */
 export function rewriteTokenExchanges(context: CodemodContext): void {
   for (const request of context.requests) {
-    if (request.match.kind !== 'v1-endpoint' || request.match.v1?.path !== V1_EXCHANGE_PATH) continue;
-    const findings = context.unhandled((finding) => finding.node === request.call && finding.messageId === 'exchange');
+    if (request.match.kind !== 'v1-endpoint') continue;
+    const grant = GRANTS[request.match.v1?.path as keyof typeof GRANTS] as Grant | undefined;
+    if (!grant) continue;
+    const findings = context.unhandled(
+      (finding) => finding.node === request.call && (finding.messageId === 'exchange' || finding.messageId === 'refresh'),
+    );
     if (findings.length === 0) continue;
-    const reason = rewriteExchange(context, request);
-    for (const finding of findings) settle(context, finding, reason);
+    const reason = rewriteExchange(context, request, grant);
+    for (const finding of findings) settle(context, finding, grant, reason);
   }
 }
 
-function settle(context: CodemodContext, finding: RawFinding, reason: string | undefined): void {
+function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reason: string | undefined): void {
   if (reason === undefined) {
-    context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL}, form-encoded, with the redirect_uri; its answer is read flat`);
+    context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL} (grant_type=${grant.grantType}), form-encoded; its answer is read flat`);
     return;
   }
+  const fields = [
+    ...grant.required,
+    `grant_type=${grant.grantType}`,
+    ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : []),
+  ];
   context.defer(
     finding,
-    `the v1 code exchange is not rewritten: ${reason}; send POST ${V2_TOKEN_URL} with a form-encoded body (client_key, client_secret, code, grant_type=authorization_code, redirect_uri) and read its answer flat (access_token, open_id, refresh_token at the top)`,
+    `the v1 ${grant.name} is not rewritten: ${reason}; send POST ${V2_TOKEN_URL} with a form-encoded body (${fields.join(', ')}) and read its answer flat (access_token, open_id, refresh_token at the top)`,
   );
 }
 
-function rewriteExchange(context: CodemodContext, request: TikTokRequest): string | undefined {
+function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant: Grant): string | undefined {
   const client = clientOf(request, context);
   if (!client || !['fetch', 'node-fetch', 'undici-fetch', 'axios'].includes(client.kind))
     return `the codemod rewrites it with fetch and axios, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`;
@@ -64,13 +87,21 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest): strin
   const found = tokenParams(context, request, body);
   if ('reason' in found) return found.reason;
   const { params } = found;
-  const unknown = [...params.keys()].filter((key) => !SENT.includes(key));
-  if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which the v2 exchange does not take`;
-  for (const key of ['client_key', 'client_secret', 'code']) if (!params.has(key)) return `its \`${key}\` cannot be found here`;
-  const grant = params.get('grant_type');
-  if (grant && !('text' in grant && grant.text === 'authorization_code')) return 'its grant_type is not the literal authorization_code';
-  const redirect = params.get('redirect_uri') ?? findRedirectUri(context);
-  if (!redirect)
+  const sent: readonly string[] = [...grant.required, ...grant.optional, 'grant_type'];
+  const unknown = [...params.keys()].filter((key) => !sent.includes(key));
+  if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which the v2 endpoint does not take`;
+  // v1 refreshed without the secret; v2 wants it: a value of the module named for it will do.
+  if (!params.has('client_secret')) {
+    const secret = findModuleValue(context, CLIENT_SECRET_NAME);
+    if (secret) params.set('client_secret', secret);
+  }
+  for (const key of grant.required) if (!params.has(key)) return `its \`${key}\` cannot be found here`;
+  const grantType = params.get('grant_type');
+  if (grantType && !('text' in grantType && grantType.text === grant.grantType))
+    return `its grant_type is not the literal ${grant.grantType}`;
+  const redirect =
+    grant.grantType === 'authorization_code' ? (params.get('redirect_uri') ?? findRedirectUri(context)) : params.get('redirect_uri');
+  if (!redirect && grant.grantType === 'authorization_code')
     return 'the redirect_uri the authorize step sent cannot be found in this module, and v2 requires the same one here (add it to the body)';
   const carried = carriedOptions(context, options, axios);
   if ('reason' in carried) return carried.reason;
@@ -88,10 +119,10 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest): strin
   // `code: code` is written `code`, as a person would.
   const entry = (key: string, param: ParamValue) => (value(param) === key ? key : `${key}: ${value(param)}`);
   const entries = [
-    ...['client_key', 'client_secret', 'code'].map((key) => entry(key, params.get(key)!)),
-    "grant_type: 'authorization_code'",
-    entry('redirect_uri', redirect),
-    ...(params.has('code_verifier') ? [entry('code_verifier', params.get('code_verifier')!)] : []),
+    ...grant.required.map((key) => entry(key, params.get(key)!)),
+    `grant_type: '${grant.grantType}'`,
+    ...(redirect ? [entry('redirect_uri', redirect)] : []),
+    ...grant.optional.filter((key) => key !== 'redirect_uri' && params.has(key)).map((key) => entry(key, params.get(key)!)),
   ];
   // URLSearchParams wants strings; the values are the ones the v1 query sent as text either way.
   const form = `new URLSearchParams({ ${entries.join(', ')} }${context.isTypeScript ? ' as Record<string, string>' : ''})`;
@@ -106,6 +137,13 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest): strin
   for (const edit of [...reads.edits, ...types.edits]) edit();
   context.pathOf(request.call).replace(context.j.template.expression([text]));
   removeDeadBindings(context, request.call);
+  // v2 may answer a refresh with a new refresh token, and only the new one works from then on.
+  if (grant.grantType === 'refresh_token' && !reads.readsRefreshToken)
+    context.todoAt(
+      request.call,
+      'the v2 refresh may answer with a new refresh_token, and the old one stops working: store the refresh_token of this answer in place of the one sent',
+      request.call,
+    );
   return undefined;
 }
 

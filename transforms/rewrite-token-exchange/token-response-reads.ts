@@ -7,7 +7,7 @@ import { Taint } from '../../src/detect/taint.js';
 /** What the v1 token answer's `data` held besides the tokens, and the envelope's `message`: v2 has none of them. */
 const V1_ONLY = new Set(['error_code', 'description', 'captcha', 'desc_url', 'log_id', 'message']);
 
-export type ReadPlan = { readonly edits: (() => void)[] } | { readonly reason: string };
+export type ReadPlan = { readonly edits: (() => void)[]; readonly readsRefreshToken: boolean } | { readonly reason: string };
 
 /**
  * `body.data.error_code !== 0` (a failure) → `body.error !== undefined`; `=== 0` → `=== undefined`; as a
@@ -83,5 +83,15 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     if (!value) return { reason: 'the token answer `data` has a default value here' };
     edits.push(() => context.pathOf(pattern).replace(value));
   }
-  return { edits };
+  const readsRefreshToken =
+    members.some((member) => memberName(member) === 'refresh_token' && taint.has(member.object)) ||
+    [...taint.patterns].some(
+      (pattern) =>
+        JSON.stringify(pattern.properties.map((property: Node) => keyName(property))).includes('refresh_token') ||
+        pattern.properties.some(
+          (property: Node) =>
+            property.value?.type === 'ObjectPattern' && property.value.properties.some((inner: Node) => keyName(inner) === 'refresh_token'),
+        ),
+    );
+  return { edits, readsRefreshToken };
 }

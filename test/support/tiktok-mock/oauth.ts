@@ -6,6 +6,7 @@ import { logId } from './ids.js';
 
 /** The v1 exchange on the legacy host (§2.7) and the v2 one on open.tiktokapis.com (§2.8). */
 export const V1_TOKEN_PATH = '/oauth/access_token/';
+export const V1_REFRESH_PATH = '/oauth/refresh_token/';
 export const V2_TOKEN_PATH = new URL(V2_TOKEN_URL).pathname;
 
 /** An authorization code the mock handed out, as TikTok's authorize page would: once, for one generation. */
@@ -17,6 +18,7 @@ export interface AuthCode {
 
 /** What the mock's exchange answered: the tests compare a program's result with it. */
 export interface IssuedToken {
+  /** The code exchanged, or `refresh:<refresh token>` for a refresh. */
   readonly code: string;
   readonly accessToken: string;
   readonly refreshToken: string;
@@ -64,6 +66,39 @@ export async function handleV1Token(ex: Exchange): Promise<void> {
 }
 
 /**
+ * `POST /oauth/refresh_token/?client_key&grant_type=refresh_token&refresh_token` (§2.7): no secret in
+ * v1; the same envelope as the exchange, with a new access token and the same refresh token.
+ */
+export async function handleV1Refresh(ex: Exchange): Promise<void> {
+  await drain(ex.req);
+  const query = ex.url.searchParams;
+  const fail = (errorCode: number, description: string) => {
+    ex.note(errorCode, description);
+    sendJson(ex.res, 200, { data: { captcha: '', desc_url: '', description, error_code: errorCode }, message: 'error' });
+  };
+  if (ex.req.method !== 'POST') return fail(10002, `method ${ex.req.method ?? '?'} is not supported`);
+  if (query.get('client_key') !== ex.config.oauth.clientKey) return fail(10003, 'client_key not found in the request query param');
+  if (query.get('grant_type') !== 'refresh_token') return fail(10002, 'grant_type must be refresh_token');
+  const refreshToken = query.get('refresh_token') ?? '';
+  const grant = ex.state.refreshTokens.get(refreshToken);
+  if (!grant || grant.issuedBy !== 'v1') return fail(10010, 'refresh_token is expired or invalid');
+  const issued = issue(ex, `refresh:${refreshToken}`, grant, refreshToken);
+  sendJson(ex.res, 200, {
+    data: {
+      access_token: issued.accessToken,
+      description: '',
+      error_code: 0,
+      expires_in: 86400,
+      open_id: issued.openId,
+      refresh_expires_in: 31536000,
+      refresh_token: issued.refreshToken,
+      scope: grant.scopes.join(','),
+    },
+    message: 'success',
+  });
+}
+
+/**
  * `POST /v2/oauth/token/` (§2.8): a form-encoded body only, the registered `redirect_uri`, a v2 code;
  * the answer flat. Errors as `{ error, error_description, log_id }`.
  */
@@ -79,19 +114,31 @@ export async function handleV2Token(ex: Exchange): Promise<void> {
   const body = new URLSearchParams(raw);
   if (body.get('client_key') !== ex.config.oauth.clientKey || body.get('client_secret') !== ex.config.oauth.clientSecret)
     return fail(401, 'invalid_client', 'client_key or client_secret is wrong');
-  if (body.get('grant_type') !== 'authorization_code') return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code');
+  if (body.get('grant_type') === 'refresh_token') {
+    // A refresh token works once: the answer carries the one to keep (§2.8 "use the new one").
+    const old = body.get('refresh_token') ?? '';
+    const grant = ex.state.refreshTokens.get(old);
+    if (!grant || grant.issuedBy !== 'v2') return fail(400, 'invalid_grant', 'Refresh token is invalid or expired.');
+    ex.state.refreshTokens.delete(old);
+    return answerV2(ex, issue(ex, `refresh:${old}`, grant), grant);
+  }
+  if (body.get('grant_type') !== 'authorization_code')
+    return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
   if (!ex.config.oauth.redirectUris.includes(body.get('redirect_uri') ?? ''))
     return fail(400, 'invalid_request', 'redirect_uri is missing or not registered for this app');
   const code = redeem(ex, body.get('code'), 'v2');
   if (!code) return fail(400, 'invalid_grant', 'Authorization code is expired.');
-  const issued = issue(ex, body.get('code')!, code);
+  answerV2(ex, issue(ex, body.get('code')!, code), code);
+}
+
+function answerV2(ex: Exchange, issued: IssuedToken, grant: AuthCode): void {
   sendJson(ex.res, 200, {
     access_token: issued.accessToken,
     expires_in: 86400,
     open_id: issued.openId,
     refresh_expires_in: 31536000,
     refresh_token: issued.refreshToken,
-    scope: code.scopes.join(','),
+    scope: grant.scopes.join(','),
     token_type: 'Bearer',
   });
 }
@@ -104,11 +151,11 @@ function redeem(ex: Exchange, value: string | null, generation: 'v1' | 'v2'): Au
   return code;
 }
 
-function issue(ex: Exchange, code: string, grant: AuthCode): IssuedToken {
+function issue(ex: Exchange, code: string, grant: AuthCode, keepRefreshToken?: string): IssuedToken {
   const issued = {
     code,
     accessToken: token(`act.${grant.issuedBy}`),
-    refreshToken: token(`rft.${grant.issuedBy}`),
+    refreshToken: keepRefreshToken ?? token(`rft.${grant.issuedBy}`),
     openId: grant.openId,
     issuedBy: grant.issuedBy,
   };
@@ -119,6 +166,7 @@ function issue(ex: Exchange, code: string, grant: AuthCode): IssuedToken {
     issuedBy: grant.issuedBy,
   });
   ex.state.tokensIssued.push(issued);
+  ex.state.refreshTokens.set(issued.refreshToken, grant);
   return issued;
 }
 

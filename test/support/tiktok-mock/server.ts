@@ -15,7 +15,7 @@ import { UPLOAD_PATH, handleMediaTransfer } from './media-transfer.js';
 import { resolveOptions, type MockUser, type TikTokMockOptions, type UploadFault, type WebhookTarget } from './options.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 import { MockState } from './state.js';
-import { V1_TOKEN_PATH, V2_TOKEN_PATH, handleV1Token, handleV2Token, newAuthCode } from './oauth.js';
+import { V1_REFRESH_PATH, V1_TOKEN_PATH, V2_TOKEN_PATH, handleV1Refresh, handleV1Token, handleV2Token, newAuthCode } from './oauth.js';
 import { STATUS_FETCH_PATH, handleStatusFetch } from './status.js';
 import { createMockCertificates } from './tls.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
@@ -234,6 +234,7 @@ async function route(ex: Exchange): Promise<void> {
   if (ex.role === 'contentPosting' && path === STATUS_FETCH_PATH) return handleStatusFetch(ex);
   if (ex.role === 'upload' && path === UPLOAD_PATH) return handleMediaTransfer(ex);
   if (ex.role === 'legacy' && path === V1_TOKEN_PATH) return handleV1Token(ex);
+  if (ex.role === 'legacy' && path === V1_REFRESH_PATH) return handleV1Refresh(ex);
   if (ex.role === 'contentPosting' && path === V2_TOKEN_PATH) return handleV2Token(ex);
   await drain(ex.req);
   const message = `the TikTok mock has no route ${ex.req.method ?? '?'} ${path} on ${MOCK_HOSTS[ex.role]}`;

@@ -85,6 +85,8 @@ export class MockState {
   readonly legacyShares = new Map<string, string>();
   /** Authorization codes not yet exchanged (see `TikTokMock.issueCode`). */
   readonly authCodes = new Map<string, AuthCode>();
+  /** Refresh tokens still good, with what they grant. */
+  readonly refreshTokens = new Map<string, AuthCode>();
   /** Every token the OAuth routes issued, in order. */
   readonly tokensIssued: IssuedToken[] = [];
 
