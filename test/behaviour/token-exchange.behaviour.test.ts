@@ -36,6 +36,8 @@ interface Spec {
   readonly grant?: 'code' | 'refresh';
   /** Where the refresh token the caller keeps is in what the function returns, to check it is the one issued last. */
   readonly keepsRefreshToken?: string;
+  /** Why the legacy program never worked against v1 (a JSON body where v1 read the query): nothing to compare before. */
+  readonly legacyNeverWorked?: string;
 }
 
 const APP = {
@@ -98,7 +100,8 @@ describe.for(cases)('%s', (name) => {
   const token = (value: Record<string, unknown>) => (spec.returns ? value[spec.returns] : value);
 
   for (const generation of ['v1', 'v2'] as const) {
-    it(`${generation}: the grant, on that generation’s route, gives the caller the token issued for it`, async () => {
+    it(`${generation}: the grant, on that generation’s route, gives the caller the token issued for it`, async ({ skip }) => {
+      if (generation === 'v1' && spec.legacyNeverWorked) skip(`the legacy program never worked: ${spec.legacyNeverWorked}`);
       const { value, issued } = await run(name, generation === 'v1' ? 'input' : 'output', spec, generation);
       expect(issued?.issuedBy).toBe(generation);
       expect(token(value)).toBe(issued?.accessToken);

@@ -72,6 +72,10 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   const client = clientOf(request, context);
   if (!client || !['fetch', 'node-fetch', 'undici-fetch', 'axios'].includes(client.kind))
     return `the codemod rewrites it with fetch and axios, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`;
+  // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
+  const override = [...request.trace].find((node) => node.type === 'LogicalExpression' || node.type === 'ConditionalExpression');
+  if (override)
+    return `its URL can be set elsewhere (\`${shorten(context.source(override))}\`): point that at ${V2_TOKEN_URL} too, and port the call by hand`;
   const axios = client.kind === 'axios';
   const callee = unwrap(request.call.callee);
   const method = calleeName(request.call);
@@ -165,6 +169,11 @@ function carriedOptions(context: CodemodContext, options: Node | undefined, axio
     kept.push(context.source(property));
   }
   return { text: kept.length > 0 ? kept.join(', ') : undefined };
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 function isNullish(node: Node): boolean {

@@ -19,10 +19,19 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
   const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
   for (const argument of (typeArguments?.params ?? []) as Node[]) collectNames(argument, names);
   const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
-  for (const assertion of [...context.index.ofType('TSAsExpression'), ...context.index.ofType('TSTypeAssertion')]) {
-    if (taint.has(assertion.expression)) collectNames(assertion.typeAnnotation, names);
-  }
   const edits: (() => void)[] = [];
+  for (const assertion of [...context.index.ofType('TSAsExpression'), ...context.index.ofType('TSTypeAssertion')]) {
+    if (!taint.has(assertion.expression)) continue;
+    const type = assertion.typeAnnotation;
+    if (type.type !== 'TSTypeLiteral') {
+      collectNames(type, names);
+      continue;
+    }
+    // `as { data?: { access_token?: string } }` written in place: made flat in place.
+    const flat = flatMembers(context, type.members);
+    if (!flat) return { reason: 'its answer is typed as something other than the v1 `{ data: { … } }`' };
+    edits.push(() => context.pathOf(type).replace(context.j.template.expression([`x as { ${flat.join(' ')} }`]).typeAnnotation));
+  }
   for (const name of names) {
     const declaration = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
       (node) => node.id?.name === name,
@@ -34,17 +43,11 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
         : unwrap(declaration.typeAnnotation).type === 'TSTypeLiteral'
           ? declaration.typeAnnotation.members
           : undefined;
+    const flat = members && flatMembers(context, members);
     const data = members?.find((member) => keyName(member) === 'data');
-    const inner = data?.typeAnnotation?.typeAnnotation;
-    if (!members || !data || inner?.type !== 'TSTypeLiteral')
-      return { reason: `its answer type \`${name}\` is not the v1 \`{ data: { … } }\`` };
+    if (!flat || !data) return { reason: `its answer type \`${name}\` is not the v1 \`{ data: { … } }\`` };
     const indent = /^[ \t]*/.exec(context.text.slice(context.text.lastIndexOf('\n', data.start ?? data.range[0]) + 1))![0];
-    const lines = [
-      ...(inner.members as Node[]).filter((member) => !V1_ONLY.has(keyName(member) ?? '')).map((member) => context.source(member)),
-      ...members.filter((member) => !['data', 'message', 'extra'].includes(keyName(member) ?? '')).map((member) => context.source(member)),
-      'error?: string;',
-      'error_description?: string;',
-    ].map((line) => `${indent}${line.endsWith(';') || line.endsWith(',') ? line : `${line};`}`);
+    const lines = flat.map((line) => `${indent}${line}`);
     const head = context.text.slice(
       declaration.start ?? declaration.range[0],
       (declaration.type === 'TSInterfaceDeclaration' ? declaration.body : declaration.typeAnnotation).start,
@@ -64,6 +67,19 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
     }
   }
   return { edits };
+}
+
+/** The members of a flat v2 answer, from the v1 `{ data: { … }, message }` members; undefined for another shape. */
+function flatMembers(context: CodemodContext, members: readonly Node[]): string[] | undefined {
+  const data = members.find((member) => keyName(member) === 'data');
+  const inner = data?.typeAnnotation?.typeAnnotation;
+  if (!data || inner?.type !== 'TSTypeLiteral') return undefined;
+  return [
+    ...(inner.members as Node[]).filter((member) => !V1_ONLY.has(keyName(member) ?? '')).map((member) => context.source(member)),
+    ...members.filter((member) => !['data', 'message', 'extra'].includes(keyName(member) ?? '')).map((member) => context.source(member)),
+    'error?: string;',
+    'error_description?: string;',
+  ].map((line) => (line.endsWith(';') || line.endsWith(',') ? line.replace(/,$/, ';') : `${line};`));
 }
 
 function collectNames(node: Node, names: Set<string>): void {
