@@ -64,12 +64,20 @@ const NOT_REQUESTS = new Set([
   'add',
 ]);
 
+/** Packages whose `.get(url)` sends a request (a Map's or a URLSearchParams' `.get` reads a value). */
+const HTTP_LIBRARIES = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'request-promise', 'request-promise-native', 'needle']);
+
+function isHttpLibraryCall(call: Node, folder: ValueFolder): boolean {
+  const library = call.type === 'NewExpression' ? undefined : folder.libraryOf(call);
+  return library !== undefined && HTTP_LIBRARIES.has(library);
+}
+
 /** Finds every request to a TikTok API host in a module. */
 export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): TikTokRequest[] {
   const requests: TikTokRequest[] = [];
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression'), ...index.ofType('NewExpression')]) {
     const name = calleeName(call);
-    if (name && NOT_REQUESTS.has(name)) continue;
+    if (name && NOT_REQUESTS.has(name) && !(name === 'get' && isHttpLibraryCall(call, folder))) continue;
     const request = requestOf(call, index, folder);
     if (request) requests.push(request);
   }

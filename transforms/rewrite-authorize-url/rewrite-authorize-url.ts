@@ -32,14 +32,17 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     const trace = context.requests.find((request) => request.call === finding.node)?.trace;
     const own = (part: Node) =>
       (rangeOf(part)[0] >= start && rangeOf(part)[1] <= end) || trace?.has(part) || trace?.has(context.index.parent(part)!);
-    if (!pages.some(own)) {
+    const page = pages.find(own);
+    if (!page) {
       context.defer(
         finding,
         `this authorize URL is built on a v1 one defined in another module: rewrite it there to ${V2_AUTHORIZE_PAGE} (the codemod does when that module is part of the run)`,
       );
       continue;
     }
-    const scope = appUploads ? findScope(context, finding.node!) : undefined;
+    // The URL is read where it is written (a `const url = \`…\`` the redirect uses later), or else around the finding.
+    const written = page.type === 'TemplateElement' ? context.index.parent(page)! : page;
+    const scope = appUploads ? (findScope(context, written) ?? findScope(context, finding.node!)) : undefined;
     if (scope?.kind === 'add') edits.push(scope.edit);
     if (scope?.kind === 'push') arrays.add(scope.array);
     const added = scope?.kind === 'add' || scope?.kind === 'push';
@@ -52,13 +55,13 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     );
     if (appUploads && (!scope || scope.kind === 'unknown'))
       context.todoAt(
-        finding.node!,
+        written,
         scope?.from !== undefined
           ? `add ${UPLOAD_SCOPE} to \`${oneLine(context.source(scope.value))}\` (from '${scope.from}'), the scope this authorize URL asks for, unless it has it: the Content Posting upload needs it`
           : scope
             ? `make sure \`${oneLine(context.source(scope.value))}\`, the scope this authorize URL asks for, includes ${UPLOAD_SCOPE}: the Content Posting upload needs it`
             : `make sure the scope this authorize URL asks for includes ${UPLOAD_SCOPE}: the Content Posting upload needs it, and the codemod cannot see the list here`,
-        finding.node!,
+        written,
       );
   }
   applyEdits(context, edits);
