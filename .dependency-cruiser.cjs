@@ -99,7 +99,12 @@ module.exports = {
       severity: 'error',
       from: { path: '^(src|transforms)/' },
       // `sarif` is only types (@types/sarif, a devDependency): nothing of it exists at run time.
-      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown', 'unknown'], pathNot: '^sarif$' },
+      // A package listed anywhere in package.json is listed (eslint is both a devDependency and a peer).
+      to: {
+        dependencyTypes: ['npm-no-pkg', 'npm-unknown', 'unknown'],
+        dependencyTypesNot: ['npm', 'npm-dev', 'npm-peer', 'npm-optional'],
+        pathNot: '^sarif$',
+      },
     },
   ],
   options: {
