@@ -124,3 +124,6 @@ export const V2_TOKEN_URL = 'https://open.tiktokapis.com/v2/oauth/token/';
 
 /** Fields of the v1 token answer's `data` that the v2 answer has at its top (§2.7, §2.8). */
 export const TOKEN_FIELDS = ['access_token', 'open_id', 'refresh_token', 'expires_in', 'refresh_expires_in', 'scope'] as const;
+
+/** The v2 revoke endpoint (§2.8): `client_key`, `client_secret`, `token`, form-encoded; an empty answer is success. */
+export const V2_REVOKE_URL = 'https://open.tiktokapis.com/v2/oauth/revoke/';

@@ -39,7 +39,7 @@ export interface V1Endpoint {
    * What the codemod rewrites of it: the authorize page's URL (same parameters, §2.8); the code
    * exchange (form body, redirect_uri, flat answer) in fetch and axios.
    */
-  readonly rewrite?: 'authorize-page' | 'code-exchange' | 'token-refresh';
+  readonly rewrite?: 'authorize-page' | 'code-exchange' | 'token-refresh' | 'token-revoke';
 }
 
 /** v1 OAuth and user endpoints (§2.7) with their v2 equivalents (§2.8). */
@@ -63,6 +63,7 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     path: '/oauth/revoke/',
     purpose: 'v1 token revoke',
     replacement: 'POST https://open.tiktokapis.com/v2/oauth/revoke/',
+    rewrite: 'token-revoke',
   },
   {
     host: 'open-api.tiktok.com',

@@ -61,6 +61,8 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'authorize', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       if (match.v1!.rewrite === 'code-exchange' && usage === 'request')
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'exchange', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
+      if (match.v1!.rewrite === 'token-revoke' && usage === 'request')
+        return { ruleId: 'no-v1-oauth-endpoint', messageId: 'revoke', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       if (match.v1!.rewrite === 'token-refresh' && usage === 'request')
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'refresh', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       return {

@@ -92,6 +92,8 @@ export const RULES = {
         '{{legacy}} is the retired v1 code-to-token exchange: POST https://open.tiktokapis.com/v2/oauth/token/ with a form-encoded body (client_key, client_secret, code, grant_type, redirect_uri) answers flat, with no data wrapper ({{hint}})',
       refresh:
         '{{legacy}} is the retired v1 token refresh: POST https://open.tiktokapis.com/v2/oauth/token/ with a form-encoded body (client_key, client_secret, refresh_token, grant_type=refresh_token) answers flat, maybe with a new refresh_token to keep ({{hint}})',
+      revoke:
+        '{{legacy}} is the retired v1 token revoke: POST https://open.tiktokapis.com/v2/oauth/revoke/ with a form-encoded body (client_key, client_secret, token) answers nothing on success ({{hint}})',
       authorize:
         '{{legacy}} is the retired v1 authorize page: use https://www.tiktok.com/v2/auth/authorize/ with the same parameters, and video.upload in the scope where the app uploads ({{hint}})',
     },

@@ -32,8 +32,11 @@ interface Spec {
   readonly returns?: string;
   /** Environment the program reads; `$CLIENT_KEY`, `$CLIENT_SECRET`, `$REDIRECT_URI` stand for the app's. */
   readonly env?: Readonly<Record<string, string>>;
-  /** 'refresh': the function refreshes a grant (`$REFRESH_TOKEN`) instead of exchanging a code. */
-  readonly grant?: 'code' | 'refresh';
+  /**
+   * 'refresh': the function refreshes a grant (`$REFRESH_TOKEN`) instead of exchanging a code;
+   * 'revoke': it revokes an access token (`$ACCESS_TOKEN`, `$OPEN_ID`), which must stop working.
+   */
+  readonly grant?: 'code' | 'refresh' | 'revoke';
   /** Where the refresh token the caller keeps is in what the function returns, to check it is the one issued last. */
   readonly keepsRefreshToken?: string;
   /** Why the legacy program never worked against v1 (a JSON body where v1 read the query): nothing to compare before. */
@@ -57,8 +60,8 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-/** A refresh token of `generation`, got the way the app got it: a code exchanged on that generation's route. */
-async function refreshTokenOf(generation: 'v1' | 'v2'): Promise<string> {
+/** The tokens of `generation`, got the way the app got them: a code exchanged on that generation's route. */
+async function tokensOf(generation: 'v1' | 'v2'): Promise<{ access_token: string; refresh_token: string }> {
   const code = mock.issueCode(USER.openId, USER.scopes, generation);
   const query = new URLSearchParams({
     client_key: APP.$CLIENT_KEY,
@@ -76,7 +79,7 @@ async function refreshTokenOf(generation: 'v1' | 'v2'): Promise<string> {
             body: `${query}&redirect_uri=${encodeURIComponent(APP.$REDIRECT_URI)}`,
           })
         ).json();
-  return (answer as { refresh_token: string }).refresh_token;
+  return answer as { access_token: string; refresh_token: string };
 }
 
 /** Runs the fixture with a fresh grant of `generation`; returns what it gave back and what the mock issued for it. */
@@ -84,15 +87,17 @@ async function run(name: string, which: 'input' | 'output', spec: Spec, generati
   const env = Object.fromEntries(Object.entries(spec.env ?? {}).map(([key, value]) => [key, APP[value as keyof typeof APP] ?? value]));
   const grant: Record<string, string> =
     spec.grant === 'refresh'
-      ? { BEHAVIOUR_REFRESH_TOKEN: await refreshTokenOf(generation) }
-      : { BEHAVIOUR_CODE: mock.issueCode(USER.openId, USER.scopes, generation) };
+      ? { BEHAVIOUR_REFRESH_TOKEN: (await tokensOf(generation)).refresh_token }
+      : spec.grant === 'revoke'
+        ? { BEHAVIOUR_ACCESS_TOKEN: (await tokensOf(generation)).access_token, BEHAVIOUR_OPEN_ID: USER.openId }
+        : { BEHAVIOUR_CODE: mock.issueCode(USER.openId, USER.scopes, generation) };
   const program = await runNodeProgram(mock, {
     args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), JSON.stringify(spec)],
     env: { ...env, ...grant },
   });
   const value = programResult(`${name} ${which}`, program) as Record<string, unknown>;
   const key = grant.BEHAVIOUR_CODE ?? `refresh:${grant.BEHAVIOUR_REFRESH_TOKEN}`;
-  return { value, issued: mock.state.tokensIssued.find((entry) => entry.code === key) };
+  return { value, issued: mock.state.tokensIssued.find((entry) => entry.code === key), revoked: grant.BEHAVIOUR_ACCESS_TOKEN };
 }
 
 describe.for(cases)('%s', (name) => {
@@ -102,7 +107,13 @@ describe.for(cases)('%s', (name) => {
   for (const generation of ['v1', 'v2'] as const) {
     it(`${generation}: the grant, on that generation’s route, gives the caller the token issued for it`, async ({ skip }) => {
       if (generation === 'v1' && spec.legacyNeverWorked) skip(`the legacy program never worked: ${spec.legacyNeverWorked}`);
-      const { value, issued } = await run(name, generation === 'v1' ? 'input' : 'output', spec, generation);
+      const { value, issued, revoked } = await run(name, generation === 'v1' ? 'input' : 'output', spec, generation);
+      if (revoked) {
+        // The token was revoked on its own generation's route: the mock holds it no more.
+        expect(mock.state.revoked).toContain(revoked);
+        expect(mock.state.users.has(revoked)).toBe(false);
+        return;
+      }
       expect(issued?.issuedBy).toBe(generation);
       expect(token(value)).toBe(issued?.accessToken);
       if (spec.keepsRefreshToken) expect(value[spec.keepsRefreshToken]).toBe(issued?.refreshToken);

@@ -1,32 +1,63 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
-import { V2_TOKEN_URL } from '../../src/contract/index.js';
-import { calleeName, isMember, keyName, objectProperties, unwrap, type Node } from '../../src/detect/ast.js';
+import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
+import { calleeName, isMember, keyName, memberName, objectProperties, unwrap, type Node } from '../../src/detect/ast.js';
+import { Taint } from '../../src/detect/taint.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './find-redirect-uri.js';
+import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './find-redirect-uri.js';
 import { tokenParams, type ParamValue } from './token-params.js';
 import { planTokenReads } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 
 /** The two v1 token calls the v2 token endpoint replaces, and what each sends there (§2.8). */
-const GRANTS = {
+interface Grant {
+  readonly name: string;
+  readonly url: string;
+  readonly grantType?: string;
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+  /** v1 parameters v2 names otherwise (`access_token` → `token` for the revoke), and ones it drops. */
+  readonly renames?: Readonly<Record<string, string>>;
+  readonly drops?: readonly string[];
+  /** What the answer holds: the tokens (read flat from now on), or nothing worth reading. */
+  readonly answer: 'tokens' | 'none';
+  readonly messageId: string;
+}
+
+const GRANTS: Readonly<Record<string, Grant>> = {
   '/oauth/access_token/': {
     name: 'code exchange',
+    url: V2_TOKEN_URL,
     grantType: 'authorization_code',
     required: ['client_key', 'client_secret', 'code'],
     // `code_verifier` for desktop and mobile apps (PKCE).
     optional: ['redirect_uri', 'code_verifier'],
+    answer: 'tokens',
+    messageId: 'exchange',
   },
   '/oauth/refresh_token/': {
     name: 'token refresh',
+    url: V2_TOKEN_URL,
     grantType: 'refresh_token',
     required: ['client_key', 'client_secret', 'refresh_token'],
     optional: [],
+    answer: 'tokens',
+    messageId: 'refresh',
   },
-} as const;
-type Grant = (typeof GRANTS)[keyof typeof GRANTS];
+  '/oauth/revoke/': {
+    name: 'token revoke',
+    url: V2_REVOKE_URL,
+    required: ['client_key', 'client_secret', 'token'],
+    optional: [],
+    renames: { access_token: 'token' },
+    // v2 knows the user by the token.
+    drops: ['open_id'],
+    answer: 'none',
+    messageId: 'revoke',
+  },
+};
 /** Options of the legacy request that only shaped it: the new one sets its own. */
 const REPLACED_OPTIONS = new Set(['method', 'body', 'headers', 'params', 'data', 'url']);
 const FORM_HEADERS = /^(content-type|cache-control|accept)$/i;
@@ -41,11 +72,9 @@ const FORM_HEADERS = /^(content-type|cache-control|accept)$/i;
 export function rewriteTokenExchanges(context: CodemodContext): void {
   for (const request of context.requests) {
     if (request.match.kind !== 'v1-endpoint') continue;
-    const grant = GRANTS[request.match.v1?.path as keyof typeof GRANTS] as Grant | undefined;
+    const grant = GRANTS[request.match.v1?.path ?? ''];
     if (!grant) continue;
-    const findings = context.unhandled(
-      (finding) => finding.node === request.call && (finding.messageId === 'exchange' || finding.messageId === 'refresh'),
-    );
+    const findings = context.unhandled((finding) => finding.node === request.call && finding.messageId === grant.messageId);
     if (findings.length === 0) continue;
     const reason = rewriteExchange(context, request, grant);
     for (const finding of findings) settle(context, finding, grant, reason);
@@ -90,14 +119,19 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     : options && objectProperties(options).find((property) => keyName(property) === 'body')?.value;
   const found = tokenParams(context, request, body);
   if ('reason' in found) return found.reason;
-  const { params } = found;
+  const params = new Map(
+    [...found.params].filter(([key]) => !grant.drops?.includes(key)).map(([key, value]) => [grant.renames?.[key] ?? key, value]),
+  );
   const sent: readonly string[] = [...grant.required, ...grant.optional, 'grant_type'];
   const unknown = [...params.keys()].filter((key) => !sent.includes(key));
   if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which the v2 endpoint does not take`;
   // v1 refreshed without the secret; v2 wants it: a value of the module named for it will do.
-  if (!params.has('client_secret')) {
-    const secret = findModuleValue(context, CLIENT_SECRET_NAME);
-    if (secret) params.set('client_secret', secret);
+  for (const [key, name] of [
+    ['client_secret', CLIENT_SECRET_NAME],
+    ['client_key', CLIENT_KEY_NAME],
+  ] as const) {
+    const found = params.has(key) ? undefined : findModuleValue(context, name);
+    if (found) params.set(key, found);
   }
   for (const key of grant.required) if (!params.has(key)) return `its \`${key}\` cannot be found here`;
   const grantType = params.get('grant_type');
@@ -109,9 +143,9 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     return 'the redirect_uri the authorize step sent cannot be found in this module, and v2 requires the same one here (add it to the body)';
   const carried = carriedOptions(context, options, axios);
   if ('reason' in carried) return carried.reason;
-  const reads = planTokenReads(context, request);
+  const reads = grant.answer === 'tokens' ? planTokenReads(context, request) : answerUnread(context, request);
   if ('reason' in reads) return reads.reason;
-  const types = context.isTypeScript ? planTokenType(context, request) : { edits: [] };
+  const types = context.isTypeScript && grant.answer === 'tokens' ? planTokenType(context, request) : { edits: [] };
   if ('reason' in types) return types.reason;
 
   const value = (entry: ParamValue) =>
@@ -124,7 +158,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   const entry = (key: string, param: ParamValue) => (value(param) === key ? key : `${key}: ${value(param)}`);
   const entries = [
     ...grant.required.map((key) => entry(key, params.get(key)!)),
-    `grant_type: '${grant.grantType}'`,
+    ...(grant.grantType ? [`grant_type: '${grant.grantType}'`] : []),
     ...(redirect ? [entry('redirect_uri', redirect)] : []),
     ...grant.optional.filter((key) => key !== 'redirect_uri' && params.has(key)).map((key) => entry(key, params.get(key)!)),
   ];
@@ -136,8 +170,8 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
   const generic = typeArguments ? context.source(typeArguments) : '';
   const text = axios
-    ? `${context.source(callee.object)}.post${generic}('${V2_TOKEN_URL}', ${form}, { ${headers}${rest} })`
-    : `${context.source(request.call.callee)}('${V2_TOKEN_URL}', { method: 'POST', ${headers}, body: ${form}${rest} })`;
+    ? `${context.source(callee.object)}.post${generic}('${grant.url}', ${form}, { ${headers}${rest} })`
+    : `${context.source(request.call.callee)}('${grant.url}', { method: 'POST', ${headers}, body: ${form}${rest} })`;
   for (const edit of [...reads.edits, ...types.edits]) edit();
   context.pathOf(request.call).replace(context.j.template.expression([text]));
   removeDeadBindings(context, request.call);
@@ -169,6 +203,20 @@ function carriedOptions(context: CodemodContext, options: Node | undefined, axio
     kept.push(context.source(property));
   }
   return { text: kept.length > 0 ? kept.join(', ') : undefined };
+}
+
+/** The v2 revoke answers nothing on success: code that reads the v1 answer is ported by hand. */
+function answerUnread(
+  context: CodemodContext,
+  request: TikTokRequest,
+): { edits: (() => void)[]; readsRefreshToken: boolean } | { reason: string } {
+  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const read = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].find(
+    (member) => taint.has(member.object) && !['json', 'text', 'then', 'ok', 'status'].includes(memberName(member) ?? ''),
+  );
+  if (read || taint.patterns.size > 0)
+    return { reason: 'the code reads its answer, and the v2 revoke answers nothing on success (check `ok` or the status instead)' };
+  return { edits: [], readsRefreshToken: false };
 }
 
 function shorten(text: string): string {

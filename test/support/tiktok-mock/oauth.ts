@@ -7,6 +7,8 @@ import { logId } from './ids.js';
 /** The v1 exchange on the legacy host (§2.7) and the v2 one on open.tiktokapis.com (§2.8). */
 export const V1_TOKEN_PATH = '/oauth/access_token/';
 export const V1_REFRESH_PATH = '/oauth/refresh_token/';
+export const V1_REVOKE_PATH = '/oauth/revoke/';
+export const V2_REVOKE_PATH = '/v2/oauth/revoke/';
 export const V2_TOKEN_PATH = new URL(V2_TOKEN_URL).pathname;
 
 /** An authorization code the mock handed out, as TikTok's authorize page would: once, for one generation. */
@@ -173,4 +175,38 @@ function issue(ex: Exchange, code: string, grant: AuthCode, keepRefreshToken?: s
 /** A fresh code for `openId`, as the authorize page of `generation` would redirect with. */
 export function newAuthCode(): string {
   return `code.${randomBytes(9).toString('hex')}`;
+}
+
+/** `POST /oauth/revoke/?open_id&access_token` (§2.7, unconfirmed): the token stops working. */
+export async function handleV1Revoke(ex: Exchange): Promise<void> {
+  await drain(ex.req);
+  const token = ex.url.searchParams.get('access_token') ?? '';
+  const user = ex.state.users.get(token);
+  if (ex.req.method !== 'POST' || !user || user.issuedBy !== 'v1' || user.openId !== ex.url.searchParams.get('open_id')) {
+    ex.note(10002, 'invalid revoke');
+    return sendJson(ex.res, 200, { data: { description: 'access_token or open_id is invalid', error_code: 10002 }, message: 'error' });
+  }
+  ex.state.users.delete(token);
+  ex.state.revoked.push(token);
+  sendJson(ex.res, 200, { data: { description: '', error_code: 0 }, message: 'success' });
+}
+
+/** `POST /v2/oauth/revoke/` (§2.8): `client_key`, `client_secret`, `token` in a form; an empty answer on success. */
+export async function handleV2Revoke(ex: Exchange): Promise<void> {
+  const raw = (await readBody(ex.req, 1 << 16)).bytes.toString('utf8');
+  const fail = (status: number, error: string, description: string) => {
+    ex.note(error, description);
+    sendJson(ex.res, status, { error, error_description: description, log_id: logId(ex.config.now()) });
+  };
+  if (ex.req.method !== 'POST' || mediaType(header(ex.req, 'content-type')) !== 'application/x-www-form-urlencoded')
+    return fail(400, 'invalid_request', 'POST a form-encoded body');
+  const body = new URLSearchParams(raw);
+  if (body.get('client_key') !== ex.config.oauth.clientKey || body.get('client_secret') !== ex.config.oauth.clientSecret)
+    return fail(401, 'invalid_client', 'client_key or client_secret is wrong');
+  const token = body.get('token') ?? '';
+  const user = ex.state.users.get(token);
+  if (!user || user.issuedBy !== 'v2') return fail(400, 'invalid_request', 'token is invalid');
+  ex.state.users.delete(token);
+  ex.state.revoked.push(token);
+  ex.res.writeHead(200, { 'Content-Length': '0' }).end();
 }

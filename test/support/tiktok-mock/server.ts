@@ -15,7 +15,19 @@ import { UPLOAD_PATH, handleMediaTransfer } from './media-transfer.js';
 import { resolveOptions, type MockUser, type TikTokMockOptions, type UploadFault, type WebhookTarget } from './options.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 import { MockState } from './state.js';
-import { V1_REFRESH_PATH, V1_TOKEN_PATH, V2_TOKEN_PATH, handleV1Refresh, handleV1Token, handleV2Token, newAuthCode } from './oauth.js';
+import {
+  V1_REFRESH_PATH,
+  V1_REVOKE_PATH,
+  V1_TOKEN_PATH,
+  V2_REVOKE_PATH,
+  V2_TOKEN_PATH,
+  handleV1Refresh,
+  handleV1Revoke,
+  handleV1Token,
+  handleV2Revoke,
+  handleV2Token,
+  newAuthCode,
+} from './oauth.js';
 import { STATUS_FETCH_PATH, handleStatusFetch } from './status.js';
 import { createMockCertificates } from './tls.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
@@ -235,6 +247,8 @@ async function route(ex: Exchange): Promise<void> {
   if (ex.role === 'upload' && path === UPLOAD_PATH) return handleMediaTransfer(ex);
   if (ex.role === 'legacy' && path === V1_TOKEN_PATH) return handleV1Token(ex);
   if (ex.role === 'legacy' && path === V1_REFRESH_PATH) return handleV1Refresh(ex);
+  if (ex.role === 'legacy' && path === V1_REVOKE_PATH) return handleV1Revoke(ex);
+  if (ex.role === 'contentPosting' && path === V2_REVOKE_PATH) return handleV2Revoke(ex);
   if (ex.role === 'contentPosting' && path === V2_TOKEN_PATH) return handleV2Token(ex);
   await drain(ex.req);
   const message = `the TikTok mock has no route ${ex.req.method ?? '?'} ${path} on ${MOCK_HOSTS[ex.role]}`;

@@ -87,6 +87,8 @@ export class MockState {
   readonly authCodes = new Map<string, AuthCode>();
   /** Refresh tokens still good, with what they grant. */
   readonly refreshTokens = new Map<string, AuthCode>();
+  /** Access tokens revoked, in order. */
+  readonly revoked: string[] = [];
   /** Every token the OAuth routes issued, in order. */
   readonly tokensIssued: IssuedToken[] = [];
 
