@@ -184,6 +184,10 @@ function isReference(path: ASTPath<any>): boolean {
 
 /** `x.append(…)`, `x.searchParams.set(…)` as a statement of its own: filling the value, not using it. */
 function isFillingStatement(path: ASTPath<any>): boolean {
+  // `url += '&code=' + code`: a statement that only builds the value further.
+  const parent = path.parent?.node as Node | undefined;
+  if (parent?.type === 'AssignmentExpression' && parent.operator === '+=' && parent.left === path.node)
+    return path.parent!.parent?.node.type === 'ExpressionStatement';
   let current = path;
   while (current.parent?.node.type === 'MemberExpression' && current.parent.node.object === current.node) current = current.parent;
   const call = current.parent?.node as Node | undefined;

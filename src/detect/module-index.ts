@@ -15,6 +15,8 @@ export interface Binding {
   readonly importName?: string;
   /** Values assigned later (`x = value`). */
   readonly assignments: Node[];
+  /** Appends made later (`url += '&code=' + code`): the assignment expressions, in source order. */
+  readonly appends: Node[];
   readonly declaration?: Node;
 }
 
@@ -85,6 +87,7 @@ export class ModuleIndex {
       if (assignment.operator === '=' && assignment.left.type === 'Identifier') {
         this.resolve(assignment.left)?.assignments.push(assignment.right);
       }
+      if (assignment.operator === '+=' && assignment.left.type === 'Identifier') this.resolve(assignment.left)?.appends.push(assignment);
     }
   }
 
@@ -176,10 +179,14 @@ export class ModuleIndex {
     return this.program;
   }
 
-  private declare(scope: Node, name: string, binding: Omit<Binding, 'name' | 'assignments' | 'path'> & { path?: string[] }): void {
+  private declare(
+    scope: Node,
+    name: string,
+    binding: Omit<Binding, 'name' | 'assignments' | 'appends' | 'path'> & { path?: string[] },
+  ): void {
     let names = this.scopes.get(scope);
     if (!names) this.scopes.set(scope, (names = new Map()));
-    if (!names.has(name)) names.set(name, { name, assignments: [], path: [], ...binding });
+    if (!names.has(name)) names.set(name, { name, assignments: [], appends: [], path: [], ...binding });
   }
 
   private declareVariable(declarator: Node): void {

@@ -1,4 +1,5 @@
 import {
+  rangeOf,
   staticString,
   calleeName,
   findProperty,
@@ -73,8 +74,11 @@ export class ValueFolder {
         const right = next(expression.right);
         return right.pieces.some((piece) => piece.text) ? right : left;
       }
-      case 'Identifier':
+      case 'Identifier': {
+        const built = this.builtStepByStep(expression, trace);
+        if (built) return built.slice(1).reduce((folded, part) => concat(folded, next(part)), next(built[0]));
         return this.foldReference(expression, this.bindingValue(expression, trace, depth), trace, depth);
+      }
       case 'ThisExpression':
         return hole(expression);
       case 'MemberExpression':
@@ -267,6 +271,29 @@ export class ValueFolder {
       return name === undefined ? undefined : this.resolveImport(binding.importSource, name, rest);
     }
     return this.resolveImport(binding.importSource, binding.importName ?? 'default', [...binding.path, ...path]);
+  }
+
+  /**
+   * `let url = '…'; url += '?client_key=' + key; url += '&code=' + code; send(url)`: the parts the
+   * value is built from at `use`, in order, when every append is a statement of the declaration's
+   * own block before the use (not in a branch or a loop). Undefined for anything else.
+   */
+  private builtStepByStep(use: Node, trace: Set<Node> | undefined): Node[] | undefined {
+    const binding = this.index.resolve(use);
+    if (!binding?.init || binding.appends.length === 0 || binding.assignments.length > 0 || binding.kind === 'const') return undefined;
+    const declaration = this.index.parent(this.index.parent(binding.id)!);
+    const block = declaration && this.index.parent(declaration);
+    if (!block || declaration?.type !== 'VariableDeclaration') return undefined;
+    const [useStart] = rangeOf(use);
+    const parts: Node[] = [binding.init];
+    for (const append of binding.appends) {
+      const statement = this.index.parent(append);
+      if (statement?.type !== 'ExpressionStatement' || this.index.parent(statement) !== block) return undefined;
+      if (rangeOf(append)[0] > useStart) continue;
+      parts.push(append.right);
+      trace?.add(append);
+    }
+    return parts;
   }
 
   /** What a module-level value exports: a string, or an object of them (for config objects), or a list of strings. */

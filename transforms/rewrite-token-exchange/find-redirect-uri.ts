@@ -53,6 +53,11 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp): Param
     if (parent && isMember(parent) && parent.property === node) continue;
     return { node };
   }
+  // `export const TIKTOK_REDIRECT_URI = '…'` at the top of the module, read nowhere yet.
+  for (const declarator of context.index.ofType('VariableDeclarator')) {
+    if (declarator.id.type === 'Identifier' && pattern.test(declarator.id.name) && isTopLevel(context, declarator.id))
+      return { source: declarator.id.name };
+  }
   // `const app = { redirectUri: '…' }` at the top of the module: `app.redirectUri`.
   for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
     const name = keyName(property);
