@@ -6,7 +6,7 @@ import { calleeName, isMember, keyName, memberName, objectProperties, unwrap, ty
 import { Taint } from '../../src/detect/taint.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './find-redirect-uri.js';
+import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './app-values.js';
 import { tokenParams, type ParamValue } from './token-params.js';
 import { planTokenReads } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';

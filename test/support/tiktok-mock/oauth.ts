@@ -28,6 +28,18 @@ export interface IssuedToken {
   readonly issuedBy: 'v1' | 'v2';
 }
 
+/** A v1 OAuth failure: HTTP 200 with `error_code` in the `data` envelope and `message: "error"` (§2.7). */
+function replyV1Error(ex: Exchange, errorCode: number, description: string): void {
+  ex.note(errorCode, description);
+  sendJson(ex.res, 200, { data: { captcha: '', desc_url: '', description, error_code: errorCode }, message: 'error' });
+}
+
+/** A v2 OAuth failure: `{ error, error_description, log_id }` (§2.8). */
+function replyV2OAuthError(ex: Exchange, status: number, error: string, description: string): void {
+  ex.note(error, description);
+  sendJson(ex.res, status, { error, error_description: description, log_id: logId(ex.config.now()) });
+}
+
 const token = (prefix: string) => `${prefix}.${randomBytes(12).toString('hex')}`;
 
 /**
@@ -38,10 +50,7 @@ const token = (prefix: string) => `${prefix}.${randomBytes(12).toString('hex')}`
 export async function handleV1Token(ex: Exchange): Promise<void> {
   await drain(ex.req);
   const query = ex.url.searchParams;
-  const fail = (errorCode: number, description: string) => {
-    ex.note(errorCode, description);
-    sendJson(ex.res, 200, { data: { captcha: '', desc_url: '', description, error_code: errorCode }, message: 'error' });
-  };
+  const fail = (errorCode: number, description: string) => replyV1Error(ex, errorCode, description);
   if (ex.req.method !== 'POST') return fail(10002, `method ${ex.req.method ?? '?'} is not supported`);
   if (query.get('client_key') !== ex.config.oauth.clientKey || query.get('client_secret') !== ex.config.oauth.clientSecret)
     return fail(10003, 'client_key or client_secret not found in the request query param');
@@ -74,10 +83,7 @@ export async function handleV1Token(ex: Exchange): Promise<void> {
 export async function handleV1Refresh(ex: Exchange): Promise<void> {
   await drain(ex.req);
   const query = ex.url.searchParams;
-  const fail = (errorCode: number, description: string) => {
-    ex.note(errorCode, description);
-    sendJson(ex.res, 200, { data: { captcha: '', desc_url: '', description, error_code: errorCode }, message: 'error' });
-  };
+  const fail = (errorCode: number, description: string) => replyV1Error(ex, errorCode, description);
   if (ex.req.method !== 'POST') return fail(10002, `method ${ex.req.method ?? '?'} is not supported`);
   if (query.get('client_key') !== ex.config.oauth.clientKey) return fail(10003, 'client_key not found in the request query param');
   if (query.get('grant_type') !== 'refresh_token') return fail(10002, 'grant_type must be refresh_token');
@@ -106,10 +112,7 @@ export async function handleV1Refresh(ex: Exchange): Promise<void> {
  */
 export async function handleV2Token(ex: Exchange): Promise<void> {
   const raw = (await readBody(ex.req, 1 << 16)).bytes.toString('utf8');
-  const fail = (status: number, error: string, description: string) => {
-    ex.note(error, description);
-    sendJson(ex.res, status, { error, error_description: description, log_id: logId(ex.config.now()) });
-  };
+  const fail = (status: number, error: string, description: string) => replyV2OAuthError(ex, status, error, description);
   if (ex.req.method !== 'POST') return fail(405, 'invalid_request', 'the token endpoint takes POST');
   if (mediaType(header(ex.req, 'content-type')) !== 'application/x-www-form-urlencoded')
     return fail(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
@@ -182,10 +185,8 @@ export async function handleV1Revoke(ex: Exchange): Promise<void> {
   await drain(ex.req);
   const token = ex.url.searchParams.get('access_token') ?? '';
   const user = ex.state.users.get(token);
-  if (ex.req.method !== 'POST' || !user || user.issuedBy !== 'v1' || user.openId !== ex.url.searchParams.get('open_id')) {
-    ex.note(10002, 'invalid revoke');
-    return sendJson(ex.res, 200, { data: { description: 'access_token or open_id is invalid', error_code: 10002 }, message: 'error' });
-  }
+  if (ex.req.method !== 'POST' || !user || user.issuedBy !== 'v1' || user.openId !== ex.url.searchParams.get('open_id'))
+    return replyV1Error(ex, 10002, 'access_token or open_id is invalid');
   ex.state.users.delete(token);
   ex.state.revoked.push(token);
   sendJson(ex.res, 200, { data: { description: '', error_code: 0 }, message: 'success' });
@@ -194,10 +195,7 @@ export async function handleV1Revoke(ex: Exchange): Promise<void> {
 /** `POST /v2/oauth/revoke/` (§2.8): `client_key`, `client_secret`, `token` in a form; an empty answer on success. */
 export async function handleV2Revoke(ex: Exchange): Promise<void> {
   const raw = (await readBody(ex.req, 1 << 16)).bytes.toString('utf8');
-  const fail = (status: number, error: string, description: string) => {
-    ex.note(error, description);
-    sendJson(ex.res, status, { error, error_description: description, log_id: logId(ex.config.now()) });
-  };
+  const fail = (status: number, error: string, description: string) => replyV2OAuthError(ex, status, error, description);
   if (ex.req.method !== 'POST' || mediaType(header(ex.req, 'content-type')) !== 'application/x-www-form-urlencoded')
     return fail(400, 'invalid_request', 'POST a form-encoded body');
   const body = new URLSearchParams(raw);

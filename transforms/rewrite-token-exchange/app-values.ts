@@ -1,3 +1,4 @@
+/** The app's own values a v2 token call needs and the v1 one did not send: its redirect URI, client key and secret. */
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
