@@ -1,3 +1,4 @@
+import { quoted } from './todo.js';
 import { LEGACY_UPLOAD } from '../contract/index.js';
 import {
   calleeName,
@@ -90,7 +91,7 @@ function classify(node: Node, context: CodemodContext, stringIsPath: boolean): V
     return { video: { kind: 'file', path: `${context.source(node)}.path` } };
   if (isBytes(node, value, context)) return { video: { kind: 'bytes', expression: context.source(node) } };
   return {
-    reason: `cannot tell whether \`${shorten(context.source(node))}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
+    reason: `cannot tell whether \`${quoted(context.source(node), 40)}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
   };
 }
 
@@ -154,10 +155,6 @@ function destructuredType(path: readonly string[], declaration: Node | undefined
   );
   const members: Node[] = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
   return members.find((member) => member.type === 'TSPropertySignature' && member.key.name === path[0])?.typeAnnotation?.typeAnnotation;
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /** Fields the Content Posting upload carries in other ways, or that name the video itself. */

@@ -19,6 +19,12 @@ export function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+/** Source a TODO or a reason quotes: on one line, cut at `max` characters with an ellipsis. */
+export function quoted(source: string, max: number): string {
+  const line = oneLine(source);
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 /**
  * Leaves `// TODO(migrate-share-video): <what to do>` above the statement that holds a node, once.
  * A statement that already carried one of these comments when the file was read gets no other:

@@ -127,3 +127,9 @@ export const TOKEN_FIELDS = ['access_token', 'open_id', 'refresh_token', 'expire
 
 /** The v2 revoke endpoint (§2.8): `client_key`, `client_secret`, `token`, form-encoded; an empty answer is success. */
 export const V2_REVOKE_URL = 'https://open.tiktokapis.com/v2/oauth/revoke/';
+
+/** The type of the Content Posting `error` object (§3.1), as a declaration of it is written. */
+export const ERROR_OBJECT_TYPE = '{ code: string; message: string; log_id: string }';
+
+/** A Share Video upload or a Content Posting init, in any text: code, another language's backend, a config. */
+export const UPLOAD_CALL_MARKER = /share\/video\/upload|\/v2\/post\/publish\/(?:inbox\/)?video\/init/;

@@ -130,6 +130,9 @@ export const RESPONSE_FIELD_MOVES: Readonly<Record<LegacyResponseField, { readon
  */
 export const UNSENT_RESPONSE_FIELDS = ['video_id', 'share_url', 'item_id', 'aweme_id', 'video_url', 'share_link'] as const;
 
+/** What the v1 token answer's `data` held beside the tokens (§2.7): the v2 answer has none of them. */
+export const V1_TOKEN_STATUS_FIELDS = ['error_code', 'description', 'captcha', 'desc_url', 'log_id'] as const;
+
 /** The one field of a legacy webhook's decoded `content` (§2.6) and its new name (§7.3). */
 export const LEGACY_WEBHOOK_CONTENT_FIELDS = { share_id: 'publish_id' } as const;
 

@@ -1,3 +1,4 @@
+import { UPLOAD_CALL_MARKER } from '../contract/index.js';
 import type { ExportsByFile } from '../load/project-exports.js';
 import type { ImportResolver } from '../detect/static-value.js';
 import type { Outcome, TransformOptions, TransformResult } from '../codemod/step.js';
@@ -37,11 +38,8 @@ export interface RunFacts {
   readonly appUploads: boolean;
 }
 
-/** A Share Video upload or a Content Posting init anywhere in a text (code, a Python backend, a config). */
-const UPLOAD_MARKER = /share\/video\/upload|\/v2\/post\/publish\/(?:inbox\/)?video\/init/;
-
 export function uploadsIn(texts: Iterable<string>): boolean {
-  for (const text of texts) if (UPLOAD_MARKER.test(text)) return true;
+  for (const text of texts) if (UPLOAD_CALL_MARKER.test(text)) return true;
   return false;
 }
 

@@ -11,7 +11,7 @@ import {
 import type { AnalysisOptions } from '../detect/analyze-module.js';
 import { LineMap } from '../detect/locate.js';
 import { oneLine, TODO_MARKER } from '../codemod/todo.js';
-import { RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../contract/index.js';
+import { ERROR_OBJECT_TYPE, RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../contract/index.js';
 import { createInMemoryProject } from './in-memory-project.js';
 import { findModuleSites, type ModuleSites } from './payload-type-sites.js';
 
@@ -362,8 +362,6 @@ const INDENTATION: Record<string, IndentationText> = {
   '\t': IndentationText.Tab,
 };
 
-const ERROR_MEMBER_TYPE = '{ code: string; message: string; log_id: string }';
-
 /**
  * `data.err_code` (or `extra.logid`) leaves its container for the Content Posting `error` object, as
  * the per-file codemod does on a type it owns: removed, `extra` gone once empty, `error` declared
@@ -406,7 +404,7 @@ function addErrorMember(sourceFile: SourceFile, start: number, step: string): vo
     .find((node) => node.getStart() === start && (Node.isTypeLiteral(node) || Node.isInterfaceDeclaration(node)));
   if (!outer || !(Node.isTypeLiteral(outer) || Node.isInterfaceDeclaration(outer)) || outer.getProperty('error')) return;
   sourceFile.getProject().manipulationSettings.set({ indentationText: INDENTATION[step] ?? IndentationText.TwoSpaces });
-  outer.addProperty({ name: 'error', type: ERROR_MEMBER_TYPE });
+  outer.addProperty({ name: 'error', type: ERROR_OBJECT_TYPE });
 }
 
 /** The property signatures at a place (`UploadResponse.data.share_id`) in a file: one, or more where declarations merge. */

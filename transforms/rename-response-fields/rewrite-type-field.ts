@@ -1,9 +1,9 @@
-import { RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../../src/contract/index.js';
+import { ERROR_OBJECT_TYPE, RESPONSE_FIELD_MOVES, type LegacyResponseField } from '../../src/contract/index.js';
 import { keyName, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { typeFieldPath } from '../../src/detect/type-field-path.js';
 
-const ERROR_MEMBER = 'error: { code: string; message: string; log_id: string }';
+const ERROR_MEMBER = `error: ${ERROR_OBJECT_TYPE}`;
 
 /**
  * A legacy field declared on a type of the legacy response. `share_id` is renamed `publish_id`; the

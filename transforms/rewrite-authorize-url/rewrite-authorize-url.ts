@@ -1,7 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
 import { rangeOf, staticString, type Node } from '../../src/detect/ast.js';
-import { UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
+import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { findScope, textOf, type TextEdit } from './find-scope.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
@@ -93,5 +93,5 @@ function applyEdits(context: CodemodContext, edits: readonly TextEdit[]): void {
 
 /** Without the run's answer (a jscodeshift run of this step alone): whether this module uploads. */
 function moduleUploads(context: CodemodContext): boolean {
-  return /share\/video\/upload|\/v2\/post\/publish\/(?:inbox\/)?video\/init/.test(context.text);
+  return UPLOAD_CALL_MARKER.test(context.text);
 }

@@ -1,3 +1,4 @@
+import { quoted } from '../../src/codemod/todo.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
@@ -104,7 +105,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
   const override = [...request.trace].find((node) => node.type === 'LogicalExpression' || node.type === 'ConditionalExpression');
   if (override)
-    return `its URL can be set elsewhere (\`${shorten(context.source(override))}\`): point that at ${V2_TOKEN_URL} too, and port the call by hand`;
+    return `its URL can be set elsewhere (\`${quoted(context.source(override), 80)}\`): point that at ${V2_TOKEN_URL} too, and port the call by hand`;
   const axios = client.kind === 'axios';
   const callee = unwrap(request.call.callee);
   const method = calleeName(request.call);
@@ -217,11 +218,6 @@ function answerUnread(
   if (read || taint.patterns.size > 0)
     return { reason: 'the code reads its answer, and the v2 revoke answers nothing on success (check `ok` or the status instead)' };
   return { edits: [], readsRefreshToken: false };
-}
-
-function shorten(text: string): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 function isNullish(node: Node): boolean {

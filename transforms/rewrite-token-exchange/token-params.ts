@@ -1,3 +1,4 @@
+import { quoted } from '../../src/codemod/todo.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { HOLE } from '../../src/detect/folded.js';
@@ -31,7 +32,7 @@ export function tokenParams(context: CodemodContext, request: TikTokRequest, bod
   }
   if (bodyNode) {
     const object = bodyObject(context, bodyNode);
-    if (!object) return { reason: `the request body \`${shorten(context.source(bodyNode))}\` cannot be read here` };
+    if (!object) return { reason: `the request body \`${quoted(context.source(bodyNode), 60)}\` cannot be read here` };
     const found = fromObject(object);
     if ('reason' in found) return found;
     for (const [key, value] of found) params.set(key, value);
@@ -97,9 +98,4 @@ function unwrapEncode(node: Node): Node {
     value.arguments.length === 1
     ? value.arguments[0]
     : node;
-}
-
-function shorten(text: string): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }

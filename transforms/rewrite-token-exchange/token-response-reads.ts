@@ -1,3 +1,4 @@
+import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse } from '../../src/codemod/axios-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
@@ -5,7 +6,7 @@ import type { TikTokRequest } from '../../src/detect/requests.js';
 import { Taint } from '../../src/detect/taint.js';
 
 /** What the v1 token answer's `data` held besides the tokens, and the envelope's `message`: v2 has none of them. */
-const V1_ONLY = new Set(['error_code', 'description', 'captcha', 'desc_url', 'log_id', 'message']);
+const V1_ONLY = new Set<string>([...V1_TOKEN_STATUS_FIELDS, 'message']);
 
 export type ReadPlan = { readonly edits: (() => void)[]; readonly readsRefreshToken: boolean } | { readonly reason: string };
 

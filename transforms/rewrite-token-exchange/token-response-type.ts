@@ -1,10 +1,11 @@
+import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { keyName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { Taint } from '../../src/detect/taint.js';
 
 /** Members of the v1 answer's `data` that the v2 answer does not have. */
-const V1_ONLY = new Set(['error_code', 'description', 'captcha', 'desc_url', 'log_id']);
+const V1_ONLY = new Set<string>(V1_TOKEN_STATUS_FIELDS);
 
 export type TypePlan = { readonly edits: (() => void)[] } | { readonly reason: string };
 

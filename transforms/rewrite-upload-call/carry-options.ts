@@ -1,3 +1,4 @@
+import { quoted } from '../../src/codemod/todo.js';
 import { calleeName, isCall, keyName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
@@ -43,7 +44,7 @@ export function carryOptions(request: TikTokRequest, kind: ClientKind, context: 
       const key = property.type === 'SpreadElement' ? undefined : keyName(property);
       if (key === undefined)
         return {
-          reason: `the request options use \`${shorten(context.source(property))}\`, which the codemod cannot carry over: port this upload by hand`,
+          reason: `the request options use \`${quoted(context.source(property), 40)}\`, which the codemod cannot carry over: port this upload by hand`,
         };
       if (LEGACY_OPTIONS.has(key)) continue;
       if (key !== 'headers') {
@@ -61,14 +62,15 @@ export function carryOptions(request: TikTokRequest, kind: ClientKind, context: 
 function carryHeaders(value: Node, context: CodemodContext): CarriedOptions {
   if (isFormHeaders(value)) return {};
   const object = context.folder.objectOf(value);
-  if (!object) return { reason: `the request headers \`${shorten(context.source(value))}\` cannot be read here: port this upload by hand` };
+  if (!object)
+    return { reason: `the request headers \`${quoted(context.source(value), 40)}\` cannot be read here: port this upload by hand` };
   const kept: string[] = [];
   for (const header of object.properties as Node[]) {
     if (header.type === 'SpreadElement' && isFormHeaders(header.argument)) continue;
     const name = header.type === 'SpreadElement' ? undefined : keyName(header);
     if (name === undefined)
       return {
-        reason: `the request headers use \`${shorten(context.source(header))}\`, which the codemod cannot carry over: port this upload by hand`,
+        reason: `the request headers use \`${quoted(context.source(header), 40)}\`, which the codemod cannot carry over: port this upload by hand`,
       };
     if (!LEGACY_HEADERS.test(name)) kept.push(context.source(header));
   }
@@ -79,8 +81,4 @@ function carryHeaders(value: Node, context: CodemodContext): CarriedOptions {
 function isFormHeaders(node: Node): boolean {
   const expression = unwrap(node);
   return isCall(expression) && calleeName(expression) === 'getHeaders';
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
