@@ -1,31 +1,23 @@
 import type { Rule, SourceCode } from 'eslint';
-import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { analyzeModule, type ModuleAnalysis } from '../detect/analyze-module.js';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Every analysis marker as one alternation, built from the list so that a new marker cannot be
- * missed. V8 scans a file once for it, which costs about 40% of nine `includes` over the same text
- * (2.7 against 6.3 µs a file on /work/corpus/small).
- */
-export const ANALYSIS_MARKER_PATTERN = new RegExp(ANALYSIS_MARKERS.map(escapeRegExp).join('|'));
-
-/** Whether a text holds any analysis marker: a file without one cannot hold a finding. */
-export function hasAnalysisMarker(text: string): boolean {
-  return ANALYSIS_MARKER_PATTERN.test(text);
-}
+import { hasAnalysisMarker } from './analysis-marker.js';
+import { importResolverFor, importsLegacyValue } from './imported-modules.js';
 
 /**
- * Per file: `null` when it holds no marker, else its analyses by `keepLegacyEvents` setting. The key
- * is the `SourceCode`, which ESLint gives every rule's context on one file (and makes anew for each
- * `--fix` pass).
+ * Per file: `null` when it holds no marker and imports no legacy value, else its analyses by
+ * `keepLegacyEvents` setting. The key is the `SourceCode`, which ESLint gives every rule's context on
+ * one file (and makes anew for each `--fix` pass).
  */
 const files = new WeakMap<SourceCode, Map<boolean, ModuleAnalysis> | null>();
 
-function fileState(sourceCode: SourceCode): Map<boolean, ModuleAnalysis> | null {
+function fileState(context: Rule.RuleContext): Map<boolean, ModuleAnalysis> | null {
+  const { sourceCode, filename } = context;
   let state = files.get(sourceCode);
-  if (state === undefined) files.set(sourceCode, (state = hasAnalysisMarker(sourceCode.text) ? new Map() : null));
+  if (state === undefined) {
+    const { text } = sourceCode;
+    const wanted = hasAnalysisMarker(text) || importsLegacyValue(filename, text);
+    files.set(sourceCode, (state = wanted ? new Map() : null));
+  }
   return state;
 }
 
@@ -34,20 +26,21 @@ function fileState(sourceCode: SourceCode): Map<boolean, ModuleAnalysis> | null 
  * When not, each rule's `create()` returns no listener, so ESLint calls nothing of ours on it again.
  */
 export function needsAnalysis(context: Rule.RuleContext): boolean {
-  return fileState(context.sourceCode) !== null;
+  return fileState(context) !== null;
 }
 
 /**
  * The findings of every detector on one file, computed once (per `keepLegacyEvents` setting) and
- * shared by all the plugin's rules; `undefined` for a file without any marker.
+ * shared by all the plugin's rules; `undefined` for a file that needs none. Values imported from
+ * other modules of the project are followed as `--check` follows them.
  */
 export function moduleAnalysis(context: Rule.RuleContext, keepLegacyEvents = false): ModuleAnalysis | undefined {
-  const byOption = fileState(context.sourceCode);
+  const byOption = fileState(context);
   if (byOption === null) return undefined;
   let analysis = byOption.get(keepLegacyEvents);
   if (!analysis) {
-    const { sourceCode } = context;
-    analysis = analyzeModule(sourceCode.ast, sourceCode.text, context.filename, { keepLegacyEvents });
+    const { sourceCode, filename } = context;
+    analysis = analyzeModule(sourceCode.ast, sourceCode.text, filename, { keepLegacyEvents, resolveImport: importResolverFor(filename) });
     byOption.set(keepLegacyEvents, analysis);
   }
   return analysis;

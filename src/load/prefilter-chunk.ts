@@ -14,19 +14,20 @@ export interface PrefilterChunkResult {
   /** Indexes into the task's files. */
   readonly matched: number[];
   readonly unreadable: Array<[index: number, reason: string]>;
-  /** With `collectImports`: index → the relative specifiers the file imports, re-exports or requires. */
+  /** With `collectImports`: index → the specifiers the file imports, re-exports or requires. */
   readonly imports: Array<[index: number, specifiers: string[]]>;
 }
 
 /**
- * `from '../check/x'`, `import '../check/x'`, `import('../check/x')`, `require('../x')`: read off the bytes without
- * parsing. A specifier in a comment or string only costs an extra file read.
+ * `from '../check/x'`, `import '#config'`, `import('@/x')`, `require('../x')`: read off the bytes without
+ * parsing. Bare ones too, since a `tsconfig.json` alias may look like a package; `node:` builtins
+ * never point into the project. A specifier in a comment or string only costs an extra file read.
  */
-const RELATIVE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"])(\.{1,2}\/[^'"\n]*)\1/g;
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"])((?!node:)[^'"\n]+)\1/g;
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 
-function relativeSpecifiers(bytes: Buffer): string[] {
-  return [...new Set(Array.from(bytes.toString('latin1').matchAll(RELATIVE_SPECIFIER), (match) => match[2]))];
+export function importSpecifiers(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(SPECIFIER), (match) => match[2]))];
 }
 
 const reader = new ReusableReader();
@@ -48,7 +49,7 @@ export function prefilterChunk({ files, markers, collectImports = false }: Prefi
       return void unreadable.push([index, readError(error)]);
     }
     if (test(bytes)) matched.push(index);
-    if (collectImports && SOURCE_FILE.test(file)) imports.push([index, relativeSpecifiers(bytes)]);
+    if (collectImports && SOURCE_FILE.test(file)) imports.push([index, importSpecifiers(bytes.toString('latin1'))]);
   });
   return { matched, unreadable, imports };
 }

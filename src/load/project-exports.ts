@@ -13,7 +13,7 @@ import { resolveModule } from './resolve-module.js';
 export type ExportsByFile = Map<string, Map<string, ExportedValue>>;
 
 /** Exports worth following: values that mention a TikTok host, a legacy path or a TikTok scope list. */
-function legacyExports(ast: Node, text: string): Map<string, ExportedValue> {
+export function legacyExports(ast: Node, text: string): Map<string, ExportedValue> {
   const index = new ModuleIndex(ast, text);
   const exports = moduleExports(index, new ValueFolder(index));
   for (const [name, value] of exports) if (!/tiktok|share\/|video\.upload|user\.info\./i.test(JSON.stringify(value))) exports.delete(name);

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_MARKERS } from '../../src/detect/migration-todos.js';
 import plugin from '../../src/eslint-plugin/index.js';
-import { ANALYSIS_MARKER_PATTERN, hasAnalysisMarker } from '../../src/eslint-plugin/module-findings.js';
+import { ANALYSIS_MARKER_PATTERN, hasAnalysisMarker } from '../../src/eslint-plugin/analysis-marker.js';
 
 /**
  * A file without any analysis marker (most of a project: issue 8) must cost the plugin one text scan
@@ -12,7 +15,7 @@ const rules = Object.entries(plugin.rules as Record<string, Rule.RuleModule>);
 const CLEAN = "import { share } from 'rxjs';\nexport const video = source.pipe(share()); // tiktok-free\n";
 
 /** Enough of a rule context for `create()`, with a count of how often the file's text is read. */
-function fakeContext(text: string) {
+function fakeContext(text: string, filename = 'file.ts') {
   const reads = { count: 0 };
   const sourceCode = {
     get text() {
@@ -20,7 +23,7 @@ function fakeContext(text: string) {
       return text;
     },
   };
-  const context = { sourceCode, settings: {}, options: [], filename: 'file.ts' } as unknown as Rule.RuleContext;
+  const context = { sourceCode, settings: {}, options: [], filename } as unknown as Rule.RuleContext;
   return { context, reads };
 }
 
@@ -67,5 +70,23 @@ describe('a rule on a file without any marker', () => {
     expect(linter.verify(CLEAN, config, 'clean.js')).toEqual([]);
     const marked = linter.verify(`${CLEAN}// TODO(migrate-share-video): check the scopes\n`, config, 'marked.js');
     expect(marked.map((m) => m.ruleId)).toEqual(['migrate-share-video/no-migration-todo']);
+  });
+});
+
+describe('a file without any marker that imports a legacy value', () => {
+  it('is analysed, as --check reads it again for the names a legacy module exports', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'msv-clean-'));
+    try {
+      writeFileSync(path.join(folder, 'links.js'), "export const POST_URL = 'https://open-api.tiktok.com/share/video/upload/';\n");
+      const importer = path.join(folder, 'post.js');
+      const text = "import { POST_URL } from './links.js';\nexport const send = (body) => fetch(POST_URL, { method: 'POST', body });\n";
+      expect(hasAnalysisMarker(text)).toBe(false);
+      for (const [, rule] of rules) expect(Object.keys(rule.create(fakeContext(text, importer).context))).toEqual(['Program:exit']);
+      // The same text importing a module that exports nothing legacy stays unread.
+      writeFileSync(path.join(folder, 'links.js'), "export const POST_URL = 'https://example.com/upload';\n");
+      for (const [, rule] of rules) expect(Object.keys(rule.create(fakeContext(text, importer).context))).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

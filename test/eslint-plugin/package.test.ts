@@ -46,6 +46,19 @@ describe('the plugin package', () => {
     expect(plugin.configs['legacy-recommended'].plugins).toEqual([PREFIX]);
   });
 
+  it('is also the package ESLint resolves from the plugin name, one object, for ESLint 8.57 and later', async () => {
+    const folder = 'packages/eslint-plugin-migrate-share-video';
+    const manifest = JSON.parse(read(`${folder}/package.json`));
+    expect(manifest.name).toBe(`eslint-plugin-${PREFIX}`);
+    expect(manifest.version).toBe(JSON.parse(read('package.json')).version);
+    expect(manifest.peerDependencies).toEqual({ eslint: '>=8.57' });
+    expect(JSON.parse(read('package.json')).peerDependencies).toEqual({ eslint: '>=8.57' });
+    // The built plugin, as a project that installed the package loads it.
+    const { default: named } = await import(`eslint-plugin-${PREFIX}`);
+    expect(named.meta).toMatchObject({ name: `${PREFIX}/eslint-plugin`, version: manifest.version, namespace: PREFIX });
+    expect(Object.keys(named.rules).sort()).toEqual(ruleIds);
+  });
+
   it('turns on exactly its rules in both recommended configs, at the same severities', () => {
     const expected = Object.fromEntries(ruleIds.map((id) => [`${PREFIX}/${id}`, id === 'no-v1-oauth-endpoint' ? 'warn' : 'error']));
     expect(plugin.configs.recommended.rules).toEqual(expected);

@@ -173,3 +173,24 @@ describe('migrate-share-video (rewrite), the built CLI', () => {
     expect(stderr).toBe('');
   });
 });
+
+describe('migrate-share-video (rewrite) through import aliases', () => {
+  it.for([
+    ['tsconfig.json paths, extends followed', 'imported-constant-tsconfig-paths', 'src/jobs/post-clip.ts'],
+    ['package.json imports', 'imported-constant-package-imports', 'lib/share.js'],
+  ])('%s: the module that imports the legacy URL is rewritten', ([, fixture, importer]) => {
+    const project = mkdtempSync(join(tmpdir(), 'msv-alias-'));
+    try {
+      cpSync(join(ROOT, 'fixtures/detect', fixture, 'input'), project, { recursive: true });
+      const { status, stderr } = run(['.'], project);
+      expect(stderr).toBe('');
+      expect(status).not.toBe(2);
+      const text = readFileSync(join(project, importer), 'utf8');
+      expect(text).toContain('https://open.tiktokapis.com/v2/post/publish/inbox/video/init/');
+      expect(text).toContain('publish_id');
+      expect(text).not.toMatch(/share_id|access_token=|open_id:/);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
