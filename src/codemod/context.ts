@@ -6,8 +6,11 @@ import type { ModuleIndex } from '../detect/module-index.js';
 import { parserFor } from '../detect/parse.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 import { findTikTokRequests, type TikTokRequest } from '../detect/requests.js';
+import { findQueryTokens } from '../detect/query-tokens.js';
+import { findFormDataVideo } from '../detect/form-data-video.js';
 import type { ValueFolder } from '../detect/static-value.js';
 import { rangeOf } from '../detect/ast.js';
+import { statementForTodo } from '../detect/todo-placement.js';
 import { addTodo, oneLine } from './todo.js';
 import type { Outcome, TransformOptions } from './step.js';
 
@@ -217,4 +220,31 @@ export function findingsWithin(context: CodemodContext, node: Node): RawFinding[
     const [from, to] = finding.range ?? rangeOf(finding.node!);
     return from >= start && to <= end;
   });
+}
+
+/**
+ * The findings a request site is made of, wherever they are written: the call, its query tokens
+ * (maybe in a URL constant or an options object above it), the `video` field of its body.
+ */
+export function findingsOfRequest(context: CodemodContext, request: TikTokRequest): RawFinding[] {
+  const key = (finding: RawFinding) => `${finding.ruleId}@${(finding.range ?? rangeOf(finding.node!))[0]}`;
+  const own = new Set(
+    [...findQueryTokens(context.index, context.folder, [request], []), ...findFormDataVideo(context.index, context.folder, [request])].map(
+      key,
+    ),
+  );
+  const within = findingsWithin(context, request.chain.at(-1) ?? request.call).filter((f) => f.ruleId !== 'no-legacy-response-field');
+  return [...new Set([...within, ...context.findings.filter((finding) => own.has(key(finding)))])];
+}
+
+/**
+ * Why a finding of a declined request site keeps its code: the reason itself at the call's
+ * statement, and a pointer to it on the site's other statements (a URL constant, a form above).
+ */
+export function siteReason(context: CodemodContext, finding: RawFinding, request: TikTokRequest, reason: string, site: string): string {
+  const call = statementForTodo(request.call, context.index);
+  const [start, end] = rangeOf(call);
+  const at = (finding.range ?? rangeOf(finding.node!))[0];
+  if (at >= start && at < end) return reason;
+  return `part of the TikTok ${site} ${at < start ? 'below' : 'above'}, which is left for a person: see the TODO there`;
 }

@@ -3,8 +3,8 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { HOLE } from '../../src/detect/folded.js';
-import type { ParamValue } from './token-params.js';
-import { writtenAs } from './written-as.js';
+import type { ParamValue } from '../../src/codemod/request-params.js';
+import { writtenAs } from '../../src/codemod/written-as.js';
 
 /** Names a redirect URI goes by (`REDIRECT_URI`, `redirectUrl`, `TIKTOK_CALLBACK_URL`). */
 const REDIRECT_NAME = /redirect_?ur[il]$|callback_?ur[il]$/i;

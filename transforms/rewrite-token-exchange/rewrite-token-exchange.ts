@@ -1,14 +1,13 @@
-import { quoted } from '../../src/codemod/todo.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { clientOf } from '../../src/codemod/http-client.js';
+import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
-import { calleeName, isMember, keyName, memberName, objectProperties, unwrap, type Node } from '../../src/detect/ast.js';
+import { memberName } from '../../src/detect/ast.js';
 import { Taint } from '../../src/detect/taint.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './app-values.js';
-import { tokenParams, type ParamValue } from './token-params.js';
+import { requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { planTokenReads } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 
@@ -59,10 +58,6 @@ const GRANTS: Readonly<Record<string, Grant>> = {
     messageId: 'revoke',
   },
 };
-/** Options of the legacy request that only shaped it: the new one sets its own. */
-const REPLACED_OPTIONS = new Set(['method', 'body', 'headers', 'params', 'data', 'url']);
-const FORM_HEADERS = /^(content-type|cache-control|accept)$/i;
-
 /**
  * The v1 code exchange, `POST open-api.tiktok.com/oauth/access_token/` with its parameters in the
  * query, becomes `POST https://open.tiktokapis.com/v2/oauth/token/` with a form-encoded body holding
@@ -99,26 +94,10 @@ function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reas
 }
 
 function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant: Grant): string | undefined {
-  const client = clientOf(request, context);
-  if (!client || !['fetch', 'node-fetch', 'undici-fetch', 'axios'].includes(client.kind))
-    return `the codemod rewrites it with fetch and axios, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`;
-  // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
-  const override = [...request.trace].find((node) => node.type === 'LogicalExpression' || node.type === 'ConditionalExpression');
-  if (override)
-    return `its URL can be set elsewhere (\`${quoted(context.source(override), 80)}\`): point that at ${V2_TOKEN_URL} too, and port the call by hand`;
-  const axios = client.kind === 'axios';
-  const callee = unwrap(request.call.callee);
-  const method = calleeName(request.call);
-  if (axios && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
-    return 'the axios call is not `.post()` or `.get()` with the URL first';
-  const config = axios ? request.call.arguments[method === 'post' ? 2 : 1] : request.call.arguments[1];
-  const options = config ? context.folder.objectOf(config) : undefined;
-  const body = axios
-    ? method === 'post' && request.call.arguments[1] && !isNullish(request.call.arguments[1])
-      ? request.call.arguments[1]
-      : undefined
-    : options && objectProperties(options).find((property) => keyName(property) === 'body')?.value;
-  const found = tokenParams(context, request, body);
+  const parts = v1RequestParts(context, request, V2_TOKEN_URL);
+  if ('reason' in parts) return parts.reason;
+  const { axios, callee, options, body } = parts;
+  const found = requestParams(context, request, body);
   if ('reason' in found) return found.reason;
   const params = new Map(
     [...found.params].filter(([key]) => !grant.drops?.includes(key)).map(([key, value]) => [grant.renames?.[key] ?? key, value]),
@@ -186,26 +165,6 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   return undefined;
 }
 
-/** The request's other options (a timeout, a signal), carried over as they are; headers only when they described the form. */
-function carriedOptions(context: CodemodContext, options: Node | undefined, axios: boolean): { text?: string } | { reason: string } {
-  if (!options) return {};
-  const kept: string[] = [];
-  for (const property of objectProperties(options)) {
-    const key = property.type === 'SpreadElement' ? undefined : keyName(property);
-    if (key === undefined) return { reason: 'its request options use a spread or a computed key' };
-    if (key === 'headers') {
-      const headers = context.folder.objectOf(property.value);
-      const names = headers ? objectProperties(headers).map((header) => keyName(header)) : [undefined];
-      if (names.some((name) => name === undefined || !FORM_HEADERS.test(name)))
-        return { reason: 'its request sends headers of its own, which the codemod does not carry over' };
-      continue;
-    }
-    if (REPLACED_OPTIONS.has(key) || (!axios && key === 'method')) continue;
-    kept.push(context.source(property));
-  }
-  return { text: kept.length > 0 ? kept.join(', ') : undefined };
-}
-
 /** The v2 revoke answers nothing on success: code that reads the v1 answer is ported by hand. */
 function answerUnread(
   context: CodemodContext,
@@ -218,13 +177,4 @@ function answerUnread(
   if (read || taint.patterns.size > 0)
     return { reason: 'the code reads its answer, and the v2 revoke answers nothing on success (check `ok` or the status instead)' };
   return { edits: [], readsRefreshToken: false };
-}
-
-function isNullish(node: Node): boolean {
-  const value = unwrap(node);
-  return (
-    value.type === 'NullLiteral' ||
-    (value.type === 'Literal' && value.value === null) ||
-    (value.type === 'Identifier' && value.name === 'undefined')
-  );
 }

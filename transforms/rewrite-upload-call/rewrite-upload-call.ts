@@ -1,13 +1,9 @@
-import { findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
-import { rangeOf, staticString } from '../../src/detect/ast.js';
-import { statementForTodo } from '../../src/detect/todo-placement.js';
+import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
+import { staticString } from '../../src/detect/ast.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
-import { findFormDataVideo } from '../../src/detect/form-data-video.js';
-import { findQueryTokens } from '../../src/detect/query-tokens.js';
 import { findUrlCompositions, isExported } from '../../src/detect/endpoints.js';
-import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { rewriteCallSite } from './rewrite-call-site.js';
 
@@ -23,7 +19,7 @@ export function rewriteUploadCalls(context: CodemodContext): void {
     const reason = rewriteCallSite(context, request);
     // One reason for the whole site, said once, at the call; its query tokens and multipart field
     // written on other statements point there instead of repeating it.
-    if (reason) for (const finding of related) context.defer(finding, siteReason(context, finding, request, reason));
+    if (reason) for (const finding of related) context.defer(finding, siteReason(context, finding, request, reason, 'upload'));
     else {
       rewritten.push(request);
       // A query object the new call no longer sends (kept because other code reads it) is no
@@ -76,26 +72,3 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
 }
 
 const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migrated upload: delete it';
-
-function siteReason(context: CodemodContext, finding: RawFinding, request: TikTokRequest, reason: string): string {
-  const call = statementForTodo(request.call, context.index);
-  const [start, end] = rangeOf(call);
-  const at = (finding.range ?? rangeOf(finding.node!))[0];
-  if (at >= start && at < end) return reason;
-  return `part of the TikTok upload ${at < start ? 'below' : 'above'}, which is left for a person: see the TODO there`;
-}
-
-/**
- * The findings a request site is made of, wherever they are written: the call, its query tokens
- * (maybe in a URL constant or an options object above it), the `video` field of its body.
- */
-function findingsOfRequest(context: CodemodContext, request: TikTokRequest): RawFinding[] {
-  const key = (finding: RawFinding) => `${finding.ruleId}@${(finding.range ?? rangeOf(finding.node!))[0]}`;
-  const own = new Set(
-    [...findQueryTokens(context.index, context.folder, [request], []), ...findFormDataVideo(context.index, context.folder, [request])].map(
-      key,
-    ),
-  );
-  const within = findingsWithin(context, request.chain.at(-1) ?? request.call).filter((f) => f.ruleId !== 'no-legacy-response-field');
-  return [...new Set([...within, ...context.findings.filter((finding) => own.has(key(finding)))])];
-}

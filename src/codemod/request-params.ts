@@ -1,21 +1,21 @@
-import { quoted } from '../../src/codemod/todo.js';
-import type { CodemodContext } from '../../src/codemod/context.js';
-import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
-import { HOLE } from '../../src/detect/folded.js';
-import type { TikTokRequest } from '../../src/detect/requests.js';
+import { quoted } from './todo.js';
+import type { CodemodContext } from './context.js';
+import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import { HOLE } from '../detect/folded.js';
+import type { TikTokRequest } from '../detect/requests.js';
 import { writtenAs } from './written-as.js';
 
-/** One parameter of the v1 exchange: the expression that gives its value, or its text. */
+/** One parameter of a v1 request (a token call, user info): the expression that gives its value, or its text. */
 export type ParamValue = { readonly node: Node } | { readonly text: string } | { readonly source: string };
 
-export type TokenParams = { readonly params: Map<string, ParamValue>; readonly body?: Node } | { readonly reason: string };
+export type RequestParams = { readonly params: Map<string, ParamValue>; readonly body?: Node } | { readonly reason: string };
 
 /**
- * The parameters the v1 code exchange sends, wherever the code puts them: the URL's query (a
+ * The parameters a v1 request sends (the code exchange, user info), wherever the code puts them: the URL's query (a
  * template, a concatenation), axios `params`, a JSON or URL-encoded body, `new URLSearchParams({…})`.
  * Each value is an expression of the user's (moved, not copied, when the call is rewritten) or text.
  */
-export function tokenParams(context: CodemodContext, request: TikTokRequest, bodyNode: Node | undefined): TokenParams {
+export function requestParams(context: CodemodContext, request: TikTokRequest, bodyNode: Node | undefined): RequestParams {
   const params = new Map<string, ParamValue>();
   const fromQuery = queryOf(context, request);
   if ('reason' in fromQuery) return fromQuery;

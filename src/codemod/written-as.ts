@@ -1,5 +1,5 @@
-import type { CodemodContext } from '../../src/codemod/context.js';
-import { descendants, unwrap, type Node } from '../../src/detect/ast.js';
+import type { CodemodContext } from './context.js';
+import { descendants, unwrap, type Node } from '../detect/ast.js';
 
 /**
  * The expression as the code writes it where the value was folded from: `CLIENT_KEY` in the template,
