@@ -25,11 +25,15 @@ export interface V1RequestParts {
 export function v1RequestParts(context: CodemodContext, request: TikTokRequest, v2Url: string): V1RequestParts | { reason: string } {
   const client = clientOf(request, context);
   if (!client || !['fetch', 'node-fetch', 'undici-fetch', 'axios'].includes(client.kind))
-    return { reason: `the codemod rewrites it with fetch and axios, and this request goes through ${client?.kind ?? 'a function it cannot see into'}` };
+    return {
+      reason: `the codemod rewrites it with fetch and axios, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`,
+    };
   // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
   const override = [...request.trace].find((node) => node.type === 'LogicalExpression' || node.type === 'ConditionalExpression');
   if (override)
-    return { reason: `its URL can be set elsewhere (\`${quoted(context.source(override), 80)}\`): point that at ${v2Url} too, and port the call by hand` };
+    return {
+      reason: `its URL can be set elsewhere (\`${quoted(context.source(override), 80)}\`): point that at ${v2Url} too, and port the call by hand`,
+    };
   const axios = client.kind === 'axios';
   const callee = unwrap(request.call.callee);
   const method = calleeName(request.call);
@@ -64,7 +68,6 @@ export function carriedOptions(context: CodemodContext, options: Node | undefine
   }
   return { text: kept.length > 0 ? kept.join(', ') : undefined };
 }
-
 
 function isNullish(node: Node): boolean {
   const value = unwrap(node);

@@ -128,6 +128,12 @@ export const TOKEN_FIELDS = ['access_token', 'open_id', 'refresh_token', 'expire
 /** The v2 revoke endpoint (§2.8): `client_key`, `client_secret`, `token`, form-encoded; an empty answer is success. */
 export const V2_REVOKE_URL = 'https://open.tiktokapis.com/v2/oauth/revoke/';
 
+/**
+ * v2 user info (§2.8): `GET` with `Authorization: Bearer` and the fields wanted in the query, no body.
+ * It answers `{ data: { user: {…} }, error: { code, message, log_id } }`, `error.code` "ok" on success.
+ */
+export const V2_USER_INFO_URL = 'https://open.tiktokapis.com/v2/user/info/';
+
 /** The type of the Content Posting `error` object (§3.1), as a declaration of it is written. */
 export const ERROR_OBJECT_TYPE = '{ code: string; message: string; log_id: string }';
 

@@ -37,9 +37,10 @@ export interface V1Endpoint {
   readonly replacement: string;
   /**
    * What the codemod rewrites of it: the authorize page's URL (same parameters, §2.8); the code
-   * exchange (form body, redirect_uri, flat answer) in fetch and axios.
+   * exchange (form body, redirect_uri, flat answer), refresh and revoke, and user info (a GET with
+   * Bearer and the fields in the query), in fetch and axios.
    */
-  readonly rewrite?: 'authorize-page' | 'code-exchange' | 'token-refresh' | 'token-revoke';
+  readonly rewrite?: 'authorize-page' | 'code-exchange' | 'token-refresh' | 'token-revoke' | 'user-info';
 }
 
 /** v1 OAuth and user endpoints (§2.7) with their v2 equivalents (§2.8). */
@@ -84,6 +85,7 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     path: '/user/info/',
     purpose: 'v1 user info',
     replacement: 'GET https://open.tiktokapis.com/v2/user/info/?fields=…',
+    rewrite: 'user-info',
   },
   {
     host: 'open-api.tiktok.com',

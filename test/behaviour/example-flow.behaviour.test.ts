@@ -107,7 +107,8 @@ async function runFlow(src: string): Promise<FlowResult> {
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async (word: string) => {
     const { value, done } = await lines.next();
-    if (done || !(value as string).startsWith(`${word} `)) throw new Error(`the app did not say ${word}: ${done ? 'it exited' : value}\n${stderr}`);
+    if (done || !(value as string).startsWith(`${word} `))
+      throw new Error(`the app did not say ${word}: ${done ? 'it exited' : value}\n${stderr}`);
     return (value as string).slice(word.length + 1);
   };
   try {
@@ -117,7 +118,11 @@ async function runFlow(src: string): Promise<FlowResult> {
     child.stdin.write(`CODE ${mock.issueCode(OPEN_ID, scopes, generation)}\n`);
     const uploaded = JSON.parse(await next('UPLOADED')) as VideoRow[];
     const port = Number(await next('LISTENING'));
-    mock.setWebhookTarget({ url: `http://127.0.0.1:${port}/webhooks/tiktok`, clientKey: DEFAULT_OAUTH.clientKey, clientSecret: DEFAULT_OAUTH.clientSecret });
+    mock.setWebhookTarget({
+      url: `http://127.0.0.1:${port}/webhooks/tiktok`,
+      clientKey: DEFAULT_OAUTH.clientKey,
+      clientSecret: DEFAULT_OAUTH.clientSecret,
+    });
     const id = uploaded[0].share_id!;
     await (generation === 'v1' ? mock.lifecycle.completeLegacyShare(id) : mock.lifecycle.completePublish(id));
     await mock.webhooksIdle();

@@ -1,14 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_OAUTH,
-  DEFAULT_USERS,
-  mockRequest,
-  runNodeProgram,
-  startTikTokMock,
-  type TikTokMock,
-} from '../support/tiktok-mock/index.js';
+import { DEFAULT_OAUTH, runNodeProgram, startTikTokMock, type TikTokMock } from '../support/tiktok-mock/index.js';
+import { APP, tokensOf, USER } from './oauth-grants.js';
 import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
 
 /**
@@ -21,7 +15,6 @@ import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
 const FIXTURES = path.join(ROOT, 'fixtures/rewrite-token-exchange');
 const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-token-exchange');
 const DRIVER = path.join(import.meta.dirname, 'drive-fixture.mjs');
-const USER = DEFAULT_USERS.alice;
 /** A redirect URI a fixture writes as a literal, registered for the app too. */
 const FIXTURE_REDIRECTS = ['https://shop.example.net/auth/tiktok'];
 
@@ -43,11 +36,6 @@ interface Spec {
   readonly legacyNeverWorked?: string;
 }
 
-const APP = {
-  $CLIENT_KEY: DEFAULT_OAUTH.clientKey,
-  $CLIENT_SECRET: DEFAULT_OAUTH.clientSecret,
-  $REDIRECT_URI: DEFAULT_OAUTH.redirectUris[0],
-};
 const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')));
 let mock: TikTokMock;
 
@@ -60,36 +48,14 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-/** The tokens of `generation`, got the way the app got them: a code exchanged on that generation's route. */
-async function tokensOf(generation: 'v1' | 'v2'): Promise<{ access_token: string; refresh_token: string }> {
-  const code = mock.issueCode(USER.openId, USER.scopes, generation);
-  const query = new URLSearchParams({
-    client_key: APP.$CLIENT_KEY,
-    client_secret: APP.$CLIENT_SECRET,
-    code,
-    grant_type: 'authorization_code',
-  });
-  const answer =
-    generation === 'v1'
-      ? (await mockRequest(mock, `https://${mock.hosts.legacy}/oauth/access_token/?${query}`, { method: 'POST' })).json().data
-      : (
-          await mockRequest(mock, `https://${mock.hosts.contentPosting}/v2/oauth/token/`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            body: `${query}&redirect_uri=${encodeURIComponent(APP.$REDIRECT_URI)}`,
-          })
-        ).json();
-  return answer as { access_token: string; refresh_token: string };
-}
-
 /** Runs the fixture with a fresh grant of `generation`; returns what it gave back and what the mock issued for it. */
 async function run(name: string, which: 'input' | 'output', spec: Spec, generation: 'v1' | 'v2') {
   const env = Object.fromEntries(Object.entries(spec.env ?? {}).map(([key, value]) => [key, APP[value as keyof typeof APP] ?? value]));
   const grant: Record<string, string> =
     spec.grant === 'refresh'
-      ? { BEHAVIOUR_REFRESH_TOKEN: (await tokensOf(generation)).refresh_token }
+      ? { BEHAVIOUR_REFRESH_TOKEN: (await tokensOf(mock, generation)).refresh_token }
       : spec.grant === 'revoke'
-        ? { BEHAVIOUR_ACCESS_TOKEN: (await tokensOf(generation)).access_token, BEHAVIOUR_OPEN_ID: USER.openId }
+        ? { BEHAVIOUR_ACCESS_TOKEN: (await tokensOf(mock, generation)).access_token, BEHAVIOUR_OPEN_ID: USER.openId }
         : { BEHAVIOUR_CODE: mock.issueCode(USER.openId, USER.scopes, generation) };
   const program = await runNodeProgram(mock, {
     args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), JSON.stringify(spec)],

@@ -110,7 +110,22 @@ export class TikTokUserService {
 export const Name = ({ name }: { name: string }) => <strong>{name}</strong>;
 `,
       ...noFix,
-      errors: [{ messageId: 'endpoint', line: 6 }],
+      errors: [{ messageId: 'userInfo', line: 6 }],
+    },
+    {
+      name: 'the v1 video list, which has no rewrite yet (JS)',
+      filename: 'src/videos.js',
+      code: `
+export async function latestVideos(openId, token) {
+  const res = await fetch('https://open-api.tiktok.com/video/list/', {
+    method: 'POST',
+    body: JSON.stringify({ open_id: openId, access_token: token, cursor: 0, max_count: 10 }),
+  });
+  return (await res.json()).data.videos;
+}
+`,
+      ...noFix,
+      errors: [{ messageId: 'endpoint', line: 3 }],
     },
   ],
 });

@@ -49,7 +49,7 @@ describe('the mock server: loopback :443, one certificate, routing by Host', () 
       servername: 'open-api.tiktok.com',
     });
     expect(other.status).toBe(421);
-    const unknown = await mockRequest(mock, 'https://open.tiktokapis.com/v2/user/info/');
+    const unknown = await mockRequest(mock, 'https://open.tiktokapis.com/v2/research/video/query/');
     expect(unknown.status).toBe(404);
     expect(unknown.json().error.log_id).toEqual(expect.any(String));
   });

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNodeProgram, startTikTokMock, type TikTokMock } from '../support/tiktok-mock/index.js';
+import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
+import { tokensOf, USER } from './oauth-grants.js';
+
+/**
+ * Every rewritten user info call with a `behaviour.json` runs as a real program twice: the input with a
+ * v1 token against the mock's `POST /user/info/`, the output with a v2 token against
+ * `GET /v2/user/info/`, which takes only Bearer, no body, and the fields in the query, and refuses a
+ * v1 token. The caller gets the same profile both times. The output with the v1 token is refused:
+ * the rewrite is only whole with the OAuth one.
+ */
+const FIXTURES = path.join(ROOT, 'fixtures/rewrite-user-info');
+const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-user-info');
+const DRIVER = path.join(import.meta.dirname, 'drive-fixture.mjs');
+
+const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')));
+let mock: TikTokMock;
+
+beforeAll(async () => {
+  mock = await startTikTokMock();
+}, 60_000);
+
+afterAll(async () => {
+  await mock?.close();
+  rmSync(WORK, { recursive: true, force: true });
+});
+
+async function run(name: string, which: 'input' | 'output', generation: 'v1' | 'v2') {
+  const spec = readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8');
+  const { access_token } = await tokensOf(mock, generation);
+  return runNodeProgram(mock, {
+    args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), spec],
+    env: { BEHAVIOUR_ACCESS_TOKEN: access_token, BEHAVIOUR_OPEN_ID: USER.openId },
+  });
+}
+
+describe.for(cases)('%s', (name) => {
+  it('gives the caller the same profile: v1 token on the v1 route before, v2 token on the v2 route after', async () => {
+    const before = programResult(`${name} input`, await run(name, 'input', 'v1'));
+    const after = programResult(`${name} output`, await run(name, 'output', 'v2'));
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).toContain(USER.openId);
+  }, 30_000);
+
+  it('is refused with a v1 token after: the v2 route takes v2 tokens only', async () => {
+    const refused = await run(name, 'output', 'v1');
+    expect(refused.code !== 0 || !refused.stdout.includes(USER.openId)).toBe(true);
+    expect(mock.state.requests.at(-1)).toMatchObject({
+      path: expect.stringMatching(/^\/v2\/user\/info\/\?fields=/),
+      status: 401,
+      errorCode: 'access_token_invalid',
+    });
+  }, 30_000);
+});

@@ -1,0 +1,58 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { Taint } from '../../src/detect/taint.js';
+
+export type ErrorCodePlan = { readonly edits: (() => void)[] } | { readonly reason: string };
+
+const isZero = (node: Node) => (node.type === 'NumericLiteral' || node.type === 'Literal') && node.value === 0;
+const isNumber = (node: Node) => node.type === 'NumericLiteral' || (node.type === 'Literal' && typeof node.value === 'number');
+
+/**
+ * v1 user info answered `error.code` 0 on success, v2 answers the string "ok" (§2.7, §2.8): a
+ * comparison with 0 compares with "ok", a truth test (`if (body.error.code)`, a failure in v1) tests
+ * `!== "ok"`, and the module's own type of the answer says `code: string`. A comparison with another
+ * v1 number declines the site: v2's codes are other strings.
+ */
+export function planErrorCodeReads(context: CodemodContext, request: TikTokRequest): ErrorCodePlan {
+  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const edits: (() => void)[] = [];
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    if (memberName(member) !== 'code') continue;
+    const error = unwrap(member.object);
+    if (!isMember(error) || memberName(error) !== 'error' || !taint.has(error.object)) continue;
+    const parent = context.index.parent(member)!;
+    const code = context.source(member);
+    if (parent.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
+      const other = unwrap(parent.left === member ? parent.right : parent.left);
+      if (isZero(other)) edits.push(() => context.pathOf(other).replace(context.j.stringLiteral('ok')));
+      else if (isNumber(other)) return { reason: `\`${code}\` is compared with a v1 error number, and v2's codes are strings` };
+      continue;
+    }
+    const tested =
+      ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === member) ||
+      parent.type === 'LogicalExpression';
+    if (tested) edits.push(() => context.pathOf(member).replace(context.j.template.expression([`(${code} !== 'ok')`])));
+    else if (parent.type === 'UnaryExpression' && parent.operator === '!')
+      edits.push(() => context.pathOf(parent).replace(context.j.template.expression([`(${code} === 'ok')`])));
+  }
+  if (context.isTypeScript) edits.push(...codeTypeEdits(context));
+  return { edits };
+}
+
+/** `error: { code: number; … }` beside `data` in a type of the module → `code: string`. */
+function codeTypeEdits(context: CodemodContext): (() => void)[] {
+  const edits: (() => void)[] = [];
+  for (const property of context.index.ofType('TSPropertySignature')) {
+    const type = property.typeAnnotation?.typeAnnotation;
+    if (keyName(property) !== 'code' || type?.type !== 'TSNumberKeyword') continue;
+    const literal = context.index.parent(property);
+    const error = literal && context.index.parent(context.index.parent(literal) ?? literal);
+    if (literal?.type !== 'TSTypeLiteral' || error?.type !== 'TSPropertySignature' || keyName(error) !== 'error') continue;
+    const container = context.index.parent(error);
+    const members = (container?.body ?? container?.members ?? []) as Node[];
+    if (!members.some((member) => member.type === 'TSPropertySignature' && keyName(member) === 'data')) continue;
+    edits.push(() => context.pathOf(type).replace(context.j.tsStringKeyword()));
+  }
+  return edits;
+}

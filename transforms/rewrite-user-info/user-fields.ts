@@ -1,0 +1,65 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import type { ParamValue } from '../../src/codemod/request-params.js';
+import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { Taint } from '../../src/detect/taint.js';
+
+export type UserFields = { readonly names: readonly string[] } | { readonly reason: string };
+
+/**
+ * The fields v2 user info is asked for (§2.8: it sends only those named in the query): the legacy
+ * body's `fields`, written as a list of names or a comma-separated string; without one, the fields
+ * the code reads of the answer's `data.user` (v1 answered a default set then).
+ */
+export function userFields(context: CodemodContext, request: TikTokRequest, param: ParamValue | undefined): UserFields {
+  if (param) {
+    const names = 'text' in param ? splitNames(param.text) : 'node' in param ? namesIn(context, param.node) : undefined;
+    return names && names.length > 0 ? { names } : { reason: 'its `fields` are not a list of names written here' };
+  }
+  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const names = new Set<string>();
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    if (memberName(member) !== 'user') continue;
+    const data = unwrap(member.object);
+    if (!isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
+    const read = fieldsRead(context, member);
+    if (!read)
+      return { reason: 'the code hands `data.user` on whole, so the fields it needs cannot be told: name them in a `fields` list' };
+    for (const name of read) names.add(name);
+  }
+  if (names.size === 0) return { reason: 'neither a `fields` list nor a read of `data.user` says which fields it needs' };
+  return { names: [...names] };
+}
+
+/** `user.display_name` → [display_name]; `const { open_id, avatar_url } = …user` → both; anything else → undefined. */
+function fieldsRead(context: CodemodContext, user: Node): string[] | undefined {
+  const parent = context.index.parent(user);
+  if (parent && isMember(parent) && parent.object === user) {
+    const name = memberName(parent);
+    return name ? [name] : undefined;
+  }
+  if (parent?.type === 'VariableDeclarator' && parent.init === user && parent.id.type === 'ObjectPattern') {
+    const names = (parent.id.properties as Node[]).map((property) => (property.type === 'RestElement' ? undefined : keyName(property)));
+    return names.every((name) => name !== undefined) ? names : undefined;
+  }
+  return undefined;
+}
+
+function namesIn(context: CodemodContext, node: Node): string[] | undefined {
+  let value = unwrap(node);
+  if (value.type === 'Identifier') {
+    const binding = context.index.resolve(value);
+    if (!binding?.init || binding.assignments.length > 0) return undefined;
+    value = unwrap(binding.init);
+  }
+  const text = staticString(value);
+  if (text !== undefined) return splitNames(text);
+  if (value.type !== 'ArrayExpression') return undefined;
+  const names = (value.elements as (Node | null)[]).map((element) => (element ? staticString(element) : undefined));
+  return names.every((name) => name !== undefined && /^\w+$/.test(name)) ? (names as string[]) : undefined;
+}
+
+function splitNames(text: string): string[] | undefined {
+  const names = text.split(',').map((name) => name.trim());
+  return names.every((name) => /^\w+$/.test(name)) ? names : undefined;
+}
