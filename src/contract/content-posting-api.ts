@@ -134,6 +134,12 @@ export const V2_REVOKE_URL = 'https://open.tiktokapis.com/v2/oauth/revoke/';
  */
 export const V2_USER_INFO_URL = 'https://open.tiktokapis.com/v2/user/info/';
 
+/**
+ * v2 video list (§2.8): `POST` with `Authorization: Bearer`, the fields in the query and a JSON body
+ * `{ cursor, max_count }`; it answers `{ data: { videos, cursor, has_more }, error }`.
+ */
+export const V2_VIDEO_LIST_URL = 'https://open.tiktokapis.com/v2/video/list/';
+
 /** The type of the Content Posting `error` object (§3.1), as a declaration of it is written. */
 export const ERROR_OBJECT_TYPE = '{ code: string; message: string; log_id: string }';
 

@@ -37,10 +37,10 @@ export interface V1Endpoint {
   readonly replacement: string;
   /**
    * What the codemod rewrites of it: the authorize page's URL (same parameters, §2.8); the code
-   * exchange (form body, redirect_uri, flat answer), refresh and revoke, and user info (a GET with
-   * Bearer and the fields in the query), in fetch and axios.
+   * exchange (form body, redirect_uri, flat answer), refresh and revoke, user info and the video list
+   * (Bearer and the fields in the query), in fetch and axios.
    */
-  readonly rewrite?: 'authorize-page' | 'code-exchange' | 'token-refresh' | 'token-revoke' | 'user-info';
+  readonly rewrite?: 'authorize-page' | 'code-exchange' | 'token-refresh' | 'token-revoke' | 'user-info' | 'video-list';
 }
 
 /** v1 OAuth and user endpoints (§2.7) with their v2 equivalents (§2.8). */
@@ -92,6 +92,16 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     path: '/video/list/',
     purpose: 'v1 video list',
     replacement: 'POST https://open.tiktokapis.com/v2/video/list/?fields=…',
+    rewrite: 'video-list',
+  },
+  {
+    // Not in API-CONTRACT §2.7: Login Kit's own v1 user info, seen in public clients (SDKs, NextAuth and
+    // passport providers); it answered flat fields in `data` (`avatar`, `avatar_larger`), not
+    // `data.user`, so it is reported and not rewritten.
+    host: 'open-api.tiktok.com',
+    path: '/oauth/userinfo/',
+    purpose: 'v1 Login Kit user info',
+    replacement: 'GET https://open.tiktokapis.com/v2/user/info/?fields=… (data.user.avatar_url, …)',
   },
 ];
 

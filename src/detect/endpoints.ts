@@ -65,6 +65,8 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'revoke', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       if (match.v1!.rewrite === 'user-info' && usage === 'request')
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'userInfo', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
+      if (match.v1!.rewrite === 'video-list' && usage === 'request')
+        return { ruleId: 'no-v1-oauth-endpoint', messageId: 'videoList', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       if (match.v1!.rewrite === 'token-refresh' && usage === 'request')
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'refresh', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       return {

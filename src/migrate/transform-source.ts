@@ -4,7 +4,7 @@ import { renameWebhookEvents } from '../../transforms/rename-webhook-events/rena
 import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/rewrite-upload-call.js';
 import { rewriteAuthorizeUrls } from '../../transforms/rewrite-authorize-url/rewrite-authorize-url.js';
 import { rewriteTokenExchanges } from '../../transforms/rewrite-token-exchange/rewrite-token-exchange.js';
-import { rewriteUserInfoCalls } from '../../transforms/rewrite-user-info/rewrite-user-info.js';
+import { rewriteDisplayApiCalls } from '../../transforms/rewrite-display-api/rewrite-display-api.js';
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
@@ -17,7 +17,7 @@ export const TRANSFORMS: readonly Transform[] = [
   renameWebhookEvents,
   // Before the authorize URLs change: the exchange reads the redirect_uri the authorize URL sends.
   rewriteTokenExchanges,
-  rewriteUserInfoCalls,
+  rewriteDisplayApiCalls,
   rewriteAuthorizeUrls,
 ];
 

@@ -10,9 +10,16 @@ export const APP = {
 /** The creator whose grants the behaviour tests use. */
 export const USER = DEFAULT_USERS.alice;
 
-/** The tokens of `generation`, got the way the app got them: a code exchanged on that generation's route. */
-export async function tokensOf(mock: TikTokMock, generation: 'v1' | 'v2'): Promise<{ access_token: string; refresh_token: string }> {
-  const code = mock.issueCode(USER.openId, USER.scopes, generation);
+/**
+ * The tokens of `generation`, got the way the app got them: a code exchanged on that generation's
+ * route, for the user's scopes and `moreScopes` (`video.list`).
+ */
+export async function tokensOf(
+  mock: TikTokMock,
+  generation: 'v1' | 'v2',
+  moreScopes: readonly string[] = [],
+): Promise<{ access_token: string; refresh_token: string }> {
+  const code = mock.issueCode(USER.openId, [...USER.scopes, ...moreScopes], generation);
   const query = new URLSearchParams({
     client_key: APP.$CLIENT_KEY,
     client_secret: APP.$CLIENT_SECRET,

@@ -113,7 +113,7 @@ export const Name = ({ name }: { name: string }) => <strong>{name}</strong>;
       errors: [{ messageId: 'userInfo', line: 6 }],
     },
     {
-      name: 'the v1 video list, which has no rewrite yet (JS)',
+      name: 'the v1 video list (JS)',
       filename: 'src/videos.js',
       code: `
 export async function latestVideos(openId, token) {
@@ -122,6 +122,18 @@ export async function latestVideos(openId, token) {
     body: JSON.stringify({ open_id: openId, access_token: token, cursor: 0, max_count: 10 }),
   });
   return (await res.json()).data.videos;
+}
+`,
+      ...noFix,
+      errors: [{ messageId: 'videoList', line: 3 }],
+    },
+    {
+      name: "Login Kit's v1 user info, reported with its v2 successor and not rewritten (TS)",
+      filename: 'src/login.ts',
+      code: `
+export async function profile(openId: string, accessToken: string) {
+  const res = await fetch(\`https://open-api.tiktok.com/oauth/userinfo/?open_id=\${openId}&access_token=\${accessToken}\`);
+  return (await res.json()).data.display_name;
 }
 `,
       ...noFix,

@@ -1,11 +1,11 @@
 import type { API, FileInfo } from 'jscodeshift';
 import { runTransformsAlone } from '../../src/migrate/run-alone.js';
-import { rewriteUserInfoCalls } from './rewrite-user-info.js';
+import { rewriteDisplayApiCalls } from './rewrite-display-api.js';
 
 // The jscodeshift entry point: nothing imports this file, so the step module beside it never
 // reaches the pipeline that runs it.
-/** `npx jscodeshift -t dist/transforms/rewrite-user-info/index.js <files>` runs this step alone. */
+/** `npx jscodeshift -t dist/transforms/rewrite-display-api/index.js <files>` runs this step alone. */
 export default function transformer(file: FileInfo, api: API): string {
   void api;
-  return runTransformsAlone(file, [rewriteUserInfoCalls]);
+  return runTransformsAlone(file, [rewriteDisplayApiCalls]);
 }

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USERS, mockRequest, type TikTokMock, startTikTokMock } from '../support/tiktok-mock/index.js';
+import { DEFAULT_USERS, mockRequest, type MockUser, type TikTokMock, startTikTokMock } from '../support/tiktok-mock/index.js';
 
 const ALICE = DEFAULT_USERS.alice;
 const V1_TOKEN = DEFAULT_USERS.dave.accessToken;
+/** A v2 user who granted `video.list`. */
+const LISTER: MockUser = {
+  accessToken: 'act.erin.video-list',
+  openId: 'erin-open-id',
+  scopes: ['user.info.basic', 'video.list'],
+  issuedBy: 'v2',
+};
 
 describe('user info, v1 and v2 (API-CONTRACT §2.7, §2.8)', () => {
   let mock: TikTokMock;
   beforeAll(async () => {
-    mock = await startTikTokMock();
+    mock = await startTikTokMock({ users: [...Object.values(DEFAULT_USERS), LISTER] });
   });
   afterAll(() => mock?.close());
 
@@ -46,5 +53,40 @@ describe('user info, v1 and v2 (API-CONTRACT §2.7, §2.8)', () => {
     expect((await v2('open_id', { method: 'POST' })).json()).toMatchObject({ error: { code: 'invalid_param' } });
     expect((await v2('')).json()).toMatchObject({ error: { code: 'invalid_param' } });
     expect((await v2('follower_count')).json()).toMatchObject({ error: { code: 'invalid_param' } });
+  });
+
+  const listV1 = (body: Record<string, unknown>) =>
+    mockRequest(mock, `https://${mock.hosts.legacy}/video/list/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const listV2 = (fields: string, body: Record<string, unknown>, token = LISTER.accessToken) =>
+    mockRequest(mock, `https://${mock.hosts.contentPosting}/v2/video/list/?fields=${fields}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('video list: the same pages on v1 (token and open_id in the body) and v2 (Bearer, fields in the query)', async () => {
+    const v1 = (
+      await listV1({ open_id: LISTER.openId, access_token: LISTER.accessToken, cursor: 0, max_count: 4, fields: ['id', 'title'] })
+    ).json() as {
+      data: { videos: unknown[]; cursor: number; has_more: boolean };
+      error: { code: number };
+    };
+    const v2 = (await listV2('id,title', { cursor: 0, max_count: 4 })).json() as { data: unknown; error: { code: string } };
+    expect(v1.error.code).toBe(0);
+    expect(v2.error.code).toBe('ok');
+    expect(v1.data).toMatchObject({ cursor: 4, has_more: true });
+    expect(v1.data.videos).toHaveLength(4);
+    expect(v2.data).toEqual(v1.data);
+  });
+
+  it('video list v2: refuses a token without video.list, a v1 token, missing fields and max_count over 20', async () => {
+    expect((await listV2('id', {}, ALICE.accessToken)).json()).toMatchObject({ error: { code: 'scope_not_authorized' } });
+    expect((await listV2('id', {}, V1_TOKEN)).json()).toMatchObject({ error: { code: 'access_token_invalid' } });
+    expect((await listV2('', {})).json()).toMatchObject({ error: { code: 'invalid_param' } });
+    expect((await listV2('id', { max_count: 21 })).json()).toMatchObject({ error: { code: 'invalid_param' } });
   });
 });

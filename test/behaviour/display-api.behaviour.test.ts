@@ -6,14 +6,15 @@ import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
 import { tokensOf, USER } from './oauth-grants.js';
 
 /**
- * Every rewritten user info call with a `behaviour.json` runs as a real program twice: the input with a
- * v1 token against the mock's `POST /user/info/`, the output with a v2 token against
- * `GET /v2/user/info/`, which takes only Bearer, no body, and the fields in the query, and refuses a
- * v1 token. The caller gets the same profile both times. The output with the v1 token is refused:
- * the rewrite is only whole with the OAuth one.
+ * Every rewritten user info or video list call with a `behaviour.json` runs as a real program twice:
+ * the input with a v1 token against the mock's `POST /user/info/` or `/video/list/`, the output with
+ * a v2 token against `GET /v2/user/info/` or `POST /v2/video/list/`, which take only Bearer and the
+ * fields in the query (user info no body, the list a JSON `{ cursor, max_count }`), and refuse a v1
+ * token. The caller gets the same profile or videos both times. The output with the v1 token is
+ * refused: the rewrite is only whole with the OAuth one.
  */
-const FIXTURES = path.join(ROOT, 'fixtures/rewrite-user-info');
-const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-user-info');
+const FIXTURES = path.join(ROOT, 'fixtures/rewrite-display-api');
+const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-display-api');
 const DRIVER = path.join(import.meta.dirname, 'drive-fixture.mjs');
 
 const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')));
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 async function run(name: string, which: 'input' | 'output', generation: 'v1' | 'v2') {
   const spec = readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8');
-  const { access_token } = await tokensOf(mock, generation);
+  const { access_token } = await tokensOf(mock, generation, (JSON.parse(spec) as { scopes?: string[] }).scopes);
   return runNodeProgram(mock, {
     args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), spec],
     env: { BEHAVIOUR_ACCESS_TOKEN: access_token, BEHAVIOUR_OPEN_ID: USER.openId },
@@ -38,18 +39,18 @@ async function run(name: string, which: 'input' | 'output', generation: 'v1' | '
 }
 
 describe.for(cases)('%s', (name) => {
-  it('gives the caller the same profile: v1 token on the v1 route before, v2 token on the v2 route after', async () => {
+  it('gives the caller the same answer: v1 token on the v1 route before, v2 token on the v2 route after', async () => {
     const before = programResult(`${name} input`, await run(name, 'input', 'v1'));
     const after = programResult(`${name} output`, await run(name, 'output', 'v2'));
     expect(after).toEqual(before);
-    expect(JSON.stringify(after)).toContain(USER.openId);
+    expect(JSON.stringify(after)).toMatch(new RegExp(`${USER.openId}|\\d{6}`));
   }, 30_000);
 
   it('is refused with a v1 token after: the v2 route takes v2 tokens only', async () => {
     const refused = await run(name, 'output', 'v1');
-    expect(refused.code !== 0 || !refused.stdout.includes(USER.openId)).toBe(true);
+    expect(refused.code !== 0 || !/RESULT [[{]/.test(refused.stdout)).toBe(true);
     expect(mock.state.requests.at(-1)).toMatchObject({
-      path: expect.stringMatching(/^\/v2\/user\/info\/\?fields=/),
+      path: expect.stringMatching(/^\/v2\/(user\/info|video\/list)\/\?fields=/),
       status: 401,
       errorCode: 'access_token_invalid',
     });

@@ -4,22 +4,28 @@ import { isMember, keyName, memberName, staticString, unwrap, type Node } from '
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { Taint } from '../../src/detect/taint.js';
 
-export type UserFields = { readonly names: readonly string[] } | { readonly reason: string };
+export type RequestedFields = { readonly names: readonly string[] } | { readonly reason: string };
 
 /**
- * The fields v2 user info is asked for (§2.8: it sends only those named in the query): the legacy
- * body's `fields`, written as a list of names or a comma-separated string; without one, the fields
- * the code reads of the answer's `data.user` (v1 answered a default set then).
+ * The fields a v2 Display API call asks for (§2.8: it answers only those named in the query): the
+ * legacy request's `fields`, written as a list of names or a comma-separated string; without one,
+ * the fields the code reads of the answer's `data.<readFieldsOf>` (v1 answered a default set then).
  */
-export function userFields(context: CodemodContext, request: TikTokRequest, param: ParamValue | undefined): UserFields {
+export function requestedFields(
+  context: CodemodContext,
+  request: TikTokRequest,
+  param: ParamValue | undefined,
+  readFieldsOf: string | undefined,
+): RequestedFields {
   if (param) {
     const names = 'text' in param ? splitNames(param.text) : 'node' in param ? namesIn(context, param.node) : undefined;
     return names && names.length > 0 ? { names } : { reason: 'its `fields` are not a list of names written here' };
   }
+  if (!readFieldsOf) return { reason: 'it names no `fields`, and v2 answers only the fields named in its query' };
   const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
   const names = new Set<string>();
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
-    if (memberName(member) !== 'user') continue;
+    if (memberName(member) !== readFieldsOf) continue;
     const data = unwrap(member.object);
     if (!isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
     const read = fieldsRead(context, member);
@@ -27,7 +33,7 @@ export function userFields(context: CodemodContext, request: TikTokRequest, para
       return { reason: 'the code hands `data.user` on whole, so the fields it needs cannot be told: name them in a `fields` list' };
     for (const name of read) names.add(name);
   }
-  if (names.size === 0) return { reason: 'neither a `fields` list nor a read of `data.user` says which fields it needs' };
+  if (names.size === 0) return { reason: `neither a \`fields\` list nor a read of \`data.${readFieldsOf}\` says which fields it needs` };
   return { names: [...names] };
 }
 

@@ -1,0 +1,124 @@
+import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
+import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
+import { requestParams, type ParamValue } from '../../src/codemod/request-params.js';
+import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
+import type { RawFinding } from '../../src/detect/raw-finding.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { planErrorCodeReads } from './error-code-reads.js';
+import { requestedFields } from './requested-fields.js';
+
+/** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
+interface DisplayEndpoint {
+  readonly name: string;
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly messageId: string;
+  /** v1 parameters that go into v2's JSON body as they are. */
+  readonly bodyParams: readonly string[];
+  /** Where the code's reads tell the fields when the legacy request names none (`data.user`). */
+  readonly readFieldsOf?: string;
+}
+
+const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
+  'user-info': { name: 'user info', url: V2_USER_INFO_URL, method: 'GET', messageId: 'userInfo', bodyParams: [], readFieldsOf: 'user' },
+  'video-list': { name: 'video list', url: V2_VIDEO_LIST_URL, method: 'POST', messageId: 'videoList', bodyParams: ['cursor', 'max_count'] },
+};
+
+/** v2 takes the token as a header and knows the user by it: `open_id` goes, `fields` moves to the query. */
+const MOVED_PARAMS = ['access_token', 'open_id', 'fields'];
+
+/**
+ * The v1 Display API calls, user info and video list (`POST open-api.tiktok.com/user/info/`,
+ * `/video/list/`, the token in the query or the JSON body), become their v2 endpoints with
+ * `Authorization: Bearer` and the fields in the query (§2.7, §2.8), in the module's own client
+ * (fetch or axios): user info a `GET` without a body, the video list a `POST` of `{ cursor, max_count }`.
+ * The fields are the legacy request's, or (user info) the ones the code reads of `data.user`. The
+ * answers keep their `data`; `error.code` becomes the string "ok" on success, so comparisons with 0
+ * and the module's type of it follow. A site the codemod cannot carry whole keeps its code and gets
+ * one TODO saying why.
+ */
+export function rewriteDisplayApiCalls(context: CodemodContext): void {
+  for (const request of context.requests) {
+    const endpoint = request.match.kind === 'v1-endpoint' ? ENDPOINTS[request.match.v1?.rewrite ?? ''] : undefined;
+    if (!endpoint) continue;
+    if (context.unhandled((finding) => finding.node === request.call && finding.messageId === endpoint.messageId).length === 0) continue;
+    const related = findingsOfRequest(context, request).filter(
+      (finding) =>
+        (finding.ruleId === 'no-v1-oauth-endpoint' && finding.messageId === endpoint.messageId) || finding.ruleId === 'no-token-in-query',
+    );
+    const reason = rewriteCall(context, request, endpoint);
+    for (const finding of related) settle(context, finding, request, endpoint, reason);
+  }
+}
+
+function settle(context: CodemodContext, finding: RawFinding, request: TikTokRequest, endpoint: DisplayEndpoint, reason?: string): void {
+  const v2 = `${endpoint.method} ${endpoint.url}?fields=…`;
+  if (reason === undefined) {
+    context.record(finding, 'rewritten', `now ${v2} with Authorization: Bearer`);
+    return;
+  }
+  const body = endpoint.bodyParams.length > 0 ? `a JSON body of ${endpoint.bodyParams.join(', ')}` : 'no body';
+  const whole = `the v1 ${endpoint.name} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (data is as before; error.code is "ok" on success)`;
+  context.defer(finding, siteReason(context, finding, request, whole, `${endpoint.name} request`));
+}
+
+function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: DisplayEndpoint): string | undefined {
+  const parts = v1RequestParts(context, request, endpoint.url);
+  if ('reason' in parts) return parts.reason;
+  const { axios, callee, options, body } = parts;
+  const found = requestParams(context, request, body);
+  if ('reason' in found) return found.reason;
+  const known = [...MOVED_PARAMS, ...endpoint.bodyParams];
+  const unknown = [...found.params.keys()].filter((key) => !known.includes(key));
+  if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which v2 ${endpoint.name} does not take`;
+  const token = found.params.get('access_token');
+  if (!token) return 'its `access_token` cannot be found here';
+  const fields = requestedFields(context, request, found.params.get('fields'), endpoint.readFieldsOf);
+  if ('reason' in fields) return fields.reason;
+  const carried = carriedOptions(context, options, axios);
+  if ('reason' in carried) return carried.reason;
+  const reads = planErrorCodeReads(context, request);
+  if ('reason' in reads) return reads.reason;
+
+  // A query's `max_count=10` is text; v2's JSON body wants the number.
+  const value = (param: ParamValue) =>
+    'text' in param
+      ? /^\d+$/.test(param.text)
+        ? param.text
+        : `'${param.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+      : 'source' in param
+        ? param.source
+        : context.source(param.node);
+  // `cursor: cursor` is written `cursor`, as a person would.
+  const entry = (key: string, written: string) => (written === key ? key : `${key}: ${written}`);
+  const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => entry(key, value(found.params.get(key)!)));
+  const json = `{ ${entries.join(', ')} }`.replace('{  }', '{}');
+  const url = `'${endpoint.url}?fields=${fields.names.join(',')}'`;
+  const authorization = `Authorization: ${bearer(context, token)}`;
+  const headers =
+    endpoint.method === 'POST' ? `headers: { ${authorization}, 'Content-Type': 'application/json' }` : `headers: { ${authorization} }`;
+  const rest = carried.text ? `, ${carried.text}` : '';
+  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
+  const generic = typeArguments ? context.source(typeArguments) : '';
+  const client = axios ? context.source(callee.object) : context.source(request.call.callee);
+  const text =
+    endpoint.method === 'GET'
+      ? axios
+        ? `${client}.get${generic}(${url}, { ${headers}${rest} })`
+        : `${client}(${url}, { method: 'GET', ${headers}${rest} })`
+      : axios
+        ? `${client}.post${generic}(${url}, ${json}, { ${headers}${rest} })`
+        : `${client}(${url}, { method: 'POST', ${headers}, body: JSON.stringify(${json})${rest} })`;
+  for (const edit of reads.edits) edit();
+  context.pathOf(request.call).replace(context.j.template.expression([text]));
+  removeDeadBindings(context, request.call);
+  return undefined;
+}
+
+/** `Bearer ${token}`, the token's own expression moved into the header (never evaluated twice). */
+function bearer(context: CodemodContext, token: ParamValue): string {
+  if ('text' in token) return `'Bearer ${token.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const source = 'source' in token ? token.source : context.source(token.node);
+  return `\`Bearer \${${source}}\``;
+}
