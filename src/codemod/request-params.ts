@@ -22,7 +22,8 @@ export function requestParams(context: CodemodContext, request: TikTokRequest, b
   for (const [key, value] of fromQuery) params.set(key, value);
   for (const options of request.options) {
     for (const property of objectProperties(options)) {
-      if (keyName(property) !== 'params') continue;
+      // axios `params`, got and ky `searchParams`: the query string.
+      if (!['params', 'searchParams'].includes(keyName(property) ?? '')) continue;
       const object = context.folder.objectOf(property.value);
       if (!object) return { reason: 'the request `params` cannot be read here' };
       const found = fromObject(object);
@@ -98,4 +99,15 @@ function unwrapEncode(node: Node): Node {
     value.arguments.length === 1
     ? value.arguments[0]
     : node;
+}
+
+/** A parameter as code: its expression where the code wrote one, else its text as a string literal. */
+export function paramSource(context: CodemodContext, param: ParamValue): string {
+  if ('text' in param) return `'${param.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return 'source' in param ? param.source : context.source(param.node);
+}
+
+/** `code: code` is written `code`, as a person would. */
+export function objectEntry(key: string, written: string): string {
+  return written === key ? key : `${key}: ${written}`;
 }

@@ -4,14 +4,26 @@ import { quoted } from './todo.js';
 import { calleeName, isMember, keyName, objectProperties, unwrap, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 
-/** Options of the legacy request that only shaped it: the new one sets its own. */
-const REPLACED_OPTIONS = new Set(['method', 'body', 'headers', 'params', 'data', 'url']);
+/** How the request is written, by client: the call's shape, where its body goes, how the new one reads. */
+export type V1Style = 'fetch' | 'axios' | 'got' | 'ky';
+
+const STYLES: Readonly<Record<string, V1Style>> = {
+  fetch: 'fetch',
+  'node-fetch': 'fetch',
+  'undici-fetch': 'fetch',
+  axios: 'axios',
+  got: 'got',
+  ky: 'ky',
+};
+
+/** Options of the legacy request that only shaped it (its method, query, body): the new one sets its own. */
+const REPLACED_OPTIONS = new Set(['method', 'body', 'headers', 'params', 'data', 'url', 'searchParams', 'form', 'json', 'qs']);
 /** Headers that only described the legacy body or answer: the new request sets its own. */
 const BODY_HEADERS = /^(content-type|cache-control|accept)$/i;
 
 export interface V1RequestParts {
-  readonly axios: boolean;
-  /** The callee, parentheses and casts aside: `fetch`, `axios.post`, `this.http.post`. */
+  readonly style: V1Style;
+  /** The callee, parentheses and casts aside: `fetch`, `axios.post`, `this.http.post`, `got.post`. */
   readonly callee: Node;
   /** The request options object, where the code writes one. */
   readonly options?: Node;
@@ -19,14 +31,15 @@ export interface V1RequestParts {
 }
 
 /**
- * What a v1 OAuth or user request is made of, in the clients its rewrites support (fetch and axios),
- * or why it cannot be carried: another client, or a URL the deployment may point elsewhere.
+ * What a v1 OAuth or user request is made of, in the clients its rewrites support (fetch, axios,
+ * got, ky), or why it cannot be carried: another client, or a URL the deployment may point elsewhere.
  */
 export function v1RequestParts(context: CodemodContext, request: TikTokRequest, v2Url: string): V1RequestParts | { reason: string } {
   const client = clientOf(request, context);
-  if (!client || !['fetch', 'node-fetch', 'undici-fetch', 'axios'].includes(client.kind))
+  const style = client && STYLES[client.kind];
+  if (!style)
     return {
-      reason: `the codemod rewrites it with fetch and axios, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`,
+      reason: `the codemod rewrites it with fetch, axios, got and ky, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`,
     };
   // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
   const override = [...request.trace].find((node) => node.type === 'LogicalExpression' || node.type === 'ConditionalExpression');
@@ -34,23 +47,24 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
     return {
       reason: `its URL can be set elsewhere (\`${quoted(context.source(override), 80)}\`): point that at ${v2Url} too, and port the call by hand`,
     };
-  const axios = client.kind === 'axios';
   const callee = unwrap(request.call.callee);
   const method = calleeName(request.call);
-  if (axios && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
-    return { reason: 'the axios call is not `.post()` or `.get()` with the URL first' };
-  const config = axios ? request.call.arguments[method === 'post' ? 2 : 1] : request.call.arguments[1];
+  if (style !== 'fetch' && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
+    return { reason: `the ${client!.kind} call is not \`.post()\` or \`.get()\` with the URL first` };
+  if (style === 'axios') {
+    const config = request.call.arguments[method === 'post' ? 2 : 1];
+    const data = method === 'post' ? request.call.arguments[1] : undefined;
+    return { style, callee, options: config && context.folder.objectOf(config), body: data && !isNullish(data) ? data : undefined };
+  }
+  const config = request.call.arguments[1];
   const options = config ? context.folder.objectOf(config) : undefined;
-  const body = axios
-    ? method === 'post' && request.call.arguments[1] && !isNullish(request.call.arguments[1])
-      ? request.call.arguments[1]
-      : undefined
-    : options && objectProperties(options).find((property) => keyName(property) === 'body')?.value;
-  return { axios, callee, options, body };
+  // fetch and ky send `body`; got and ky also take `json` and `form` objects.
+  const body = options && objectProperties(options).find((property) => ['body', 'json', 'form'].includes(keyName(property) ?? ''))?.value;
+  return { style, callee, options, body };
 }
 
 /** The request's other options (a timeout, a signal), carried over as they are; headers only when they described the body or the answer. */
-export function carriedOptions(context: CodemodContext, options: Node | undefined, axios: boolean): { text?: string } | { reason: string } {
+export function carriedOptions(context: CodemodContext, options: Node | undefined): { text?: string } | { reason: string } {
   if (!options) return {};
   const kept: string[] = [];
   for (const property of objectProperties(options)) {
@@ -63,10 +77,54 @@ export function carriedOptions(context: CodemodContext, options: Node | undefine
         return { reason: 'its request sends headers of its own, which the codemod does not carry over' };
       continue;
     }
-    if (REPLACED_OPTIONS.has(key) || (!axios && key === 'method')) continue;
+    if (REPLACED_OPTIONS.has(key)) continue;
     kept.push(context.source(property));
   }
   return { text: kept.length > 0 ? kept.join(', ') : undefined };
+}
+
+/** The new request, in words the renderer turns into the client's own call. */
+export interface V2Call {
+  readonly method: 'GET' | 'POST';
+  /** The URL as code: a quoted literal. */
+  readonly url: string;
+  /** Header entries as code: `Authorization: \`Bearer ${token}\``. */
+  readonly headers: readonly string[];
+  /** Object entries as code, sent form-encoded or as JSON. */
+  readonly body?: { readonly as: 'form' | 'json'; readonly entries: readonly string[] };
+  /** The legacy request's other options, as code. */
+  readonly rest?: string;
+}
+
+/**
+ * The v2 request in the legacy request's own client: fetch and ky take a `body` (ky and got also
+ * `json`, got `form`), axios its data second; the answer's type argument (`axios.post<T>`) stays.
+ */
+export function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): string {
+  const object = call.body ? `{ ${call.body.entries.join(', ')} }`.replace('{  }', '{}') : undefined;
+  const form = object && `new URLSearchParams(${object}${context.isTypeScript ? ' as Record<string, string>' : ''})`;
+  const headers = call.headers.length > 0 ? `headers: { ${call.headers.join(', ')} }` : undefined;
+  const join = (...entries: (string | undefined)[]) => `{ ${entries.filter(Boolean).join(', ')} }`;
+  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
+  const generic = typeArguments ? context.source(typeArguments) : '';
+  const verb = call.method === 'GET' ? 'get' : 'post';
+  switch (parts.style) {
+    case 'fetch': {
+      const body = call.body && (call.body.as === 'form' ? form : `JSON.stringify(${object})`);
+      return `${context.source(request.call.callee)}(${call.url}, ${join(`method: '${call.method}'`, headers, body && `body: ${body}`, call.rest)})`;
+    }
+    case 'axios': {
+      const data = call.body ? `${call.body.as === 'form' ? form : object}, ` : '';
+      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${data}${join(headers, call.rest)})`;
+    }
+    case 'got':
+    case 'ky': {
+      // Both set the Content-Type of a `json`, `form` or URLSearchParams body themselves.
+      const own = call.headers.filter((header) => !header.startsWith("'Content-Type'"));
+      const body = call.body && (call.body.as === 'json' ? `json: ${object}` : parts.style === 'got' ? `form: ${object}` : `body: ${form}`);
+      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${join(own.length > 0 ? `headers: { ${own.join(', ')} }` : undefined, body, call.rest)})`;
+    }
+  }
 }
 
 function isNullish(node: Node): boolean {

@@ -1,7 +1,7 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
-import { requestParams, type ParamValue } from '../../src/codemod/request-params.js';
-import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
+import { carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
 import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -66,8 +66,7 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
 function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: DisplayEndpoint): string | undefined {
   const parts = v1RequestParts(context, request, endpoint.url);
   if ('reason' in parts) return parts.reason;
-  const { axios, callee, options, body } = parts;
-  const found = requestParams(context, request, body);
+  const found = requestParams(context, request, parts.body);
   if ('reason' in found) return found.reason;
   const known = [...MOVED_PARAMS, ...endpoint.bodyParams];
   const unknown = [...found.params.keys()].filter((key) => !known.includes(key));
@@ -76,40 +75,21 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   if (!token) return 'its `access_token` cannot be found here';
   const fields = requestedFields(context, request, found.params.get('fields'), endpoint.readFieldsOf);
   if ('reason' in fields) return fields.reason;
-  const carried = carriedOptions(context, options, axios);
+  const carried = carriedOptions(context, parts.options);
   if ('reason' in carried) return carried.reason;
   const reads = planErrorCodeReads(context, request);
   if ('reason' in reads) return reads.reason;
 
   // A query's `max_count=10` is text; v2's JSON body wants the number.
-  const value = (param: ParamValue) =>
-    'text' in param
-      ? /^\d+$/.test(param.text)
-        ? param.text
-        : `'${param.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-      : 'source' in param
-        ? param.source
-        : context.source(param.node);
-  // `cursor: cursor` is written `cursor`, as a person would.
-  const entry = (key: string, written: string) => (written === key ? key : `${key}: ${written}`);
-  const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => entry(key, value(found.params.get(key)!)));
-  const json = `{ ${entries.join(', ')} }`.replace('{  }', '{}');
-  const url = `'${endpoint.url}?fields=${fields.names.join(',')}'`;
-  const authorization = `Authorization: ${bearer(context, token)}`;
-  const headers =
-    endpoint.method === 'POST' ? `headers: { ${authorization}, 'Content-Type': 'application/json' }` : `headers: { ${authorization} }`;
-  const rest = carried.text ? `, ${carried.text}` : '';
-  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
-  const generic = typeArguments ? context.source(typeArguments) : '';
-  const client = axios ? context.source(callee.object) : context.source(request.call.callee);
-  const text =
-    endpoint.method === 'GET'
-      ? axios
-        ? `${client}.get${generic}(${url}, { ${headers}${rest} })`
-        : `${client}(${url}, { method: 'GET', ${headers}${rest} })`
-      : axios
-        ? `${client}.post${generic}(${url}, ${json}, { ${headers}${rest} })`
-        : `${client}(${url}, { method: 'POST', ${headers}, body: JSON.stringify(${json})${rest} })`;
+  const value = (param: ParamValue) => ('text' in param && /^\d+$/.test(param.text) ? param.text : paramSource(context, param));
+  const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
+  const text = v2CallText(context, request, parts, {
+    method: endpoint.method,
+    url: `'${endpoint.url}?fields=${fields.names.join(',')}'`,
+    headers: [`Authorization: ${bearer(context, token)}`, ...(endpoint.method === 'POST' ? ["'Content-Type': 'application/json'"] : [])],
+    body: endpoint.method === 'POST' ? { as: 'json', entries } : undefined,
+    rest: carried.text,
+  });
   for (const edit of reads.edits) edit();
   context.pathOf(request.call).replace(context.j.template.expression([text]));
   removeDeadBindings(context, request.call);
@@ -118,7 +98,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
 
 /** `Bearer ${token}`, the token's own expression moved into the header (never evaluated twice). */
 function bearer(context: CodemodContext, token: ParamValue): string {
-  if ('text' in token) return `'Bearer ${token.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  const source = 'source' in token ? token.source : context.source(token.node);
-  return `\`Bearer \${${source}}\``;
+  return 'text' in token
+    ? `'Bearer ${token.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+    : `\`Bearer \${${paramSource(context, token)}}\``;
 }

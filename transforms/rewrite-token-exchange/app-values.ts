@@ -43,22 +43,32 @@ export function findRedirectUri(context: CodemodContext): ParamValue | undefined
  * module-level object (`app.redirectUri`).
  */
 export function findModuleValue(context: CodemodContext, pattern: RegExp): ParamValue | undefined {
-  // A name of the module's own first (`REDIRECT_URI`), then what it reads (`process.env.TIKTOK_REDIRECT_URI`).
-  for (const node of [...context.index.ofType('Identifier'), ...context.index.ofType('MemberExpression')]) {
-    const name = node.type === 'Identifier' ? node.name : memberName(node);
-    if (!name || !pattern.test(name) || !isModuleReference(context, node)) continue;
-    const parent = context.index.parent(node);
-    // A read, not the name being declared or a key of an object.
-    if (parent && (parent.type === 'VariableDeclarator' || parent.type.endsWith('Property')) && (parent.id === node || parent.key === node))
-      continue;
-    if (parent && isMember(parent) && parent.property === node) continue;
-    return { node };
-  }
+  // A name of the module's own first, read somewhere (`REDIRECT_URI`) or only declared at its top
+  // (`const clientSecret = process.env.TIKTOK_CLIENT_SECRET ?? ''`), then what it reads
+  // (`process.env.TIKTOK_REDIRECT_URI`).
+  const read = (nodes: readonly Node[]) =>
+    nodes.find((node) => {
+      const name = node.type === 'Identifier' ? node.name : memberName(node);
+      if (!name || !pattern.test(name) || !isModuleReference(context, node)) return false;
+      const parent = context.index.parent(node);
+      // A read, not the name being declared or a key of an object.
+      if (
+        parent &&
+        (parent.type === 'VariableDeclarator' || parent.type.endsWith('Property')) &&
+        (parent.id === node || parent.key === node)
+      )
+        return false;
+      return !(parent && isMember(parent) && parent.property === node);
+    });
+  const named = read(context.index.ofType('Identifier'));
+  if (named) return { node: named };
   // `export const TIKTOK_REDIRECT_URI = '…'` at the top of the module, read nowhere yet.
   for (const declarator of context.index.ofType('VariableDeclarator')) {
     if (declarator.id.type === 'Identifier' && pattern.test(declarator.id.name) && isTopLevel(context, declarator.id))
       return { source: declarator.id.name };
   }
+  const env = read(context.index.ofType('MemberExpression'));
+  if (env) return { node: env };
   // `const app = { redirectUri: '…' }` at the top of the module: `app.redirectUri`.
   for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
     const name = keyName(property);

@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { memberName } from '../../src/detect/ast.js';
@@ -7,7 +7,7 @@ import { Taint } from '../../src/detect/taint.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './app-values.js';
-import { requestParams, type ParamValue } from '../../src/codemod/request-params.js';
+import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { planTokenReads } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 
@@ -96,8 +96,7 @@ function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reas
 function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant: Grant): string | undefined {
   const parts = v1RequestParts(context, request, V2_TOKEN_URL);
   if ('reason' in parts) return parts.reason;
-  const { axios, callee, options, body } = parts;
-  const found = requestParams(context, request, body);
+  const found = requestParams(context, request, parts.body);
   if ('reason' in found) return found.reason;
   const params = new Map(
     [...found.params].filter(([key]) => !grant.drops?.includes(key)).map(([key, value]) => [grant.renames?.[key] ?? key, value]),
@@ -121,37 +120,28 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     grant.grantType === 'authorization_code' ? (params.get('redirect_uri') ?? findRedirectUri(context)) : params.get('redirect_uri');
   if (!redirect && grant.grantType === 'authorization_code')
     return 'the redirect_uri the authorize step sent cannot be found in this module, and v2 requires the same one here (add it to the body)';
-  const carried = carriedOptions(context, options, axios);
+  const carried = carriedOptions(context, parts.options);
   if ('reason' in carried) return carried.reason;
   const reads = grant.answer === 'tokens' ? planTokenReads(context, request) : answerUnread(context, request);
   if ('reason' in reads) return reads.reason;
   const types = context.isTypeScript && grant.answer === 'tokens' ? planTokenType(context, request) : { edits: [] };
   if ('reason' in types) return types.reason;
 
-  const value = (entry: ParamValue) =>
-    'text' in entry
-      ? `'${entry.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-      : 'source' in entry
-        ? entry.source
-        : context.source(entry.node);
-  // `code: code` is written `code`, as a person would.
-  const entry = (key: string, param: ParamValue) => (value(param) === key ? key : `${key}: ${value(param)}`);
+  const entry = (key: string, param: ParamValue) => objectEntry(key, paramSource(context, param));
   const entries = [
     ...grant.required.map((key) => entry(key, params.get(key)!)),
     ...(grant.grantType ? [`grant_type: '${grant.grantType}'`] : []),
     ...(redirect ? [entry('redirect_uri', redirect)] : []),
     ...grant.optional.filter((key) => key !== 'redirect_uri' && params.has(key)).map((key) => entry(key, params.get(key)!)),
   ];
-  // URLSearchParams wants strings; the values are the ones the v1 query sent as text either way.
-  const form = `new URLSearchParams({ ${entries.join(', ')} }${context.isTypeScript ? ' as Record<string, string>' : ''})`;
-  const headers = "headers: { 'Content-Type': 'application/x-www-form-urlencoded' }";
-  const rest = carried.text ? `, ${carried.text}` : '';
-  // The answer's own type argument stays (`axios.post<TokenResponse>`): that type is made flat with it.
-  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
-  const generic = typeArguments ? context.source(typeArguments) : '';
-  const text = axios
-    ? `${context.source(callee.object)}.post${generic}('${grant.url}', ${form}, { ${headers}${rest} })`
-    : `${context.source(request.call.callee)}('${grant.url}', { method: 'POST', ${headers}, body: ${form}${rest} })`;
+  // Form-encoded: URLSearchParams wants strings, and the values are the ones the v1 query sent as text.
+  const text = v2CallText(context, request, parts, {
+    method: 'POST',
+    url: `'${grant.url}'`,
+    headers: ["'Content-Type': 'application/x-www-form-urlencoded'"],
+    body: { as: 'form', entries },
+    rest: carried.text,
+  });
   for (const edit of [...reads.edits, ...types.edits]) edit();
   context.pathOf(request.call).replace(context.j.template.expression([text]));
   removeDeadBindings(context, request.call);

@@ -30,6 +30,37 @@ function errorTest(context: CodemodContext, member: Node, body: string): { node:
 }
 
 /**
+ * What holds the v1 envelope `data`, as code, once the answer is flat: `body` for `body.data`, and
+ * `data` itself for a `data` taken apart from the answer (`const { data } = …` becomes `const data = …`).
+ */
+function envelopeHolder(context: CodemodContext, taint: Taint, envelope: Node): string | undefined {
+  if (isMember(envelope))
+    return memberName(envelope) === 'data' && !isAxiosResponse(context, unwrap(envelope.object))
+      ? context.source(envelope.object)
+      : undefined;
+  if (envelope.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(envelope);
+  const taken = [...taint.patterns].some((pattern) =>
+    pattern.properties.some(
+      (property: Node) =>
+        keyName(property) === 'data' && property.value?.type === 'Identifier' && context.index.resolve(property.value) === binding,
+    ),
+  );
+  return taken && binding ? envelope.name : undefined;
+}
+
+/** `body.message !== 'success'` (a failure) → `body.error !== undefined`, and the other three spellings. */
+function messageTest(context: CodemodContext, member: Node): { node: Node; text: string } | undefined {
+  const parent = context.index.parent(member)!;
+  if (parent.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(parent.operator)) return undefined;
+  const other = unwrap(parent.left === member ? parent.right : parent.left);
+  const word = other.type === 'StringLiteral' || (other.type === 'Literal' && typeof other.value === 'string') ? other.value : undefined;
+  if (word !== 'success' && word !== 'error') return undefined;
+  const failed = parent.operator.startsWith('!') === (word === 'success');
+  return { node: parent, text: `${context.source(member.object)}.error ${failed ? '!==' : '==='} undefined` };
+}
+
+/**
  * The reads of the v1 token answer, planned on the tree as read: the v1 `{ data: { access_token, … },
  * message }` becomes the flat v2 body, so `body.data.access_token` reads `body.access_token` and
  * `const { data } = await res.json()` takes the body whole. axios's own `res.data` (the body) stays.
@@ -40,13 +71,20 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
   const edits: (() => void)[] = [];
   const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')];
   const mapped = new Set<Node>();
-  // The status of the v1 answer: `data.error_code` 0 on success, `data.description` the error's text.
+  // The status of the v1 answer: `data.error_code` 0 on success, `data.description` the error's text,
+  // `message` "success" or "error" beside `data`.
   for (const member of members) {
     const name = memberName(member);
+    if (name === 'message' && taint.has(member.object) && !isAxiosResponse(context, unwrap(member.object))) {
+      const test = messageTest(context, member);
+      if (!test) continue;
+      mapped.add(member);
+      edits.push(() => context.pathOf(test.node).replace(context.j.template.expression([test.text])));
+      continue;
+    }
     if ((name !== 'error_code' && name !== 'description') || !taint.has(member.object)) continue;
-    const envelope = unwrap(member.object);
-    if (!isMember(envelope) || memberName(envelope) !== 'data' || isAxiosResponse(context, unwrap(envelope.object))) continue;
-    const body = context.source(envelope.object);
+    const body = envelopeHolder(context, taint, unwrap(member.object));
+    if (body === undefined) continue;
     if (name === 'description') {
       mapped.add(member);
       edits.push(() => context.pathOf(member).replace(context.j.template.expression([`${body}.error_description`])));

@@ -10,15 +10,20 @@ const V1_ONLY = new Set<string>(V1_TOKEN_STATUS_FIELDS);
 export type TypePlan = { readonly edits: (() => void)[] } | { readonly reason: string };
 
 /**
- * The module's own type of the v1 token answer (`axios.post<TokenResponse>`, `as TokenResponse`),
+ * The module's own type of the v1 token answer (`axios.post<TokenResponse>`, `.json<TokenResponse>()`,
+ * `as TokenResponse`),
  * `{ data: { access_token, …, error_code, description }, message }`, becomes the flat v2 answer:
  * the token fields at the top, `error?` and `error_description?` for a failure; `TokenResponse['data']`
  * becomes `TokenResponse`. A type from another module, or of another shape, declines the site.
  */
 export function planTokenType(context: CodemodContext, request: TikTokRequest): TypePlan {
   const names = new Set<string>();
-  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
-  for (const argument of (typeArguments?.params ?? []) as Node[]) collectNames(argument, names);
+  // `axios.post<T>(…)`, or got's and ky's `.json<T>()` on the request's chain.
+  for (const call of [request.call, ...request.chain]) {
+    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') continue;
+    const typeArguments = call.typeParameters ?? call.typeArguments;
+    for (const argument of (typeArguments?.params ?? []) as Node[]) collectNames(argument, names);
+  }
   const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
   const edits: (() => void)[] = [];
   for (const assertion of [...context.index.ofType('TSAsExpression'), ...context.index.ofType('TSTypeAssertion')]) {
