@@ -5,7 +5,7 @@ import { calleeName, isMember, keyName, objectProperties, unwrap, type Node } fr
 import type { TikTokRequest } from '../detect/requests.js';
 
 /** How the request is written, by client: the call's shape, where its body goes, how the new one reads. */
-export type V1Style = 'fetch' | 'axios' | 'got' | 'ky';
+type V1Style = 'fetch' | 'axios' | 'got' | 'ky';
 
 const STYLES: Readonly<Record<string, V1Style>> = {
   fetch: 'fetch',
@@ -50,7 +50,7 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   const callee = unwrap(request.call.callee);
   const method = calleeName(request.call);
   if (style !== 'fetch' && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
-    return { reason: `the ${client!.kind} call is not \`.post()\` or \`.get()\` with the URL first` };
+    return { reason: `the ${client.kind} call is not \`.post()\` or \`.get()\` with the URL first` };
   if (style === 'axios') {
     const config = request.call.arguments[method === 'post' ? 2 : 1];
     const data = method === 'post' ? request.call.arguments[1] : undefined;
