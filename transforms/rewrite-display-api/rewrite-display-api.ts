@@ -2,6 +2,7 @@ import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/co
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
+import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -50,6 +51,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     const reason = rewriteCall(context, request, endpoint);
     for (const finding of related) settle(context, finding, request, endpoint, reason);
   }
+  repointExportedV1Urls(context, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
 }
 
 function settle(context: CodemodContext, finding: RawFinding, request: TikTokRequest, endpoint: DisplayEndpoint, reason?: string): void {

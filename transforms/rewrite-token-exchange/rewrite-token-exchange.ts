@@ -1,5 +1,6 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
+import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { memberName } from '../../src/detect/ast.js';
@@ -75,6 +76,7 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
     const reason = rewriteExchange(context, request, grant);
     for (const finding of findings) settle(context, finding, grant, reason);
   }
+  repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
 }
 
 function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reason: string | undefined): void {
