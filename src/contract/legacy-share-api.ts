@@ -106,6 +106,19 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
 ];
 
 /**
+ * Other paths on the legacy host that do have a v2 successor, not rewritten (their request and answer
+ * shapes are not in the contract): said in the finding, so that a person ports the call to it
+ * instead of searching for one.
+ */
+export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
+  // The Share Video status query: the Content Posting status fetch takes the publish_id (§5).
+  '/share/video/query/':
+    'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (a share_id has no v2 status: poll the publish_id of the migrated upload)',
+  // The Display API's v1 video query (§2.8 names its v2 endpoint and rate limit).
+  '/video/query/': 'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}',
+};
+
+/**
  * Fields of the legacy upload response (§2.4) and their Content Posting counterparts (§7.2).
  * Real responses carry both err_code and error_code (observed, [S15]).
  */

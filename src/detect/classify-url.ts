@@ -1,4 +1,11 @@
-import { CONTENT_POSTING_HOSTS, LEGACY_API_HOSTS, LEGACY_UPLOAD, V1_ENDPOINTS, type V1Endpoint } from '../contract/index.js';
+import {
+  CONTENT_POSTING_HOSTS,
+  LEGACY_API_HOSTS,
+  LEGACY_PATH_SUCCESSORS,
+  LEGACY_UPLOAD,
+  V1_ENDPOINTS,
+  type V1Endpoint,
+} from '../contract/index.js';
 import { HOLE } from './folded.js';
 
 export type UrlKind =
@@ -59,4 +66,10 @@ export function classifyUrl(text: string): UrlMatch | undefined {
 /** Endpoint kinds that are findings of their own. */
 export function isEndpointFinding(kind: UrlKind): boolean {
   return kind !== 'legacy-base' && kind !== 'content-posting';
+}
+
+/** The v2 successor of another path on the legacy host, where it has one (`/share/video/query/`). */
+export function successorOf(path: string): string | undefined {
+  const trimmed = path.replace(/\/+$/, '');
+  return Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];
 }

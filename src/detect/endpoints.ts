@@ -1,6 +1,6 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
 import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
-import { classifyUrl, isEndpointFinding, type UrlMatch } from './classify-url.js';
+import { classifyUrl, isEndpointFinding, successorOf, type UrlMatch } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
@@ -77,8 +77,12 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
       };
     case 'legacy-dynamic':
       return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'dynamic', node, data: { host: match.host } };
-    default:
-      return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'request', node, data: { legacy: spelled } };
+    default: {
+      const successor = successorOf(match.path);
+      return successor
+        ? { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'successor', node, data: { legacy: spelled, successor } }
+        : { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'request', node, data: { legacy: spelled } };
+    }
   }
 }
 

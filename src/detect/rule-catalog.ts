@@ -27,12 +27,13 @@ export const RULES = {
     },
   },
   'no-unmapped-legacy-endpoint': {
-    description: 'Disallow calls to paths on the retired v1 API host that have no Content Posting equivalent',
+    description: 'Disallow calls to paths on the retired v1 API host that the codemod does not rewrite',
     severity: 'error',
     scope: 'source',
     messages: {
       request:
         '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
+      successor: '{{legacy}} on the retired v1 host fails since 2023-09-10; its successor is {{successor}}: port the call to it by hand',
       dynamic:
         'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
@@ -124,6 +125,8 @@ export const RULES = {
     scope: 'text',
     messages: {
       url: '{{legacy}} on the retired v1 host has no Content Posting equivalent: port it by hand (this file is reported, not rewritten)',
+      successor:
+        '{{legacy}} on the retired v1 host fails since 2023-09-10; its successor is {{successor}} (this file is reported, not rewritten)',
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; move each one to https://open.tiktokapis.com (this file is reported, not rewritten)',
     },
   },

@@ -1,5 +1,5 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { classifyUrl } from '../detect/classify-url.js';
+import { classifyUrl, successorOf } from '../detect/classify-url.js';
 import type { RuleId } from '../detect/rule-catalog.js';
 
 export interface EndpointVerdict {
@@ -32,7 +32,11 @@ export function classifyEndpoint(host: string, path: string): EndpointVerdict | 
         messageId: 'url',
         data: { legacy: `https://${match.v1!.host}${match.v1!.path}`, purpose: match.v1!.purpose, replacement: match.v1!.replacement },
       };
-    case 'legacy-unmapped':
+    case 'legacy-unmapped': {
+      const successor = successorOf(match.path);
+      if (successor) return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'successor', data: { legacy: shown(path), successor } };
+      return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', data: { legacy: shown(path) } };
+    }
     case 'legacy-dynamic':
       return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', data: { legacy: shown(path) } };
     default:

@@ -1,4 +1,5 @@
-import type { CodemodContext } from '../../src/codemod/context.js';
+import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
+import { statementForTodo } from '../../src/detect/todo-placement.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
@@ -10,9 +11,25 @@ const NOT_REWRITTEN = 'not rewritten automatically';
  * what to do, so nothing legacy is skipped in silence and the linter keeps CI red until it is done.
  */
 export function addMigrationTodos(context: CodemodContext): void {
+  const partOf = requestSites(context);
+  const heads = new Set(partOf.values());
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
-    const message = context.reasonFor(finding) ?? catalogMessage(finding);
-    addTodo(context, finding.node ?? nodeAt(context, finding), message);
+    const site = partOf.get(finding);
+    const node = finding.node ?? nodeAt(context, finding);
+    // One TODO per site: the query tokens of a request left for a person go with its TODO.
+    if (site && statementForTodo(node, context.index) === statementForTodo(site.node!, context.index)) {
+      context.record(finding, 'todo', `${catalogMessage(finding)}; see the TODO of this request`);
+      continue;
+    }
+    const reason = context.reasonFor(finding);
+    const tokens =
+      !reason && heads.has(finding) ? '; send its access_token as the header Authorization: Bearer <token>, and no open_id' : '';
+    const message =
+      reason ??
+      (site
+        ? 'part of a TikTok request left for a person (its query tokens): see the TODO at the request'
+        : catalogMessage(finding) + tokens);
+    addTodo(context, node, message);
     context.record(finding, 'todo', message);
   }
   // A TODO an earlier run left is still to do; counted once, not again beside the finding it explains.
@@ -25,6 +42,22 @@ export function addMigrationTodos(context: CodemodContext): void {
   for (const marker of context.unhandled((f) => f.ruleId === 'no-migration-todo')) {
     if (!todoLines.has(marker.node!.loc.end.line + 1)) context.record(marker, 'todo', marker.data.todo);
   }
+}
+
+/**
+ * The query-token findings of each request that keeps its code (its endpoint finding is still
+ * unhandled), each mapped to that endpoint finding: the request's TODO covers them.
+ */
+function requestSites(context: CodemodContext): Map<RawFinding, RawFinding> {
+  const open = new Set(context.unhandled());
+  const sites = new Map<RawFinding, RawFinding>();
+  for (const request of context.requests) {
+    const own = findingsOfRequest(context, request).filter((finding) => open.has(finding));
+    const head = own.find((finding) => finding.node === request.call && finding.ruleId !== 'no-token-in-query');
+    if (!head) continue;
+    for (const finding of own) if (finding.ruleId === 'no-token-in-query') sites.set(finding, head);
+  }
+  return sites;
 }
 
 function catalogMessage(finding: RawFinding): string {
