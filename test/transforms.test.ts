@@ -26,7 +26,7 @@ const cases = readdirSync(root)
 function fixture(name: string) {
   const folder = path.join(root, name);
   const input = readdirSync(folder).find((file) => file.startsWith('input.'))!;
-  const ext = path.extname(input);
+  const ext = input.slice('input'.length); // `.d.ts` whole
   const expectedFile = path.join(folder, `output${ext}`);
   const text = readFileSync(path.join(folder, input), 'utf8');
   const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : text;

@@ -17,6 +17,8 @@ const COMMON: ParserPlugin[] = [
 
 /** Plugins for a file, by its extension; `.ts` has no JSX because `<T>x` is a type assertion there. */
 function pluginSets(file: string): ParserPlugin[][] {
+  // A declaration file is an ambient context: `declare module`, bodiless functions and overloads.
+  if (/\.d\.(c|m)?ts$/i.test(file)) return [[['typescript', { dts: true }], ...COMMON]];
   if (/\.(c|m)?ts$/i.test(file)) return [['typescript', ...COMMON]];
   if (/\.tsx$/i.test(file)) return [['typescript', 'jsx', ...COMMON]];
   // Plain JavaScript first; Flow-annotated files get a second try.

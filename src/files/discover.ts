@@ -1,5 +1,5 @@
-import { statSync, type Stats } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { FileError } from './file-errors.js';
 import { findRepoRoot, GitignoreTree, relativeInside, toPosix } from './gitignore-tree.js';
 import { createIgnorePatterns } from './ignore-patterns.js';
@@ -96,7 +96,8 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       if (matches.length === 0) missing.push(target);
       globTree ??= new GitignoreTree(findRepoRoot(cwd) ?? cwd);
       for (const match of matches.map((file) => resolve(file))) {
-        if (isSupportedFile(match) && !excluded(match, false) && !globTree.ignores(match)) found.push(match);
+        const hasSibling = (name: string) => existsSync(join(dirname(match), name));
+        if (isSupportedFile(relative(cwd, match), hasSibling) && !excluded(match, false) && !globTree.ignores(match)) found.push(match);
       }
     } else if (stats === undefined) {
       missing.push(target);

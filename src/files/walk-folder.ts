@@ -69,6 +69,8 @@ export async function walkFolder(root: string, options: WalkOptions, found: stri
     // `dir` is absolute and normalized, and an entry name has no separator: path.join's
     // normalization would only cost time, once per entry of the tree.
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    let names: Set<string> | undefined;
+    const hasSibling = (name: string) => (names ??= new Set(entries.map((other) => other.name))).has(name);
     for (const entry of entries) {
       const path = prefix + entry.name;
       const kind = kindOf(entry, path);
@@ -76,7 +78,9 @@ export async function walkFolder(root: string, options: WalkOptions, found: stri
         if (SKIPPED_FOLDERS.has(entry.name) || isIgnoredBy(chain, path, true) || options.excluded(path, true)) continue;
         pending.push(path);
       } else if (kind === 'file') {
-        if (!isSupportedFile(entry.name) || isIgnoredBy(chain, path, false) || options.excluded(path, false)) continue;
+        // Below the walked folder: a build folder above it (the user named `dist/types`) says nothing.
+        if (!isSupportedFile(path.slice(root.length), hasSibling) || isIgnoredBy(chain, path, false) || options.excluded(path, false))
+          continue;
         found.push(path);
       }
     }

@@ -84,8 +84,7 @@ async function parseModule(text: string, file: string): Promise<Node> {
   return (await parser).parseModule(text, file);
 }
 
-const isSource = (file: string) =>
-  (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase()) && !file.endsWith('.d.ts');
+const isSource = (file: string) => (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
 
 /**
  * Reads every file once; files that pass the prefilter are parsed (JS/TS) or kept for the text

@@ -30,6 +30,8 @@ beforeAll(() => {
     'src/esm.mts': '',
     'src/legacy.cjs': '',
     'src/types.d.ts': '',
+    'src/local.d.ts': '',
+    'src/dist-types/api.d.ts': '',
     'src/types.d.mts': '',
     'src/upload.py': '',
     'src/notes.md': '',
@@ -85,9 +87,22 @@ describe('discoverFiles: walking a folder', () => {
       'src/notes.md',
       'src/sub/keep.secret.py',
       'src/sub/kept.js',
+      'src/types.d.mts',
+      'src/types.d.ts',
       'src/upload.py',
       'src/view.tsx',
     ]);
+  });
+
+  it('reads a declaration file that stands alone, not one a compiler emitted beside its JavaScript', async () => {
+    const { files } = await discover(['src']);
+    // types.d.ts is written by hand (it may declare a legacy payload); local.d.ts is local.js's output.
+    expect(files).toContain('src/types.d.ts');
+    expect(files).not.toContain('src/local.d.ts');
+    // Under a build folder (dist/, dist-types/, build/, out/) it is a package's emitted declarations.
+    expect(files).not.toContain('src/dist-types/api.d.ts');
+    // Named on the command line, it is read whatever stands beside it.
+    expect((await discover(['src/local.d.ts'])).files).toEqual(['src/local.d.ts']);
   });
 
   it('returns absolute, sorted paths, each once', async () => {
@@ -108,6 +123,8 @@ describe('discoverFiles: walking a folder', () => {
       'src/esm.mts',
       'src/legacy.cjs',
       'src/local.js',
+      'src/types.d.mts',
+      'src/types.d.ts',
       'src/upload.py',
       'src/view.tsx',
     ]);
@@ -129,9 +146,9 @@ describe('discoverFiles: files named on the command line', () => {
     expect((await discover(['generated/client.js', 'src/drop.secret.py'])).files).toEqual(['generated/client.js', 'src/drop.secret.py']);
   });
 
-  it('leaves out declaration files, unsupported types and --ignore-pattern matches', async () => {
+  it('leaves out unsupported types and --ignore-pattern matches, and takes a declaration file named', async () => {
     const { files, missing } = await discover(['src/types.d.ts', 'src/logo.png', 'src/notes.md', 'src/app.ts'], ['*.md']);
-    expect(files).toEqual(['src/app.ts']);
+    expect(files).toEqual(['src/app.ts', 'src/types.d.ts']);
     expect(missing).toEqual([]);
   });
 
@@ -168,7 +185,7 @@ describe('discoverFiles: globs', () => {
   });
 
   it('applies --ignore-pattern to glob matches', async () => {
-    expect((await discover(['src/*.{ts,tsx}'], ['*.tsx'])).files).toEqual(['src/app.ts']);
+    expect((await discover(['src/*.{ts,tsx}'], ['*.tsx'])).files).toEqual(['src/app.ts', 'src/types.d.ts']);
   });
 });
 

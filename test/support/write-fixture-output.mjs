@@ -18,7 +18,7 @@ for (const folder of process.argv.slice(2)) {
   const optionsFile = path.join(folder, 'options.json');
   const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
   const result = transformSource(text, file, options);
-  const output = path.join(folder, `output${path.extname(input)}`);
+  const output = path.join(folder, `output${input.slice('input'.length)}`);
   if (existsSync(path.join(folder, 'known-bug.md'))) {
     console.log(`${folder}: known bug, output kept; the codemod gives:\n${result.output}`);
   } else {
