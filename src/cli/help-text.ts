@@ -41,9 +41,10 @@ Options:
   -v, --version           show the version
 
 Files:
-  JavaScript and TypeScript (.js .jsx .mjs .cjs .ts .tsx .mts .cts; not .d.ts) are parsed and
-  rewritten. Python, PHP, Go, Ruby, Java, Kotlin, C#, shell, YAML, JSON, Markdown, Vue, Svelte and
-  .env files are scanned as text and reported (as "to port by hand"), never rewritten.
+  JavaScript and TypeScript (.js .jsx .mjs .cjs .ts .tsx .mts .cts, and a .d.ts that is not build
+  output) are parsed and rewritten. Python, PHP, Go, Ruby, Java, Kotlin, C#, shell, YAML, JSON,
+  Markdown, Vue, Svelte and .env files, and minified bundles (a line over 4,000 characters), are
+  scanned as text and reported (as "to port by hand"), never rewritten.
   Folders are walked honouring .gitignore (which decides about build output), skipping
   node_modules, VCS folders and symbolic links. A file named on the command line is checked even if .gitignore excludes it; --ignore-pattern applies to every file.
   A file with nothing legacy in it is never written. A changed file is written whole through a

@@ -5,6 +5,7 @@ import { SOURCE_EXTENSIONS } from '../detect/source-extensions.js';
 import { parseError, readError, type FileError } from '../files/file-errors.js';
 import { createMarkerTest, mayContainLegacy, type ByteTest } from './prefilter.js';
 import { prefilterFiles, PrefilterRun } from './prefilter-files.js';
+import { looksMinified } from './minified.js';
 import { resolveModule } from './resolve-module.js';
 import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
@@ -106,13 +107,16 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   // parses them between its own shares of the reading. Whatever fails is reported in `load`.
   const prefilter = options.prefilter ?? startPrefilter({ collectImports: options.foreignFiles !== undefined });
   const earlyBytes = new Map<string, Promise<Buffer>>();
-  const earlyAst = new Map<string, Promise<Node>>();
+  const earlyAst = new Map<string, Promise<Node | undefined>>();
   prefilter.onMatch((file) => {
     const bytes = readFile(file);
     earlyBytes.set(file, bytes);
     bytes.catch(() => {});
     if (!isSource(file)) return;
-    const ast = bytes.then((read) => parseModule(read.toString('utf8'), file));
+    const ast = bytes.then((read) => {
+      const text = read.toString('utf8');
+      return looksMinified(text) ? undefined : parseModule(text, file);
+    });
     earlyAst.set(file, ast);
     ast.catch(() => {});
   });
@@ -137,7 +141,8 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     }
     analyzed++;
     const text = bytes.toString('utf8');
-    if (!isSource(file)) {
+    // A minified bundle is reported like a file of another language: scanned, never rewritten.
+    if (!isSource(file) || looksMinified(text)) {
       texts.push({ file, path: relative(file), bytes, text });
       return settle();
     }
@@ -147,7 +152,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
         path: relative(file),
         bytes,
         text,
-        ast: await (earlyAst.get(file) ?? parseModule(text, file)),
+        ast: (await earlyAst.get(file)) ?? (await parseModule(text, file)),
         foundByImport: secondLook,
       });
     } catch (error) {

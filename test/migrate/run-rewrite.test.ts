@@ -204,10 +204,21 @@ describe('rewrite: the report and the exit status', () => {
     const root = tree({ 'upload.py': python, '.env': `TIKTOK_UPLOAD_URL=${UPLOAD}\n` });
     const { status, stdout } = await rewriteIn(root);
     expect(status).toBe(1);
-    expect(stdout).toContain('To port by hand (not JavaScript: never rewritten) (2):');
+    expect(stdout).toContain('To port by hand (not JavaScript, or minified: never rewritten) (2):');
     expect(stdout).toMatch(/^ {2}upload\.py:3:16 {2}Retired Share Video upload endpoint .* {2}text\/legacy-share-endpoint$/m);
     expect(stdout).toMatch(/0 changed, 0 sites rewritten, 2 TODOs left/);
     expect(readFileSync(join(root, 'upload.py'), 'utf8')).toBe(python);
+  });
+
+  it('reports a minified bundle (a line no person writes) as to port by hand, scanned and never rewritten', async () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `var a${i}=function(t){return t+${i}};`).join('');
+    const bundle = `!function(){${filler}fetch("${UPLOAD}?open_id="+o+"&access_token="+t,{method:"POST",body:f})}();\n`;
+    const root = tree({ 'public/app.min.js': bundle });
+    const { status, stdout } = await rewriteIn(root);
+    expect(status).toBe(1);
+    expect(stdout).toContain('To port by hand (not JavaScript, or minified: never rewritten) (1):');
+    expect(stdout).toMatch(/^ {2}public\/app\.min\.js:1:\d+ {2}Retired Share Video upload endpoint .* text\/legacy-share-endpoint$/m);
+    expect(readFileSync(join(root, 'public/app.min.js'), 'utf8')).toBe(bundle);
   });
 
   it('exits 2 on a file that cannot be parsed, and still rewrites the others', async () => {
