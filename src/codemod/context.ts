@@ -214,7 +214,7 @@ export class CodemodContext {
 }
 
 /** The findings whose node (or range) lies inside `node`. */
-function findingsWithin(context: CodemodContext, node: Node): RawFinding[] {
+export function findingsWithin(context: CodemodContext, node: Node): RawFinding[] {
   const [start, end] = rangeOf(node);
   return context.findings.filter((finding) => {
     const [from, to] = finding.range ?? rangeOf(finding.node!);

@@ -6,7 +6,7 @@ import { LEGACY_API_HOSTS } from './legacy-share-api.js';
  * of them is never parsed. Derived from the contract so that a new fact reaches the prefilter.
  * - the legacy hosts (every endpoint finding), the Content Posting host (a token left in its query), `www.tiktok.com/auth/` (v1 authorize page);
  * - `share/…` paths, for axios and got instances whose baseURL lives in another module;
- * - `video.upload.failed`, `video.publish.complete` (a prefix of `…completed`);
+ * - `video.upload.`, `video.publish.`: the legacy events, and names TikTok never sent that handlers wait for;
  * - `share_id`, for payloads read far from the call that fetched them.
  */
 export const PREFILTER_MARKERS: readonly string[] = [
@@ -15,7 +15,7 @@ export const PREFILTER_MARKERS: readonly string[] = [
   'tiktok.com/auth/authorize',
   'share/video/',
   'share/sound/',
-  'video.upload.failed',
-  'video.publish.complete',
+  'video.upload.',
+  'video.publish.',
   'share_id',
 ];

@@ -31,3 +31,20 @@ export const WEBHOOK_SIGNATURE_HEADER = 'TikTok-Signature';
 
 /** `content.publish_type` of every `post.publish.*` event about an upload-to-inbox post (§6.3). */
 export const INBOX_PUBLISH_TYPE = 'INBOX_SHARE';
+
+/** Events of the same channel that are not about posts (§6.3, [S7]): real, and nothing to migrate. */
+export const OTHER_TIKTOK_EVENTS = ['authorization.removed', 'portability.download.ready'] as const;
+
+/**
+ * Names shaped like TikTok's post events (`video.publish.failed`, `video.upload.complete`,
+ * `post.publish.completed`) that TikTok never sent (§2.6, §6.3): a handler waiting for one never
+ * runs. Judged in a TikTok handler only.
+ */
+export const EVENT_LIKE_NAME = /^(?:video|post)\.[a-z_]+\.[a-z_]+$/;
+
+/** The Content Posting event a never-sent name most likely meant, by how it ends; undefined when it cannot be told. */
+export function likelyEventFor(name: string): string | undefined {
+  if (/\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';
+  if (/\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
+  return undefined;
+}

@@ -44,7 +44,9 @@ const withoutSlash = (path: string) => path.replace(/\/+$/, '');
  */
 export function classifyUrl(text: string): UrlMatch | undefined {
   const match = HOST_PATTERN.exec(text);
-  if (!match) return undefined;
+  // `https://app.example/login?next=https://www.tiktok.com/auth/authorize/`: where another page sends
+  // the user back to, not where a request goes (a proxy's `?url=` still is).
+  if (!match || isReturnAddress(text.slice(0, match.index + 1))) return undefined;
   const host = match[1].toLowerCase();
   const rest = text.slice(match.index + match[0].length).replace(/^:\d+/, '');
   // A URL ends at the query, the fragment or the first character no URL holds (a string quoted inside a template).
@@ -61,6 +63,15 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   if (path === '' || path === '/') return { ...base, kind: 'legacy-base' };
   if (path.includes(HOLE)) return { ...base, kind: 'legacy-dynamic' };
   return { ...base, kind: 'legacy-unmapped' };
+}
+
+/** Query parameters that name where another page sends the user back to. */
+export const RETURN_ADDRESS_PARAM = /^(?:redirect_?ur[il]|redirect(?:_?to)?|return_?(?:ur[il]|to)|callback_?ur[il]|next)$/i;
+
+/** Whether a URL's text so far ends in the value of a return-address parameter: `…?next=`. */
+export function isReturnAddress(before: string): boolean {
+  const parameter = /[?&]([\w-]+)=\W?$/.exec(before);
+  return parameter !== null && RETURN_ADDRESS_PARAM.test(parameter[1]);
 }
 
 /** Endpoint kinds that are findings of their own. */

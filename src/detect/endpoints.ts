@@ -1,6 +1,6 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
 import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
-import { classifyUrl, isEndpointFinding, successorOf, type UrlMatch } from './classify-url.js';
+import { classifyUrl, isEndpointFinding, isReturnAddress, RETURN_ADDRESS_PARAM, successorOf, type UrlMatch } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
@@ -106,13 +106,40 @@ export function findUrlCompositions(index: ModuleIndex, folder: ValueFolder): Ur
     if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
     if (node.type === 'NewExpression' && !(node.callee.type === 'Identifier' && node.callee.name === 'URL')) continue;
     if ((node.type === 'Literal' || node.type === 'StringLiteral') && !isStringLiteral(node)) continue;
-    if (!isOutermost(node, index)) continue;
+    if (!isOutermost(node, index) || isParameterValue(node, index)) continue;
     const folded = folder.fold(node);
     if (folded.viaUrlRef) continue;
     const match = classifyUrl(foldedText(folded));
     if (match && isEndpointFinding(match.kind)) roots.push({ node, match, url: folded });
   }
   return roots;
+}
+
+/**
+ * A URL handed to another page as where to send the user back (`redirect_uri: '…'`, `?next=${
+ * encodeURIComponent('…')}`) names a page, and this code sends no request to it: a TikTok URL there
+ * is no call of the app's.
+ */
+function isParameterValue(node: Node, index: ModuleIndex): boolean {
+  const parent = index.parent(node);
+  if (!parent) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === node) {
+    const key = parent.key.type === 'Identifier' ? parent.key.name : isStringLiteral(parent.key) ? parent.key.value : undefined;
+    return typeof key === 'string' && RETURN_ADDRESS_PARAM.test(key);
+  }
+  if (!(parent.type === 'CallExpression' && parent.callee.type === 'Identifier' && /^encodeURI(?:Component)?$/.test(parent.callee.name)))
+    return false;
+  // Encoded into another URL's query: the text written just before it names the parameter.
+  const holder = index.parent(parent);
+  if (holder?.type === 'TemplateLiteral') {
+    const at = holder.expressions.indexOf(parent);
+    return at >= 0 && isReturnAddress(holder.quasis[at].value.cooked ?? holder.quasis[at].value.raw);
+  }
+  if (holder?.type === 'BinaryExpression' && holder.operator === '+' && holder.right === parent) {
+    const left = unwrap(holder.left);
+    return isStringLiteral(left) && isReturnAddress(left.value);
+  }
+  return false;
 }
 
 /** Not a part of a larger string expression, and a value rather than a key or a module name. */

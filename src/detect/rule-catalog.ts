@@ -66,6 +66,8 @@ export const RULES = {
       rename: "Legacy TikTok webhook event '{{legacy}}': the Content Posting API sends '{{replacement}}'",
       ambiguous:
         "'{{legacy}}' is a retired TikTok webhook event, renamed '{{replacement}}'; nothing here says which service sends it, so check it is TikTok's before renaming",
+      neverSent:
+        "'{{legacy}}' is no event TikTok sends (it never did): code waiting for it never runs; the Content Posting API sends {{replacement}}",
     },
   },
   'no-legacy-response-field': {

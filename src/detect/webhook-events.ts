@@ -1,4 +1,11 @@
-import { LEGACY_EVENT_RENAMES, type LegacyEventName } from '../contract/index.js';
+import {
+  CONTENT_POSTING_EVENTS,
+  EVENT_LIKE_NAME,
+  LEGACY_EVENT_RENAMES,
+  likelyEventFor,
+  OTHER_TIKTOK_EVENTS,
+  type LegacyEventName,
+} from '../contract/index.js';
 import { staticString, type Node } from './ast.js';
 import { hasNewTwin, isLookupEntry } from './event-twin.js';
 import type { ModuleIndex } from './module-index.js';
@@ -9,12 +16,18 @@ import type { RawFinding } from './raw-finding.js';
  * Legacy event names in any string position: comparisons, `case` labels, object keys, maps, arrays,
  * Sets, enums and literal types. TikTok's are errors; ones whose owner cannot be told are warnings;
  * ones in code that names another service (Bunny Stream, Vimeo, …) are not TikTok's and not reported.
+ * In a TikTok handler, a name shaped like a post event that TikTok never sent is reported too.
  */
 export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, keepLegacyEvents: boolean): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const node of ['StringLiteral', 'Literal', 'TemplateLiteral'].flatMap((t) => [...index.ofType(t)])) {
     const value = staticString(node);
-    if (value === undefined || !Object.hasOwn(LEGACY_EVENT_RENAMES, value)) continue;
+    if (value === undefined) continue;
+    if (!Object.hasOwn(LEGACY_EVENT_RENAMES, value)) {
+      if (isNeverSent(value) && isEventPosition(index, node) && owners.ownerOf(node) === 'tiktok')
+        findings.push(neverSentFinding(node, value));
+      continue;
+    }
     const owner = owners.ownerOf(node);
     if (owner === 'other') continue;
     if ((keepLegacyEvents || isLookupEntry(index, node)) && hasNewTwin(index, node, LEGACY_EVENT_RENAMES[value as LegacyEventName]))
@@ -22,6 +35,31 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
     findings.push(eventFinding(node, value as LegacyEventName, owner === 'tiktok'));
   }
   return findings;
+}
+
+const KNOWN_EVENTS = new Set<string>([...CONTENT_POSTING_EVENTS, ...OTHER_TIKTOK_EVENTS]);
+
+function isNeverSent(value: string): boolean {
+  return EVENT_LIKE_NAME.test(value) && !KNOWN_EVENTS.has(value);
+}
+
+/**
+ * Where a handler waits for an event: a `case` label, a comparison, a key of a handler map, a member
+ * of a union or a list. Not a call's argument (`track('video.play.started')` is analytics, not a webhook).
+ */
+function isEventPosition(index: ModuleIndex, node: Node): boolean {
+  const parent = index.parent(node);
+  if (!parent) return false;
+  if (parent.type === 'SwitchCase') return parent.test === node;
+  if (parent.type === 'BinaryExpression') return ['===', '!==', '==', '!='].includes(parent.operator);
+  if (parent.type === 'ObjectProperty' || parent.type === 'Property') return parent.key === node;
+  return parent.type === 'TSLiteralType' || parent.type === 'ArrayExpression';
+}
+
+function neverSentFinding(node: Node, name: string): RawFinding {
+  const likely = likelyEventFor(name);
+  const instead = likely ? `'${likely}'` : `one of ${CONTENT_POSTING_EVENTS.map((event) => `'${event}'`).join(', ')}`;
+  return { ruleId: 'no-legacy-webhook-event', messageId: 'neverSent', node, data: { legacy: name, replacement: instead } };
 }
 
 function eventFinding(node: Node, legacy: LegacyEventName, isTikTok: boolean): RawFinding {

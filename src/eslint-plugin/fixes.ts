@@ -29,6 +29,8 @@ export function fixesFor(finding: RawFinding, index: ModuleIndex): FindingFixes 
 }
 
 function eventFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
+  // A name TikTok never sent: which event the code meant is the person's to say.
+  if (finding.messageId === 'neverSent') return {};
   const literal = finding.node!;
   const replacement = finding.data.replacement;
   const rename: Fixer = (fixer) => fixer.replaceTextRange(rangeOf(literal), requote(index.source(literal), replacement));

@@ -134,6 +134,19 @@ export const TikTokEventBadge = ({ event }: { event: string }) => <span>{TIKTOK_
   ],
   invalid: [
     {
+      name: 'a name TikTok never sent, in a TikTok route: reported, no fix (JS)',
+      filename: 'src/routes/tiktok-hooks.js',
+      code: `
+app.post('/webhooks/tiktok', (req, res) => {
+  if (req.body.event === 'video.publish.failed') retry(req.body);
+  track('video.play.started');
+  res.sendStatus(200);
+});
+`,
+      output: null,
+      errors: [{ messageId: 'neverSent', line: 3 }],
+    },
+    {
       name: 'an Express route for TikTok: case labels renamed by the autofix (JS)',
       filename: 'src/routes/webhooks.js',
       code: `

@@ -1,4 +1,5 @@
-import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
+import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
+import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { statementForTodo } from '../../src/detect/todo-placement.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
@@ -45,17 +46,31 @@ export function addMigrationTodos(context: CodemodContext): void {
 }
 
 /**
- * The query-token findings of each request that keeps its code (its endpoint finding is still
- * unhandled), each mapped to that endpoint finding: the request's TODO covers them.
+ * The query-token findings of each request, or URL value, that keeps its code (its endpoint finding is
+ * still unhandled), each mapped to that endpoint finding: the site's TODO covers them.
  */
 function requestSites(context: CodemodContext): Map<RawFinding, RawFinding> {
   const open = new Set(context.unhandled());
   const sites = new Map<RawFinding, RawFinding>();
+  const cover = (head: RawFinding | undefined, own: readonly RawFinding[]) => {
+    if (!head) return;
+    for (const finding of own)
+      if (finding.ruleId === 'no-token-in-query' && open.has(finding) && !sites.has(finding)) sites.set(finding, head);
+  };
   for (const request of context.requests) {
-    const own = findingsOfRequest(context, request).filter((finding) => open.has(finding));
-    const head = own.find((finding) => finding.node === request.call && finding.ruleId !== 'no-token-in-query');
-    if (!head) continue;
-    for (const finding of own) if (finding.ruleId === 'no-token-in-query') sites.set(finding, head);
+    const own = findingsOfRequest(context, request);
+    cover(
+      own.find((finding) => open.has(finding) && finding.node === request.call && finding.ruleId !== 'no-token-in-query'),
+      own,
+    );
+  }
+  // A URL built with its query tokens and sent through something the codemod cannot follow (a proxy).
+  for (const { node } of findUrlCompositions(context.index, context.folder)) {
+    const within = findingsWithin(context, node);
+    cover(
+      context.findings.find((finding) => open.has(finding) && finding.node === node && finding.ruleId !== 'no-token-in-query'),
+      within,
+    );
   }
   return sites;
 }

@@ -29,6 +29,13 @@ export function renameWebhookEvents(context: CodemodContext): void {
   for (const finding of events) {
     const legacy = finding.data.legacy as LegacyEventName;
     const replacement = finding.data.replacement;
+    if (finding.messageId === 'neverSent') {
+      context.defer(
+        finding,
+        `TikTok never sends '${legacy}', so this code never runs: use ${replacement} if that is what it waits for, or delete it`,
+      );
+      continue;
+    }
     if (finding.messageId === 'ambiguous') {
       context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
       continue;
@@ -46,7 +53,9 @@ export function renameWebhookEvents(context: CodemodContext): void {
   }
   // The content's fields follow the events, or stay with them: a handler whose events are left to
   // a person still receives legacy payloads.
-  const eventsLeft = events.some((finding) => context.reasonFor(finding) !== undefined && finding.messageId !== 'ambiguous');
+  const eventsLeft = events.some(
+    (finding) => context.reasonFor(finding) !== undefined && finding.messageId !== 'ambiguous' && finding.messageId !== 'neverSent',
+  );
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'webhookField')) {
     if (eventsLeft && !keep) {
       context.defer(finding, '`share_id` stays while the legacy events of this module are left to merge by hand; then read `publish_id`');
