@@ -132,6 +132,9 @@ function isPure(init: Node | null): boolean {
       // `form.getHeaders()` reads the multipart boundary of a form that goes with the legacy call.
       if (init.callee.type === 'MemberExpression' && !init.callee.computed && init.callee.property.name === 'getHeaders')
         return init.arguments.length === 0 && init.callee.object.type === 'Identifier';
+      // `new URLSearchParams({ … }).toString()`: the text of a value that has no effect either.
+      if (init.callee.type === 'MemberExpression' && !init.callee.computed && init.callee.property.name === 'toString')
+        return init.arguments.length === 0 && init.callee.object.type === 'NewExpression' && isPure(init.callee.object);
       return init.callee.type === 'Identifier' && PURE_FUNCTIONS.has(init.callee.name) && init.arguments.every(isPure);
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':

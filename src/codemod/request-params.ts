@@ -1,7 +1,7 @@
 import { quoted } from './todo.js';
 import type { CodemodContext } from './context.js';
 import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
-import { HOLE } from '../detect/folded.js';
+import { HOLE, type Piece } from '../detect/folded.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { writtenAs } from './written-as.js';
 
@@ -69,25 +69,53 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
   const params = new Map<string, ParamValue>();
   const pieces = request.url.pieces;
   let text = '';
-  const holes: Node[] = [];
+  const holes: Piece[] = [];
   for (const piece of pieces) {
     if (piece.text !== undefined) text += piece.text;
     else {
       text += `${HOLE}${holes.length}${HOLE}`;
-      holes.push(piece.node);
+      holes.push(piece);
     }
   }
   const start = text.indexOf('?');
   if (start === -1) return params;
+  const wholeHole = new RegExp(`^${HOLE}(\\d+)${HOLE}$`);
   for (const pair of text.slice(start + 1).split('&')) {
     if (pair === '') continue;
+    // `?${new URLSearchParams({ … })}`, or a variable holding one: its object holds the parameters.
+    const whole = wholeHole.exec(pair);
+    if (whole) {
+      const piece = holes[Number(whole[1])];
+      const object = piece.query ?? searchParamsObject(context, piece.node);
+      if (!object) return { reason: `its query is built elsewhere (\`${quoted(context.source(piece.node), 40)}\`)` };
+      const found = fromObject(object);
+      if ('reason' in found) return found;
+      for (const [key, value] of found) params.set(key, value);
+      continue;
+    }
     const [key, value = ''] = pair.split('=');
     const hole = new RegExp(`^${HOLE}(\\d+)${HOLE}$`).exec(value);
-    if (hole) params.set(key, { node: unwrapEncode(writtenAs(context, request.call, holes[Number(hole[1])])) });
+    if (hole) params.set(key, { node: unwrapEncode(writtenAs(context, request.call, holes[Number(hole[1])].node)) });
     else if (value.includes(HOLE)) return { reason: `the query parameter \`${key}\` is built from several values` };
     else params.set(key, { text: decodeURIComponent(value) });
   }
   return params;
+}
+
+/** The object of `new URLSearchParams({ … })` (maybe `.toString()`ed, maybe through a constant). */
+function searchParamsObject(context: CodemodContext, node: Node): Node | undefined {
+  let value = unwrap(node);
+  for (let hops = 0; hops < 4; hops++) {
+    if (value.type === 'Identifier') {
+      const binding = context.index.resolve(value);
+      if (!binding?.init || binding.assignments.length > 0) return undefined;
+      value = unwrap(binding.init);
+    } else if (value.type === 'CallExpression' && calleeName(value) === 'toString' && isMember(value.callee)) {
+      value = unwrap(value.callee.object);
+    } else break;
+  }
+  if (value.type !== 'NewExpression' || value.callee.name !== 'URLSearchParams' || value.arguments.length !== 1) return undefined;
+  return context.folder.objectOf(value.arguments[0]);
 }
 
 /** `encodeURIComponent(x)` in a URL is `x` in a form body, which URLSearchParams encodes itself. */

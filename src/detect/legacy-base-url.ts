@@ -8,11 +8,12 @@ import type { TikTokRequest } from './requests.js';
 import type { ValueFolder } from './static-value.js';
 
 /**
- * A name that says "the base of the API" (`baseUrl`, `API_BASE`, `$apiBase`, `apiUrl`, `endpoint`).
+ * A name that says "the base of the API" (`baseUrl`, `API_BASE`, `$apiBase`, `apiUrl`, `endpoint`,
+ * `TIKTOK_API_URL`, `TIKTOK_URL`; not `REDIRECT_URL` nor `profileUrl`).
  * A bare host held by any other name (`TIKTOK_LEGACY_API` in a CSP or proxy allow-list) is a host,
  * not a place requests are built on, and stays quiet.
  */
-export const BASE_NAME = /base|^(?:api_?)?(?:url|endpoint|root)$/i;
+export const BASE_NAME = /^(?!.*(?:redirect|callback|return))(?:.*base|(?:.*(?:_|api))?(?:url|endpoint|root)$)/i;
 
 /**
  * The retired host held as the base URL of a client class or a platform settings record, or in a

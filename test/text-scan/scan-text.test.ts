@@ -90,8 +90,14 @@ describe('scanText: a base URL and a path built on another line', () => {
     ['a Python constant', 'TIKTOK_BASE_URL = "https://open-api.tiktok.com/"'],
     ['a Ruby constant', "  BASE = 'https://open-api.tiktok.com'.freeze"],
     ['a PHP array entry', "    'api_base' => 'https://open-api.tiktok.com',"],
+    ['a Python constant named for the API', 'TIKTOK_API_URL = "https://open-api.tiktok.com"'],
   ])('reports the bare legacy host held as a base URL in %s', ([, line]) => {
     expect(brief(line).map((f) => [f.ruleId, f.messageId])).toEqual([['text/unmapped-legacy-endpoint', 'base']]);
+  });
+
+  it('says nothing of a bare host under a name that is no base (a redirect, an allow-list entry)', () => {
+    expect(brief('REDIRECT_URL = "https://open-api.tiktok.com"')).toEqual([]);
+    expect(brief('TIKTOK_LEGACY_API = "https://open-api.tiktok.com"')).toEqual([]);
   });
 
   it('says nothing of the base where a path built on it is reported, nor in a config file', () => {
