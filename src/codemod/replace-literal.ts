@@ -1,12 +1,30 @@
 import type { Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
+import { quoteStyle } from './quote-style.js';
 
-/** The same kind of literal, with the new text: a template stays a template. */
+/** The same kind of literal, with the new text: a template stays a template, a string keeps its quotes. */
 export function replaceLiteral(context: CodemodContext, literal: Node, value: string): void {
   const { j } = context;
   const node =
     literal.type === 'TemplateLiteral'
       ? j.templateLiteral([j.templateElement({ raw: value, cooked: value }, true)], [])
-      : j.stringLiteral(value);
+      : stringLike(context, literal, value);
   context.pathOf(literal).replace(node);
+}
+
+/**
+ * A string literal of `value` written with the quotes of `original` (a double-quoted URL in a file of
+ * single quotes stays double-quoted). recast prints a `StringLiteral` with the file's quote, but a
+ * `Literal` with its `extra.raw` while that still matches the value: so an ESTree `Literal` it is.
+ */
+export function stringLike(context: CodemodContext, original: Node, value: string): Node {
+  const quote = context.source(original)[0];
+  const own = quoteStyle(context.text) === 'double' ? '"' : "'";
+  if (quote !== '"' && quote !== "'") return context.j.stringLiteral(value) as Node;
+  // In the file's own quote, recast's printing is already right.
+  if (quote === own) return context.j.stringLiteral(value) as Node;
+  const escaped = value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`);
+  const node = context.j.literal(value) as Node;
+  node.extra = { raw: `${quote}${escaped}${quote}`, rawValue: value };
+  return node;
 }

@@ -1,12 +1,8 @@
+import { quoteStyle } from '../codemod/quote-style.js';
 import { diffArrays } from 'diff';
 import { parserFor } from '../detect/parse.js';
 
 /** New code follows the file's own quotes: the more common of ' and ". */
-export function quoteStyle(text: string): 'single' | 'double' {
-  const single = text.split("'").length;
-  const double = text.split('"').length;
-  return double > single ? 'double' : 'single';
-}
 
 /** A file written without semicolons (standard style): next to none of its code lines ends with one. */
 function writtenWithoutSemicolons(text: string): boolean {
@@ -38,7 +34,15 @@ const label = (token: Token) => (typeof token.type === 'string' ? token.type : t
 function alignLines(original: string, printed: string): { readonly text: string; readonly added: ReadonlySet<number> } {
   const before = original.split('\n');
   const after = printed.split('\n');
-  const trim = (line: string) => line.replace(/[ \t]+(\r?)$/, '$1');
+  // Trailing whitespace aside, a leading tab read as the one column recast parsed it as (the codemod
+  // parses with tabWidth 1), and the semicolon after a closing bracket: a line of a node recast
+  // printed again comes back with spaces for its tabs and `};` where the file wrote `}`, and it is
+  // still a line the codemod did not touch.
+  const trim = (line: string) =>
+    line
+      .replace(/[ \t]+(\r?)$/, '$1')
+      .replace(/^([ \t]*[)\]}]+);(\r?)$/, '$1$2')
+      .replace(/^[ \t]+/, (indent) => indent.replaceAll('\t', ' '));
   const lines: string[] = [];
   const added = new Set<number>();
   let [i, j] = [0, 0];

@@ -8,7 +8,8 @@ import { rewriteDisplayApiCalls } from '../../transforms/rewrite-display-api/rew
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
-import { keepStyle, quoteStyle } from './keep-style.js';
+import { keepStyle } from './keep-style.js';
+import { quoteStyle } from '../codemod/quote-style.js';
 
 /** The steps, in order; the TODO step always runs last. */
 export const TRANSFORMS: readonly Transform[] = [

@@ -1,3 +1,4 @@
+import { stringLike } from '../../src/codemod/replace-literal.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
 import { rangeOf, staticString, type Node } from '../../src/detect/ast.js';
@@ -87,7 +88,9 @@ function applyEdits(context: CodemodContext, edits: readonly TextEdit[]): void {
     if (text === textOf(node)) continue;
     context
       .pathOf(node)
-      .replace(node.type === 'TemplateElement' ? j.templateElement({ raw: text, cooked: text }, node.tail) : j.stringLiteral(text));
+      .replace(
+        node.type === 'TemplateElement' ? j.templateElement({ raw: text, cooked: text }, node.tail) : stringLike(context, node, text),
+      );
   }
 }
 

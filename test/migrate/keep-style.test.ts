@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { keepStyle } from '../../src/migrate/keep-style.js';
+
+/**
+ * recast prints a node it reprints with spaces for tabs and a semicolon after a closing brace where
+ * the file wrote none: those lines are still the file's own, and come back byte for byte.
+ */
+describe('keepStyle: lines the codemod did not touch', () => {
+  it('keeps a tab-indented line that recast printed again with spaces', () => {
+    const original = "function f() {\n\tvar self = this;\n\treturn fetch('https://open-api.tiktok.com/x');\n}\n";
+    const printed = "function f() {\n var self = this;\n return fetch('https://open.tiktokapis.com/y');\n}\n";
+    expect(keepStyle(original, printed, 'a.js')).toBe(
+      "function f() {\n\tvar self = this;\n return fetch('https://open.tiktokapis.com/y');\n}\n",
+    );
+  });
+
+  it("keeps a closing brace without the semicolon recast added, but not a changed line's own semicolon", () => {
+    const original = "var urls = {\n  a: 'x',\n}\nexport type E =\n  | 'post.publish.complete'\n  | 'video.publish.completed';\n";
+    const printed = "var urls = {\n  a: 'y',\n};\nexport type E =\n  | 'post.publish.complete';\n";
+    expect(keepStyle(original, printed, 'a.ts')).toBe("var urls = {\n  a: 'y',\n}\nexport type E =\n  | 'post.publish.complete';\n");
+  });
+
+  it('does not take back an indentation the codemod changed on purpose', () => {
+    const original = 'interface T {\n  data: {\n    access_token: string;\n  };\n}\n';
+    const printed = 'interface T {\n  access_token: string;\n}\n';
+    expect(keepStyle(original, printed, 'a.ts')).toBe(printed);
+  });
+});
