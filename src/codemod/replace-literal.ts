@@ -20,9 +20,9 @@ export function replaceLiteral(context: CodemodContext, literal: Node, value: st
 export function stringLike(context: CodemodContext, original: Node, value: string): Node {
   const quote = context.source(original)[0];
   const own = quoteStyle(context.text) === 'double' ? '"' : "'";
-  if (quote !== '"' && quote !== "'") return context.j.stringLiteral(value) as Node;
+  if (quote !== '"' && quote !== "'") return context.j.stringLiteral(value);
   // In the file's own quote, recast's printing is already right.
-  if (quote === own) return context.j.stringLiteral(value) as Node;
+  if (quote === own) return context.j.stringLiteral(value);
   const escaped = value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`);
   const node = context.j.literal(value) as Node;
   node.extra = { raw: `${quote}${escaped}${quote}`, rawValue: value };
