@@ -1,6 +1,7 @@
 import { quoted } from './todo.js';
 import type { CodemodContext } from './context.js';
-import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isMember, keyName, memberName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import type { Binding } from '../detect/module-index.js';
 import { HOLE, type Piece } from '../detect/folded.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { writtenAs } from './written-as.js';
@@ -49,8 +50,8 @@ function bodyObject(context: CodemodContext, node: Node): Node | undefined {
     const name = value.type === 'NewExpression' ? (value.callee.name as string | undefined) : calleeName(value);
     if (name === 'URLSearchParams' || name === 'stringify') return context.folder.objectOf(value.arguments[0]);
   }
-  if (value.type === 'Identifier') return context.folder.objectOf(value);
-  return undefined;
+  // `params` or `params.toString()` of a `const params = new URLSearchParams({ … })`.
+  return searchParamsObject(context, value) ?? (value.type === 'Identifier' ? context.folder.objectOf(value) : undefined);
 }
 
 function fromObject(object: Node): Map<string, ParamValue> | { reason: string } {
@@ -102,20 +103,49 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
   return params;
 }
 
-/** The object of `new URLSearchParams({ … })` (maybe `.toString()`ed, maybe through a constant). */
+/**
+ * The object of `new URLSearchParams({ … })` (maybe `.toString()`ed, maybe through a constant that is
+ * never changed after: no `.append()`, `.set()` or `.delete()` on it).
+ */
 function searchParamsObject(context: CodemodContext, node: Node): Node | undefined {
   let value = unwrap(node);
   for (let hops = 0; hops < 4; hops++) {
     if (value.type === 'Identifier') {
       const binding = context.index.resolve(value);
-      if (!binding?.init || binding.assignments.length > 0) return undefined;
+      if (!binding?.init || binding.assignments.length > 0 || isMutated(context, binding)) return undefined;
       value = unwrap(binding.init);
     } else if (value.type === 'CallExpression' && calleeName(value) === 'toString' && isMember(value.callee)) {
       value = unwrap(value.callee.object);
     } else break;
   }
   if (value.type !== 'NewExpression' || value.callee.name !== 'URLSearchParams' || value.arguments.length !== 1) return undefined;
-  return context.folder.objectOf(value.arguments[0]);
+  const object = context.folder.objectOf(value.arguments[0]);
+  // Its values are written again in the new request while the old declaration may stay: reads only.
+  return object && objectProperties(object).every((property) => property.type !== 'SpreadElement' && isRead(property.value))
+    ? object
+    : undefined;
+}
+
+/** A value whose second evaluation changes nothing: a name, a member read, a literal, a template of those. */
+function isRead(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === 'Identifier' || value.type === 'ThisExpression' || staticString(value) !== undefined) return true;
+  if (value.type === 'NumericLiteral' || value.type === 'BooleanLiteral' || (value.type === 'Literal' && typeof value.value !== 'object'))
+    return true;
+  if (isMember(value)) return !value.computed && isRead(value.object);
+  if (value.type === 'TemplateLiteral') return (value.expressions as Node[]).every(isRead);
+  return false;
+}
+
+const MUTATORS = new Set(['append', 'set', 'delete', 'sort']);
+
+function isMutated(context: CodemodContext, binding: Binding): boolean {
+  return context.index
+    .ofType('MemberExpression')
+    .some(
+      (member) =>
+        member.object.type === 'Identifier' && MUTATORS.has(memberName(member) ?? '') && context.index.resolve(member.object) === binding,
+    );
 }
 
 /** `encodeURIComponent(x)` in a URL is `x` in a form body, which URLSearchParams encodes itself. */

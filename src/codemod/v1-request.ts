@@ -1,7 +1,7 @@
 import { clientOf } from './http-client.js';
 import type { CodemodContext } from './context.js';
 import { quoted } from './todo.js';
-import { calleeName, isMember, keyName, objectProperties, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 
 /** How the request is written, by client: the call's shape, where its body goes, how the new one reads. */
@@ -28,6 +28,8 @@ export interface V1RequestParts {
   /** The request options object, where the code writes one. */
   readonly options?: Node;
   readonly body?: Node;
+  /** `axios({ url, method, params, data })`: the new call is written the same way. */
+  readonly configCall?: boolean;
 }
 
 /**
@@ -49,6 +51,15 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
     };
   const callee = unwrap(request.call.callee);
   const method = calleeName(request.call);
+  // `axios({ url: '…', method: 'post', params: { … } })`: one config object holds it all.
+  const whole =
+    style === 'axios' && !isMember(callee) && request.call.arguments.length === 1
+      ? context.folder.objectOf(request.call.arguments[0])
+      : undefined;
+  if (whole && objectProperties(whole).some((property) => keyName(property) === 'url')) {
+    const data = objectProperties(whole).find((property) => keyName(property) === 'data')?.value;
+    return { style, callee, options: whole, body: data && !isNullish(data) ? data : undefined, configCall: true };
+  }
   if (style !== 'fetch' && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
     return { reason: `the ${client.kind} call is not \`.post()\` or \`.get()\` with the URL first` };
   if (style === 'axios') {
@@ -63,8 +74,16 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   return { style, callee, options, body };
 }
 
-/** The request's other options (a timeout, a signal), carried over as they are; headers only when they described the body or the answer. */
-export function carriedOptions(context: CodemodContext, options: Node | undefined): { text?: string } | { reason: string } {
+/**
+ * The request's other options (a timeout, a signal), carried over as they are; headers only when they
+ * described the body or the answer (and, with `withAuthorization`, carried the token the new request
+ * sends itself).
+ */
+export function carriedOptions(
+  context: CodemodContext,
+  options: Node | undefined,
+  withAuthorization = false,
+): { text?: string } | { reason: string } {
   if (!options) return {};
   const kept: string[] = [];
   for (const property of objectProperties(options)) {
@@ -73,7 +92,7 @@ export function carriedOptions(context: CodemodContext, options: Node | undefine
     if (key === 'headers') {
       const headers = context.folder.objectOf(property.value);
       const names = headers ? objectProperties(headers).map((header) => keyName(header)) : [undefined];
-      if (names.some((name) => name === undefined || !BODY_HEADERS.test(name)))
+      if (names.some((name) => name === undefined || !(BODY_HEADERS.test(name) || (withAuthorization && /^authorization$/i.test(name)))))
         return { reason: 'its request sends headers of its own, which the codemod does not carry over' };
       continue;
     }
@@ -114,6 +133,10 @@ export function v2CallText(context: CodemodContext, request: TikTokRequest, part
       return `${context.source(request.call.callee)}(${call.url}, ${join(`method: '${call.method}'`, headers, body && `body: ${body}`, call.rest)})`;
     }
     case 'axios': {
+      if (parts.configCall) {
+        const data = call.body && `data: ${call.body.as === 'form' ? form : object}`;
+        return `${context.source(request.call.callee)}${generic}(${join(`method: '${call.method.toLowerCase()}'`, `url: ${call.url}`, headers, data, call.rest)})`;
+      }
       const data = call.body ? `${call.body.as === 'form' ? form : object}, ` : '';
       return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${data}${join(headers, call.rest)})`;
     }
@@ -134,4 +157,17 @@ function isNullish(node: Node): boolean {
     (value.type === 'Literal' && value.value === null) ||
     (value.type === 'Identifier' && value.name === 'undefined')
   );
+}
+
+/** The token of an `Authorization: Bearer …` header the legacy request already sent (a half-migrated call). */
+export function bearerTokenIn(context: CodemodContext, options: Node | undefined): Node | undefined {
+  const headers = options && objectProperties(options).find((property) => keyName(property) === 'headers');
+  const object = headers && context.folder.objectOf(headers.value);
+  const authorization = object && objectProperties(object).find((property) => /^authorization$/i.test(keyName(property) ?? ''));
+  const value = authorization && unwrap(authorization.value);
+  if (value?.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis[1].value.raw === '')
+    return /^Bearer\s+$/.test(value.quasis[0].value.raw) ? value.expressions[0] : undefined;
+  if (value?.type === 'BinaryExpression' && value.operator === '+' && /^Bearer\s+$/.test(staticString(value.left) ?? ''))
+    return value.right;
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
-import { carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
+import { bearerTokenIn, carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
@@ -73,11 +73,13 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   const known = [...MOVED_PARAMS, ...endpoint.bodyParams];
   const unknown = [...found.params.keys()].filter((key) => !known.includes(key));
   if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which v2 ${endpoint.name} does not take`;
-  const token = found.params.get('access_token');
+  // The token in the query or the body, or already in a Bearer header (a half-migrated call).
+  const header = bearerTokenIn(context, parts.options);
+  const token = found.params.get('access_token') ?? (header && { node: header });
   if (!token) return 'its `access_token` cannot be found here';
   const fields = requestedFields(context, request, found.params.get('fields'), endpoint.readFieldsOf);
   if ('reason' in fields) return fields.reason;
-  const carried = carriedOptions(context, parts.options);
+  const carried = carriedOptions(context, parts.options, true);
   if ('reason' in carried) return carried.reason;
   const reads = planErrorCodeReads(context, request);
   if ('reason' in reads) return reads.reason;

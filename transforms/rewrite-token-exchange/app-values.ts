@@ -42,7 +42,10 @@ export function findRedirectUri(context: CodemodContext): ParamValue | undefined
  * no effect: a read (`REDIRECT_URI`, `config.tiktok.redirectUri`, `process.env.X`) or a key of a
  * module-level object (`app.redirectUri`).
  */
-export function findModuleValue(context: CodemodContext, pattern: RegExp): ParamValue | undefined {
+export function findModuleValue(context: CodemodContext, pattern: RegExp, near?: Node): ParamValue | undefined {
+  // In a class, a field of its own the other methods read (`this.clientSecret`).
+  const own = near && classFieldRead(context, pattern, near);
+  if (own) return { source: own };
   // A name of the module's own first, read somewhere (`REDIRECT_URI`) or only declared at its top
   // (`const clientSecret = process.env.TIKTOK_CLIENT_SECRET ?? ''`), then what it reads
   // (`process.env.TIKTOK_REDIRECT_URI`).
@@ -90,6 +93,20 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp): Param
       return { source: `${holder.id.name}.${path.join('.')}` };
   }
   return undefined;
+}
+
+/** `this.<name>` read somewhere in the class around `near`, its name matching `pattern`. */
+function classFieldRead(context: CodemodContext, pattern: RegExp, near: Node): string | undefined {
+  const classOf = (node: Node) => [...context.index.ancestors(node)].find((ancestor) => ancestor.type === 'ClassBody');
+  const body = classOf(near);
+  if (!body) return undefined;
+  const read = context.index
+    .ofType('MemberExpression')
+    .find(
+      (member) =>
+        member.object.type === 'ThisExpression' && !member.computed && pattern.test(memberName(member) ?? '') && classOf(member) === body,
+    );
+  return read ? `this.${memberName(read)}` : undefined;
 }
 
 function stripEncode(node: Node): Node {

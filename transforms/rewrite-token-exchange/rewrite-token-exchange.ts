@@ -81,17 +81,22 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
 
 function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reason: string | undefined): void {
   if (reason === undefined) {
-    context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL} (grant_type=${grant.grantType}), form-encoded; its answer is read flat`);
+    const how = grant.grantType ? ` (grant_type=${grant.grantType}), form-encoded; its answer is read flat` : ', form-encoded';
+    context.record(finding, 'rewritten', `now POST ${grant.url}${how}`);
     return;
   }
   const fields = [
     ...grant.required,
-    `grant_type=${grant.grantType}`,
+    ...(grant.grantType ? [`grant_type=${grant.grantType}`] : []),
     ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : []),
   ];
+  const answer =
+    grant.answer === 'tokens'
+      ? 'read its answer flat (access_token, open_id, refresh_token at the top)'
+      : 'check its status: it answers nothing on success';
   context.defer(
     finding,
-    `the v1 ${grant.name} is not rewritten: ${reason}; send POST ${V2_TOKEN_URL} with a form-encoded body (${fields.join(', ')}) and read its answer flat (access_token, open_id, refresh_token at the top)`,
+    `the v1 ${grant.name} is not rewritten: ${reason}; send POST ${grant.url} with a form-encoded body (${fields.join(', ')}) and ${answer}`,
   );
 }
 
@@ -111,7 +116,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     ['client_secret', CLIENT_SECRET_NAME],
     ['client_key', CLIENT_KEY_NAME],
   ] as const) {
-    const found = params.has(key) ? undefined : findModuleValue(context, name);
+    const found = params.has(key) ? undefined : findModuleValue(context, name, request.call);
     if (found) params.set(key, found);
   }
   for (const key of grant.required) if (!params.has(key)) return `its \`${key}\` cannot be found here`;

@@ -105,6 +105,9 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
       edits.push(() => context.pathOf(member).replace(context.j.template.expression([context.source(member.object)])));
       continue;
     }
+    // `body.error_description || body.message || 'failed'`: undefined in v2, the fallback goes on.
+    const parent = context.index.parent(member);
+    if (name === 'message' && parent?.type === 'LogicalExpression' && ['||', '??'].includes(parent.operator)) continue;
     if (name && V1_ONLY.has(name) && !isAxiosResponse(context, holder))
       return { reason: `\`${name}\` of the v1 token answer is not in the v2 one (errors come as \`error\` and \`error_description\`)` };
   }

@@ -25,6 +25,18 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
     for (const argument of (typeArguments?.params ?? []) as Node[]) collectNames(argument, names);
   }
   const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  // `const answer: TokenResponse = res.data`: the variable's declared type is the answer's too, when
+  // the module declares it (an `AxiosResponse` from a package describes the response, not the answer).
+  const declared = new Set(
+    [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].map((node) => node.id?.name),
+  );
+  for (const declarator of context.index.ofType('VariableDeclarator')) {
+    const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+    if (!annotation || !declarator.init || !taint.has(declarator.init)) continue;
+    const local = new Set<string>();
+    collectNames(annotation, local);
+    for (const name of local) if (declared.has(name)) names.add(name);
+  }
   const edits: (() => void)[] = [];
   for (const assertion of [...context.index.ofType('TSAsExpression'), ...context.index.ofType('TSTypeAssertion')]) {
     if (!taint.has(assertion.expression)) continue;
