@@ -68,10 +68,25 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
       if (staticString(append.arguments[0]) === FIELD && append.arguments[1]) return classify(append.arguments[1], context, false);
     }
     const json = jsonBody(body, context);
-    const videoUrl = json && findProperty(json, 'video_url');
+    const sourceInfo = json && findProperty(json, 'source_info');
+    const nested = sourceInfo && context.folder.objectOf(sourceInfo.value);
+    const videoUrl = json && (findProperty(json, 'video_url') ?? (nested && findProperty(nested, 'video_url')));
     if (videoUrl) return { video: { kind: 'url', expression: context.source(videoUrl.value) } };
+    // `JSON.stringify({ video: mediaUrl })`: the legacy API never took JSON, so this never worked;
+    // a value that is plainly a URL says the author meant TikTok to fetch it.
+    const named = json && findProperty(json, FIELD);
+    if (named && isUrlValue(named.value)) return { video: { kind: 'url', expression: context.source(named.value) } };
   }
   return { reason: 'the video this request uploads cannot be found here (no `video` form field or `video_url` in its body)' };
+}
+
+/** A URL by its text (`'https://…'`, `` `https://…/${id}.mp4` ``) or by its name (`mediaUrl`, `post.videoURL`). */
+function isUrlValue(node: Node): boolean {
+  const value = unwrap(node);
+  const text = staticString(value) ?? (value.type === 'TemplateLiteral' ? value.quasis[0].value.cooked : undefined);
+  if (text !== undefined) return /^https?:\/\//i.test(text);
+  const name = value.type === 'Identifier' ? value.name : isMember(value) ? memberName(value) : undefined;
+  return name !== undefined && /url$/i.test(name);
 }
 
 /** `JSON.stringify({ … })` or a plain object sent as JSON (axios `data`, got `json`). */
