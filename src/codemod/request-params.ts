@@ -34,8 +34,9 @@ export function requestParams(context: CodemodContext, request: TikTokRequest, b
   }
   if (bodyNode) {
     const object = bodyObject(context, bodyNode);
-    if (!object) return { reason: `the request body \`${quoted(context.source(bodyNode), 60)}\` cannot be read here` };
-    const found = fromObject(object);
+    const appended = object ? undefined : appendedParams(context, bodyNode);
+    if (!object && !appended) return { reason: `the request body \`${quoted(context.source(bodyNode), 60)}\` cannot be read here` };
+    const found = object ? fromObject(object) : appended!;
     if ('reason' in found) return found;
     for (const [key, value] of found) params.set(key, value);
   }
@@ -138,6 +139,40 @@ function isRead(node: Node): boolean {
 }
 
 const MUTATORS = new Set(['append', 'set', 'delete', 'sort']);
+
+/**
+ * `const form = new URLSearchParams(); form.append('code', code); …` sent as the body (or its
+ * `.toString()`): the appended keys and values, when every key is written out, every value is a plain
+ * read (the appends may stay), and nothing else is done to it.
+ */
+function appendedParams(context: CodemodContext, node: Node): Map<string, ParamValue> | undefined {
+  let value = unwrap(node);
+  if (value.type === 'CallExpression' && calleeName(value) === 'toString' && isMember(value.callee)) value = unwrap(value.callee.object);
+  if (value.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(value);
+  const init = binding?.init && unwrap(binding.init);
+  if (
+    !binding ||
+    binding.assignments.length > 0 ||
+    init?.type !== 'NewExpression' ||
+    init.callee.name !== 'URLSearchParams' ||
+    init.arguments.length > 0
+  )
+    return undefined;
+  const params = new Map<string, ParamValue>();
+  for (const member of context.index.ofType('MemberExpression')) {
+    if (member.object.type !== 'Identifier' || context.index.resolve(member.object) !== binding) continue;
+    const name = memberName(member);
+    if (name === 'toString') continue;
+    const call = context.index.parent(member);
+    if ((name !== 'append' && name !== 'set') || call?.type !== 'CallExpression' || call.callee !== member) return undefined;
+    const key = staticString(call.arguments[0]);
+    if (key === undefined || !call.arguments[1] || !isRead(call.arguments[1])) return undefined;
+    const text = staticString(call.arguments[1]);
+    params.set(key, text !== undefined && call.arguments[1].type !== 'TemplateLiteral' ? { text } : { node: call.arguments[1] });
+  }
+  return params.size > 0 ? params : undefined;
+}
 
 function isMutated(context: CodemodContext, binding: Binding): boolean {
   return context.index
