@@ -31,7 +31,8 @@ export function removeDeadBindings(context: CodemodContext, removedCode: Node): 
         const uses = references(context, declarator, name);
         const fillers = uses.filter(isFillingStatement);
         if (uses.length !== fillers.length) return;
-        for (const use of fillers) prune(statementOf(use));
+        // `url = url.replace(…)` holds two of them: one statement, pruned once.
+        for (const statement of new Set(fillers.map(statementOf))) prune(statement);
         prune(declaration);
         removed = true;
       });
@@ -191,11 +192,35 @@ function isFillingStatement(path: ASTPath<any>): boolean {
   const parent = path.parent?.node as Node | undefined;
   if (parent?.type === 'AssignmentExpression' && parent.operator === '+=' && parent.left === path.node)
     return path.parent!.parent?.node.type === 'ExpressionStatement';
+  if (isSelfReplace(path)) return true;
   let current = path;
   while (current.parent?.node.type === 'MemberExpression' && current.parent.node.object === current.node) current = current.parent;
   const call = current.parent?.node as Node | undefined;
   return (
     !!call && call.type === 'CallExpression' && call.callee === current.node && current.parent!.parent?.node.type === 'ExpressionStatement'
+  );
+}
+
+/**
+ * `url = url.replace('{token}', token)` as a statement of its own, either of its two references: it
+ * only fills placeholders of the value, which the folder read into the request.
+ */
+function isSelfReplace(path: ASTPath<any>): boolean {
+  const name = (path.node as Node).name as string;
+  let current: ASTPath<any> | null = path;
+  while (current && current.node.type !== 'AssignmentExpression') current = current.parent;
+  const assignment = current?.node as Node | undefined;
+  if (!assignment || assignment.operator !== '=' || assignment.left.type !== 'Identifier' || assignment.left.name !== name) return false;
+  if (current!.parent?.node.type !== 'ExpressionStatement') return false;
+  let root = assignment.right;
+  while (
+    root.type === 'CallExpression' &&
+    root.callee.type === 'MemberExpression' &&
+    ['replace', 'replaceAll'].includes(root.callee.property.name)
+  )
+    root = root.callee.object;
+  return (
+    root !== assignment.right && root.type === 'Identifier' && root.name === name && (path.node === assignment.left || path.node === root)
   );
 }
 

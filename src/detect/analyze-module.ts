@@ -41,7 +41,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
   const fields = findResponseFields(index, requests, owners, keep);
   const found = [
-    ...findEndpoints(index, requests, compositions),
+    ...findEndpoints(index, folder, requests, compositions),
     ...findLegacyBaseUrls(index, folder, requests),
     ...findQueryTokens(index, folder, requests, compositions),
     ...findFormDataVideo(index, folder, requests),

@@ -14,6 +14,7 @@ import type { ValueFolder } from './static-value.js';
  */
 export function findEndpoints(
   index: ModuleIndex,
+  folder: ValueFolder,
   requests: readonly TikTokRequest[],
   compositions: readonly UrlComposition[],
 ): RawFinding[] {
@@ -26,6 +27,35 @@ export function findEndpoints(
   for (const root of compositions) {
     if (consumed.has(root.node) && !isExported(root.node, index)) continue;
     findings.push(endpointFinding(root.match, root.node, 'url'));
+  }
+  findings.push(...findRelativeUploadPaths(index, folder, consumed));
+  return findings;
+}
+
+/** The legacy upload's path with no host before it (`/share/video/upload/`, `${API}/share/video/upload`). */
+const RELATIVE_UPLOAD_PATH = new RegExp(`^(?:[^/]*${HOLE})?/?share/video/upload/?$`);
+
+/**
+ * A URL that ends in the legacy upload's path while its host is nowhere in sight (a base URL from a
+ * module outside the scanned paths, an instance configured elsewhere): that path is TikTok's alone,
+ * which is evidence enough for a warning, and a person who knows the base decides.
+ */
+function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consumed: ReadonlySet<Node>): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const node of ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression'].flatMap((t) => [...index.ofType(t)])) {
+    if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
+    if ((node.type === 'Literal' || node.type === 'StringLiteral') && !isStringLiteral(node)) continue;
+    // An exported path constant is judged where it is imported and sent.
+    if (consumed.has(node) || !isOutermost(node, index) || isExported(node, index)) continue;
+    const text = foldedText(folder.fold(node)).split('?')[0];
+    if (!RELATIVE_UPLOAD_PATH.test(text) || text.includes('//')) continue;
+    findings.push({
+      ruleId: 'no-legacy-share-endpoint',
+      messageId: 'relative',
+      node,
+      severity: 'warning',
+      data: { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url },
+    });
   }
   return findings;
 }

@@ -24,6 +24,8 @@ export const RULES = {
       request:
         'Request to the retired {{legacy}}: use POST {{replacement}} with an Authorization: Bearer header and a JSON source_info body, then PUT the bytes to data.upload_url ({{hint}})',
       url: 'URL of the retired {{legacy}}: the Content Posting API starts at POST {{replacement}} ({{hint}})',
+      relative:
+        '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere): if that base is https://open-api.tiktok.com, the upload fails since 2023-09-10; move it to POST {{replacement}} with Bearer and a JSON source_info, then PUT the bytes',
     },
   },
   'no-unmapped-legacy-endpoint': {

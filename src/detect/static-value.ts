@@ -25,6 +25,42 @@ export type ImportResolver = (source: string, name: string, path: readonly strin
 
 const hole = (node: Node, query?: Node): Folded => ({ pieces: [{ node, query }], viaUrlRef: false });
 
+/**
+ * `value.replace('{token}', token)`: the placeholder, found whole in one known piece, becomes a hole
+ * holding the replacement (every occurrence for `replaceAll`). Undefined when the search is not a
+ * string written out or is not in the text.
+ */
+function replacePlaceholder(value: Folded, call: Node, all: boolean): Folded | undefined {
+  const [search, replacement] = call.arguments as Node[];
+  const text = search && staticString(search);
+  if (!text || !replacement || replacement.type === 'FunctionExpression' || replacement.type === 'ArrowFunctionExpression')
+    return undefined;
+  let found = false;
+  const pieces = value.pieces.flatMap((piece) => {
+    if (piece.text === undefined || (found && !all) || !piece.text.includes(text)) return [piece];
+    const parts = all
+      ? piece.text.split(text)
+      : [piece.text.slice(0, piece.text.indexOf(text)), piece.text.slice(piece.text.indexOf(text) + text.length)];
+    found = true;
+    return parts.flatMap((part, at) => [
+      ...(at > 0 ? [{ node: replacement }] : []),
+      ...(part === '' ? [] : [{ text: part, node: piece.node }]),
+    ]);
+  });
+  return found ? { pieces, viaUrlRef: value.viaUrlRef } : undefined;
+}
+
+/** `x.replace(a, b).replace(c, d)` rooted at an identifier `isRoot` accepts: the calls, innermost first. */
+function replaceChain(node: Node, isRoot: (identifier: Node) => boolean): Node[] | undefined {
+  const calls: Node[] = [];
+  let current = unwrap(node);
+  while (current.type === 'CallExpression' && isMember(current.callee) && ['replace', 'replaceAll'].includes(calleeName(current) ?? '')) {
+    calls.unshift(current);
+    current = unwrap(current.callee.object);
+  }
+  return calls.length > 0 && current.type === 'Identifier' && isRoot(current) ? calls : undefined;
+}
+
 /** A URL with a host and at least one path character: what makes a reference "already a URL". */
 const URL_WITH_PATH = new RegExp(`//[^/\\s${HOLE}]+/\\S`);
 
@@ -77,6 +113,8 @@ export class ValueFolder {
       case 'Identifier': {
         const built = this.builtStepByStep(expression, trace);
         if (built) return built.slice(1).reduce((folded, part) => concat(folded, next(part)), next(built[0]));
+        const rebuilt = this.rebuiltByReplace(expression, trace, depth);
+        if (rebuilt) return rebuilt;
         return this.foldReference(expression, this.bindingValue(expression, trace, depth), trace, depth);
       }
       case 'ThisExpression':
@@ -107,6 +145,11 @@ export class ValueFolder {
         const name = calleeName(expression);
         const callee = unwrap(expression.callee);
         if (name === 'toString' && isMember(callee)) return next(callee.object);
+        // `TEMPLATE.replace('{token}', token)`: the placeholder's text becomes the value's hole.
+        if ((name === 'replace' || name === 'replaceAll') && isMember(callee)) {
+          const replaced = replacePlaceholder(next(callee.object), expression, name === 'replaceAll');
+          if (replaced) return replaced;
+        }
         if (isIdentifier(callee, 'String') && expression.arguments[0]) return next(expression.arguments[0]);
         if (name === 'concat' && isMember(callee)) {
           return expression.arguments.reduce((acc: Folded, arg: Node) => concat(acc, next(arg)), next(callee.object));
@@ -294,6 +337,36 @@ export class ValueFolder {
       trace?.add(append);
     }
     return parts;
+  }
+
+  /**
+   * `let url = TEMPLATE; url = url.replace('{open_id}', id).replace('{token}', token); send(url)`: the
+   * value at `use`, when every assignment is a statement of the declaration's own block that only
+   * fills placeholders of the value itself. Undefined for anything else.
+   */
+  private rebuiltByReplace(use: Node, trace: Set<Node> | undefined, depth: number): Folded | undefined {
+    const binding = this.index.resolve(use);
+    if (!binding?.init || binding.assignments.length === 0 || binding.appends.length > 0 || binding.kind === 'const') return undefined;
+    const declaration = this.index.parent(this.index.parent(binding.id)!);
+    const block = declaration && this.index.parent(declaration);
+    if (!block || declaration?.type !== 'VariableDeclaration') return undefined;
+    const [useStart] = rangeOf(use);
+    let folded = this.fold(binding.init, trace, depth + 1);
+    for (const assignment of this.index.ofType('AssignmentExpression')) {
+      if (assignment.operator !== '=' || assignment.left.type !== 'Identifier' || this.index.resolve(assignment.left) !== binding) continue;
+      const statement = this.index.parent(assignment);
+      if (statement?.type !== 'ExpressionStatement' || this.index.parent(statement) !== block) return undefined;
+      if (rangeOf(assignment)[0] > useStart) continue;
+      const calls = replaceChain(assignment.right, (root) => this.index.resolve(root) === binding);
+      if (!calls) return undefined;
+      for (const call of calls) {
+        const next = replacePlaceholder(folded, call, calleeName(call) === 'replaceAll');
+        if (!next) return undefined;
+        folded = next;
+      }
+      trace?.add(assignment);
+    }
+    return folded;
   }
 
   /** What a module-level value exports: a string, or an object of them (for config objects), or a list of strings. */
