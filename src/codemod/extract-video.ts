@@ -1,4 +1,5 @@
 import { quoted } from './todo.js';
+import { replaceLiteral } from './replace-literal.js';
 import { LEGACY_UPLOAD } from '../contract/index.js';
 import {
   calleeName,
@@ -8,6 +9,7 @@ import {
   isMember,
   keyName,
   memberName,
+  objectProperties,
   staticString,
   unwrap,
   type Node,
@@ -16,8 +18,11 @@ import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/req
 import type { CodemodContext } from './context.js';
 
 export type VideoSource =
-  /** Bytes or a Blob already in hand: passed on as they are. */
-  | { readonly kind: 'bytes'; readonly expression: string }
+  /**
+   * Bytes or a Blob already in hand: passed on as they are. `prepare` is an edit the rewrite makes
+   * first (an axios download switched from a stream to an ArrayBuffer).
+   */
+  | { readonly kind: 'bytes'; readonly expression: string; readonly prepare?: () => void }
   /** A file on disk (a read stream of a path, a path given to superagent's `.attach`). */
   | { readonly kind: 'file'; readonly path: string }
   /** A public URL TikTok downloads itself (PULL_FROM_URL). */
@@ -105,9 +110,50 @@ function classify(node: Node, context: CodemodContext, stringIsPath: boolean): V
   if (/^(fs\.)?ReadStream$/.test(typeName(unwrap(node), context) ?? ''))
     return { video: { kind: 'file', path: `${context.source(node)}.path` } };
   if (isBytes(node, value, context)) return { video: { kind: 'bytes', expression: context.source(node) } };
+  const download = axiosDownload(node, context);
+  // A Buffer in Node, an ArrayBuffer in a browser: as a Uint8Array it is bytes in both.
+  if (download) return { video: { kind: 'bytes', expression: `new Uint8Array(${context.source(node)})`, prepare: download.prepare } };
   return {
     reason: `cannot tell whether \`${quoted(context.source(node), 40)}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
   };
+}
+
+/**
+ * `(await axios.get(url, { responseType: 'arraybuffer' })).data`, through a variable or a
+ * destructured `{ data }`: bytes. With `responseType: 'stream'`, the download is asked for an
+ * ArrayBuffer instead (the Content Posting upload needs the size before it starts), when nothing
+ * else reads that response.
+ */
+function axiosDownload(node: Node, context: CodemodContext): { prepare?: () => void } | undefined {
+  const value = unwrap(node);
+  // `response.data`, or `videoStream` taken as `{ data: videoStream }`.
+  let holder: Node | undefined;
+  let response: Node | undefined;
+  if (isMember(value) && memberName(value) === 'data' && unwrap(value.object).type === 'Identifier') {
+    holder = unwrap(value.object);
+    const binding = context.index.resolve(holder);
+    response = binding?.path.length === 0 ? binding.init : undefined;
+  } else if (value.type === 'Identifier') {
+    holder = value;
+    const binding = context.index.resolve(value);
+    response = binding?.path.length === 1 && binding.path[0] === 'data' ? binding.init : undefined;
+  }
+  const awaited = response && unwrap(response);
+  const call = awaited?.type === 'AwaitExpression' ? unwrap(awaited.argument) : undefined;
+  if (!call || !isCall(call) || context.folder.libraryOf(call) !== 'axios' || calleeName(call) !== 'get') return undefined;
+  const config = call.arguments[1] && context.folder.objectOf(call.arguments[1]);
+  const property = config && objectProperties(config).find((entry) => keyName(entry) === 'responseType');
+  const type = property && staticString(property.value);
+  if (type === 'arraybuffer') return {};
+  if (type !== 'stream' || !isReadOnce(holder!, context)) return undefined;
+  return { prepare: () => replaceLiteral(context, property.value, 'arraybuffer') };
+}
+
+/** The variable is read once: the stream goes nowhere else (piped to disk, logged). */
+function isReadOnce(identifier: Node, context: CodemodContext): boolean {
+  const binding = context.index.resolve(identifier);
+  const reads = context.index.ofType('Identifier').filter((other) => other !== binding?.id && context.index.resolve(other) === binding);
+  return reads.length === 1;
 }
 
 /** `fs.createReadStream(path)` → `path`. */

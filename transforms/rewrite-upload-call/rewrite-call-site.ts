@@ -83,6 +83,7 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
             : `${helper}(${argumentsText.join(', ')})${site.read}`,
         ])
   ) as Node;
+  if (lookup.video.kind === 'bytes') lookup.video.prepare?.();
   context.pathOf(site.target).replace(replacement);
   context.helperCalls.set(replacement, client.kind);
   if (site.readType) {
