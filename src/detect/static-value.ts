@@ -14,7 +14,7 @@ import {
   unwrap,
   type Node,
 } from './ast.js';
-import type { ModuleIndex } from './module-index.js';
+import type { Binding, ModuleIndex } from './module-index.js';
 import { concat, foldedText, HOLE, joinUrl, type Folded, type Piece } from './folded.js';
 
 /** A value another module exports, as far as it can be known statically. */
@@ -322,21 +322,33 @@ export class ValueFolder {
    * own block before the use (not in a branch or a loop). Undefined for anything else.
    */
   private builtStepByStep(use: Node, trace: Set<Node> | undefined): Node[] | undefined {
-    const binding = this.index.resolve(use);
-    if (!binding?.init || binding.appends.length === 0 || binding.assignments.length > 0 || binding.kind === 'const') return undefined;
-    const declaration = this.index.parent(this.index.parent(binding.id)!);
-    const block = declaration && this.index.parent(declaration);
-    if (!block || declaration?.type !== 'VariableDeclaration') return undefined;
+    const found = this.stepByStep(use);
+    if (!found || found.binding.appends.length === 0 || found.binding.assignments.length > 0) return undefined;
     const [useStart] = rangeOf(use);
-    const parts: Node[] = [binding.init];
-    for (const append of binding.appends) {
-      const statement = this.index.parent(append);
-      if (statement?.type !== 'ExpressionStatement' || this.index.parent(statement) !== block) return undefined;
+    const parts: Node[] = [found.binding.init!];
+    for (const append of found.binding.appends) {
+      if (!this.isOwnStatement(append, found.block)) return undefined;
       if (rangeOf(append)[0] > useStart) continue;
       parts.push(append.right);
       trace?.add(append);
     }
     return parts;
+  }
+
+  /** The `let` binding `use` reads, declared in a block: where a value is built statement by statement. */
+  private stepByStep(use: Node): { readonly binding: Binding; readonly block: Node } | undefined {
+    const binding = this.index.resolve(use);
+    if (!binding?.init || binding.kind === 'const') return undefined;
+    const declaration = this.index.parent(this.index.parent(binding.id)!);
+    const block = declaration && this.index.parent(declaration);
+    if (!block || declaration?.type !== 'VariableDeclaration') return undefined;
+    return { binding, block };
+  }
+
+  /** An expression that is a statement of `block` itself (not in a branch or a loop). */
+  private isOwnStatement(expression: Node, block: Node): boolean {
+    const statement = this.index.parent(expression);
+    return statement?.type === 'ExpressionStatement' && this.index.parent(statement) === block;
   }
 
   /**
@@ -345,17 +357,14 @@ export class ValueFolder {
    * fills placeholders of the value itself. Undefined for anything else.
    */
   private rebuiltByReplace(use: Node, trace: Set<Node> | undefined, depth: number): Folded | undefined {
-    const binding = this.index.resolve(use);
-    if (!binding?.init || binding.assignments.length === 0 || binding.appends.length > 0 || binding.kind === 'const') return undefined;
-    const declaration = this.index.parent(this.index.parent(binding.id)!);
-    const block = declaration && this.index.parent(declaration);
-    if (!block || declaration?.type !== 'VariableDeclaration') return undefined;
+    const found = this.stepByStep(use);
+    if (!found || found.binding.assignments.length === 0 || found.binding.appends.length > 0) return undefined;
+    const { binding, block } = found;
     const [useStart] = rangeOf(use);
-    let folded = this.fold(binding.init, trace, depth + 1);
+    let folded = this.fold(binding.init!, trace, depth + 1);
     for (const assignment of this.index.ofType('AssignmentExpression')) {
       if (assignment.operator !== '=' || assignment.left.type !== 'Identifier' || this.index.resolve(assignment.left) !== binding) continue;
-      const statement = this.index.parent(assignment);
-      if (statement?.type !== 'ExpressionStatement' || this.index.parent(statement) !== block) return undefined;
+      if (!this.isOwnStatement(assignment, block)) return undefined;
       if (rangeOf(assignment)[0] > useStart) continue;
       const calls = replaceChain(assignment.right, (root) => this.index.resolve(root) === binding);
       if (!calls) return undefined;

@@ -1,6 +1,6 @@
 import { V2_USER_INFO_URL } from '../../../src/contract/index.js';
-import { authenticateV2 } from './auth.js';
 import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
+import { displayApiUser, replyV1DisplayError } from './display-api.js';
 import { drain, header, mediaType, readBody, sendJson } from './http-util.js';
 import type { MockUser } from './options.js';
 
@@ -36,10 +36,7 @@ const pick = (profile: Record<string, string>, fields: readonly string[]) =>
  * 0, message } }`, `error.code` an int.
  */
 export async function handleV1UserInfo(ex: Exchange): Promise<void> {
-  const fail = (code: number, message: string) => {
-    ex.note(code, message);
-    sendJson(ex.res, 200, { data: {}, error: { code, message } });
-  };
+  const fail = (code: number, message: string) => replyV1DisplayError(ex, code, message);
   if (ex.req.method !== 'POST') {
     await drain(ex.req);
     return fail(10002, `method ${ex.req.method ?? '?'} is not supported`);
@@ -70,11 +67,7 @@ export async function handleV1UserInfo(ex: Exchange): Promise<void> {
  * `user.info.basic`, no body, `fields` required. Answers `{ data: { user }, error: { code: "ok" } }`.
  */
 export async function handleV2UserInfo(ex: Exchange): Promise<void> {
-  if (ex.req.method !== 'GET') {
-    await drain(ex.req);
-    return replyV2Error(ex, 'invalid_param', 'user info is a GET request');
-  }
-  const user = await authenticateV2(ex, ['user.info.basic']);
+  const user = await displayApiUser(ex, 'GET', 'user.info.basic');
   if (!user) return;
   await drain(ex.req);
   const fields = (ex.url.searchParams.get('fields') ?? '').split(',').filter((field) => field !== '');

@@ -1,6 +1,6 @@
 import { V2_VIDEO_LIST_URL } from '../../../src/contract/index.js';
-import { authenticateV2 } from './auth.js';
 import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
+import { displayApiUser, replyV1DisplayError } from './display-api.js';
 import { drain, header, mediaType, readBody, sendJson } from './http-util.js';
 import { readJsonObject } from './json-body.js';
 import type { MockUser } from './options.js';
@@ -50,10 +50,7 @@ const cursorOf = (value: unknown) => (value === undefined ? 0 : typeof value ===
  * Answers `{ data: { videos, cursor, has_more }, error: { code: 0, message } }`.
  */
 export async function handleV1VideoList(ex: Exchange): Promise<void> {
-  const fail = (code: number, message: string) => {
-    ex.note(code, message);
-    sendJson(ex.res, 200, { data: {}, error: { code, message } });
-  };
+  const fail = (code: number, message: string) => replyV1DisplayError(ex, code, message);
   if (ex.req.method !== 'POST' || mediaType(header(ex.req, 'content-type')) !== 'application/json') {
     await drain(ex.req);
     return fail(10002, 'POST a JSON body');
@@ -80,11 +77,7 @@ export async function handleV1VideoList(ex: Exchange): Promise<void> {
  * the fields in the query, a JSON body `{ cursor, max_count }`.
  */
 export async function handleV2VideoList(ex: Exchange): Promise<void> {
-  if (ex.req.method !== 'POST') {
-    await drain(ex.req);
-    return replyV2Error(ex, 'invalid_param', 'video list is a POST request');
-  }
-  const user = await authenticateV2(ex, ['video.list']);
+  const user = await displayApiUser(ex, 'POST', 'video.list');
   if (!user) return;
   const body = await readJsonObject(ex);
   if (!body) return;
