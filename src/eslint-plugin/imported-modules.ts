@@ -4,7 +4,7 @@ import { parseModule } from '../detect/parse.js';
 import type { ExportedValue, ImportResolver } from '../detect/static-value.js';
 import { hasAnalysisMarker } from './analysis-marker.js';
 import { importSpecifiers } from '../load/prefilter-chunk.js';
-import { legacyExports } from '../load/project-exports.js';
+import { followKeys, legacyExports } from '../load/project-exports.js';
 import { resolveModule } from '../load/resolve-module.js';
 
 /**
@@ -55,11 +55,7 @@ export function importResolverFor(importer: string): ImportResolver | undefined 
   if (!path.isAbsolute(importer)) return undefined;
   return (source, name, keys) => {
     const target = targetOf(importer, source);
-    const value = target ? exportsOf(target).get(name) : undefined;
-    return keys.reduce<ExportedValue | undefined>(
-      (current, key) => (current && typeof current === 'object' ? current[key] : undefined),
-      value,
-    );
+    return followKeys(target ? exportsOf(target).get(name) : undefined, keys);
   };
 }
 

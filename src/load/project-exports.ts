@@ -45,10 +45,14 @@ export function importedNames(exportsByFile: ExportsByFile): string[] {
 export function createImportResolver(importer: string, exportsByFile: ExportsByFile, known: ReadonlySet<string>): ImportResolver {
   return (source, name, keys) => {
     const target = resolveModule(importer, source, known);
-    const value = target ? exportsByFile.get(target)?.get(name) : undefined;
-    return keys.reduce<ExportedValue | undefined>(
-      (current, key) => (current && typeof current === 'object' ? current[key] : undefined),
-      value,
-    );
+    return followKeys(target ? exportsByFile.get(target)?.get(name) : undefined, keys);
   };
+}
+
+/** `config.tiktok.uploadUrl`: an exported value followed through object keys. */
+export function followKeys(value: ExportedValue | undefined, keys: readonly string[]): ExportedValue | undefined {
+  return keys.reduce<ExportedValue | undefined>(
+    (current, key) => (current && typeof current === 'object' ? current[key] : undefined),
+    value,
+  );
 }
