@@ -119,7 +119,13 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     const found = params.has(key) ? undefined : findModuleValue(context, name, request.call);
     if (found) params.set(key, found);
   }
-  for (const key of grant.required) if (!params.has(key)) return `its \`${key}\` cannot be found here`;
+  for (const key of grant.required) {
+    if (params.has(key)) continue;
+    // v1 refreshed and revoked without the secret, so the call never named it.
+    if (key === 'client_secret' || key === 'client_key')
+      return `v2 wants the app's \`${key}\` here, which this call never sent, and no value in this module is named for it: add it to the body`;
+    return `its \`${key}\` cannot be found here`;
+  }
   const grantType = params.get('grant_type');
   if (grantType && !('text' in grantType && grantType.text === grant.grantType))
     return `its grant_type is not the literal ${grant.grantType}`;
