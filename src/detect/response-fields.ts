@@ -29,6 +29,11 @@ function isInboxInit(request: TikTokRequest): boolean {
 /** Requests whose responses have the legacy shape: everything on the legacy host but the v1 OAuth/user calls. */
 const LEGACY_RESPONSE_KINDS = new Set(['legacy-upload', 'legacy-unmapped', 'legacy-dynamic']);
 
+/** What flows from these requests' answers: for telling which request a read of a field comes from. */
+export function responseTaint(index: ModuleIndex, requests: readonly TikTokRequest[]): Taint {
+  return new Taint(index, new Set(requests.flatMap((r) => [r.call, ...r.chain])), requests.flatMap(responseSeeds));
+}
+
 export interface FieldFlows {
   readonly response: Taint;
   readonly webhook: Taint;
@@ -45,7 +50,7 @@ export function findResponseFields(
   keepLegacyEvents = false,
 ): { findings: RawFinding[]; flows: FieldFlows } {
   const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind) || isInboxInit(r));
-  const response = new Taint(index, new Set(legacy.flatMap((r) => [r.call, ...r.chain])), legacy.flatMap(responseSeeds));
+  const response = responseTaint(index, legacy);
   const webhook = new Taint(index, webhookContentSources(index, owners, 'tiktok'), contentParameters(index, owners, 'tiktok'));
   // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
   const unowned = new Taint(index, webhookContentSources(index, owners, 'unknown'), contentParameters(index, owners, 'unknown'));

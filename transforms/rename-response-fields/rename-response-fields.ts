@@ -3,9 +3,11 @@ import type { LegacyResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
-import { keyName, type Node } from '../../src/detect/ast.js';
+import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
 import { todoStatement } from '../../src/codemod/todo.js';
 import { isLegacyRequestFinding } from '../../src/detect/endpoints.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
 
 /**
@@ -21,14 +23,46 @@ export function renameResponseFields(context: CodemodContext): void {
   const fields = context.unhandled(
     (f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'responseField' || f.messageId === 'typeField'),
   );
-  if (uploadsLeft.length > 0) {
-    for (const finding of fields)
-      context.defer(
-        finding,
-        `\`${finding.data.legacy}\` comes from a request that is not migrated yet: migrate the upload, then read ${finding.data.replacement}`,
-      );
-    return;
-  }
+  const waiting = fields.filter((finding) => comesFromRequestsLeft(context, uploadsLeft, fields, finding));
+  // Which request it waits for, where there is one to point at (above or below: TODO lines move line numbers).
+  const left = uploadsLeft.length === 1 ? uploadsLeft[0].node : undefined;
+  const which = (finding: RawFinding) =>
+    left ? `the TikTok request ${rangeOf(left)[0] < rangeOf(finding.node!)[0] ? 'above' : 'below'}, which` : 'a request that';
+  for (const finding of waiting)
+    context.defer(
+      finding,
+      `\`${finding.data.legacy}\` comes from ${which(finding)} is not migrated yet (see its TODO): migrate it, then read ${finding.data.replacement}`,
+    );
+  if (waiting.length === fields.length && uploadsLeft.length > 0) return;
+  renameAll(
+    context,
+    fields.filter((finding) => !waiting.includes(finding)),
+  );
+}
+
+/**
+ * Whether a read must wait for a request still sent the old way. Scoped to the request its value
+ * flows from (a migrated upload's reads do not wait for an unrelated call left for a person), except
+ * where the module declares types of the answer: those describe every response, and change together.
+ */
+function comesFromRequestsLeft(
+  context: CodemodContext,
+  left: readonly RawFinding[],
+  fields: readonly RawFinding[],
+  finding: RawFinding,
+): boolean {
+  if (left.length === 0) return false;
+  const requests = left.map((found) => context.requests.find((request) => request.call === found.node));
+  if (requests.some((request) => request === undefined) || fields.some((field) => field.messageId === 'typeField')) return true;
+  const taint = responseTaint(context.index, requests as TikTokRequest[]);
+  const read = context.index.parent(finding.node!);
+  if (read && (read.type === 'MemberExpression' || read.type === 'OptionalMemberExpression') && read.property === finding.node)
+    return taint.has(read.object);
+  // A destructured field: the pattern it sits in is taken from one of those answers.
+  return [...context.index.ancestors(finding.node!)].some((ancestor) => taint.patterns.has(ancestor));
+}
+
+function renameAll(context: CodemodContext, fields: readonly RawFinding[]): void {
   // All the reads and types of a module change together or not at all: half of them renamed would
   // read fields the response no longer has, or leave types the code no longer matches.
   const blocked = fields.map((finding) => ({ finding, reason: rewrite(context, finding, true) })).filter((entry) => entry.reason);
