@@ -110,12 +110,40 @@ function classify(node: Node, context: CodemodContext, stringIsPath: boolean): V
   if (/^(fs\.)?ReadStream$/.test(typeName(unwrap(node), context) ?? ''))
     return { video: { kind: 'file', path: `${context.source(node)}.path` } };
   if (isBytes(node, value, context)) return { video: { kind: 'bytes', expression: context.source(node) } };
+  if (calledWithBytes(unwrap(node), context)) return { video: { kind: 'bytes', expression: context.source(node) } };
   const download = axiosDownload(node, context);
   // A Buffer in Node, an ArrayBuffer in a browser: as a Uint8Array it is bytes in both.
   if (download) return { video: { kind: 'bytes', expression: `new Uint8Array(${context.source(node)})`, prepare: download.prepare } };
   return {
     reason: `cannot tell whether \`${quoted(context.source(node), 40)}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
   };
+}
+
+/**
+ * A parameter of a function of this module that every call in the module passes bytes, a Blob or a
+ * File (`upload(input.files[0])`): the value is what its callers give.
+ */
+function calledWithBytes(value: Node, context: CodemodContext): boolean {
+  if (value.type !== 'Identifier') return false;
+  const binding = context.index.resolve(value);
+  const fn = binding?.kind === 'param' ? binding.declaration : undefined;
+  const at = fn ? (fn.params as Node[]).indexOf(binding!.id) : -1;
+  if (!fn || at === -1) return false;
+  const holder = context.index.parent(fn);
+  const name = fn.id?.name ?? (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? holder.id.name : undefined);
+  if (!name) return false;
+  const own = context.index.resolve(fn.id ?? holder!.id);
+  const calls = context.index
+    .ofType('CallExpression')
+    .filter((call) => call.callee.type === 'Identifier' && call.callee.name === name && context.index.resolve(call.callee) === own);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      const argument = call.arguments[at] as Node | undefined;
+      if (!argument || argument.type === 'SpreadElement') return false;
+      return isBytes(argument, unwrap(context.folder.valueNode(argument) ?? argument), context);
+    })
+  );
 }
 
 /**
