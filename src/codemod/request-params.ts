@@ -55,13 +55,18 @@ function bodyObject(context: CodemodContext, node: Node): Node | undefined {
   return searchParamsObject(context, value) ?? (value.type === 'Identifier' ? context.folder.objectOf(value) : undefined);
 }
 
+/** A value as written: its text when it is a plain string literal, else the expression itself. */
+function paramOf(node: Node): ParamValue {
+  const text = staticString(node);
+  return text !== undefined && node.type !== 'TemplateLiteral' ? { text } : { node };
+}
+
 function fromObject(object: Node): Map<string, ParamValue> | { reason: string } {
   const params = new Map<string, ParamValue>();
   for (const property of objectProperties(object)) {
     const key = property.type === 'SpreadElement' ? undefined : keyName(property);
     if (key === undefined) return { reason: 'the request parameters use a spread or a computed key' };
-    const text = staticString(property.value);
-    params.set(key, text !== undefined && property.value.type !== 'TemplateLiteral' ? { text } : { node: property.value });
+    params.set(key, paramOf(property.value));
   }
   return params;
 }
@@ -96,7 +101,7 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
       continue;
     }
     const [key, value = ''] = pair.split('=');
-    const hole = new RegExp(`^${HOLE}(\\d+)${HOLE}$`).exec(value);
+    const hole = wholeHole.exec(value);
     if (hole) params.set(key, { node: unwrapEncode(writtenAs(context, request.call, holes[Number(hole[1])].node)) });
     else if (value.includes(HOLE)) return { reason: `the query parameter \`${key}\` is built from several values` };
     else params.set(key, { text: decodeURIComponent(value) });
@@ -168,8 +173,7 @@ function appendedParams(context: CodemodContext, node: Node): Map<string, ParamV
     if ((name !== 'append' && name !== 'set') || call?.type !== 'CallExpression' || call.callee !== member) return undefined;
     const key = staticString(call.arguments[0]);
     if (key === undefined || !call.arguments[1] || !isRead(call.arguments[1])) return undefined;
-    const text = staticString(call.arguments[1]);
-    params.set(key, text !== undefined && call.arguments[1].type !== 'TemplateLiteral' ? { text } : { node: call.arguments[1] });
+    params.set(key, paramOf(call.arguments[1]));
   }
   return params.size > 0 ? params : undefined;
 }

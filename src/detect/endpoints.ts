@@ -42,11 +42,9 @@ const RELATIVE_UPLOAD_PATH = new RegExp(`^(?:[^/]*${HOLE})?/?share/video/upload/
  */
 function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consumed: ReadonlySet<Node>): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const node of ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression'].flatMap((t) => [...index.ofType(t)])) {
-    if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
-    if ((node.type === 'Literal' || node.type === 'StringLiteral') && !isStringLiteral(node)) continue;
+  for (const node of outermostStrings(index, false)) {
     // An exported path constant is judged where it is imported and sent.
-    if (consumed.has(node) || !isOutermost(node, index) || isExported(node, index)) continue;
+    if (consumed.has(node) || isExported(node, index)) continue;
     const text = foldedText(folder.fold(node)).split('?')[0];
     if (!RELATIVE_UPLOAD_PATH.test(text) || text.includes('//')) continue;
     findings.push({
@@ -129,14 +127,8 @@ export interface UrlComposition {
  */
 export function findUrlCompositions(index: ModuleIndex, folder: ValueFolder): UrlComposition[] {
   const roots: UrlComposition[] = [];
-  const candidates = ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression', 'NewExpression'].flatMap((t) => [
-    ...index.ofType(t),
-  ]);
-  for (const node of candidates) {
-    if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
-    if (node.type === 'NewExpression' && !(node.callee.type === 'Identifier' && node.callee.name === 'URL')) continue;
-    if ((node.type === 'Literal' || node.type === 'StringLiteral') && !isStringLiteral(node)) continue;
-    if (!isOutermost(node, index) || isParameterValue(node, index)) continue;
+  for (const node of outermostStrings(index, true)) {
+    if (isParameterValue(node, index)) continue;
     const folded = folder.fold(node);
     if (folded.viaUrlRef) continue;
     const match = classifyUrl(foldedText(folded));
@@ -170,6 +162,20 @@ function isParameterValue(node: Node, index: ModuleIndex): boolean {
     return isStringLiteral(left) && isReturnAddress(left.value);
   }
   return false;
+}
+
+/**
+ * The string expressions a URL can be written as (a literal, a template, a concatenation, and with
+ * `withNewUrl` a `new URL(…)`), each taken whole: not a part of a larger one.
+ */
+function* outermostStrings(index: ModuleIndex, withNewUrl: boolean): Generator<Node> {
+  const types = ['StringLiteral', 'Literal', 'TemplateLiteral', 'BinaryExpression', ...(withNewUrl ? ['NewExpression'] : [])];
+  for (const node of types.flatMap((type) => [...index.ofType(type)])) {
+    if (node.type === 'BinaryExpression' && node.operator !== '+') continue;
+    if (node.type === 'NewExpression' && !(node.callee.type === 'Identifier' && node.callee.name === 'URL')) continue;
+    if ((node.type === 'Literal' || node.type === 'StringLiteral') && !isStringLiteral(node)) continue;
+    if (isOutermost(node, index)) yield node;
+  }
 }
 
 /** Not a part of a larger string expression, and a value rather than a key or a module name. */
