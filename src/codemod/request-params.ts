@@ -23,14 +23,20 @@ export function requestParams(context: CodemodContext, request: TikTokRequest, b
   for (const [key, value] of fromQuery) params.set(key, value);
   for (const options of request.options) {
     for (const property of objectProperties(options)) {
-      // axios `params`, got and ky `searchParams`: the query string.
-      if (!['params', 'searchParams'].includes(keyName(property) ?? '')) continue;
-      const object = context.folder.objectOf(property.value);
-      if (!object) return { reason: 'the request `params` cannot be read here' };
-      const found = fromObject(object);
+      // axios `params`, got and ky `searchParams`, request `qs`, undici `query`: the query string.
+      if (!QUERY_OPTIONS.includes(keyName(property) ?? '')) continue;
+      const found = queryObject(context, property.value);
       if ('reason' in found) return found;
       for (const [key, value] of found) params.set(key, value);
     }
+  }
+  // superagent: `.query({ … })`, before the answer is read.
+  for (const link of request.chain) {
+    if (['then', 'end'].includes(calleeName(link) ?? '')) break;
+    if (calleeName(link) !== 'query') continue;
+    const found = link.arguments.length === 1 ? queryObject(context, link.arguments[0]) : { reason: 'its `.query()` cannot be read here' };
+    if ('reason' in found) return found;
+    for (const [key, value] of found) params.set(key, value);
   }
   if (bodyNode) {
     const object = bodyObject(context, bodyNode);
@@ -41,6 +47,13 @@ export function requestParams(context: CodemodContext, request: TikTokRequest, b
     for (const [key, value] of found) params.set(key, value);
   }
   return { params, body: bodyNode };
+}
+
+const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
+
+function queryObject(context: CodemodContext, node: Node): Map<string, ParamValue> | { reason: string } {
+  const object = context.folder.objectOf(node);
+  return object ? fromObject(object) : { reason: `the request's query \`${quoted(context.source(node), 40)}\` cannot be read here` };
 }
 
 /** `JSON.stringify({…})`, `new URLSearchParams({…})`, `qs.stringify({…})`, `{…}`, or a constant holding one. */

@@ -1,11 +1,11 @@
 import { clientOf } from './http-client.js';
 import type { CodemodContext } from './context.js';
 import { quoted } from './todo.js';
-import { calleeName, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
-import type { TikTokRequest } from '../detect/requests.js';
+import { calleeName, isFunction, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import { callsOnSameVariable, type TikTokRequest } from '../detect/requests.js';
 
 /** How the request is written, by client: the call's shape, where its body goes, how the new one reads. */
-type V1Style = 'fetch' | 'axios' | 'got' | 'ky';
+type V1Style = 'fetch' | 'axios' | 'got' | 'ky' | 'superagent' | 'request' | 'undici-request' | 'xhr';
 
 const STYLES: Readonly<Record<string, V1Style>> = {
   fetch: 'fetch',
@@ -14,12 +14,36 @@ const STYLES: Readonly<Record<string, V1Style>> = {
   axios: 'axios',
   got: 'got',
   ky: 'ky',
+  superagent: 'superagent',
+  request: 'request',
+  'request-promise': 'request',
+  'undici-request': 'undici-request',
+  xhr: 'xhr',
 };
 
 /** Options of the legacy request that only shaped it (its method, query, body): the new one sets its own. */
-const REPLACED_OPTIONS = new Set(['method', 'body', 'headers', 'params', 'data', 'url', 'searchParams', 'form', 'json', 'qs']);
+const REPLACED_OPTIONS = new Set([
+  'method',
+  'body',
+  'headers',
+  'params',
+  'data',
+  'url',
+  'uri',
+  'searchParams',
+  'form',
+  'json',
+  'qs',
+  'query',
+  // request's `baseUrl` wants a relative `uri`; the new one is absolute.
+  'baseUrl',
+]);
 /** Headers that only described the legacy body or answer: the new request sets its own. */
 const BODY_HEADERS = /^(content-type|cache-control|accept)$/i;
+/** superagent's calls that shape the request (its query, body, headers): the new request makes its own. */
+const SUPERAGENT_SHAPING = new Set(['query', 'send', 'set', 'type', 'accept']);
+/** superagent's calls that make a multipart body, which no token or Display API call sends. */
+const SUPERAGENT_MULTIPART = new Set(['field', 'attach']);
 
 export interface V1RequestParts {
   readonly style: V1Style;
@@ -28,20 +52,32 @@ export interface V1RequestParts {
   /** The request options object, where the code writes one. */
   readonly options?: Node;
   readonly body?: Node;
-  /** `axios({ url, method, params, data })`: the new call is written the same way. */
+  /** `axios({ url, method, params, data })`, `request({ uri, qs })`: the new call is written the same way. */
   readonly configCall?: boolean;
+  /** superagent: the chained calls that shaped the legacy request (`.query()`, `.send()`, `.set()`). */
+  readonly shaping?: readonly Node[];
+  /** Headers set one by one, `(name, value)`: superagent's `.set()`, XMLHttpRequest's `setRequestHeader()`. */
+  readonly headerCalls?: readonly Node[];
+  /** XMLHttpRequest: the statement of `xhr.open(…)`, and the one `xhr.send(…)` of that request. */
+  readonly xhr?: { readonly statement: Node; readonly send: Node };
+  /** request: the `(err, response, body)` callback, handed on to the new call as it is. */
+  readonly callback?: Node;
+  /** request: the key the code gives the URL (`uri` or `url`), and whether it asked for the answer parsed (`json: true`). */
+  readonly urlKey?: string;
+  readonly parsesJson?: boolean;
 }
 
 /**
  * What a v1 OAuth or user request is made of, in the clients its rewrites support (fetch, axios,
- * got, ky), or why it cannot be carried: another client, or a URL the deployment may point elsewhere.
+ * got, ky, superagent, request, request-promise, undici), or why it cannot be carried: another
+ * client, or a URL the deployment may point elsewhere.
  */
 export function v1RequestParts(context: CodemodContext, request: TikTokRequest, v2Url: string): V1RequestParts | { reason: string } {
   const client = clientOf(request, context);
   const style = client && STYLES[client.kind];
   if (!style)
     return {
-      reason: `the codemod rewrites it with fetch, axios, got and ky, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`,
+      reason: `the codemod rewrites it with fetch, axios, got, ky, superagent, request, undici and XMLHttpRequest, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`,
     };
   // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
   const override = [...request.trace].find((node) => node.type === 'LogicalExpression' || node.type === 'ConditionalExpression');
@@ -51,6 +87,8 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
     };
   const callee = unwrap(request.call.callee);
   const method = calleeName(request.call);
+  if (style === 'request') return requestParts(context, request, callee);
+  if (style === 'xhr') return xhrParts(context, request, callee);
   // `axios({ url: '…', method: 'post', params: { … } })`: one config object holds it all.
   const whole =
     style === 'axios' && !isMember(callee) && request.call.arguments.length === 1
@@ -60,8 +98,9 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
     const data = objectProperties(whole).find((property) => keyName(property) === 'data')?.value;
     return { style, callee, options: whole, body: data && !isNullish(data) ? data : undefined, configCall: true };
   }
-  if (style !== 'fetch' && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
+  if (!['fetch', 'undici-request'].includes(style) && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
     return { reason: `the ${client.kind} call is not \`.post()\` or \`.get()\` with the URL first` };
+  if (style === 'superagent') return superagentParts(request, callee);
   if (style === 'axios') {
     const config = request.call.arguments[method === 'post' ? 2 : 1];
     const data = method === 'post' ? request.call.arguments[1] : undefined;
@@ -69,9 +108,75 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   }
   const config = request.call.arguments[1];
   const options = config ? context.folder.objectOf(config) : undefined;
-  // fetch and ky send `body`; got and ky also take `json` and `form` objects.
+  // fetch, ky and undici send `body`; got and ky also take `json` and `form` objects.
   const body = options && objectProperties(options).find((property) => ['body', 'json', 'form'].includes(keyName(property) ?? ''))?.value;
   return { style, callee, options, body };
+}
+
+/** `superagent.post(url).query({ … }).send({ … })`: the query and body come in chained calls. */
+function superagentParts(request: TikTokRequest, callee: Node): V1RequestParts | { reason: string } {
+  // Calls after a `.then()` or `.end()` act on the answer, not the request.
+  const links: Node[] = [];
+  for (const link of request.chain) {
+    const name = calleeName(link) ?? '';
+    if (SUPERAGENT_MULTIPART.has(name))
+      return { reason: `it sends a multipart body (\`.${name}()\`), which the v2 endpoint does not take` };
+    if (['then', 'end', 'catch', 'finally'].includes(name)) break;
+    if (SUPERAGENT_SHAPING.has(name)) links.push(link);
+  }
+  const sends = links.filter((link) => calleeName(link) === 'send');
+  if (sends.length > 1 || sends.some((send) => send.arguments.length !== 1))
+    return { reason: 'its body is sent in several `.send()` calls' };
+  const headerCalls = links.filter((link) => calleeName(link) === 'set');
+  return { style: 'superagent', callee, body: sends[0]?.arguments[0], shaping: links, headerCalls };
+}
+
+/** `xhr.open('POST', url)`, its `xhr.setRequestHeader(…)` statements and its one `xhr.send(body)`. */
+function xhrParts(context: CodemodContext, request: TikTokRequest, callee: Node): V1RequestParts | { reason: string } {
+  const receiver = request.receiver!;
+  const statement = context.index.parent(request.call);
+  if (statement?.type !== 'ExpressionStatement') return { reason: 'its `open()` is not a statement of its own' };
+  const sends = callsOnSameVariable(receiver, 'send', context.index);
+  if (sends.length !== 1 || sends[0].arguments.length > 1) return { reason: 'its XMLHttpRequest is sent from more than one place' };
+  const headerCalls = callsOnSameVariable(receiver, 'setRequestHeader', context.index);
+  if (headerCalls.some((call) => context.index.parent(call)?.type !== 'ExpressionStatement'))
+    return { reason: 'its `setRequestHeader()` calls are not statements of their own' };
+  return { style: 'xhr', callee, body: sends[0].arguments[0], headerCalls, xhr: { statement, send: sends[0] } };
+}
+
+/**
+ * `request.post({ uri, qs, json: true }, (err, response, body) => …)`, `rp({ method, url, form })`,
+ * `request.get(url, options, callback)`: the URL first or in the options, the callback last.
+ */
+function requestParts(context: CodemodContext, request: TikTokRequest, callee: Node): V1RequestParts | { reason: string } {
+  const method = calleeName(request.call);
+  if (isMember(callee) && !['post', 'get'].includes(method ?? ''))
+    return { reason: `the request call is \`.${method}()\`, not \`.post()\` or \`.get()\`` };
+  const args = [...request.call.arguments];
+  const last = args.at(-1);
+  const callback = last && isFunction(unwrap(last)) ? args.pop() : undefined;
+  // request without a callback gives a stream, which the code reads its own way; request-promise gives a promise.
+  if (!callback && clientOf(request, context)?.kind === 'request')
+    return { reason: 'the request call has no callback, and the code reads its stream its own way' };
+  const objects = args.map((arg) => context.folder.objectOf(arg));
+  if (args.length > 2 || objects.filter(Boolean).length > 1 || (args.length === 2 && !objects[1]))
+    return { reason: 'its request arguments are not a URL and an options object' };
+  const options = objects.find(Boolean);
+  const property = (name: string) => options && objectProperties(options).find((entry) => keyName(entry) === name);
+  const json = property('json');
+  const parsesJson = json !== undefined && unwrap(json.value).value === true;
+  // `json: { … }` is a body; `json: true` only asks for the answer parsed.
+  const body = property('body')?.value ?? property('form')?.value ?? (json && !parsesJson ? json.value : undefined);
+  return {
+    style: 'request',
+    callee,
+    options,
+    body,
+    callback,
+    configCall: args.length === 1 && !!options,
+    urlKey: property('uri') ? 'uri' : 'url',
+    parsesJson,
+  };
 }
 
 /**
@@ -81,73 +186,33 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
  */
 export function carriedOptions(
   context: CodemodContext,
-  options: Node | undefined,
+  parts: V1RequestParts,
   withAuthorization = false,
 ): { text?: string } | { reason: string } {
-  if (!options) return {};
+  const sendsOnly = (name: string | undefined) =>
+    name !== undefined && (BODY_HEADERS.test(name) || (withAuthorization && /^authorization$/i.test(name)));
+  const ownHeaders = { reason: 'its request sends headers of its own, which the codemod does not carry over' };
+  for (const link of parts.headerCalls ?? []) {
+    const [name] = link.arguments;
+    const object = name && context.folder.objectOf(name);
+    const names = object ? objectProperties(object).map((header) => keyName(header)) : [staticString(name)];
+    if (!names.every(sendsOnly)) return ownHeaders;
+  }
+  if (!parts.options) return {};
   const kept: string[] = [];
-  for (const property of objectProperties(options)) {
+  for (const property of objectProperties(parts.options)) {
     const key = property.type === 'SpreadElement' ? undefined : keyName(property);
     if (key === undefined) return { reason: 'its request options use a spread or a computed key' };
     if (key === 'headers') {
       const headers = context.folder.objectOf(property.value);
       const names = headers ? objectProperties(headers).map((header) => keyName(header)) : [undefined];
-      if (names.some((name) => name === undefined || !(BODY_HEADERS.test(name) || (withAuthorization && /^authorization$/i.test(name)))))
-        return { reason: 'its request sends headers of its own, which the codemod does not carry over' };
+      if (!names.every(sendsOnly)) return ownHeaders;
       continue;
     }
     if (REPLACED_OPTIONS.has(key)) continue;
     kept.push(context.source(property));
   }
   return { text: kept.length > 0 ? kept.join(', ') : undefined };
-}
-
-/** The new request, in words the renderer turns into the client's own call. */
-export interface V2Call {
-  readonly method: 'GET' | 'POST';
-  /** The URL as code: a quoted literal. */
-  readonly url: string;
-  /** Header entries as code: `Authorization: \`Bearer ${token}\``. */
-  readonly headers: readonly string[];
-  /** Object entries as code, sent form-encoded or as JSON. */
-  readonly body?: { readonly as: 'form' | 'json'; readonly entries: readonly string[] };
-  /** The legacy request's other options, as code. */
-  readonly rest?: string;
-}
-
-/**
- * The v2 request in the legacy request's own client: fetch and ky take a `body` (ky and got also
- * `json`, got `form`), axios its data second; the answer's type argument (`axios.post<T>`) stays.
- */
-export function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): string {
-  const object = call.body ? `{ ${call.body.entries.join(', ')} }`.replace('{  }', '{}') : undefined;
-  const form = object && `new URLSearchParams(${object}${context.isTypeScript ? ' as Record<string, string>' : ''})`;
-  const headers = call.headers.length > 0 ? `headers: { ${call.headers.join(', ')} }` : undefined;
-  const join = (...entries: (string | undefined)[]) => `{ ${entries.filter(Boolean).join(', ')} }`;
-  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
-  const generic = typeArguments ? context.source(typeArguments) : '';
-  const verb = call.method === 'GET' ? 'get' : 'post';
-  switch (parts.style) {
-    case 'fetch': {
-      const body = call.body && (call.body.as === 'form' ? form : `JSON.stringify(${object})`);
-      return `${context.source(request.call.callee)}(${call.url}, ${join(`method: '${call.method}'`, headers, body && `body: ${body}`, call.rest)})`;
-    }
-    case 'axios': {
-      if (parts.configCall) {
-        const data = call.body && `data: ${call.body.as === 'form' ? form : object}`;
-        return `${context.source(request.call.callee)}${generic}(${join(`method: '${call.method.toLowerCase()}'`, `url: ${call.url}`, headers, data, call.rest)})`;
-      }
-      const data = call.body ? `${call.body.as === 'form' ? form : object}, ` : '';
-      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${data}${join(headers, call.rest)})`;
-    }
-    case 'got':
-    case 'ky': {
-      // Both set the Content-Type of a `json`, `form` or URLSearchParams body themselves.
-      const own = call.headers.filter((header) => !header.startsWith("'Content-Type'"));
-      const body = call.body && (call.body.as === 'json' ? `json: ${object}` : parts.style === 'got' ? `form: ${object}` : `body: ${form}`);
-      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${join(own.length > 0 ? `headers: { ${own.join(', ')} }` : undefined, body, call.rest)})`;
-    }
-  }
 }
 
 function isNullish(node: Node): boolean {
@@ -160,11 +225,15 @@ function isNullish(node: Node): boolean {
 }
 
 /** The token of an `Authorization: Bearer …` header the legacy request already sent (a half-migrated call). */
-export function bearerTokenIn(context: CodemodContext, options: Node | undefined): Node | undefined {
-  const headers = options && objectProperties(options).find((property) => keyName(property) === 'headers');
+export function bearerTokenIn(context: CodemodContext, parts: V1RequestParts): Node | undefined {
+  const headers = parts.options && objectProperties(parts.options).find((property) => keyName(property) === 'headers');
   const object = headers && context.folder.objectOf(headers.value);
   const authorization = object && objectProperties(object).find((property) => /^authorization$/i.test(keyName(property) ?? ''));
-  const value = authorization && unwrap(authorization.value);
+  // superagent's `.set('Authorization', \`Bearer ${token}\`)`, XMLHttpRequest's `setRequestHeader(…)`.
+  const set = parts.headerCalls?.find(
+    (link) => link.arguments.length === 2 && /^authorization$/i.test(staticString(link.arguments[0]) ?? ''),
+  );
+  const value = authorization ? unwrap(authorization.value) : set && unwrap(set.arguments[1]);
   if (value?.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis[1].value.raw === '')
     return /^Bearer\s+$/.test(value.quasis[0].value.raw) ? value.expressions[0] : undefined;
   if (value?.type === 'BinaryExpression' && value.operator === '+' && /^Bearer\s+$/.test(staticString(value.left) ?? ''))

@@ -26,6 +26,8 @@ const resolve = (value) => {
   return value;
 };
 
+// Browser code (`"browser": true`): jsdom's XMLHttpRequest, FormData and Blob, as a page would have them.
+if (spec.browser) (await import('./browser-xhr.mjs')).installBrowserGlobals();
 const loaded = modulePath.endsWith('.cjs') ? createRequire(import.meta.url)(modulePath) : await import(pathToFileURL(modulePath).href);
 const [exportName, method] = spec.call.split('#');
 let target = exportName === 'default' ? (loaded.default ?? loaded) : (loaded[exportName] ?? loaded.default?.[exportName]);

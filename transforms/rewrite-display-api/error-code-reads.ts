@@ -1,7 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { Taint } from '../../src/detect/taint.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
 
 export type ErrorCodePlan = { readonly edits: (() => void)[] } | { readonly reason: string };
 
@@ -15,7 +15,7 @@ const isNumber = (node: Node) => node.type === 'NumericLiteral' || (node.type ==
  * v1 number declines the site: v2's codes are other strings.
  */
 export function planErrorCodeReads(context: CodemodContext, request: TikTokRequest): ErrorCodePlan {
-  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const taint = responseTaint(context.index, [request]);
   const edits: (() => void)[] = [];
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
     if (memberName(member) !== 'code') continue;

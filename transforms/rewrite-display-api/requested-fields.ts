@@ -2,7 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
 import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { Taint } from '../../src/detect/taint.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
 
 export type RequestedFields = { readonly names: readonly string[] } | { readonly reason: string };
 
@@ -22,7 +22,7 @@ export function requestedFields(
     return names && names.length > 0 ? { names } : { reason: 'its `fields` are not a list of names written here' };
   }
   if (!readFieldsOf) return { reason: 'it names no `fields`, and v2 answers only the fields named in its query' };
-  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const taint = responseTaint(context.index, [request]);
   const names = new Set<string>();
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
     if (memberName(member) !== readFieldsOf) continue;

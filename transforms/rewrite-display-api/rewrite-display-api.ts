@@ -1,7 +1,8 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
-import { bearerTokenIn, carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
+import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
@@ -33,7 +34,7 @@ const MOVED_PARAMS = ['access_token', 'open_id', 'fields'];
  * The v1 Display API calls, user info and video list (`POST open-api.tiktok.com/user/info/`,
  * `/video/list/`, the token in the query or the JSON body), become their v2 endpoints with
  * `Authorization: Bearer` and the fields in the query (§2.7, §2.8), in the module's own client
- * (fetch or axios): user info a `GET` without a body, the video list a `POST` of `{ cursor, max_count }`.
+ * (every client of the upload rewrite but XMLHttpRequest and form-data's submit): user info a `GET` without a body, the video list a `POST` of `{ cursor, max_count }`.
  * The fields are the legacy request's, or (user info) the ones the code reads of `data.user`. The
  * answers keep their `data`; `error.code` becomes the string "ok" on success, so comparisons with 0
  * and the module's type of it follow. A site the codemod cannot carry whole keeps its code and gets
@@ -74,12 +75,12 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   const unknown = [...found.params.keys()].filter((key) => !known.includes(key));
   if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which v2 ${endpoint.name} does not take`;
   // The token in the query or the body, or already in a Bearer header (a half-migrated call).
-  const header = bearerTokenIn(context, parts.options);
+  const header = bearerTokenIn(context, parts);
   const token = found.params.get('access_token') ?? (header && { node: header });
   if (!token) return 'its `access_token` cannot be found here';
   const fields = requestedFields(context, request, found.params.get('fields'), endpoint.readFieldsOf);
   if ('reason' in fields) return fields.reason;
-  const carried = carriedOptions(context, parts.options, true);
+  const carried = carriedOptions(context, parts, true);
   if ('reason' in carried) return carried.reason;
   const reads = planErrorCodeReads(context, request);
   if ('reason' in reads) return reads.reason;
@@ -87,15 +88,17 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   // A query's `max_count=10` is text; v2's JSON body wants the number.
   const value = (param: ParamValue) => ('text' in param && /^\d+$/.test(param.text) ? param.text : paramSource(context, param));
   const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
-  const text = v2CallText(context, request, parts, {
+  for (const edit of reads.edits) edit();
+  replaceV1Request(context, request, parts, {
     method: endpoint.method,
     url: `'${endpoint.url}?fields=${fields.names.join(',')}'`,
-    headers: [`Authorization: ${bearer(context, token)}`, ...(endpoint.method === 'POST' ? ["'Content-Type': 'application/json'"] : [])],
+    headers: [
+      ['Authorization', bearer(context, token)],
+      ...(endpoint.method === 'POST' ? [['Content-Type', "'application/json'"] as const] : []),
+    ],
     body: endpoint.method === 'POST' ? { as: 'json', entries } : undefined,
     rest: carried.text,
   });
-  for (const edit of reads.edits) edit();
-  context.pathOf(request.call).replace(context.j.template.expression([text]));
   removeDeadBindings(context, request.call);
   return undefined;
 }

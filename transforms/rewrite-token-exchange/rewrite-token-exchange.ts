@@ -1,10 +1,11 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { carriedOptions, v1RequestParts, v2CallText } from '../../src/codemod/v1-request.js';
+import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { memberName } from '../../src/detect/ast.js';
-import { Taint } from '../../src/detect/taint.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './app-values.js';
@@ -63,7 +64,7 @@ const GRANTS: Readonly<Record<string, Grant>> = {
  * The v1 code exchange, `POST open-api.tiktok.com/oauth/access_token/` with its parameters in the
  * query, becomes `POST https://open.tiktokapis.com/v2/oauth/token/` with a form-encoded body holding
  * the same values and the `redirect_uri` the authorize step sent (§2.8), in the module's own client
- * (fetch or axios). The reads of the answer follow its new, flat shape. A site the codemod cannot
+ * (fetch, axios, got, ky, superagent, request, request-promise, undici). The reads of the answer follow its new, flat shape. A site the codemod cannot
  * carry whole keeps its code and gets a TODO saying why.
  */
 export function rewriteTokenExchanges(context: CodemodContext): void {
@@ -133,7 +134,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     grant.grantType === 'authorization_code' ? (params.get('redirect_uri') ?? findRedirectUri(context)) : params.get('redirect_uri');
   if (!redirect && grant.grantType === 'authorization_code')
     return 'the redirect_uri the authorize step sent cannot be found in this module, and v2 requires the same one here (add it to the body)';
-  const carried = carriedOptions(context, parts.options);
+  const carried = carriedOptions(context, parts);
   if ('reason' in carried) return carried.reason;
   const reads = grant.answer === 'tokens' ? planTokenReads(context, request) : answerUnread(context, request);
   if ('reason' in reads) return reads.reason;
@@ -148,15 +149,14 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     ...grant.optional.filter((key) => key !== 'redirect_uri' && params.has(key)).map((key) => entry(key, params.get(key)!)),
   ];
   // Form-encoded: URLSearchParams wants strings, and the values are the ones the v1 query sent as text.
-  const text = v2CallText(context, request, parts, {
+  for (const edit of [...reads.edits, ...types.edits]) edit();
+  replaceV1Request(context, request, parts, {
     method: 'POST',
     url: `'${grant.url}'`,
-    headers: ["'Content-Type': 'application/x-www-form-urlencoded'"],
+    headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
     body: { as: 'form', entries },
     rest: carried.text,
   });
-  for (const edit of [...reads.edits, ...types.edits]) edit();
-  context.pathOf(request.call).replace(context.j.template.expression([text]));
   removeDeadBindings(context, request.call);
   // v2 may answer a refresh with a new refresh token, and only the new one works from then on.
   if (grant.grantType === 'refresh_token' && !reads.readsRefreshToken)
@@ -173,7 +173,7 @@ function answerUnread(
   context: CodemodContext,
   request: TikTokRequest,
 ): { edits: (() => void)[]; readsRefreshToken: boolean } | { reason: string } {
-  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const taint = responseTaint(context.index, [request]);
   const read = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].find(
     (member) => taint.has(member.object) && !['json', 'text', 'then', 'ok', 'status'].includes(memberName(member) ?? ''),
   );

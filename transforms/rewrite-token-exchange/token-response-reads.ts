@@ -3,7 +3,8 @@ import { isAxiosResponse } from '../../src/codemod/axios-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { Taint } from '../../src/detect/taint.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
+import type { Taint } from '../../src/detect/taint.js';
 
 /** What the v1 token answer's `data` held besides the tokens, and the envelope's `message`: v2 has none of them. */
 const V1_ONLY = new Set<string>([...V1_TOKEN_STATUS_FIELDS, 'message']);
@@ -67,7 +68,7 @@ function messageTest(context: CodemodContext, member: Node): { node: Node; text:
  * All or nothing: a read of a field v2 does not send (`message`, `data.error_code`) declines the site.
  */
 export function planTokenReads(context: CodemodContext, request: TikTokRequest): ReadPlan {
-  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const taint = responseTaint(context.index, [request]);
   const edits: (() => void)[] = [];
   const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')];
   const mapped = new Set<Node>();

@@ -2,7 +2,7 @@ import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { keyName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { Taint } from '../../src/detect/taint.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
 
 /** Members of the v1 answer's `data` that the v2 answer does not have. */
 const V1_ONLY = new Set<string>(V1_TOKEN_STATUS_FIELDS);
@@ -24,7 +24,7 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
     const typeArguments = call.typeParameters ?? call.typeArguments;
     for (const argument of (typeArguments?.params ?? []) as Node[]) collectNames(argument, names);
   }
-  const taint = new Taint(context.index, new Set([request.call, ...request.chain]));
+  const taint = responseTaint(context.index, [request]);
   // `const answer: TokenResponse = res.data`: the variable's declared type is the answer's too, when
   // the module declares it (an `AxiosResponse` from a package describes the response, not the answer).
   const declared = new Set(

@@ -1,0 +1,121 @@
+import type { CodemodContext } from './context.js';
+import type { V1RequestParts } from './v1-request.js';
+import { isMember, unwrap, type Node } from '../detect/ast.js';
+import type { TikTokRequest } from '../detect/requests.js';
+
+/** The new request, in words the renderer turns into the client's own call. */
+export interface V2Call {
+  readonly method: 'GET' | 'POST';
+  /** The URL as code: a quoted literal. */
+  readonly url: string;
+  /** Headers: the name, and the value as code (`\`Bearer ${token}\``). */
+  readonly headers: readonly (readonly [name: string, value: string])[];
+  /** Object entries as code, sent form-encoded or as JSON. */
+  readonly body?: { readonly as: 'form' | 'json'; readonly entries: readonly string[] };
+  /** The legacy request's other options, as code. */
+  readonly rest?: string;
+}
+
+/**
+ * Puts the v2 request where the legacy one was, in its own client. What the code hands the request
+ * stays as it is: request's callback, superagent's `.timeout()` or `.end()`; superagent's calls that
+ * shaped the legacy request (`.query()`, `.send()`, `.set()`) go.
+ */
+export function replaceV1Request(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): void {
+  if (parts.xhr) return replaceXhrRequest(context, request, parts.xhr, parts.headerCalls ?? [], call);
+  const node = context.j.template.expression([v2CallText(context, request, parts, call)]);
+  if (parts.callback) node.arguments.push(parts.callback);
+  context.pathOf(request.call).replace(node);
+  // Inner to outer: each link's callee now holds the new request, which takes the link's place.
+  for (const link of parts.shaping ?? []) context.pathOf(link).replace(unwrap(link.callee).object);
+}
+
+/**
+ * XMLHttpRequest is written in statements: `open()` gets the new method and URL, the legacy request's
+ * `setRequestHeader()` statements give way to the new one's, right after `open()`, and `send()` gets the new body.
+ */
+function replaceXhrRequest(
+  context: CodemodContext,
+  request: TikTokRequest,
+  xhr: NonNullable<V1RequestParts['xhr']>,
+  headerCalls: readonly Node[],
+  call: V2Call,
+): void {
+  const expression = (text: string) => context.j.template.expression([text]);
+  const [method, url] = request.call.arguments;
+  context.pathOf(method).replace(expression(`'${call.method}'`));
+  context.pathOf(url).replace(expression(call.url));
+  for (const header of headerCalls) context.pathOf(context.index.parent(header)!).prune();
+  const receiver = context.source(request.receiver!);
+  // Built around an expression: a statement from a template keeps the template's positions, and
+  // recast would print the new statements on one line.
+  const statements = call.headers.map(([name, value]) =>
+    context.j.expressionStatement(expression(`${receiver}.setRequestHeader('${name}', ${value})`)),
+  );
+  context.pathOf(xhr.statement).insertAfter(...statements);
+  const object = call.body && `{ ${call.body.entries.join(', ')} }`;
+  const form = object && `new URLSearchParams(${object}${context.isTypeScript ? ' as Record<string, string>' : ''}).toString()`;
+  xhr.send.arguments = call.body ? [expression(call.body.as === 'form' ? form! : `JSON.stringify(${object})`)] : [];
+}
+
+/**
+ * The v2 request in the legacy request's own client: fetch, ky and undici take a `body` (ky and got
+ * also `json`, got `form`), axios its data second, request `form` or `body` with `json: true`,
+ * superagent `.type('form').send(…)`; the answer's type argument (`axios.post<T>`) stays.
+ */
+function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): string {
+  const object = call.body ? `{ ${call.body.entries.join(', ')} }`.replace('{  }', '{}') : undefined;
+  const form = object && `new URLSearchParams(${object}${context.isTypeScript ? ' as Record<string, string>' : ''})`;
+  const headerEntries = (all: boolean) =>
+    call.headers
+      .filter(([name]) => all || name !== 'Content-Type')
+      .map(([name, value]) => `${/^\w+$/.test(name) ? name : `'${name}'`}: ${value}`);
+  const headersOf = (all: boolean) => (headerEntries(all).length > 0 ? `headers: { ${headerEntries(all).join(', ')} }` : undefined);
+  const join = (...entries: (string | undefined)[]) => `{ ${entries.filter(Boolean).join(', ')} }`;
+  const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
+  const generic = typeArguments ? context.source(typeArguments) : '';
+  const verb = call.method === 'GET' ? 'get' : 'post';
+  const method = `method: '${call.method}'`;
+  switch (parts.style) {
+    case 'fetch': {
+      const body = call.body && (call.body.as === 'form' ? form : `JSON.stringify(${object})`);
+      return `${context.source(request.call.callee)}(${call.url}, ${join(method, headersOf(true), body && `body: ${body}`, call.rest)})`;
+    }
+    case 'undici-request': {
+      // undici's request takes a string, bytes or a stream as its body.
+      const body = call.body && (call.body.as === 'form' ? `${form}.toString()` : `JSON.stringify(${object})`);
+      return `${context.source(request.call.callee)}${generic}(${call.url}, ${join(method, headersOf(true), body && `body: ${body}`, call.rest)})`;
+    }
+    case 'axios': {
+      if (parts.configCall) {
+        const data = call.body && `data: ${call.body.as === 'form' ? form : object}`;
+        return `${context.source(request.call.callee)}${generic}(${join(method.toLowerCase(), `url: ${call.url}`, headersOf(true), data, call.rest)})`;
+      }
+      const data = call.body ? `${call.body.as === 'form' ? form : object}, ` : '';
+      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${data}${join(headersOf(true), call.rest)})`;
+    }
+    case 'got':
+    case 'ky': {
+      // Both set the Content-Type of a `json`, `form` or URLSearchParams body themselves.
+      const body = call.body && (call.body.as === 'json' ? `json: ${object}` : parts.style === 'got' ? `form: ${object}` : `body: ${form}`);
+      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${join(headersOf(false), body, call.rest)})`;
+    }
+    case 'request': {
+      // request sets the Content-Type of a `form`, and of a `body` sent with `json: true`.
+      const body = call.body && (call.body.as === 'form' ? `form: ${object}` : `body: ${object}`);
+      const json = parts.parsesJson || call.body?.as === 'json' ? 'json: true' : undefined;
+      const url = `${parts.urlKey ?? 'url'}: ${call.url}`;
+      return isMember(parts.callee)
+        ? `${context.source(parts.callee.object)}.${verb}(${join(url, headersOf(false), body, json, call.rest)})`
+        : `${context.source(request.call.callee)}(${join(method, url, headersOf(false), body, json, call.rest)})`;
+    }
+    case 'xhr':
+      throw new Error('XMLHttpRequest is written in statements (replaceXhrRequest)');
+    case 'superagent': {
+      // `.type('form')` sends the object form-encoded; an object `.send()` alone goes as JSON.
+      const sets = call.headers.filter(([name]) => name !== 'Content-Type').map(([name, value]) => `.set('${name}', ${value})`);
+      const body = call.body ? `${call.body.as === 'form' ? ".type('form')" : ''}.send(${object})` : '';
+      return `${context.source(parts.callee.object)}.${verb}(${call.url})${sets.join('')}${body}`;
+    }
+  }
+}
