@@ -4,7 +4,7 @@ import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
-import { memberName } from '../../src/detect/ast.js';
+import { memberName, rangeOf, type Node } from '../../src/detect/ast.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -12,6 +12,10 @@ import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri }
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { planTokenReads } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
+import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
+
+const TOKENS_NOTE =
+  'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
 
 /** The two v1 token calls the v2 token endpoint replaces, and what each sends there (§2.8). */
 interface Grant {
@@ -68,15 +72,24 @@ const GRANTS: Readonly<Record<string, Grant>> = {
  * carry whole keeps its code and gets a TODO saying why.
  */
 export function rewriteTokenExchanges(context: CodemodContext): void {
+  const stores: Node[] = [];
+  let tokenCalls = 0;
   for (const request of context.requests) {
     if (request.match.kind !== 'v1-endpoint') continue;
     const grant = GRANTS[request.match.v1?.path ?? ''];
     if (!grant) continue;
     const findings = context.unhandled((finding) => finding.node === request.call && finding.messageId === grant.messageId);
     if (findings.length === 0) continue;
+    const store = grant.answer === 'tokens' ? tokenStoreCall(context, request) : undefined;
     const reason = rewriteExchange(context, request, grant);
     for (const finding of findings) settle(context, finding, grant, reason);
+    if (reason === undefined && grant.answer === 'tokens') tokenCalls++;
+    if (reason === undefined && store) stores.push(store);
   }
+  // The rows written before are v1 tokens: one TODO where the module first stores the answer's tokens.
+  const first = stores.sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
+  if (first) context.todoAt(first, TOKEN_STORE_TODO, first);
+  if (tokenCalls > 0) context.notes.add(TOKENS_NOTE);
   repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
 }
 
@@ -112,6 +125,10 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   const sent: readonly string[] = [...grant.required, ...grant.optional, 'grant_type'];
   const unknown = [...params.keys()].filter((key) => !sent.includes(key));
   if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which the v2 endpoint does not take`;
+  // PKCE: v2 takes the verifier too, but only from an app registered as desktop or mobile, and only
+  // with the challenge its authorize step sent: the two steps move together, by hand.
+  if (params.has('code_verifier'))
+    return 'it sends a PKCE `code_verifier` (a desktop or mobile app): add `code_verifier` to the v2 body, send `code_challenge` and `code_challenge_method=S256` from the authorize step to the v2 page, and check the app is registered for that platform';
   // v1 refreshed without the secret; v2 wants it: a value of the module named for it will do.
   for (const [key, name] of [
     ['client_secret', CLIENT_SECRET_NAME],

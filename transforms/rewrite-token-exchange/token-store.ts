@@ -1,0 +1,35 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { calleeName, descendants, isIdentifier, isMember, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+
+/** Calls that keep a value somewhere: a database row, a cache, a cookie, the browser's storage, a file. */
+const STORE_CALL = /^(save|store|persist|upsert|insert|update|create|set|setItem|put|write|hset|hmset|cookie|query|execute|run)/i;
+const TOKENS = new Set(['access_token', 'refresh_token']);
+
+export const TOKEN_STORE_TODO =
+  'tokens stored here before the migration are v1 tokens, which the v2 API refuses (access_token_invalid) and the v2 token endpoint does not refresh: clear them or mark them expired, so that each user authorizes again on the v2 page';
+
+/**
+ * The first call in the module that keeps a token of this request's answer (`db.query(…, [body.access_token])`,
+ * `redis.set(key, refresh_token)`, `localStorage.setItem('token', data.access_token)`): where the app's
+ * store of v1 tokens is written. Planned on the tree as read, before the request is rewritten.
+ */
+export function tokenStoreCall(context: CodemodContext, request: TikTokRequest): Node | undefined {
+  const taint = responseTaint(context.index, [request]);
+  const isTokenRead = (node: Node, depth = 0): boolean => {
+    const value = unwrap(node);
+    if (isMember(value)) return TOKENS.has(memberName(value) ?? '') && taint.has(value.object);
+    if (value.type !== 'Identifier' || depth > 4) return false;
+    const binding = context.index.resolve(value);
+    if (!binding?.init) return false;
+    // `const { access_token } = body`, or `const token = body.access_token`.
+    return binding.path.length > 0 ? TOKENS.has(binding.path.at(-1)!) && taint.has(binding.init) : isTokenRead(binding.init, depth + 1);
+  };
+  const own = new Set<Node>([request.call, ...request.chain]);
+  const calls = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]
+    .filter((call) => !own.has(call) && STORE_CALL.test(calleeName(call) ?? ''))
+    .filter((call) => !(isMember(unwrap(call.callee)) && isIdentifier(unwrap(unwrap(call.callee).object), 'console')))
+    .sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0]);
+  return calls.find((call) => call.arguments.some((argument: Node) => [...descendants(argument)].some((node) => isTokenRead(node))));
+}
