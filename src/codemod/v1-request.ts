@@ -80,7 +80,7 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
       reason: `the codemod rewrites it with fetch, axios, got, ky, superagent, request, undici and XMLHttpRequest, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`,
     };
   // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
-  const override = [...request.trace].find((node) => node.type === 'LogicalExpression' || node.type === 'ConditionalExpression');
+  const override = urlOverride(context, request);
   if (override)
     return {
       reason: `its URL can be set elsewhere (\`${quoted(context.source(override), 80)}\`): point that at ${v2Url} too, and port the call by hand`,
@@ -111,6 +111,21 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   // fetch, ky and undici send `body`; got and ky also take `json` and `form` objects.
   const body = options && objectProperties(options).find((property) => ['body', 'json', 'form'].includes(keyName(property) ?? ''))?.value;
   return { style, callee, options, body };
+}
+
+/**
+ * The `a ?? b` or `a ? b : c` a part of the URL before its query comes from: a value the deployment
+ * may set (`process.env.TIKTOK_TOKEN_URL ?? '…'`). One in a query value (`?client_key=${KEY}` where
+ * `KEY = process.env.X ?? ''`) is only that value's default.
+ */
+function urlOverride(context: CodemodContext, request: TikTokRequest): Node | undefined {
+  for (const piece of request.url.pieces) {
+    let node: Node | undefined = piece.node;
+    for (let depth = 0; node && depth < 8; depth++, node = context.index.parent(node))
+      if ((node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') && request.trace.has(node)) return node;
+    if (piece.text?.includes('?')) return undefined;
+  }
+  return undefined;
 }
 
 /** `superagent.post(url).query({ … }).send({ … })`: the query and body come in chained calls. */

@@ -4,7 +4,7 @@ import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
-import { memberName, rangeOf, type Node } from '../../src/detect/ast.js';
+import { calleeName, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -185,16 +185,27 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   return undefined;
 }
 
+/** What a revoke's caller may read of the answer: how it went, which both generations tell alike. */
+const STATUS_READS = ['json', 'text', 'then', 'ok', 'status', 'statusCode', 'end', 'catch', 'finally'];
+
 /** The v2 revoke answers nothing on success: code that reads the v1 answer is ported by hand. */
 function answerUnread(
   context: CodemodContext,
   request: TikTokRequest,
 ): { edits: (() => void)[]; readsRefreshToken: boolean } | { reason: string } {
   const taint = responseTaint(context.index, [request]);
+  // superagent's `.query()` chained on the request shapes it; it reads nothing.
+  const chained = new Set(request.chain.map((link) => unwrap(link.callee)));
+  // An XMLHttpRequest is the answer and the request at once: only its `response*` are the answer's body.
+  const xhr = request.receiver !== undefined && calleeName(request.call) === 'open';
+  const reads = (name: string) => (xhr ? /^response(Text|XML)?$/.test(name) : !STATUS_READS.includes(name));
   const read = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].find(
-    (member) => taint.has(member.object) && !['json', 'text', 'then', 'ok', 'status'].includes(memberName(member) ?? ''),
+    (member) => taint.has(member.object) && !chained.has(member) && reads(memberName(member) ?? ''),
   );
-  if (read || taint.patterns.size > 0)
+  const takenApart = [...taint.patterns].some((pattern) =>
+    pattern.properties.some((property: Node) => !STATUS_READS.includes(keyName(property) ?? '')),
+  );
+  if (read || takenApart)
     return { reason: 'the code reads its answer, and the v2 revoke answers nothing on success (check `ok` or the status instead)' };
   return { edits: [], readsRefreshToken: false };
 }
