@@ -90,9 +90,12 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
   const pieces = request.url.pieces;
   let text = '';
   const holes: Piece[] = [];
+  const spelled = new Map<number, Piece>();
   for (const piece of pieces) {
-    if (piece.text !== undefined) text += piece.text;
-    else {
+    if (piece.text !== undefined) {
+      spelled.set(text.length, piece);
+      text += piece.text;
+    } else {
       text += `${HOLE}${holes.length}${HOLE}`;
       holes.push(piece);
     }
@@ -100,7 +103,10 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
   const start = text.indexOf('?');
   if (start === -1) return params;
   const wholeHole = new RegExp(`^${HOLE}(\\d+)${HOLE}$`);
+  let position = start + 1;
   for (const pair of text.slice(start + 1).split('&')) {
+    const at = position;
+    position += pair.length + 1;
     if (pair === '') continue;
     // `?${new URLSearchParams({ … })}`, or a variable holding one: its object holds the parameters.
     const whole = wholeHole.exec(pair);
@@ -117,9 +123,30 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
     const hole = wholeHole.exec(value);
     if (hole) params.set(key, { node: unwrapEncode(writtenAs(context, request.call, holes[Number(hole[1])].node)) });
     else if (value.includes(HOLE)) return { reason: `the query parameter \`${key}\` is built from several values` };
-    else params.set(key, { text: decodeURIComponent(value) });
+    else
+      params.set(key, constantSpelling(context, request, spelled.get(at + key.length + 1), value) ?? { text: decodeURIComponent(value) });
   }
   return params;
+}
+
+/**
+ * `'?client_key=' + CLIENT_KEY` where `const CLIENT_KEY = 'aw…'`: the value is the constant's whole
+ * text, and the new request names the constant rather than spelling its value (a key, a secret).
+ */
+function constantSpelling(
+  context: CodemodContext,
+  request: TikTokRequest,
+  piece: Piece | undefined,
+  value: string,
+): ParamValue | undefined {
+  if (!piece || piece.text !== value || context.index.parent(piece.node)?.type !== 'VariableDeclarator') return undefined;
+  for (const node of request.trace) {
+    if (node.type !== 'Identifier') continue;
+    const binding = context.index.resolve(node);
+    if (binding?.init && unwrap(binding.init) === piece.node && binding.path.length === 0 && binding.assignments.length === 0)
+      return { node };
+  }
+  return undefined;
 }
 
 /**

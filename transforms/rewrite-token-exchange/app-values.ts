@@ -1,8 +1,8 @@
 /** The app's own values a v2 token call needs and the v1 one did not send: its redirect URI, client key and secret. */
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import { isMember, keyName, memberName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
-import { HOLE } from '../../src/detect/folded.js';
+import { HOLE, type Piece } from '../../src/detect/folded.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
 import { writtenAs } from '../../src/codemod/written-as.js';
 
@@ -22,15 +22,19 @@ export const CLIENT_KEY_NAME = /client_?key$/i;
 export function findRedirectUri(context: CodemodContext): ParamValue | undefined {
   for (const composition of findUrlCompositions(context.index, context.folder)) {
     if (composition.match.v1?.rewrite !== 'authorize-page') continue;
-    const pieces = composition.url.pieces;
+    const { pieces, root } = builtUrl(context, composition.node) ?? { pieces: composition.url.pieces, root: composition.node };
     const text = pieces.map((piece) => piece.text ?? HOLE).join('');
     const at = text.indexOf('redirect_uri=');
     if (at === -1) continue;
     let offset = 0;
     for (const piece of pieces) {
       const length = piece.text?.length ?? 1;
-      const written = piece.text === undefined ? stripEncode(writtenAs(context, composition.node, piece.node)) : undefined;
+      const written = piece.text === undefined ? stripEncode(writtenAs(context, root, piece.node)) : undefined;
       if (offset === at + 'redirect_uri='.length && written && isModuleReference(context, written)) return { node: written };
+      // `const redirect = encodeURIComponent(\`https://${DOMAIN}/tiktok\`)` in the login handler: the
+      // same text built from the module's own values, which any function may write again.
+      const local = offset === at + 'redirect_uri='.length && written ? builtFromModule(context, written) : undefined;
+      if (local) return local;
       offset += length;
     }
   }
@@ -128,6 +132,57 @@ function isModuleReference(context: CodemodContext, node: Node): boolean {
   const binding = context.index.resolve(value);
   if (!binding) return false;
   return binding.kind === 'import' || isTopLevel(context, binding.id);
+}
+
+/**
+ * `let url = '…/auth/authorize/'; url += '?client_key=' + KEY; … url += '&redirect_uri=' + redirect;`:
+ * the whole URL, folded where the code reads the variable, and the block its statements are in.
+ */
+function builtUrl(context: CodemodContext, start: Node): { pieces: readonly Piece[]; root: Node } | undefined {
+  const declarator = context.index.parent(start);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== start || declarator.id.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(declarator.id);
+  if (!binding || binding.appends.length === 0) return undefined;
+  const last = binding.appends.at(-1)!;
+  const read = context.index
+    .ofType('Identifier')
+    .find(
+      (node) =>
+        node !== declarator.id && node !== last.left && rangeOf(node)[0] > rangeOf(last)[1] && context.index.resolve(node) === binding,
+    );
+  const block = context.index.parent(context.index.parent(declarator)!);
+  return read && block ? { pieces: context.folder.fold(read).pieces, root: block } : undefined;
+}
+
+/**
+ * The value of a local constant (`const redirect = …`, never reassigned) when it is built of literals
+ * and module-level values only (a template or a `+` of them, maybe URI-encoded): reading it again
+ * anywhere gives the same text. The encoding goes: the form body encodes the value itself.
+ */
+function builtFromModule(context: CodemodContext, node: Node): ParamValue | undefined {
+  const value = unwrap(node);
+  if (value.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(value);
+  if (
+    !binding?.init ||
+    binding.kind === 'import' ||
+    binding.path.length > 0 ||
+    binding.assignments.length > 0 ||
+    binding.appends.length > 0
+  )
+    return undefined;
+  const init = stripEncode(binding.init);
+  const pure = (part: Node): boolean => {
+    const piece = unwrap(part);
+    if (staticString(piece) !== undefined && piece.type !== 'TemplateLiteral') return true;
+    if (piece.type === 'TemplateLiteral') return (piece.expressions as Node[]).every(pure);
+    if (piece.type === 'BinaryExpression' && piece.operator === '+') return pure(piece.left) && pure(piece.right);
+    return isModuleReference(context, piece);
+  };
+  const folded = context.folder.fold(init).pieces;
+  // Constants of the handler itself (`const DOMAIN = 'shop.example'`): the text they spell.
+  if (folded.every((piece) => piece.text !== undefined)) return { text: folded.map((piece) => piece.text).join('') };
+  return pure(init) ? { source: context.source(init) } : undefined;
 }
 
 /** Declared by a `const`/`let`/`var` of the module itself, exported or not. */
