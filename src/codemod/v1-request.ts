@@ -2,6 +2,7 @@ import { clientOf } from './http-client.js';
 import type { CodemodContext } from './context.js';
 import { quoted } from './todo.js';
 import { calleeName, isFunction, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import { foldedText } from '../detect/folded.js';
 import { callsOnSameVariable, type TikTokRequest } from '../detect/requests.js';
 
 /** How the request is written, by client: the call's shape, where its body goes, how the new one reads. */
@@ -100,6 +101,11 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   }
   if (!['fetch', 'undici-request'].includes(style) && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
     return { reason: `the ${client.kind} call is not \`.post()\` or \`.get()\` with the URL first` };
+  // got's and ky's `prefixUrl` is put before any URL string, an absolute one too: the instance cannot send the v2 call.
+  if ((style === 'got' || style === 'ky') && !/^https?:\/\//i.test(foldedText(context.folder.fold(request.urlArgument))))
+    return {
+      reason: `its ${client.kind} instance puts its prefixUrl before every URL, the v2 one too: send it with ${client.kind} itself (carrying the instance's options), or an instance without prefixUrl`,
+    };
   if (style === 'superagent') return superagentParts(request, callee);
   if (style === 'axios') {
     const config = request.call.arguments[method === 'post' ? 2 : 1];
