@@ -100,6 +100,12 @@ export class CodemodContext {
     this.extraOutcomes.push({ ruleId, action: 'todo', line, column, message, followUp: true });
   }
 
+  /** Leaves `place` to the project pass (a type declared in another module), at `node` of the input. */
+  handOver(node: Node, ruleId: string, place: string): void {
+    const { line, column } = this.lines.position(rangeOf(node)[0]);
+    this.extraOutcomes.push({ ruleId, action: 'project', line, column, message: place });
+  }
+
   /** Says why a finding could not be rewritten; the TODO step leaves that as the comment. */
   defer(finding: RawFinding, reason: string): void {
     this.reasons.set(finding, reason);

@@ -198,11 +198,25 @@ export async function loadProject(files: readonly string[], options: LoadOptions
 
   const exportsByFile = collectExports([...parsed.values(), ...foreignModules]);
   const wanted = exportsByFile.size > 0 ? importedNames(exportsByFile) : [];
+  const candidates = new Set(unmatchedSources);
   if (wanted.length > 0) {
     const second = await prefilterFiles(unmatchedSources.splice(0), wanted);
     for (const { file, reason } of second.unreadable) errors.push({ file: relative(file), reason });
     const mentionsWanted = createMarkerTest(wanted);
     for (const file of second.matched) await load(file, mentionsWanted, true);
+  }
+
+  // A TypeScript module that sends a v1 token call may type its answer with an interface of another
+  // module of the app: that module comes along, so that the project pass may make the type flat where
+  // it is declared (`src/project/flatten-token-types.ts`).
+  const typeModules = typeModulesOfTokenCalls([...parsed.values()], candidates).filter((file) => !parsed.has(file));
+  for (const file of typeModules) await load(file, () => true, true);
+  // And the modules that name those modules: they may use the type too, and keep it as it is then.
+  if (typeModules.length > 0) {
+    const stems = [...new Set(typeModules.map((file) => path.basename(file).replace(TYPESCRIPT, '')))];
+    const rest = [...candidates].filter((file) => !parsed.has(file) && TYPESCRIPT.test(file));
+    const users = await prefilterFiles(rest, stems);
+    for (const file of users.matched) await load(file, () => true, true);
   }
 
   return {
@@ -213,4 +227,24 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     exportsByFile,
     known: new Set([...parsed.keys(), ...foreignModules.map(({ file }) => file)]),
   };
+}
+
+/** A v1 token call's path: the code exchange or the refresh. */
+const TOKEN_CALL = /\/oauth\/(?:access|refresh)_token\b/;
+const TYPESCRIPT = /\.(?:c|m)?tsx?$/i;
+
+/** The given source files that TypeScript modules with a v1 token call import by a relative path. */
+function typeModulesOfTokenCalls(modules: readonly LoadedModule[], candidates: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const module of modules) {
+    if (!TYPESCRIPT.test(module.file) || !TOKEN_CALL.test(module.text)) continue;
+    const tree = module.ast as { program?: { body: Node[] }; body?: Node[] };
+    for (const statement of tree.program?.body ?? tree.body ?? []) {
+      const source = (statement as { type: string; source?: { value?: unknown } }).source?.value;
+      const specifier = statement.type === 'ImportDeclaration' && typeof source === 'string' ? source : '';
+      const target = specifier.startsWith('.') ? resolveModule(module.file, specifier, candidates) : undefined;
+      if (target && TYPESCRIPT.test(target)) found.add(target);
+    }
+  }
+  return [...found].sort();
 }

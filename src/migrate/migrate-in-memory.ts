@@ -1,7 +1,8 @@
 import type { Outcome, TransformOptions } from '../codemod/step.js';
 import { transformSource } from './transform-source.js';
 import { uploadsIn } from './transform-task.js';
-import { renamePayloadTypes, type ProjectOutcome, type ProjectPassOptions } from '../project/rename-payload-types.js';
+import type { ProjectOutcome, ProjectPassOptions } from '../project/rename-payload-types.js';
+import { runProjectPasses } from '../project/project-pass.js';
 
 export interface SourceText {
   /** Absolute. */
@@ -32,7 +33,7 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
     const result = transformSource(source.text, source.file, { appUploads, ...options, projectRenamesTypes: true });
     return { source, path, output: result.output, outcomes: result.outcomes };
   });
-  const pass = renamePayloadTypes(
+  const pass = runProjectPasses(
     perFile.map(({ source, path, output, outcomes }) => ({
       file: source.file,
       path,

@@ -22,8 +22,9 @@ const NOTHING: ProjectPassOutput = { texts: new Map(), outcomes: new Map() };
 
 /**
  * The rewrite's project pass, between the per-file codemod and the writes: when the codemod handed
- * any `share_id` of a named type over (a `project` outcome), the run's modules, as the codemod left
- * them, go through `renamePayloadTypes`. ts-morph is loaded only then.
+ * anything over (a `share_id` of a named type, a token answer type of another module: a `project`
+ * outcome), the run's modules, as the codemod left them, go through `runProjectPasses`. ts-morph is
+ * loaded only then.
  */
 export async function runProjectPass(
   tasks: readonly TransformTask[],
@@ -34,7 +35,7 @@ export async function runProjectPass(
     new Set(result?.ok ? result.outcomes.filter((outcome) => outcome.action === 'project').map((outcome) => outcome.message) : []);
   if (!tasks.some((task) => handedOver(results.get(task)).size > 0)) return NOTHING;
 
-  const { renamePayloadTypes } = await import('../project/rename-payload-types.js');
+  const { runProjectPasses } = await import('../project/project-pass.js');
   const files = tasks.map((task): ProjectPassFile => {
     const result = results.get(task);
     const ok = result?.ok === true;
@@ -47,7 +48,7 @@ export async function runProjectPass(
       handedOver: handedOver(result),
     };
   });
-  const pass = renamePayloadTypes(files, {
+  const pass = runProjectPasses(files, {
     readFile: (file) => readFileSync(file, 'utf8'),
     analysisOptions: (file) => ({
       resolveImport: createImportResolver(file, context.exportsByFile, context.known),

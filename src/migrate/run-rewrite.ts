@@ -227,7 +227,7 @@ async function keepTypesSound(
     return [{ file: task.file, before: task.text, after: result.output }];
   });
   if (!candidates.some((candidate) => /\.(?:[cm]?ts|tsx)$/i.test(candidate.file))) return;
-  const gained = await (await import('./type-guard.js')).addedTypeErrors(candidates);
+  const gained = await (await import('./type-guard.js')).addedTypeErrors(candidates, project.texts);
   if (gained.size === 0) return;
   const { transformKeepingLayout } = await import('./transform-source.js');
   for (const task of tasks) {

@@ -31,10 +31,14 @@ function tsconfigOf(file: string): string | undefined {
  * The TypeScript errors each changed file would gain, checked with its project's own compiler
  * options (its nearest tsconfig.json): the changed files are compiled as they were and as they would
  * be, imports resolved as the project resolves them, and their errors compared without positions.
- * A file whose project has no tsconfig.json is not checked. TypeScript comes from ts-morph, loaded
- * only when a changed TypeScript file has a project.
+ * A file whose project has no tsconfig.json is not checked. `settled`: the project pass's texts of
+ * other files, which the changed ones are compiled with. TypeScript comes from ts-morph, loaded only
+ * when a changed TypeScript file has a project.
  */
-export async function addedTypeErrors(changes: readonly ChangedTypeScript[]): Promise<Map<string, string[]>> {
+export async function addedTypeErrors(
+  changes: readonly ChangedTypeScript[],
+  settled: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<string, string[]>> {
   const byProject = new Map<string, ChangedTypeScript[]>();
   for (const change of changes) {
     if (!TYPESCRIPT.test(change.file) || change.file.endsWith('.d.ts')) continue;
@@ -63,6 +67,8 @@ export async function addedTypeErrors(changes: readonly ChangedTypeScript[]): Pr
     };
     const before = project.getProgram().compilerObject;
     for (const change of files) project.getSourceFileOrThrow(change.file).replaceWithText(change.after);
+    // Texts the project pass settled (a type it made flat in another module) are what the changed files compile against.
+    for (const [file, text] of settled) project.getSourceFile(file)?.replaceWithText(text);
     const after = project.getProgram().compilerObject;
     for (const change of files) {
       const gained = gainedErrors(errorsIn(before, change.file), errorsIn(after, change.file));

@@ -48,7 +48,7 @@ export interface ProjectOutcome {
    */
   readonly line: number;
   readonly column: number;
-  readonly ruleId: 'no-legacy-response-field';
+  readonly ruleId: 'no-legacy-response-field' | 'no-v1-oauth-endpoint';
   readonly action: 'rewritten' | 'todo';
   /** For TODOs: what the person must do (type and file names, never other source text). */
   readonly message: string;

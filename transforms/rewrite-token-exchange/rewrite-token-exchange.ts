@@ -13,6 +13,7 @@ import { objectEntry, paramSource, requestParams, type ParamValue } from '../../
 import { planTokenReads } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
+import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -155,7 +156,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   if ('reason' in carried) return carried.reason;
   const reads = grant.answer === 'tokens' ? planTokenReads(context, request) : answerUnread(context, request);
   if ('reason' in reads) return reads.reason;
-  const types = context.isTypeScript && grant.answer === 'tokens' ? planTokenType(context, request) : { edits: [] };
+  const types = context.isTypeScript && grant.answer === 'tokens' ? planTokenType(context, request) : { edits: [], handedOver: [] };
   if ('reason' in types) return types.reason;
 
   const entry = (key: string, param: ParamValue) => objectEntry(key, paramSource(context, param));
@@ -167,6 +168,8 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   ];
   // Form-encoded: URLSearchParams wants strings, and the values are the ones the v1 query sent as text.
   for (const edit of [...reads.edits, ...types.edits]) edit();
+  const handedOver = 'handedOver' in types ? types.handedOver : [];
+  for (const name of handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
   replaceV1Request(context, request, parts, {
     method: 'POST',
     url: `'${grant.url}'`,

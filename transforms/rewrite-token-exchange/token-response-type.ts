@@ -1,20 +1,19 @@
-import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { flatTokenMembers } from '../../src/codemod/token-answer-shape.js';
 import { keyName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 
-/** Members of the v1 answer's `data` that the v2 answer does not have. */
-const V1_ONLY = new Set<string>(V1_TOKEN_STATUS_FIELDS);
-
-export type TypePlan = { readonly edits: (() => void)[] } | { readonly reason: string };
+/** The edits, and the names of types declared in other modules that the project pass makes flat. */
+export type TypePlan = { readonly edits: (() => void)[]; readonly handedOver: readonly string[] } | { readonly reason: string };
 
 /**
  * The module's own type of the v1 token answer (`axios.post<TokenResponse>`, `.json<TokenResponse>()`,
  * `as TokenResponse`),
  * `{ data: { access_token, …, error_code, description }, message }`, becomes the flat v2 answer:
  * the token fields at the top, `error?` and `error_description?` for a failure; `TokenResponse['data']`
- * becomes `TokenResponse`. A type from another module, or of another shape, declines the site.
+ * becomes `TokenResponse`. A type imported from another module of the app is left to the project pass
+ * (with `projectRenamesTypes`); one from elsewhere, or of another shape, declines the site.
  */
 export function planTokenType(context: CodemodContext, request: TikTokRequest): TypePlan {
   const names = new Set<string>();
@@ -38,6 +37,7 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
     for (const name of local) if (declared.has(name)) names.add(name);
   }
   const edits: (() => void)[] = [];
+  const handedOver: string[] = [];
   for (const assertion of [...context.index.ofType('TSAsExpression'), ...context.index.ofType('TSTypeAssertion')]) {
     if (!taint.has(assertion.expression)) continue;
     const type = assertion.typeAnnotation;
@@ -54,7 +54,14 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
     const declaration = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
       (node) => node.id?.name === name,
     );
-    if (!declaration) return { reason: `its answer is typed \`${name}\`, which is declared in another module` };
+    if (!declaration) {
+      // Imported from a module of the app: the project pass makes it flat there, with every reference.
+      if (context.options.projectRenamesTypes && importedFromApp(context, name)) {
+        handedOver.push(name);
+        continue;
+      }
+      return { reason: `its answer is typed \`${name}\`, which is declared in another module` };
+    }
     const members: Node[] | undefined =
       declaration.type === 'TSInterfaceDeclaration'
         ? declaration.body.body
@@ -84,7 +91,7 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
         edits.push(() => context.pathOf(access).replace(context.j.tsTypeReference(context.j.identifier(name))));
     }
   }
-  return { edits };
+  return { edits, handedOver };
 }
 
 /** The members of a flat v2 answer, from the v1 `{ data: { … }, message }` members; undefined for another shape. */
@@ -92,12 +99,19 @@ function flatMembers(context: CodemodContext, members: readonly Node[]): string[
   const data = members.find((member) => keyName(member) === 'data');
   const inner = data?.typeAnnotation?.typeAnnotation;
   if (!data || inner?.type !== 'TSTypeLiteral') return undefined;
-  return [
-    ...(inner.members as Node[]).filter((member) => !V1_ONLY.has(keyName(member) ?? '')).map((member) => context.source(member)),
-    ...members.filter((member) => !['data', 'message', 'extra'].includes(keyName(member) ?? '')).map((member) => context.source(member)),
-    'error?: string;',
-    'error_description?: string;',
-  ].map((line) => (line.endsWith(';') || line.endsWith(',') ? line.replace(/,$/, ';') : `${line};`));
+  const written = (member: Node) => ({ name: keyName(member), text: context.source(member) });
+  return flatTokenMembers((inner.members as Node[]).map(written), members.map(written));
+}
+
+/** `import type { TokenAnswer } from './types'`: a name the module imports from a relative path. */
+function importedFromApp(context: CodemodContext, name: string): boolean {
+  return context.index
+    .ofType('ImportDeclaration')
+    .some(
+      (declaration) =>
+        String(declaration.source.value).startsWith('.') &&
+        (declaration.specifiers as Node[]).some((specifier) => specifier.type === 'ImportSpecifier' && specifier.local.name === name),
+    );
 }
 
 function collectNames(node: Node, names: Set<string>): void {
