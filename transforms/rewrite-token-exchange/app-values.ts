@@ -75,28 +75,39 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
       return { source: declarator.id.name };
   }
   const env = read(context.index.ofType('MemberExpression'));
-  if (env) return { node: env };
+  if (env) {
+    // `const tiktok = { redirectUri: process.env.TIKTOK_REDIRECT_URI }`: the module's own name for it.
+    const property = context.index.parent(env);
+    const path =
+      property && (property.type === 'ObjectProperty' || property.type === 'Property') && property.value === env
+        ? objectKeyPath(context, property)
+        : undefined;
+    return path ? { source: path } : { node: env };
+  }
   // `const app = { redirectUri: '…' }` at the top of the module: `app.redirectUri`.
   for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
     const name = keyName(property);
     if (!name || !pattern.test(name) || property.computed) continue;
-    const path = [name];
-    let object = context.index.parent(property);
-    let holder = object && context.index.parent(object);
-    while (holder && (holder.type === 'ObjectProperty' || holder.type === 'Property') && keyName(holder)) {
-      path.unshift(keyName(holder)!);
-      object = context.index.parent(holder);
-      holder = object && context.index.parent(object);
-    }
-    if (
-      holder?.type === 'VariableDeclarator' &&
-      holder.id.type === 'Identifier' &&
-      isTopLevel(context, holder.id) &&
-      /^[A-Za-z_$][\w$]*$/.test(path.join(''))
-    )
-      return { source: `${holder.id.name}.${path.join('.')}` };
+    const path = objectKeyPath(context, property);
+    if (path) return { source: path };
   }
   return undefined;
+}
+
+/** `app.tiktok.redirectUri` for the `redirectUri` property of a module-level `const app = { tiktok: { … } }`. */
+function objectKeyPath(context: CodemodContext, property: Node): string | undefined {
+  const name = keyName(property);
+  if (!name || property.computed) return undefined;
+  const path = [name];
+  let object = context.index.parent(property);
+  let holder = object && context.index.parent(object);
+  while (holder && (holder.type === 'ObjectProperty' || holder.type === 'Property') && keyName(holder)) {
+    path.unshift(keyName(holder)!);
+    object = context.index.parent(holder);
+    holder = object && context.index.parent(object);
+  }
+  if (holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier' || !isTopLevel(context, holder.id)) return undefined;
+  return /^[A-Za-z_$][\w$]*$/.test(path.join('')) ? `${holder.id.name}.${path.join('.')}` : undefined;
 }
 
 /** `this.<name>` read somewhere in the class around `near`, its name matching `pattern`. */
