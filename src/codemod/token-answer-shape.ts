@@ -1,7 +1,11 @@
 import { V1_TOKEN_STATUS_FIELDS } from '../contract/index.js';
 
-/** The `project` outcome's place for a token answer type declared in another module: `flatten-token-answer:TokenAnswer`. */
+/**
+ * The `project` outcome's places for an answer type declared in another module, which the project
+ * pass makes v2 there: `flatten-token-answer:TokenAnswer`, `string-error-code:ProfileAnswer`.
+ */
 export const TOKEN_TYPE_PLACE = 'flatten-token-answer:';
+export const ERROR_CODE_TYPE_PLACE = 'string-error-code:';
 
 /** Members of the v1 answer's `data` that the v2 answer does not have. */
 const V1_ONLY = new Set<string>(V1_TOKEN_STATUS_FIELDS);

@@ -206,10 +206,10 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     for (const file of second.matched) await load(file, mentionsWanted, true);
   }
 
-  // A TypeScript module that sends a v1 token call may type its answer with an interface of another
-  // module of the app: that module comes along, so that the project pass may make the type flat where
-  // it is declared (`src/project/flatten-token-types.ts`).
-  const typeModules = typeModulesOfTokenCalls([...parsed.values()], candidates).filter((file) => !parsed.has(file));
+  // A TypeScript module that sends a v1 token or Display API call may type its answer with an
+  // interface of another module of the app: that module comes along, so that the project pass may
+  // make the type v2 where it is declared (`src/project/v2-answer-types.ts`).
+  const typeModules = typeModulesOfAnswerCalls([...parsed.values()], candidates).filter((file) => !parsed.has(file));
   for (const file of typeModules) await load(file, () => true, true);
   // And the modules that name those modules: they may use the type too, and keep it as it is then.
   if (typeModules.length > 0) {
@@ -229,15 +229,15 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   };
 }
 
-/** A v1 token call's path: the code exchange or the refresh. */
-const TOKEN_CALL = /\/oauth\/(?:access|refresh)_token\b/;
+/** The v1 calls whose answer types the project pass makes v2: the code exchange, the refresh, user info, the video list. */
+const TYPED_ANSWER_CALL = /\/oauth\/(?:access|refresh)_token\b|\/(?:user\/info|video\/list)\//;
 const TYPESCRIPT = /\.(?:c|m)?tsx?$/i;
 
-/** The given source files that TypeScript modules with a v1 token call import by a relative path. */
-function typeModulesOfTokenCalls(modules: readonly LoadedModule[], candidates: ReadonlySet<string>): string[] {
+/** The given source files that TypeScript modules with a v1 token or Display API call import by a relative path. */
+function typeModulesOfAnswerCalls(modules: readonly LoadedModule[], candidates: ReadonlySet<string>): string[] {
   const found = new Set<string>();
   for (const module of modules) {
-    if (!TYPESCRIPT.test(module.file) || !TOKEN_CALL.test(module.text)) continue;
+    if (!TYPESCRIPT.test(module.file) || !TYPED_ANSWER_CALL.test(module.text)) continue;
     const tree = module.ast as { program?: { body: Node[] }; body?: Node[] };
     for (const statement of tree.program?.body ?? tree.body ?? []) {
       const source = (statement as { type: string; source?: { value?: unknown } }).source?.value;

@@ -2,8 +2,10 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
+import { answerTypes, declarationOf, importedFromApp } from '../../src/codemod/answer-types.js';
 
-export type ErrorCodePlan = { readonly edits: (() => void)[] } | { readonly reason: string };
+/** The edits, and the answer types of other modules of the app that the project pass makes v2 there. */
+export type ErrorCodePlan = { readonly edits: (() => void)[]; readonly handedOver: readonly string[] } | { readonly reason: string };
 
 const isZero = (node: Node) => (node.type === 'NumericLiteral' || node.type === 'Literal') && node.value === 0;
 const isNumber = (node: Node) => node.type === 'NumericLiteral' || (node.type === 'Literal' && typeof node.value === 'number');
@@ -37,7 +39,12 @@ export function planErrorCodeReads(context: CodemodContext, request: TikTokReque
       edits.push(() => context.pathOf(parent).replace(context.j.template.expression([`(${code} === 'ok')`])));
   }
   if (context.isTypeScript) edits.push(...codeTypeEdits(context));
-  return { edits };
+  // A type of the answer imported from another module of the app: `code: string` there (the project pass).
+  const handedOver =
+    context.isTypeScript && context.options.projectRenamesTypes
+      ? [...answerTypes(context, request).names].filter((name) => !declarationOf(context, name) && importedFromApp(context, name))
+      : [];
+  return { edits, handedOver };
 }
 
 /** `error: { code: number; … }` beside `data` in a type of the module → `code: string`. */

@@ -8,6 +8,7 @@ import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { planErrorCodeReads } from './error-code-reads.js';
+import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { requestedFields } from './requested-fields.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
@@ -89,6 +90,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   const value = (param: ParamValue) => ('text' in param && /^\d+$/.test(param.text) ? param.text : paramSource(context, param));
   const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
   for (const edit of reads.edits) edit();
+  for (const name of reads.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${ERROR_CODE_TYPE_PLACE}${name}`);
   replaceV1Request(context, request, parts, {
     method: endpoint.method,
     url: `'${endpoint.url}?fields=${fields.names.join(',')}'`,

@@ -92,6 +92,34 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   if (first) context.todoAt(first, TOKEN_STORE_TODO, first);
   if (tokenCalls > 0) context.notes.add(TOKENS_NOTE);
   repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
+  explainHandedOnUrls(context);
+}
+
+/**
+ * A v1 token URL that no call of the module sends, and that is not an exported constant the codemod
+ * repoints: a value handed to an OAuth library (a Passport strategy's `tokenURL`, a NextAuth
+ * provider's `token`) or to a record another module reads. Its TODO says what the sender must do too:
+ * those libraries send `client_id` where TikTok wants `client_key`, and read a wrapped answer.
+ */
+function explainHandedOnUrls(context: CodemodContext): void {
+  for (const finding of context.unhandled((f) => f.ruleId === 'no-v1-oauth-endpoint' && f.messageId === 'endpoint')) {
+    const path = /\/oauth\/(?:access_token|refresh_token|revoke)\b\/?/.exec(String(finding.data.legacy ?? ''))?.[0];
+    const grant = path && GRANTS[path.endsWith('/') ? path : `${path}/`];
+    if (!grant) continue;
+    context.defer(
+      finding,
+      `this v1 ${grant.name} URL is handed on (to an OAuth library, or in a record another module reads), not sent by a call the codemod sees: point it at ${grant.url}, and make sure what sends it posts a form-encoded body of ${sentFields(grant).join(', ')} (OAuth libraries send client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? 'reads the flat answer (access_token, open_id, refresh_token at the top)' : 'checks only the status'}`,
+    );
+  }
+}
+
+/** What the v2 token endpoint takes for a grant: its required values, the grant type, the redirect URI of an exchange. */
+function sentFields(grant: Grant): string[] {
+  return [
+    ...grant.required,
+    ...(grant.grantType ? [`grant_type=${grant.grantType}`] : []),
+    ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : []),
+  ];
 }
 
 function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reason: string | undefined): void {
@@ -100,11 +128,7 @@ function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reas
     context.record(finding, 'rewritten', `now POST ${grant.url}${how}`);
     return;
   }
-  const fields = [
-    ...grant.required,
-    ...(grant.grantType ? [`grant_type=${grant.grantType}`] : []),
-    ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : []),
-  ];
+  const fields = sentFields(grant);
   const answer =
     grant.answer === 'tokens'
       ? 'read its answer flat (access_token, open_id, refresh_token at the top)'
@@ -168,8 +192,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   ];
   // Form-encoded: URLSearchParams wants strings, and the values are the ones the v1 query sent as text.
   for (const edit of [...reads.edits, ...types.edits]) edit();
-  const handedOver = 'handedOver' in types ? types.handedOver : [];
-  for (const name of handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
+  for (const name of types.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
   replaceV1Request(context, request, parts, {
     method: 'POST',
     url: `'${grant.url}'`,

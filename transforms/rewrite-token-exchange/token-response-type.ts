@@ -2,7 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { flatTokenMembers } from '../../src/codemod/token-answer-shape.js';
 import { keyName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { responseTaint } from '../../src/detect/response-fields.js';
+import { answerTypes, declarationOf, importedFromApp } from '../../src/codemod/answer-types.js';
 
 /** The edits, and the names of types declared in other modules that the project pass makes flat. */
 export type TypePlan = { readonly edits: (() => void)[]; readonly handedOver: readonly string[] } | { readonly reason: string };
@@ -16,44 +16,17 @@ export type TypePlan = { readonly edits: (() => void)[]; readonly handedOver: re
  * (with `projectRenamesTypes`); one from elsewhere, or of another shape, declines the site.
  */
 export function planTokenType(context: CodemodContext, request: TikTokRequest): TypePlan {
-  const names = new Set<string>();
-  // `axios.post<T>(…)`, or got's and ky's `.json<T>()` on the request's chain.
-  for (const call of [request.call, ...request.chain]) {
-    if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') continue;
-    const typeArguments = call.typeParameters ?? call.typeArguments;
-    for (const argument of (typeArguments?.params ?? []) as Node[]) collectNames(argument, names);
-  }
-  const taint = responseTaint(context.index, [request]);
-  // `const answer: TokenResponse = res.data`: the variable's declared type is the answer's too, when
-  // the module declares it (an `AxiosResponse` from a package describes the response, not the answer).
-  const declared = new Set(
-    [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].map((node) => node.id?.name),
-  );
-  for (const declarator of context.index.ofType('VariableDeclarator')) {
-    const annotation = declarator.id.typeAnnotation?.typeAnnotation;
-    if (!annotation || !declarator.init || !taint.has(declarator.init)) continue;
-    const local = new Set<string>();
-    collectNames(annotation, local);
-    for (const name of local) if (declared.has(name)) names.add(name);
-  }
+  const { names, literals } = answerTypes(context, request);
   const edits: (() => void)[] = [];
   const handedOver: string[] = [];
-  for (const assertion of [...context.index.ofType('TSAsExpression'), ...context.index.ofType('TSTypeAssertion')]) {
-    if (!taint.has(assertion.expression)) continue;
-    const type = assertion.typeAnnotation;
-    if (type.type !== 'TSTypeLiteral') {
-      collectNames(type, names);
-      continue;
-    }
+  for (const type of literals) {
     // `as { data?: { access_token?: string } }` written in place: made flat in place.
     const flat = flatMembers(context, type.members);
     if (!flat) return { reason: 'its answer is typed as something other than the v1 `{ data: { … } }`' };
     edits.push(() => context.pathOf(type).replace(context.j.template.expression([`x as { ${flat.join(' ')} }`]).typeAnnotation));
   }
   for (const name of names) {
-    const declaration = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
-      (node) => node.id?.name === name,
-    );
+    const declaration = declarationOf(context, name);
     if (!declaration) {
       // Imported from a module of the app: the project pass makes it flat there, with every reference.
       if (context.options.projectRenamesTypes && importedFromApp(context, name)) {
@@ -101,19 +74,4 @@ function flatMembers(context: CodemodContext, members: readonly Node[]): string[
   if (!data || inner?.type !== 'TSTypeLiteral') return undefined;
   const written = (member: Node) => ({ name: keyName(member), text: context.source(member) });
   return flatTokenMembers((inner.members as Node[]).map(written), members.map(written));
-}
-
-/** `import type { TokenAnswer } from './types'`: a name the module imports from a relative path. */
-function importedFromApp(context: CodemodContext, name: string): boolean {
-  return context.index
-    .ofType('ImportDeclaration')
-    .some(
-      (declaration) =>
-        String(declaration.source.value).startsWith('.') &&
-        (declaration.specifiers as Node[]).some((specifier) => specifier.type === 'ImportSpecifier' && specifier.local.name === name),
-    );
-}
-
-function collectNames(node: Node, names: Set<string>): void {
-  if (node.type === 'TSTypeReference' && node.typeName?.type === 'Identifier') names.add(node.typeName.name);
 }
