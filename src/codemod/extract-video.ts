@@ -1,6 +1,6 @@
 import { quoted } from './todo.js';
 import { replaceLiteral } from './replace-literal.js';
-import { LEGACY_UPLOAD } from '../contract/index.js';
+import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
 import {
   calleeName,
   findProperty,
@@ -48,6 +48,7 @@ const BYTES_CALLS = new Set([
   'blobFromSync',
 ]);
 const BYTES_TYPES = /^(Buffer|Blob|File|Uint8Array)$/;
+const REQUEST_OPTIONS = ['method', 'headers', 'body', 'data', 'url', 'params', 'json', 'formData', 'form'];
 const BYTES_NAMES = /(buffer|bytes|blob)$/i;
 
 /**
@@ -61,6 +62,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
       return classify(chained.arguments[1], context, true);
     }
   }
+  let initShaped: Node | undefined;
   for (const body of requestBodies(request, context.index)) {
     const object = context.folder.objectOf(body);
     const property = object && findProperty(object, FIELD);
@@ -81,8 +83,31 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // a value that is plainly a URL says the author meant TikTok to fetch it.
     const named = json && findProperty(json, FIELD);
     if (named && isUrlValue(named.value)) return { video: { kind: 'url', expression: context.source(named.value) } };
+    // A request's options object (fetch's init, axios' config) is no body.
+    if (json && !REQUEST_OPTIONS.some((key) => findProperty(json, key))) initShaped ??= json;
   }
+  if (initShaped) return { reason: initShapedReason(context, initShaped) };
   return { reason: 'the video this request uploads cannot be found here (no `video` form field or `video_url` in its body)' };
+}
+
+/**
+ * A JSON body without the video (`{ source_info: { source: 'FILE_UPLOAD' } }`, `{ open_id, video_size }`,
+ * `{}`): the code already does the upload in two steps, sending the bytes later itself, to the legacy
+ * URL the old API never took JSON on. What is missing is the init's sizes, which the codemod cannot
+ * tell from here.
+ */
+function initShapedReason(context: CodemodContext, json: Node): string {
+  const size = findProperty(json, 'video_size') ?? findNested(context, json, 'source_info', 'video_size');
+  const sizes = size
+    ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
+    : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
+  return `this request is shaped like the Content Posting init already (a JSON body; the bytes go later to an upload URL): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id`;
+}
+
+function findNested(context: CodemodContext, object: Node, outer: string, inner: string): Node | undefined {
+  const holder = findProperty(object, outer);
+  const nested = holder && context.folder.objectOf(holder.value);
+  return nested && findProperty(nested, inner);
 }
 
 /** A URL by its text (`'https://…'`, `` `https://…/${id}.mp4` ``) or by its name (`mediaUrl`, `post.videoURL`). */
