@@ -7,6 +7,7 @@ import { CODEMOD_HINT } from './rule-catalog.js';
 import type { TikTokRequest } from './requests.js';
 import { foldedText, HOLE, type Folded } from './folded.js';
 import type { ValueFolder } from './static-value.js';
+import { wrapperCalls } from './wrapper-paths.js';
 
 /**
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
@@ -29,6 +30,8 @@ export function findEndpoints(
     findings.push(endpointFinding(root.match, root.node, 'url'));
   }
   findings.push(...findRelativeUploadPaths(index, folder, consumed));
+  // A wrapper of the module that sends to the legacy host: each call that hands it a legacy path.
+  for (const call of wrapperCalls(index, folder, requests)) findings.push(endpointFinding(call.match, call.node, 'url'));
   return findings;
 }
 

@@ -108,7 +108,7 @@ function explainHandedOnUrls(context: CodemodContext): void {
     if (!grant) continue;
     context.defer(
       finding,
-      `this v1 ${grant.name} URL is handed on (to an OAuth library, or in a record another module reads), not sent by a call the codemod sees: point it at ${grant.url}, and make sure what sends it posts a form-encoded body of ${sentFields(grant).join(', ')} (OAuth libraries send client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? 'reads the flat answer (access_token, open_id, refresh_token at the top)' : 'checks only the status'}`,
+      `this v1 ${grant.name} URL is handed to code that sends it (a wrapper, an OAuth library, a record another module reads), not sent by a call the codemod sees: point it at ${grant.url}, and make sure what sends it posts a form-encoded body of ${sentFields(grant).join(', ')} (OAuth libraries send client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? 'reads the flat answer (access_token, open_id, refresh_token at the top)' : 'checks only the status'}`,
     );
   }
 }
