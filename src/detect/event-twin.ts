@@ -3,8 +3,8 @@ import type { ModuleIndex } from './module-index.js';
 
 /**
  * Whether the new name of a legacy event already stands beside it: another `case` of the same
- * switch, a key of the same object, an entry of the same array, a member of the same union, or a
- * comparison of the same `||` / `&&` chain. That is how a handler that keeps Video Kit events
+ * switch, a key (or, for a value, another value) of the same object, an entry of the same array, a
+ * member of the same union, or a comparison of the same `||` / `&&` chain. That is how a handler that keeps Video Kit events
  * (the "keep legacy events" option) is told from one left unmigrated.
  */
 export function hasNewTwin(index: ModuleIndex, literal: Node, replacement: string): boolean {
@@ -20,6 +20,10 @@ export function hasNewTwin(index: ModuleIndex, literal: Node, replacement: strin
   }
   if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal) {
     return index.parent(parent)!.properties.some((other: Node) => keyName(other) === replacement);
+  }
+  // `{ video_failed: 'video.upload.failed', post_failed: 'post.publish.failed' }`: a map of ids to events.
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === literal) {
+    return index.parent(parent)!.properties.some((other: Node) => other !== parent && staticString(other.value) === replacement);
   }
   if (parent.type === 'ArrayExpression')
     return parent.elements.some((element: Node | null) => !!element && staticString(element) === replacement);

@@ -85,5 +85,5 @@ export function addEventBeside(context: CodemodContext, literal: Node, legacy: s
     context.pathOf(parent).replace(j.template.expression([both]));
     return undefined;
   }
-  return `add '${replacement}' beside '${legacy}' here by hand`;
+  return `'${legacy}' is kept for the Share Kit / Video Kit events this code still handles, and it is handed on here, where the codemod cannot add '${replacement}' beside it: add '${replacement}' where this value is used (or replace it, if the app no longer uses those kits)`;
 }
