@@ -5,7 +5,7 @@ import {
   UNSENT_RESPONSE_FIELDS,
   type LegacyResponseField,
 } from '../contract/index.js';
-import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { Owner, OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -131,18 +131,19 @@ function isParsedLater(index: ModuleIndex, param: Node): boolean {
   });
 }
 
-function readsContent(node: Node, index: ModuleIndex): boolean {
+function readsContent(node: Node, index: ModuleIndex, depth = 0): boolean {
   const expression = unwrap(node);
   if (isMember(expression)) return memberName(expression) === 'content';
+  // `String(content)`, `text(event.content)`: a one-argument wrapper that makes the field a string.
+  if (isCall(expression) && expression.arguments.length === 1 && depth < 3) return readsContent(expression.arguments[0], index, depth + 1);
   if (expression.type === 'Identifier') {
     const binding = index.resolve(expression);
     if (!binding) return false;
     // A handler's `(event, content)` parameter: the envelope's field by its own name.
     if (binding.kind === 'param' && expression.name === 'content') return true;
-    return (
-      binding.path.at(-1) === 'content' ||
-      (!!binding.init && isMember(unwrap(binding.init)) && memberName(unwrap(binding.init)) === 'content')
-    );
+    if (binding.path.at(-1) === 'content') return true;
+    // `const raw = text(content)`, with `const content = event?.content` above.
+    return !!binding.init && binding.assignments.length === 0 && depth < 3 && readsContent(binding.init, index, depth + 1);
   }
   return false;
 }

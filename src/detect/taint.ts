@@ -46,6 +46,11 @@ export class Taint {
       case 'MemberExpression':
       case 'OptionalMemberExpression':
         return this.check(expression.object, depth + 1);
+      // `parsed && typeof parsed === 'object' ? parsed : {}`, `res.data || {}`: either side may be the value.
+      case 'ConditionalExpression':
+        return this.check(expression.consequent, depth + 1) || this.check(expression.alternate, depth + 1);
+      case 'LogicalExpression':
+        return this.check(expression.left, depth + 1) || this.check(expression.right, depth + 1);
       case 'CallExpression':
       case 'OptionalCallExpression': {
         const callee = unwrap(expression.callee);

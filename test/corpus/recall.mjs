@@ -1,0 +1,82 @@
+/**
+ * `node test/corpus/recall.mjs <folder> <reading.tsv> [--same-site <pairs.tsv>]`: how many of the
+ * legacy sites a person found by reading the corpus `--check` reports. The reading is a TSV of
+ * `file line kind note` rows (kinds: upload, multipart-video, query-token, response-field,
+ * webhook-event, v1-oauth, other-legacy-endpoint), kept with the corpus, outside this repository.
+ *
+ * A row is reported when a finding of a rule for its kind stands on its line (±2), or, for a URL or a
+ * request, within 12 lines: a reader writes the URL's line and the request's, the tool reports the
+ * request. `--same-site` lists rows (`file line reason`) that a reader counted apart and the tool
+ * reports as one site on another line (a URL constant sent far below, an event constant and its
+ * `case`): they count as reported, and the output says how many.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'same-site': { type: 'string' } } });
+const [folder, readingFile] = positionals;
+if (!folder || !readingFile) {
+  console.error('usage: node test/corpus/recall.mjs <folder> <reading.tsv> [--same-site <pairs.tsv>]');
+  process.exit(2);
+}
+
+const FAMILIES = {
+  upload: ['no-legacy-share-endpoint', 'no-form-data-video-upload', 'text/legacy-share-endpoint'],
+  'multipart-video': ['no-form-data-video-upload', 'no-legacy-share-endpoint', 'text/legacy-share-endpoint'],
+  'query-token': ['no-token-in-query', 'text/legacy-share-endpoint', 'text/v1-oauth-endpoint', 'text/unmapped-legacy-endpoint'],
+  'response-field': ['no-legacy-response-field'],
+  'webhook-event': ['no-legacy-webhook-event', 'text/legacy-webhook-event'],
+  'v1-oauth': ['no-v1-oauth-endpoint', 'text/v1-oauth-endpoint', 'no-unmapped-legacy-endpoint', 'text/unmapped-legacy-endpoint'],
+  'other-legacy-endpoint': ['no-unmapped-legacy-endpoint', 'text/unmapped-legacy-endpoint', 'no-legacy-share-endpoint'],
+};
+/** Kinds a reader writes on the line of the value itself: matched on that line only. */
+const ON_THE_LINE = new Set(['query-token', 'response-field', 'webhook-event', 'multipart-video']);
+
+const tsv = (file) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split('\t'));
+const rows = tsv(readingFile).map(([file, line, kind, note = '']) => ({ file, line: Number(line), kind, note }));
+const sameSite = new Set((values['same-site'] ? tsv(values['same-site']) : []).map(([file, line]) => `${file}:${line}`));
+
+const check = spawnSync(process.execPath, [join(ROOT, 'bin/migrate-share-video.cjs'), '--check', '.', '--format', 'json'], {
+  cwd: resolve(folder),
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
+const findings = JSON.parse(check.stdout).findings;
+const byFile = new Map();
+for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+
+const reported = (row) => {
+  const family = FAMILIES[row.kind];
+  if (!family) throw new Error(`unknown kind ${row.kind} (${row.file}:${row.line})`);
+  const [above, below] = ON_THE_LINE.has(row.kind) ? [2, 2] : [12, 12];
+  return (byFile.get(row.file) ?? []).some(
+    (finding) => family.includes(finding.ruleId) && finding.line - row.line >= -above && finding.line - row.line <= below,
+  );
+};
+
+const byKind = new Map();
+const missed = [];
+let paired = 0;
+for (const row of rows) {
+  const counts = byKind.get(row.kind) ?? { found: 0, total: 0 };
+  counts.total++;
+  if (reported(row)) counts.found++;
+  else if (sameSite.has(`${row.file}:${row.line}`)) {
+    counts.found++;
+    paired++;
+  } else missed.push(row);
+  byKind.set(row.kind, counts);
+}
+const found = rows.length - missed.length;
+const percent = (part, whole) => `${((100 * part) / whole).toFixed(1)} %`;
+console.log(`${found} of ${rows.length} sites reported (${percent(found, rows.length)}), ${paired} of them as one site with another row`);
+for (const [kind, { found: part, total }] of byKind) console.log(`  ${kind.padEnd(22)} ${String(part).padStart(4)} / ${total}`);
+for (const row of missed) console.log(`missed  ${row.file}:${row.line}  ${row.kind}  ${row.note}`);
