@@ -9,6 +9,7 @@ import { findMigrationTodos } from './migration-todos.js';
 import { ModuleIndex } from './module-index.js';
 import { OwnershipResolver } from './ownership.js';
 import { findQueryTokens } from './query-tokens.js';
+import { findRequestRecords } from './request-records.js';
 import type { RawFinding } from './raw-finding.js';
 import { findTikTokRequests } from './requests.js';
 import { findResponseFields } from './response-fields.js';
@@ -39,11 +40,12 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const requests = findTikTokRequests(index, folder);
   const compositions = findUrlCompositions(index, folder);
   const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
-  const fields = findResponseFields(index, requests, owners, keep);
+  const records = findRequestRecords(index, folder);
+  const fields = findResponseFields(index, requests, owners, keep, records);
   const found = [
     ...findEndpoints(index, folder, requests, compositions),
     ...findLegacyBaseUrls(index, folder, requests),
-    ...findQueryTokens(index, folder, requests, compositions),
+    ...findQueryTokens(index, folder, requests, compositions, records),
     ...findFormDataVideo(index, folder, requests),
     ...findLegacyEvents(index, owners, keep),
     ...fields.findings,

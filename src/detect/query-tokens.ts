@@ -18,6 +18,7 @@ import type { TikTokRequest } from './requests.js';
 import type { Folded } from './folded.js';
 import type { ValueFolder } from './static-value.js';
 import type { UrlComposition } from './endpoints.js';
+import type { RequestRecord } from './request-records.js';
 
 const CREDENTIALS: readonly string[] = LEGACY_UPLOAD.queryCredentials;
 /** Options that become the query string: axios `params`, got and ky `searchParams`, request `qs`, undici `query`. */
@@ -30,6 +31,7 @@ export function findQueryTokens(
   folder: ValueFolder,
   requests: readonly TikTokRequest[],
   compositions: readonly UrlComposition[],
+  records: readonly RequestRecord[] = [],
 ): RawFinding[] {
   const findings: RawFinding[] = [];
   const report = (name: string, node: Node, range?: readonly [number, number]) =>
@@ -58,6 +60,8 @@ export function findQueryTokens(
     // `${url}?${new URLSearchParams({ access_token })}`
     for (const piece of url.pieces) if (piece.query) fromObject(piece.query);
   }
+  // A provider table's entry for a legacy endpoint: the object its query builder returns.
+  for (const record of records) for (const query of record.queries) fromObject(query);
   for (const request of requests) {
     for (const options of request.options) {
       for (const property of objectProperties(options)) {

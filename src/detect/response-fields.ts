@@ -10,6 +10,7 @@ import type { ModuleIndex } from './module-index.js';
 import type { Owner, OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
+import type { RequestRecord } from './request-records.js';
 import { Taint } from './taint.js';
 
 const RESPONSE_FIELDS = Object.keys(LEGACY_RESPONSE_FIELDS) as LegacyResponseField[];
@@ -48,9 +49,15 @@ export function findResponseFields(
   requests: readonly TikTokRequest[],
   owners: OwnershipResolver,
   keepLegacyEvents = false,
+  records: readonly RequestRecord[] = [],
 ): { findings: RawFinding[]; flows: FieldFlows } {
   const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind) || isInboxInit(r));
-  const response = responseTaint(index, legacy);
+  // A provider table's entry for a legacy endpoint: its answer reader's parameter holds the answer.
+  const recordAnswers = records.filter((record) => LEGACY_RESPONSE_KINDS.has(record.match.kind)).flatMap((record) => record.answers);
+  const response = new Taint(index, new Set(legacy.flatMap((r) => [r.call, ...r.chain])), [
+    ...legacy.flatMap(responseSeeds),
+    ...recordAnswers,
+  ]);
   const webhook = new Taint(index, webhookContentSources(index, owners, 'tiktok'), contentParameters(index, owners, 'tiktok'));
   // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
   const unowned = new Taint(index, webhookContentSources(index, owners, 'unknown'), contentParameters(index, owners, 'unknown'));

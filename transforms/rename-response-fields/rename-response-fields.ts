@@ -8,6 +8,8 @@ import { todoStatement } from '../../src/codemod/todo.js';
 import { isLegacyRequestFinding } from '../../src/detect/endpoints.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
+import { findRequestRecords } from '../../src/detect/request-records.js';
+import { Taint } from '../../src/detect/taint.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
 
 /**
@@ -23,7 +25,16 @@ export function renameResponseFields(context: CodemodContext): void {
   const fields = context.unhandled(
     (f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'responseField' || f.messageId === 'typeField'),
   );
-  const waiting = fields.filter((finding) => comesFromRequestsLeft(context, uploadsLeft, fields, finding));
+  // Read by a provider table's entry for a legacy endpoint: sent by code the codemod does not see.
+  const fromRecords = fields.filter((finding) => readsRecordAnswer(context, finding));
+  for (const finding of fromRecords)
+    context.defer(
+      finding,
+      `\`${finding.data.legacy}\` is read from the answer of the legacy endpoint this entry describes (see its TODO): move the entry to the Content Posting API, then read ${finding.data.replacement}`,
+    );
+  const waiting = fields.filter(
+    (finding) => !fromRecords.includes(finding) && comesFromRequestsLeft(context, uploadsLeft, fields, finding),
+  );
   // Which request it waits for, where there is one to point at (above or below: TODO lines move line numbers).
   const left = uploadsLeft.length === 1 ? uploadsLeft[0].node : undefined;
   const which = (finding: RawFinding) =>
@@ -33,10 +44,10 @@ export function renameResponseFields(context: CodemodContext): void {
       finding,
       `\`${finding.data.legacy}\` comes from ${which(finding)} is not migrated yet (see its TODO): migrate it, then read ${finding.data.replacement}`,
     );
-  if (waiting.length === fields.length && uploadsLeft.length > 0) return;
+  if (waiting.length + fromRecords.length === fields.length && (uploadsLeft.length > 0 || fromRecords.length > 0)) return;
   renameAll(
     context,
-    fields.filter((finding) => !waiting.includes(finding)),
+    fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding)),
   );
 }
 
@@ -45,6 +56,23 @@ export function renameResponseFields(context: CodemodContext): void {
  * flows from (a migrated upload's reads do not wait for an unrelated call left for a person), except
  * where the module declares types of the answer: those describe every response, and change together.
  */
+/** A read of the answer a provider table's entry for a legacy endpoint hands its reader (`formatResponse: (obj) => …`). */
+function readsRecordAnswer(context: CodemodContext, finding: RawFinding): boolean {
+  // An entry whose URL the codemod moved to the Content Posting init (an exported value) is read the new way.
+  const stillLegacy = (url: Node) =>
+    context.unhandled((f) => f.node !== undefined && rangeOf(f.node)[0] >= rangeOf(url)[0] && rangeOf(f.node)[1] <= rangeOf(url)[1])
+      .length > 0;
+  const answers = findRequestRecords(context.index, context.folder)
+    .filter((record) => stillLegacy(record.url))
+    .flatMap((record) => record.answers);
+  if (answers.length === 0) return false;
+  const taint = new Taint(context.index, new Set(), answers);
+  const read = context.index.parent(finding.node!);
+  if (read && (read.type === 'MemberExpression' || read.type === 'OptionalMemberExpression') && read.property === finding.node)
+    return taint.has(read.object);
+  return [...context.index.ancestors(finding.node!)].some((ancestor) => taint.patterns.has(ancestor));
+}
+
 function comesFromRequestsLeft(
   context: CodemodContext,
   left: readonly RawFinding[],
