@@ -12,10 +12,10 @@ import {
   type Node,
 } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
+import { QUERY_OPTIONS } from '../detect/query-tokens.js';
 import type { CodemodContext } from './context.js';
 
 const TOKEN = 'access_token';
-const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
 
 /**
  * The expression that holds the user's access token, wherever the legacy call put it: in the URL's

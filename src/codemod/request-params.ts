@@ -4,6 +4,7 @@ import { calleeName, isMember, keyName, memberName, objectProperties, staticStri
 import type { Binding } from '../detect/module-index.js';
 import { HOLE, type Piece } from '../detect/folded.js';
 import type { TikTokRequest } from '../detect/requests.js';
+import { QUERY_OPTIONS } from '../detect/query-tokens.js';
 import { writtenAs } from './written-as.js';
 
 /** One parameter of a v1 request (a token call, user info): the expression that gives its value, or its text. */
@@ -48,8 +49,6 @@ export function requestParams(context: CodemodContext, request: TikTokRequest, b
   }
   return { params, body: bodyNode };
 }
-
-const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
 
 function queryObject(context: CodemodContext, node: Node): Map<string, ParamValue> | { reason: string } {
   const object = context.folder.objectOf(node);

@@ -22,7 +22,7 @@ import type { RequestRecord } from './request-records.js';
 
 const CREDENTIALS: readonly string[] = LEGACY_UPLOAD.queryCredentials;
 /** Options that become the query string: axios `params`, got and ky `searchParams`, request `qs`, undici `query`. */
-const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
+export const QUERY_OPTIONS: readonly string[] = ['params', 'searchParams', 'qs', 'query'];
 const PARAM_IN_URL = new RegExp(`[?&](${CREDENTIALS.join('|')})=`, 'g');
 
 /** `access_token` and `open_id` sent in the query string of TikTok requests, one finding per parameter. */

@@ -8,6 +8,7 @@ import { prefilterFiles, PrefilterRun } from './prefilter-files.js';
 import { looksMinified } from './minified.js';
 import { resolveModule } from './resolve-module.js';
 import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
+import { V1_ENDPOINTS } from '../contract/index.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
 
 /** A file that passed the prefilter, as read. */
@@ -229,15 +230,17 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   };
 }
 
-/** The v1 calls whose answer types the project pass makes v2: the code exchange, the refresh, user info, the video list. */
-const TYPED_ANSWER_CALL = /\/oauth\/(?:access|refresh)_token\b|\/(?:user\/info|video\/list)\//;
+/** The paths of the v1 calls whose answer types the project pass makes v2: the code exchange, the refresh, user info, the video list. */
+const TYPED_ANSWER_PATHS = V1_ENDPOINTS.filter((endpoint) =>
+  ['code-exchange', 'token-refresh', 'user-info', 'video-list'].includes(endpoint.rewrite ?? ''),
+).map((endpoint) => endpoint.path.replace(/\/$/, ''));
 const TYPESCRIPT = /\.(?:c|m)?tsx?$/i;
 
 /** The given source files that TypeScript modules with a v1 token or Display API call import by a relative path. */
 function typeModulesOfAnswerCalls(modules: readonly LoadedModule[], candidates: ReadonlySet<string>): string[] {
   const found = new Set<string>();
   for (const module of modules) {
-    if (!TYPESCRIPT.test(module.file) || !TYPED_ANSWER_CALL.test(module.text)) continue;
+    if (!TYPESCRIPT.test(module.file) || !TYPED_ANSWER_PATHS.some((path) => module.text.includes(path))) continue;
     const tree = module.ast as { program?: { body: Node[] }; body?: Node[] };
     for (const statement of tree.program?.body ?? tree.body ?? []) {
       const source = (statement as { type: string; source?: { value?: unknown } }).source?.value;

@@ -66,11 +66,7 @@ function readsRecordAnswer(context: CodemodContext, finding: RawFinding): boolea
     .filter((record) => stillLegacy(record.url))
     .flatMap((record) => record.answers);
   if (answers.length === 0) return false;
-  const taint = new Taint(context.index, new Set(), answers);
-  const read = context.index.parent(finding.node!);
-  if (read && (read.type === 'MemberExpression' || read.type === 'OptionalMemberExpression') && read.property === finding.node)
-    return taint.has(read.object);
-  return [...context.index.ancestors(finding.node!)].some((ancestor) => taint.patterns.has(ancestor));
+  return readsFrom(context, new Taint(context.index, new Set(), answers), finding);
 }
 
 function comesFromRequestsLeft(
@@ -82,7 +78,11 @@ function comesFromRequestsLeft(
   if (left.length === 0) return false;
   const requests = left.map((found) => context.requests.find((request) => request.call === found.node));
   if (requests.some((request) => request === undefined) || fields.some((field) => field.messageId === 'typeField')) return true;
-  const taint = responseTaint(context.index, requests as TikTokRequest[]);
+  return readsFrom(context, responseTaint(context.index, requests as TikTokRequest[]), finding);
+}
+
+/** Whether the field a finding names is read from what `taint` follows: a member of it, or a key of a pattern taking it apart. */
+function readsFrom(context: CodemodContext, taint: Taint, finding: RawFinding): boolean {
   const read = context.index.parent(finding.node!);
   if (read && (read.type === 'MemberExpression' || read.type === 'OptionalMemberExpression') && read.property === finding.node)
     return taint.has(read.object);
