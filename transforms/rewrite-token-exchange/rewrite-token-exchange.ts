@@ -1,6 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
+import { todoStatement } from '../../src/codemod/todo.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
@@ -10,7 +11,7 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './app-values.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
-import { planTokenReads } from './token-response-reads.js';
+import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
@@ -190,6 +191,8 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     ...(redirect ? [entry('redirect_uri', redirect)] : []),
     ...grant.optional.filter((key) => key !== 'redirect_uri' && params.has(key)).map((key) => entry(key, params.get(key)!)),
   ];
+  // Where the answer leaves whole, found on the tree as read: the statement the TODO goes above.
+  const handedOn = reads.handedOn && { node: reads.handedOn, statement: todoStatement(context, reads.handedOn) };
   // Form-encoded: URLSearchParams wants strings, and the values are the ones the v1 query sent as text.
   for (const edit of [...reads.edits, ...types.edits]) edit();
   for (const name of types.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
@@ -202,7 +205,14 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   });
   removeDeadBindings(context, request.call);
   // v2 may answer a refresh with a new refresh token, and only the new one works from then on.
-  if (grant.grantType === 'refresh_token' && !reads.readsRefreshToken)
+  const keepNewRefreshToken = grant.grantType === 'refresh_token' && !reads.readsRefreshToken;
+  if (handedOn)
+    context.todoAt(
+      handedOn.statement,
+      `the token answer leaves here whole, and what reads it next (a caller, a client) reads v1's \`data.access_token\`: it gets the flat v2 answer now (access_token, open_id, refresh_token, expires_in at the top; error and error_description on a failure), so change those reads${keepNewRefreshToken ? ', and keep the refresh_token of this answer in place of the one sent (v2 may answer a new one)' : ''}`,
+      handedOn.node,
+    );
+  else if (keepNewRefreshToken)
     context.todoAt(
       request.call,
       'the v2 refresh may answer with a new refresh_token, and the old one stops working: store the refresh_token of this answer in place of the one sent',
@@ -215,10 +225,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
 const STATUS_READS = ['json', 'text', 'then', 'ok', 'status', 'statusCode', 'end', 'catch', 'finally'];
 
 /** The v2 revoke answers nothing on success: code that reads the v1 answer is ported by hand. */
-function answerUnread(
-  context: CodemodContext,
-  request: TikTokRequest,
-): { edits: (() => void)[]; readsRefreshToken: boolean } | { reason: string } {
+function answerUnread(context: CodemodContext, request: TikTokRequest): ReadPlan {
   const taint = responseTaint(context.index, [request]);
   // superagent's `.query()` chained on the request shapes it; it reads nothing.
   const chained = new Set(request.chain.map((link) => unwrap(link.callee)));

@@ -1,7 +1,7 @@
 import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse } from '../../src/codemod/axios-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { Taint } from '../../src/detect/taint.js';
@@ -9,7 +9,14 @@ import type { Taint } from '../../src/detect/taint.js';
 /** What the v1 token answer's `data` held besides the tokens, and the envelope's `message`: v2 has none of them. */
 const V1_ONLY = new Set<string>([...V1_TOKEN_STATUS_FIELDS, 'message']);
 
-export type ReadPlan = { readonly edits: (() => void)[]; readonly readsRefreshToken: boolean } | { readonly reason: string };
+export type ReadPlan =
+  | {
+      readonly edits: (() => void)[];
+      readonly readsRefreshToken: boolean;
+      /** Where the answer leaves whole (returned, handed to a call): its readers there read the v1 shape. */
+      readonly handedOn?: Node;
+    }
+  | { readonly reason: string };
 
 /**
  * `body.data.error_code !== 0` (a failure) → `body.error !== undefined`; `=== 0` → `=== undefined`; as a
@@ -136,5 +143,44 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
             property.value?.type === 'ObjectPattern' && property.value.properties.some((inner: Node) => keyName(inner) === 'refresh_token'),
         ),
     );
-  return { edits, readsRefreshToken };
+  return { edits, readsRefreshToken, handedOn: wholeAnswerHandedOn(context, request, taint) };
+}
+
+/** Calls that only look at a value: logging it hands it to nobody who reads its fields. */
+const LOOKS_ONLY = /^(log|info|warn|error|debug|trace|dir)$/;
+
+/** `\`failed: ${JSON.stringify(body)}\``: a value written into a message, which nobody reads fields of. */
+function inText(context: CodemodContext, call: Node): boolean {
+  const parent = context.index.parent(call);
+  return parent?.type === 'TemplateLiteral' || (parent?.type === 'BinaryExpression' && parent.operator === '+');
+}
+
+/** A call that logs, or one whose value only a logging call takes (`console.log(JSON.stringify(body))`). */
+function logged(context: CodemodContext, call: Node): boolean {
+  for (let node: Node | undefined = call; node && !node.type.endsWith('Statement'); node = context.index.parent(node))
+    if ((node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && LOOKS_ONLY.test(calleeName(node) ?? '')) return true;
+  return false;
+}
+
+/**
+ * The first place the v1 answer leaves whole: `return response.data`, `res.send(json)`,
+ * `callback(null, body)`. Its reader there (a caller, the browser) reads `data.access_token`; the
+ * answer it gets is flat from now on. Reading `body.data` and handing that on is fine: that becomes
+ * the flat body, with the same fields.
+ */
+function wholeAnswerHandedOn(context: CodemodContext, request: TikTokRequest, taint: Taint): Node | undefined {
+  const own = new Set<Node>([request.call, ...request.chain]);
+  const whole = (node: Node) => {
+    const value = unwrap(node);
+    if (!taint.has(value)) return false;
+    // A field of the answer is no answer; axios' own `response.data` is the body.
+    return !(isMember(value) && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object)));
+  };
+  const returned = context.index.ofType('ReturnStatement').flatMap((statement) => (statement.argument ? [statement.argument] : []));
+  const handed = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]
+    .filter(
+      (call) => !own.has(call) && !['then', 'parse'].includes(calleeName(call) ?? '') && !logged(context, call) && !inText(context, call),
+    )
+    .flatMap((call) => call.arguments as Node[]);
+  return [...returned, ...handed].filter(whole).sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
 }
