@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type InterfaceDeclaration, type TypeAliasDeclaration } from 'ts-morph';
+import { ERROR_OBJECT_TYPE, TOKEN_FIELDS } from '../contract/index.js';
 import { ERROR_CODE_TYPE_PLACE, flatTokenMembers, TOKEN_TYPE_PLACE, type TypeMember } from '../codemod/token-answer-shape.js';
 
 export type TypeDeclaration = InterfaceDeclaration | TypeAliasDeclaration;
@@ -17,11 +18,13 @@ export interface AnswerTypeKind {
   readonly ruleId: 'no-v1-oauth-endpoint';
   /** The edit of the declaration, or undefined when it is not of the v1 shape. */
   readonly edit: (declaration: TypeDeclaration) => TextEdit | undefined;
-  /** The v2 type written where the answer is typed, for a declaration that must stay as it is. */
-  readonly inPlace: (declaration: TypeDeclaration) => string | undefined;
-  /** What was done, and what a person does when the pass could not. */
+  /**
+   * The v2 type written where the answer is typed, for a declaration that must stay as it is: made
+   * from the declaration where it can be read, else the contract's own (`name` is how the importer calls it).
+   */
+  readonly inPlace: (declaration: TypeDeclaration | undefined, name: string) => string;
+  /** What was done where the type is declared. */
   readonly done: (name: string) => string;
-  readonly todo: (name: string, from: string, why: string) => string;
 }
 
 /** The v1 token answer `{ data: { access_token, … }, message }` → the flat v2 one (§2.8). */
@@ -41,12 +44,10 @@ const FLAT_TOKEN_ANSWER: AnswerTypeKind = {
     return { start: open.getStart(), end: close.getEnd(), text: `{${eol}${lines.map((line) => `${indent}${line}`).join(eol)}${eol}}` };
   },
   inPlace: (declaration) => {
-    const flat = flatLines(declaration);
-    return flat && `{ ${flat.lines.join(' ')} }`;
+    const flat = declaration && flatLines(declaration);
+    return flat ? `{ ${flat.lines.join(' ')} }` : V2_TOKEN_ANSWER_TYPE;
   },
   done: (name) => `\`${name}\` is the flat v2 token answer now, as the rewritten token calls read it`,
-  todo: (name, from, why) =>
-    `make \`${name}\` (from '${from}') the flat v2 token answer, as the token call here reads it: the fields of its \`data\` at the top, without \`error_code\` and \`description\`, with \`error?: string\` and \`error_description?: string\`; the codemod did not, because ${why}`,
 };
 
 /** The v1 Display API answer's `error: { code: number }` → `code: string` (v2 answers "ok", §2.7). */
@@ -57,18 +58,19 @@ const STRING_ERROR_CODE: AnswerTypeKind = {
     const number = numberCode(declaration);
     return number && { start: number.getStart(), end: number.getEnd(), text: 'string' };
   },
-  inPlace: (declaration) => {
-    const number = numberCode(declaration);
+  inPlace: (declaration, name) => {
+    const number = declaration && numberCode(declaration);
     const error = number?.getFirstAncestorByKind(SyntaxKind.TypeLiteral);
-    if (!number || !error) return undefined;
+    if (!number || !error) return `Omit<${name}, 'error'> & { error: ${ERROR_OBJECT_TYPE} }`;
     const text = error.getText();
     const at = number.getStart() - error.getStart();
-    return `Omit<${declaration.getName()}, 'error'> & { error: ${text.slice(0, at)}string${text.slice(at + number.getWidth())} }`;
+    return `Omit<${name}, 'error'> & { error: ${text.slice(0, at)}string${text.slice(at + number.getWidth())} }`;
   },
   done: (name) => `\`${name}\`'s \`error.code\` is a string now: v2 answers "ok" on success`,
-  todo: (name, from, why) =>
-    `make \`error.code\` of \`${name}\` (from '${from}') a string, as v2 answers it ("ok" on success); the codemod did not, because ${why}`,
 };
+
+/** The flat v2 token answer, from the contract (§2.8), for a v1 type that cannot be read or is of another shape. */
+const V2_TOKEN_ANSWER_TYPE = `{ ${TOKEN_FIELDS.map((field) => `${field}: ${/expires_in$/.test(field) ? 'number' : 'string'};`).join(' ')} token_type: string; error?: string; error_description?: string; }`;
 
 export const ANSWER_TYPE_KINDS: readonly AnswerTypeKind[] = [FLAT_TOKEN_ANSWER, STRING_ERROR_CODE];
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { SyntaxKind, type ImportDeclaration, type Node, type SourceFile } from 'ts-morph';
+import { SyntaxKind, type ImportDeclaration, type SourceFile } from 'ts-morph';
 import { LineMap } from '../detect/locate.js';
-import { oneLine, TODO_MARKER } from '../codemod/todo.js';
 import { ANSWER_TYPE_KINDS, type AnswerTypeKind, type TextEdit, type TypeDeclaration } from './answer-type-kinds.js';
 import { createInMemoryProject } from './in-memory-project.js';
 import type { ProjectOutcome, ProjectPassFile, ProjectPassOptions, ProjectPassResult } from './rename-payload-types.js';
@@ -10,7 +9,10 @@ const TS_FILE = /\.(c|m)?tsx?$/i;
 
 interface Plan {
   readonly kind: AnswerTypeKind;
-  readonly declaration: TypeDeclaration;
+  /** The type as the importers name it. */
+  readonly name: string;
+  /** Undefined when the module that declares it cannot be read. */
+  readonly declaration: TypeDeclaration | undefined;
   /** The modules whose rewritten call reads the answer through this type, with their import of it. */
   readonly importers: Map<ProjectPassFile, ImportDeclaration>;
 }
@@ -28,9 +30,9 @@ function handedTypes(file: ProjectPassFile): { kind: AnswerTypeKind; name: strin
  * module imports from another module of the app (`import type { TokenAnswer } from './types'`). The
  * codemod already reads the answer the v2 way there; the declaration follows where it is: the token
  * answer made flat, the Display API's `error.code` a string (`answer-type-kinds.ts`). Where the
- * declaration must stay (its module is outside what the run may change, or another module uses the
- * type and may read the v1 shape through it), each importing module types its answer in place
- * instead. A declaration of another shape, or one that cannot be read, gets a TODO in each importer.
+ * declaration must stay (its module is outside what the run may change or cannot be read, another
+ * module uses the type and may read the v1 shape through it, or it is of a shape the codemod does not
+ * know), each importing module types its answer in place instead, so that it compiles as it reads.
  */
 export function rewriteAnswerTypes(files: readonly ProjectPassFile[], options: ProjectPassOptions = {}): ProjectPassResult {
   const importers = files.filter((file) => TS_FILE.test(file.file) && handedTypes(file).length > 0);
@@ -44,25 +46,17 @@ export function rewriteAnswerTypes(files: readonly ProjectPassFile[], options: P
   });
   const byFile = new Map(files.map((file) => [file.file, file]));
   const plans = new Map<string, Plan>();
-  const declarationIds = new Map<TypeDeclaration, number>();
-  const todos: { file: ProjectPassFile; at: Node; message: string }[] = [];
+  const declarationIds = new Map<TypeDeclaration | undefined, number>();
   for (const importer of importers) {
     const sourceFile = sourceFiles.get(importer.file);
     for (const { kind, name } of handedTypes(importer)) {
       const found = sourceFile && importedDeclaration(sourceFile, name);
       if (!found) continue;
-      if (!found.declaration) {
-        const from = found.importDeclaration.getModuleSpecifierValue();
-        todos.push({
-          file: importer,
-          at: found.importDeclaration,
-          message: kind.todo(name, from, 'the module that declares it cannot be read'),
-        });
-        continue;
-      }
-      if (!declarationIds.has(found.declaration)) declarationIds.set(found.declaration, declarationIds.size);
-      const key = `${kind.place}${declarationIds.get(found.declaration)}`;
-      const plan = plans.get(key) ?? { kind, declaration: found.declaration, importers: new Map() };
+      // A module that cannot be read plans alone: its importer types in place.
+      const id = found.declaration ? (declarationIds.get(found.declaration) ?? declarationIds.size) : `${importer.file}:${name}`;
+      if (found.declaration && !declarationIds.has(found.declaration)) declarationIds.set(found.declaration, id as number);
+      const key = `${kind.place}${id}`;
+      const plan = plans.get(key) ?? { kind, name, declaration: found.declaration, importers: new Map() };
       plan.importers.set(importer, found.importDeclaration);
       plans.set(key, plan);
     }
@@ -73,25 +67,17 @@ export function rewriteAnswerTypes(files: readonly ProjectPassFile[], options: P
   const inPlace: { plan: Plan; text: string }[] = [];
   const outcomes: ProjectOutcome[] = [];
   for (const plan of plans.values()) {
-    const { kind, declaration } = plan;
-    const name = declaration.getName();
-    const declaring = fileOf(declaration.getSourceFile());
-    const edit = kind.edit(declaration);
-    const written = kind.inPlace(declaration);
-    if (!edit || !written) {
-      for (const [importer, importDeclaration] of plan.importers)
-        todos.push({
-          file: importer,
-          at: importDeclaration,
-          message: kind.todo(name, importDeclaration.getModuleSpecifierValue(), 'it is not of the v1 shape the codemod knows'),
-        });
-      continue;
-    }
+    const { kind, declaration, name } = plan;
+    const declaring = declaration && fileOf(declaration.getSourceFile());
+    const edit = declaration && kind.edit(declaration);
     const stays =
-      (byFile.get(declaring)?.writable !== true ? `${path.basename(declaring)} is outside what this run may change` : undefined) ??
-      otherUser(plan, declaring, fileOf);
-    if (stays) {
-      inPlace.push({ plan, text: written });
+      !declaration || !declaring
+        ? 'the module that declares it cannot be read'
+        : ((byFile.get(declaring)?.writable !== true ? `${path.basename(declaring)} is outside what this run may change` : undefined) ??
+          otherUser(plan, declaration, declaring, fileOf) ??
+          (edit ? undefined : 'it is not of the v1 shape the codemod knows'));
+    if (stays || !edit || !declaration || !declaring) {
+      inPlace.push({ plan, text: kind.inPlace(declaration, name) });
       for (const [importer, importDeclaration] of plan.importers)
         outcomes.push({
           file: importer.path,
@@ -108,35 +94,21 @@ export function rewriteAnswerTypes(files: readonly ProjectPassFile[], options: P
       ...new LineMap(declaration.getSourceFile().getFullText()).position(declaration.getNameNode().getStart()),
       ruleId: kind.ruleId,
       action: 'rewritten',
-      message: kind.done(name),
+      message: kind.done(declaration.getName()),
     });
   }
   // Then made: types in place through the tree (the importers), text edits of the declarations.
   for (const { plan, text } of inPlace)
-    for (const importDeclaration of plan.importers.values()) typeInPlace(importDeclaration, plan.declaration.getName(), text);
+    for (const importDeclaration of plan.importers.values()) typeInPlace(importDeclaration, plan.name, text);
   const touched = new Set(inPlace.flatMap(({ plan }) => [...plan.importers.keys()].map((file) => file.file)));
 
   const texts = new Map<string, string>();
   for (const file of files) {
     const fileEdits = edits.get(file.file) ?? [];
-    const fileTodos = todos.filter((todo) => todo.file === file);
-    if (fileEdits.length === 0 && fileTodos.length === 0 && !touched.has(file.file)) continue;
+    if (fileEdits.length === 0 && !touched.has(file.file)) continue;
     let text = sourceFiles.get(file.file)!.getFullText();
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const inserts: TextEdit[] = fileTodos
-      .filter((todo) => !text.slice(todo.at.getPos(), todo.at.getStart()).includes(TODO_MARKER))
-      .map((todo) => {
-        const start = text.lastIndexOf('\n', todo.at.getStart() - 1) + 1;
-        return { start, end: start, text: `// ${TODO_MARKER}: ${oneLine(todo.message)}${eol}` };
-      });
-    for (const edit of [...fileEdits, ...inserts].sort((a, b) => b.start - a.start))
+    for (const edit of [...fileEdits].sort((a, b) => b.start - a.start))
       text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-    const lines = new LineMap(text);
-    for (const todo of fileTodos) {
-      // The import, on the line below its TODO.
-      const { line } = lines.position(Math.max(text.indexOf(oneLine(todo.message)), 0));
-      outcomes.push({ file: file.path, line: line + 1, column: 1, ruleId: 'no-v1-oauth-endpoint', action: 'todo', message: todo.message });
-    }
     if (text !== file.text) texts.set(file.file, text);
   }
   return { texts, outcomes, filesInProject: project.getSourceFiles().length };
@@ -179,13 +151,18 @@ function importedDeclaration(
 }
 
 /** A module other than the importers (or the declaration itself) that names the type may read the v1 shape through it. */
-function otherUser(plan: Plan, declaring: string, fileOf: (sourceFile: SourceFile) => string): string | undefined {
+function otherUser(
+  plan: Plan,
+  declaration: TypeDeclaration,
+  declaring: string,
+  fileOf: (sourceFile: SourceFile) => string,
+): string | undefined {
   const importers = new Set([...plan.importers.keys()].map((file) => file.file));
-  for (const reference of plan.declaration.findReferencesAsNodes()) {
+  for (const reference of declaration.findReferencesAsNodes()) {
     const file = fileOf(reference.getSourceFile());
     if (importers.has(file)) continue;
-    if (file === declaring && reference === plan.declaration.getNameNode()) continue;
-    return `${path.basename(file)} uses \`${plan.declaration.getName()}\` too, and may read the v1 shape through it`;
+    if (file === declaring && reference === declaration.getNameNode()) continue;
+    return `${path.basename(file)} uses \`${declaration.getName()}\` too, and may read the v1 shape through it`;
   }
   return undefined;
 }
