@@ -45,20 +45,16 @@ export function rewriteAnswerTypes(files: readonly ProjectPassFile[], options: P
     readFile: options.readFile,
   });
   const byFile = new Map(files.map((file) => [file.file, file]));
-  const plans = new Map<string, Plan>();
-  const declarationIds = new Map<TypeDeclaration | undefined, number>();
+  // One plan per declaration and kind; a module that cannot be read plans alone (its importer types in place).
+  const plans: Plan[] = [];
   for (const importer of importers) {
     const sourceFile = sourceFiles.get(importer.file);
     for (const { kind, name } of handedTypes(importer)) {
       const found = sourceFile && importedDeclaration(sourceFile, name);
       if (!found) continue;
-      // A module that cannot be read plans alone: its importer types in place.
-      const id = found.declaration ? (declarationIds.get(found.declaration) ?? declarationIds.size) : `${importer.file}:${name}`;
-      if (found.declaration && !declarationIds.has(found.declaration)) declarationIds.set(found.declaration, id as number);
-      const key = `${kind.place}${id}`;
-      const plan = plans.get(key) ?? { kind, name, declaration: found.declaration, importers: new Map() };
+      let plan = found.declaration && plans.find((other) => other.kind === kind && other.declaration === found.declaration);
+      if (!plan) plans.push((plan = { kind, name, declaration: found.declaration, importers: new Map() }));
       plan.importers.set(importer, found.importDeclaration);
-      plans.set(key, plan);
     }
   }
 
@@ -66,7 +62,7 @@ export function rewriteAnswerTypes(files: readonly ProjectPassFile[], options: P
   const edits = new Map<string, TextEdit[]>();
   const inPlace: { plan: Plan; text: string }[] = [];
   const outcomes: ProjectOutcome[] = [];
-  for (const plan of plans.values()) {
+  for (const plan of plans) {
     const { kind, declaration, name } = plan;
     const declaring = declaration && fileOf(declaration.getSourceFile());
     const edit = declaration && kind.edit(declaration);
