@@ -1,7 +1,7 @@
 import { analyzeModule } from '../detect/analyze-module.js';
 import type { Finding } from '../detect/finding.js';
 import { compareFindings, LineMap, toFinding } from '../detect/locate.js';
-import { scanText } from '../text-scan/scan-text.js';
+import { scanTexts } from '../text-scan/scan-text.js';
 import type { FileError } from '../files/file-errors.js';
 import { loadProject } from '../load/load-project.js';
 import type { PrefilterRun } from '../load/prefilter-files.js';
@@ -37,7 +37,7 @@ export interface AnalyzeOptions {
 export async function analyzeFiles(files: readonly string[], options: AnalyzeOptions): Promise<AnalysisResult> {
   const project = await loadProject(files, { cwd: options.cwd, foreignFiles: options.foreignFiles, prefilter: options.prefilter });
   const findings: Finding[] = [];
-  for (const { path, text } of project.texts) findings.push(...scanText(path, text));
+  findings.push(...scanTexts(project.texts));
   for (const module of project.modules) {
     const resolver = createImportResolver(module.file, project.exportsByFile, project.known);
     const { findings: raw } = analyzeModule(module.ast, module.text, module.path, {

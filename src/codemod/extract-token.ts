@@ -11,7 +11,8 @@ import {
   unwrap,
   type Node,
 } from '../detect/ast.js';
-import type { TikTokRequest } from '../detect/requests.js';
+import { requestBodies, type TikTokRequest } from '../detect/requests.js';
+import { jsonBody } from './extract-video.js';
 import { QUERY_OPTIONS } from '../detect/query-tokens.js';
 import type { CodemodContext } from './context.js';
 
@@ -19,15 +20,17 @@ const TOKEN = 'access_token';
 
 /**
  * The expression that holds the user's access token, wherever the legacy call put it: in the URL's
- * query (text, `URLSearchParams`, `searchParams.set`), a client's query option, or already in an
- * `Authorization: Bearer` header (the hybrids). Returned as source text.
+ * query (text, `URLSearchParams`, `searchParams.set`), a client's query option, already in an
+ * `Authorization: Bearer` header (the hybrids), or in the body (which the legacy upload never read,
+ * but which says which value the code meant). Returned as source text.
  */
 export function extractToken(request: TikTokRequest, context: CodemodContext): string | undefined {
   const found =
     fromUrlText(request) ??
     fromQueryObjects(request, context) ??
     fromSearchParamsSet(request, context) ??
-    fromBearerHeader(request, context);
+    fromBearerHeader(request, context) ??
+    fromBody(request, context);
   return typeof found === 'string' ? found : found && tokenText(found, request, context);
 }
 
@@ -125,6 +128,17 @@ function fromSearchParamsSet(request: TikTokRequest, context: CodemodContext): N
     ) {
       return call.arguments[1];
     }
+  }
+  return undefined;
+}
+
+/** `{ video, access_token: token.accessToken }` sent as the body, JSON or an object. */
+function fromBody(request: TikTokRequest, context: CodemodContext): Node | undefined {
+  for (const body of requestBodies(request, context.index)) {
+    // axios' data is an object literal like its config is: a key `access_token` is the body's either way.
+    const object = jsonBody(body, context);
+    const property = object && findProperty(object, TOKEN);
+    if (property) return propertyValue(property);
   }
   return undefined;
 }

@@ -120,7 +120,7 @@ function isUrlValue(node: Node): boolean {
 }
 
 /** `JSON.stringify({ … })` or a plain object sent as JSON (axios `data`, got `json`). */
-function jsonBody(body: Node, context: CodemodContext): Node | undefined {
+export function jsonBody(body: Node, context: CodemodContext): Node | undefined {
   const expression = unwrap(body);
   if (isCall(expression) && calleeName(expression) === 'stringify' && expression.arguments[0])
     return context.folder.objectOf(expression.arguments[0]);

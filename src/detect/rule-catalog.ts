@@ -142,6 +142,19 @@ export const RULES = {
       url: '{{legacy}} is the {{purpose}} endpoint of the retired v1 API: use {{replacement}} (this file is reported, not rewritten)',
     },
   },
+  'text/legacy-request-part': {
+    description:
+      'Report, in non-JavaScript code that calls the retired v1 host, the tokens its query carries, the multipart video field of the upload and the v1 answer fields it reads',
+    severity: 'error',
+    scope: 'text',
+    messages: {
+      queryToken:
+        '{{name}} in the query of a request to the retired v1 host: the v2 API takes the token as the header `Authorization: Bearer <token>` and identifies the user by it, with no open_id (this file is reported, not rewritten)',
+      videoField:
+        'Multipart `video` field of the retired Share Video upload: the Content Posting API takes a JSON init {"source_info":{"source":"FILE_UPLOAD",…}}, then a PUT of the bytes to data.upload_url (this file is reported, not rewritten)',
+      answerField: '`{{field}}` of a retired v1 answer: {{replacement}} (this file is reported, not rewritten)',
+    },
+  },
   'text/legacy-webhook-event': {
     description: 'Report the retired Share Video webhook event names in non-JavaScript files',
     severity: 'error',
@@ -160,10 +173,11 @@ export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
 export const CODEMOD_HINT = run;
 
-const DOCS_BASE_URL = 'https://github.com/migrate-share-video/migrate-share-video/blob/main/docs/rules/';
+const DOCS_BASE_URL = 'https://github.com/migrate-share-video/migrate-share-video/blob/main/docs/';
 
+/** A plugin rule has its page; the text rules, which only the CLI runs, share the CLI's table. */
 export function ruleDocsUrl(ruleId: RuleId): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+  return RULES[ruleId].scope === 'text' ? `${DOCS_BASE_URL}cli.md#what-it-reports` : `${DOCS_BASE_URL}rules/${ruleId}.md`;
 }
 
 export function formatMessage(template: string, data: Readonly<Record<string, string>>): string {

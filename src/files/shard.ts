@@ -26,8 +26,10 @@ function hashPath(path: string): number {
 /**
  * Whether a file belongs to a shard, by a hash of its path relative to the working folder: every
  * job of a matrix run from the same folder agrees, and a file added or removed moves no other file
- * to another shard.
+ * to another shard. The files of a Go package (its folder) share their constants and types, so they
+ * go by the folder's path and stay together.
  */
 export function inShard(relativePath: string, shard: Shard): boolean {
-  return hashPath(relativePath) % shard.count === shard.index - 1;
+  const key = /\.go$/i.test(relativePath) ? `${relativePath.slice(0, Math.max(relativePath.lastIndexOf('/'), 0))}/*.go` : relativePath;
+  return hashPath(key) % shard.count === shard.index - 1;
 }

@@ -9,6 +9,9 @@ import { looksMinified } from './minified.js';
 import { resolveModule } from './resolve-module.js';
 import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { V1_ENDPOINTS } from '../contract/index.js';
+import { goPackageNames, goPackageOf } from '../text-scan/scan-text.js';
+
+const GO_FILE = /\.go$/i;
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
 
 /** A file that passed the prefilter, as read. */
@@ -102,6 +105,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   const parsed = new Map<string, LoadedModule>();
   const texts: LoadedFile[] = [];
   const unmatchedSources: string[] = [];
+  const unmatchedGo: string[] = [];
   let analyzed = 0;
 
   // The prefilter names the legacy files while the rest is still being read: this thread reads and
@@ -134,6 +138,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     }
     if (!accept(bytes)) {
       if (!secondLook && isSource(file)) unmatchedSources.push(file);
+      if (!secondLook && GO_FILE.test(file)) unmatchedGo.push(file);
       return settle();
     }
     if (bytes.subarray(0, 8000).includes(0)) {
@@ -174,9 +179,18 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   }
   for (const file of first.unmatched) {
     if (isSource(file)) unmatchedSources.push(file);
+    if (GO_FILE.test(file)) unmatchedGo.push(file);
     onSettled(file);
   }
   for (const file of first.matched) await load(file, mayContainLegacy, false);
+
+  // A Go package is its folder: a file sending a request through a constant its sibling holds a
+  // legacy URL in (`endpointToken`) names no legacy marker of its own.
+  const goNames = goPackageNames(texts);
+  for (const file of unmatchedGo) {
+    const names = goNames.get(goPackageOf(relative(file)));
+    if (names) await load(file, createMarkerTest(names), true);
+  }
 
   // A shard sees the legacy constants of other shards' modules where its own modules import them.
   const foreignModules = [];

@@ -14,7 +14,7 @@ import { runProjectPass, type ProjectPassOutput } from './project-pass-for-rewri
 import { formatRewriteMarkdown } from '../report/markdown-report.js';
 import { EXIT_TROUBLE, fail } from '../report/exit-status.js';
 import { maskSecrets } from '../report/mask-secrets.js';
-import { scanText } from '../text-scan/scan-text.js';
+import { scanTexts } from '../text-scan/scan-text.js';
 import { findUncommittedChanges, type DirtyState } from './git-dirty.js';
 import { createProgress } from './progress.js';
 import {
@@ -263,7 +263,7 @@ async function prepare(files: readonly string[], cwd: string, settle: () => void
     known: project.known,
     loadErrors: project.errors,
     analyzed: project.analyzed,
-    textFindings: project.texts.flatMap(({ path, text }) => scanText(path, text)),
+    textFindings: scanTexts(project.texts),
     appUploads: uploadsIn([...project.modules, ...project.texts].map(({ text }) => text)),
   };
 }

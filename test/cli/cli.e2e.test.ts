@@ -132,8 +132,15 @@ describe('migrate-share-video --check', () => {
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.version).toBe(VERSION);
-    expect(report.findings).toMatchObject([{ file: 'legacy/upload.py', line: 3, column: 16, ruleId: 'text/legacy-share-endpoint' }]);
-    expect(report.summary).toMatchObject({ filesScanned: 3, findings: 1, byRule: { 'text/legacy-share-endpoint': 1 } });
+    expect(report.findings).toMatchObject([
+      { file: 'legacy/upload.py', line: 3, column: 16, ruleId: 'text/legacy-share-endpoint' },
+      { file: 'legacy/upload.py', line: 3, column: 74, ruleId: 'text/legacy-request-part', messageId: 'videoField' },
+    ]);
+    expect(report.summary).toMatchObject({
+      filesScanned: 3,
+      findings: 2,
+      byRule: { 'text/legacy-share-endpoint': 1, 'text/legacy-request-part': 1 },
+    });
   });
 
   it('--output writes the report to a file, whole, and nothing to stdout', () => {
@@ -141,7 +148,7 @@ describe('migrate-share-video --check', () => {
     expect(status).toBe(1);
     expect(stdout).toBe('');
     const log = JSON.parse(readFileSync(join(project, 'reports.sarif'), 'utf8'));
-    expect(log.runs[0].results).toHaveLength(1);
+    expect(log.runs[0].results).toHaveLength(2);
     expect(log.runs[0].tool.driver.version).toBe(VERSION);
     expect(readdirSync(project).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });

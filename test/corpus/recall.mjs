@@ -25,9 +25,15 @@ if (!folder || !readingFile) {
 
 const FAMILIES = {
   upload: ['no-legacy-share-endpoint', 'no-form-data-video-upload', 'text/legacy-share-endpoint'],
-  'multipart-video': ['no-form-data-video-upload', 'no-legacy-share-endpoint', 'text/legacy-share-endpoint'],
-  'query-token': ['no-token-in-query', 'text/legacy-share-endpoint', 'text/v1-oauth-endpoint', 'text/unmapped-legacy-endpoint'],
-  'response-field': ['no-legacy-response-field'],
+  'multipart-video': ['no-form-data-video-upload', 'no-legacy-share-endpoint', 'text/legacy-share-endpoint', 'text/legacy-request-part'],
+  'query-token': [
+    'no-token-in-query',
+    'text/legacy-share-endpoint',
+    'text/v1-oauth-endpoint',
+    'text/unmapped-legacy-endpoint',
+    'text/legacy-request-part',
+  ],
+  'response-field': ['no-legacy-response-field', 'text/legacy-request-part'],
   'webhook-event': ['no-legacy-webhook-event', 'text/legacy-webhook-event'],
   'v1-oauth': ['no-v1-oauth-endpoint', 'text/v1-oauth-endpoint', 'no-unmapped-legacy-endpoint', 'text/unmapped-legacy-endpoint'],
   'other-legacy-endpoint': ['no-unmapped-legacy-endpoint', 'text/unmapped-legacy-endpoint', 'no-legacy-share-endpoint'],

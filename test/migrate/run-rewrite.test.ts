@@ -204,9 +204,10 @@ describe('rewrite: the report and the exit status', () => {
     const root = tree({ 'upload.py': python, '.env': `TIKTOK_UPLOAD_URL=${UPLOAD}\n` });
     const { status, stdout } = await rewriteIn(root);
     expect(status).toBe(1);
-    expect(stdout).toContain('To port by hand (not JavaScript, or minified: never rewritten) (2):');
+    expect(stdout).toContain('To port by hand (not JavaScript, or minified: never rewritten) (3):');
     expect(stdout).toMatch(/^ {2}upload\.py:3:16 {2}Retired Share Video upload endpoint .* {2}text\/legacy-share-endpoint$/m);
-    expect(stdout).toMatch(/0 changed, 0 sites rewritten, 2 TODOs left/);
+    expect(stdout).toMatch(/^ {2}upload\.py:3:74 {2}Multipart `video` field .* {2}text\/legacy-request-part$/m);
+    expect(stdout).toMatch(/0 changed, 0 sites rewritten, 3 TODOs left/);
     expect(readFileSync(join(root, 'upload.py'), 'utf8')).toBe(python);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTextScanTarget, scanText } from '../../src/text-scan/scan-text.js';
+import { isTextScanTarget, scanText, scanTexts } from '../../src/text-scan/scan-text.js';
 
 const brief = (text: string, file = 'app/upload.py') =>
   scanText(file, text).map(({ line, column, endColumn, ruleId, messageId, severity }) => ({
@@ -70,7 +70,9 @@ describe('scanText: a base URL and a path built on another line', () => {
     ['YAML value', 'upload_path: /share/video/upload/'],
   ])('finds the upload path in a %s when the file names the legacy host', ([, line]) => {
     const text = `BASE = "https://open-api.tiktok.com"\n${line}\n`;
-    expect(brief(text)).toMatchObject([{ line: 2, ruleId: 'text/legacy-share-endpoint' }]);
+    // The shell line's `-F video=@` is the upload's field, a finding of its own (below).
+    const endpoints = brief(text).filter((finding) => finding.ruleId !== 'text/legacy-request-part');
+    expect(endpoints).toMatchObject([{ line: 2, ruleId: 'text/legacy-share-endpoint' }]);
   });
 
   it('finds a v1 path and an unmapped legacy path the same way', () => {
@@ -255,4 +257,67 @@ describe('isTextScanTarget', () => {
       expect(isTextScanTarget(path)).toBe(false);
     },
   );
+});
+
+describe('scanTexts: the parts of a legacy request in code that calls the retired host', () => {
+  const HOST = 'TOKEN_URL = "https://open-api.tiktok.com/user/info/"';
+  const parts = (text: string, file = 'app/client.py') =>
+    brief(text, file)
+      .filter((finding) => finding.ruleId === 'text/legacy-request-part')
+      .map(({ line, messageId }) => [line, messageId]);
+
+  it.for([
+    ['a query built piece by piece', "$url = $this->profile . '?access_token=' . $token;", 'app/client.php'],
+    ['Go url.Values', 'q.Add("open_id", openID)', 'app/client.go'],
+    ['OkHttp', '.addQueryParameter("access_token", token)', 'App.java'],
+    ['a Python params dict', 'r = session.get(profile, params={"access_token": token})', 'app/client.py'],
+  ])('reports a token put in the query: %s', ([, line, file]) => {
+    expect(parts(`${HOST}\n${line}\n`, file)).toEqual([[2, 'queryToken']]);
+  });
+
+  it('leaves the query of a line that names the legacy URL to that finding', () => {
+    expect(parts('r = requests.get("https://open-api.tiktok.com/user/info/?access_token=" + token)')).toEqual([]);
+  });
+
+  it('reports the v1 answer fields spelled as keys, and never a token read from an answer', () => {
+    const text = `${HOST}\nif data["data"]["error_code"]:\n    raise Failed(data["data"]["error_msg"])\ntoken = data["data"]["access_token"]\n`;
+    expect(parts(text)).toEqual([
+      [2, 'answerField'],
+      [3, 'answerField'],
+    ]);
+  });
+
+  it('reports the video field only where the upload is sent', () => {
+    const form = 'curl -F \'video=@clip.mp4\' "$URL"';
+    expect(parts(`${HOST}\n${form}\n`, 'upload.sh')).toEqual([]);
+    expect(parts(`URL="https://open-api.tiktok.com/share/video/upload/"\n${form}\n`, 'upload.sh')).toEqual([[2, 'videoField']]);
+  });
+
+  it('says nothing of these names in code that never calls the retired host, nor in docs and config', () => {
+    const lines = 'q.Add("open_id", id)\nif body["error_code"] != nil {}\n';
+    expect(parts(lines, 'other.go')).toEqual([]);
+    expect(parts(`${HOST}\n${lines}`, 'README.md')).toEqual([]);
+  });
+
+  it('shares the constants and answer fields of a Go package between its files', () => {
+    const constants =
+      'package tt\nconst tokenEndpoint = "https://open-api.tiktok.com/oauth/access_token/"\ntype failure struct {\n\tCode int `json:"error_code"`\n}\n';
+    const caller = 'package tt\nfunc Exchange() {\n\treq, _ := http.NewRequest("POST", tokenEndpoint, nil)\n\tfmt.Println(f.Code)\n}\n';
+    const findings = scanTexts([
+      { path: 'tt/consts.go', text: constants },
+      { path: 'tt/exchange.go', text: caller },
+      { path: 'other/exchange.go', text: caller },
+    ]);
+    const caller1 = findings.filter((finding) => finding.file === 'tt/exchange.go').map(({ line, ruleId }) => [line, ruleId]);
+    expect(caller1).toEqual([
+      [3, 'text/v1-oauth-endpoint'],
+      [4, 'text/legacy-request-part'],
+    ]);
+    expect(findings.filter((finding) => finding.file === 'other/exchange.go')).toEqual([]);
+  });
+
+  it('follows a name only where it is assigned, and not a name as common as url', () => {
+    const text = 'url = "https://open-api.tiktok.com/user/info/"\nr = requests.get(url)\nother = requests.get(url_for("x"))\n';
+    expect(brief(text).map(({ line }) => line)).toEqual([1]);
+  });
 });

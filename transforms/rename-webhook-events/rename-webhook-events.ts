@@ -1,4 +1,4 @@
-import { NEW_ONLY_EVENTS, type LegacyEventName } from '../../src/contract/index.js';
+import { NEW_ONLY_EVENTS, WEBHOOK_ENVELOPE_KEYS, type LegacyEventName } from '../../src/contract/index.js';
 import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
 import { isLookupEntry } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
@@ -113,11 +113,24 @@ function markStrayShareIds(context: CodemodContext): void {
       const declarator = context.index.parent(holder);
       const source = declarator?.type === 'VariableDeclarator' ? declarator.init : undefined;
       if (source && eventLike(rootOf(source), context)) context.todoAt(property, STRAY_READ, property);
-    } else if (objectProperties(holder).some((other) => ['event', 'content', 'type'].includes(keyName(other) ?? ''))) {
+    } else if (standsForPayload(objectProperties(holder).filter((other) => other !== property))) {
       // A payload built beside the events (a test, a simulator): it names its event or holds content.
       context.todoAt(property, STRAY_KEY, property);
     }
   }
+}
+
+/** Keys a webhook payload (or its content) is made of, besides `share_id`; `type` where an app says it for `event`. */
+const PAYLOAD_KEYS = new Set<string>([...WEBHOOK_ENVELOPE_KEYS, 'type', 'publish_id']);
+
+/**
+ * An object literal with `share_id` stands for a payload when it names its event or holds content,
+ * and has nothing else: `{ handled: true, event, share_id, matched_jobs }` is the app's own result,
+ * whose keys are its own to name.
+ */
+function standsForPayload(others: readonly Node[]): boolean {
+  const keys = others.map((other) => keyName(other) ?? '');
+  return keys.some((key) => ['event', 'content', 'type'].includes(key)) && keys.every((key) => PAYLOAD_KEYS.has(key));
 }
 
 /** What a webhook's content goes by: `content`, `payload`, `event.data`, `body`, a handler map's parameter. */

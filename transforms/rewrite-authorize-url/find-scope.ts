@@ -14,7 +14,10 @@ export type ScopeSite =
   | { readonly kind: 'has' }
   | { readonly kind: 'add'; readonly edit: TextEdit }
   | { readonly kind: 'push'; readonly array: Node }
-  /** A value the code computes (`process.env.TIKTOK_SCOPES`) or imports: a person checks it. */
+  /**
+   * A value read at run time (`process.env.TIKTOK_SCOPES`), or with `from`, a list another module
+   * writes without `video.upload`, where a person adds it.
+   */
   | { readonly kind: 'unknown'; readonly value: Node; readonly from?: string };
 
 /** `scope=a,b` inside a URL's text, up to the next parameter. */
@@ -95,7 +98,8 @@ function valueSite(context: CodemodContext, value: Node, seen = 0): ScopeSite | 
     // Another module's constant: that module is where the list is, and where a person adds to it.
     if (binding?.importSource !== undefined) {
       const exported = context.options.resolveImport?.(binding.importSource, binding.importName ?? 'default', binding.path);
-      const items = typeof exported === 'string' ? lists(exported) : exported ? Object.values(exported) : [];
+      if (exported === undefined) return { kind: 'unknown', value: node };
+      const items = typeof exported === 'string' ? lists(exported) : Object.values(exported);
       return items.includes(UPLOAD_SCOPE) ? { kind: 'has' } : { kind: 'unknown', value: node, from: binding.importSource };
     }
     if (!binding?.init || binding.path.length > 0 || binding.assignments.length > 0) return undefined;

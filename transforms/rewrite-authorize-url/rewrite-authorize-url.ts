@@ -10,13 +10,13 @@ const V1_AUTHORIZE =
   /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/platform\/oauth\/connect)\/?(?![\w.~%/-])/gi;
 const spellsV1Page = (text: string) => new RegExp(V1_AUTHORIZE.source, 'i').test(text);
 
-const SCOPE_NOTE = `The TikTok authorize URLs now open the v2 page and ask for ${UPLOAD_SCOPE}: the app needs that scope approved in the TikTok developer portal, and every user authorizes again (tokens from v1 OAuth are not accepted by the v2 API)`;
+const SCOPE_NOTE = `The TikTok authorize URLs now open the v2 page and ask for ${UPLOAD_SCOPE} (a scope read at run time keeps its value: the Share Video upload needed ${UPLOAD_SCOPE} too, under that name): the app needs that scope approved in the TikTok developer portal, and every user authorizes again (tokens from v1 OAuth are not accepted by the v2 API)`;
 
 /**
  * The v1 authorize page (`www.tiktok.com/auth/authorize/`, `open-api.tiktok.com/platform/oauth/connect/`)
  * becomes the v2 page, `https://www.tiktok.com/v2/auth/authorize/`, which takes the same parameters
  * (API-CONTRACT §2.8). Where the app uploads, the scope it asks for gains `video.upload` when the
- * code shows the list; when it does not, a TODO says to add it.
+ * code shows the list; a list read at run time had it already, for the Share Video upload.
  */
 export function rewriteAuthorizeUrls(context: CodemodContext): void {
   const findings = context.unhandled((f) => f.ruleId === 'no-v1-oauth-endpoint' && f.messageId === 'authorize');
@@ -47,21 +47,24 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     if (scope?.kind === 'add') edits.push(scope.edit);
     if (scope?.kind === 'push') arrays.add(scope.array);
     const added = scope?.kind === 'add' || scope?.kind === 'push';
+    // A scope the code does not show (an environment variable, a setting) asked for video.upload
+    // already: the Share Video upload needed that very scope, under the same name (API-CONTRACT §8),
+    // so the deployment's value serves the v2 page as it is. Only a list written here can lack it.
+    const unseen = appUploads && (!scope || (scope.kind === 'unknown' && scope.from === undefined));
     context.record(
       finding,
       'rewritten',
       added
         ? `now the v2 authorize page; ${UPLOAD_SCOPE} added to its scope, which the Content Posting upload needs`
-        : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
+        : unseen
+          ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}; its scope${scope?.kind === 'unknown' ? ` (\`${oneLine(context.source(scope.value))}\`)` : ''} is read at run time and asked for ${UPLOAD_SCOPE} for the Share Video upload already`
+          : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
     );
-    if (appUploads && (!scope || scope.kind === 'unknown'))
+    // A list another module writes without it: added there, by a person.
+    if (appUploads && scope?.kind === 'unknown' && scope.from !== undefined)
       context.todoAt(
         written,
-        scope?.from !== undefined
-          ? `add ${UPLOAD_SCOPE} to \`${oneLine(context.source(scope.value))}\` (from '${scope.from}'), the scope this authorize URL asks for, unless it has it: the Content Posting upload needs it`
-          : scope
-            ? `make sure \`${oneLine(context.source(scope.value))}\`, the scope this authorize URL asks for, includes ${UPLOAD_SCOPE}: the Content Posting upload needs it`
-            : `make sure the scope this authorize URL asks for includes ${UPLOAD_SCOPE}: the Content Posting upload needs it, and the codemod cannot see the list here`,
+        `add ${UPLOAD_SCOPE} to \`${oneLine(context.source(scope.value))}\` (from '${scope.from}'), the scope this authorize URL asks for: the Content Posting upload needs it`,
         written,
       );
   }
