@@ -192,6 +192,9 @@ function isFillingStatement(path: ASTPath<any>): boolean {
   const parent = path.parent?.node as Node | undefined;
   if (parent?.type === 'AssignmentExpression' && parent.operator === '+=' && parent.left === path.node)
     return path.parent!.parent?.node.type === 'ExpressionStatement';
+  // `url = \`${BASE}/oauth/refresh_token/\`` after `let url = ''`: the value given its start.
+  if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === path.node && isPure(parent.right))
+    return path.parent!.parent?.node.type === 'ExpressionStatement';
   if (isSelfReplace(path)) return true;
   let current = path;
   while (current.parent?.node.type === 'MemberExpression' && current.parent.node.object === current.node) current = current.parent;

@@ -5,6 +5,7 @@ import {
   findProperty,
   isCall,
   isClassField,
+  isFunction,
   isIdentifier,
   isMember,
   isStringLiteral,
@@ -285,7 +286,18 @@ export class ValueFolder {
     if (value.type === 'ObjectExpression' || value.type === 'ClassDeclaration' || value.type === 'FunctionDeclaration')
       return hole(reference);
     const folded = this.fold(value, trace, depth + 1);
+    // `this.clientKey`, given `clientKey || process.env.KEY` in the constructor: nothing static, and
+    // the constructor's names mean nothing where the field is read. The field is the value there.
+    const [only] = folded.pieces;
+    if (folded.pieces.length === 1 && only.text === undefined && this.functionOf(only.node) !== this.functionOf(reference))
+      return hole(reference, only.query);
     return { pieces: folded.pieces, viaUrlRef: folded.viaUrlRef || URL_WITH_PATH.test(foldedText(folded)) };
+  }
+
+  /** The function a node is written in, or undefined at the top of the module. */
+  private functionOf(node: Node): Node | undefined {
+    for (let current = this.index.parent(node); current; current = this.index.parent(current)) if (isFunction(current)) return current;
+    return undefined;
   }
 
   private foldImported(reference: Node, value: ExportedValue | undefined): Folded {
@@ -323,16 +335,30 @@ export class ValueFolder {
    */
   private builtStepByStep(use: Node, trace: Set<Node> | undefined): Node[] | undefined {
     const found = this.stepByStep(use);
-    if (!found || found.binding.appends.length === 0 || found.binding.assignments.length > 0) return undefined;
+    if (!found || found.binding.appends.length === 0) return undefined;
+    const start = this.startOfSteps(found.binding, found.block);
+    if (!start) return undefined;
     const [useStart] = rangeOf(use);
-    const parts: Node[] = [found.binding.init!];
+    const parts: Node[] = [start];
     for (const append of found.binding.appends) {
-      if (!this.isOwnStatement(append, found.block)) return undefined;
+      if (!this.isOwnStatement(append, found.block) || rangeOf(append)[0] < rangeOf(start)[0]) return undefined;
       if (rangeOf(append)[0] > useStart) continue;
       parts.push(append.right);
       trace?.add(append);
     }
     return parts;
+  }
+
+  /**
+   * What a value built step by step starts from: its initializer, or `let url = ''; url = BASE + '/path';`
+   * the one assignment, a statement of the same block, that gives the empty start its value.
+   */
+  private startOfSteps(binding: Binding, block: Node): Node | undefined {
+    if (binding.assignments.length === 0) return binding.init;
+    if (binding.assignments.length > 1 || staticString(binding.init) !== '') return undefined;
+    const [value] = binding.assignments;
+    const assignment = this.index.parent(value);
+    return assignment?.type === 'AssignmentExpression' && this.isOwnStatement(assignment, block) ? value : undefined;
   }
 
   /** The `let` binding `use` reads, declared in a block: where a value is built statement by statement. */

@@ -1,6 +1,7 @@
 // Runs one exported function of a fixture module, as a program of its own, with the arguments a
 // behaviour.json names, and prints what it returned: `RESULT <json>`. Placeholders in the arguments:
-// $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL $CODE $REFRESH_TOKEN.
+// $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL $CODE $REFRESH_TOKEN,
+// $CLIENT_KEY $CLIENT_SECRET.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +16,9 @@ const placeholders = {
   $VIDEO_URL: () => env.BEHAVIOUR_VIDEO_URL,
   $CODE: () => env.BEHAVIOUR_CODE,
   $REFRESH_TOKEN: () => env.BEHAVIOUR_REFRESH_TOKEN,
+  // The app's credentials, for a class constructed with them: a spec's `env` sets these two.
+  $CLIENT_KEY: () => env.BEHAVIOUR_CLIENT_KEY,
+  $CLIENT_SECRET: () => env.BEHAVIOUR_CLIENT_SECRET,
   $VIDEO_BUFFER: () => readFileSync(env.BEHAVIOUR_VIDEO_PATH),
   $VIDEO_BLOB: () => new File([readFileSync(env.BEHAVIOUR_VIDEO_PATH)], 'video.mp4', { type: 'video/mp4' }),
   $VIDEO_STREAM: () => createReadStream(env.BEHAVIOUR_VIDEO_PATH),
