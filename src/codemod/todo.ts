@@ -1,7 +1,7 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { Node } from '../detect/ast.js';
 import { TODO_MARKER } from '../detect/migration-todos.js';
-import { TODO_HOLDERS } from '../detect/todo-placement.js';
+import { todoAnchor } from '../detect/todo-placement.js';
 
 export { TODO_MARKER } from '../detect/migration-todos.js';
 
@@ -47,18 +47,14 @@ export function todoStatement(context: TodoHost, node: Node): Node {
   return enclosingStatement(context.pathOf(node)).node as Node;
 }
 
-const LIST_HOLDERS = new Set(Object.keys(TODO_HOLDERS));
-
 /**
- * The statement (or class member) a TODO comment belongs above. An exported declaration is reached
- * as its `export` statement, so the comment lands above `export`.
+ * The statement (or class member, or entry of a data record) a TODO comment belongs above, by
+ * {@link todoAnchor}. An exported declaration is reached as its `export` statement, so the comment
+ * lands above `export`.
  */
 function enclosingStatement(path: ASTPath<any>): ASTPath<any> {
-  for (let current: ASTPath<any> | null = path; current; current = current.parent) {
-    const parent = current.parent?.node as Node | undefined;
-    // A `case` label's test is not one of the case's statements: the comment goes above `case`.
-    if (parent?.type === 'SwitchCase' && current.name === 'test') continue;
-    if (parent && LIST_HOLDERS.has(parent.type)) return current;
-  }
-  return path;
+  const paths: ASTPath<any>[] = [];
+  for (let current: ASTPath<any> | null = path; current; current = current.parent) paths.push(current);
+  const anchor = todoAnchor(paths.map((each) => each.node as Node));
+  return paths.find((each) => each.node === anchor) ?? path;
 }

@@ -119,6 +119,20 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Paths that only the legacy host serves, without their trailing slash and in lower case: a
+ * path written with no host (`/share/video/upload/`, `/user/info/`) under that host's name or a
+ * TikTok key is one of its endpoints.
+ */
+export const KNOWN_LEGACY_PATHS: ReadonlySet<string> = new Set(
+  [
+    LEGACY_UPLOAD.path,
+    ...LEGACY_UNMAPPED_PATH_EXAMPLES,
+    ...Object.keys(LEGACY_PATH_SUCCESSORS),
+    ...V1_ENDPOINTS.filter((endpoint) => (LEGACY_API_HOSTS as readonly string[]).includes(endpoint.host)).map((e) => e.path),
+  ].map((path) => path.replace(/\/+$/, '').toLowerCase()),
+);
+
+/**
  * Fields of the legacy upload response (§2.4) and their Content Posting counterparts (§7.2).
  * Real responses carry both err_code and error_code (observed, [S15]).
  */

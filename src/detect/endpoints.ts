@@ -8,6 +8,7 @@ import type { TikTokRequest } from './requests.js';
 import { foldedText, HOLE, type Folded } from './folded.js';
 import type { ValueFolder } from './static-value.js';
 import { wrapperCalls } from './wrapper-paths.js';
+import { findPlatformRecordPaths } from './platform-record-paths.js';
 
 /**
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
@@ -29,7 +30,9 @@ export function findEndpoints(
     if (consumed.has(root.node) && !isExported(root.node, index)) continue;
     findings.push(endpointFinding(root.match, root.node, 'url'));
   }
-  findings.push(...findRelativeUploadPaths(index, folder, consumed));
+  const relative = findRelativeUploadPaths(index, folder, consumed);
+  findings.push(...relative);
+  findings.push(...findPlatformRecordPaths(index, folder, new Set([...consumed, ...relative.map((finding) => finding.node!)])));
   // A wrapper of the module that sends to the legacy host: each call that hands it a legacy path.
   for (const call of wrapperCalls(index, folder, requests)) findings.push(endpointFinding(call.match, call.node, 'url'));
   return findings;

@@ -72,12 +72,18 @@ function isHttpLibraryCall(call: Node, folder: ValueFolder): boolean {
   return library !== undefined && HTTP_LIBRARIES.has(library);
 }
 
+/** `tiktok.get('/video/list/')` where `tiktok` is an HTTP client instance with a base URL (here or imported). */
+function isInstanceCall(call: Node, folder: ValueFolder): boolean {
+  const callee = unwrap(call.callee);
+  return isMember(callee) && instanceBase(callee.object, folder) !== undefined;
+}
+
 /** Finds every request to a TikTok API host in a module. */
 export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): TikTokRequest[] {
   const requests: TikTokRequest[] = [];
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression'), ...index.ofType('NewExpression')]) {
     const name = calleeName(call);
-    if (name && NOT_REQUESTS.has(name) && !(name === 'get' && isHttpLibraryCall(call, folder))) continue;
+    if (name && NOT_REQUESTS.has(name) && !(name === 'get' && (isHttpLibraryCall(call, folder) || isInstanceCall(call, folder)))) continue;
     const request = requestOf(call, index, folder);
     if (request) requests.push(request);
   }

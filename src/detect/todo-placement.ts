@@ -16,12 +16,54 @@ export const TODO_HOLDERS: Readonly<Record<string, string>> = {
   SwitchStatement: 'cases',
 };
 
-/** The statement a TODO about `node` goes above (a `case` label's test: the `case` itself). */
-export function statementForTodo(node: Node, index: ModuleIndex): Node {
-  let current = node;
-  for (let parent = index.parent(current); parent; current = parent, parent = index.parent(current)) {
-    if (parent.type === 'SwitchCase' && parent.test === current) continue;
-    if (parent.type in TODO_HOLDERS) return current;
+/** Statements that hold a record of data: a declaration, an export, `module.exports = {…}`, a class field. */
+const RECORD_STATEMENTS = new Set([
+  'VariableDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExpressionStatement',
+  'ClassProperty',
+  'PropertyDefinition',
+]);
+
+const CALLS = new Set(['CallExpression', 'OptionalCallExpression', 'NewExpression']);
+
+/**
+ * Where a TODO about the first node of `chain` (the node, then each parent up to the program) goes:
+ * above its statement, or, in a data record written over several lines (`const providers = {` with
+ * an entry per line), above the entry's property that starts a line of its own, beside what it is
+ * about rather than in a pile above the whole record. Not in a call's arguments (a request's options
+ * stay one site with the request), nor in a value a statement returns or throws: only a record a
+ * declaration, an export, an assignment or a class field holds.
+ */
+export function todoAnchor(chain: readonly Node[]): Node {
+  let property: Node | undefined;
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const [child, parent] = [chain[i], chain[i + 1]];
+    // A `case` label's test is not one of the case's statements: the comment goes above `case`.
+    if (parent.type === 'SwitchCase' && parent.test === child) continue;
+    if (parent.type in TODO_HOLDERS) return property && RECORD_STATEMENTS.has(child.type) ? property : child;
+    // An entry inside a call's arguments (a request's options) is no record's: the call is the site.
+    if (CALLS.has(parent.type) && (parent.arguments as Node[]).includes(child)) property = undefined;
+    else if (!property && parent.type === 'ObjectExpression' && startsOwnLine(child, parent)) property = child;
   }
-  return node;
+  return chain[0];
+}
+
+/** A property of a literal written over several lines that no sibling shares its first line with. */
+function startsOwnLine(property: Node, object: Node): boolean {
+  if (property.type !== 'ObjectProperty' && property.type !== 'Property') return false;
+  if (!property.loc || !object.loc || object.loc.start.line === object.loc.end.line) return false;
+  const siblings = object.properties as Node[];
+  const at = siblings.indexOf(property);
+  const before = at > 0 ? siblings[at - 1].loc?.end.line : object.loc.start.line;
+  const after = at + 1 < siblings.length ? siblings[at + 1].loc?.start.line : object.loc.end.line;
+  return before !== undefined && after !== undefined && before < property.loc.start.line && after > property.loc.end.line;
+}
+
+/** The node a TODO about `node` goes above (see {@link todoAnchor}). */
+export function statementForTodo(node: Node, index: ModuleIndex): Node {
+  const chain = [node];
+  for (let parent = index.parent(node); parent; parent = index.parent(parent)) chain.push(parent);
+  return todoAnchor(chain);
 }

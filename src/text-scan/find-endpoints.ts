@@ -1,4 +1,4 @@
-import { LEGACY_API_HOSTS, LEGACY_UNMAPPED_PATH_EXAMPLES, LEGACY_UPLOAD, V1_ENDPOINTS } from '../contract/index.js';
+import { KNOWN_LEGACY_PATHS, LEGACY_API_HOSTS, V1_ENDPOINTS } from '../contract/index.js';
 import { BASE_NAME } from '../detect/legacy-base-url.js';
 import { classifyEndpoint, type EndpointVerdict } from './classify-endpoint.js';
 import { escapeRegExp, type LineMatch } from './line-match.js';
@@ -23,18 +23,6 @@ const URL_PATTERN = new RegExp(
 const TRAILING_PUNCTUATION = /[.,:;!]+$/;
 
 const LEGACY_HOST_MENTION = new RegExp(`(?<![\\w.-])(${LEGACY_API_HOSTS.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`, 'i');
-
-/**
- * Paths that only the legacy host serves. A file that names that host as a base URL and builds
- * the request elsewhere (`f"{BASE}/share/video/upload/"`, `"$BASE/user/info/"`) still calls them.
- */
-const KNOWN_LEGACY_PATHS = new Set(
-  [
-    LEGACY_UPLOAD.path,
-    ...LEGACY_UNMAPPED_PATH_EXAMPLES,
-    ...V1_ENDPOINTS.filter((endpoint) => (LEGACY_API_HOSTS as readonly string[]).includes(endpoint.host)).map((e) => e.path),
-  ].map((path) => path.replace(/\/+$/, '').toLowerCase()),
-);
 
 /**
  * A path that starts a string or follows a variable (`{BASE}`, `#{base}`, `$BASE`): not the

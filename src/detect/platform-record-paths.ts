@@ -1,0 +1,77 @@
+import { INBOX_VIDEO_INIT, KNOWN_LEGACY_PATHS, LEGACY_API_HOSTS } from '../contract/index.js';
+import { isFunction, isStringLiteral, keyName, type Node } from './ast.js';
+import { classifyUrl, successorOf } from './classify-url.js';
+import { foldedText, HOLE } from './folded.js';
+import type { ModuleIndex } from './module-index.js';
+import type { RawFinding } from './raw-finding.js';
+import type { ValueFolder } from './static-value.js';
+
+const TIKTOK_KEY = /tiktok/i;
+
+/**
+ * `{ youtube: { … }, tiktok: { base: process.env.TIKTOK_API, upload: '/share/video/upload/' } }`:
+ * a record keyed by platform keeps TikTok's paths relative to a base set elsewhere, and the request
+ * that joins them reads the record by a computed key no reader can follow. Under a TikTok key, a
+ * path only the retired host serves is reported where it is written, exported or not.
+ */
+export function findPlatformRecordPaths(index: ModuleIndex, folder: ValueFolder, skip: ReadonlySet<Node>): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
+    if (skip.has(node) || (node.type !== 'TemplateLiteral' && !isStringLiteral(node)) || !underTikTokKey(node, index)) continue;
+    // `${API}/user/info/`: the part before the path is the base set elsewhere.
+    const path = foldedText(folder.fold(node))
+      .split('?')[0]
+      .replace(new RegExp(`^[^/]*${HOLE}`), '');
+    if (!path.startsWith('/') || path.includes('//') || !KNOWN_LEGACY_PATHS.has(path.replace(/\/+$/, '').toLowerCase())) continue;
+    const finding = relativeFinding(path, node);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+/** The value of a property whose key, or an enclosing one's, names TikTok; not inside a function. */
+function underTikTokKey(node: Node, index: ModuleIndex): boolean {
+  const holder = index.parent(node);
+  if (!holder || (holder.type !== 'ObjectProperty' && holder.type !== 'Property') || holder.value !== node) return false;
+  for (const ancestor of index.ancestors(node)) {
+    if (isFunction(ancestor)) return false;
+    if ((ancestor.type === 'ObjectProperty' || ancestor.type === 'Property') && TIKTOK_KEY.test(keyName(ancestor) ?? '')) return true;
+  }
+  return false;
+}
+
+function relativeFinding(path: string, node: Node): RawFinding | undefined {
+  const match = classifyUrl(`https://${LEGACY_API_HOSTS[0]}${path}`);
+  switch (match?.kind) {
+    case 'legacy-upload':
+      return {
+        ruleId: 'no-legacy-share-endpoint',
+        messageId: 'relative',
+        node,
+        severity: 'warning',
+        data: { path, replacement: INBOX_VIDEO_INIT.url },
+      };
+    case 'v1-endpoint':
+      return {
+        ruleId: 'no-v1-oauth-endpoint',
+        messageId: 'relative',
+        node,
+        data: { path, purpose: match.v1!.purpose, replacement: match.v1!.replacement },
+      };
+    case 'legacy-unmapped': {
+      const successor = successorOf(match.path);
+      return {
+        ruleId: 'no-unmapped-legacy-endpoint',
+        messageId: 'relative',
+        node,
+        severity: 'warning',
+        data: {
+          path,
+          successor: successor ? `; its successor is ${successor}` : ': it has no Content Posting equivalent, port it by hand',
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
