@@ -13,6 +13,7 @@ import { findRequestRecords } from './request-records.js';
 import type { RawFinding } from './raw-finding.js';
 import { findTikTokRequests } from './requests.js';
 import { findResponseFields } from './response-fields.js';
+import { importedAnswerCalls } from './imported-answers.js';
 import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 
@@ -41,7 +42,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const compositions = findUrlCompositions(index, folder);
   const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
   const records = findRequestRecords(index, folder);
-  const fields = findResponseFields(index, requests, owners, keep, records);
+  const fields = findResponseFields(index, requests, owners, keep, records, importedAnswerCalls(index, folder));
   const found = [
     ...findEndpoints(index, folder, requests, compositions),
     ...findLegacyBaseUrls(index, folder, requests),

@@ -1,6 +1,7 @@
 import { keyName, memberName, objectProperties, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { ExportedValue, ValueFolder } from './static-value.js';
+import { answerExporter } from './imported-answers.js';
 
 /**
  * What a module exports that can be known statically: ES `export`s and CommonJS `module.exports` /
@@ -8,13 +9,17 @@ import type { ExportedValue, ValueFolder } from './static-value.js';
  */
 export function moduleExports(index: ModuleIndex, folder: ValueFolder): Map<string, ExportedValue> {
   const exports = new Map<string, ExportedValue>();
+  // A function or class handing on a legacy answer (imported-answers.ts).
+  const answers = answerExporter(index, folder);
   const add = (name: string, node: Node | undefined) => {
-    const value = node && folder.exportedValue(node);
+    const value = node && (folder.exportedValue(node) ?? answers(node));
     if (value !== undefined) exports.set(name, value);
   };
   for (const statement of index.program.body as Node[]) {
     if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
       const declaration = statement.declaration;
+      if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id)
+        add(declaration.id.name, declaration);
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations)
           if (declarator.id.type === 'Identifier') add(declarator.id.name, declarator.init);

@@ -28,7 +28,7 @@ function isInboxInit(request: TikTokRequest): boolean {
 }
 
 /** Requests whose responses have the legacy shape: everything on the legacy host but the v1 OAuth/user calls. */
-const LEGACY_RESPONSE_KINDS = new Set(['legacy-upload', 'legacy-unmapped', 'legacy-dynamic']);
+export const LEGACY_RESPONSE_KINDS: ReadonlySet<string> = new Set(['legacy-upload', 'legacy-unmapped', 'legacy-dynamic']);
 
 /** What flows from these requests' answers: for telling which request a read of a field comes from. */
 export function responseTaint(index: ModuleIndex, requests: readonly TikTokRequest[]): Taint {
@@ -50,11 +50,13 @@ export function findResponseFields(
   owners: OwnershipResolver,
   keepLegacyEvents = false,
   records: readonly RequestRecord[] = [],
+  importedAnswers: readonly Node[] = [],
 ): { findings: RawFinding[]; flows: FieldFlows } {
   const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind) || isInboxInit(r));
   // A provider table's entry for a legacy endpoint: its answer reader's parameter holds the answer.
   const recordAnswers = records.filter((record) => LEGACY_RESPONSE_KINDS.has(record.match.kind)).flatMap((record) => record.answers);
-  const response = new Taint(index, new Set(legacy.flatMap((r) => [r.call, ...r.chain])), [
+  // Calls of another module's function or class method that returns a legacy answer are sources too.
+  const response = new Taint(index, new Set([...legacy.flatMap((r) => [r.call, ...r.chain]), ...importedAnswers]), [
     ...legacy.flatMap(responseSeeds),
     ...recordAnswers,
   ]);

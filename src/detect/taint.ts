@@ -32,6 +32,11 @@ export class Taint {
     return this.check(node, 0);
   }
 
+  /** Whether a function of the module returns what the sources answer (`return res.data`). */
+  returnsFrom(fn: Node): boolean {
+    return this.functions.has(fn);
+  }
+
   private check(node: Node, depth: number): boolean {
     if (depth > 40) return false;
     const expression = unwrap(node);

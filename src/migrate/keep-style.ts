@@ -46,19 +46,51 @@ function alignLines(original: string, printed: string): { readonly text: string;
   const lines: string[] = [];
   const added = new Set<number>();
   let [i, j] = [0, 0];
+  let pending = { removed: [] as string[], added: [] as string[] };
+  const flush = () => {
+    const kept = keptLayout(pending.removed, pending.added);
+    if (kept) for (const line of kept) line.added ? added.add(lines.push(line.text)) : lines.push(line.text);
+    else for (const line of pending.added) added.add(lines.push(line));
+    pending = { removed: [], added: [] };
+  };
   for (const part of diffArrays(before.map(trim), after.map(trim))) {
     const count = part.value.length;
-    if (part.removed) i += count;
-    else if (part.added) {
-      for (const line of after.slice(j, j + count)) added.add(lines.push(line));
+    if (part.removed) {
+      pending.removed.push(...before.slice(i, i + count));
+      i += count;
+    } else if (part.added) {
+      pending.added.push(...after.slice(j, j + count));
       j += count;
     } else {
+      flush();
       lines.push(...before.slice(i, i + count));
       i += count;
       j += count;
     }
   }
+  flush();
   return { text: lines.join('\n'), added };
+}
+
+const TODO_LINE = /^\s*\/\/ TODO\(migrate-share-video\)/;
+const tokens = (lines: readonly string[]) => lines.join(' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * Statements the codemod only put a TODO above, which recast printed again in its own layout
+ * (`if (x) throw e;` split over two lines): the TODOs it added, then the file's own lines, when
+ * nothing but the layout and those TODOs differs.
+ */
+function keptLayout(removed: readonly string[], printed: readonly string[]): { text: string; added: boolean }[] | undefined {
+  if (removed.length === 0) return undefined;
+  const first = printed.findIndex((line) => !TODO_LINE.test(line));
+  const last = printed.findLastIndex((line) => !TODO_LINE.test(line));
+  if (first === -1) return undefined;
+  // The TODOs stand above the statements or below them, never between their lines.
+  const code = printed.slice(first, last + 1);
+  const around = [...printed.slice(0, first), ...printed.slice(last + 1)];
+  if (around.length === 0 || code.some((line) => TODO_LINE.test(line)) || tokens(code) !== tokens(removed)) return undefined;
+  const todo = (text: string) => ({ text, added: true });
+  return [...printed.slice(0, first).map(todo), ...removed.map((text) => ({ text, added: false })), ...printed.slice(last + 1).map(todo)];
 }
 
 /**

@@ -3,6 +3,8 @@ import { transformSource } from './transform-source.js';
 import { uploadsIn } from './transform-task.js';
 import type { ProjectOutcome, ProjectPassOptions } from '../project/rename-payload-types.js';
 import { runProjectPasses } from '../project/project-pass.js';
+import { parseModule } from '../detect/parse.js';
+import { collectExports, createImportResolver } from '../load/project-exports.js';
 
 export interface SourceText {
   /** Absolute. */
@@ -27,10 +29,22 @@ export interface MigratedText {
  */
 export function migrateInMemory(texts: readonly SourceText[], options: TransformOptions & ProjectPassOptions = {}): MigratedText[] {
   const appUploads = uploadsIn(texts.map((source) => source.text));
+  const isCode = (source: SourceText) => /\.(c|m)?[jt]sx?$/i.test(source.file);
+  // What each module exports of the legacy API, for the modules that import it, as the CLI's load does.
+  const parsed = texts.filter(isCode).flatMap((source) => {
+    try {
+      return [{ file: source.file, text: source.text, ast: parseModule(source.text, source.file) }];
+    } catch {
+      return [];
+    }
+  });
+  const exportsByFile = collectExports(parsed);
+  const known = new Set(parsed.map((module) => module.file));
   const perFile = texts.map((source) => {
     const path = source.path ?? source.file;
-    if (!/\.(c|m)?[jt]sx?$/i.test(source.file)) return { source, path, output: source.text, outcomes: [] as Outcome[] };
-    const result = transformSource(source.text, source.file, { appUploads, ...options, projectRenamesTypes: true });
+    if (!isCode(source)) return { source, path, output: source.text, outcomes: [] as Outcome[] };
+    const resolveImport = createImportResolver(source.file, exportsByFile, known);
+    const result = transformSource(source.text, source.file, { appUploads, resolveImport, ...options, projectRenamesTypes: true });
     return { source, path, output: result.output, outcomes: result.outcomes };
   });
   const pass = runProjectPasses(

@@ -274,7 +274,9 @@ describe('rewrite: the report and the exit status', () => {
     expect(report.summary).toMatchObject({
       dryRun: false,
       filesScanned: 4,
-      filesAnalyzed: 3,
+      // a.js exports `upload`, which hands on the legacy answer: a module naming it or a.js (clean.js
+      // does, by its letters) is read a second time, for reads of that answer.
+      filesAnalyzed: 4,
       filesChanged: 2,
       sitesRewritten: 1,
       todosLeft: 2,

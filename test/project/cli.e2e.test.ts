@@ -11,9 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/migrate-share-video.cjs');
-const CASES_ROOT = path.join(ROOT, 'fixtures/rename-payload-types');
-const cases = readdirSync(CASES_ROOT)
-  .filter((name) => existsSync(path.join(CASES_ROOT, name, 'input')))
+const FIXTURES = path.join(ROOT, 'fixtures');
+const CASES_ROOT = path.join(FIXTURES, 'rename-payload-types');
+/** Every multi-file case, as `<transform>/<case>`. */
+const cases = readdirSync(FIXTURES)
+  .filter((transform) => transform !== 'detect' && statSync(path.join(FIXTURES, transform)).isDirectory())
+  .flatMap((transform) => readdirSync(path.join(FIXTURES, transform)).map((name) => `${transform}/${name}`))
+  .filter((name) => existsSync(path.join(FIXTURES, name, 'input')))
   .sort();
 
 let scratch: string;
@@ -49,11 +53,11 @@ describe.for(
     [name, '1'],
     [name, '2'],
   ]),
-)('migrate-share-video on rename-payload-types/%s, --workers %s', ([name, workers]) => {
+)('migrate-share-video on %s, --workers %s', ([name, workers]) => {
   it('leaves the files as output/ says, and a second run changes nothing', () => {
-    const copy = path.join(scratch, `${name}-${workers}`);
-    cpSync(path.join(CASES_ROOT, name, 'input'), copy, { recursive: true });
-    const expected = readTree(path.join(CASES_ROOT, name, 'output'));
+    const copy = path.join(scratch, `${name.replace('/', '--')}-${workers}`);
+    cpSync(path.join(FIXTURES, name, 'input'), copy, { recursive: true });
+    const expected = readTree(path.join(FIXTURES, name, 'output'));
     const todos = Object.values(expected).join('').split('TODO(migrate-share-video)').length - 1;
 
     const first = run([copy, '--allow-dirty', '--workers', workers]);

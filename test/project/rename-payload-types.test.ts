@@ -8,16 +8,18 @@ import { migrateInMemory } from '../../src/migrate/migrate-in-memory.js';
 import { renamePayloadTypes, type ProjectPassFile } from '../../src/project/rename-payload-types.js';
 
 /**
- * The project pass. Each multi-file case `fixtures/rename-payload-types/<case>/` holds a small
+ * The project pass. Each multi-file case `fixtures/<transform>/<case>/` holds a small
  * project in `input/` and, in `output/`, every file as the rewrite leaves it: the per-file codemod
  * and then the project pass (`migrateInMemory`, the CLI's order). Write an output with
  * `npm run build && node test/support/write-project-fixture-output.mjs <case folder>` and review it.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'fixtures');
-const CASES_ROOT = path.join(FIXTURES, 'rename-payload-types');
-const cases = readdirSync(CASES_ROOT)
-  .filter((name) => existsSync(path.join(CASES_ROOT, name, 'input')))
+/** Every multi-file case, as `<transform>/<case>`: the project pass's own, and those of a per-file step that crosses modules. */
+const cases = readdirSync(FIXTURES)
+  .filter((transform) => transform !== 'detect' && statSync(path.join(FIXTURES, transform)).isDirectory())
+  .flatMap((transform) => readdirSync(path.join(FIXTURES, transform)).map((name) => `${transform}/${name}`))
+  .filter((name) => existsSync(path.join(FIXTURES, name, 'input')))
   .sort();
 
 function readTree(folder: string): Map<string, string> {
@@ -56,9 +58,9 @@ function typeErrors(folder: string): string[] {
   });
 }
 
-describe.for(cases)('rename-payload-types/%s', (name) => {
-  const input = path.join(CASES_ROOT, name, 'input');
-  const output = path.join(CASES_ROOT, name, 'output');
+describe.for(cases)('%s', (name) => {
+  const input = path.join(FIXTURES, name, 'input');
+  const output = path.join(FIXTURES, name, 'output');
 
   it('gives output/, file by file', () => {
     const expected = readTree(output);

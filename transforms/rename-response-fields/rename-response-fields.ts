@@ -4,7 +4,8 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
 import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
-import { todoStatement } from '../../src/codemod/todo.js';
+import { quoted, todoStatement } from '../../src/codemod/todo.js';
+import { importedAnswerCalls } from '../../src/detect/imported-answers.js';
 import { isLegacyRequestFinding } from '../../src/detect/endpoints.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
@@ -32,8 +33,16 @@ export function renameResponseFields(context: CodemodContext): void {
       finding,
       `\`${finding.data.legacy}\` is read from the answer of the legacy endpoint this entry describes (see its TODO): move the entry to the Content Posting API, then read ${finding.data.replacement}`,
     );
+  // Read from what another module's function or class hands on: that module sends the request.
+  const handedIn = fields.filter((finding) => !fromRecords.includes(finding) && readsImportedAnswer(context, finding));
+  for (const finding of handedIn)
+    context.defer(
+      finding,
+      `\`${finding.data.legacy}\` is read from a legacy answer another module fetches and hands on here (${calledName(context, finding)}): once the request there is migrated (see its module), read ${finding.data.replacement}`,
+    );
   const waiting = fields.filter(
-    (finding) => !fromRecords.includes(finding) && comesFromRequestsLeft(context, uploadsLeft, fields, finding),
+    (finding) =>
+      !fromRecords.includes(finding) && !handedIn.includes(finding) && comesFromRequestsLeft(context, uploadsLeft, fields, finding),
   );
   // Which request it waits for, where there is one to point at (above or below: TODO lines move line numbers).
   const left = uploadsLeft.length === 1 ? uploadsLeft[0].node : undefined;
@@ -44,11 +53,22 @@ export function renameResponseFields(context: CodemodContext): void {
       finding,
       `\`${finding.data.legacy}\` comes from ${which(finding)} is not migrated yet (see its TODO): migrate it, then read ${finding.data.replacement}`,
     );
-  if (waiting.length + fromRecords.length === fields.length && (uploadsLeft.length > 0 || fromRecords.length > 0)) return;
-  renameAll(
-    context,
-    fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding)),
-  );
+  const rest = fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding) && !handedIn.includes(finding));
+  if (rest.length === 0 && (uploadsLeft.length > 0 || fromRecords.length > 0 || handedIn.length > 0)) return;
+  renameAll(context, rest);
+}
+
+/** A read of what an imported function or class method answers (imported-answers.ts). */
+function readsImportedAnswer(context: CodemodContext, finding: RawFinding): boolean {
+  const calls = importedAnswerCalls(context.index, context.folder);
+  return calls.length > 0 && readsFrom(context, new Taint(context.index, new Set(calls)), finding);
+}
+
+/** The call a TODO names: `uploadClip`, `client.upload`. */
+function calledName(context: CodemodContext, finding: RawFinding): string {
+  const taint = (call: Node) => new Taint(context.index, new Set([call]));
+  const call = importedAnswerCalls(context.index, context.folder).find((each) => readsFrom(context, taint(each), finding));
+  return call ? `\`${quoted(context.source(call.callee), 40)}\`` : 'an imported call';
 }
 
 /**
