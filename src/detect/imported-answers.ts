@@ -9,7 +9,7 @@ import type { ExportedValue, ValueFolder } from './static-value.js';
  * Where an exported function (or a class's method) keeps the legacy URL whose answer it returns, in
  * an {@link ExportedValue}: `{ '@answers': 'https://open-api.tiktok.com/share/video/upload/' }`.
  */
-export const ANSWER_KEY = '@answers';
+const ANSWER_KEY = '@answers';
 
 /**
  * What a module's functions and classes hand on of a legacy answer, as exports: a function that

@@ -46,5 +46,13 @@ export function toFinding(raw: RawFinding, file: string, lines: LineMap): Findin
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  return byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId);
+}
+
+/**
+ * Plain code-point order: the same on every machine, whatever its locale, and free of the collator
+ * `localeCompare` builds on its first call (about 6 ms of a 10-file pre-commit check).
+ */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -49,8 +49,10 @@ function alignLines(original: string, printed: string): { readonly text: string;
   let pending = { removed: [] as string[], added: [] as string[] };
   const flush = () => {
     const kept = keptLayout(pending.removed, pending.added);
-    if (kept) for (const line of kept) line.added ? added.add(lines.push(line.text)) : lines.push(line.text);
-    else for (const line of pending.added) added.add(lines.push(line));
+    for (const line of kept ?? pending.added.map((text) => ({ text, added: true }))) {
+      const number = lines.push(line.text);
+      if (line.added) added.add(number);
+    }
     pending = { removed: [], added: [] };
   };
   for (const part of diffArrays(before.map(trim), after.map(trim))) {

@@ -16,9 +16,10 @@ export type ScopeSite =
   | { readonly kind: 'push'; readonly array: Node }
   /**
    * A value read at run time (`process.env.TIKTOK_SCOPES`), or with `from`, a list another module
-   * writes without `video.upload`, where a person adds it.
+   * writes without `video.upload` (or, `unread`, a module this run did not read), where a person
+   * adds or checks it.
    */
-  | { readonly kind: 'unknown'; readonly value: Node; readonly from?: string };
+  | { readonly kind: 'unknown'; readonly value: Node; readonly from?: string; readonly unread?: boolean };
 
 /** `scope=a,b` inside a URL's text, up to the next parameter. */
 const SCOPE_PARAMETER = /([?&]scope=)([^&#'"`$]*)/;
@@ -98,7 +99,8 @@ function valueSite(context: CodemodContext, value: Node, seen = 0): ScopeSite | 
     // Another module's constant: that module is where the list is, and where a person adds to it.
     if (binding?.importSource !== undefined) {
       const exported = context.options.resolveImport?.(binding.importSource, binding.importName ?? 'default', binding.path);
-      if (exported === undefined) return { kind: 'unknown', value: node };
+      // Not read in this run: the list is the other module's to check.
+      if (exported === undefined) return { kind: 'unknown', value: node, from: binding.importSource, unread: true };
       const items = typeof exported === 'string' ? lists(exported) : Object.values(exported);
       return items.includes(UPLOAD_SCOPE) ? { kind: 'has' } : { kind: 'unknown', value: node, from: binding.importSource };
     }

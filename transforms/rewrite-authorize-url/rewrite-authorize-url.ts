@@ -64,7 +64,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     if (appUploads && scope?.kind === 'unknown' && scope.from !== undefined)
       context.todoAt(
         written,
-        `add ${UPLOAD_SCOPE} to \`${oneLine(context.source(scope.value))}\` (from '${scope.from}'), the scope this authorize URL asks for: the Content Posting upload needs it`,
+        `${scope.unread ? 'make sure' : `add ${UPLOAD_SCOPE} to`} \`${oneLine(context.source(scope.value))}\` (from '${scope.from}'), the scope this authorize URL asks for${scope.unread ? `, includes ${UPLOAD_SCOPE}` : ''}: the Content Posting upload needs it`,
         written,
       );
   }
