@@ -41,4 +41,9 @@ export interface TransformOptions extends AnalysisOptions {
    * the v2 authorize URLs then ask for `video.upload`. Undefined: the module's own code decides.
    */
   readonly appUploads?: boolean;
+  /**
+   * Modules (absolute) whose functions hand on an answer that is the Content Posting one after this
+   * run: their legacy requests were all rewritten. Reads of what they hand on are renamed here too.
+   */
+  readonly migratedAnswerModules?: readonly string[];
 }

@@ -42,7 +42,14 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const compositions = findUrlCompositions(index, folder);
   const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
   const records = findRequestRecords(index, folder);
-  const fields = findResponseFields(index, requests, owners, keep, records, importedAnswerCalls(index, folder));
+  const fields = findResponseFields(
+    index,
+    requests,
+    owners,
+    keep,
+    records,
+    importedAnswerCalls(index, folder).map(({ call }) => call),
+  );
   const found = [
     ...findEndpoints(index, folder, requests, compositions),
     ...findLegacyBaseUrls(index, folder, requests),

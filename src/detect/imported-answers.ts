@@ -43,29 +43,52 @@ export function answerExporter(index: ModuleIndex, folder: ValueFolder): (node: 
   };
 }
 
+/** …and the module it is exported from (absolute), stamped by the loader (`stampAnswerModules`). */
+const MODULE_KEY = '@module';
+
+/** Words of the TODO a read of such an answer gets while that module's request is not migrated. */
+export const HANDED_IN_ANSWER = 'a legacy answer another module fetches and hands on here';
+
+export interface ImportedAnswerCall {
+  readonly call: Node;
+  /** The module whose request the answer comes from, when the loader knows it. */
+  readonly module: string | undefined;
+}
+
 /**
  * The calls of this module that return a legacy answer another module's code fetched: an imported
  * function (`uploadClip(…)`), or a method of an imported class on an instance made here
  * (`new TikTokClient(…).upload(…)`, `client.upload(…)`).
  */
-export function importedAnswerCalls(index: ModuleIndex, folder: ValueFolder): Node[] {
-  const calls: Node[] = [];
+export function importedAnswerCalls(index: ModuleIndex, folder: ValueFolder): ImportedAnswerCall[] {
+  const calls: ImportedAnswerCall[] = [];
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')]) {
     const callee = unwrap(call.callee);
-    if (callee.type === 'Identifier') {
-      if (answersOf(folder.importedValue(callee))) calls.push(call);
-    } else if (isMember(callee)) {
+    let exported: ExportedValue | undefined;
+    if (callee.type === 'Identifier') exported = folder.importedValue(callee);
+    else if (isMember(callee)) {
       const instance = folder.valueNode(callee.object) ?? unwrap(callee.object);
-      if (instance.type !== 'NewExpression') continue;
-      const exported = folder.importedValue(instance.callee);
+      const owner = instance.type === 'NewExpression' ? folder.importedValue(instance.callee) : undefined;
       const method = memberName(callee);
-      if (method && exported && typeof exported === 'object' && answersOf(exported[method])) calls.push(call);
+      exported = method && owner && typeof owner === 'object' ? owner[method] : undefined;
+    }
+    if (exported && typeof exported === 'object' && typeof exported[ANSWER_KEY] === 'string') {
+      const module = exported[MODULE_KEY];
+      calls.push({ call, module: typeof module === 'string' ? module : undefined });
     }
   }
   return calls;
 }
 
-function answersOf(value: ExportedValue | undefined): string | undefined {
-  const url = value && typeof value === 'object' ? value[ANSWER_KEY] : undefined;
-  return typeof url === 'string' ? url : undefined;
+/** The exported functions and methods of `file` that hand on a legacy answer, told where they come from. */
+export function stampAnswerModules(value: ExportedValue, file: string): ExportedValue {
+  if (typeof value === 'string') return value;
+  if (typeof value[ANSWER_KEY] === 'string') return { ...value, [MODULE_KEY]: file };
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, stampAnswerModules(inner, file)]));
+}
+
+/** Whether an export (or a class's methods) hands on a legacy answer. */
+export function handsOnAnswer(value: ExportedValue): boolean {
+  if (typeof value === 'string') return false;
+  return typeof value[ANSWER_KEY] === 'string' || Object.values(value).some(handsOnAnswer);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Node } from '../detect/ast.js';
 import { ModuleIndex } from '../detect/module-index.js';
 import { moduleExports } from '../detect/module-exports.js';
+import { stampAnswerModules } from '../detect/imported-answers.js';
 import { ValueFolder, type ExportedValue, type ImportResolver } from '../detect/static-value.js';
 import { resolveModule } from './resolve-module.js';
 
@@ -24,6 +25,7 @@ export function collectExports(modules: Iterable<{ readonly file: string; readon
   const result: ExportsByFile = new Map();
   for (const module of modules) {
     const exports = legacyExports(module.ast, module.text);
+    for (const [name, value] of exports) exports.set(name, stampAnswerModules(value, module.file));
     if (exports.size > 0) result.set(module.file, exports);
   }
   return result;

@@ -5,6 +5,7 @@ import type { ProjectOutcome, ProjectPassOptions } from '../project/rename-paylo
 import { runProjectPasses } from '../project/project-pass.js';
 import { parseModule } from '../detect/parse.js';
 import { collectExports, createImportResolver } from '../load/project-exports.js';
+import { migratedAnswerModules, waitsForHandedInAnswer } from './handed-in-answers.js';
 
 export interface SourceText {
   /** Absolute. */
@@ -40,13 +41,24 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
   });
   const exportsByFile = collectExports(parsed);
   const known = new Set(parsed.map((module) => module.file));
-  const perFile = texts.map((source) => {
+  const run = (source: SourceText, migratedAnswerModules?: readonly string[]) => {
     const path = source.path ?? source.file;
     if (!isCode(source)) return { source, path, output: source.text, outcomes: [] as Outcome[] };
     const resolveImport = createImportResolver(source.file, exportsByFile, known);
-    const result = transformSource(source.text, source.file, { appUploads, resolveImport, ...options, projectRenamesTypes: true });
+    const result = transformSource(source.text, source.file, {
+      appUploads,
+      resolveImport,
+      ...options,
+      projectRenamesTypes: true,
+      migratedAnswerModules,
+    });
     return { source, path, output: result.output, outcomes: result.outcomes };
-  });
+  };
+  let perFile = texts.map((source) => run(source));
+  // A module reading what another module hands on is run again once that module's request is migrated.
+  const byFile = new Map(perFile.map((each) => [each.source.file, each.outcomes]));
+  const migrated = migratedAnswerModules(exportsByFile, (file) => byFile.get(file));
+  if (migrated.length > 0) perFile = perFile.map((each) => (waitsForHandedInAnswer(each.outcomes) ? run(each.source, migrated) : each));
   const pass = runProjectPasses(
     perFile.map(({ source, path, output, outcomes }) => ({
       file: source.file,

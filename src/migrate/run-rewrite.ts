@@ -15,6 +15,7 @@ import { formatRewriteMarkdown } from '../report/markdown-report.js';
 import { EXIT_TROUBLE, fail } from '../report/exit-status.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { scanTexts } from '../text-scan/scan-text.js';
+import { migratedAnswerModules, waitsForHandedInAnswer } from './handed-in-answers.js';
 import { findUncommittedChanges, type DirtyState } from './git-dirty.js';
 import { createProgress } from './progress.js';
 import {
@@ -130,7 +131,7 @@ function runInThread(
   transform: TransformFn,
   exportsByFile: ExportsByFile,
   known: ReadonlySet<string>,
-  facts: RunFacts,
+  facts: RunFacts & { readonly migratedAnswerModules?: readonly string[] },
   handle: (task: TransformTask, result: TaskResult) => void,
 ): void {
   for (const task of tasks) {
@@ -350,6 +351,18 @@ async function rewrite(
     if (transform) runInThread(tasks, transform, exportsByFile, known, facts, handle);
   } else {
     await runInPool(tasks, Math.min(workers, tasks.length), { exportsByFile, known: [...known], ...facts }, handle);
+  }
+
+  // A module that reads what another module's function hands on runs again, in this thread, once
+  // that module's requests are known to be rewritten: it then reads the Content Posting answer.
+  const outcomesByFile = new Map([...results].flatMap(([task, result]) => (result.ok ? [[task.file, result.outcomes] as const] : [])));
+  const migrated = migratedAnswerModules(exportsByFile, (file) => outcomesByFile.get(file));
+  const waiting = tasks.filter((task) => waitsForHandedInAnswer(outcomesByFile.get(task.file) ?? []));
+  if (migrated.length > 0 && waiting.length > 0) {
+    const transform = options.transform ?? (await import('./transform-before-project-pass.js')).transformBeforeProjectPass;
+    runInThread(waiting, transform, exportsByFile, known, { ...facts, migratedAnswerModules: migrated }, (task, result) =>
+      results.set(task, result),
+    );
   }
 
   // The project pass (ts-morph): `share_id` on the user's own payload types, renamed with every

@@ -5,7 +5,7 @@ import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured
 import { rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
 import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
 import { quoted, todoStatement } from '../../src/codemod/todo.js';
-import { importedAnswerCalls } from '../../src/detect/imported-answers.js';
+import { HANDED_IN_ANSWER, importedAnswerCalls } from '../../src/detect/imported-answers.js';
 import { isLegacyRequestFinding } from '../../src/detect/endpoints.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
@@ -38,7 +38,7 @@ export function renameResponseFields(context: CodemodContext): void {
   for (const finding of handedIn)
     context.defer(
       finding,
-      `\`${finding.data.legacy}\` is read from a legacy answer another module fetches and hands on here (${calledName(context, finding)}): once the request there is migrated (see its module), read ${finding.data.replacement}`,
+      `\`${finding.data.legacy}\` is read from ${HANDED_IN_ANSWER} (${calledName(context, finding)}): once the request there is migrated (see its module), read ${finding.data.replacement}`,
     );
   const waiting = fields.filter(
     (finding) =>
@@ -58,16 +58,26 @@ export function renameResponseFields(context: CodemodContext): void {
   renameAll(context, rest);
 }
 
-/** A read of what an imported function or class method answers (imported-answers.ts). */
+/**
+ * A read of what an imported function or class method answers (imported-answers.ts), from a module
+ * whose request is still legacy after this run; one whose requests were all rewritten hands on the
+ * Content Posting answer, and its reads are renamed with the others.
+ */
 function readsImportedAnswer(context: CodemodContext, finding: RawFinding): boolean {
-  const calls = importedAnswerCalls(context.index, context.folder);
-  return calls.length > 0 && readsFrom(context, new Taint(context.index, new Set(calls)), finding);
+  return stillLegacyCalls(context).length > 0 && readsFrom(context, new Taint(context.index, new Set(stillLegacyCalls(context))), finding);
+}
+
+function stillLegacyCalls(context: CodemodContext): Node[] {
+  const migrated = new Set(context.options.migratedAnswerModules ?? []);
+  return importedAnswerCalls(context.index, context.folder)
+    .filter(({ module }) => module === undefined || !migrated.has(module))
+    .map(({ call }) => call);
 }
 
 /** The call a TODO names: `uploadClip`, `client.upload`. */
 function calledName(context: CodemodContext, finding: RawFinding): string {
   const taint = (call: Node) => new Taint(context.index, new Set([call]));
-  const call = importedAnswerCalls(context.index, context.folder).find((each) => readsFrom(context, taint(each), finding));
+  const call = stillLegacyCalls(context).find((each) => readsFrom(context, taint(each), finding));
   return call ? `\`${quoted(context.source(call.callee), 40)}\`` : 'an imported call';
 }
 
