@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,10 +35,25 @@ interface Spec {
    * never put it): there is nothing to compare before, and the migrated program must work.
    */
   readonly legacyNeverWorked?: string;
+  /** A multi-file case: the module of `input/` (and `output/`) whose export `call` names. */
+  readonly module?: string;
 }
 
 const cases = readdirSync(FIXTURES)
   .filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')))
+  .sort();
+/**
+ * Multi-file uploads of any transform (`<transform>/<case>/input/`, `output/`): the module that
+ * `behaviour.json` names (`"module"`) runs, importing its neighbours as the app does.
+ */
+const ALL_FIXTURES = path.dirname(FIXTURES);
+const projectCases = readdirSync(ALL_FIXTURES)
+  .flatMap((transform) =>
+    statSync(path.join(ALL_FIXTURES, transform)).isDirectory()
+      ? readdirSync(path.join(ALL_FIXTURES, transform)).map((name) => `${transform}/${name}`)
+      : [],
+  )
+  .filter((name) => existsSync(path.join(ALL_FIXTURES, name, 'input')) && existsSync(path.join(ALL_FIXTURES, name, 'behaviour.json')))
   .sort();
 let mock: TikTokMock;
 let video: string;
@@ -76,9 +91,24 @@ function program(name: string, which: 'input' | 'output'): string {
   return target;
 }
 
+/** A multi-file case as programs: each TypeScript module transpiled beside the others, its relative imports pointed at them. */
+function projectProgram(name: string, which: 'input' | 'output', entry: string): string {
+  const folder = path.join(ALL_FIXTURES, name, which);
+  const target = path.join(WORK, name.replace('/', '--'), which);
+  mkdirSync(target, { recursive: true });
+  for (const file of readdirSync(folder)) {
+    const text = ts.transpileModule(readFileSync(path.join(folder, file), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    writeFileSync(path.join(target, file.replace(/\.tsx?$/, '.mjs')), text.replace(/(from\s+['"]\.\/[^'"]+?)(['"])/g, '$1.mjs$2'));
+  }
+  return path.join(target, entry.replace(/\.tsx?$/, '.mjs'));
+}
+
 async function run(name: string, which: 'input' | 'output', spec: Spec) {
+  const entry = spec.module ? projectProgram(name, which, spec.module) : program(name, which);
   const result = await runNodeProgram(mock, {
-    args: [DRIVER, program(name, which), JSON.stringify(spec)],
+    args: [DRIVER, entry, JSON.stringify(spec)],
     env: {
       BEHAVIOUR_OPEN_ID: USER.openId,
       BEHAVIOUR_ACCESS_TOKEN: USER.accessToken,
@@ -91,8 +121,8 @@ async function run(name: string, which: 'input' | 'output', spec: Spec) {
   return JSON.parse(line.slice('RESULT '.length)) as unknown;
 }
 
-describe.for(cases)('%s', (name) => {
-  const spec = JSON.parse(readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
+describe.for([...cases, ...projectCases])('%s', (name) => {
+  const spec = JSON.parse(readFileSync(path.join(cases.includes(name) ? FIXTURES : ALL_FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
   const idIn = (value: unknown) => (spec.returns && spec.returns !== 'id' ? (value as Record<string, unknown>)[spec.returns] : value);
 
   it('before migration: the legacy upload receives the video and its share_id comes back', async ({ skip }) => {
