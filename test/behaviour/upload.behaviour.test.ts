@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -58,6 +60,9 @@ const projectCases = readdirSync(ALL_FIXTURES)
 let mock: TikTokMock;
 let video: string;
 let videoSha: string;
+/** The app's own CDN, for the fixtures that download the clip before they upload it (`$CLIP_URL`). */
+let cdn: Server;
+let clipUrl: string;
 
 beforeAll(async () => {
   mock = await startTikTokMock({ legacy: { requireFilename: false }, init: { rateLimit: false, pendingShareLimit: false } });
@@ -67,9 +72,13 @@ beforeAll(async () => {
   for (let i = 0; i < bytes.length; i += 4) bytes.writeUInt32LE((i * 2654435761) >>> 0, i);
   writeFileSync(video, bytes);
   videoSha = createHash('sha256').update(bytes).digest('hex');
+  cdn = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'video/mp4' }).end(bytes));
+  await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+  clipUrl = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}/clip.mp4`;
 }, 60_000);
 
 afterAll(async () => {
+  await new Promise((resolve) => cdn?.close(resolve));
   await mock?.close();
   rmSync(WORK, { recursive: true, force: true });
 });
@@ -114,6 +123,7 @@ async function run(name: string, which: 'input' | 'output', spec: Spec) {
       BEHAVIOUR_ACCESS_TOKEN: USER.accessToken,
       BEHAVIOUR_VIDEO_PATH: video,
       BEHAVIOUR_VIDEO_URL: 'https://example.verified.domain.com/clip.mp4',
+      BEHAVIOUR_CLIP_URL: clipUrl,
     },
   });
   const line = result.stdout.split('\n').find((text) => text.startsWith('RESULT '));
