@@ -1,5 +1,5 @@
 import { LEGACY_RESPONSE_FIELDS, type LegacyResponseField } from '../contract/index.js';
-import { escapeRegExp, type LineMatch } from './line-match.js';
+import type { LineMatch } from './line-match.js';
 
 /**
  * The parts of a legacy request and answer in a file of another language that calls the retired
@@ -99,9 +99,11 @@ export function findRequestParts(line: string, context: RequestPartsContext, lin
     const field = (match[2] ?? match[3]) as LegacyResponseField;
     matches.push(answerField(match.index + match[0].indexOf(field), field));
   }
-  for (const [goName, field] of context.taggedFields) {
-    for (const match of line.matchAll(new RegExp(String.raw`\.(${escapeRegExp(goName)})\b`, 'g'))) {
-      matches.push(answerField(match.index + 1, field, goName.length));
+  // `.ErrorCode`, read through the Go field that decodes `error_code`.
+  if (context.taggedFields.size > 0) {
+    for (const match of line.matchAll(/\.([A-Z]\w*)\b/g)) {
+      const field = context.taggedFields.get(match[1]);
+      if (field) matches.push(answerField(match.index + 1, field, match[1].length));
     }
   }
   return matches;

@@ -128,17 +128,20 @@ function scanOne(file: string, text: string, facts: GroupFacts): Finding[] {
   const isCode = !CONFIG_FILE.test(file);
   const lines = linesOf(body);
   const names = isCode ? facts.urlNames : new Map<string, NamedUrl>();
-  const callsLegacy =
-    isCode && (legacyHost !== undefined || lines.some((line, index) => findNamedUrls(line, names, file, index).length > 0));
-  let owner: EventOwner | undefined;
-  const ownerOf = () => (owner ??= eventOwner(body));
-  const findings: Finding[] = [];
-  lines.forEach((line, index) => {
+  // Each line's endpoints, and the names of legacy URLs it sends (not where they overlap).
+  const sentOn = lines.map((line, index) => {
     const endpoints = findEndpoints(line, legacyHost);
     const named = findNamedUrls(line, names, file, index).filter(
       (use) => !endpoints.some((at) => use.start < at.end && at.start < use.end),
     );
-    const sent = [...endpoints, ...named];
+    return { endpoints, named };
+  });
+  const callsLegacy = isCode && (legacyHost !== undefined || sentOn.some(({ named }) => named.length > 0));
+  let owner: EventOwner | undefined;
+  const ownerOf = () => (owner ??= eventOwner(body));
+  const findings: Finding[] = [];
+  lines.forEach((line, index) => {
+    const sent = [...sentOn[index].endpoints, ...sentOn[index].named];
     const parts = callsLegacy ? findRequestParts(line, { uploads: facts.uploads, taggedFields: facts.taggedFields }, sent.length > 0) : [];
     const matches = [...sent, ...parts, ...findEventNames(line, ownerOf)];
     matches.sort((a, b) => a.start - b.start);

@@ -34,11 +34,13 @@ export function renameResponseFields(context: CodemodContext): void {
       `\`${finding.data.legacy}\` is read from the answer of the legacy endpoint this entry describes (see its TODO): move the entry to the Content Posting API, then read ${finding.data.replacement}`,
     );
   // Read from what another module's function or class hands on: that module sends the request.
-  const handedIn = fields.filter((finding) => !fromRecords.includes(finding) && readsImportedAnswer(context, finding));
+  const handedOn = stillLegacyCalls(context);
+  const callOf = (finding: RawFinding) => handedOn.find((call) => readsFrom(context, new Taint(context.index, new Set([call])), finding));
+  const handedIn = handedOn.length === 0 ? [] : fields.filter((finding) => !fromRecords.includes(finding) && callOf(finding));
   for (const finding of handedIn)
     context.defer(
       finding,
-      `\`${finding.data.legacy}\` is read from ${HANDED_IN_ANSWER} (${calledName(context, finding)}): once the request there is migrated (see its module), read ${finding.data.replacement}`,
+      `\`${finding.data.legacy}\` is read from ${HANDED_IN_ANSWER} (\`${quoted(context.source(callOf(finding)!.callee), 40)}\`): once the request there is migrated (see its module), read ${finding.data.replacement}`,
     );
   const waiting = fields.filter(
     (finding) =>
@@ -59,26 +61,15 @@ export function renameResponseFields(context: CodemodContext): void {
 }
 
 /**
- * A read of what an imported function or class method answers (imported-answers.ts), from a module
- * whose request is still legacy after this run; one whose requests were all rewritten hands on the
- * Content Posting answer, and its reads are renamed with the others.
+ * The calls of what an imported function or class method answers (imported-answers.ts) from a
+ * module whose request is still legacy after this run; one whose requests were all rewritten hands
+ * on the Content Posting answer, and its reads are renamed with the others.
  */
-function readsImportedAnswer(context: CodemodContext, finding: RawFinding): boolean {
-  return stillLegacyCalls(context).length > 0 && readsFrom(context, new Taint(context.index, new Set(stillLegacyCalls(context))), finding);
-}
-
 function stillLegacyCalls(context: CodemodContext): Node[] {
   const migrated = new Set(context.options.migratedAnswerModules ?? []);
   return importedAnswerCalls(context.index, context.folder)
     .filter(({ module }) => module === undefined || !migrated.has(module))
     .map(({ call }) => call);
-}
-
-/** The call a TODO names: `uploadClip`, `client.upload`. */
-function calledName(context: CodemodContext, finding: RawFinding): string {
-  const taint = (call: Node) => new Taint(context.index, new Set([call]));
-  const call = stillLegacyCalls(context).find((each) => readsFrom(context, taint(each), finding));
-  return call ? `\`${quoted(context.source(call.callee), 40)}\`` : 'an imported call';
 }
 
 /**
