@@ -36,20 +36,24 @@ const TAGGED_FIELD = new RegExp(String.raw`^\s*([A-Z]\w*)\s+[^\s\x60]+\s+\x60[^\
 /** The v2 counterpart of each legacy field, as the finding words it. */
 const ANSWERED_BY: Readonly<Record<LegacyResponseField, string>> = {
   share_id: 'the Content Posting init answers data.publish_id',
-  err_code: 'v2 answers error.code, a string, "ok" on success (the token endpoint: error and error_description)',
-  error_code: 'v2 answers error.code, a string, "ok" on success (the token endpoint: error and error_description)',
+  err_code: 'v2 answers error.code, a string, "ok" on success',
+  error_code: 'v2 answers error.code, a string, "ok" on success',
   error_msg: 'v2 answers error.message',
   logid: 'v2 answers error.log_id',
   error_detail: 'v2 answers error.message',
 };
 
-function answerField(start: number, field: LegacyResponseField, length = field.length): LineMatch {
+/** In code that does not upload, an `error_code` is most likely the v1 token answer's. */
+const TOKEN_ANSWER = ' (the v2 token endpoint answers error and error_description instead)';
+
+function answerField(start: number, field: LegacyResponseField, uploads: boolean, length = field.length): LineMatch {
+  const token = !uploads && (field === 'err_code' || field === 'error_code') ? TOKEN_ANSWER : '';
   return {
     start,
     end: start + length,
     ruleId: 'text/legacy-request-part',
     messageId: 'answerField',
-    data: { field, replacement: ANSWERED_BY[field] },
+    data: { field, replacement: ANSWERED_BY[field] + token },
   };
 }
 
@@ -97,13 +101,13 @@ export function findRequestParts(line: string, context: RequestPartsContext, lin
   }
   for (const match of line.matchAll(ANSWER_FIELD)) {
     const field = (match[2] ?? match[3]) as LegacyResponseField;
-    matches.push(answerField(match.index + match[0].indexOf(field), field));
+    matches.push(answerField(match.index + match[0].indexOf(field), field, context.uploads));
   }
   // `.ErrorCode`, read through the Go field that decodes `error_code`.
   if (context.taggedFields.size > 0) {
     for (const match of line.matchAll(/\.([A-Z]\w*)\b/g)) {
       const field = context.taggedFields.get(match[1]);
-      if (field) matches.push(answerField(match.index + 1, field, match[1].length));
+      if (field) matches.push(answerField(match.index + 1, field, context.uploads, match[1].length));
     }
   }
   return matches;
