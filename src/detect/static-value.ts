@@ -33,6 +33,9 @@ const hole = (node: Node, query?: Node): Folded => ({ pieces: [{ node, query }],
  */
 function replacePlaceholder(value: Folded, call: Node, all: boolean): Folded | undefined {
   const [search, replacement] = call.arguments as Node[];
+  // `url.replace(/#/g, '%23')`: an escape of what the written text never holds leaves the URL as it is.
+  const pattern = search && regexOf(search);
+  if (pattern) return replacement && staticString(replacement) !== undefined && !matchesText(value, pattern) ? value : undefined;
   const text = search && staticString(search);
   if (!text || !replacement || replacement.type === 'FunctionExpression' || replacement.type === 'ArrowFunctionExpression')
     return undefined;
@@ -49,6 +52,23 @@ function replacePlaceholder(value: Folded, call: Node, all: boolean): Folded | u
     ]);
   });
   return found ? { pieces, viaUrlRef: value.viaUrlRef } : undefined;
+}
+
+/** A regular expression literal, in Babel's AST (`RegExpLiteral`) or ESTree's (`Literal` with `regex`). */
+function regexOf(node: Node): RegExp | undefined {
+  const literal = unwrap(node);
+  const source = literal.type === 'RegExpLiteral' ? literal : literal.type === 'Literal' ? literal.regex : undefined;
+  if (!source) return undefined;
+  try {
+    return new RegExp(source.pattern, (source.flags as string).replace('g', ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a pattern matches any written text of a value (its holes are unknown either way). */
+function matchesText(value: Folded, pattern: RegExp): boolean {
+  return value.pieces.some((piece) => piece.text !== undefined && pattern.test(piece.text));
 }
 
 /** `x.replace(a, b).replace(c, d)` rooted at an identifier `isRoot` accepts: the calls, innermost first. */
