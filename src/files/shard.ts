@@ -1,3 +1,4 @@
+import { goPackageOf, isGoFile } from '../text-scan/scan-text.js';
 /** One part of a run split for a CI matrix: `--shard 2/3` is index 2 of count 3, counted from 1. */
 export interface Shard {
   readonly index: number;
@@ -30,6 +31,6 @@ function hashPath(path: string): number {
  * go by the folder's path and stay together.
  */
 export function inShard(relativePath: string, shard: Shard): boolean {
-  const key = /\.go$/i.test(relativePath) ? `${relativePath.slice(0, Math.max(relativePath.lastIndexOf('/'), 0))}/*.go` : relativePath;
+  const key = isGoFile(relativePath) ? `${goPackageOf(relativePath)}/*.go` : relativePath;
   return hashPath(key) % shard.count === shard.index - 1;
 }

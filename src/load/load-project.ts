@@ -9,9 +9,7 @@ import { looksMinified } from './minified.js';
 import { resolveModule } from './resolve-module.js';
 import { ANALYSIS_MARKERS } from '../detect/migration-todos.js';
 import { V1_ENDPOINTS } from '../contract/index.js';
-import { goPackageNames, goPackageOf } from '../text-scan/scan-text.js';
-
-const GO_FILE = /\.go$/i;
+import { goPackageNames, goPackageOf, isGoFile } from '../text-scan/scan-text.js';
 import { collectExports, importedNames, type ExportsByFile } from './project-exports.js';
 
 /** A file that passed the prefilter, as read. */
@@ -138,7 +136,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
     }
     if (!accept(bytes)) {
       if (!secondLook && isSource(file)) unmatchedSources.push(file);
-      if (!secondLook && GO_FILE.test(file)) unmatchedGo.push(file);
+      if (!secondLook && isGoFile(file)) unmatchedGo.push(file);
       return settle();
     }
     if (bytes.subarray(0, 8000).includes(0)) {
@@ -179,7 +177,7 @@ export async function loadProject(files: readonly string[], options: LoadOptions
   }
   for (const file of first.unmatched) {
     if (isSource(file)) unmatchedSources.push(file);
-    if (GO_FILE.test(file)) unmatchedGo.push(file);
+    if (isGoFile(file)) unmatchedGo.push(file);
     onSettled(file);
   }
   for (const file of first.matched) await load(file, mayContainLegacy, false);

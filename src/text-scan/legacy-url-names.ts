@@ -1,5 +1,4 @@
 import type { EndpointVerdict } from './classify-endpoint.js';
-import { findEndpoints } from './find-endpoints.js';
 import { escapeRegExp, type LineMatch } from './line-match.js';
 
 /**
@@ -18,11 +17,18 @@ export interface NamedUrl {
   readonly line: number;
 }
 
-/** Legacy URLs a file assigns to names (constants, package variables, fields), by name. */
-export function legacyUrlNames(path: string, lines: readonly string[], legacyHost: string | undefined): Map<string, NamedUrl> {
+/**
+ * Legacy URLs a file assigns to names (constants, package variables, fields), by name, from its
+ * lines and the endpoints already found on each.
+ */
+export function legacyUrlNames(
+  path: string,
+  lines: readonly string[],
+  endpoints: readonly (readonly LineMatch[])[],
+): Map<string, NamedUrl> {
   const names = new Map<string, NamedUrl>();
   lines.forEach((line, index) => {
-    for (const match of findEndpoints(line, legacyHost)) {
+    for (const match of endpoints[index]) {
       if (match.messageId === 'base') continue;
       const name = ASSIGNED_TO.exec(line.slice(0, match.start))?.[1];
       if (name === undefined || name.length < 4 || TOO_COMMON.has(name.replace(/^\$/, '').toLowerCase())) continue;

@@ -47,25 +47,50 @@ interface GroupFacts {
   readonly uploads: boolean;
 }
 
-const GO_FILE = /\.go$/i;
+/** A file read once for the scan: its lines, the legacy host it names, each line's endpoints. */
+interface ReadText {
+  readonly path: string;
+  readonly body: string;
+  readonly lines: readonly string[];
+  readonly legacyHost: string | undefined;
+  readonly endpoints: readonly (readonly LineMatch[])[];
+}
 
-const groupOf = (file: string) => (GO_FILE.test(file) ? `go:${goPackageOf(file)}` : `file:${file}`);
+function readText({ path, text }: TextFile): ReadText {
+  // Editors do not count a byte order mark as a column.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\r|\n/);
+  const legacyHost = legacyHostIn(body);
+  return { path, body, lines, legacyHost, endpoints: lines.map((line) => findEndpoints(line, legacyHost)) };
+}
 
-const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-const linesOf = (text: string) => text.split(/\r\n|\r|\n/);
+/** A Go file: the files of its package (its folder) share their constants and types. */
+export const isGoFile = (file: string) => /\.go$/i.test(file);
 
-function factsOf(files: readonly TextFile[]): GroupFacts {
+/** The Go package of a path: its folder, `''` at the top. */
+export const goPackageOf = (file: string) => file.slice(0, Math.max(file.lastIndexOf('/'), 0));
+
+function factsOf(files: readonly ReadText[]): GroupFacts {
   const urlNames = new Map<string, NamedUrl>();
   const taggedFields = new Map<string, LegacyResponseField>();
-  for (const { path, text } of files) {
-    const body = withoutBom(text);
-    for (const [name, named] of legacyUrlNames(path, linesOf(body), legacyHostIn(body))) urlNames.set(name, named);
-    if (GO_FILE.test(path)) for (const [name, field] of taggedAnswerFields(body)) taggedFields.set(name, field);
+  for (const { path, body, lines, endpoints } of files) {
+    for (const [name, named] of legacyUrlNames(path, lines, endpoints)) urlNames.set(name, named);
+    if (isGoFile(path)) for (const [name, field] of taggedAnswerFields(body)) taggedFields.set(name, field);
   }
   const uploads =
-    files.some(({ text }) => text.includes(LEGACY_UPLOAD.path)) ||
+    files.some(({ body }) => body.includes(LEGACY_UPLOAD.path)) ||
     [...urlNames.values()].some(({ verdict }) => verdict.ruleId === 'text/legacy-share-endpoint');
   return { urlNames, taggedFields, uploads };
+}
+
+/** The files read and grouped: a Go package (by folder), or a file alone. */
+function readGroups(files: readonly TextFile[]): { key: string; files: ReadText[] }[] {
+  const groups = new Map<string, ReadText[]>();
+  for (const file of files) {
+    const key = isGoFile(file.path) ? `go:${goPackageOf(file.path)}` : `file:${file.path}`;
+    groups.set(key, [...(groups.get(key) ?? []), readText(file)]);
+  }
+  return [...groups].map(([key, read]) => ({ key, files: read }));
 }
 
 /**
@@ -75,25 +100,12 @@ function factsOf(files: readonly TextFile[]): GroupFacts {
  */
 export function goPackageNames(files: readonly TextFile[]): Map<string, string[]> {
   const packages = new Map<string, string[]>();
-  for (const [key, group] of groupByPackage(files)) {
-    if (!key.startsWith('go:')) continue;
+  for (const { key, files: group } of readGroups(files.filter((file) => isGoFile(file.path)))) {
     const facts = factsOf(group);
     const names = [...facts.urlNames.keys(), ...facts.taggedFields.keys()];
     if (names.length > 0) packages.set(key.slice('go:'.length), names);
   }
   return packages;
-}
-
-/** The Go package of a path: its folder, `''` at the top. */
-export const goPackageOf = (file: string) => file.slice(0, Math.max(file.lastIndexOf('/'), 0));
-
-function groupByPackage(files: readonly TextFile[]): Map<string, TextFile[]> {
-  const groups = new Map<string, TextFile[]>();
-  for (const file of files) {
-    const key = groupOf(file.path);
-    groups.set(key, [...(groups.get(key) ?? []), file]);
-  }
-  return groups;
 }
 
 export interface TextFile {
@@ -110,9 +122,9 @@ export interface TextFile {
  * types. Reports only; nothing here rewrites.
  */
 export function scanTexts(files: readonly TextFile[]): Finding[] {
-  return [...groupByPackage(files).values()].flatMap((group) => {
+  return readGroups(files).flatMap(({ files: group }) => {
     const facts = factsOf(group);
-    return group.flatMap(({ path, text }) => scanOne(path, text, facts));
+    return group.flatMap((read) => scanOne(read, facts));
   });
 }
 
@@ -121,27 +133,19 @@ export function scanText(file: string, text: string): Finding[] {
   return scanTexts([{ path: file, text }]);
 }
 
-function scanOne(file: string, text: string, facts: GroupFacts): Finding[] {
-  // Editors do not count a byte order mark as a column.
-  const body = withoutBom(text);
-  const legacyHost = legacyHostIn(body);
+function scanOne({ path: file, body, lines, legacyHost, endpoints }: ReadText, facts: GroupFacts): Finding[] {
   const isCode = !CONFIG_FILE.test(file);
-  const lines = linesOf(body);
   const names = isCode ? facts.urlNames : new Map<string, NamedUrl>();
-  // Each line's endpoints, and the names of legacy URLs it sends (not where they overlap).
-  const sentOn = lines.map((line, index) => {
-    const endpoints = findEndpoints(line, legacyHost);
-    const named = findNamedUrls(line, names, file, index).filter(
-      (use) => !endpoints.some((at) => use.start < at.end && at.start < use.end),
-    );
-    return { endpoints, named };
-  });
-  const callsLegacy = isCode && (legacyHost !== undefined || sentOn.some(({ named }) => named.length > 0));
+  // The names of legacy URLs each line sends (not where an endpoint of the line covers them).
+  const namedOn = lines.map((line, index) =>
+    findNamedUrls(line, names, file, index).filter((use) => !endpoints[index].some((at) => use.start < at.end && at.start < use.end)),
+  );
+  const callsLegacy = isCode && (legacyHost !== undefined || namedOn.some((named) => named.length > 0));
   let owner: EventOwner | undefined;
   const ownerOf = () => (owner ??= eventOwner(body));
   const findings: Finding[] = [];
   lines.forEach((line, index) => {
-    const sent = [...sentOn[index].endpoints, ...sentOn[index].named];
+    const sent = [...endpoints[index], ...namedOn[index]];
     const parts = callsLegacy ? findRequestParts(line, { uploads: facts.uploads, taggedFields: facts.taggedFields }, sent.length > 0) : [];
     const matches = [...sent, ...parts, ...findEventNames(line, ownerOf)];
     matches.sort((a, b) => a.start - b.start);
