@@ -4,6 +4,7 @@ import type { ModuleIndex } from './module-index.js';
 import { findTikTokRequests } from './requests.js';
 import { LEGACY_RESPONSE_KINDS, responseTaint } from './response-fields.js';
 import type { ExportedValue, ValueFolder } from './static-value.js';
+import type { Taint } from './taint.js';
 
 /**
  * Where an exported function (or a class's method) keeps the legacy URL whose answer it returns, in
@@ -17,29 +18,25 @@ const ANSWER_KEY = '@answers';
  * them reads that answer where it calls them (`(await uploadClip(form)).data.share_id`).
  */
 export function answerExporter(index: ModuleIndex, folder: ValueFolder): (node: Node) => ExportedValue | undefined {
-  let described: ((value: Node) => ExportedValue | undefined) | undefined;
-  const describe = () => {
-    const legacy = findTikTokRequests(index, folder).filter((request) => LEGACY_RESPONSE_KINDS.has(request.match.kind));
-    if (legacy.length === 0) return () => undefined;
-    const taint = responseTaint(index, legacy);
-    const url = foldedText(legacy[0].url).split('?')[0];
-    const ofFunction = (fn: Node | undefined) => (fn && isFunction(fn) && taint.returnsFrom(fn) ? { [ANSWER_KEY]: url } : undefined);
-    return (value: Node): ExportedValue | undefined => {
-      if (value.type !== 'ClassDeclaration' && value.type !== 'ClassExpression') return ofFunction(value);
-      const methods: Record<string, ExportedValue> = {};
-      for (const member of value.body.body as Node[]) {
-        const name = keyName(member);
-        const answer = ofFunction(member.type === 'ClassMethod' ? member : member.value && unwrap(member.value));
-        if (name && answer) methods[name] = answer;
-      }
-      return Object.keys(methods).length > 0 ? methods : undefined;
-    };
+  // The module's legacy requests and where their answers flow: found once, on the first function or class asked about.
+  let flow: { readonly taint: Taint; readonly url: string } | null | undefined;
+  const answerOf = (fn: Node | undefined): ExportedValue | undefined => {
+    if (flow === undefined) {
+      const legacy = findTikTokRequests(index, folder).filter((request) => LEGACY_RESPONSE_KINDS.has(request.match.kind));
+      flow = legacy.length === 0 ? null : { taint: responseTaint(index, legacy), url: foldedText(legacy[0].url).split('?')[0] };
+    }
+    return flow && fn && isFunction(fn) && flow.taint.returnsFrom(fn) ? { [ANSWER_KEY]: flow.url } : undefined;
   };
   return (node) => {
     const value = folder.valueNode(node) ?? unwrap(node);
-    if (!isFunction(value) && value.type !== 'ClassDeclaration' && value.type !== 'ClassExpression') return undefined;
-    described ??= describe();
-    return described(value);
+    if (value.type !== 'ClassDeclaration' && value.type !== 'ClassExpression') return isFunction(value) ? answerOf(value) : undefined;
+    const methods: Record<string, ExportedValue> = {};
+    for (const member of value.body.body as Node[]) {
+      const name = keyName(member);
+      const answer = answerOf(member.type === 'ClassMethod' ? member : member.value && unwrap(member.value));
+      if (name && answer) methods[name] = answer;
+    }
+    return Object.keys(methods).length > 0 ? methods : undefined;
   };
 }
 
