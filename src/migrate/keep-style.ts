@@ -1,3 +1,4 @@
+import { TODO_MARKER } from '../detect/migration-todos.js';
 import { quoteStyle } from '../codemod/quote-style.js';
 import { diffArrays } from 'diff';
 import { parserFor } from '../detect/parse.js';
@@ -74,7 +75,8 @@ function alignLines(original: string, printed: string): { readonly text: string;
   return { text: lines.join('\n'), added };
 }
 
-const TODO_LINE = /^\s*\/\/ TODO\(migrate-share-video\)/;
+/** A line comment the codemod leaves (TODO_MARKER, written by `addTodo`). */
+const TODO_LINE = new RegExp(`^\\s*// ${TODO_MARKER.replace(/[()]/g, '\\$&')}`);
 const tokens = (lines: readonly string[]) => lines.join(' ').replace(/\s+/g, ' ').trim();
 
 /**
