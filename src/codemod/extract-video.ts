@@ -139,6 +139,8 @@ function classify(node: Node, context: CodemodContext, stringIsPath: boolean): V
   const download = axiosDownload(node, context);
   // A Buffer in Node, an ArrayBuffer in a browser: as a Uint8Array it is bytes in both.
   if (download) return { video: { kind: 'bytes', expression: `new Uint8Array(${context.source(node)})`, prepare: download.prepare } };
+  const held = bytesBehindStream(value, context);
+  if (held) return { video: { kind: 'bytes', expression: context.source(held) } };
   return {
     reason: `cannot tell whether \`${quoted(context.source(node), 40)}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
   };
@@ -200,6 +202,25 @@ function axiosDownload(node: Node, context: CodemodContext): { prepare?: () => v
   if (type === 'arraybuffer') return {};
   if (type !== 'stream' || !isReadOnce(holder!, context)) return undefined;
   return { prepare: () => replaceLiteral(context, property.value, 'arraybuffer') };
+}
+
+/** `Readable.from(x)`, `bufferToStream(x)`, `toStream(x)`: names that say they wrap what they are given in a stream. */
+const STREAM_WRAPPERS = /^(\w*to_?(readable|stream)|from)$/i;
+
+/**
+ * A stream made from bytes the code already holds (`bufferToStream(fileBuffer)`, `Readable.from(bytes)`):
+ * those bytes are the video, and the upload takes them as they are. Only a constant name is taken (the
+ * rewrite refers to it, and no later assignment can change what it holds).
+ */
+function bytesBehindStream(value: Node, context: CodemodContext): Node | undefined {
+  if (!isCall(value) || value.arguments.length !== 1 || !STREAM_WRAPPERS.test(calleeName(value) ?? '')) return undefined;
+  const callee = unwrap(value.callee);
+  if (calleeName(value) === 'from' && !(isMember(callee) && isIdentifier(unwrap(callee.object), 'Readable'))) return undefined;
+  const argument = unwrap(value.arguments[0]);
+  if (argument.type !== 'Identifier' || context.index.resolve(argument)?.kind !== 'const') return undefined;
+  if (isBytes(argument, unwrap(context.folder.valueNode(argument) ?? argument), context)) return argument;
+  // `bufferToStream(fileBuffer)` with `fileBuffer` from a helper of its own: the two names agree.
+  return typeName(argument, context) === undefined && BYTES_NAMES.test(argument.name) ? argument : undefined;
 }
 
 /** The variable is read once: the stream goes nowhere else (piped to disk, logged). */

@@ -136,6 +136,9 @@ function isPure(init: Node | null): boolean {
       // `new URLSearchParams({ … }).toString()`: the text of a value that has no effect either.
       if (init.callee.type === 'MemberExpression' && !init.callee.computed && init.callee.property.name === 'toString')
         return init.arguments.length === 0 && init.callee.object.type === 'NewExpression' && isPure(init.callee.object);
+      // `Readable.from(clipBuffer)`: a stream over bytes the upload now takes as they are; made, not read.
+      if (init.callee.type === 'MemberExpression' && !init.callee.computed && init.callee.property.name === 'from')
+        return init.callee.object.type === 'Identifier' && init.callee.object.name === 'Readable' && init.arguments.every(isPure);
       return init.callee.type === 'Identifier' && PURE_FUNCTIONS.has(init.callee.name) && init.arguments.every(isPure);
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':

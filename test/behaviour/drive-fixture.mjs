@@ -1,6 +1,6 @@
 // Runs one exported function of a fixture module, as a program of its own, with the arguments a
 // behaviour.json names, and prints what it returned: `RESULT <json>`. Placeholders in the arguments:
-// $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL $CODE $REFRESH_TOKEN,
+// $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BASE64 $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL $CODE $REFRESH_TOKEN,
 // $CLIENT_KEY $CLIENT_SECRET $CLIP_URL.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +22,7 @@ const placeholders = {
   $CLIENT_KEY: () => env.BEHAVIOUR_CLIENT_KEY,
   $CLIENT_SECRET: () => env.BEHAVIOUR_CLIENT_SECRET,
   $VIDEO_BUFFER: () => readFileSync(env.BEHAVIOUR_VIDEO_PATH),
+  $VIDEO_BASE64: () => readFileSync(env.BEHAVIOUR_VIDEO_PATH).toString('base64'),
   $VIDEO_BLOB: () => new File([readFileSync(env.BEHAVIOUR_VIDEO_PATH)], 'video.mp4', { type: 'video/mp4' }),
   $VIDEO_STREAM: () => createReadStream(env.BEHAVIOUR_VIDEO_PATH),
 };
