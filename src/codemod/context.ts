@@ -79,6 +79,15 @@ export class CodemodContext {
     return path;
   }
 
+  /**
+   * Puts `replacement` (often a node of the tree already, moved up) where `node` stands: the paths
+   * known so far lead through the old place, so they are found again on the next `pathOf`.
+   */
+  replaceNode(node: Node, replacement: Node): void {
+    this.pathOf(node).replace(replacement);
+    this.pathCache = undefined;
+  }
+
   unhandled(predicate: (finding: RawFinding) => boolean = () => true): RawFinding[] {
     return this.findings.filter((finding) => !this.handled.has(finding) && predicate(finding));
   }

@@ -11,6 +11,10 @@ export const LEGACY_EVENT_RENAMES = {
 
 export type LegacyEventName = keyof typeof LEGACY_EVENT_RENAMES;
 
+/** The legacy completion event as the migration notice spelled it, and as the Webhook Events page (and the wire) did. */
+export const NOTICE_COMPLETE_SPELLING: LegacyEventName = 'video.publish.complete';
+export const EVENTS_PAGE_COMPLETE_SPELLING: LegacyEventName = 'video.publish.completed';
+
 export const LEGACY_EVENT_NAMES = Object.keys(LEGACY_EVENT_RENAMES) as LegacyEventName[];
 
 /** Content Posting events with no legacy counterpart: what users may now subscribe to (§6.3). */

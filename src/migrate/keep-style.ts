@@ -80,21 +80,36 @@ const TODO_LINE = new RegExp(`^\\s*// ${TODO_MARKER.replace(/[()]/g, '\\$&')}`);
 const tokens = (lines: readonly string[]) => lines.join(' ').replace(/\s+/g, ' ').trim();
 
 /**
- * Statements the codemod only put a TODO above, which recast printed again in its own layout
- * (`if (x) throw e;` split over two lines): the TODOs it added, then the file's own lines, when
- * nothing but the layout and those TODOs differs.
+ * Statements the codemod only put TODOs above, which recast printed again in its own layout
+ * (`if (x) throw e;` split over two lines): each run of TODOs it added, then the file's own lines of
+ * the statements below it, as long as nothing but the layout and those TODOs differs; from the
+ * first statement it did change, the lines as printed.
  */
 function keptLayout(removed: readonly string[], printed: readonly string[]): { text: string; added: boolean }[] | undefined {
-  if (removed.length === 0) return undefined;
-  const first = printed.findIndex((line) => !TODO_LINE.test(line));
-  const last = printed.findLastIndex((line) => !TODO_LINE.test(line));
-  if (first === -1) return undefined;
-  // The TODOs stand above the statements or below them, never between their lines.
-  const code = printed.slice(first, last + 1);
-  const around = [...printed.slice(0, first), ...printed.slice(last + 1)];
-  if (around.length === 0 || code.some((line) => TODO_LINE.test(line)) || tokens(code) !== tokens(removed)) return undefined;
-  const todo = (text: string) => ({ text, added: true });
-  return [...printed.slice(0, first).map(todo), ...removed.map((text) => ({ text, added: false })), ...printed.slice(last + 1).map(todo)];
+  if (removed.length === 0 || !printed.some((line) => TODO_LINE.test(line))) return undefined;
+  const kept: { text: string; added: boolean }[] = [];
+  let next = 0;
+  for (let at = 0; at < printed.length;) {
+    if (TODO_LINE.test(printed[at])) {
+      kept.push({ text: printed[at++], added: true });
+      continue;
+    }
+    let end = at;
+    while (end < printed.length && !TODO_LINE.test(printed[end])) end++;
+    // The file's own lines that spell this run of printed code, token for token.
+    const code = tokens(printed.slice(at, end));
+    let taken = next;
+    while (taken < removed.length && tokens(removed.slice(next, taken)) !== code) taken++;
+    // Code the codemod changed (a renamed event below the TODOs): the rest is as printed.
+    if (tokens(removed.slice(next, taken)) !== code) {
+      if (kept.every((line) => line.added)) return undefined;
+      return [...kept, ...printed.slice(at).map((text) => ({ text, added: true }))];
+    }
+    kept.push(...removed.slice(next, taken).map((text) => ({ text, added: false })));
+    next = taken;
+    at = end;
+  }
+  return next === removed.length ? kept : undefined;
 }
 
 /**

@@ -19,8 +19,40 @@ export function renameEventSite(context: CodemodContext, literal: Node, replacem
   if (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType') {
     return renameUnionMember(context, context.index.parent(parent)!, parent, replacement);
   }
+  if (parent.type === 'BinaryExpression' && dropTwinComparison(context, parent, literal, replacement)) return undefined;
   replaceLiteral(context, literal, replacement);
   return undefined;
+}
+
+/** `===` / `==` comparisons are joined by `||`, `!==` / `!=` ones by `&&`, when they test one name against several. */
+const CHAIN_OF: Record<string, string> = { '===': '||', '==': '||', '!==': '&&', '!=': '&&' };
+
+/**
+ * `event === 'video.upload.failed' || event === 'post.publish.failed'`: the new name is already
+ * tested on the same value in the same chain, so the legacy test leaves the chain instead of
+ * becoming its duplicate. True when it did.
+ */
+function dropTwinComparison(context: CodemodContext, comparison: Node, literal: Node, replacement: string): boolean {
+  const joiner = CHAIN_OF[comparison.operator as string];
+  const holder = context.index.parent(comparison);
+  if (!joiner || holder?.type !== 'LogicalExpression' || holder.operator !== joiner) return false;
+  const subject = context.source(comparison.left === literal ? comparison.right : comparison.left);
+  let top = holder;
+  for (let up = context.index.parent(top); up?.type === 'LogicalExpression' && up.operator === joiner; up = context.index.parent(top))
+    top = up;
+  const tests = (node: Node): Node[] =>
+    node.type === 'LogicalExpression' && node.operator === joiner ? [...tests(node.left), ...tests(node.right)] : [node];
+  const twin = tests(top).some(
+    (other) =>
+      other !== comparison &&
+      other.type === 'BinaryExpression' &&
+      CHAIN_OF[other.operator as string] === joiner &&
+      ((staticString(other.right) === replacement && context.source(other.left) === subject) ||
+        (staticString(other.left) === replacement && context.source(other.right) === subject)),
+  );
+  if (!twin) return false;
+  context.replaceNode(holder, holder.left === comparison ? holder.right : holder.left);
+  return true;
 }
 
 function renameCase(context: CodemodContext, legacy: Node, replacement: string): string | undefined {

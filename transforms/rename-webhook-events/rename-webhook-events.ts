@@ -7,6 +7,7 @@ import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
 import { renameEventSite } from './rename-event-site.js';
+import { toldApartFromTwin } from './told-apart-from-twin.js';
 
 const KITS_NOTE =
   "A module that says it serves TikTok's Share Kit (mobile OpenSDK) got the Content Posting events beside the legacy video.* ones, not in their place: that kit may still send video.* events (API-CONTRACT §6.6)";
@@ -26,6 +27,8 @@ export function renameWebhookEvents(context: CodemodContext): void {
   const events = context.unhandled((f) => f.ruleId === 'no-legacy-webhook-event').sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
   if (keep && !context.options.keepLegacyEvents && events.length > 0) context.notes.add(KITS_NOTE);
   let renamed = 0;
+  // A test of the notice's spelling left to a person: the event is migrated where the events page's is tested.
+  const spellingChecks = new Set<(typeof events)[number]>();
   for (const finding of events) {
     const legacy = finding.data.legacy as LegacyEventName;
     const replacement = finding.data.replacement;
@@ -38,6 +41,12 @@ export function renameWebhookEvents(context: CodemodContext): void {
     }
     if (finding.messageId === 'ambiguous') {
       context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
+      continue;
+    }
+    const toldApart = toldApartFromTwin(context, finding.node!, legacy, replacement);
+    if (toldApart) {
+      context.defer(finding, toldApart.reason);
+      if (toldApart.migratedElsewhere) spellingChecks.add(finding);
       continue;
     }
     // A lookup table of plain data also labels stored rows that keep the legacy name: both stay.
@@ -54,7 +63,11 @@ export function renameWebhookEvents(context: CodemodContext): void {
   // The content's fields follow the events, or stay with them: a handler whose events are left to
   // a person still receives legacy payloads.
   const eventsLeft = events.some(
-    (finding) => context.reasonFor(finding) !== undefined && finding.messageId !== 'ambiguous' && finding.messageId !== 'neverSent',
+    (finding) =>
+      context.reasonFor(finding) !== undefined &&
+      finding.messageId !== 'ambiguous' &&
+      finding.messageId !== 'neverSent' &&
+      !spellingChecks.has(finding),
   );
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'webhookField')) {
     if (eventsLeft && !keep) {
