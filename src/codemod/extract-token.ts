@@ -143,7 +143,11 @@ function fromBody(request: TikTokRequest, context: CodemodContext): Node | undef
   return undefined;
 }
 
-/** `Authorization: \`Bearer ${token}\`` or `'Bearer ' + token`, in the options or a superagent `.set`. */
+/**
+ * `Authorization: \`Bearer ${token}\`` or `'Bearer ' + token`, in the options or a superagent `.set`;
+ * or the token alone in an `Access-Token` header, as TikTok's Business API takes it (the code
+ * borrowed its habit; the old upload read neither).
+ */
 function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node | undefined {
   const values: Node[] = [];
   for (const options of request.options) {
@@ -151,6 +155,8 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node
     const object = headers && context.folder.objectOf(headers.value);
     const authorization = object && (findProperty(object, 'Authorization') ?? findProperty(object, 'authorization'));
     if (authorization) values.push(authorization.value);
+    const accessToken = object && objectProperties(object).find((property) => /^access-token$/i.test(keyName(property) ?? ''));
+    if (accessToken) return accessToken.value;
   }
   for (const chained of request.chain) {
     if (calleeName(chained) === 'set' && /^authorization$/i.test(staticString(chained.arguments[0]) ?? '') && chained.arguments[1])

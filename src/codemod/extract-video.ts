@@ -164,13 +164,21 @@ function calledWithBytes(value: Node, context: CodemodContext): boolean {
     .ofType('CallExpression')
     .filter((call) => call.callee.type === 'Identifier' && call.callee.name === name && context.index.resolve(call.callee) === own);
   return (
-    calls.length > 0 &&
+    calls.some((call) => !isNothing(call.arguments[at], context)) &&
     calls.every((call) => {
       const argument = call.arguments[at] as Node | undefined;
       if (!argument || argument.type === 'SpreadElement') return false;
+      // A demo's `const videoFile = null; // replace with your file`: uploads nothing before or after.
+      if (isNothing(argument, context)) return true;
       return isBytes(argument, unwrap(context.folder.valueNode(argument) ?? argument), context);
     })
   );
+}
+
+function isNothing(argument: Node | undefined, context: CodemodContext): boolean {
+  if (!argument) return false;
+  const value = unwrap(context.folder.valueNode(argument) ?? argument);
+  return value.type === 'NullLiteral' || (value.type === 'Literal' && value.value === null) || isIdentifier(value, 'undefined');
 }
 
 /**
@@ -255,10 +263,22 @@ function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
   }
   // `input.files[0]`, `event.target.files?.[0]`: a File.
   if (isMember(inner) && isMember(unwrap(inner.object)) && memberName(unwrap(inner.object)) === 'files') return true;
+  // `req.file.buffer`, `videoFile.buffer` of `const videoFile = req.file`: multer's Buffer of an uploaded file.
+  if (isMember(inner) && memberName(inner) === 'buffer' && isUploadedFile(unwrap(inner.object), context)) return true;
   const declared = typeName(unwrap(node), context);
   if (declared !== undefined) return BYTES_TYPES.test(declared);
   // Untyped JavaScript: the name is all there is, and `buffer`, `bytes`, `blob` say it.
   return inner.type === 'Identifier' && BYTES_NAMES.test(inner.name);
+}
+
+/** `req.file`, `req.files[0]`, `req.files.video[0]`, or a name given one of them: a file an upload middleware received. */
+function isUploadedFile(node: Node, context: CodemodContext): boolean {
+  const value = unwrap(context.folder.valueNode(node) ?? node);
+  if (!isMember(value)) return false;
+  if (memberName(value) === 'file') return true;
+  let holder = unwrap(value.object);
+  if (isMember(holder) && holder.computed) holder = unwrap(holder.object);
+  return isMember(holder) && memberName(holder) === 'files';
 }
 
 /**

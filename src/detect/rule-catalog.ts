@@ -160,13 +160,15 @@ export const RULES = {
     },
   },
   'text/legacy-webhook-event': {
-    description: 'Report the retired Share Video webhook event names in non-JavaScript files',
+    description: 'Report the retired Share Video webhook event names, and the share_id their content is read by, in non-JavaScript files',
     severity: 'error',
     scope: 'text',
     messages: {
       rename: "Legacy TikTok webhook event '{{legacy}}': use '{{replacement}}' (this file is reported, not rewritten)",
       ambiguous:
         "'{{legacy}}' is a retired TikTok webhook event, renamed '{{replacement}}'; nothing here says which service sends it (this file is reported, not rewritten)",
+      contentField:
+        '`share_id` of the content of a legacy TikTok webhook event: the Content Posting events carry publish_id (this file is reported, not rewritten)',
     },
   },
 } as const satisfies Record<string, RuleMeta>;

@@ -44,3 +44,22 @@ export function findEventNames(line: string, ownerOf: () => EventOwner): LineMat
   }
   return matches;
 }
+
+/** Whether a file names a legacy event, and TikTok sends it: a webhook handler of the Share Video events. */
+export function handlesLegacyEvents(body: string, ownerOf: () => EventOwner): boolean {
+  return body.search(EVENT_PATTERN) !== -1 && ownerOf() === 'tiktok';
+}
+
+/** `content['share_id']`, `.get("share_id")`, `$content->share_id`: the legacy events' content field read as a key. */
+const CONTENT_SHARE_ID = /(["'])(share_id)\1|->(share_id)\b/g;
+
+/**
+ * In a TikTok handler of the legacy events (`handlesLegacyEvents`), each `share_id` its content is
+ * read by: the Content Posting events carry `publish_id`.
+ */
+export function findContentShareIds(line: string): LineMatch[] {
+  return [...line.matchAll(CONTENT_SHARE_ID)].map((match) => {
+    const start = match.index + match[0].indexOf('share_id');
+    return { start, end: start + 'share_id'.length, ruleId: 'text/legacy-webhook-event', messageId: 'contentField', data: {} };
+  });
+}

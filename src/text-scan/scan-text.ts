@@ -1,7 +1,7 @@
 import type { Finding } from '../detect/finding.js';
 import { formatMessage, RULES } from '../detect/rule-catalog.js';
 import { findEndpoints, legacyHostIn } from './find-endpoints.js';
-import { eventOwner, findEventNames, type EventOwner } from './find-event-names.js';
+import { eventOwner, findContentShareIds, findEventNames, handlesLegacyEvents, type EventOwner } from './find-event-names.js';
 import type { LineMatch } from './line-match.js';
 import { findRequestParts, taggedAnswerFields } from './find-request-parts.js';
 import { findNamedUrls, legacyUrlNames, type NamedUrl } from './legacy-url-names.js';
@@ -143,11 +143,14 @@ function scanOne({ path: file, body, lines, legacyHost, endpoints }: ReadText, f
   const callsLegacy = isCode && (legacyHost !== undefined || namedOn.some((named) => named.length > 0));
   let owner: EventOwner | undefined;
   const ownerOf = () => (owner ??= eventOwner(body));
+  // A handler of the legacy events that calls no legacy URL: its content's `share_id` is the events'.
+  const handlesEvents = isCode && !callsLegacy && handlesLegacyEvents(body, ownerOf);
   const findings: Finding[] = [];
   lines.forEach((line, index) => {
     const sent = [...endpoints[index], ...namedOn[index]];
     const parts = callsLegacy ? findRequestParts(line, { uploads: facts.uploads, taggedFields: facts.taggedFields }, sent.length > 0) : [];
-    const matches = [...sent, ...parts, ...findEventNames(line, ownerOf)];
+    const contentFields = handlesEvents ? findContentShareIds(line) : [];
+    const matches = [...sent, ...parts, ...contentFields, ...findEventNames(line, ownerOf)];
     matches.sort((a, b) => a.start - b.start);
     for (const match of matches) findings.push(toFinding(file, index + 1, match));
   });

@@ -23,8 +23,11 @@ const LEGACY_OPTIONS = new Set([
   'multipart',
   'files',
 ]);
-/** Headers the new requests set themselves, or that described the multipart body. */
-const LEGACY_HEADERS = /^(authorization|content-type|content-length)$/i;
+/**
+ * Headers the new requests set themselves, or that described the multipart body; `Access-Token`, the
+ * token the code sent as TikTok's Business API takes it, goes as `Authorization: Bearer` now.
+ */
+const LEGACY_HEADERS = /^(authorization|access-token|content-type|content-length)$/i;
 
 export type CarriedOptions = { readonly text?: string } | { readonly reason: string };
 
