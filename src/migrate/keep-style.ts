@@ -49,6 +49,25 @@ function alignLines(original: string, printed: string): { readonly text: string;
   let [i, j] = [0, 0];
   let pending = { removed: [] as string[], added: [] as string[] };
   const flush = () => {
+    // Blank lines recast dropped where nothing took their place (the last line of a block it printed
+    // again): the file's own.
+    if (pending.added.length === 0 && pending.removed.every((line) => line.trim() === '')) {
+      lines.push(...pending.removed);
+      pending = { removed: [], added: [] };
+      return;
+    }
+    // Blank lines that closed what recast printed again (before a block's `}`), which it dropped
+    // while the hunk's own lines were replaced: kept after them.
+    let trailing = 0;
+    while (trailing < pending.removed.length && pending.removed[pending.removed.length - 1 - trailing].trim() === '') trailing++;
+    if (
+      trailing > 0 &&
+      pending.added.length > 0 &&
+      pending.added[pending.added.length - 1].trim() !== '' &&
+      /^\s*[)\]}]/.test(before[i] ?? '')
+    ) {
+      pending.added.push(...pending.removed.slice(-trailing));
+    }
     const kept = keptLayout(pending.removed, pending.added);
     for (const line of kept ?? pending.added.map((text) => ({ text, added: true }))) {
       const number = lines.push(line.text);
