@@ -15,6 +15,7 @@ import {
   type Node,
 } from '../detect/ast.js';
 import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/requests.js';
+import { responseTaint } from '../detect/response-fields.js';
 import type { CodemodContext } from './context.js';
 
 export type VideoSource =
@@ -87,6 +88,9 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     if (json && !REQUEST_OPTIONS.some((key) => findProperty(json, key))) initShaped ??= json;
   }
   if (initShaped) return { reason: initShapedReason(context, initShaped) };
+  // No body at all, and the answer's `upload_url` read: the code asks for an upload URL first, as the init does.
+  const bodies = requestBodies(request, context.index).filter((body) => !request.options.includes(context.folder.objectOf(body) ?? body));
+  if (bodies.length === 0 && readsUploadUrl(request, context)) return { reason: initShapedReason(context, undefined) };
   return { reason: 'the video this request uploads cannot be found here (no `video` form field or `video_url` in its body)' };
 }
 
@@ -96,12 +100,21 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
  * URL the old API never took JSON on. What is missing is the init's sizes, which the codemod cannot
  * tell from here.
  */
-function initShapedReason(context: CodemodContext, json: Node): string {
-  const size = findProperty(json, 'video_size') ?? findNested(context, json, 'source_info', 'video_size');
+function initShapedReason(context: CodemodContext, json: Node | undefined): string {
+  const size = json && (findProperty(json, 'video_size') ?? findNested(context, json, 'source_info', 'video_size'));
   const sizes = size
     ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
     : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
-  return `this request is shaped like the Content Posting init already (a JSON body; the bytes go later to an upload URL): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id`;
+  const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id`;
+}
+
+/** Whether the module reads `upload_url` from this request's answer (`answer.data.upload_url`). */
+function readsUploadUrl(request: TikTokRequest, context: CodemodContext): boolean {
+  const answer = responseTaint(context.index, [request]);
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
+    (member) => memberName(member) === 'upload_url' && answer.has(member.object),
+  );
 }
 
 function findNested(context: CodemodContext, object: Node, outer: string, inner: string): Node | undefined {
