@@ -12,10 +12,13 @@ const TOKEN = '(access_token|open_id)';
 
 /**
  * `?access_token=` / `&open_id=` in a URL built piece by piece, Go's `q.Add("open_id", …)` on
- * `url.Values`, OkHttp's `addQueryParameter(…)`, a Python `params={"access_token": …}`. A JSON body
+ * `url.Values` or a key of its literal (`"access_token": {token},`, each value a list), OkHttp's `addQueryParameter(…)`, a Python `params={"access_token": …}`. A JSON body
  * or a token answer's `['access_token']` is not a query.
  */
-const QUERY_TOKEN = new RegExp(String.raw`[?&]${TOKEN}=|\.(?:Add|Set|addQueryParameter|queryParam)\(\s*"${TOKEN}"`, 'g');
+const QUERY_TOKEN = new RegExp(
+  String.raw`[?&]${TOKEN}=|\.(?:Add|Set|addQueryParameter|queryParam)\(\s*"${TOKEN}"|^\s*"${TOKEN}"\s*:\s*\{[^}]*\},?\s*$`,
+  'g',
+);
 
 /** A Python `params={…}` on one line, and each token key in it. */
 const PARAMS_DICT = /params\s*=\s*\{[^}]*\}?/g;
@@ -77,7 +80,7 @@ export interface RequestPartsContext {
 /** Each token a line puts in a query, with where its name starts. */
 function queryTokens(line: string): { name: string; at: number }[] {
   const inQuery = [...line.matchAll(QUERY_TOKEN)].map((match) => {
-    const name = match[1] ?? match[2];
+    const name = match[1] ?? match[2] ?? match[3];
     return { name, at: match.index + match[0].lastIndexOf(name) };
   });
   const inParams = [...line.matchAll(PARAMS_DICT)].flatMap((dict) =>

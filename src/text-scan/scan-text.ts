@@ -4,7 +4,7 @@ import { findEndpoints, legacyHostIn } from './find-endpoints.js';
 import { eventOwner, findContentShareIds, findEventNames, handlesLegacyEvents, type EventOwner } from './find-event-names.js';
 import type { LineMatch } from './line-match.js';
 import { findRequestParts, taggedAnswerFields } from './find-request-parts.js';
-import { findNamedUrls, legacyUrlNames, type NamedUrl } from './legacy-url-names.js';
+import { findNamedUrls, legacyUrlNames, localUrlUses, type NamedUrl } from './legacy-url-names.js';
 import { LEGACY_UPLOAD, type LegacyResponseField } from '../contract/index.js';
 
 export { isTextScanTarget } from './text-scan-targets.js';
@@ -137,8 +137,11 @@ function scanOne({ path: file, body, lines, legacyHost, endpoints }: ReadText, f
   const isCode = !CONFIG_FILE.test(file);
   const names = isCode ? facts.urlNames : new Map<string, NamedUrl>();
   // The names of legacy URLs each line sends (not where an endpoint of the line covers them).
+  const locals = isCode ? localUrlUses(lines, endpoints) : [];
   const namedOn = lines.map((line, index) =>
-    findNamedUrls(line, names, file, index).filter((use) => !endpoints[index].some((at) => use.start < at.end && at.start < use.end)),
+    [...findNamedUrls(line, names, file, index), ...(locals[index] ?? [])].filter(
+      (use) => !endpoints[index].some((at) => use.start < at.end && at.start < use.end),
+    ),
   );
   const callsLegacy = isCode && (legacyHost !== undefined || namedOn.some((named) => named.length > 0));
   let owner: EventOwner | undefined;

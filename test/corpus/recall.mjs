@@ -33,10 +33,18 @@ const FAMILIES = {
     'text/unmapped-legacy-endpoint',
     'text/legacy-request-part',
   ],
-  'response-field': ['no-legacy-response-field', 'text/legacy-request-part'],
+  'response-field': ['no-legacy-response-field', 'text/legacy-request-part', 'text/legacy-webhook-event'],
   'webhook-event': ['no-legacy-webhook-event', 'text/legacy-webhook-event'],
   'v1-oauth': ['no-v1-oauth-endpoint', 'text/v1-oauth-endpoint', 'no-unmapped-legacy-endpoint', 'text/unmapped-legacy-endpoint'],
-  'other-legacy-endpoint': ['no-unmapped-legacy-endpoint', 'text/unmapped-legacy-endpoint', 'no-legacy-share-endpoint'],
+  // Any endpoint rule: the Display API paths (`/video/list/`) are the v1 rules', a base URL the upload uses the upload rule's.
+  'other-legacy-endpoint': [
+    'no-unmapped-legacy-endpoint',
+    'text/unmapped-legacy-endpoint',
+    'no-legacy-share-endpoint',
+    'text/legacy-share-endpoint',
+    'no-v1-oauth-endpoint',
+    'text/v1-oauth-endpoint',
+  ],
 };
 /** Kinds a reader writes on the line of the value itself: matched on that line only. */
 const ON_THE_LINE = new Set(['query-token', 'response-field', 'webhook-event', 'multipart-video']);

@@ -316,8 +316,17 @@ describe('scanTexts: the parts of a legacy request in code that calls the retire
     expect(findings.filter((finding) => finding.file === 'other/exchange.go')).toEqual([]);
   });
 
-  it('follows a name only where it is assigned, and not a name as common as url', () => {
-    const text = 'url = "https://open-api.tiktok.com/user/info/"\nr = requests.get(url)\nother = requests.get(url_for("x"))\n';
-    expect(brief(text).map(({ line }) => line)).toEqual([1]);
+  it('follows a name as common as url only down to its next assignment or function', () => {
+    const text = [
+      'def profile(token):',
+      '    url = "https://open-api.tiktok.com/user/info/"',
+      '    r = requests.get(url)',
+      '    other = requests.get(url_for("x"))',
+      '    url = "https://example.com/health"',
+      '    requests.get(url)',
+      'def ping():',
+      '    requests.get(url)',
+    ].join('\n');
+    expect(brief(text).map(({ line }) => line)).toEqual([2, 3]);
   });
 });
