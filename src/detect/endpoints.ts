@@ -9,6 +9,7 @@ import { foldedText, HOLE, type Folded } from './folded.js';
 import type { ValueFolder } from './static-value.js';
 import { wrapperCalls } from './wrapper-paths.js';
 import { findPlatformRecordPaths } from './platform-record-paths.js';
+import { findSameClientPaths } from './same-client-paths.js';
 
 /**
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
@@ -32,7 +33,17 @@ export function findEndpoints(
   }
   const relative = findRelativeUploadPaths(index, folder, consumed);
   findings.push(...relative);
-  findings.push(...findPlatformRecordPaths(index, folder, new Set([...consumed, ...relative.map((finding) => finding.node!)])));
+  const records = findPlatformRecordPaths(index, folder, new Set([...consumed, ...relative.map((finding) => finding.node!)]));
+  findings.push(...records);
+  const reported = new Set([...consumed, ...records.map((finding) => finding.node!)]);
+  findings.push(
+    ...findSameClientPaths(
+      index,
+      folder,
+      relative.map((finding) => finding.node!),
+      reported,
+    ),
+  );
   // A wrapper of the module that sends to the legacy host: each call that hands it a legacy path.
   for (const call of wrapperCalls(index, folder, requests)) findings.push(endpointFinding(call.match, call.node, 'url'));
   return findings;

@@ -40,7 +40,11 @@ function underTikTokKey(node: Node, index: ModuleIndex): boolean {
   return false;
 }
 
-function relativeFinding(path: string, node: Node): RawFinding | undefined {
+/**
+ * A path only the retired host serves, written without its host: the finding of its endpoint rule.
+ * `where` says what ties it to TikTok (its key in a record, the client it goes through).
+ */
+export function relativeFinding(path: string, node: Node, where = ', under a TikTok key,'): RawFinding | undefined {
   const match = classifyUrl(`https://${LEGACY_API_HOSTS[0]}${path}`);
   switch (match?.kind) {
     case 'legacy-upload':
@@ -56,7 +60,7 @@ function relativeFinding(path: string, node: Node): RawFinding | undefined {
         ruleId: 'no-v1-oauth-endpoint',
         messageId: 'relative',
         node,
-        data: { path, purpose: match.v1!.purpose, replacement: match.v1!.replacement },
+        data: { path, where, purpose: match.v1!.purpose, replacement: match.v1!.replacement },
       };
     case 'legacy-unmapped': {
       const successor = successorOf(match.path);
@@ -67,6 +71,7 @@ function relativeFinding(path: string, node: Node): RawFinding | undefined {
         severity: 'warning',
         data: {
           path,
+          where,
           successor: successor ? `; its successor is ${successor}` : ': it has no Content Posting equivalent, port it by hand',
         },
       };

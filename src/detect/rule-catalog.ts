@@ -40,7 +40,7 @@ export const RULES = {
         'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
       relative:
-        '{{path}}, under a TikTok key, is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
+        '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
     },
   },
   'no-token-in-query': {
@@ -106,7 +106,7 @@ export const RULES = {
       videoList:
         '{{legacy}} is the retired v1 video list: POST https://open.tiktokapis.com/v2/video/list/?fields=… with the header `Authorization: Bearer <token>` and a JSON body {cursor, max_count} answers data.videos as before, with error.code "ok" on success ({{hint}})',
       relative:
-        '{{path}}, under a TikTok key, is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
+        '{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
       authorize:
         '{{legacy}} is the retired v1 authorize page: use https://www.tiktok.com/v2/auth/authorize/ with the same parameters, and video.upload in the scope where the app uploads ({{hint}})',
     },
