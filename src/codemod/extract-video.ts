@@ -17,6 +17,7 @@ import {
 import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import type { CodemodContext } from './context.js';
+import { clientOf } from './http-client.js';
 
 export type VideoSource =
   /**
@@ -251,11 +252,14 @@ function isReadOnce(identifier: Node, context: CodemodContext): boolean {
   return reads.length === 1;
 }
 
-/** `fs.createReadStream(path)` → `path`. */
+/** `fs.createReadStream(path)`, formdata-node's `await fileFromPath(path)` → `path`. */
 function streamPath(value: Node): Node | undefined {
-  if (isCall(value) && calleeName(value) === 'createReadStream' && value.arguments[0]) return value.arguments[0];
+  const call = value.type === 'AwaitExpression' ? unwrap(value.argument) : value;
+  if (isCall(call) && FILE_OF_PATH.has(calleeName(call) ?? '') && call.arguments[0]) return call.arguments[0];
   return undefined;
 }
+
+const FILE_OF_PATH = new Set(['createReadStream', 'fileFromPath', 'fileFromPathSync']);
 
 function isStringish(value: Node, context: CodemodContext): boolean {
   if (staticString(value) !== undefined || value.type === 'TemplateLiteral') return true;
@@ -325,6 +329,16 @@ function destructuredType(path: readonly string[], declaration: Node | undefined
   return members.find((member) => member.type === 'TSPropertySignature' && member.key.name === path[0])?.typeAnnotation?.typeAnnotation;
 }
 
+/**
+ * The object axios' `post(url, data, config)` (and `put`, `patch`) sends as its body: the detector
+ * counts every object argument among the options, and a body held in a variable (`postData`) is one.
+ */
+export function axiosData(request: TikTokRequest, context: CodemodContext): Node | undefined {
+  if (!['post', 'put', 'patch'].includes(calleeName(request.call) ?? '') || clientOf(request, context)?.kind !== 'axios') return undefined;
+  const data = request.call.arguments[1] as Node | undefined;
+  return data && (context.folder.objectOf(data) ?? unwrap(data));
+}
+
 /** Fields the Content Posting upload carries in other ways, or that name the video itself. */
 const CARRIED_FIELDS = new Set([FIELD, 'video_url', 'open_id', 'access_token', 'source_info']);
 
@@ -340,7 +354,8 @@ export function droppedBodyFields(request: TikTokRequest, context: CodemodContex
   for (const body of requestBodies(request, context.index)) {
     const object = context.folder.objectOf(body) ?? jsonBody(body, context);
     // The request's own options (method, headers, timeout) are carried over, not body fields.
-    if (object && !request.options.includes(object)) for (const property of object.properties ?? []) names.push(keyName(property));
+    if (object && (!request.options.includes(object) || object === axiosData(request, context)))
+      for (const property of object.properties ?? []) names.push(keyName(property));
     for (const append of formFieldCalls(unwrap(body), context.index)) names.push(staticString(append.arguments[0]));
   }
   return [...new Set(names.filter((name): name is string => name !== undefined && !CARRIED_FIELDS.has(name)))];

@@ -4,7 +4,7 @@ import { requiredModule } from '../detect/module-index.js';
 import type { CodemodContext } from './context.js';
 
 /** Initializers whose removal cannot drop a side effect: values and the objects that build a request. */
-const PURE_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'FormData']);
+const PURE_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'FormData', 'FormDataEncoder']);
 const PURE_FUNCTIONS = new Set(['encodeURIComponent', 'encodeURI', 'String']);
 
 /**

@@ -52,6 +52,10 @@ export function findEndpoints(
 /** The legacy upload's path with no host before it (`/share/video/upload/`, `${API}/share/video/upload`). */
 const RELATIVE_UPLOAD_PATH = new RegExp(`^(?:[^/]*${HOLE})?/?share/video/upload/?$`);
 
+export function isRelativeUploadPath(text: string): boolean {
+  return RELATIVE_UPLOAD_PATH.test(text) && !text.includes('//');
+}
+
 /**
  * A URL that ends in the legacy upload's path while its host is nowhere in sight (a base URL from a
  * module outside the scanned paths, an instance configured elsewhere): that path is TikTok's alone,

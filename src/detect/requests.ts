@@ -210,5 +210,26 @@ export function requestBodies(request: TikTokRequest, index: ModuleIndex): Node[
     for (const send of callsOnSameVariable(request.receiver, 'send', index)) bodies.push(...send.arguments);
   }
   if (request.receiver && calleeName(call) === 'submit') bodies.push(request.receiver);
+  for (const body of [...bodies]) {
+    const form = encodedForm(body, index);
+    if (form) bodies.push(form);
+  }
   return bodies;
+}
+
+/**
+ * `Readable.from(encoder)`, `encoder.encode()` or `encoder` itself, of `new FormDataEncoder(form)`
+ * (form-data-encoder, with formdata-node's FormData): the form it sends.
+ */
+function encodedForm(body: Node, index: ModuleIndex): Node | undefined {
+  let node = unwrap(body);
+  if (isCall(node) && calleeName(node) === 'from' && node.arguments.length === 1) node = unwrap(node.arguments[0]);
+  if (isCall(node) && calleeName(node) === 'encode' && isMember(node.callee)) node = unwrap(node.callee.object);
+  if (node.type === 'Identifier') {
+    const binding = index.resolve(node);
+    if (binding?.init && binding.path.length === 0) node = unwrap(binding.init);
+  }
+  return node.type === 'NewExpression' && isIdentifier(node.callee, 'FormDataEncoder') && node.arguments[0]
+    ? unwrap(node.arguments[0])
+    : undefined;
 }

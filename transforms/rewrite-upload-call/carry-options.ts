@@ -1,7 +1,8 @@
 import { quoted } from '../../src/codemod/todo.js';
-import { calleeName, isCall, keyName, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, isCall, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { axiosData } from '../../src/codemod/extract-video.js';
 import type { ClientKind } from '../../src/codemod/upload-helpers/index.js';
 
 /** Options that only shape the legacy request: the new one sets its own URL, method, body and query. */
@@ -36,10 +37,7 @@ export type CarriedOptions = { readonly text?: string } | { readonly reason: str
  * header), as the source of an object literal handed to the helper; nothing is dropped in silence.
  */
 export function carryOptions(request: TikTokRequest, kind: ClientKind, context: CodemodContext): CarriedOptions {
-  const data =
-    kind === 'axios' && ['post', 'put', 'patch'].includes(calleeName(request.call) ?? '')
-      ? unwrap(request.call.arguments[1] ?? { type: 'none' })
-      : undefined;
+  const data = kind === 'axios' ? axiosData(request, context) : undefined;
   const kept: string[] = [];
   for (const options of request.options) {
     if (options === data) continue;
@@ -63,13 +61,13 @@ export function carryOptions(request: TikTokRequest, kind: ClientKind, context: 
 }
 
 function carryHeaders(value: Node, context: CodemodContext): CarriedOptions {
-  if (isFormHeaders(value)) return {};
+  if (isFormHeaders(value, context)) return {};
   const object = context.folder.objectOf(value);
   if (!object)
     return { reason: `the request headers \`${quoted(context.source(value), 40)}\` cannot be read here: port this upload by hand` };
   const kept: string[] = [];
   for (const header of object.properties as Node[]) {
-    if (header.type === 'SpreadElement' && isFormHeaders(header.argument)) continue;
+    if (header.type === 'SpreadElement' && isFormHeaders(header.argument, context)) continue;
     const name = header.type === 'SpreadElement' ? undefined : keyName(header);
     if (name === undefined)
       return {
@@ -81,7 +79,11 @@ function carryHeaders(value: Node, context: CodemodContext): CarriedOptions {
 }
 
 /** `form.getHeaders()`: the multipart boundary, gone with the multipart body. */
-function isFormHeaders(node: Node): boolean {
+/** form-data's `form.getHeaders()`, form-data-encoder's `encoder.headers`: the multipart body's own. */
+function isFormHeaders(node: Node, context: CodemodContext): boolean {
   const expression = unwrap(node);
-  return isCall(expression) && calleeName(expression) === 'getHeaders';
+  if (isCall(expression) && calleeName(expression) === 'getHeaders') return true;
+  if (!isMember(expression) || memberName(expression) !== 'headers') return false;
+  const encoder = context.folder.valueNode(expression.object);
+  return encoder?.type === 'NewExpression' && isIdentifier(encoder.callee, 'FormDataEncoder');
 }

@@ -1,9 +1,9 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
-import { staticString } from '../../src/detect/ast.js';
+import { isStringLiteral, staticString } from '../../src/detect/ast.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
-import { findUrlCompositions, isExported } from '../../src/detect/endpoints.js';
+import { findUrlCompositions, isExported, isRelativeUploadPath } from '../../src/detect/endpoints.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { rewriteCallSite } from './rewrite-call-site.js';
 
@@ -69,6 +69,17 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
     // Still the retired URL, so still that rule's finding; the TODO says what to do with it.
     context.todoAt(composition.node, ORPHANED_URL, composition.node, 'no-legacy-share-endpoint');
   }
+  // A path kept apart from its host (`{ baseUrl, postEndpoint: '/share/video/upload/' }`), which the
+  // rewritten request joined: left in its record, it still spells the retired upload.
+  for (const request of rewritten) {
+    for (const node of request.trace) {
+      if (!present.has(node) || stillSent.has(node) || !isStringLiteral(node) || isExported(node, context.index)) continue;
+      if (!isRelativeUploadPath(staticString(node) ?? '')) continue;
+      context.todoAt(node, ORPHANED_PATH, node, 'no-legacy-share-endpoint');
+    }
+  }
 }
+
+const ORPHANED_PATH = "the retired Share Video upload's path is no longer used by the migrated upload: delete it";
 
 const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migrated upload: delete it';
