@@ -29,7 +29,9 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
     const match = classifyUrl(foldedText(folder.fold(node)));
     if (match?.kind !== 'legacy-base') continue;
     const holder = holderOf(node, index);
-    if (holder === undefined || !BASE_NAME.test(holder.name)) continue;
+    // `{ tiktok: { host: 'https://open-api.tiktok.com', uploadPath: … } }`: a settings record's host is its base.
+    const recordHost = holder?.kind === 'member' && /^(api)?host$/i.test(holder.name) && inSettingsRecord(node, index);
+    if (holder === undefined || (!BASE_NAME.test(holder.name) && !recordHost)) continue;
     // A variable a request is built on carries no finding of its own (the request does), and the
     // rewrite drops it once nothing reads it. A class field or a record entry stays after the
     // rewrite, pointing at the retired host: it is a site of its own, used or not.

@@ -73,13 +73,15 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
   // rewritten request joined: left in its record, it still spells the retired upload.
   for (const request of rewritten) {
     for (const node of request.trace) {
-      if (!present.has(node) || stillSent.has(node) || !isStringLiteral(node) || isExported(node, context.index)) continue;
+      if (!present.has(node) || stillSent.has(node) || !isStringLiteral(node)) continue;
       if (!isRelativeUploadPath(staticString(node) ?? '')) continue;
-      context.todoAt(node, ORPHANED_PATH, node, 'no-legacy-share-endpoint');
+      context.todoAt(node, isExported(node, context.index) ? EXPORTED_PATH : ORPHANED_PATH, node, 'no-legacy-share-endpoint');
     }
   }
 }
 
 const ORPHANED_PATH = "the retired Share Video upload's path is no longer used by the migrated upload: delete it";
+const EXPORTED_PATH =
+  "the retired Share Video upload's path is no longer used by the migrated upload here, but the module exports it: move what else reads it to the Content Posting API, then delete it";
 
 const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migrated upload: delete it';
