@@ -123,9 +123,21 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
     printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }
   printed = keepStyle(context.text, printed, context.file);
+  printed = joinAddedImports(context.text, printed);
   // A file that ends without a line break keeps ending without one.
   if (!/\n$/.test(context.text)) printed = printed.replace(/\r?\n$/, '');
   return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
+}
+
+/**
+ * recast sets an import it adds apart from the file's own by a blank line: written by a person, it
+ * would stand right below them. Only a line the file did not have moves up.
+ */
+function joinAddedImports(original: string, printed: string): string {
+  return printed.replace(
+    /^((?:import|const|let|var) [^\n]*(?:from |require\()[^\n]*\r?\n)\r?\n(import [^\n]*\r?\n)/gm,
+    (whole, own: string, added: string) => (original.includes(added.trimEnd()) ? whole : `${own}${added}`),
+  );
 }
 
 const PROLOGUE = /^(['"])use strict\1;?[ \t]*\r?\n(?:[ \t]*\r?\n)?/;
