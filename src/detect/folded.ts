@@ -25,7 +25,15 @@ export function foldedText(folded: Folded): string {
 }
 
 export function concat(left: Folded, right: Folded): Folded {
-  return { pieces: [...left.pieces, ...right.pieces], viaUrlRef: left.viaUrlRef || right.viaUrlRef };
+  return { pieces: [...left.pieces, ...right.pieces], viaUrlRef: left.viaUrlRef || (right.viaUrlRef && !startsUrl(left)) };
+}
+
+/**
+ * Whether a URL is already begun (`https://…`): a URL held by a reference after that point is a
+ * parameter's value (`&redirect_uri=${CALLBACK_URL}`), not where this URL came from.
+ */
+export function startsUrl(folded: Folded): boolean {
+  return foldedText(folded).includes('//');
 }
 
 /** `new URL(path, base)` and axios `baseURL` + `url`: an absolute path replaces the base's path. */

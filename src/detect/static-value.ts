@@ -16,7 +16,7 @@ import {
   type Node,
 } from './ast.js';
 import type { Binding, ModuleIndex } from './module-index.js';
-import { concat, foldedText, HOLE, joinUrl, type Folded, type Piece } from './folded.js';
+import { concat, foldedText, HOLE, joinUrl, startsUrl, type Folded, type Piece } from './folded.js';
 
 /** A value another module exports, as far as it can be known statically. */
 export type ExportedValue = string | { readonly [key: string]: ExportedValue };
@@ -115,8 +115,8 @@ export class ValueFolder {
           const inner = expression.expressions[i];
           if (inner) {
             const folded = next(inner);
+            viaUrlRef ||= folded.viaUrlRef && !startsUrl({ pieces, viaUrlRef });
             pieces.push(...folded.pieces);
-            viaUrlRef ||= folded.viaUrlRef;
           }
         });
         return { pieces, viaUrlRef };
