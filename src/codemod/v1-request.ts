@@ -211,7 +211,7 @@ export function carriedOptions(
   withAuthorization = false,
 ): { text?: string } | { reason: string } {
   const sendsOnly = (name: string | undefined) =>
-    name !== undefined && (BODY_HEADERS.test(name) || (withAuthorization && /^authorization$/i.test(name)));
+    name !== undefined && (BODY_HEADERS.test(name) || (withAuthorization && TOKEN_HEADER.test(name)));
   const ownHeaders = { reason: 'its request sends headers of its own, which the codemod does not carry over' };
   for (const link of parts.headerCalls ?? []) {
     const [name] = link.arguments;
@@ -245,10 +245,18 @@ function isNullish(node: Node): boolean {
   );
 }
 
-/** The token of an `Authorization: Bearer …` header the legacy request already sent (a half-migrated call). */
+/** Headers that carry the token: `Authorization`, and `Access-Token` as TikTok's Business API takes it. */
+const TOKEN_HEADER = /^(authorization|access-token)$/i;
+
+/**
+ * The token of an `Authorization: Bearer …` header the legacy request already sent (a half-migrated
+ * call), or of an `Access-Token` header (the Business API's habit, which the v1 API never read).
+ */
 export function bearerTokenIn(context: CodemodContext, parts: V1RequestParts): Node | undefined {
   const headers = parts.options && objectProperties(parts.options).find((property) => keyName(property) === 'headers');
   const object = headers && context.folder.objectOf(headers.value);
+  const accessToken = object && objectProperties(object).find((property) => /^access-token$/i.test(keyName(property) ?? ''));
+  if (accessToken) return accessToken.value;
   const authorization = object && objectProperties(object).find((property) => /^authorization$/i.test(keyName(property) ?? ''));
   // superagent's `.set('Authorization', \`Bearer ${token}\`)`, XMLHttpRequest's `setRequestHeader(…)`.
   const set = parts.headerCalls?.find(

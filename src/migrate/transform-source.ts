@@ -9,6 +9,7 @@ import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
 import { keepStyle } from './keep-style.js';
+import { repointClientBases } from '../codemod/repoint-client-base.js';
 import { quoteStyle } from '../codemod/quote-style.js';
 
 /** The steps, in order; the TODO step always runs last. */
@@ -108,6 +109,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
     context.recordRemoved();
   }
   collapseTwinFallbacks(context);
+  repointClientBases(context);
   addMigrationTodos(context);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';

@@ -1,0 +1,38 @@
+import { CONTENT_POSTING_HOSTS } from '../contract/index.js';
+import { isStringLiteral, staticString, type Node } from '../detect/ast.js';
+import { classifyUrl } from '../detect/classify-url.js';
+import { isExported } from '../detect/endpoints.js';
+import type { CodemodContext } from './context.js';
+import { replaceLiteral } from './replace-literal.js';
+
+/**
+ * `axios.create({ baseURL: 'https://open-api.tiktok.com' })`, got's and ky's `prefixUrl`, once every
+ * request the module sent through that client is rewritten (each now with its absolute v2 URL): the
+ * base would still send the next relative call to the retired host, and it spells that host. It
+ * becomes the Content Posting host. A base some request still relies on (left for a person), or
+ * exported for other modules to build on, stays.
+ */
+export function repointClientBases(context: CodemodContext): void {
+  const present = new Set<unknown>();
+  context.root.find(context.j.Node).forEach((path) => present.add(path.node));
+  // A request whose URL is still in the tree was not rewritten.
+  const live = context.requests.filter((request) => present.has(request.urlArgument));
+  const bases = new Set<Node>();
+  for (const request of context.requests) {
+    for (const node of request.trace) if (isClientBase(node, context)) bases.add(node);
+  }
+  for (const base of bases) {
+    if (!present.has(base) || live.some((request) => request.trace.has(base)) || isExported(base, context.index)) continue;
+    const text = staticString(base)!;
+    replaceLiteral(context, base, `https://${CONTENT_POSTING_HOSTS[0]}${text.endsWith('/') ? '/' : ''}`);
+  }
+}
+
+/** The retired host alone, as the base option of a client instance. */
+function isClientBase(node: Node, context: CodemodContext): boolean {
+  if (!isStringLiteral(node) || classifyUrl(staticString(node) ?? '')?.kind !== 'legacy-base') return false;
+  const property = context.index.parent(node);
+  const key = property && (property.type === 'ObjectProperty' || property.type === 'Property') ? property.key : undefined;
+  const name = key?.type === 'Identifier' ? key.name : staticString(key);
+  return name === 'baseURL' || name === 'prefixUrl';
+}
