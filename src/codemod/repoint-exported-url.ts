@@ -2,7 +2,7 @@ import type { CodemodContext } from './context.js';
 import { removeDeadBindings } from './remove-dead-bindings.js';
 import { replaceLiteral } from './replace-literal.js';
 import type { V1Endpoint } from '../contract/index.js';
-import { staticString } from '../detect/ast.js';
+import { rangeOf, staticString, type Node } from '../detect/ast.js';
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported } from '../detect/endpoints.js';
 import { foldedText, HOLE } from '../detect/folded.js';
@@ -24,6 +24,9 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
     const match = classifyUrl(value);
     const successor = match?.v1 && successorOf(match.v1);
     if (!successor || value.includes(HOLE) || match.queryStart !== -1 || !isExported(node, context.index)) continue;
+    // The module reads it too (`oauthConfig[platform].tokenUrl`): its own requests, which the codemod
+    // did not see, would get the v2 URL with their v1 parameters. The URL keeps its TODO.
+    if (readHere(node, context)) continue;
     if (staticString(node) !== undefined) replaceLiteral(context, node, successor);
     else {
       context.pathOf(node).replace(context.j.stringLiteral(successor));
@@ -36,4 +39,43 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
       `now names ${successor}, the v2 ${match.v1.purpose.replace(/^v1 /, '')}: requests built on it are rewritten where they are sent`,
     );
   }
+}
+
+/**
+ * Whether the top-level name that holds the URL (a constant, a record) is read in its own module
+ * other than by a request the codemod sees (`axios.post(tiktokConfig.tokenUrl, …)` is rewritten
+ * with the v2 URL written out; `const provider = PROVIDERS[network]` leads to one it does not see).
+ */
+function readHere(node: Node, context: CodemodContext): boolean {
+  const calls = context.requests.map((request) => rangeOf(request.call));
+  const inRequest = (identifier: Node) => {
+    const [start] = rangeOf(identifier);
+    return calls.some(([from, to]) => start >= from && start < to);
+  };
+  const top = context.index.topLevelStatement(node);
+  const declaration = top?.type === 'ExportNamedDeclaration' ? top.declaration : top;
+  if (declaration?.type !== 'VariableDeclaration') return false;
+  const bindings = new Set(
+    (declaration.declarations as Node[]).filter((d) => d.id.type === 'Identifier').map((d) => context.index.resolve(d.id)),
+  );
+  const exportNames = new Set(context.index.ofType('ExportSpecifier').map((specifier) => specifier.local));
+  return context.index
+    .ofType('Identifier')
+    .some(
+      (identifier) =>
+        !exportNames.has(identifier) &&
+        bindings.has(context.index.resolve(identifier)) &&
+        !(declaration.declarations as Node[]).some((d) => d.id === identifier) &&
+        !inModuleExports(identifier, context) &&
+        !inRequest(identifier),
+    );
+}
+
+/** `module.exports = { oauthConfig }`: the export itself, not a read. */
+function inModuleExports(identifier: Node, context: CodemodContext): boolean {
+  for (const ancestor of context.index.ancestors(identifier)) {
+    if (ancestor.type === 'AssignmentExpression')
+      return context.source(ancestor.left).startsWith('module.exports') || context.source(ancestor.left).startsWith('exports.');
+  }
+  return false;
 }
