@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -49,7 +48,10 @@ export async function writeIfUnchanged(file: string, expected: Buffer, output: s
     throw error;
   }
 
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.migrate-share-video.tmp`);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.migrate-share-video.tmp`,
+  );
   let renamed = false;
   try {
     const handle = await open(temporary, 'wx', 0o600);

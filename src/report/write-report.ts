@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { rm, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+
+/** node:crypto is loaded when a file is written, not by every `--check` a pre-commit hook runs (start-up). */
+const suffix = () => process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
 
 /**
  * Writes through a temporary file in the same folder and a rename, so that a reader (a CI upload
  * step, an editor) never sees half a report, and an interrupted run leaves the previous one.
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${suffix()}.tmp`);
   try {
     await writeFile(temporary, text);
     await rename(temporary, path);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
@@ -83,7 +82,7 @@ function fingerprints(findings: readonly Finding[], sourceLines: SarifOptions['s
     const key = [finding.ruleId, locate(finding.file).path, text].join('\0');
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    return createHash('sha256').update(`${key}\0${occurrence}`).digest('hex');
+    return process.getBuiltinModule('node:crypto').createHash('sha256').update(`${key}\0${occurrence}`).digest('hex');
   });
 }
 
