@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { legacyShareId, publishId } from '../support/tiktok-mock/ids.js';
-import { buildEnvelope, webhookEvents, type WebhookEvent } from '../support/tiktok-mock/index.js';
+import { buildEnvelope, EXAMPLE_SENDER, webhookEvents, type WebhookEvent } from '../support/tiktok-mock/index.js';
 import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
 
 /**
@@ -17,8 +17,6 @@ import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
 const FIXTURES = path.join(ROOT, 'fixtures/rename-webhook-events');
 const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-webhook-handlers');
 const DRIVER = path.join(import.meta.dirname, 'drive-webhook-handler.mjs');
-const CLIENT_KEY = 'bwo2m45353a6k85';
-const OPEN_ID = 'act.example12345Example12345Example';
 const REASON = 'file_format_check_failed';
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
@@ -50,9 +48,7 @@ const UNRELATED: WebhookEvent = { event: 'authorization.removed', content: { rea
 function observe(name: string, which: 'input' | 'output', side: Side): string {
   const spec = readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8');
   const program = fixtureProgram(path.join(WORK, which), name, which, FIXTURES);
-  const envelopes = [...side.events, UNRELATED].map((event) =>
-    buildEnvelope({ clientKey: CLIENT_KEY, userOpenId: OPEN_ID, createTime: 1_700_000_000, ...event }),
-  );
+  const envelopes = [...side.events, UNRELATED].map((event) => buildEnvelope({ ...EXAMPLE_SENDER, createTime: 1_700_000_000, ...event }));
   const run = spawnSync(process.execPath, [DRIVER, program, spec, JSON.stringify(envelopes)], {
     cwd: ROOT,
     encoding: 'utf8',

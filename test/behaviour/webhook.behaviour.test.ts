@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transformSource } from '../../src/migrate/transform-source.js';
 import { legacyShareId, publishId } from '../support/tiktok-mock/ids.js';
-import { sendWebhook, webhookEvents, type WebhookEvent } from '../support/tiktok-mock/index.js';
+import { EXAMPLE_SENDER, sendWebhook, webhookEvents, type WebhookEvent } from '../support/tiktok-mock/index.js';
 
 /**
  * A TikTok webhook handler fixture (a plain node:http server that checks TikTok-Signature and
@@ -21,8 +21,6 @@ const CASE = path.join(ROOT, 'fixtures/rename-webhook-events/node-http-handler-w
 const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-webhook-behaviour');
 const DRIVER = path.join(import.meta.dirname, 'drive-webhook-server.mjs');
 const CLIENT_SECRET = 'test_client_secret';
-const CLIENT_KEY = 'bwo2m45353a6k85';
-const OPEN_ID = 'act.example12345Example12345Example';
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
@@ -78,9 +76,9 @@ async function run(modulePath: string, deliveries: readonly Delivery[]): Promise
     for (const { event, duplicates, forged } of deliveries) {
       const delivery = await sendWebhook(url, {
         ...event,
-        clientKey: CLIENT_KEY,
+        clientKey: EXAMPLE_SENDER.clientKey,
         clientSecret: forged ? 'not_the_client_secret' : CLIENT_SECRET,
-        userOpenId: OPEN_ID,
+        userOpenId: EXAMPLE_SENDER.userOpenId,
         ...(duplicates ? { duplicates } : {}),
         ...(forged ? { retry: { attempts: 1 } } : {}),
       });

@@ -19,6 +19,7 @@ export { chunkPlanViolations, chunkRanges, type ChunkRange } from './chunk-rules
 export { mockRequest, type MockRequestInit, type MockResponse } from './request.js';
 export { runNodeProgram, type ProgramResult, type RunProgramOptions } from './run-program.js';
 export {
+  EXAMPLE_SENDER,
   TEST_RETRY_POLICY,
   buildEnvelope,
   sendWebhook,

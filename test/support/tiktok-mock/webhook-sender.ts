@@ -124,6 +124,9 @@ export function buildEnvelope(options: {
   };
 }
 
+/** The client key and user of TikTok's documented example envelope (§6.2), for tests to send as. */
+export const EXAMPLE_SENDER = { clientKey: 'bwo2m45353a6k85', userOpenId: 'act.example12345Example12345Example' } as const;
+
 /** Builders for the events of §2.6 and §6.3, `content` keys in the documented order. */
 export const webhookEvents = {
   /** Legacy: a Video Kit upload failed in TikTok (§2.6). */
