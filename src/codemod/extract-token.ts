@@ -155,7 +155,7 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node
     const object = headers && context.folder.objectOf(headers.value);
     const authorization = object && (findProperty(object, 'Authorization') ?? findProperty(object, 'authorization'));
     if (authorization) values.push(authorization.value);
-    const accessToken = object && objectProperties(object).find((property) => /^access-token$/i.test(keyName(property) ?? ''));
+    const accessToken = object && accessTokenHeader(object);
     if (accessToken) return accessToken.value;
   }
   for (const chained of request.chain) {
@@ -177,6 +177,11 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node
     }
   }
   return undefined;
+}
+
+/** The `Access-Token` header of a headers object: the token, as TikTok's Business API takes it. */
+export function accessTokenHeader(headers: Node): Node | undefined {
+  return objectProperties(headers).find((property) => /^access-token$/i.test(keyName(property) ?? ''));
 }
 
 /** `encodeURIComponent(token)` in a query string: the token itself goes in the header. */

@@ -7,6 +7,7 @@ import {
   isCall,
   isIdentifier,
   isMember,
+  isNullish,
   keyName,
   memberName,
   objectProperties,
@@ -190,9 +191,7 @@ function calledWithBytes(value: Node, context: CodemodContext): boolean {
 }
 
 function isNothing(argument: Node | undefined, context: CodemodContext): boolean {
-  if (!argument) return false;
-  const value = unwrap(context.folder.valueNode(argument) ?? argument);
-  return value.type === 'NullLiteral' || (value.type === 'Literal' && value.value === null) || isIdentifier(value, 'undefined');
+  return !!argument && isNullish(context.folder.valueNode(argument) ?? argument);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { clientOf } from './http-client.js';
 import type { CodemodContext } from './context.js';
 import { quoted } from './todo.js';
-import { calleeName, isFunction, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import { accessTokenHeader } from './extract-token.js';
+import { calleeName, isFunction, isMember, isNullish, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
 import { foldedText } from '../detect/folded.js';
 import { callsOnSameVariable, type TikTokRequest } from '../detect/requests.js';
 
@@ -236,15 +237,6 @@ export function carriedOptions(
   return { text: kept.length > 0 ? kept.join(', ') : undefined };
 }
 
-function isNullish(node: Node): boolean {
-  const value = unwrap(node);
-  return (
-    value.type === 'NullLiteral' ||
-    (value.type === 'Literal' && value.value === null) ||
-    (value.type === 'Identifier' && value.name === 'undefined')
-  );
-}
-
 /** Headers that carry the token: `Authorization`, and `Access-Token` as TikTok's Business API takes it. */
 const TOKEN_HEADER = /^(authorization|access-token)$/i;
 
@@ -255,7 +247,7 @@ const TOKEN_HEADER = /^(authorization|access-token)$/i;
 export function bearerTokenIn(context: CodemodContext, parts: V1RequestParts): Node | undefined {
   const headers = parts.options && objectProperties(parts.options).find((property) => keyName(property) === 'headers');
   const object = headers && context.folder.objectOf(headers.value);
-  const accessToken = object && objectProperties(object).find((property) => /^access-token$/i.test(keyName(property) ?? ''));
+  const accessToken = object && accessTokenHeader(object);
   if (accessToken) return accessToken.value;
   const authorization = object && objectProperties(object).find((property) => /^authorization$/i.test(keyName(property) ?? ''));
   // superagent's `.set('Authorization', \`Bearer ${token}\`)`, XMLHttpRequest's `setRequestHeader(…)`.

@@ -155,3 +155,13 @@ export function isIdentifier(node: Node | null | undefined, name?: string): bool
 export function literalTypeValue(node: Node): string | undefined {
   return node.type === 'TSLiteralType' ? staticString(node.literal) : undefined;
 }
+
+/** `null` or `undefined`, as written. */
+export function isNullish(node: Node): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === 'NullLiteral' ||
+    (value.type === 'Literal' && value.value === null) ||
+    (value.type === 'Identifier' && value.name === 'undefined')
+  );
+}

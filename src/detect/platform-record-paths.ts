@@ -18,15 +18,19 @@ export function findPlatformRecordPaths(index: ModuleIndex, folder: ValueFolder,
   const findings: RawFinding[] = [];
   for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
     if (skip.has(node) || (node.type !== 'TemplateLiteral' && !isStringLiteral(node)) || !underTikTokKey(node, index)) continue;
-    // `${API}/user/info/`: the part before the path is the base set elsewhere.
-    const path = foldedText(folder.fold(node))
-      .split('?')[0]
-      .replace(new RegExp(`^[^/]*${HOLE}`), '');
+    const path = pathAfterBase(node, folder);
     if (!path.startsWith('/') || path.includes('//') || !KNOWN_LEGACY_PATHS.has(path.replace(/\/+$/, '').toLowerCase())) continue;
     const finding = relativeFinding(path, node);
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/** A URL's path without its query, and without a base set elsewhere (`${API}/user/info/` → `/user/info/`). */
+export function pathAfterBase(node: Node, folder: ValueFolder): string {
+  return foldedText(folder.fold(node))
+    .split('?')[0]
+    .replace(new RegExp(`^[^/]*${HOLE}`), '');
 }
 
 /** The value of a property whose key, or an enclosing one's, names TikTok; not inside a function. */

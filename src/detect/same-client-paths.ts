@@ -1,8 +1,7 @@
 import { KNOWN_LEGACY_PATHS } from '../contract/index.js';
 import { isCall, isMember, unwrap, type Node } from './ast.js';
-import { foldedText, HOLE } from './folded.js';
 import type { Binding, ModuleIndex } from './module-index.js';
-import { relativeFinding } from './platform-record-paths.js';
+import { pathAfterBase, relativeFinding } from './platform-record-paths.js';
 import type { RawFinding } from './raw-finding.js';
 import type { ValueFolder } from './static-value.js';
 
@@ -25,9 +24,7 @@ export function findSameClientPaths(
   for (const call of index.ofType('CallExpression')) {
     const path = call.arguments[0] as Node | undefined;
     if (!path || skip.has(path) || uploadPaths.includes(path) || !clients.has(clientOf(path, index)!)) continue;
-    const text = foldedText(folder.fold(path))
-      .split('?')[0]
-      .replace(new RegExp(`^[^/]*${HOLE}`), '');
+    const text = pathAfterBase(path, folder);
     // got's `prefixUrl` takes its paths without the leading slash.
     const relative = text.startsWith('/') ? text : `/${text}`;
     if (text.includes('//') || !KNOWN_LEGACY_PATHS.has(relative.replace(/\/+$/, '').toLowerCase())) continue;

@@ -1,6 +1,7 @@
 import { keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { chainOf } from './told-apart-from-twin.js';
 
 const MERGE_BY_HAND = 'the legacy and the new event each have their own handling here: merge them by hand';
 
@@ -37,9 +38,7 @@ function dropTwinComparison(context: CodemodContext, comparison: Node, literal: 
   const holder = context.index.parent(comparison);
   if (!joiner || holder?.type !== 'LogicalExpression' || holder.operator !== joiner) return false;
   const subject = context.source(comparison.left === literal ? comparison.right : comparison.left);
-  let top = holder;
-  for (let up = context.index.parent(top); up?.type === 'LogicalExpression' && up.operator === joiner; up = context.index.parent(top))
-    top = up;
+  const top = chainOf(context, holder, joiner);
   const tests = (node: Node): Node[] =>
     node.type === 'LogicalExpression' && node.operator === joiner ? [...tests(node.left), ...tests(node.right)] : [node];
   const twin = tests(top).some(

@@ -45,9 +45,17 @@ export function toldApartFromTwin(
   return undefined;
 }
 
-/** The top of the `||` / `&&` chain a comparison belongs to (itself when it stands alone). */
-function chainOf(context: CodemodContext, comparison: Node): Node {
+/**
+ * The top of the `||` / `&&` chain a comparison belongs to (itself when it stands alone); with
+ * `operator`, of the chain joined by that operator only.
+ */
+export function chainOf(context: CodemodContext, comparison: Node, operator?: string): Node {
   let top = comparison;
-  for (let parent = context.index.parent(top); parent?.type === 'LogicalExpression'; parent = context.index.parent(top)) top = parent;
+  for (
+    let parent = context.index.parent(top);
+    parent?.type === 'LogicalExpression' && (operator === undefined || parent.operator === operator);
+    parent = context.index.parent(top)
+  )
+    top = parent;
   return top;
 }
