@@ -11,7 +11,7 @@ import {
   unwrap,
   type Node,
 } from '../detect/ast.js';
-import { requestBodies, type TikTokRequest } from '../detect/requests.js';
+import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/requests.js';
 import { jsonBody } from './extract-video.js';
 import { QUERY_OPTIONS } from '../detect/query-tokens.js';
 import type { CodemodContext } from './context.js';
@@ -139,6 +139,9 @@ function fromBody(request: TikTokRequest, context: CodemodContext): Node | undef
     const object = jsonBody(body, context);
     const property = object && findProperty(object, TOKEN);
     if (property) return propertyValue(property);
+    // `form.append('access_token', token)` beside the video.
+    const field = formFieldCalls(unwrap(body), context.index).find((call) => staticString(call.arguments[0]) === TOKEN);
+    if (field?.arguments[1]) return field.arguments[1];
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { CONTENT_POSTING_HOSTS } from '../contract/index.js';
-import { isStringLiteral, staticString, type Node } from '../detect/ast.js';
+import { isCall, isStringLiteral, staticString, type Node } from '../detect/ast.js';
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported } from '../detect/endpoints.js';
 import type { CodemodContext } from './context.js';
@@ -28,11 +28,13 @@ export function repointClientBases(context: CodemodContext): void {
   }
 }
 
-/** The retired host alone, as the base option of a client instance. */
+/** The retired host alone, as the base option of a client instance (`axios.create({ baseURL })`, not a settings record's field). */
 function isClientBase(node: Node, context: CodemodContext): boolean {
   if (!isStringLiteral(node) || classifyUrl(staticString(node) ?? '')?.kind !== 'legacy-base') return false;
   const property = context.index.parent(node);
   const key = property && (property.type === 'ObjectProperty' || property.type === 'Property') ? property.key : undefined;
   const name = key?.type === 'Identifier' ? key.name : staticString(key);
-  return name === 'baseURL' || name === 'prefixUrl';
+  const options = property && context.index.parent(property);
+  const call = options && context.index.parent(options);
+  return (name === 'baseURL' || name === 'prefixUrl') && !!call && isCall(call) && call.arguments.includes(options);
 }

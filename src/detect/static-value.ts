@@ -246,7 +246,11 @@ export class ValueFolder {
     return expression;
   }
 
-  /** `this.name` inside a class: its field initializer, or what the constructor assigns it. */
+  /**
+   * `this.name` inside a class: its field initializer, or what the constructor assigns it. Inside a
+   * method of an object literal (`{ baseURL: '…', async post() { … this.baseURL … } }`): that
+   * object's property.
+   */
   classMemberValue(thisMember: Node, name: string): Node | undefined {
     let classBody: Node | undefined;
     for (const ancestor of this.index.ancestors(thisMember)) {
@@ -254,6 +258,15 @@ export class ValueFolder {
         classBody = ancestor;
         break;
       }
+      if (ancestor.type === 'ArrowFunctionExpression' || !isFunction(ancestor)) continue;
+      const holder = ancestor.type === 'ObjectMethod' ? ancestor : this.index.parent(ancestor);
+      // A class's method: its class body, further up, says.
+      if (ancestor.type === 'ClassMethod' || ancestor.type === 'ClassPrivateMethod' || holder?.type === 'MethodDefinition') continue;
+      // The first other function that binds `this`: a method of an object literal, or nothing known.
+      const object = holder && (holder.type === 'ObjectMethod' || holder.type === 'Property') ? this.index.parent(holder) : undefined;
+      if (object?.type !== 'ObjectExpression') return undefined;
+      const property = findProperty(object, name);
+      return property && !isFunction(unwrap(property.value ?? property)) ? property.value : undefined;
     }
     if (!classBody) return undefined;
     for (const member of classBody.body) {
