@@ -124,10 +124,16 @@ export class CodemodContext {
     return this.reasons.get(finding);
   }
 
-  /** Findings whose code a rewrite removed were rewritten away: recorded as such. */
-  recordRemoved(): void {
+  /** The nodes still in the tree: what the rewrites so far left in place. */
+  nodesInTree(): Set<unknown> {
     const present = new Set<unknown>();
     this.root.find(this.j.Node).forEach((path) => present.add(path.node));
+    return present;
+  }
+
+  /** Findings whose code a rewrite removed were rewritten away: recorded as such. */
+  recordRemoved(): void {
+    const present = this.nodesInTree();
     for (const finding of this.unhandled()) {
       if (finding.node && !present.has(finding.node)) this.record(finding, 'rewritten');
       else if (finding.range && !this.rangeStillPresent(finding, present)) this.record(finding, 'rewritten');

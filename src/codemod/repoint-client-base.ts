@@ -13,8 +13,7 @@ import { replaceLiteral } from './replace-literal.js';
  * exported for other modules to build on, stays.
  */
 export function repointClientBases(context: CodemodContext): void {
-  const present = new Set<unknown>();
-  context.root.find(context.j.Node).forEach((path) => present.add(path.node));
+  const present = context.nodesInTree();
   // A request whose URL is still in the tree was not rewritten.
   const live = context.requests.filter((request) => present.has(request.urlArgument));
   const bases = new Set<Node>();

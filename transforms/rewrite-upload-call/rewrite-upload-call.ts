@@ -59,8 +59,7 @@ function repointExportedUrls(context: CodemodContext): void {
  */
 function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokRequest[]): void {
   if (rewritten.length === 0) return;
-  const present = new Set<unknown>();
-  context.root.find(context.j.Node).forEach((path) => present.add(path.node));
+  const present = context.nodesInTree();
   const stillSent = new Set(context.requests.filter((r) => !rewritten.includes(r)).flatMap((r) => [...r.trace]));
   for (const composition of findUrlCompositions(context.index, context.folder)) {
     if (!present.has(composition.node) || stillSent.has(composition.node)) continue;
