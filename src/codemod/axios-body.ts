@@ -1,6 +1,6 @@
 import { isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
-import { clientOf } from './http-client.js';
+import { clientOfCall } from './http-client.js';
 
 /**
  * Whether `holder` is the body of an axios response: `res.data` of `const res = await axios.post(…)`,
@@ -23,13 +23,11 @@ export function isAxiosBody(context: CodemodContext, holder: Node): boolean {
 export function isAxiosResponse(context: CodemodContext, value: Node, seen: Node[] = []): boolean {
   let node = unwrap(value);
   if (node.type === 'AwaitExpression') node = unwrap(node.argument);
-  if (isCall(node)) {
-    if (context.helperCalls.get(node) === 'axios') return true;
-    const request = context.requests.find((candidate) => candidate.call === node);
-    return request !== undefined && clientOf(request, context)?.kind === 'axios';
-  }
+  if (isCall(node)) return context.helperCalls.get(node) === 'axios' || clientOfCall(node, context)?.kind === 'axios';
   if (node.type !== 'Identifier' || seen.includes(node)) return false;
   const binding = context.index.resolve(node);
-  if (binding?.init === undefined || binding.path.length > 0 || binding.assignments.length > 0) return false;
-  return isAxiosResponse(context, binding.init, [...seen, node]);
+  if (!binding || binding.path.length > 0) return false;
+  // `let res; if (a) res = await axios.post(…); else res = await axios.get(…);`: every value it is given.
+  const values = [...(binding.init ? [binding.init] : []), ...binding.assignments];
+  return values.length > 0 && values.every((value) => isAxiosResponse(context, value, [...seen, node]));
 }

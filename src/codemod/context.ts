@@ -109,6 +109,11 @@ export class CodemodContext {
     this.extraOutcomes.push({ ruleId, action: 'todo', line, column, message, followUp: true });
   }
 
+  /** The 1-based line a node of the input starts on, to name it in a TODO. */
+  lineOf(node: Node): number {
+    return this.lines.position(rangeOf(node)[0]).line;
+  }
+
   /** Leaves `place` to the project pass (a type declared in another module), at `node` of the input. */
   handOver(node: Node, ruleId: string, place: string): void {
     const { line, column } = this.lines.position(rangeOf(node)[0]);

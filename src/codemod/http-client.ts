@@ -31,12 +31,15 @@ const LIBRARIES: Record<string, ClientKind> = {
  * imported module). Undefined for anything else: a wrapper the codemod cannot see into.
  */
 export function clientOf(request: TikTokRequest, context: CodemodContext): RequestClient | undefined {
-  const callee = unwrap(request.call.callee);
+  return clientOfCall(request.call, context);
+}
+
+/** The client of any call, TikTok's or not (`axios.post(config.tokenUrl, …)` beside the TikTok one). */
+export function clientOfCall(call: Node, context: CodemodContext): RequestClient | undefined {
+  const callee = unwrap(call.callee);
   const receiver = isMember(callee) ? unwrap(callee.object) : callee;
-  if (isMember(callee) && calleeName(request.call) === 'open' && isXhr(receiver, context))
-    return { kind: 'xhr', client: context.source(receiver) };
-  if (isMember(callee) && calleeName(request.call) === 'submit' && isFormDataPackage(receiver, context))
-    return { kind: 'form-data-submit' };
+  if (isMember(callee) && calleeName(call) === 'open' && isXhr(receiver, context)) return { kind: 'xhr', client: context.source(receiver) };
+  if (isMember(callee) && calleeName(call) === 'submit' && isFormDataPackage(receiver, context)) return { kind: 'form-data-submit' };
   const library = libraryOfValue(receiver, context);
   if (library === undefined)
     return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch', client: 'fetch' } : undefined;

@@ -2,10 +2,11 @@ import type { CodemodContext } from './context.js';
 import { removeDeadBindings } from './remove-dead-bindings.js';
 import { replaceLiteral } from './replace-literal.js';
 import type { V1Endpoint } from '../contract/index.js';
-import { rangeOf, staticString, type Node } from '../detect/ast.js';
+import { staticString, type Node } from '../detect/ast.js';
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported } from '../detect/endpoints.js';
 import { foldedText, HOLE } from '../detect/folded.js';
+import { readsOf, recordEntry } from './v1-url-left-behind.js';
 
 /**
  * An exported constant that spells a v1 endpoint this run rewrites (`export const TIKTOK_TOKEN_URL =
@@ -42,16 +43,12 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
 }
 
 /**
- * Whether the top-level name that holds the URL (a constant, a record) is read in its own module
- * other than by a request the codemod sees (`axios.post(tiktokConfig.tokenUrl, …)` is rewritten
- * with the v2 URL written out; `const provider = PROVIDERS[network]` leads to one it does not see).
+ * Whether the top-level name that holds the URL (a constant, a record) is still read in its own
+ * module: a request rewritten with the v2 URL written out (`axios.post(tiktokConfig.tokenUrl, …)`)
+ * reads it no more; one left with its TODO, or code the codemod does not see, still does.
  */
 function readHere(node: Node, context: CodemodContext): boolean {
-  const calls = context.requests.map((request) => rangeOf(request.call));
-  const inRequest = (identifier: Node) => {
-    const [start] = rangeOf(identifier);
-    return calls.some(([from, to]) => start >= from && start < to);
-  };
+  const present = context.nodesInTree();
   const top = context.index.topLevelStatement(node);
   const declaration = top?.type === 'ExportNamedDeclaration' ? top.declaration : top;
   if (declaration?.type !== 'VariableDeclaration') return false;
@@ -59,16 +56,19 @@ function readHere(node: Node, context: CodemodContext): boolean {
     (declaration.declarations as Node[]).filter((d) => d.id.type === 'Identifier').map((d) => context.index.resolve(d.id)),
   );
   const exportNames = new Set(context.index.ofType('ExportSpecifier').map((specifier) => specifier.local));
-  return context.index
+  // Reads that go to another entry, or through a key a branch proves is another network's, are not
+  // reads of this URL (`const config = oauthConfig[platform]` read in the `platform === 'youtube'` branch).
+  const entry = recordEntry(node, context);
+  const reads = context.index
     .ofType('Identifier')
-    .some(
+    .filter(
       (identifier) =>
         !exportNames.has(identifier) &&
         bindings.has(context.index.resolve(identifier)) &&
         !(declaration.declarations as Node[]).some((d) => d.id === identifier) &&
-        !inModuleExports(identifier, context) &&
-        !inRequest(identifier),
+        !inModuleExports(identifier, context),
     );
+  return (entry ? reads.flatMap((read) => readsOf(read, entry.path, 0, context)) : reads).some((read) => present.has(read));
 }
 
 /** `module.exports = { oauthConfig }`: the export itself, not a read. */

@@ -16,6 +16,7 @@ import {
   type Node,
 } from './ast.js';
 import type { Binding, ModuleIndex } from './module-index.js';
+import { narrowedKey } from './narrowed-key.js';
 import { concat, foldedText, HOLE, joinUrl, startsUrl, type Folded, type Piece } from './folded.js';
 
 /** A value another module exports, as far as it can be known statically. */
@@ -93,12 +94,19 @@ const MAX_DEPTH = 24;
  * Every node folded on the way is added to `trace`, so callers can tell which literals a value came from.
  */
 export class ValueFolder {
+  /**
+   * Where the value asked for is read: a record read by a key (`config = records[platform]`) is one
+   * entry only in a branch that tests the key, which holds at the read, not where `config` is declared.
+   */
+  private site: Node | undefined;
+
   constructor(
     private readonly index: ModuleIndex,
     private readonly resolveImport: ImportResolver = () => undefined,
   ) {}
 
   fold(node: Node, trace?: Set<Node>, depth = 0): Folded {
+    if (depth === 0) this.site = node;
     if (depth > MAX_DEPTH) return hole(node);
     trace?.add(node);
     const expression = unwrap(node);
@@ -202,6 +210,7 @@ export class ValueFolder {
    * path), a property of an object literal, a class field. Undefined when it cannot be told.
    */
   valueNode(node: Node, trace?: Set<Node>, depth = 0): Node | undefined {
+    if (depth === 0) this.site = node;
     if (depth > MAX_DEPTH) return undefined;
     const expression = unwrap(node);
     trace?.add(expression);
@@ -224,7 +233,8 @@ export class ValueFolder {
       return inner.type === 'Identifier' || isMember(inner) ? (this.valueNode(inner, trace, depth + 1) ?? inner) : inner;
     }
     if (isMember(expression)) {
-      const name = memberName(expression);
+      const name =
+        memberName(expression) ?? (expression.computed && this.site ? narrowedKey(expression.property, this.site, this.index) : undefined);
       if (name === undefined) return undefined;
       const object = unwrap(expression.object);
       if (object.type === 'ThisExpression') {

@@ -4,6 +4,7 @@ import { objectEntry, paramSource, requestParams, type ParamValue } from '../../
 import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
+import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -42,6 +43,7 @@ const MOVED_PARAMS = ['access_token', 'open_id', 'fields'];
  * one TODO saying why.
  */
 export function rewriteDisplayApiCalls(context: CodemodContext): void {
+  const rewritten: TikTokRequest[] = [];
   for (const request of context.requests) {
     const endpoint = request.match.kind === 'v1-endpoint' ? ENDPOINTS[request.match.v1?.rewrite ?? ''] : undefined;
     if (!endpoint) continue;
@@ -52,8 +54,10 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     );
     const reason = rewriteCall(context, request, endpoint);
     for (const finding of related) settle(context, finding, request, endpoint, reason);
+    if (reason === undefined) rewritten.push(request);
   }
   repointExportedV1Urls(context, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
+  settleV1UrlsLeftBehind(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
 }
 
 function settle(context: CodemodContext, finding: RawFinding, request: TikTokRequest, endpoint: DisplayEndpoint, reason?: string): void {

@@ -1,6 +1,6 @@
 /** The app's own values a v2 token call needs and the v1 one did not send: its redirect URI, client key and secret. */
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { isMember, keyName, memberName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { isFunction, isMember, keyName, memberName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { HOLE, type Piece } from '../../src/detect/folded.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
@@ -14,12 +14,15 @@ export const CLIENT_SECRET_NAME = /client_?secret$/i;
 export const CLIENT_KEY_NAME = /client_?key$/i;
 
 /**
- * The redirect URI the authorize step sends, which v2 requires the exchange to send again (§2.8): the
- * `redirect_uri` of an authorize URL in this module, else a value of the module named for it
- * (`REDIRECT_URI`, `config.tiktok.redirectUri`, `process.env.TIKTOK_REDIRECT_URI`). Only a plain
- * reference is reused: reading it twice has no effect. Undefined when none is found.
+ * The redirect URI the authorize step sends, which v2 requires the exchange to send again (§2.8): a
+ * parameter of the exchange's own function named for it, the `redirect_uri` of an authorize URL in
+ * this module, else a value of the module named for it (`REDIRECT_URI`, `config.tiktok.redirectUri`,
+ * `process.env.TIKTOK_REDIRECT_URI`). Only a plain reference is reused: reading it twice has no
+ * effect. Undefined when none is found.
  */
-export function findRedirectUri(context: CodemodContext): ParamValue | undefined {
+export function findRedirectUri(context: CodemodContext, exchange: Node): ParamValue | undefined {
+  const parameter = parameterNamed(context, REDIRECT_NAME, exchange);
+  if (parameter) return { source: parameter };
   for (const composition of findUrlCompositions(context.index, context.folder)) {
     if (composition.match.v1?.rewrite !== 'authorize-page') continue;
     const { pieces, root } = builtUrl(context, composition.node) ?? { pieces: composition.url.pieces, root: composition.node };
@@ -90,6 +93,25 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
     if (!name || !pattern.test(name) || property.computed) continue;
     const path = objectKeyPath(context, property);
     if (path) return { source: path };
+  }
+  return undefined;
+}
+
+/**
+ * `async function exchangeCode(platform, code, redirectUri) { … }`: a function that takes the redirect
+ * URI is handed the one its caller sent to the authorize page, whatever else it does with it. Only a
+ * parameter never reassigned.
+ */
+function parameterNamed(context: CodemodContext, pattern: RegExp, near: Node): string | undefined {
+  for (const ancestor of context.index.ancestors(near)) {
+    if (!isFunction(ancestor)) continue;
+    for (const param of ancestor.params as Node[]) {
+      const inner = param.type === 'TSParameterProperty' ? param.parameter : param;
+      const id = inner.type === 'AssignmentPattern' ? inner.left : inner;
+      if (id.type !== 'Identifier' || !pattern.test(id.name)) continue;
+      const binding = context.index.resolve(id);
+      if (binding && binding.assignments.length === 0 && binding.appends.length === 0) return id.name;
+    }
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js'
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { todoStatement } from '../../src/codemod/todo.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
+import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { calleeName, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
@@ -75,6 +76,7 @@ const GRANTS: Readonly<Record<string, Grant>> = {
  */
 export function rewriteTokenExchanges(context: CodemodContext): void {
   const stores: Node[] = [];
+  const rewritten: TikTokRequest[] = [];
   let tokenCalls = 0;
   for (const request of context.requests) {
     if (request.match.kind !== 'v1-endpoint') continue;
@@ -85,6 +87,7 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
     const store = grant.answer === 'tokens' ? tokenStoreCall(context, request) : undefined;
     const reason = rewriteExchange(context, request, grant);
     for (const finding of findings) settle(context, finding, grant, reason);
+    if (reason === undefined) rewritten.push(request);
     if (reason === undefined && grant.answer === 'tokens') tokenCalls++;
     if (reason === undefined && store) stores.push(store);
   }
@@ -93,6 +96,7 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   if (first) context.todoAt(first, TOKEN_STORE_TODO, first);
   if (tokenCalls > 0) context.notes.add(TOKENS_NOTE);
   repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
+  settleV1UrlsLeftBehind(context, rewritten, (endpoint) => GRANTS[endpoint.path]?.url);
   explainHandedOnUrls(context);
 }
 
@@ -174,7 +178,9 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   if (grantType && !('text' in grantType && grantType.text === grant.grantType))
     return `its grant_type is not the literal ${grant.grantType}`;
   const redirect =
-    grant.grantType === 'authorization_code' ? (params.get('redirect_uri') ?? findRedirectUri(context)) : params.get('redirect_uri');
+    grant.grantType === 'authorization_code'
+      ? (params.get('redirect_uri') ?? findRedirectUri(context, request.call))
+      : params.get('redirect_uri');
   if (!redirect && grant.grantType === 'authorization_code')
     return 'the redirect_uri the authorize step sent cannot be found in this module, and v2 requires the same one here (add it to the body)';
   const carried = carriedOptions(context, parts);

@@ -1,0 +1,129 @@
+import type { V1Endpoint } from '../contract/index.js';
+import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import { classifyUrl } from '../detect/classify-url.js';
+import { isExported } from '../detect/endpoints.js';
+import { mayBeEntry } from '../detect/narrowed-key.js';
+import type { TikTokRequest } from '../detect/requests.js';
+import type { CodemodContext } from './context.js';
+import { replaceLiteral } from './replace-literal.js';
+
+/**
+ * The v1 URL a rewritten request read from a record that stays, because it serves other networks too
+ * (`NETWORKS[network].tokenEndpoint` in the `network === 'tiktok'` branch): the request now writes its
+ * v2 URL out, and the entry would still spell the retired endpoint. When nothing else in the module
+ * can read that entry for TikTok (every other read is of another key, or in a branch on another
+ * network), it names the v2 endpoint now; otherwise it gets a TODO that says which line still reads it.
+ * Exported values are `repointExportedV1Urls`' concern.
+ */
+export function settleV1UrlsLeftBehind(
+  context: CodemodContext,
+  rewritten: readonly TikTokRequest[],
+  successorOf: (endpoint: V1Endpoint) => string | undefined,
+): void {
+  if (rewritten.length === 0) return;
+  const present = context.nodesInTree();
+  const stillSent = new Set(context.requests.filter((r) => !rewritten.includes(r)).flatMap((r) => [...r.trace]));
+  const done = new Set<Node>();
+  for (const node of rewritten.flatMap((request) => [...request.trace])) {
+    if (done.has(node) || !present.has(node) || stillSent.has(node) || isExported(node, context.index)) continue;
+    done.add(node);
+    const text = staticString(node);
+    const match = text === undefined ? undefined : classifyUrl(text);
+    const successor = match?.v1 && match.queryStart === -1 ? successorOf(match.v1) : undefined;
+    if (!successor) continue;
+    const entry = recordEntry(node, context);
+    if (!entry) continue;
+    const readers = entry.reads.filter((read) => present.has(read));
+    const still = readers.flatMap((read) => readsOf(read, entry.path, 0, context)).filter((site) => present.has(site));
+    if (still.length === 0) {
+      replaceLiteral(context, node, successor);
+      continue;
+    }
+    const line = context.lineOf(still[0]);
+    context.todoAt(
+      node,
+      `this v1 ${match!.v1!.purpose.replace(/^v1 /, '')} URL is no longer read by the migrated request, but line ${line} may still read it for TikTok: move that code to ${successor} (with the v2 parameters), then point this at it`,
+      node,
+      'no-v1-oauth-endpoint',
+    );
+  }
+}
+
+/** The binding a literal is the value of, directly or down a record's keys (`NETWORKS.tiktok.tokenEndpoint`). */
+export function recordEntry(node: Node, context: CodemodContext): { path: string[]; reads: Node[] } | undefined {
+  const path: string[] = [];
+  let value = node;
+  let parent = context.index.parent(value);
+  while (parent && (parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === value && !parent.computed) {
+    const key = parent.key.type === 'Identifier' ? parent.key.name : staticString(parent.key);
+    const object = context.index.parent(parent);
+    if (key === undefined || object?.type !== 'ObjectExpression') return undefined;
+    path.unshift(key);
+    value = object;
+    parent = context.index.parent(object);
+  }
+  if (parent?.type !== 'VariableDeclarator' || unwrap(parent.init ?? parent) !== value || parent.id.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(parent.id);
+  if (binding?.kind !== 'const') return undefined;
+  const reads = context.index
+    .ofType('Identifier')
+    .filter((identifier) => identifier !== parent.id && context.index.resolve(identifier) === binding && !isKey(identifier, context));
+  return { path, reads };
+}
+
+/**
+ * The name a pattern gives to `key` (`{ tokenEndpoint }`, `{ tokenEndpoint: url }`); null when a rest
+ * element may hold it, undefined when the pattern leaves it out.
+ */
+function destructuredName(pattern: Node, key: string | undefined): { node: Node } | null | undefined {
+  for (const property of pattern.properties as Node[]) {
+    if (property.type === 'RestElement') return null;
+    if (key === undefined || property.computed || keyName(property) !== key) continue;
+    const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    return value.type === 'Identifier' ? { node: value } : null;
+  }
+  return undefined;
+}
+
+/** The key of `{ tokenEndpoint }`, which the parser gives a node of its own beside the value. */
+function isKey(identifier: Node, context: CodemodContext): boolean {
+  const parent = context.index.parent(identifier);
+  return !!parent && (parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === identifier && !parent.computed;
+}
+
+/** `if (!config)`, `config ? … : …`, `config == null`, `typeof config`: looked at, never handed on. */
+function onlyTested(expression: Node, parent: Node): boolean {
+  if (parent.type === 'UnaryExpression') return ['!', 'typeof', 'void'].includes(parent.operator);
+  if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') return parent.test === expression;
+  return parent.type === 'BinaryExpression' && ['==', '===', '!=', '!=='].includes(parent.operator);
+}
+
+/**
+ * Where `expression`, holding the value at `path[from…]` of the record, is read down to the entry:
+ * nothing when it goes to another key, or through a key a branch proves is another network's.
+ * `const settings = NETWORKS[network]` is followed to the reads of `settings`, each in its branch.
+ */
+export function readsOf(expression: Node, path: readonly string[], from: number, context: CodemodContext): Node[] {
+  if (from === path.length) return [expression];
+  const parent = context.index.parent(expression);
+  if (parent && onlyTested(expression, parent)) return [];
+  if (!parent || !isMember(parent) || parent.object !== expression) return [expression];
+  const name = memberName(parent);
+  if (name !== undefined) return name === path[from] ? readsOf(parent, path, from + 1, context) : [];
+  const key = unwrap(parent.property);
+  const holder = context.index.parent(parent);
+  if (holder?.type === 'VariableDeclarator' && holder.init === parent) {
+    // `const settings = NETWORKS[network]`, or `const { tokenEndpoint } = NETWORKS[network]`: its reads.
+    const destructured = holder.id.type === 'ObjectPattern' ? destructuredName(holder.id, path[from + 1]) : undefined;
+    const name = holder.id.type === 'Identifier' ? holder.id : destructured?.node;
+    const binding = name && context.index.resolve(name);
+    if (holder.id.type === 'ObjectPattern' && destructured === undefined) return [];
+    if (binding?.kind !== 'const') return [parent];
+    const next = from + (holder.id.type === 'Identifier' ? 1 : 2);
+    return context.index
+      .ofType('Identifier')
+      .filter((identifier) => identifier !== name && context.index.resolve(identifier) === binding && !isKey(identifier, context))
+      .flatMap((read) => (mayBeEntry(key, read, context.index, path[from]) ? readsOf(read, path, next, context) : []));
+  }
+  return mayBeEntry(key, parent, context.index, path[from]) ? readsOf(parent, path, from + 1, context) : [];
+}

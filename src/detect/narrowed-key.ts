@@ -1,0 +1,92 @@
+import { isIdentifier, staticString, unwrap, type Node } from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+
+/**
+ * `oauthConfig[platform]` where `platform === 'tiktok'` holds: a service for several networks keeps
+ * one record per network and branches on the key (`if (platform === 'tiktok') { … config.tokenUrl … }`,
+ * `case 'tiktok':` of `switch (platform)`, `platform === 'tiktok' ? … : …`). Read inside such a
+ * branch, the record is the TikTok entry. The key must never be reassigned, or the branch proves
+ * nothing about the read.
+ */
+export function narrowedKey(key: Node, site: Node, index: ModuleIndex): string | undefined {
+  return keyFacts(key, site, index)?.is;
+}
+
+/** What the branches around `site` prove of `key`: the value it holds, or values it does not. */
+interface KeyFacts {
+  readonly is?: string;
+  readonly not: ReadonlySet<string>;
+}
+
+/**
+ * Whether a read by `key` at `site` may be the entry `entry`: not inside a branch that proves the key
+ * is another (`if (key === 'youtube')`) or is not this one (the `else` of `if (key === 'tiktok')`).
+ */
+export function mayBeEntry(key: Node, site: Node, index: ModuleIndex, entry: string): boolean {
+  const facts = keyFacts(key, site, index);
+  return !facts || ((facts.is === undefined || facts.is === entry) && !facts.not.has(entry));
+}
+
+function keyFacts(key: Node, site: Node, index: ModuleIndex): KeyFacts | undefined {
+  if (key.type !== 'Identifier') return undefined;
+  const binding = index.resolve(key);
+  if (!binding || binding.assignments.length > 0 || binding.appends.length > 0 || binding.kind === 'let' || binding.kind === 'var')
+    return undefined;
+  const sameKey = (node: Node) => {
+    const expression = unwrap(node);
+    return isIdentifier(expression, key.name) && index.resolve(expression) === binding;
+  };
+  const not = new Set<string>();
+  let child = site;
+  for (const ancestor of index.ancestors(site)) {
+    if (ancestor.type === 'IfStatement' || ancestor.type === 'ConditionalExpression') {
+      const branch = child === ancestor.consequent ? 'then' : child === ancestor.alternate ? 'else' : undefined;
+      if (branch) {
+        // In the `then` branch every operand of an `&&` test holds; in the `else` one no operand of an `||`.
+        const holds = branch === 'then' ? '&&' : '||';
+        const is = keyTested(ancestor.test, sameKey, branch === 'then' ? '===' : '!==', holds);
+        if (is !== undefined) return { is, not };
+        const isNot = keyTested(ancestor.test, sameKey, branch === 'then' ? '!==' : '===', holds);
+        if (isNot !== undefined) not.add(isNot);
+      }
+    }
+    // `if (network === 'tiktok') { …; return; }` before: past it, the key is another network's.
+    const statements: Node[] | undefined = ancestor.type === 'BlockStatement' || ancestor.type === 'Program' ? ancestor.body : undefined;
+    for (const statement of statements?.slice(0, statements.indexOf(child)) ?? []) {
+      if (statement.type !== 'IfStatement' || statement.alternate || !exits(statement.consequent)) continue;
+      const is = keyTested(statement.test, sameKey, '!==', '||');
+      if (is !== undefined) return { is, not };
+      const isNot = keyTested(statement.test, sameKey, '===', '||');
+      if (isNot !== undefined) not.add(isNot);
+    }
+    if (ancestor.type === 'SwitchCase' && ancestor.test && ancestor.consequent.includes(child)) {
+      const statement = index.parent(ancestor);
+      const cases: Node[] = statement?.cases ?? [];
+      const previous = cases[cases.indexOf(ancestor) - 1];
+      // `case 'youtube': case 'tiktok':` lets either in: the branch proves nothing.
+      if (statement && sameKey(statement.discriminant) && (!previous || previous.consequent.length > 0)) {
+        const is = staticString(ancestor.test);
+        if (is !== undefined) return { is, not };
+      }
+    }
+    child = ancestor;
+  }
+  return { not };
+}
+
+/** A branch that never falls through: it ends in `return` or `throw`. */
+function exits(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.length > 0 && exits(statement.body.at(-1));
+}
+
+/** The value a test compares the key with (`key === 'x'`, either side, `==` too; one operand of a `holds` chain). */
+function keyTested(test: Node, sameKey: (node: Node) => boolean, equality: '===' | '!==', holds: '&&' | '||'): string | undefined {
+  const expression = unwrap(test);
+  if (expression.type === 'LogicalExpression' && expression.operator === holds) {
+    return keyTested(expression.left, sameKey, equality, holds) ?? keyTested(expression.right, sameKey, equality, holds);
+  }
+  if (expression.type !== 'BinaryExpression' || !expression.operator.startsWith(equality.slice(0, 2))) return undefined;
+  const [keySide, valueSide] = sameKey(expression.left) ? [expression.left, expression.right] : [expression.right, expression.left];
+  return sameKey(keySide) ? staticString(valueSide) : undefined;
+}
