@@ -68,7 +68,7 @@ function alignLines(original: string, printed: string): { readonly text: string;
     ) {
       pending.added.push(...pending.removed.slice(-trailing));
     }
-    const kept = keptLayout(pending.removed, pending.added);
+    const kept = keptLayout(pending.removed, pending.added) ?? literalsSwapped(pending.removed, pending.added);
     for (const line of kept ?? pending.added.map((text) => ({ text, added: true }))) {
       const number = lines.push(line.text);
       if (line.added) added.add(number);
@@ -119,16 +119,122 @@ function keptLayout(removed: readonly string[], printed: readonly string[]): { t
     const code = tokens(printed.slice(at, end));
     let taken = next;
     while (taken < removed.length && tokens(removed.slice(next, taken)) !== code) taken++;
-    // Code the codemod changed (a renamed event below the TODOs): the rest is as printed.
+    // Code the codemod changed (a renamed event below the TODOs): the file's own lines with the new
+    // literals, when that is all that changed; else the rest as printed.
     if (tokens(removed.slice(next, taken)) !== code) {
       if (kept.every((line) => line.added)) return undefined;
-      return [...kept, ...printed.slice(at).map((text) => ({ text, added: true }))];
+      return [
+        ...kept,
+        ...(literalsSwapped(removed.slice(next), printed.slice(at)) ?? printed.slice(at).map((text) => ({ text, added: true }))),
+      ];
     }
     kept.push(...removed.slice(next, taken).map((text) => ({ text, added: false })));
     next = taken;
     at = end;
   }
   return next === removed.length ? kept : undefined;
+}
+
+/** Strings (quotes kept), words, and single marks: enough to tell a layout change from a code change. */
+const TOKEN = /(["'])(?:\\.|(?!\1)[^\\])*\1|\w+|\S/g;
+
+/**
+ * A block recast printed again because a TODO went above it or into it (`case 'a': {` comes back as
+ * `case 'a':` and a `{` of its own, every line indented anew), where the codemod only replaced string
+ * literals (renamed events): the file's own lines, each literal swapped in place, and the TODOs above
+ * the lines whose first token they stood above. Undefined when anything else changed, or a TODO
+ * stood above a token in the middle of a line.
+ */
+function literalsSwapped(removed: readonly string[], printed: readonly string[]): { text: string; added: boolean }[] | undefined {
+  if (removed.length === 0) return undefined;
+  const own = removed.flatMap((text, line) => [...text.matchAll(TOKEN)].map((match) => ({ line, at: match.index, text: match[0] })));
+  const todosAt = new Map<number, string[]>();
+  const theirs: string[] = [];
+  for (const line of printed) {
+    if (TODO_LINE.test(line)) {
+      todosAt.set(theirs.length, [...(todosAt.get(theirs.length) ?? []), line]);
+      continue;
+    }
+    theirs.push(...(line.match(TOKEN) ?? []));
+  }
+  if (own.length !== theirs.length || own.length === 0) return undefined;
+  const lines = [...removed];
+  const swapped = new Set<number>();
+  // From the end, so that a swap leaves the offsets of earlier tokens of its line as they were.
+  for (let index = own.length - 1; index >= 0; index--) {
+    const token = own[index];
+    if (token.text === theirs[index]) continue;
+    if (!/^["']/.test(token.text) || !/^["']/.test(theirs[index])) return undefined;
+    const line = lines[token.line];
+    lines[token.line] = line.slice(0, token.at) + theirs[index] + line.slice(token.at + token.text.length);
+    swapped.add(token.line);
+  }
+  const result: { text: string; added: boolean }[] = [];
+  const firstOnLine = (index: number) => index === 0 || own[index - 1].line !== own[index].line;
+  for (const index of todosAt.keys()) if (index < own.length && !firstOnLine(index)) return undefined;
+  lines.forEach((text, line) => {
+    const first = own.findIndex((token) => token.line === line);
+    for (const todo of first === -1 ? [] : (todosAt.get(first) ?? [])) result.push({ text: todo, added: true });
+    result.push({ text, added: swapped.has(line) });
+  });
+  for (const todo of todosAt.get(own.length) ?? []) result.push({ text: todo, added: true });
+  return result;
+}
+
+/**
+ * Blocks recast indented anew: a TODO above a `case` makes it print the case again, its `{` on a line
+ * of its own and every line of its block two columns further in, which a line-by-line comparison
+ * matches only here and there. Compared with the indentation aside, each run of lines that moved in
+ * or out, with the changes around it, is given back in the file's own lines when the only other
+ * difference is string literals (renamed events) and TODOs above whole lines.
+ */
+function reindentedBack(original: string, printed: string): string {
+  const before = original.split('\n');
+  const after = printed.split('\n');
+  const bare = (line: string) =>
+    line
+      .replace(/[ \t]+(\r?)$/, '$1')
+      .replace(/^([ \t]*[)\]}]+);(\r?)$/, '$1$2')
+      .trimStart();
+  const indent = (line: string) => /^[ \t]*/.exec(line)![0].replaceAll('\t', ' ').length;
+  const result: string[] = [];
+  let [i, j] = [0, 0];
+  let region: { from: number; to: number; printed: string[]; moved: boolean } | undefined;
+  const close = () => {
+    if (region) {
+      const own = region.moved ? literalsSwapped(before.slice(region.from, region.to), region.printed) : undefined;
+      result.push(...(own ? own.map((line) => line.text) : region.printed));
+    }
+    region = undefined;
+  };
+  const open = () => (region ??= { from: i, to: i, printed: [], moved: false });
+  for (const part of diffArrays(before.map(bare), after.map(bare))) {
+    const count = part.value.length;
+    if (part.removed) {
+      open().to = i += count;
+    } else if (part.added) {
+      open().printed.push(...after.slice(j, (j += count)));
+    } else {
+      for (let k = 0; k < count; k++, i++, j++) {
+        const moved = indent(before[i]) !== indent(after[j]) && before[i].trim() !== '';
+        if (!moved && !region) {
+          result.push(after[j]);
+          continue;
+        }
+        // A line in its place closes the region, unless the region has moved lines yet to see.
+        if (!moved) close();
+        if (!moved) result.push(after[j]);
+        else {
+          const current = open();
+          current.moved = true;
+          current.printed.push(after[j]);
+          current.to = i + 1;
+        }
+      }
+    }
+  }
+  close();
+  return result.join('\n');
 }
 
 /**
@@ -140,7 +246,7 @@ function keptLayout(removed: readonly string[], printed: readonly string[]): { t
  */
 export function keepStyle(original: string, printed: string, file: string): string {
   if (printed === original) return printed;
-  const { text, added } = alignLines(original, printed);
+  const { text, added } = alignLines(original, reindentedBack(original, printed));
   const double = quoteStyle(original) === 'double';
   const noSemicolons = writtenWithoutSemicolons(original);
   if (!double && !noSemicolons) return text;

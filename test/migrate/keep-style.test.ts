@@ -9,9 +9,57 @@ describe('keepStyle: lines the codemod did not touch', () => {
   it('keeps a tab-indented line that recast printed again with spaces', () => {
     const original = "function f() {\n\tvar self = this;\n\treturn fetch('https://open-api.tiktok.com/x');\n}\n";
     const printed = "function f() {\n var self = this;\n return fetch('https://open.tiktokapis.com/y');\n}\n";
+    // The changed line too: only its literal changed, so it keeps the file's tab.
     expect(keepStyle(original, printed, 'a.js')).toBe(
-      "function f() {\n\tvar self = this;\n return fetch('https://open.tiktokapis.com/y');\n}\n",
+      "function f() {\n\tvar self = this;\n\treturn fetch('https://open.tiktokapis.com/y');\n}\n",
     );
+  });
+
+  it('gives back the layout of a case block recast indented anew for a TODO above it', () => {
+    const original = [
+      'switch (e) {',
+      "  case 'a':",
+      "  case 'b': {",
+      '    const x = 1;',
+      "    run(e === 'a' ? x : 2);",
+      '    break;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const printed = [
+      'switch (e) {',
+      "  case 'c':",
+      '  // TODO(migrate-share-video): b',
+      "  case 'b':",
+      '    {',
+      '      const x = 1;',
+      "      run(e === 'c' ? x : 2);",
+      '      break;',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    expect(keepStyle(original, printed, 'a.js')).toBe(
+      [
+        'switch (e) {',
+        "  case 'c':",
+        '  // TODO(migrate-share-video): b',
+        "  case 'b': {",
+        '    const x = 1;',
+        "    run(e === 'c' ? x : 2);",
+        '    break;',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps a block indented anew where its code changed beyond literals', () => {
+    const original = 'if (a) {\n  go(1);\n}\n';
+    const printed = 'if (a) {\n  if (b) {\n    go(1);\n  }\n}\n';
+    expect(keepStyle(original, printed, 'a.js')).toBe(printed);
   });
 
   it("keeps a closing brace without the semicolon recast added, but not a changed line's own semicolon", () => {

@@ -29,6 +29,13 @@ export function renameWebhookEvents(context: CodemodContext): void {
   let renamed = 0;
   // A test of the notice's spelling left to a person: the event is migrated where the events page's is tested.
   const spellingChecks = new Set<(typeof events)[number]>();
+  // Told apart on the code as read: a comparison renamed first would pass for the twin of the next.
+  const toldApartOf = new Map(
+    events.map((finding) => [
+      finding,
+      toldApartFromTwin(context, finding.node!, finding.data.legacy as LegacyEventName, finding.data.replacement),
+    ]),
+  );
   for (const finding of events) {
     const legacy = finding.data.legacy as LegacyEventName;
     const replacement = finding.data.replacement;
@@ -43,7 +50,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
       context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
       continue;
     }
-    const toldApart = toldApartFromTwin(context, finding.node!, legacy, replacement);
+    const toldApart = toldApartOf.get(finding);
     if (toldApart) {
       context.defer(finding, toldApart.reason);
       if (toldApart.migratedElsewhere) spellingChecks.add(finding);
