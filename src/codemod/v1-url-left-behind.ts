@@ -42,7 +42,7 @@ export function settleV1UrlsLeftBehind(
     const line = context.lineOf(still[0]);
     context.todoAt(
       node,
-      `this v1 ${match!.v1!.purpose.replace(/^v1 /, '')} URL is no longer read by the migrated request, but line ${line} may still read it for TikTok: move that code to ${successor} (with the v2 parameters), then point this at it`,
+      `this v1 ${match!.v1!.purpose.replace(/^v1 /, '')} URL is no longer read by the migrated request, but line ${line} reads it or hands it on, maybe for TikTok: move what sends it from there to ${successor} (with the v2 parameters), then point this at it`,
       node,
       'no-v1-oauth-endpoint',
     );

@@ -1,5 +1,5 @@
 import { KNOWN_LEGACY_PATHS } from '../contract/index.js';
-import { isCall, isMember, unwrap, type Node } from './ast.js';
+import { findProperty, isCall, isMember, unwrap, type Node } from './ast.js';
 import type { Binding, ModuleIndex } from './module-index.js';
 import { pathAfterBase, relativeFinding } from './platform-record-paths.js';
 import type { RawFinding } from './raw-finding.js';
@@ -22,7 +22,7 @@ export function findSameClientPaths(
   if (clients.size === 0) return [];
   const findings: RawFinding[] = [];
   for (const call of index.ofType('CallExpression')) {
-    const path = call.arguments[0] as Node | undefined;
+    const path = pathArgument(call);
     if (!path || skip.has(path) || uploadPaths.includes(path) || !clients.has(clientOf(path, index)!)) continue;
     const text = pathAfterBase(path, folder);
     // got's `prefixUrl` takes its paths without the leading slash.
@@ -34,10 +34,18 @@ export function findSameClientPaths(
   return findings;
 }
 
-/** The variable a path is sent through as the first argument of its method (`client.get(path)`). */
+/** The path a call sends to: its first argument (`client.get(path)`), or that object's `url` (`client.request({ url })`). */
+function pathArgument(call: Node): Node | undefined {
+  const first = call.arguments[0] as Node | undefined;
+  if (first?.type !== 'ObjectExpression') return first;
+  return findProperty(first, 'url')?.value;
+}
+
+/** The variable a path is sent through by its method (`client.get(path)`, `client.request({ url: path })`). */
 function clientOf(path: Node, index: ModuleIndex): Binding | undefined {
-  const call = index.parent(path);
-  if (!call || !isCall(call) || call.arguments[0] !== path) return undefined;
+  const holder = index.parent(path);
+  const call = holder && (holder.type === 'ObjectProperty' || holder.type === 'Property') ? index.parent(index.parent(holder)!) : holder;
+  if (!call || !isCall(call) || pathArgument(call) !== path) return undefined;
   const callee = unwrap(call.callee);
   const receiver = isMember(callee) ? unwrap(callee.object) : undefined;
   return receiver?.type === 'Identifier' ? index.resolve(receiver) : undefined;

@@ -297,6 +297,14 @@ export class ValueFolder {
           return expression.right;
         }
       }
+      // `const config = { tokenUrl: '…' }; super(config);`: the base class, in another module, keeps
+      // what it is handed under the name it is handed as (`this.config`).
+      for (const statement of body.body) {
+        const call = statement.type === 'ExpressionStatement' ? unwrap(statement.expression) : undefined;
+        if (call?.type !== 'CallExpression' || call.callee.type !== 'Super') continue;
+        const handed = (call.arguments as Node[]).find((argument) => isIdentifier(argument, name));
+        if (handed) return handed;
+      }
       // A constructor parameter property (`constructor(private baseUrl = '…')`).
       for (const param of member.type === 'MethodDefinition' ? member.value.params : member.params) {
         if (
