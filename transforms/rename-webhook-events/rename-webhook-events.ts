@@ -7,6 +7,7 @@ import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
 import { renameEventSite } from './rename-event-site.js';
+import { renameInLogMessages } from './rename-in-log-messages.js';
 import { toldApartFromTwin } from './told-apart-from-twin.js';
 
 const KITS_NOTE =
@@ -27,6 +28,8 @@ export function renameWebhookEvents(context: CodemodContext): void {
   const events = context.unhandled((f) => f.ruleId === 'no-legacy-webhook-event').sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
   if (keep && !context.options.keepLegacyEvents && events.length > 0) context.notes.add(KITS_NOTE);
   let renamed = 0;
+  // Legacy name → new name, for each event renamed in place: the module's log messages follow.
+  const renamedNames = new Map<string, string>();
   // A test of the notice's spelling left to a person: the event is migrated where the events page's is tested.
   const spellingChecks = new Set<(typeof events)[number]>();
   // Told apart on the code as read: a comparison renamed first would pass for the twin of the next.
@@ -64,6 +67,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
     if (reason) context.defer(finding, reason);
     else {
       context.record(finding, 'rewritten', beside ? `'${replacement}' added beside '${legacy}'` : `'${legacy}' renamed '${replacement}'`);
+      if (!beside) renamedNames.set(legacy, replacement);
       renamed++;
     }
   }
@@ -105,6 +109,9 @@ export function renameWebhookEvents(context: CodemodContext): void {
     }
     context.record(finding, 'rewritten');
   }
+  // A legacy name also left with a TODO somewhere in the module still has code waiting for it.
+  for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy as string);
+  renameInLogMessages(context, renamedNames);
   if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
   if (renamed > 0 && !keep) markStrayShareIds(context);
 }
