@@ -110,7 +110,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
     context.record(finding, 'rewritten');
   }
   // A legacy name also left with a TODO somewhere in the module still has code waiting for it.
-  for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy as string);
+  for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy);
   renameInLogMessages(context, renamedNames);
   if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
   if (renamed > 0 && !keep) markStrayShareIds(context);
