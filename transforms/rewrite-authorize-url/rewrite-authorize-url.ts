@@ -8,6 +8,7 @@ import { findScope, textOf, type TextEdit } from './find-scope.js';
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
   /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/platform\/oauth\/connect)\/?(?![\w.~%/-])/gi;
+const CLIENT_ID_KEY = /([?&])client_id=/;
 const spellsV1Page = (text: string) => new RegExp(V1_AUTHORIZE.source, 'i').test(text);
 
 const SCOPE_NOTE = `The TikTok authorize URLs now open the v2 page and ask for ${UPLOAD_SCOPE} (a scope read at run time keeps its value: the Share Video upload needed ${UPLOAD_SCOPE} too, under that name): the app needs that scope approved in the TikTok developer portal, and every user authorizes again (tokens from v1 OAuth are not accepted by the v2 API)`;
@@ -24,7 +25,10 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
   // Planned on the tree as read, then made: a scope list may sit in the very string that spells the page.
   const edits: TextEdit[] = [];
   const pages = textParts(context).filter((part) => spellsV1Page(textOf(part)));
-  for (const part of pages) edits.push({ node: part, apply: (text) => text.replace(V1_AUTHORIZE, V2_AUTHORIZE_PAGE) });
+  // `…/auth/authorize?client_id=…`: TikTok's pages, v1's as v2's, read `client_key`, so the URL never
+  // worked; written in the same text as the page, the key is the one TikTok reads now.
+  for (const part of pages)
+    edits.push({ node: part, apply: (text) => text.replace(V1_AUTHORIZE, V2_AUTHORIZE_PAGE).replace(CLIENT_ID_KEY, '$1client_key=') });
   const appUploads = context.options.appUploads ?? moduleUploads(context);
   const arrays = new Set<Node>();
   for (const finding of findings) {
@@ -58,7 +62,9 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
         ? `now the v2 authorize page; ${UPLOAD_SCOPE} added to its scope, which the Content Posting upload needs`
         : unseen
           ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}; its scope${scope?.kind === 'unknown' ? ` (\`${oneLine(context.source(scope.value))}\`)` : ''} is read at run time and asked for ${UPLOAD_SCOPE} for the Share Video upload already`
-          : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
+          : CLIENT_ID_KEY.test(textOf(page))
+            ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with client_key in place of client_id (which neither page read)`
+            : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
     );
     // A list another module writes without it: added there, by a person.
     if (appUploads && scope?.kind === 'unknown' && scope.from !== undefined)
