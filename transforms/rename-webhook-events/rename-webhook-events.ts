@@ -2,7 +2,19 @@ import { NEW_ONLY_EVENTS, WEBHOOK_ENVELOPE_KEYS, type LegacyEventName } from '..
 import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
 import { isLookupEntry } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { isMember, keyName, memberName, objectProperties, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
+import {
+  calleeName,
+  isCall,
+  isMember,
+  keyName,
+  memberName,
+  objectProperties,
+  rangeOf,
+  staticString,
+  unwrap,
+  type Node,
+} from '../../src/detect/ast.js';
+import { stringLike } from '../../src/codemod/replace-literal.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
@@ -113,7 +125,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
   for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy);
   renameInLogMessages(context, renamedNames);
   if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
-  if (renamed > 0 && !keep) markStrayShareIds(context);
+  if (renamed > 0 && !keep) markStrayShareIds(context, renamedNames);
 }
 
 const STRAY_READ =
@@ -126,7 +138,7 @@ const STRAY_KEY =
  * content reached through a helper, a handler map, a test payload) would silently read `undefined`:
  * each one gets a TODO instead, so the module is never half-migrated in silence.
  */
-function markStrayShareIds(context: CodemodContext): void {
+function markStrayShareIds(context: CodemodContext, renamedNames: ReadonlyMap<string, string>): void {
   const known = new Set(context.findings.map((finding) => finding.node));
   const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')];
   for (const member of members) {
@@ -140,11 +152,45 @@ function markStrayShareIds(context: CodemodContext): void {
       const declarator = context.index.parent(holder);
       const source = declarator?.type === 'VariableDeclarator' ? declarator.init : undefined;
       if (source && eventLike(rootOf(source), context)) context.todoAt(property, STRAY_READ, property);
+    } else if (!property.shorthand && contentOfRenamedEvent(holder, renamedNames, context)) {
+      // `['video.upload.failed', { share_id: 'v.1' }]` in a test's table, `{ event: 'video.publish.completed',
+      // content: JSON.stringify({ share_id }) }`: the content of an event renamed here carries publish_id.
+      const key = property.key as Node;
+      context.pathOf(key).replace(key.type === 'Identifier' ? context.j.identifier('publish_id') : stringLike(context, key, 'publish_id'));
     } else if (standsForPayload(objectProperties(holder).filter((other) => other !== property))) {
       // A payload built beside the events (a test, a simulator): it names its event or holds content.
       context.todoAt(property, STRAY_KEY, property);
     }
   }
+}
+
+/**
+ * An object that is the content of an event the module renamed: beside that event's name in an array
+ * (a test's table row), or the `content` (maybe through `JSON.stringify`) of an object whose `event`
+ * is that name.
+ */
+function contentOfRenamedEvent(object: Node, renamed: ReadonlyMap<string, string>, context: CodemodContext): boolean {
+  const isRenamed = (node: Node | undefined) => {
+    const value = node && staticString(node);
+    // The name as read, or as renamed already: the literal may be the one the rename changed in place.
+    return value !== undefined && (renamed.has(value) || [...renamed.values()].includes(value));
+  };
+  let value = object;
+  let parent = context.index.parent(value);
+  if (parent?.type === 'ArrayExpression') return (parent.elements as Node[]).some((element) => element !== object && isRenamed(element));
+  if (parent && isCall(parent) && calleeName(parent) === 'stringify' && parent.arguments[0] === object) {
+    value = parent;
+    parent = context.index.parent(parent);
+  }
+  if (
+    !parent ||
+    (parent.type !== 'ObjectProperty' && parent.type !== 'Property') ||
+    parent.value !== value ||
+    keyName(parent) !== 'content'
+  )
+    return false;
+  const envelope = context.index.parent(parent)!;
+  return isRenamed(objectProperties(envelope).find((other) => keyName(other) === 'event')?.value);
 }
 
 /** Keys a webhook payload (or its content) is made of, besides `share_id`; `type` where an app says it for `event`. */
