@@ -1,3 +1,4 @@
+import { nowMs } from '../clock.js';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { discoverFiles, type Discovery } from '../files/discover.js';
@@ -34,7 +35,7 @@ export interface CheckOptions {
 }
 
 /** `--check` (or `--merge`): find, report, and the exit status. */
-export function runCheck(options: CheckOptions, io: CliIo, started = performance.now()): Promise<number> {
+export function runCheck(options: CheckOptions, io: CliIo, started = nowMs()): Promise<number> {
   return options.merge ? merge(options, io) : check(options, io, started);
 }
 
@@ -67,7 +68,7 @@ async function check(options: CheckOptions, io: CliIo, started: number): Promise
       filesScanned: analysis.scanned,
       filesAnalyzed: analysis.analyzed,
       errors: [...discovery.errors, ...analysis.errors],
-      durationMs: performance.now() - started,
+      durationMs: nowMs() - started,
       version: options.version,
       cwd: io.cwd,
       shard,

@@ -1,3 +1,4 @@
+import { nowMs } from '../clock.js';
 import type { CliIo } from '../report/io.js';
 import { EXIT_CLEAN, fail } from '../report/exit-status.js';
 import { readPackageInfo } from '../package-info.js';
@@ -16,7 +17,7 @@ function processIo(): CliIo {
  * without the codemod, the worker pool and the diff. Resolves to the exit status.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const started = performance.now();
+  const started = nowMs();
   const pkg = readPackageInfo();
   const parsed = parseCliArgs(argv);
   switch (parsed.kind) {

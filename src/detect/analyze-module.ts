@@ -35,7 +35,7 @@ export interface ModuleAnalysis {
 
 /** Runs every detector over one parsed module (a Babel or an ESTree AST). */
 export function analyzeModule(ast: Node, text: string, file: string, options: AnalysisOptions = {}): ModuleAnalysis {
-  const index = new ModuleIndex(ast, text);
+  const index = ModuleIndex.of(ast, text);
   const folder = new ValueFolder(index, options.resolveImport);
   const owners = new OwnershipResolver(index, file);
   const requests = findTikTokRequests(index, folder);

@@ -35,11 +35,30 @@ function isScope(node: Node): boolean {
   return SCOPE_TYPES.has(node.type) || isFunction(node) || node.type === 'ClassExpression';
 }
 
+/** Indexes built by the loader's export pass, each taken once by the analysis of the same tree. */
+const builtBefore = new WeakMap<Node, ModuleIndex>();
+
 /**
  * One walk over a module that answers what the detectors keep asking: the parent of a node, the
  * nodes of a type, and which declaration an identifier refers to. Parser-neutral (see ast.ts).
  */
 export class ModuleIndex {
+  /**
+   * The index of a tree, built once for the loader's export pass and the analysis that follows it
+   * (a hook's `--check` walked each file twice). `keep` leaves it for the analysis, which takes it
+   * once: a tree analysed again (after a rewrite changed it) gets an index of its own.
+   */
+  static of(root: Node, text: string, keep = false): ModuleIndex {
+    const taken = builtBefore.get(root);
+    if (taken && taken.text === text) {
+      if (!keep) builtBefore.delete(root);
+      return taken;
+    }
+    const index = new ModuleIndex(root, text);
+    if (keep) builtBefore.set(root, index);
+    return index;
+  }
+
   readonly program: Node;
   readonly text: string;
   /** The module's comments: Babel keeps them on the File, ESTree on the Program. */

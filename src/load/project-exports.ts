@@ -15,7 +15,7 @@ export type ExportsByFile = Map<string, Map<string, ExportedValue>>;
 
 /** Exports worth following: values that mention a TikTok host, a legacy path or a TikTok scope list. */
 export function legacyExports(ast: Node, text: string): Map<string, ExportedValue> {
-  const index = new ModuleIndex(ast, text);
+  const index = ModuleIndex.of(ast, text, true);
   const exports = moduleExports(index, new ValueFolder(index));
   for (const [name, value] of exports) if (!/tiktok|share\/|video\.upload|user\.info\./i.test(JSON.stringify(value))) exports.delete(name);
   return exports;

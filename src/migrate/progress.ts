@@ -1,3 +1,5 @@
+import { nowMs } from '../clock.js';
+
 /** Where progress goes: the CLI's stderr. */
 export interface ProgressStream {
   write(text: string): unknown;
@@ -39,7 +41,7 @@ export function showsProgress(stream: ProgressStream, env: NodeJS.ProcessEnv): b
  */
 export function createProgress(options: ProgressOptions): Progress {
   if (!showsProgress(options.stream, options.env)) return silent;
-  const now = options.now ?? (() => performance.now());
+  const now = options.now ?? nowMs;
   const delayMs = options.delayMs ?? 300;
   const intervalMs = options.intervalMs ?? 100;
   const started = now();

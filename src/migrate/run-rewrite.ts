@@ -1,3 +1,4 @@
+import { nowMs } from '../clock.js';
 import { existsSync } from 'node:fs';
 import type { CliIo } from '../report/io.js';
 import { availableParallelism } from 'node:os';
@@ -149,7 +150,7 @@ function runInThread(
  * for secrets.
  */
 export async function runRewrite(options: RewriteOptions, io: CliIo): Promise<number> {
-  const started = performance.now();
+  const started = nowMs();
   const say = (text: string) => io.stderr.write(maskSecrets(`migrate-share-video: ${text}`));
 
   // Reading starts while the walk goes on (and is dropped if the tree turns out dirty).
@@ -184,7 +185,7 @@ export async function runRewrite(options: RewriteOptions, io: CliIo): Promise<nu
   } finally {
     await prefilter.close();
   }
-  report = { ...report, durationMs: performance.now() - started };
+  report = { ...report, durationMs: nowMs() - started };
 
   const color = useColor({ flag: options.color, env: io.env, toTerminal: options.output === undefined && io.stdout.isTTY === true });
   let text: string;
