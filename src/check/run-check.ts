@@ -1,4 +1,4 @@
-import { nowMs } from '../clock.js';
+import { nowMs } from '../report/clock.js';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { discoverFiles, type Discovery } from '../files/discover.js';

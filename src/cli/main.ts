@@ -1,4 +1,4 @@
-import { nowMs } from '../clock.js';
+import { nowMs } from '../report/clock.js';
 import type { CliIo } from '../report/io.js';
 import { EXIT_CLEAN, fail } from '../report/exit-status.js';
 import { readPackageInfo } from '../package-info.js';

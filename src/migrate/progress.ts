@@ -1,4 +1,4 @@
-import { nowMs } from '../clock.js';
+import { nowMs } from '../report/clock.js';
 
 /** Where progress goes: the CLI's stderr. */
 export interface ProgressStream {

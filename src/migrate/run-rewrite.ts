@@ -1,4 +1,4 @@
-import { nowMs } from '../clock.js';
+import { nowMs } from '../report/clock.js';
 import { existsSync } from 'node:fs';
 import type { CliIo } from '../report/io.js';
 import { availableParallelism } from 'node:os';
