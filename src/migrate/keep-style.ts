@@ -28,6 +28,16 @@ type Token = {
 const label = (token: Token) => (typeof token.type === 'string' ? token.type : token.type.label);
 
 /**
+ * A line as compared with the file's own: trailing whitespace aside, and the semicolon after a
+ * closing bracket (a line of a node recast printed again comes back with `};` where the file wrote
+ * `}`, and it is still a line the codemod did not touch). Callers say what the indentation counts for:
+ * a leading tab is the one column recast parsed it as (the codemod parses with tabWidth 1).
+ */
+function comparable(line: string): string {
+  return line.replace(/[ \t]+(\r?)$/, '$1').replace(/^([ \t]*[)\]}]+);(\r?)$/, '$1$2');
+}
+
+/**
  * The output lined up with the input by text, trailing whitespace aside: recast reprints the
  * statements around an edit and drops trailing spaces and the spaces of blank lines, so every line
  * whose text did not change gets its own bytes back. Also the lines the codemod added (1-based).
@@ -35,15 +45,7 @@ const label = (token: Token) => (typeof token.type === 'string' ? token.type : t
 function alignLines(original: string, printed: string): { readonly text: string; readonly added: ReadonlySet<number> } {
   const before = original.split('\n');
   const after = printed.split('\n');
-  // Trailing whitespace aside, a leading tab read as the one column recast parsed it as (the codemod
-  // parses with tabWidth 1), and the semicolon after a closing bracket: a line of a node recast
-  // printed again comes back with spaces for its tabs and `};` where the file wrote `}`, and it is
-  // still a line the codemod did not touch.
-  const trim = (line: string) =>
-    line
-      .replace(/[ \t]+(\r?)$/, '$1')
-      .replace(/^([ \t]*[)\]}]+);(\r?)$/, '$1$2')
-      .replace(/^[ \t]+/, (indent) => indent.replaceAll('\t', ' '));
+  const trim = (line: string) => comparable(line).replace(/^[ \t]+/, (indent) => indent.replaceAll('\t', ' '));
   const lines: string[] = [];
   const added = new Set<number>();
   let [i, j] = [0, 0];
@@ -191,11 +193,7 @@ function literalsSwapped(removed: readonly string[], printed: readonly string[])
 function reindentedBack(original: string, printed: string): string {
   const before = original.split('\n');
   const after = printed.split('\n');
-  const bare = (line: string) =>
-    line
-      .replace(/[ \t]+(\r?)$/, '$1')
-      .replace(/^([ \t]*[)\]}]+);(\r?)$/, '$1$2')
-      .trimStart();
+  const bare = (line: string) => comparable(line).trimStart();
   const indent = (line: string) => /^[ \t]*/.exec(line)![0].replaceAll('\t', ' ').length;
   const result: string[] = [];
   let [i, j] = [0, 0];
