@@ -18,6 +18,7 @@ import {
 import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import type { CodemodContext } from './context.js';
+import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 
 export type VideoSource =
@@ -281,6 +282,8 @@ function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
   if (isMember(inner) && isMember(unwrap(inner.object)) && memberName(unwrap(inner.object)) === 'files') return true;
   // `req.file.buffer`, `videoFile.buffer` of `const videoFile = req.file`: multer's Buffer of an uploaded file.
   if (isMember(inner) && memberName(inner) === 'buffer' && isUploadedFile(unwrap(inner.object), context)) return true;
+  // `if (!(file instanceof File)) return …;` before: a File from there on.
+  if (BYTES_TYPES.test(provenInstanceOf(node, context.index) ?? '')) return true;
   const declared = typeName(unwrap(node), context);
   if (declared !== undefined) return BYTES_TYPES.test(declared);
   // Untyped JavaScript: the name is all there is, and `buffer`, `bytes`, `blob` say it.

@@ -62,6 +62,8 @@ export function recordEntry(node: Node, context: CodemodContext): { path: string
     value = object;
     parent = context.index.parent(object);
   }
+  const field = parent && classField(parent, value, context);
+  if (field) return { path, reads: field };
   if (parent?.type !== 'VariableDeclarator' || unwrap(parent.init ?? parent) !== value || parent.id.type !== 'Identifier') return undefined;
   const binding = context.index.resolve(parent.id);
   if (binding?.kind !== 'const') return undefined;
@@ -69,6 +71,37 @@ export function recordEntry(node: Node, context: CodemodContext): { path: string
     .ofType('Identifier')
     .filter((identifier) => identifier !== parent.id && context.index.resolve(identifier) === binding && !isKey(identifier, context));
   return { path, reads };
+}
+
+/**
+ * `this.refreshTokenUrl = '…'` in a constructor, or a class field `refreshTokenUrl = '…'`: the reads
+ * of `this.refreshTokenUrl` in the same class. Undefined for anything else.
+ */
+function classField(holder: Node, value: Node, context: CodemodContext): Node[] | undefined {
+  let name: string | undefined;
+  let own: Node | undefined;
+  if (
+    holder.type === 'AssignmentExpression' &&
+    holder.right === value &&
+    isMember(holder.left) &&
+    holder.left.object.type === 'ThisExpression'
+  ) {
+    name = memberName(holder.left);
+    own = holder.left;
+  } else if ((holder.type === 'ClassProperty' || holder.type === 'PropertyDefinition') && holder.value === value && !holder.computed) {
+    name = keyName(holder);
+  }
+  const body = name && [...context.index.ancestors(holder)].find((ancestor) => ancestor.type === 'ClassBody');
+  if (!body) return undefined;
+  const classOf = (node: Node) => [...context.index.ancestors(node)].find((ancestor) => ancestor.type === 'ClassBody');
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter(
+    (member) =>
+      member !== own &&
+      member.object.type === 'ThisExpression' &&
+      !member.computed &&
+      memberName(member) === name &&
+      classOf(member) === body,
+  );
 }
 
 /**

@@ -165,3 +165,9 @@ export function isNullish(node: Node): boolean {
     (value.type === 'Identifier' && value.name === 'undefined')
   );
 }
+
+/** A branch that never falls through: it ends in `return` or `throw`. */
+export function alwaysExits(statement: Node): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.length > 0 && alwaysExits(statement.body.at(-1));
+}

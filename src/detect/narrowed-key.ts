@@ -1,4 +1,4 @@
-import { isIdentifier, staticString, unwrap, type Node } from './ast.js';
+import { alwaysExits, isIdentifier, staticString, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 
 /**
@@ -53,7 +53,7 @@ function keyFacts(key: Node, site: Node, index: ModuleIndex): KeyFacts | undefin
     // `if (network === 'tiktok') { …; return; }` before: past it, the key is another network's.
     const statements: Node[] | undefined = ancestor.type === 'BlockStatement' || ancestor.type === 'Program' ? ancestor.body : undefined;
     for (const statement of statements?.slice(0, statements.indexOf(child)) ?? []) {
-      if (statement.type !== 'IfStatement' || statement.alternate || !exits(statement.consequent)) continue;
+      if (statement.type !== 'IfStatement' || statement.alternate || !alwaysExits(statement.consequent)) continue;
       const is = keyTested(statement.test, sameKey, '!==', '||');
       if (is !== undefined) return { is, not };
       const isNot = keyTested(statement.test, sameKey, '===', '||');
@@ -72,12 +72,6 @@ function keyFacts(key: Node, site: Node, index: ModuleIndex): KeyFacts | undefin
     child = ancestor;
   }
   return { not };
-}
-
-/** A branch that never falls through: it ends in `return` or `throw`. */
-function exits(statement: Node): boolean {
-  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
-  return statement.type === 'BlockStatement' && statement.body.length > 0 && exits(statement.body.at(-1));
 }
 
 /** The value a test compares the key with (`key === 'x'`, either side, `==` too; one operand of a `holds` chain). */

@@ -20,6 +20,8 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
   const edits: (() => void)[] = [];
   const handedOver: string[] = [];
   for (const type of literals) {
+    // `as { access_token: string }`: the flat v2 answer already (the v1 call never gave it), left as it is.
+    if (alreadyFlat(type.members)) continue;
     // `as { data?: { access_token?: string } }` written in place: made flat in place.
     const flat = flatMembers(context, type.members);
     if (!flat) return { reason: 'its answer is typed as something other than the v1 `{ data: { … } }`' };
@@ -41,6 +43,7 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
         : unwrap(declaration.typeAnnotation).type === 'TSTypeLiteral'
           ? declaration.typeAnnotation.members
           : undefined;
+    if (members && alreadyFlat(members)) continue;
     const flat = members && flatMembers(context, members);
     const data = members?.find((member) => keyName(member) === 'data');
     if (!flat || !data) return { reason: `its answer type \`${name}\` is not the v1 \`{ data: { … } }\`` };
@@ -65,6 +68,25 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
     }
   }
   return { edits, handedOver };
+}
+
+/** What the v2 token answer holds at its top (API-CONTRACT §2.8). */
+const V2_TOKEN_FIELDS = new Set([
+  'access_token',
+  'expires_in',
+  'open_id',
+  'refresh_token',
+  'refresh_expires_in',
+  'scope',
+  'token_type',
+  'error',
+  'error_description',
+  'log_id',
+]);
+
+/** A type that names only fields of the flat v2 answer: the code was written for it already. */
+function alreadyFlat(members: readonly Node[]): boolean {
+  return members.length > 0 && members.every((member) => V2_TOKEN_FIELDS.has(keyName(member) ?? ''));
 }
 
 /** The members of a flat v2 answer, from the v1 `{ data: { … }, message }` members; undefined for another shape. */
