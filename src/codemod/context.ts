@@ -41,7 +41,7 @@ export class CodemodContext {
   /** New names added beside legacy ones (`<container offset>:<name>`): one copy each, whichever spelling asked. */
   readonly addedBeside = new Set<string>();
   /** The helper calls that replaced legacy uploads, by the client they send with: later steps read their responses. */
-  readonly helperCalls = new WeakMap<Node, string>();
+  readonly helperCalls = new Map<Node, string>();
   private readonly lines: LineMap;
   private pathCache?: Map<Node, ASTPath<any>>;
 

@@ -273,6 +273,7 @@ function isStringish(value: Node, context: CodemodContext): boolean {
 function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
   const inner = value.type === 'AwaitExpression' ? unwrap(value.argument) : value;
   if (inner.type === 'NewExpression' && inner.callee.type === 'Identifier' && BYTES_CONSTRUCTORS.has(inner.callee.name)) return true;
+  if (isCall(inner) && promisifiedBytesCall(inner, context)) return true;
   if (isCall(inner) && BYTES_CALLS.has(calleeName(inner) ?? '')) {
     // `Buffer.from(…)`, `readFile(…)`; but not `Readable.from(…)`.
     const callee = unwrap(inner.callee);
@@ -288,6 +289,16 @@ function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
   if (declared !== undefined) return BYTES_TYPES.test(declared);
   // Untyped JavaScript: the name is all there is, and `buffer`, `bytes`, `blob` say it.
   return inner.type === 'Identifier' && BYTES_NAMES.test(inner.name);
+}
+
+/** `readFileAsync(path)` of `const readFileAsync = promisify(fs.readFile)`: fs's bytes, promised. */
+function promisifiedBytesCall(call: Node, context: CodemodContext): boolean {
+  const callee = unwrap(call.callee);
+  const made = callee.type === 'Identifier' ? unwrap(context.folder.valueNode(callee) ?? callee) : undefined;
+  if (!made || !isCall(made) || calleeName(made) !== 'promisify' || !made.arguments[0]) return false;
+  const wrapped = unwrap(made.arguments[0]);
+  const name = wrapped.type === 'Identifier' ? wrapped.name : isMember(wrapped) ? memberName(wrapped) : undefined;
+  return name === 'readFile';
 }
 
 /** `req.file`, `req.files[0]`, `req.files.video[0]`, or a name given one of them: a file an upload middleware received. */

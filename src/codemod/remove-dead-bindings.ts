@@ -17,8 +17,16 @@ export function removeDeadBindings(context: CodemodContext, removedCode: Node): 
   const names = identifiersIn(removedCode);
   const prune = (path: ASTPath<any>) => {
     for (const name of identifiersIn(path.node as Node)) names.add(name);
+    // `if (info.title) form.append('title', info.title);`: the `if` goes with its only statement.
+    const holder = path.parent as ASTPath<any> | null;
+    if (holder?.node.type === 'IfStatement' && holder.node.consequent === path.node) {
+      if (!holder.node.alternate && hasNoEffect(holder.node.test as Node)) prune(holder);
+      else path.replace(context.j.blockStatement([]));
+      return;
+    }
     keepDetachedComments(path);
     path.prune();
+    if (holder?.node.type === 'BlockStatement' && holder.node.body.length === 0) pruneEmptied(holder, prune);
   };
   let removed = true;
   while (removed) {
@@ -40,6 +48,64 @@ export function removeDeadBindings(context: CodemodContext, removedCode: Node): 
   }
   removeUnusedImports(context, names);
   removeUnusedPrivateFields(context, names);
+}
+
+/**
+ * A block the filling statements left empty: `if (info.title) { form.append('title', info.title); }`
+ * goes whole when its test has no effect, and `tags.forEach((tag) => { form.append('tag', tag); })`
+ * when its list is a plain read. Anything else keeps its empty block.
+ */
+function pruneEmptied(block: ASTPath<any>, prune: (path: ASTPath<any>) => void): void {
+  const owner = block.parent as ASTPath<any> | null;
+  if (!owner) return;
+  if (owner.node.type === 'IfStatement' && owner.node.consequent === block.node && !owner.node.alternate) {
+    if (hasNoEffect(owner.node.test as Node)) prune(owner);
+    return;
+  }
+  const call = owner.parent as ASTPath<any> | null;
+  const isCallback =
+    (owner.node.type === 'ArrowFunctionExpression' || owner.node.type === 'FunctionExpression') && owner.node.body === block.node;
+  if (!isCallback || call?.node.type !== 'CallExpression' || call.node.arguments[0] !== owner.node) return;
+  const callee = call.node.callee as Node;
+  const statement = call.parent as ASTPath<any> | null;
+  if (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.property.name === 'forEach' &&
+    hasNoEffect(callee.object as Node) &&
+    statement?.node.type === 'ExpressionStatement'
+  )
+    prune(statement);
+}
+
+/** Calls a test may make that only look at their argument. */
+const PURE_TESTS = new Set(['Array.isArray', 'Number.isFinite', 'Number.isInteger', 'Boolean', 'String', 'Number']);
+
+function calleeText(node: Node): string {
+  if (node.type !== 'CallExpression') return '';
+  const callee = node.callee as Node;
+  if (callee.type === 'Identifier') return callee.name as string;
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !callee.computed
+    ? `${callee.object.name}.${callee.property.name}`
+    : '';
+}
+
+/** An expression that only reads: names, members, literals and operators, no call or assignment. */
+function hasNoEffect(expression: Node): boolean {
+  const effects = new Set([
+    'CallExpression',
+    'OptionalCallExpression',
+    'NewExpression',
+    'AssignmentExpression',
+    'UpdateExpression',
+    'AwaitExpression',
+    'YieldExpression',
+    'TaggedTemplateExpression',
+  ]);
+  return ![expression, ...descendants(expression)].some(
+    (node) =>
+      (effects.has(node.type) && !PURE_TESTS.has(calleeText(node))) || (node.type === 'UnaryExpression' && node.operator === 'delete'),
+  );
 }
 
 /** `private readonly uploadUrl = '…'` that only the removed call read through `this.uploadUrl`. */

@@ -98,7 +98,14 @@ function comesFromRequestsLeft(
 ): boolean {
   if (left.length === 0) return false;
   const requests = left.map((found) => context.requests.find((request) => request.call === found.node));
-  if (requests.some((request) => request === undefined) || fields.some((field) => field.messageId === 'typeField')) return true;
+  if (fields.some((field) => field.messageId === 'typeField')) return true;
+  if (requests.some((request) => request === undefined)) {
+    // A URL left whose request the codemod does not see (a value for a redirect, a wrapper): its
+    // answer cannot be followed, so every read waits, but one that flows from an upload this run
+    // rewrote (the helper's call stands where the request was), whose answer is the Content Posting one.
+    const uploads = new Set(context.helperCalls.keys());
+    return uploads.size === 0 || !readsFrom(context, new Taint(context.index, uploads), finding);
+  }
   return readsFrom(context, responseTaint(context.index, requests as TikTokRequest[]), finding);
 }
 
