@@ -121,8 +121,15 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
     const [key, value = ''] = pair.split('=');
     const hole = wholeHole.exec(value);
     if (hole) params.set(key, { node: unwrapEncode(writtenAs(context, request.call, holes[Number(hole[1])].node)) });
-    else if (value.includes(HOLE)) return { reason: `the query parameter \`${key}\` is built from several values` };
-    else
+    else if (value.includes(HOLE)) {
+      // `url += '&cursor=' + cursor` inside an `if`: the fold ends in the appended part, unknown.
+      const appended = holes.find((piece) => context.index.parent(piece.node)?.type === 'AssignmentExpression');
+      return {
+        reason: appended
+          ? `its URL gains part of its query on some paths only (\`${quoted(context.source(context.index.parent(appended.node)!), 40)}\`): carry that part over by hand`
+          : `the query parameter \`${key}\` is built from several values`,
+      };
+    } else
       params.set(key, constantSpelling(context, request, spelled.get(at + key.length + 1), value) ?? { text: decodeURIComponent(value) });
   }
   return params;

@@ -144,7 +144,11 @@ export class ValueFolder {
         if (built) return built.slice(1).reduce((folded, part) => concat(folded, next(part)), next(built[0]));
         const rebuilt = this.rebuiltByReplace(expression, trace, depth);
         if (rebuilt) return rebuilt;
-        return this.foldReference(expression, this.bindingValue(expression, trace, depth), trace, depth);
+        const value = this.foldReference(expression, this.bindingValue(expression, trace, depth), trace, depth);
+        // `let url = '…?max_count=10'; if (cursor) url += '&cursor=' + cursor;`: appended to on a path
+        // the steps cannot follow, its end is unknown, not the initializer alone.
+        const appended = this.index.resolve(expression)?.appends.find((append) => rangeOf(append)[0] < rangeOf(expression)[0]);
+        return appended && value.pieces.some((piece) => piece.text !== undefined) ? concat(value, hole(appended.right)) : value;
       }
       case 'ThisExpression':
         return hole(expression);
