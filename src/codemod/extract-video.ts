@@ -71,6 +71,8 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     const object = context.folder.objectOf(body);
     const property = object && findProperty(object, FIELD);
     if (property) {
+      // `{ video: post.mediaUrls[0] }`: a value plainly a URL is one for TikTok to fetch (as in JSON below).
+      if (isUrlValue(property.value)) return { video: { kind: 'url', expression: context.source(property.value) } };
       const value = context.folder.objectOf(property.value);
       const inner = value && findProperty(value, 'value');
       return classify(inner ? inner.value : property.value, context, false);
@@ -131,6 +133,12 @@ function isUrlValue(node: Node): boolean {
   const value = unwrap(node);
   const text = staticString(value) ?? (value.type === 'TemplateLiteral' ? value.quasis[0].value.cooked : undefined);
   if (text !== undefined) return /^https?:\/\//i.test(text);
+  // `post.mediaUrls[0]`, `media.videoUrls?.[0]`: an item of a list named for URLs.
+  if (isMember(value) && value.computed) {
+    const list = unwrap(value.object);
+    const listName = list.type === 'Identifier' ? list.name : isMember(list) ? memberName(list) : undefined;
+    return listName !== undefined && /urls$/i.test(listName);
+  }
   const name = value.type === 'Identifier' ? value.name : isMember(value) ? memberName(value) : undefined;
   return name !== undefined && /url$/i.test(name);
 }
