@@ -1,10 +1,12 @@
-import { alwaysExits, isIdentifier, unwrap, type Node } from './ast.js';
+import { isIdentifier, unwrap, type Node } from './ast.js';
+import { knownTests } from './known-tests.js';
 import type { ModuleIndex } from './module-index.js';
 
 /**
  * The class a value is proven an instance of where it is used: inside `if (file instanceof File)`,
- * or after `if (!(file instanceof File)) return …;` (`formData.get('file')` in a route handler is a
- * `File` or a string until such a check says which). The value must never be reassigned.
+ * in the `else` of `if (!(file instanceof File))`, or after `if (!(file instanceof File)) return …;`
+ * (`formData.get('file')` in a route handler is a `File` or a string until such a check says which).
+ * The value must never be reassigned.
  */
 export function provenInstanceOf(value: Node, index: ModuleIndex): string | undefined {
   const target = unwrap(value);
@@ -12,26 +14,16 @@ export function provenInstanceOf(value: Node, index: ModuleIndex): string | unde
   const binding = index.resolve(target);
   if (!binding || binding.assignments.length > 0 || binding.kind === 'var') return undefined;
   const same = (node: Node) => isIdentifier(unwrap(node), target.name) && index.resolve(unwrap(node)) === binding;
-  let child = value;
-  for (const ancestor of index.ancestors(value)) {
-    if (ancestor.type === 'IfStatement' && child === ancestor.consequent) {
-      const proven = instanceTest(ancestor.test, same, false);
-      if (proven) return proven;
-    }
-    const statements: Node[] | undefined = ancestor.type === 'BlockStatement' || ancestor.type === 'Program' ? ancestor.body : undefined;
-    for (const statement of statements?.slice(0, statements.indexOf(child)) ?? []) {
-      if (statement.type !== 'IfStatement' || statement.alternate || !alwaysExits(statement.consequent)) continue;
-      const proven = instanceTest(statement.test, same, true);
-      if (proven) return proven;
-    }
-    child = ancestor;
+  for (const known of knownTests(value, index)) {
+    const proven = 'holds' in known ? instanceTest(known.test, same, !known.holds) : undefined;
+    if (proven) return proven;
   }
   return undefined;
 }
 
 /**
- * `x instanceof C` (one operand of an `&&` chain) when `negated` is false; `!(x instanceof C)` (one
- * operand of an `||` chain: none of them held past the early exit) when it is true.
+ * `x instanceof C` (one operand of an `&&` chain) where the test holds; `!(x instanceof C)` (one
+ * operand of an `||` chain, none of which held) where it failed.
  */
 function instanceTest(test: Node, same: (node: Node) => boolean, negated: boolean): string | undefined {
   const expression = unwrap(test);

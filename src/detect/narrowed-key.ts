@@ -1,4 +1,5 @@
-import { alwaysExits, isIdentifier, staticString, unwrap, type Node } from './ast.js';
+import { isIdentifier, staticString, unwrap, type Node } from './ast.js';
+import { knownTests } from './known-tests.js';
 import type { ModuleIndex } from './module-index.js';
 
 /**
@@ -37,39 +38,18 @@ function keyFacts(key: Node, site: Node, index: ModuleIndex): KeyFacts | undefin
     return isIdentifier(expression, key.name) && index.resolve(expression) === binding;
   };
   const not = new Set<string>();
-  let child = site;
-  for (const ancestor of index.ancestors(site)) {
-    if (ancestor.type === 'IfStatement' || ancestor.type === 'ConditionalExpression') {
-      const branch = child === ancestor.consequent ? 'then' : child === ancestor.alternate ? 'else' : undefined;
-      if (branch) {
-        // In the `then` branch every operand of an `&&` test holds; in the `else` one no operand of an `||`.
-        const holds = branch === 'then' ? '&&' : '||';
-        const is = keyTested(ancestor.test, sameKey, branch === 'then' ? '===' : '!==', holds);
-        if (is !== undefined) return { is, not };
-        const isNot = keyTested(ancestor.test, sameKey, branch === 'then' ? '!==' : '===', holds);
-        if (isNot !== undefined) not.add(isNot);
-      }
-    }
-    // `if (network === 'tiktok') { …; return; }` before: past it, the key is another network's.
-    const statements: Node[] | undefined = ancestor.type === 'BlockStatement' || ancestor.type === 'Program' ? ancestor.body : undefined;
-    for (const statement of statements?.slice(0, statements.indexOf(child)) ?? []) {
-      if (statement.type !== 'IfStatement' || statement.alternate || !alwaysExits(statement.consequent)) continue;
-      const is = keyTested(statement.test, sameKey, '!==', '||');
+  for (const known of knownTests(site, index)) {
+    if ('switchOn' in known) {
+      const is = sameKey(known.switchOn) ? staticString(known.test) : undefined;
       if (is !== undefined) return { is, not };
-      const isNot = keyTested(statement.test, sameKey, '===', '||');
-      if (isNot !== undefined) not.add(isNot);
+      continue;
     }
-    if (ancestor.type === 'SwitchCase' && ancestor.test && ancestor.consequent.includes(child)) {
-      const statement = index.parent(ancestor);
-      const cases: Node[] = statement?.cases ?? [];
-      const previous = cases[cases.indexOf(ancestor) - 1];
-      // `case 'youtube': case 'tiktok':` lets either in: the branch proves nothing.
-      if (statement && sameKey(statement.discriminant) && (!previous || previous.consequent.length > 0)) {
-        const is = staticString(ancestor.test);
-        if (is !== undefined) return { is, not };
-      }
-    }
-    child = ancestor;
+    // Where the test holds, every operand of an `&&` does; where it failed, no operand of an `||` held.
+    const chain = known.holds ? '&&' : '||';
+    const is = keyTested(known.test, sameKey, known.holds ? '===' : '!==', chain);
+    if (is !== undefined) return { is, not };
+    const isNot = keyTested(known.test, sameKey, known.holds ? '!==' : '===', chain);
+    if (isNot !== undefined) not.add(isNot);
   }
   return { not };
 }
