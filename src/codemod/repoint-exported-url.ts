@@ -19,6 +19,8 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
   const findings = context.unhandled(
     (finding) => finding.ruleId === 'no-v1-oauth-endpoint' && finding.messageId === 'endpoint' && !!finding.node,
   );
+  // What the rewrites of this run left in the tree, walked once: reads a rewrite removed are gone.
+  let present: Set<unknown> | undefined;
   for (const finding of findings) {
     const node = finding.node!;
     const value = foldedText(context.folder.fold(node));
@@ -27,12 +29,13 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
     if (!successor || value.includes(HOLE) || match.queryStart !== -1 || !isExported(node, context.index)) continue;
     // The module reads it too (`oauthConfig[platform].tokenUrl`): its own requests, which the codemod
     // did not see, would get the v2 URL with their v1 parameters. The URL keeps its TODO.
-    if (readHere(node, context)) continue;
+    if (readHere(node, context, (present ??= context.nodesInTree()))) continue;
     if (staticString(node) !== undefined) replaceLiteral(context, node, successor);
     else {
       context.pathOf(node).replace(context.j.stringLiteral(successor));
       // `${TIKTOK_HOST}/oauth/access_token/`: a base only this URL read goes with it.
       removeDeadBindings(context, node);
+      present = undefined;
     }
     context.record(
       finding,
@@ -47,8 +50,7 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
  * module: a request rewritten with the v2 URL written out (`axios.post(tiktokConfig.tokenUrl, …)`)
  * reads it no more; one left with its TODO, or code the codemod does not see, still does.
  */
-function readHere(node: Node, context: CodemodContext): boolean {
-  const present = context.nodesInTree();
+function readHere(node: Node, context: CodemodContext, present: ReadonlySet<unknown>): boolean {
   const top = context.index.topLevelStatement(node);
   const declaration = top?.type === 'ExportNamedDeclaration' ? top.declaration : top;
   if (declaration?.type !== 'VariableDeclaration') return false;
