@@ -191,6 +191,8 @@ function literalsSwapped(removed: readonly string[], printed: readonly string[])
  * difference is string literals (renamed events) and TODOs above whole lines.
  */
 function reindentedBack(original: string, printed: string): string {
+  // Only a comment recast attaches to a node makes it print that node anew: no TODO added, nothing to give back.
+  if (printed.split(TODO_MARKER).length <= original.split(TODO_MARKER).length) return printed;
   const before = original.split('\n');
   const after = printed.split('\n');
   const bare = (line: string) => comparable(line).trimStart();
