@@ -136,6 +136,18 @@ export class CodemodContext {
     return present;
   }
 
+  /**
+   * What rewritten requests read (their URL constants, records, paths) that is still in the tree and
+   * that no request left as it was reads: values nothing sends any more. With the nodes still in the
+   * tree, walked once for both.
+   */
+  leftBehindBy(rewritten: readonly TikTokRequest[]): { readonly nodes: Node[]; readonly present: Set<unknown> } {
+    const present = this.nodesInTree();
+    const stillSent = new Set(this.requests.filter((request) => !rewritten.includes(request)).flatMap((request) => [...request.trace]));
+    const nodes = new Set(rewritten.flatMap((request) => [...request.trace]).filter((node) => present.has(node) && !stillSent.has(node)));
+    return { nodes: [...nodes], present };
+  }
+
   /** Findings whose code a rewrite removed were rewritten away: recorded as such. */
   recordRemoved(): void {
     const present = this.nodesInTree();

@@ -21,12 +21,9 @@ export function settleV1UrlsLeftBehind(
   successorOf: (endpoint: V1Endpoint) => string | undefined,
 ): void {
   if (rewritten.length === 0) return;
-  const present = context.nodesInTree();
-  const stillSent = new Set(context.requests.filter((r) => !rewritten.includes(r)).flatMap((r) => [...r.trace]));
-  const done = new Set<Node>();
-  for (const node of rewritten.flatMap((request) => [...request.trace])) {
-    if (done.has(node) || !present.has(node) || stillSent.has(node) || isExported(node, context.index)) continue;
-    done.add(node);
+  const { nodes, present } = context.leftBehindBy(rewritten);
+  for (const node of nodes) {
+    if (isExported(node, context.index)) continue;
     const text = staticString(node);
     const match = text === undefined ? undefined : classifyUrl(text);
     const successor = match?.v1 && match.queryStart === -1 ? successorOf(match.v1) : undefined;
@@ -91,17 +88,8 @@ function classField(holder: Node, value: Node, context: CodemodContext): Node[] 
   } else if ((holder.type === 'ClassProperty' || holder.type === 'PropertyDefinition') && holder.value === value && !holder.computed) {
     name = keyName(holder);
   }
-  const body = name && [...context.index.ancestors(holder)].find((ancestor) => ancestor.type === 'ClassBody');
-  if (!body) return undefined;
-  const classOf = (node: Node) => [...context.index.ancestors(node)].find((ancestor) => ancestor.type === 'ClassBody');
-  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter(
-    (member) =>
-      member !== own &&
-      member.object.type === 'ThisExpression' &&
-      !member.computed &&
-      memberName(member) === name &&
-      classOf(member) === body,
-  );
+  if (!name || ![...context.index.ancestors(holder)].some((ancestor) => ancestor.type === 'ClassBody')) return undefined;
+  return context.index.thisMembers(holder).filter((member) => member !== own && memberName(member) === name);
 }
 
 /**

@@ -118,6 +118,16 @@ export class ModuleIndex {
     for (let current = this.parent(node); current; current = this.parent(current)) yield current;
   }
 
+  /** `this.<name>` members written in the class around `node` (its own body, not a nested class's); none outside a class. */
+  thisMembers(node: Node): Node[] {
+    const classOf = (inner: Node) => [...this.ancestors(inner)].find((ancestor) => ancestor.type === 'ClassBody');
+    const body = classOf(node);
+    if (!body) return [];
+    return [...this.ofType('MemberExpression'), ...this.ofType('OptionalMemberExpression')].filter(
+      (member) => member.object.type === 'ThisExpression' && !member.computed && classOf(member) === body,
+    );
+  }
+
   /** Whether a node was in the module when it was indexed (not added since by a rewrite). */
   has(node: Node): boolean {
     return (

@@ -134,15 +134,7 @@ function objectKeyPath(context: CodemodContext, property: Node): string | undefi
 
 /** `this.<name>` read somewhere in the class around `near`, its name matching `pattern`. */
 function classFieldRead(context: CodemodContext, pattern: RegExp, near: Node): string | undefined {
-  const classOf = (node: Node) => [...context.index.ancestors(node)].find((ancestor) => ancestor.type === 'ClassBody');
-  const body = classOf(near);
-  if (!body) return undefined;
-  const read = context.index
-    .ofType('MemberExpression')
-    .find(
-      (member) =>
-        member.object.type === 'ThisExpression' && !member.computed && pattern.test(memberName(member) ?? '') && classOf(member) === body,
-    );
+  const read = context.index.thisMembers(near).find((member) => pattern.test(memberName(member) ?? ''));
   return read ? `this.${memberName(read)}` : undefined;
 }
 

@@ -59,23 +59,17 @@ function repointExportedUrls(context: CodemodContext): void {
  */
 function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokRequest[]): void {
   if (rewritten.length === 0) return;
-  const present = context.nodesInTree();
-  const stillSent = new Set(context.requests.filter((r) => !rewritten.includes(r)).flatMap((r) => [...r.trace]));
+  const left = context.leftBehindBy(rewritten).nodes;
   for (const composition of findUrlCompositions(context.index, context.folder)) {
-    if (!present.has(composition.node) || stillSent.has(composition.node)) continue;
-    if (!rewritten.some((request) => request.trace.has(composition.node))) continue;
-    if (isExported(composition.node, context.index)) continue;
+    if (!left.includes(composition.node) || isExported(composition.node, context.index)) continue;
     // Still the retired URL, so still that rule's finding; the TODO says what to do with it.
     context.todoAt(composition.node, ORPHANED_URL, composition.node, 'no-legacy-share-endpoint');
   }
   // A path kept apart from its host (`{ baseUrl, postEndpoint: '/share/video/upload/' }`), which the
   // rewritten request joined: left in its record, it still spells the retired upload.
-  for (const request of rewritten) {
-    for (const node of request.trace) {
-      if (!present.has(node) || stillSent.has(node) || !isStringLiteral(node)) continue;
-      if (!isRelativeUploadPath(staticString(node) ?? '')) continue;
-      context.todoAt(node, isExported(node, context.index) ? EXPORTED_PATH : ORPHANED_PATH, node, 'no-legacy-share-endpoint');
-    }
+  for (const node of left) {
+    if (!isStringLiteral(node) || !isRelativeUploadPath(staticString(node) ?? '')) continue;
+    context.todoAt(node, isExported(node, context.index) ? EXPORTED_PATH : ORPHANED_PATH, node, 'no-legacy-share-endpoint');
   }
 }
 
