@@ -192,6 +192,21 @@ export class CodemodContext {
   }
 
   /**
+   * Removes an entry of a list that recast would print again over several lines if it left through
+   * the tree (`{ url, file }` of a log call becomes `{\n file\n}`): a marker takes its place, and
+   * the printed text loses the marker and its separator.
+   */
+  removeEntry(path: ASTPath<any>): void {
+    const marker = `__migrate_share_video_removed_${this.removedLines.length}__`;
+    const name = this.j.identifier(marker);
+    // An entry of its own kind (a shorthand property for a property) keeps recast to that entry.
+    if (path.node.type === 'ObjectProperty') path.replace(this.j.objectProperty.from({ key: name, value: name, shorthand: true }));
+    else if (path.node.type === 'Property') path.replace(this.j.property.from({ kind: 'init', key: name, value: name, shorthand: true }));
+    else path.replace(name);
+    this.removedLines.push(marker);
+  }
+
+  /**
    * Adds a copy of a list item that stands on a line of its own, with another name, above it: the
    * new `case` label, key, entry or union member beside the legacy one (keep-legacy-events), as a
    * copy of the line, so the list keeps its layout. False when the item shares its line.
@@ -230,7 +245,8 @@ export class CodemodContext {
   deleteMarkedLines(printed: string): string {
     let text = printed;
     for (const marker of this.removedLines) {
-      const quoted = `(['"\`])${marker}\\1`;
+      // Quoted when it took a literal's place (removeItem), bare when a whole entry's (removeEntry).
+      const quoted = `(?:(['"\`])${marker}\\1|\\b${marker}\\b)`;
       // The item opens its line (a case label, a key, an entry, a `| member`): the line goes.
       const line = new RegExp(`^[ \\t]*(?:case\\s+|\\|\\s*|\\[\\s*)?${quoted}[^\\n]*\\n`, 'm');
       // The last member of a union closes the statement: its `;` moves up to the member before it.

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { descendants, type Node } from '../detect/ast.js';
 import { requiredModule } from '../detect/module-index.js';
+import { isLogCall } from '../detect/log-calls.js';
 import type { CodemodContext } from './context.js';
 
 /** Initializers whose removal cannot drop a side effect: values and the objects that build a request. */
@@ -38,9 +39,13 @@ export function removeDeadBindings(context: CodemodContext, removedCode: Node): 
         if (declaration.parent?.node.type?.startsWith('Export') || declaration.node.declarations.length !== 1) return;
         const uses = references(context, declarator, name);
         const fillers = uses.filter(isFillingStatement);
-        if (uses.length !== fillers.length) return;
+        const logged = uses.map(loggedMention).filter((mention) => mention !== undefined);
+        if (uses.length !== fillers.length + logged.length) return;
         // `url = url.replace(…)` holds two of them: one statement, pruned once.
         for (const statement of new Set(fillers.map(statementOf))) prune(statement);
+        // `log('info', 'uploading', { url, file })`: the message goes on without the retired value
+        // (which carried the token in its query string).
+        for (const mention of new Set(logged)) context.removeEntry(mention);
         prune(declaration);
         removed = true;
       });
@@ -185,6 +190,7 @@ function isPure(init: Node | null): boolean {
     case 'NumericLiteral':
     case 'Identifier':
     case 'MemberExpression':
+    case 'OptionalMemberExpression':
       return true;
     case 'TemplateLiteral':
       return init.expressions.every(isPure);
@@ -294,6 +300,32 @@ function isSelfReplace(path: ASTPath<any>): boolean {
   return (
     root !== assignment.right && root.type === 'Identifier' && root.name === name && (path.node === assignment.left || path.node === root)
   );
+}
+
+/**
+ * A use that only hands the value to a logging call, next to something else it logs: the property
+ * of an object argument (`{ url, file }`, `{ target: url }`) or an argument after the first. The
+ * path to remove for the message to go on without it; undefined for any other use.
+ */
+function loggedMention(path: ASTPath<any>): ASTPath<any> | undefined {
+  const parent = path.parent as ASTPath<any> | null;
+  if (!parent) return undefined;
+  // A shorthand `{ url }` holds the name twice (key and value): both are the same mention.
+  const isProperty =
+    (parent.node.type === 'ObjectProperty' || parent.node.type === 'Property') &&
+    (parent.node.value === path.node || (parent.node.shorthand && parent.node.key === path.node));
+  const mention = isProperty ? parent : path;
+  const holder = mention.parent as ASTPath<any> | null;
+  if (!holder) return undefined;
+  if (isProperty) {
+    const call = holder.parent?.node as Node | undefined;
+    const siblings = holder.node.properties?.length ?? 0;
+    if (holder.node.type !== 'ObjectExpression' || siblings < 2 || !call || !isLogCall(call)) return undefined;
+    return (call.arguments as Node[]).includes(holder.node as Node) ? mention : undefined;
+  }
+  const call = holder.node as Node;
+  const at = isLogCall(call) ? (call.arguments as Node[]).indexOf(path.node as Node) : -1;
+  return at >= 1 ? mention : undefined;
 }
 
 function statementOf(path: ASTPath<any>): ASTPath<any> {

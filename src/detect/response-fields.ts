@@ -111,6 +111,14 @@ function webhookContentSources(index: ModuleIndex, owners: OwnershipResolver, ow
     if (!isMember(callee) || !isIdentifier(unwrap(callee.object), 'JSON') || calleeName(call) !== 'parse' || !call.arguments[0]) continue;
     if (readsContent(call.arguments[0], index) && owners.ownerOf(call) === owner) sources.add(call);
   }
+  // `const content = event?.content ?? event?.data ?? {}`: an app (or its framework) that parsed the
+  // body's content already holds it in a variable; its first choice is the envelope's field.
+  for (const declarator of index.ofType('VariableDeclarator')) {
+    let value = declarator.init && unwrap(declarator.init);
+    while (value?.type === 'LogicalExpression' && value.operator !== '&&') value = unwrap(value.left);
+    if (declarator.id.type !== 'Identifier' || !value || !isMember(value) || memberName(value) !== 'content') continue;
+    if (owners.ownerOf(declarator) === owner) sources.add(value);
+  }
   return sources;
 }
 
@@ -187,13 +195,20 @@ function fieldReads(
 
 /** `x.publish_id ?? x.share_id`: the legacy field read only when the new one is missing. */
 function isFallbackAfterNewField(index: ModuleIndex, property: Node): boolean {
+  return fallbackAfterNewField(index, property) !== undefined;
+}
+
+/** The `a.publish_id ?? a.share_id` expression a `share_id` read is the fallback of. */
+export function fallbackAfterNewField(index: ModuleIndex, property: Node): Node | undefined {
   const member = index.parent(property);
   // ESTree wraps `a?.b` in a ChainExpression; Babel does not.
   const operand = member && index.parent(member)?.type === 'ChainExpression' ? index.parent(member) : member;
   const logical = operand && index.parent(operand);
-  if (!logical || logical.type !== 'LogicalExpression' || logical.right !== operand) return false;
+  if (!logical || logical.type !== 'LogicalExpression' || logical.right !== operand || logical.operator === '&&') return undefined;
   const left = unwrap(logical.left);
-  return isMember(left) && memberName(left) === 'publish_id' && index.source(left.object) === index.source(member!.object);
+  return isMember(left) && memberName(left) === 'publish_id' && index.source(left.object) === index.source(member!.object)
+    ? logical
+    : undefined;
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {

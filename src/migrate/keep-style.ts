@@ -140,48 +140,120 @@ function keptLayout(removed: readonly string[], printed: readonly string[]): { t
 /** Strings (quotes kept), words, and single marks: enough to tell a layout change from a code change. */
 const TOKEN = /(["'])(?:\\.|(?!\1)[^\\])*\1|\w+|\S/g;
 
+type Located = { readonly line: number; readonly at: number; readonly text: string };
+const located = (lines: readonly string[]): Located[] =>
+  lines.flatMap((text, line) => [...text.matchAll(TOKEN)].map((match) => ({ line, at: match.index, text: match[0] })));
+
 /**
  * A block recast printed again because a TODO went above it or into it (`case 'a': {` comes back as
- * `case 'a':` and a `{` of its own, every line indented anew), where the codemod only replaced string
- * literals (renamed events): the file's own lines, each literal swapped in place, and the TODOs above
- * the lines whose first token they stood above. Undefined when anything else changed, or a TODO
- * stood above a token in the middle of a line.
+ * `case 'a':` and a `{` of its own, every line indented anew), where the codemod only swapped string
+ * literals (renamed events) or, with `any`, changed tokens within lines (`?? content.share_id`
+ * dropped): the file's own lines, each change made in place, and the TODOs above the lines whose
+ * first token they stood above. Undefined when a change spans lines, breaks a line the print kept
+ * whole or touches a template literal (where spacing is text), when tokens were only added, or when
+ * a TODO stood above a token in the middle of a line.
  */
-function literalsSwapped(removed: readonly string[], printed: readonly string[]): { text: string; added: boolean }[] | undefined {
-  if (removed.length === 0) return undefined;
-  const own = removed.flatMap((text, line) => [...text.matchAll(TOKEN)].map((match) => ({ line, at: match.index, text: match[0] })));
+function literalsSwapped(
+  removed: readonly string[],
+  printed: readonly string[],
+  changes: 'literals' | 'any' = 'literals',
+): { text: string; added: boolean }[] | undefined {
+  if (removed.length === 0 || printed.length === 0) return undefined;
+  const own = located(removed);
+  const code = printed.filter((line) => !TODO_LINE.test(line));
+  const theirs = located(code);
+  // Where each printed TODO stood: before the token of this index.
   const todosAt = new Map<number, string[]>();
-  const theirs: string[] = [];
+  let seen = 0;
   for (const line of printed) {
-    if (TODO_LINE.test(line)) {
-      todosAt.set(theirs.length, [...(todosAt.get(theirs.length) ?? []), line]);
+    if (TODO_LINE.test(line)) todosAt.set(seen, [...(todosAt.get(seen) ?? []), line]);
+    else seen += (line.match(TOKEN) ?? []).length;
+  }
+  if (own.length === 0) return undefined;
+  const edits: { line: number; from: number; to: number; text: string }[] = [];
+  const ownAt = new Map<number, number>();
+  let [o, t] = [0, 0];
+  const parts = diffArrays(
+    own.map((token) => token.text),
+    theirs.map((token) => token.text),
+  );
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (!part.added && !part.removed) {
+      for (let k = 0; k < part.value.length; k++) ownAt.set(t + k, o + k);
+      o += part.value.length;
+      t += part.value.length;
       continue;
     }
-    theirs.push(...(line.match(TOKEN) ?? []));
+    // A change: the file's tokens it removes, and the printed ones it puts in their place.
+    const gone = part.removed ? own.slice(o, (o += part.value.length)) : [];
+    const next = part.removed && parts[index + 1]?.added ? parts[++index] : part.added ? part : undefined;
+    const come = next ? theirs.slice(t, (t += next.value.length)) : [];
+    for (const token of come) ownAt.set(theirs.indexOf(token), -1);
+    if (gone.length === 0) return undefined;
+    if (changes === 'literals' && (gone.length !== 1 || come.length !== 1 || !/^["']/.test(gone[0].text) || !/^["']/.test(come[0].text)))
+      return undefined;
+    if (come.length === 0) {
+      // Dropped tokens, each line's run cut out of that line.
+      for (const line of new Set(gone.map((token) => token.line))) {
+        const here = gone.filter((token) => token.line === line);
+        if (removed[line].includes('`')) return undefined;
+        // A whole line gone (`data: {` of a type unwrapped): the indentation changed on purpose.
+        if (here.length === own.filter((token) => token.line === line).length) return undefined;
+        const last = here.at(-1)!;
+        let [from, to] = [here[0].at, last.at + last.text.length];
+        // The space before them goes along, or after them when they opened the line or a list.
+        if (/[^\s([{]\s*$/.test(removed[line].slice(0, from))) while (from > 0 && /[ \t]/.test(removed[line][from - 1])) from--;
+        else while (to < removed[line].length && /[ \t]/.test(removed[line][to])) to++;
+        edits.push({ line, from, to, text: '' });
+      }
+      continue;
+    }
+    const line = gone[0].line;
+    if (gone.some((token) => token.line !== line) || come.some((token) => token.line !== come[0].line)) return undefined;
+    const last = gone.at(-1)!;
+    const text = code[come[0].line].slice(come[0].at, come.at(-1)!.at + come.at(-1)!.text.length);
+    if (text.includes('`') || removed[line].includes('`')) return undefined;
+    edits.push({ line, from: gone[0].at, to: last.at + last.text.length, text });
   }
-  if (own.length !== theirs.length || own.length === 0) return undefined;
   const lines = [...removed];
-  const swapped = new Set<number>();
-  // From the end, so that a swap leaves the offsets of earlier tokens of its line as they were.
-  for (let index = own.length - 1; index >= 0; index--) {
-    const token = own[index];
-    if (token.text === theirs[index]) continue;
-    if (!/^["']/.test(token.text) || !/^["']/.test(theirs[index])) return undefined;
-    const line = lines[token.line];
-    lines[token.line] = line.slice(0, token.at) + theirs[index] + line.slice(token.at + token.text.length);
-    swapped.add(token.line);
+  const changed = new Set<number>();
+  // From the end, so that an edit leaves the offsets of earlier tokens of its line as they were.
+  for (const edit of edits.reverse()) {
+    lines[edit.line] = lines[edit.line].slice(0, edit.from) + edit.text + lines[edit.line].slice(edit.to);
+    changed.add(edit.line);
+  }
+  // Each TODO goes above the file's line whose first token it stood above in the print.
+  const todosAbove = new Map<number, string[]>();
+  const firstOnLine = (index: number) => index === 0 || own[index - 1].line !== own[index].line;
+  for (const [index, todos] of todosAt) {
+    if (index >= theirs.length) continue;
+    const mine = ownAt.get(index);
+    if (mine === undefined || mine < 0 || !firstOnLine(mine)) return undefined;
+    todosAbove.set(own[mine].line, [...(todosAbove.get(own[mine].line) ?? []), ...todos]);
   }
   const result: { text: string; added: boolean }[] = [];
-  const firstOnLine = (index: number) => index === 0 || own[index - 1].line !== own[index].line;
-  for (const index of todosAt.keys()) if (index < own.length && !firstOnLine(index)) return undefined;
   lines.forEach((text, line) => {
-    const first = own.findIndex((token) => token.line === line);
-    for (const todo of first === -1 ? [] : (todosAt.get(first) ?? [])) result.push({ text: todo, added: true });
-    result.push({ text, added: swapped.has(line) });
+    for (const todo of todosAbove.get(line) ?? []) result.push({ text: todo, added: true });
+    result.push({ text, added: changed.has(line) });
   });
-  for (const todo of todosAt.get(own.length) ?? []) result.push({ text: todo, added: true });
+  // Lines end only where the print ended one too: a call whose arguments changed keeps no line
+  // break of the file's layout in the middle of what recast printed as one line.
+  const kept = result.filter((line) => !line.added || !TODO_LINE.test(line.text)).map((line) => line.text);
+  if (changes !== 'literals' && !isSubset(breaks(kept), breaks(code))) return undefined;
+  for (const todo of todosAt.get(theirs.length) ?? []) result.push({ text: todo, added: true });
   return result;
 }
+
+/** After how many tokens each line ends. */
+function breaks(lines: readonly string[]): Set<number> {
+  const ends = new Set<number>();
+  let count = 0;
+  for (const line of lines) ends.add((count += (line.match(TOKEN) ?? []).length));
+  return ends;
+}
+
+const isSubset = (some: ReadonlySet<number>, all: ReadonlySet<number>) => [...some].every((end) => all.has(end));
 
 /**
  * Blocks recast indented anew: a TODO above a `case` makes it print the case again, its `{` on a line
@@ -202,7 +274,7 @@ function reindentedBack(original: string, printed: string): string {
   let region: { from: number; to: number; printed: string[]; moved: boolean } | undefined;
   const close = () => {
     if (region) {
-      const own = region.moved ? literalsSwapped(before.slice(region.from, region.to), region.printed) : undefined;
+      const own = region.moved ? literalsSwapped(before.slice(region.from, region.to), region.printed, 'any') : undefined;
       result.push(...(own ? own.map((line) => line.text) : region.printed));
     }
     region = undefined;

@@ -56,6 +56,30 @@ describe('keepStyle: lines the codemod did not touch', () => {
     );
   });
 
+  it('gives back a block indented anew where tokens within its lines were dropped', () => {
+    const original = ["  case 'a': {", '    const id = c.publish_id ?? c.share_id ?? c.id;', '    return id;', '  }', ''].join('\n');
+    const printed = [
+      '  // TODO(migrate-share-video): look',
+      "  case 'a':",
+      '    {',
+      '      const id = c.publish_id ?? c.id;',
+      '      return id;',
+      '    }',
+      '',
+    ].join('\n');
+    expect(keepStyle(original, printed, 'a.ts')).toBe(
+      ['  // TODO(migrate-share-video): look', "  case 'a': {", '    const id = c.publish_id ?? c.id;', '    return id;', '  }', ''].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('keeps a block indented anew where a change spans lines', () => {
+    const original = ["  case 'a': {", '    go(1,', '      2);', '  }', ''].join('\n');
+    const printed = ['  // TODO(migrate-share-video): look', "  case 'a':", '    {', '      go(3);', '    }', ''].join('\n');
+    expect(keepStyle(original, printed, 'a.ts')).toBe(printed);
+  });
+
   it('keeps a block indented anew where its code changed beyond literals', () => {
     const original = 'if (a) {\n  go(1);\n}\n';
     const printed = 'if (a) {\n  if (b) {\n    go(1);\n  }\n}\n';

@@ -1,10 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { calleeName, isCall, isMember, isStringLiteral, unwrap, type Node } from '../../src/detect/ast.js';
+import { isCall, isStringLiteral, unwrap, type Node } from '../../src/detect/ast.js';
+import { isLogCall } from '../../src/detect/log-calls.js';
 import { stringLike } from '../../src/codemod/replace-literal.js';
-
-/** Calls that only write a message somewhere: `console.warn`, `this.logger.info`, `log.error`. */
-const LOG_METHOD = /^(log|info|warn|warning|error|debug|trace|verbose)$/;
-const LOGGER = /^(console|log|logger|_?log[A-Z]\w*|\w*Logger)$/;
 
 /**
  * `this.logger.warn('TikTok webhook video.upload.failed: missing open_id')` in a module whose handler
@@ -40,12 +37,7 @@ function inLogCall(node: Node, context: CodemodContext): boolean {
   let child = node;
   for (const ancestor of context.index.ancestors(node)) {
     if (isCall(ancestor)) {
-      if (!(ancestor.arguments as Node[]).includes(child)) return false;
-      const callee = unwrap(ancestor.callee);
-      if (!isMember(callee) || !LOG_METHOD.test(calleeName(ancestor) ?? '')) return false;
-      const owner = unwrap(callee.object);
-      const name = owner.type === 'Identifier' ? owner.name : isMember(owner) && !owner.computed ? owner.property.name : undefined;
-      return LOGGER.test(name ?? '');
+      return (ancestor.arguments as Node[]).includes(child) && isLogCall(ancestor) && unwrap(ancestor.callee).type !== 'Identifier';
     }
     const joins = ancestor.type === 'TemplateLiteral' || (ancestor.type === 'BinaryExpression' && ancestor.operator === '+');
     if (!joins) return false;
