@@ -21,6 +21,7 @@ import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured
 import { addEventBeside } from './add-event-beside.js';
 import { renameEventSite } from './rename-event-site.js';
 import { renameInLogMessages } from './rename-in-log-messages.js';
+import { renameInOtherStrings } from './rename-in-other-strings.js';
 import { toldApartFromTwin } from './told-apart-from-twin.js';
 
 const KITS_NOTE =
@@ -129,6 +130,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
   // A legacy name also left with a TODO somewhere in the module still has code waiting for it.
   for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy);
   renameInLogMessages(context, renamedNames);
+  renameInOtherStrings(context, renamedNames);
   if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
   if (renamed > 0 && !keep) markStrayShareIds(context, renamedNames);
 }

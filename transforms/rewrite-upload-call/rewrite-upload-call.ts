@@ -2,6 +2,7 @@ import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/co
 import { isStringLiteral, staticString } from '../../src/detect/ast.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { findUrlCompositions, isExported, isRelativeUploadPath } from '../../src/detect/endpoints.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -16,12 +17,14 @@ export function rewriteUploadCalls(context: CodemodContext): void {
   for (const request of context.requests) {
     if (request.match.kind !== 'legacy-upload') continue;
     const related = findingsOfRequest(context, request);
+    const errorTests = errorCodeTests(context, request);
     const reason = rewriteCallSite(context, request);
     // One reason for the whole site, said once, at the call; its query tokens and multipart field
     // written on other statements point there instead of repeating it.
     if (reason) for (const finding of related) context.defer(finding, siteReason(context, finding, request, reason, 'upload'));
     else {
       rewritten.push(request);
+      errorTests();
       // A query object the new call no longer sends (kept because other code reads it) is no
       // longer a token in a query string: nothing to do there.
       for (const finding of related) if (finding.ruleId === 'no-token-in-query') context.record(finding, 'rewritten');

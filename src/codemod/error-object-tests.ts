@@ -1,0 +1,68 @@
+import { calleeName, isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import type { TikTokRequest } from '../detect/requests.js';
+import { responseTaint } from '../detect/response-fields.js';
+import type { Taint } from '../detect/taint.js';
+import { isAxiosBody } from './axios-body.js';
+import type { CodemodContext } from './context.js';
+
+/**
+ * `if (!response.ok || data.error) throw …` after an upload rewritten to the Content Posting init:
+ * the Share Video answer had no `error` at its top, the Content Posting one always has (`{ code:
+ * "ok" }` on success), so a truth test of it would take every upload for a failure. It tests the
+ * code now: `data.error?.code !== 'ok'` (`=== 'ok'` under `!`). Only the answer's body is meant:
+ * what `.json()` gives, or axios's `res.data`. Taken before the request is rewritten; the edits made
+ * by the function it returns, once it was.
+ */
+export function errorCodeTests(context: CodemodContext, request: TikTokRequest): () => void {
+  // Followed on the tree as read: the rewrite puts a new call where the request was.
+  const taint = responseTaint(context.index, [request]);
+  return () => testErrorCodes(context, taint);
+}
+
+function testErrorCodes(context: CodemodContext, taint: Taint): void {
+  const present = context.nodesInTree();
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    if (memberName(member) !== 'error' || !present.has(member) || !taint.has(member.object) || !isBody(context, member.object)) continue;
+    const { node, negated } = testedAs(context, member);
+    if (!node) continue;
+    const text = `${context.source(member)}?.code ${negated ? '===' : '!=='} 'ok'`;
+    context.pathOf(node).replace(context.j.template.expression([text]));
+  }
+}
+
+/** The test a member stands in: itself (an `if`, a ternary, an operand of `||` in one), or `!member` anywhere. */
+function testedAs(context: CodemodContext, member: Node): { node?: Node; negated: boolean } {
+  const parent = context.index.parent(member);
+  if (parent?.type === 'UnaryExpression' && parent.operator === '!') return { node: parent, negated: true };
+  return isTest(context, member) ? { node: member, negated: false } : { negated: false };
+}
+
+/** Whether a value is only tested for truth: an `if`/ternary/loop test, or an operand of `||`/`&&` in one. */
+function isTest(context: CodemodContext, node: Node): boolean {
+  let child = node;
+  let parent = context.index.parent(child);
+  while (parent?.type === 'LogicalExpression' && parent.operator !== '??') {
+    child = parent;
+    parent = context.index.parent(child);
+  }
+  if (!parent) return false;
+  if (parent.type === 'UnaryExpression' && parent.operator === '!') return isTest(context, parent);
+  return (
+    ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression' || parent.type === 'WhileStatement') &&
+      parent.test === child) ||
+    (child !== node && parent.type === 'LogicalExpression')
+  );
+}
+
+/** The parsed body of the answer: `await res.json()` (or a variable holding it), or axios's `res.data`. */
+function isBody(context: CodemodContext, value: Node): boolean {
+  if (isAxiosBody(context, value)) return true;
+  let node = unwrap(value);
+  if (node.type === 'Identifier') {
+    const binding = context.index.resolve(node);
+    if (!binding?.init || binding.path.length > 0 || binding.assignments.length > 0) return false;
+    node = unwrap(binding.init);
+  }
+  if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+  return isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee));
+}

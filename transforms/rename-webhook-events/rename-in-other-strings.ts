@@ -1,0 +1,41 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { isMember, isStringLiteral, unwrap, type Node } from '../../src/detect/ast.js';
+import { stringLike } from '../../src/codemod/replace-literal.js';
+
+/** A test module by what it does, wherever it lives: it declares cases and checks what comes out. */
+function isTestModule(context: CodemodContext): boolean {
+  const called = new Set(
+    context.index
+      .ofType('CallExpression')
+      .map((call) => unwrap(call.callee))
+      .map((callee) => (callee.type === 'Identifier' ? callee.name : isMember(callee) ? unwrap(callee.object).name : undefined)),
+  );
+  return (called.has('describe') || called.has('it') || called.has('test')) && (called.has('expect') || called.has('assert'));
+}
+
+/**
+ * A renamed event still spelled inside another string of the module (`'tiktok:video.publish.complete:evt_1'`,
+ * an id or key built from the event's name): in a test, the value it expects from the event it now
+ * hands over, renamed with it; elsewhere a stored key or label that may have to stay, so a person
+ * decides. Log messages are renamed already (rename-in-log-messages.ts).
+ */
+export function renameInOtherStrings(context: CodemodContext, renamed: ReadonlyMap<string, string>): void {
+  if (renamed.size === 0) return;
+  const names = [...renamed.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\w.])(${names.map((name) => name.replaceAll('.', '\\.')).join('|')})(?![\\w]|\\.\\w)`, 'g');
+  const present = context.nodesInTree();
+  const inTest = isTestModule(context);
+  for (const piece of [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')]) {
+    if (!present.has(piece) || !isStringLiteral(piece) || renamed.has(piece.value)) continue;
+    const value = piece.value.replace(pattern, (name: string) => renamed.get(name) ?? name);
+    if (value === piece.value) continue;
+    if (inTest) context.pathOf(piece).replace(stringLike(context, piece, value));
+    else {
+      const [legacy] = piece.value.match(pattern)!;
+      context.todoAt(piece, otherStringTodo(legacy, renamed.get(legacy)!), piece, 'no-legacy-webhook-event');
+    }
+  }
+}
+
+const otherStringTodo = (legacy: string, replacement: string) =>
+  `this text spells the event '${legacy}' inside it, and this module now handles '${replacement}': where the text stands for the event (an id or key built from its name), write '${replacement}'; keep it where it names records stored before`;
