@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { isMember, isStringLiteral, unwrap, type Node } from '../../src/detect/ast.js';
+import { isMember, isStringLiteral, unwrap } from '../../src/detect/ast.js';
 import { stringLike } from '../../src/codemod/replace-literal.js';
 
 /** A test module by what it does, wherever it lives: it declares cases and checks what comes out. */
