@@ -79,12 +79,42 @@ export function findResponseFields(
       // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both.
       (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
     ),
+    // `await tiktokApp.uploadVideo({ … })` of a package: the Share Video answer's id, read from its upload.
+    ...fieldReads(index, new Taint(index, libraryUploads(index, requests, importedAnswers)), ['share_id'], () => ({
+      messageId: 'libraryUploadField',
+      replacement: LEGACY_RESPONSE_FIELDS.share_id,
+    })).map((finding) => ({ ...finding, severity: 'warning' as const })),
     ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({
       messageId: 'ambiguousWebhookField',
       replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id,
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   ];
   return { findings: dedupe(findings), flows: { response, webhook } };
+}
+
+const UPLOAD_METHOD = /upload|share|post|publish/i;
+
+/**
+ * Calls that upload to TikTok through code out of sight (a package's client, `tiktokApp.uploadVideo`,
+ * `uploadToTikTok(…)` imported from a library): named for an upload, with TikTok in the callee, and
+ * neither a request the detectors see nor a function of the module or the app (those are followed).
+ */
+function libraryUploads(index: ModuleIndex, requests: readonly TikTokRequest[], importedAnswers: readonly Node[]): Set<Node> {
+  const known = new Set<Node>([...requests.map((request) => request.call), ...importedAnswers]);
+  const calls = new Set<Node>();
+  for (const call of index.ofType('CallExpression')) {
+    if (known.has(call)) continue;
+    const callee = unwrap(call.callee);
+    const name = calleeName(call) ?? '';
+    const text = index.source(callee);
+    if (!/tik_?tok/i.test(text) || !UPLOAD_METHOD.test(name)) continue;
+    // A function of the module is followed by the response taint instead.
+    const root = isMember(callee) ? unwrap(callee.object) : callee;
+    const binding = root.type === 'Identifier' ? index.resolve(root) : undefined;
+    if (binding && (binding.kind === 'function' || (binding.init && isFunction(unwrap(binding.init))))) continue;
+    calls.add(call);
+  }
+  return calls;
 }
 
 /**

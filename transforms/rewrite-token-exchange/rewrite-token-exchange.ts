@@ -1,12 +1,13 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
+import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { todoStatement } from '../../src/codemod/todo.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
-import { calleeName, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, keyName, memberName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -202,13 +203,16 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   // Form-encoded: URLSearchParams wants strings, and the values are the ones the v1 query sent as text.
   for (const edit of [...reads.edits, ...types.edits]) edit();
   for (const name of types.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
-  replaceV1Request(context, request, parts, {
-    method: 'POST',
-    url: `'${grant.url}'`,
-    headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
-    body: { as: 'form', entries },
-    rest: carried.text,
-  });
+  // A v1 call that posts the very form v2 wants (`body: new URLSearchParams({ … })`): only its URL changes.
+  if (sendsV2Form(context, request, parts, entries.length, params)) replaceLiteral(context, unwrap(request.urlArgument), grant.url);
+  else
+    replaceV1Request(context, request, parts, {
+      method: 'POST',
+      url: `'${grant.url}'`,
+      headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
+      body: { as: 'form', entries },
+      rest: carried.text,
+    });
   removeDeadBindings(context, request.call);
   // v2 may answer a refresh with a new refresh token, and only the new one works from then on.
   const keepNewRefreshToken = grant.grantType === 'refresh_token' && !reads.readsRefreshToken;
@@ -225,6 +229,38 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
       request.call,
     );
   return undefined;
+}
+
+/**
+ * Whether the v1 call already posts v2's form: a literal URL with no query, `POST`, a body of
+ * `new URLSearchParams({ … })` (which fetch and axios send form-encoded) whose keys are the ones the
+ * v2 call would send, each written there, and no other content type. Then only the URL changes,
+ * and the file keeps its own layout.
+ */
+function sendsV2Form(
+  context: CodemodContext,
+  request: TikTokRequest,
+  parts: V1RequestParts,
+  sent: number,
+  params: ReadonlyMap<string, ParamValue>,
+): boolean {
+  const url = unwrap(request.urlArgument);
+  const text = staticString(url);
+  if (text === undefined || text.includes('?') || !parts.body || parts.configCall) return false;
+  const body = unwrap(parts.body);
+  if (body.type !== 'NewExpression' || body.callee.type !== 'Identifier' || body.callee.name !== 'URLSearchParams') return false;
+  const fields = body.arguments[0] && unwrap(body.arguments[0]);
+  if (fields?.type !== 'ObjectExpression' || fields.properties.some((property: Node) => !keyName(property))) return false;
+  const keys = objectProperties(fields).map((property) => keyName(property)!);
+  if (keys.length !== sent || keys.some((key) => !params.has(key))) return false;
+  const options = parts.options && unwrap(parts.options);
+  const method = options && objectProperties(options).find((property) => keyName(property) === 'method');
+  if (calleeName(request.call) !== 'post' && !(method && /^post$/i.test(staticString(method.value) ?? ''))) return false;
+  const headers = options && objectProperties(options).find((property) => keyName(property) === 'headers');
+  const types = headers && unwrap(headers.value).type === 'ObjectExpression' ? objectProperties(unwrap(headers.value)) : [];
+  return types.every(
+    (header) => !/^content-type$/i.test(keyName(header) ?? '') || /x-www-form-urlencoded/.test(staticString(header.value) ?? ''),
+  );
 }
 
 /** What a revoke's caller may read of the answer: how it went, which both generations tell alike. */
