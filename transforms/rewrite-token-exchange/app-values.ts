@@ -41,7 +41,7 @@ export function findRedirectUri(context: CodemodContext, exchange: Node): ParamV
       offset += length;
     }
   }
-  return findModuleValue(context, REDIRECT_NAME);
+  return findModuleValue(context, REDIRECT_NAME, exchange);
 }
 
 /**
