@@ -33,7 +33,12 @@ export function findRedirectUri(context: CodemodContext, exchange: Node): ParamV
     for (const piece of pieces) {
       const length = piece.text?.length ?? 1;
       const written = piece.text === undefined ? stripEncode(writtenAs(context, root, piece.node)) : undefined;
-      if (offset === at + 'redirect_uri='.length && written && isModuleReference(context, written)) return { node: written };
+      if (
+        offset === at + 'redirect_uri='.length &&
+        written &&
+        (isModuleReference(context, written) || isOwnField(context, written, exchange))
+      )
+        return { node: written };
       // `const redirect = encodeURIComponent(\`https://${DOMAIN}/tiktok\`)` in the login handler: the
       // same text built from the module's own values, which any function may write again.
       const local = offset === at + 'redirect_uri='.length && written ? builtFromModule(context, written) : undefined;
@@ -41,7 +46,22 @@ export function findRedirectUri(context: CodemodContext, exchange: Node): ParamV
       offset += length;
     }
   }
+  // `new URLSearchParams({ …, redirect_uri: this.config.redirectUri })` in the function that builds the
+  // authorize URL from it (`?${params}`): the query's own key.
+  const authorizeFunctions = new Set(
+    findUrlCompositions(context.index, context.folder)
+      .filter((composition) => composition.match.v1?.rewrite === 'authorize-page')
+      .map((composition) => enclosingFunction(context, composition.node)),
+  );
+  for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
+    if (keyName(property) !== 'redirect_uri' || !authorizeFunctions.has(enclosingFunction(context, property))) continue;
+    if (isModuleReference(context, property.value) || isOwnField(context, property.value, exchange)) return { node: property.value };
+  }
   return findModuleValue(context, REDIRECT_NAME, exchange);
+}
+
+function enclosingFunction(context: CodemodContext, node: Node): Node | undefined {
+  return [...context.index.ancestors(node)].find(isFunction);
 }
 
 /**
@@ -136,6 +156,22 @@ function objectKeyPath(context: CodemodContext, property: Node): string | undefi
 function classFieldRead(context: CodemodContext, pattern: RegExp, near: Node): string | undefined {
   const read = context.index.thisMembers(near).find((member) => pattern.test(memberName(member) ?? ''));
   return read ? `this.${memberName(read)}` : undefined;
+}
+
+/**
+ * `this.config.redirectUri || ''` sent by the authorize method of the class the exchange is a method
+ * of: its own settings, which every method reads alike (a chain of plain reads from `this`, maybe
+ * with a literal fallback).
+ */
+function isOwnField(context: CodemodContext, node: Node, exchange: Node): boolean {
+  let value = unwrap(node);
+  if (value.type === 'LogicalExpression' && staticString(value.right) !== undefined) value = unwrap(value.left);
+  if (!isMember(value)) return false;
+  while (isMember(value) && !value.computed) value = unwrap(value.object);
+  if (value.type !== 'ThisExpression') return false;
+  const classOf = (at: Node) => [...context.index.ancestors(at)].find((ancestor) => ancestor.type === 'ClassBody');
+  const own = classOf(value);
+  return own !== undefined && own === classOf(exchange);
 }
 
 function stripEncode(node: Node): Node {
