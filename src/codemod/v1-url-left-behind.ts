@@ -1,11 +1,12 @@
 import type { V1Endpoint } from '../contract/index.js';
-import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import { isCall, isMember, keyName, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported } from '../detect/endpoints.js';
 import { mayBeEntry } from '../detect/narrowed-key.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import type { CodemodContext } from './context.js';
 import { replaceLiteral } from './replace-literal.js';
+import { quoted } from './todo.js';
 
 /**
  * The v1 URL a rewritten request read from a record that stays, because it serves other networks too
@@ -36,14 +37,26 @@ export function settleV1UrlsLeftBehind(
       replaceLiteral(context, node, successor);
       continue;
     }
-    const line = context.lineOf(still[0]);
+    // Named by its code, not its line: the TODOs this run adds move the lines.
+    const reader = quoted(context.source(readingCall(still[0], context)), 50);
     context.todoAt(
       node,
-      `this v1 ${match!.v1!.purpose.replace(/^v1 /, '')} URL is no longer read by the migrated request, but line ${line} reads it or hands it on, maybe for TikTok: move what sends it from there to ${successor} (with the v2 parameters), then point this at it`,
+      `this v1 ${match!.v1!.purpose.replace(/^v1 /, '')} URL is no longer read by the migrated request, but \`${reader}\` reads it or hands it on, maybe for TikTok: move what sends it from there to ${successor} (with the v2 parameters), then point this at it`,
       node,
       'no-v1-oauth-endpoint',
     );
   }
+}
+
+/** What reads the value: the call it is handed to (`super(config, 'TikTok')`), or the read itself. */
+function readingCall(read: Node, context: CodemodContext): Node {
+  let node = read;
+  for (const ancestor of context.index.ancestors(read)) {
+    if (isCall(ancestor)) return ancestor;
+    if (ancestor.type.endsWith('Statement') || ancestor.type === 'VariableDeclarator') break;
+    node = ancestor;
+  }
+  return node;
 }
 
 /** The binding a literal is the value of, directly or down a record's keys (`NETWORKS.tiktok.tokenEndpoint`). */

@@ -47,15 +47,17 @@ export function findRedirectUri(context: CodemodContext, exchange: Node): ParamV
     }
   }
   // `new URLSearchParams({ …, redirect_uri: this.config.redirectUri })` in the function that builds the
-  // authorize URL from it (`?${params}`): the query's own key.
-  const authorizeFunctions = new Set(
-    findUrlCompositions(context.index, context.folder)
-      .filter((composition) => composition.match.v1?.rewrite === 'authorize-page')
-      .map((composition) => enclosingFunction(context, composition.node)),
+  // authorize URL from it (`?${params}`), or in a method of the exchange's own class when the module
+  // has that URL (in a settings record the method reads): the query's own key.
+  const authorize = findUrlCompositions(context.index, context.folder).filter(
+    (composition) => composition.match.v1?.rewrite === 'authorize-page',
   );
+  const authorizeFunctions = new Set(authorize.map((composition) => enclosingFunction(context, composition.node)));
   for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')]) {
-    if (keyName(property) !== 'redirect_uri' || !authorizeFunctions.has(enclosingFunction(context, property))) continue;
-    if (isModuleReference(context, property.value) || isOwnField(context, property.value, exchange)) return { node: property.value };
+    if (keyName(property) !== 'redirect_uri' || authorize.length === 0) continue;
+    if (authorizeFunctions.has(enclosingFunction(context, property)) && isModuleReference(context, property.value))
+      return { node: property.value };
+    if (isOwnField(context, property.value, exchange)) return { node: property.value };
   }
   return findModuleValue(context, REDIRECT_NAME, exchange);
 }
