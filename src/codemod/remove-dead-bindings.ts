@@ -304,8 +304,8 @@ function isSelfReplace(path: ASTPath<any>): boolean {
 
 /**
  * A use that only hands the value to a logging call, next to something else it logs: the property
- * of an object argument (`{ url, file }`, `{ target: url }`) or an argument after the first. The
- * path to remove for the message to go on without it; undefined for any other use.
+ * of an object argument (`{ url, file }`, `{ target: url }`). The path to remove for the message to
+ * go on without it; undefined for any other use.
  */
 function loggedMention(path: ASTPath<any>): ASTPath<any> | undefined {
   const parent = path.parent as ASTPath<any> | null;
@@ -323,9 +323,8 @@ function loggedMention(path: ASTPath<any>): ASTPath<any> | undefined {
     if (holder.node.type !== 'ObjectExpression' || siblings < 2 || !call || !isLogCall(call)) return undefined;
     return (call.arguments as Node[]).includes(holder.node as Node) ? mention : undefined;
   }
-  const call = holder.node as Node;
-  const at = isLogCall(call) ? (call.arguments as Node[]).indexOf(path.node as Node) : -1;
-  return at >= 1 ? mention : undefined;
+  // An argument of its own (`console.log('uploading to', url)`) stays: the message would end in mid-air.
+  return undefined;
 }
 
 function statementOf(path: ASTPath<any>): ASTPath<any> {

@@ -80,4 +80,5 @@ const ORPHANED_PATH = "the retired Share Video upload's path is no longer used b
 const EXPORTED_PATH =
   "the retired Share Video upload's path is no longer used by the migrated upload here, but the module exports it: move what else reads it to the Content Posting API, then delete it";
 
-const ORPHANED_URL = 'the retired Share Video URL is no longer used by the migrated upload: delete it';
+const ORPHANED_URL =
+  'the retired Share Video URL is no longer sent by the migrated upload: delete it, and take it out of what still mentions it (a log message, a field others read)';
