@@ -32,7 +32,7 @@ export function renameInOtherStrings(context: CodemodContext, renamed: ReadonlyM
     if (inTest) context.pathOf(piece).replace(stringLike(context, piece, value));
     else {
       const [legacy] = piece.value.match(pattern)!;
-      context.todoAt(piece, otherStringTodo(legacy, renamed.get(legacy)!), piece, 'no-legacy-webhook-event');
+      context.todoAt(piece, otherStringTodo(legacy, renamed.get(legacy)!), piece);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
-import { isStringLiteral, staticString } from '../../src/detect/ast.js';
+import { isStringLiteral, rangeOf, staticString, type Node } from '../../src/detect/ast.js';
+import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
@@ -14,6 +15,7 @@ import { rewriteCallSite } from './rewrite-call-site.js';
  */
 export function rewriteUploadCalls(context: CodemodContext): void {
   const rewritten: TikTokRequest[] = [];
+  const queryTokens: RawFinding[] = [];
   for (const request of context.requests) {
     if (request.match.kind !== 'legacy-upload') continue;
     const related = findingsOfRequest(context, request);
@@ -27,10 +29,17 @@ export function rewriteUploadCalls(context: CodemodContext): void {
       errorTests();
       // A query object the new call no longer sends (kept because other code reads it) is no
       // longer a token in a query string: nothing to do there.
-      for (const finding of related) if (finding.ruleId === 'no-token-in-query') context.record(finding, 'rewritten');
+      queryTokens.push(...related.filter((finding) => finding.ruleId === 'no-token-in-query'));
     }
   }
-  markOrphanedUrls(context, rewritten);
+  const orphaned = markOrphanedUrls(context, rewritten);
+  for (const finding of queryTokens) {
+    const [start] = finding.range ?? rangeOf(finding.node!);
+    // Still spelled in a URL left for a person to delete: part of that URL's TODO.
+    const left = orphaned.some((node) => rangeOf(node)[0] <= start && start < rangeOf(node)[1]);
+    if (left) context.record(finding, 'todo', 'part of the retired URL left in the module: see its TODO');
+    else context.record(finding, 'rewritten');
+  }
   repointExportedUrls(context);
 }
 
@@ -60,13 +69,15 @@ function repointExportedUrls(context: CodemodContext): void {
  * may read): nothing sends to it any more, so it is left for a person to delete, with a TODO now
  * rather than on the next run.
  */
-function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokRequest[]): void {
-  if (rewritten.length === 0) return;
+function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokRequest[]): Node[] {
+  if (rewritten.length === 0) return [];
   const left = context.leftBehindBy(rewritten).nodes;
+  const marked: Node[] = [];
   for (const composition of findUrlCompositions(context.index, context.folder)) {
     if (!left.includes(composition.node) || isExported(composition.node, context.index)) continue;
     // Still the retired URL, so still that rule's finding; the TODO says what to do with it.
     context.todoAt(composition.node, ORPHANED_URL, composition.node, 'no-legacy-share-endpoint');
+    marked.push(composition.node);
   }
   // A path kept apart from its host (`{ baseUrl, postEndpoint: '/share/video/upload/' }`), which the
   // rewritten request joined: left in its record, it still spells the retired upload.
@@ -74,6 +85,7 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
     if (!isStringLiteral(node) || !isRelativeUploadPath(staticString(node) ?? '')) continue;
     context.todoAt(node, isExported(node, context.index) ? EXPORTED_PATH : ORPHANED_PATH, node, 'no-legacy-share-endpoint');
   }
+  return marked;
 }
 
 const ORPHANED_PATH = "the retired Share Video upload's path is no longer used by the migrated upload: delete it";
