@@ -60,11 +60,15 @@ export function findResponseFields(
     ...legacy.flatMap(responseSeeds),
     ...recordAnswers,
   ]);
+  // Fields no upload answer ever had (`share_url`, `video_id`): only the upload's, since other
+  // legacy paths (`/video/query/`) did answer them.
+  const uploads = legacy.filter((r) => r.match.kind === 'legacy-upload' || isInboxInit(r));
+  const uploadAnswers = new Taint(index, new Set(uploads.flatMap((r) => [r.call, ...r.chain])), uploads.flatMap(responseSeeds));
   const webhook = new Taint(index, webhookContentSources(index, owners, 'tiktok'), contentParameters(index, owners, 'tiktok'));
   // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
   const unowned = new Taint(index, webhookContentSources(index, owners, 'unknown'), contentParameters(index, owners, 'unknown'));
   const findings = [
-    ...fieldReads(index, response, UNSENT_RESPONSE_FIELDS, () => ({ messageId: 'unsentField', replacement: '' })).map((finding) => ({
+    ...fieldReads(index, uploadAnswers, UNSENT_RESPONSE_FIELDS, () => ({ messageId: 'unsentField', replacement: '' })).map((finding) => ({
       ...finding,
       severity: 'warning' as const,
     })),
