@@ -26,6 +26,8 @@ const LEGACY = PREFILTER_MARKERS.filter((marker) => !marker.includes('tiktokapis
  * where the value is used (a URL built on one line, sent a few lines on), a TODO above the statement.
  */
 const REACH_ABOVE = 12;
+/** A file with upload or webhook code: it names the Share Video upload or a legacy webhook event. */
+const UPLOAD_OR_WEBHOOK = /share\/video\/upload|video\.upload\.failed|video\.publish\.complete/;
 const REACH_BELOW = 4;
 
 const { values, positionals } = parseArgs({
@@ -79,6 +81,7 @@ const rows = files.map((file) => {
     typeErrorsAdded: TYPESCRIPT.test(file) ? added(errorsBefore.get(file) ?? [], errorsAfter.get(file) ?? []) : [],
     silent: silentLegacy(textAfter, findingsAfter.get(file) ?? [], isCode ? file : undefined),
     secondRunChanges: changedAgain.has(file),
+    uploadOrWebhook: isCode && UPLOAD_OR_WEBHOOK.test(textBefore),
   };
   row.outcome = outcome(row);
   return row;
@@ -108,6 +111,9 @@ const summary = {
   runErrors: migration.errors.length,
   sitesRewritten: migration.summary.sitesRewritten,
   todos: migration.todos.length,
+  // The issue's third target: of the code files with upload or webhook code, how many end fully migrated.
+  uploadOrWebhookFiles: count((row) => row.uploadOrWebhook),
+  uploadOrWebhookFullyMigrated: count((row) => row.uploadOrWebhook && row.outcome === 'fully migrated'),
 };
 
 if (!values.quiet) {
