@@ -42,6 +42,11 @@ export interface TransformOptions extends AnalysisOptions {
    */
   readonly appUploads?: boolean;
   /**
+   * The environment variable the run's TikTok authorize modules read their redirect URI from, when
+   * they name exactly one: a code exchange in another module that finds none of its own sends it.
+   */
+  readonly authorizeRedirectEnv?: string;
+  /**
    * Modules (absolute) whose functions hand on an answer that is the Content Posting one after this
    * run: their legacy requests were all rewritten. Reads of what they hand on are renamed here too.
    */

@@ -1,6 +1,6 @@
 import type { Outcome, TransformOptions } from '../codemod/step.js';
 import { transformSource } from './transform-source.js';
-import { uploadsIn } from './transform-task.js';
+import { authorizeRedirectEnvIn, uploadsIn } from './transform-task.js';
 import type { ProjectOutcome, ProjectPassOptions } from '../project/rename-payload-types.js';
 import { runProjectPasses } from '../project/project-pass.js';
 import { parseModule } from '../detect/parse.js';
@@ -31,6 +31,7 @@ export interface MigratedText {
 export function migrateInMemory(texts: readonly SourceText[], options: TransformOptions & ProjectPassOptions = {}): MigratedText[] {
   const appUploads = uploadsIn(texts.map((source) => source.text));
   const isCode = (source: SourceText) => /\.(c|m)?[jt]sx?$/i.test(source.file);
+  const authorizeRedirectEnv = authorizeRedirectEnvIn(texts.filter(isCode).map((source) => source.text));
   // What each module exports of the legacy API, for the modules that import it, as the CLI's load does.
   const parsed = texts.filter(isCode).flatMap((source) => {
     try {
@@ -47,6 +48,7 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
     const resolveImport = createImportResolver(source.file, exportsByFile, known);
     const result = transformSource(source.text, source.file, {
       appUploads,
+      authorizeRedirectEnv,
       resolveImport,
       ...options,
       projectRenamesTypes: true,

@@ -33,6 +33,7 @@ import {
 import {
   runTransformTask,
   uploadsIn,
+  authorizeRedirectEnvIn,
   type RunFacts,
   type TaskResult,
   type TransformFn,
@@ -267,6 +268,7 @@ async function prepare(files: readonly string[], cwd: string, settle: () => void
     analyzed: project.analyzed,
     textFindings: scanTexts(project.texts),
     appUploads: uploadsIn([...project.modules, ...project.texts].map(({ text }) => text)),
+    authorizeRedirectEnv: authorizeRedirectEnvIn(project.modules.map(({ text }) => text)),
   };
 }
 
@@ -278,13 +280,9 @@ async function rewrite(
   settle: () => void,
   prefilter: PrefilterRun,
 ): Promise<RewriteReport> {
-  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings, appUploads } = await prepare(
-    files,
-    cwd,
-    settle,
-    prefilter,
-  );
-  const facts: RunFacts = { keepLegacyEvents: options.keepLegacyEvents ?? false, appUploads };
+  const { tasks, settled, bytesRead, exportsByFile, known, loadErrors, analyzed, textFindings, appUploads, authorizeRedirectEnv } =
+    await prepare(files, cwd, settle, prefilter);
+  const facts: RunFacts = { keepLegacyEvents: options.keepLegacyEvents ?? false, appUploads, authorizeRedirectEnv };
   const todos: Todo[] = textFindings.filter((finding) => !options.quiet || finding.severity === 'error').map(todoFromFinding);
 
   const changes: FileChange[] = [];

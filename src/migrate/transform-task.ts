@@ -36,6 +36,27 @@ export interface RunFacts {
   readonly keepLegacyEvents: boolean;
   /** Some file of the run uploads (legacy or Content Posting): authorize URLs ask for `video.upload`. */
   readonly appUploads: boolean;
+  /** The one environment variable the run's authorize modules read a redirect URI from, if one. */
+  readonly authorizeRedirectEnv?: string;
+}
+
+/** A TikTok authorize page in a module's text, v1 or v2. */
+const AUTHORIZE_PAGE = /tiktok\.com\/(?:v2\/)?auth\/authorize|\/platform\/oauth\/connect/;
+const REDIRECT_ENV = /process\.env\.([A-Z0-9_]*REDIRECT[A-Z0-9_]*)/g;
+
+/**
+ * The environment variable the run's TikTok authorize modules take a redirect URI from, when they
+ * name exactly one (`process.env.TIKTOK_REDIRECT_URI`): the login route and the callback are often two
+ * modules, and the code exchange must send the redirect_uri the login sent. Undefined when none or
+ * several are named (a Google redirect beside it, say).
+ */
+export function authorizeRedirectEnvIn(texts: Iterable<string>): string | undefined {
+  const names = new Set<string>();
+  for (const text of texts) {
+    if (!AUTHORIZE_PAGE.test(text)) continue;
+    for (const match of text.matchAll(REDIRECT_ENV)) names.add(match[1]);
+  }
+  return names.size === 1 ? [...names][0] : undefined;
 }
 
 export function uploadsIn(texts: Iterable<string>): boolean {

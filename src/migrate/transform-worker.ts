@@ -15,5 +15,6 @@ export default function transformTask(task: TransformTask): TaskResult {
     resolveImport: createImportResolver(task.file, context.exportsByFile, known),
     keepLegacyEvents: context.keepLegacyEvents,
     appUploads: context.appUploads,
+    authorizeRedirectEnv: context.authorizeRedirectEnv,
   });
 }

@@ -59,7 +59,13 @@ export function findRedirectUri(context: CodemodContext, exchange: Node): ParamV
       return { node: property.value };
     if (isOwnField(context, property.value, exchange)) return { node: property.value };
   }
-  return findModuleValue(context, REDIRECT_NAME, exchange);
+  // The login route elsewhere in the run reads it from the environment (the one name its authorize
+  // modules read): so can this module, where the environment is read at all.
+  const env = context.options.authorizeRedirectEnv;
+  return (
+    findModuleValue(context, REDIRECT_NAME, exchange) ??
+    (env && context.text.includes('process.env') ? { source: `process.env.${env}` } : undefined)
+  );
 }
 
 function enclosingFunction(context: CodemodContext, node: Node): Node | undefined {
