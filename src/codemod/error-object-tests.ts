@@ -1,8 +1,8 @@
-import { calleeName, isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { memberName, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import type { Taint } from '../detect/taint.js';
-import { isAxiosBody } from './axios-body.js';
+import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
 /**
@@ -22,7 +22,7 @@ export function errorCodeTests(context: CodemodContext, request: TikTokRequest):
 function testErrorCodes(context: CodemodContext, taint: Taint): void {
   const present = context.nodesInTree();
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
-    if (memberName(member) !== 'error' || !present.has(member) || !taint.has(member.object) || !isBody(context, member.object)) continue;
+    if (memberName(member) !== 'error' || !present.has(member) || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;
     const { node, negated } = testedAs(context, member);
     if (!node) continue;
     const text = `${context.source(member)}?.code ${negated ? '===' : '!=='} 'ok'`;
@@ -52,17 +52,4 @@ function isTest(context: CodemodContext, node: Node): boolean {
       parent.test === child) ||
     (child !== node && parent.type === 'LogicalExpression')
   );
-}
-
-/** The parsed body of the answer: `await res.json()` (or a variable holding it), or axios's `res.data`. */
-function isBody(context: CodemodContext, value: Node): boolean {
-  if (isAxiosBody(context, value)) return true;
-  let node = unwrap(value);
-  if (node.type === 'Identifier') {
-    const binding = context.index.resolve(node);
-    if (!binding?.init || binding.path.length > 0 || binding.assignments.length > 0) return false;
-    node = unwrap(binding.init);
-  }
-  if (node.type === 'AwaitExpression') node = unwrap(node.argument);
-  return isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee));
 }

@@ -1,6 +1,6 @@
 import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type LegacyResponseField } from '../contract/index.js';
 import { findProperty, isMember, keyName, memberName, unwrap, type Node } from '../detect/ast.js';
-import { isAxiosBody } from './axios-body.js';
+import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
 const restructured = new WeakSet<Node>();
@@ -23,7 +23,7 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
   const declarator = context.index.parent(pattern);
   const from = declarator?.type === 'VariableDeclarator' && declarator.init ? unwrap(declarator.init) : undefined;
   // `const { share_id } = res.data` of an axios response takes the fields from the body's top: rebuilt below.
-  const fromBodyTop = from !== undefined && isAxiosBody(context, from);
+  const fromBodyTop = from !== undefined && isBodyTop(context, from);
   if (!fromBodyTop && legacyKeys.every((name) => RESPONSE_FIELD_MOVES[name].to.startsWith('data.')) && field in RESPONSE_FIELD_MOVES) {
     // `{ share_id }` and `{ share_id = '' }` keep their local name under the new key.
     const move = RESPONSE_FIELD_MOVES[field as LegacyResponseField];

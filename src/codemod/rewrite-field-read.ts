@@ -1,6 +1,6 @@
 import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type LegacyResponseField } from '../contract/index.js';
 import { findProperty, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
-import { isAxiosBody } from './axios-body.js';
+import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
 /**
@@ -14,7 +14,7 @@ export function rewriteFieldRead(context: CodemodContext, property: Node, field:
   const move = RESPONSE_FIELD_MOVES[field];
   const holder = unwrap(member.object);
   // `res.data.share_id` of an axios response: the body's top, one level above where the field lives.
-  const bodyTop = isAxiosBody(context, holder) ? context.source(holder) : undefined;
+  const bodyTop = isBodyTop(context, holder) ? context.source(holder) : undefined;
   const dot = member.optional ? '?.' : '.';
   if (move.to.startsWith(`${move.from}.`)) {
     if (dryRun) return undefined;

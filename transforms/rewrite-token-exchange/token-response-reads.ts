@@ -1,5 +1,5 @@
 import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
-import { isAxiosResponse } from '../../src/codemod/axios-body.js';
+import { isAxiosResponse } from '../../src/codemod/answer-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { calleeName, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';

@@ -1,4 +1,4 @@
-import { isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
 import { clientOfCall } from './http-client.js';
 
@@ -9,7 +9,7 @@ import { clientOfCall } from './http-client.js';
  * API puts it: the id is `res.data.data.publish_id`, the code `res.data.error.code`. A rename by name
  * alone would give `res.data.publish_id` (undefined) and `res.error.code` (a TypeError).
  */
-export function isAxiosBody(context: CodemodContext, holder: Node): boolean {
+function isAxiosBody(context: CodemodContext, holder: Node): boolean {
   const node = unwrap(holder);
   if (isMember(node) && memberName(node) === 'data') return isAxiosResponse(context, node.object, []);
   if (node.type !== 'Identifier') return false;
@@ -30,4 +30,22 @@ export function isAxiosResponse(context: CodemodContext, value: Node, seen: Node
   // `let res; if (a) res = await axios.post(…); else res = await axios.get(…);`: every value it is given.
   const values = [...(binding.init ? [binding.init] : []), ...binding.assignments];
   return values.length > 0 && values.every((value) => isAxiosResponse(context, value, [...seen, node]));
+}
+
+/**
+ * Whether `holder` is the top of a parsed answer: axios's body (above), or what `.json()` gives
+ * (`const result = await response.json()`, a variable never given another value). Neither API puts
+ * its fields there: `result.share_id` was always `undefined`, and its new place is
+ * `result.data.publish_id`.
+ */
+export function isBodyTop(context: CodemodContext, holder: Node): boolean {
+  if (isAxiosBody(context, holder)) return true;
+  let node = unwrap(holder);
+  if (node.type === 'Identifier') {
+    const binding = context.index.resolve(node);
+    if (!binding?.init || binding.path.length > 0 || binding.assignments.length > 0) return false;
+    node = unwrap(binding.init);
+  }
+  if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+  return isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee));
 }
