@@ -74,6 +74,9 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
       // `{ video: post.mediaUrls[0] }`: a value plainly a URL is one for TikTok to fetch (as in JSON below).
       if (isUrlValue(property.value)) return { video: { kind: 'url', expression: context.source(property.value) } };
       const value = context.folder.objectOf(property.value);
+      // `{ video: { video_url, caption } }`: a URL for TikTok to pull, named inside the video's own object.
+      const nestedUrl = value && findProperty(value, 'video_url');
+      if (nestedUrl) return { video: { kind: 'url', expression: context.source(nestedUrl.value) } };
       const inner = value && findProperty(value, 'value');
       return classify(inner ? inner.value : property.value, context, false);
     }
@@ -376,7 +379,13 @@ export function droppedBodyFields(request: TikTokRequest, context: CodemodContex
     const object = context.folder.objectOf(body) ?? jsonBody(body, context);
     // The request's own options (method, headers, timeout) are carried over, not body fields.
     if (object && (!request.options.includes(object) || object === axiosData(request, context)))
-      for (const property of object.properties ?? []) names.push(keyName(property));
+      for (const property of object.properties ?? []) {
+        names.push(keyName(property));
+        // What the video's own object sends beside its URL (`video: { video_url, caption }`).
+        const inner = keyName(property) === FIELD ? context.folder.objectOf(property.value) : undefined;
+        if (inner && findProperty(inner, 'video_url'))
+          for (const field of inner.properties ?? []) if (keyName(field) !== 'video_url') names.push(`${FIELD}.${keyName(field)}`);
+      }
     for (const append of formFieldCalls(unwrap(body), context.index)) names.push(staticString(append.arguments[0]));
   }
   return [...new Set(names.filter((name): name is string => name !== undefined && !CARRIED_FIELDS.has(name)))];

@@ -59,7 +59,8 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   const v1 = V1_ENDPOINTS.find((endpoint) => endpoint.host === host && withoutSlash(endpoint.path) === withoutSlash(path));
   if (v1) return { ...base, kind: 'v1-endpoint', v1 };
   if (!(LEGACY_API_HOSTS as readonly string[]).includes(host)) return undefined;
-  if (withoutSlash(path) === withoutSlash(LEGACY_UPLOAD.path)) return { ...base, kind: 'legacy-upload' };
+  // `/platform/share/video/upload/` never existed, but it is the Share Video upload its author meant.
+  if (withoutSlash(path).endsWith(withoutSlash(LEGACY_UPLOAD.path))) return { ...base, kind: 'legacy-upload' };
   if (path === '' || path === '/') return { ...base, kind: 'legacy-base' };
   if (path.includes(HOLE)) return { ...base, kind: 'legacy-dynamic' };
   return { ...base, kind: 'legacy-unmapped' };
