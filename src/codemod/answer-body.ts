@@ -14,9 +14,11 @@ function isAxiosBody(context: CodemodContext, holder: Node): boolean {
   if (isMember(node) && memberName(node) === 'data') return isAxiosResponse(context, node.object, []);
   if (node.type !== 'Identifier') return false;
   const binding = context.index.resolve(node);
-  return (
-    binding?.init !== undefined && binding.path.length === 1 && binding.path[0] === 'data' && isAxiosResponse(context, binding.init, [])
-  );
+  if (binding?.init === undefined || binding.assignments.length > 0) return false;
+  // `const data = res.data`: the body, held under a name of its own.
+  if (binding.path.length === 0)
+    return unwrap(binding.init) !== node && isMember(unwrap(binding.init)) && isAxiosBody(context, binding.init);
+  return binding.path.length === 1 && binding.path[0] === 'data' && isAxiosResponse(context, binding.init, []);
 }
 
 /** Whether `value` is an axios response (`await axios.post(…)` or a variable holding one), not a body. */

@@ -1,5 +1,5 @@
 import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
-import { isAxiosResponse } from '../../src/codemod/answer-body.js';
+import { isAxiosResponse, isBodyTop } from '../../src/codemod/answer-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { calleeName, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -91,7 +91,10 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
       continue;
     }
     if ((name !== 'error_code' && name !== 'description') || !taint.has(member.object)) continue;
-    const body = envelopeHolder(context, taint, unwrap(member.object));
+    // Read at the answer's top (`const data = response.data; data.error_code`), where v1 never put it:
+    // the test means the same, and v2 answers it there.
+    const holder = unwrap(member.object);
+    const body = envelopeHolder(context, taint, holder) ?? (isBodyTop(context, holder) ? context.source(holder) : undefined);
     if (body === undefined) continue;
     if (name === 'description') {
       mapped.add(member);
