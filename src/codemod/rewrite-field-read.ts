@@ -19,7 +19,14 @@ export function rewriteFieldRead(context: CodemodContext, property: Node, field:
   if (move.to.startsWith(`${move.from}.`)) {
     if (dryRun) return undefined;
     if (bodyTop === undefined) renameProperty(context, member, move.to.slice(move.from.length + 1));
-    else context.pathOf(member).replace(context.j.template.expression([`${bodyTop}${dot}${move.to.split('.').join(dot)}`]));
+    else {
+      // A fallback (`data.data?.share_id || data.share_id || …`) expects the value may be missing: the
+      // level it moves into may be too, and reading it must not throw where the old read did not.
+      const parent = context.index.parent(member);
+      const fallback = parent?.type === 'LogicalExpression' && (parent.operator === '||' || parent.operator === '??');
+      const [level, field] = move.to.split('.');
+      context.pathOf(member).replace(context.j.template.expression([`${bodyTop}${dot}${level}${fallback ? '?.' : dot}${field}`]));
+    }
     return undefined;
   }
   const errorObject = bodyTop !== undefined ? `${bodyTop}${dot}error` : errorObjectFor(context, holder, move.from, dryRun);

@@ -229,20 +229,13 @@ function fieldReads(
 
 /** `x.publish_id ?? x.share_id`: the legacy field read only when the new one is missing. */
 function isFallbackAfterNewField(index: ModuleIndex, property: Node): boolean {
-  return fallbackAfterNewField(index, property) !== undefined;
-}
-
-/** The `a.publish_id ?? a.share_id` expression a `share_id` read is the fallback of. */
-export function fallbackAfterNewField(index: ModuleIndex, property: Node): Node | undefined {
   const member = index.parent(property);
   // ESTree wraps `a?.b` in a ChainExpression; Babel does not.
   const operand = member && index.parent(member)?.type === 'ChainExpression' ? index.parent(member) : member;
   const logical = operand && index.parent(operand);
-  if (!logical || logical.type !== 'LogicalExpression' || logical.right !== operand || logical.operator === '&&') return undefined;
+  if (!logical || logical.type !== 'LogicalExpression' || logical.right !== operand) return false;
   const left = unwrap(logical.left);
-  return isMember(left) && memberName(left) === 'publish_id' && index.source(left.object) === index.source(member!.object)
-    ? logical
-    : undefined;
+  return isMember(left) && memberName(left) === 'publish_id' && index.source(left.object) === index.source(member!.object);
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {

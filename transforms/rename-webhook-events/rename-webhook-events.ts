@@ -1,6 +1,5 @@
 import { NEW_ONLY_EVENTS, WEBHOOK_ENVELOPE_KEYS, type LegacyEventName } from '../../src/contract/index.js';
 import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
-import { fallbackAfterNewField } from '../../src/detect/response-fields.js';
 import { isLookupEntry } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import {
@@ -113,10 +112,6 @@ export function renameWebhookEvents(context: CodemodContext): void {
     } else if (keep) {
       context.defer(finding, 'kept legacy events send `share_id`, new ones `publish_id`: read both here');
       continue;
-    } else if (isRead && fallbackAfterNewField(context.index, finding.node!)) {
-      // `content.publish_id ?? content.share_id`: the new field was read first already.
-      const logical = fallbackAfterNewField(context.index, finding.node!)!;
-      context.pathOf(logical).replace(logical.left);
     } else if (isRead) renameProperty(context, parent, 'publish_id');
     else {
       const reason = rewriteDestructuredField(context, finding.node!, 'share_id');
