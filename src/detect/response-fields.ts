@@ -63,12 +63,16 @@ export function findResponseFields(
   // Fields no upload answer ever had (`share_url`, `video_id`): only the upload's, since other
   // legacy paths (`/video/query/`) did answer them.
   const uploads = legacy.filter((r) => r.match.kind === 'legacy-upload' || isInboxInit(r));
-  const uploadAnswers = new Taint(index, new Set(uploads.flatMap((r) => [r.call, ...r.chain])), uploads.flatMap(responseSeeds));
+  const uploadAnswers = () => new Taint(index, new Set(uploads.flatMap((r) => [r.call, ...r.chain])), uploads.flatMap(responseSeeds));
+  const libraryCalls = libraryUploads(index, requests, importedAnswers);
   const webhook = new Taint(index, webhookContentSources(index, owners, 'tiktok'), contentParameters(index, owners, 'tiktok'));
   // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
   const unowned = new Taint(index, webhookContentSources(index, owners, 'unknown'), contentParameters(index, owners, 'unknown'));
   const findings = [
-    ...fieldReads(index, uploadAnswers, UNSENT_RESPONSE_FIELDS, () => ({ messageId: 'unsentField', replacement: '' })).map((finding) => ({
+    ...(uploads.length === 0
+      ? []
+      : fieldReads(index, uploadAnswers(), UNSENT_RESPONSE_FIELDS, () => ({ messageId: 'unsentField', replacement: '' }))
+    ).map((finding) => ({
       ...finding,
       severity: 'warning' as const,
     })),
@@ -84,10 +88,13 @@ export function findResponseFields(
       (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
     ),
     // `await tiktokApp.uploadVideo({ … })` of a package: the Share Video answer's id, read from its upload.
-    ...fieldReads(index, new Taint(index, libraryUploads(index, requests, importedAnswers)), ['share_id'], () => ({
-      messageId: 'libraryUploadField',
-      replacement: LEGACY_RESPONSE_FIELDS.share_id,
-    })).map((finding) => ({ ...finding, severity: 'warning' as const })),
+    ...(libraryCalls.size === 0
+      ? []
+      : fieldReads(index, new Taint(index, libraryCalls), ['share_id'], () => ({
+          messageId: 'libraryUploadField',
+          replacement: LEGACY_RESPONSE_FIELDS.share_id,
+        }))
+    ).map((finding) => ({ ...finding, severity: 'warning' as const })),
     ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({
       messageId: 'ambiguousWebhookField',
       replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id,
@@ -108,10 +115,9 @@ function libraryUploads(index: ModuleIndex, requests: readonly TikTokRequest[], 
   const calls = new Set<Node>();
   for (const call of index.ofType('CallExpression')) {
     if (known.has(call)) continue;
+    if (!UPLOAD_METHOD.test(calleeName(call) ?? '')) continue;
     const callee = unwrap(call.callee);
-    const name = calleeName(call) ?? '';
-    const text = index.source(callee);
-    if (!/tik_?tok/i.test(text) || !UPLOAD_METHOD.test(name)) continue;
+    if (!/tik_?tok/i.test(index.source(callee))) continue;
     // A function of the module is followed by the response taint instead.
     const root = isMember(callee) ? unwrap(callee.object) : callee;
     const binding = root.type === 'Identifier' ? index.resolve(root) : undefined;
