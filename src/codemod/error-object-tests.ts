@@ -24,7 +24,7 @@ function testErrorCodes(context: CodemodContext, taint: Taint): void {
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
     if (memberName(member) !== 'error' || !present.has(member) || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;
     const { node, negated } = testedAs(context, member);
-    if (!node) continue;
+    if (!node || guardsOwnCode(context, member)) continue;
     const text = `${context.source(member)}?.code ${negated ? '===' : '!=='} 'ok'`;
     context.pathOf(node).replace(context.j.template.expression([text]));
   }
@@ -52,4 +52,12 @@ function isTest(context: CodemodContext, node: Node): boolean {
       parent.test === child) ||
     (child !== node && parent.type === 'LogicalExpression')
   );
+}
+
+/** `data.error && data.error.code !== 'ok'`: the test guards a read of the object's own fields, as v2 wants. */
+function guardsOwnCode(context: CodemodContext, member: Node): boolean {
+  const parent = context.index.parent(member);
+  if (parent?.type !== 'LogicalExpression' || parent.operator !== '&&' || parent.left !== member) return false;
+  const own = context.source(member);
+  return context.source(parent.right).includes(`${own}.code`) || context.source(parent.right).includes(`${own}?.code`);
 }
