@@ -118,9 +118,12 @@ describe('a rewrite killed midway', () => {
       tree,
       () =>
         new Promise((killNow) => {
-          // The first rename in any folder is the first write landing: kill a few ms into the writes.
+          // The first rename onto a real file's name is the first write landing (the temporary file
+          // appears before it, and under load the rename may come later than a few ms after that):
+          // kill a few ms into the writes.
           const watchers = Array.from({ length: 10 }, (_, part) =>
-            watch(join(tree, `src/part${part}`), () => {
+            watch(join(tree, `src/part${part}`), (_event, name) => {
+              if (!name || TEMPORARY.test(name)) return;
               for (const watcher of watchers) watcher.close();
               setTimeout(killNow, 15);
             }),
