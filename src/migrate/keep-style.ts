@@ -189,7 +189,6 @@ function literalsSwapped(
     const gone = part.removed ? own.slice(o, (o += part.value.length)) : [];
     const next = part.removed && parts[index + 1]?.added ? parts[++index] : part.added ? part : undefined;
     const come = next ? theirs.slice(t, (t += next.value.length)) : [];
-    for (const token of come) ownAt.set(theirs.indexOf(token), -1);
     if (gone.length === 0) return undefined;
     if (changes === 'literals' && (gone.length !== 1 || come.length !== 1 || !/^["']/.test(gone[0].text) || !/^["']/.test(come[0].text)))
       return undefined;
@@ -229,7 +228,8 @@ function literalsSwapped(
   for (const [index, todos] of todosAt) {
     if (index >= theirs.length) continue;
     const mine = ownAt.get(index);
-    if (mine === undefined || mine < 0 || !firstOnLine(mine)) return undefined;
+    // A TODO above a token the codemod put in, or in the middle of a line: not the file's line to give back.
+    if (mine === undefined || !firstOnLine(mine)) return undefined;
     todosAbove.set(own[mine].line, [...(todosAbove.get(own[mine].line) ?? []), ...todos]);
   }
   const result: { text: string; added: boolean }[] = [];

@@ -1,6 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, isStringLiteral, unwrap } from '../../src/detect/ast.js';
 import { stringLike } from '../../src/codemod/replace-literal.js';
+import { eventWords } from './rename-in-log-messages.js';
 
 /** A test module by what it does, wherever it lives: it declares cases and checks what comes out. */
 function isTestModule(context: CodemodContext): boolean {
@@ -21,8 +22,7 @@ function isTestModule(context: CodemodContext): boolean {
  */
 export function renameInOtherStrings(context: CodemodContext, renamed: ReadonlyMap<string, string>): void {
   if (renamed.size === 0) return;
-  const names = [...renamed.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\w.])(${names.map((name) => name.replaceAll('.', '\\.')).join('|')})(?![\\w]|\\.\\w)`, 'g');
+  const pattern = eventWords(renamed);
   const present = context.nodesInTree();
   const inTest = isTestModule(context);
   for (const piece of [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')]) {
