@@ -95,21 +95,23 @@ function calleeText(node: Node): string {
     : '';
 }
 
+/** Expressions that may do something besides giving a value. */
+const EFFECTS = new Set([
+  'CallExpression',
+  'OptionalCallExpression',
+  'NewExpression',
+  'AssignmentExpression',
+  'UpdateExpression',
+  'AwaitExpression',
+  'YieldExpression',
+  'TaggedTemplateExpression',
+]);
+
 /** An expression that only reads: names, members, literals and operators, no call or assignment. */
 function hasNoEffect(expression: Node): boolean {
-  const effects = new Set([
-    'CallExpression',
-    'OptionalCallExpression',
-    'NewExpression',
-    'AssignmentExpression',
-    'UpdateExpression',
-    'AwaitExpression',
-    'YieldExpression',
-    'TaggedTemplateExpression',
-  ]);
   return ![expression, ...descendants(expression)].some(
     (node) =>
-      (effects.has(node.type) && !PURE_TESTS.has(calleeText(node))) || (node.type === 'UnaryExpression' && node.operator === 'delete'),
+      (EFFECTS.has(node.type) && !PURE_TESTS.has(calleeText(node))) || (node.type === 'UnaryExpression' && node.operator === 'delete'),
   );
 }
 
@@ -308,23 +310,16 @@ function isSelfReplace(path: ASTPath<any>): boolean {
  * go on without it; undefined for any other use.
  */
 function loggedMention(path: ASTPath<any>): ASTPath<any> | undefined {
-  const parent = path.parent as ASTPath<any> | null;
-  if (!parent) return undefined;
+  const property = path.parent as ASTPath<any> | null;
+  // An argument of its own (`console.log('uploading to', url)`) stays: the message would end in mid-air.
   // A shorthand `{ url }` holds the name twice (key and value): both are the same mention.
   const isProperty =
-    (parent.node.type === 'ObjectProperty' || parent.node.type === 'Property') &&
-    (parent.node.value === path.node || (parent.node.shorthand && parent.node.key === path.node));
-  const mention = isProperty ? parent : path;
-  const holder = mention.parent as ASTPath<any> | null;
-  if (!holder) return undefined;
-  if (isProperty) {
-    const call = holder.parent?.node as Node | undefined;
-    const siblings = holder.node.properties?.length ?? 0;
-    if (holder.node.type !== 'ObjectExpression' || siblings < 2 || !call || !isLogCall(call)) return undefined;
-    return (call.arguments as Node[]).includes(holder.node as Node) ? mention : undefined;
-  }
-  // An argument of its own (`console.log('uploading to', url)`) stays: the message would end in mid-air.
-  return undefined;
+    (property?.node.type === 'ObjectProperty' || property?.node.type === 'Property') &&
+    (property.node.value === path.node || (property.node.shorthand && property.node.key === path.node));
+  const object = isProperty ? (property.parent as ASTPath<any> | null) : null;
+  const call = object?.parent?.node as Node | undefined;
+  if (object?.node.type !== 'ObjectExpression' || object.node.properties.length < 2 || !call || !isLogCall(call)) return undefined;
+  return (call.arguments as Node[]).includes(object.node as Node) ? property! : undefined;
 }
 
 function statementOf(path: ASTPath<any>): ASTPath<any> {

@@ -63,7 +63,6 @@ export function findResponseFields(
   // Fields no upload answer ever had (`share_url`, `video_id`): only the upload's, since other
   // legacy paths (`/video/query/`) did answer them.
   const uploads = legacy.filter((r) => r.match.kind === 'legacy-upload' || isInboxInit(r));
-  const uploadAnswers = () => new Taint(index, new Set(uploads.flatMap((r) => [r.call, ...r.chain])), uploads.flatMap(responseSeeds));
   const libraryCalls = libraryUploads(index, requests, importedAnswers);
   const webhook = new Taint(index, webhookContentSources(index, owners, 'tiktok'), contentParameters(index, owners, 'tiktok'));
   // Content of a webhook whose sender cannot be told: reported as such, never renamed (issue 5).
@@ -71,7 +70,7 @@ export function findResponseFields(
   const findings = [
     ...(uploads.length === 0
       ? []
-      : fieldReads(index, uploadAnswers(), UNSENT_RESPONSE_FIELDS, () => ({ messageId: 'unsentField', replacement: '' }))
+      : fieldReads(index, responseTaint(index, uploads), UNSENT_RESPONSE_FIELDS, () => ({ messageId: 'unsentField', replacement: '' }))
     ).map((finding) => ({
       ...finding,
       severity: 'warning' as const,
