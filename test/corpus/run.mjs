@@ -90,13 +90,19 @@ const rows = files.map((file) => {
 const count = (predicate) => rows.filter(predicate).length;
 const outcomes = {};
 for (const row of rows) outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
-const todoKinds = {};
-for (const todo of migration.todos) {
-  const kind = `${todo.ruleId}: ${todo.message
+const kindOf = (todo) =>
+  `${todo.ruleId}: ${todo.message
     .replace(/`[^`]*`/g, '…')
     .replace(/https?:\/\/\S+/g, '<url>')
     .slice(0, 80)}`;
-  todoKinds[kind] = (todoKinds[kind] ?? 0) + 1;
+const todoKinds = {};
+for (const todo of migration.todos) todoKinds[kindOf(todo)] = (todoKinds[kindOf(todo)] ?? 0) + 1;
+// What keeps each upload or webhook file from "fully migrated": its TODO kinds, counted once a file.
+const uploadOrWebhookLeft = {};
+for (const row of rows.filter((r) => r.uploadOrWebhook && r.outcome !== 'fully migrated')) {
+  const kinds = new Set((todos.get(row.file) ?? []).map(kindOf));
+  if (kinds.size === 0) kinds.add(`(no TODO: ${row.outcome}, ${row.findingsAfter} findings left)`);
+  for (const kind of kinds) uploadOrWebhookLeft[kind] = (uploadOrWebhookLeft[kind] ?? 0) + 1;
 }
 const summary = {
   files: files.length,
@@ -129,12 +135,14 @@ if (!values.quiet) {
       `${row.outcome.padEnd(24)} ${row.file}  rewritten ${row.sitesRewritten}, TODOs ${row.todos}${flags.length ? `  ${flags.join('; ')}` : ''}`,
     );
   }
+  console.log('\nUpload or webhook files not fully migrated, by the TODO kinds they keep:');
+  for (const [kind, n] of Object.entries(uploadOrWebhookLeft).sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(4)}  ${kind}`);
   console.log('\nTODOs by kind:');
   for (const [kind, n] of Object.entries(todoKinds).sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(4)}  ${kind}`);
 }
 console.log('\nsummary:', JSON.stringify(summary, null, 2));
 console.log(`copies (before/after/again) in ${work}${values.keep ? '' : ' (removed; --keep <dir> keeps them)'}`);
-if (values.json) writeFileSync(values.json, JSON.stringify({ summary, todoKinds, rows }, null, 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ summary, todoKinds, uploadOrWebhookLeft, rows }, null, 2));
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 
 function outcome(row) {
