@@ -8,6 +8,7 @@ export const LOOKALIKE_SERVICES = [
   { name: 'Vimeo', pattern: /vimeo/i },
   { name: 'api.video', pattern: /api\.video|apivideo|api-video/i },
   { name: 'Mux', pattern: /\bmux\b|mux\.com|muxVideo|MuxWebhook/i },
+  { name: 'Cloudflare Stream', pattern: /cloudflare[ _-]?stream|videodelivery\.net/i },
   { name: 'Facebook Graph', pattern: /graph\.facebook\.com/i },
   { name: 'YouTube', pattern: /youtube|googleapis\.com\/upload\/youtube/i },
 ] as const;

@@ -46,6 +46,13 @@ export const OTHER_TIKTOK_EVENTS = ['authorization.removed', 'portability.downlo
  */
 export const EVENT_LIKE_NAME = /^(?:video|post)\.[a-z_]+\.[a-z_]+$/;
 
+/**
+ * Two-part names a TikTok handler waits for (`case 'video.status':`, `event === 'video.deletion'`) that
+ * TikTok never sent either. Only as a `case` label or a comparison: in a list or a key, `video.list`,
+ * `video.upload` and `video.publish` are the OAuth scopes, and those are never taken for events.
+ */
+export const TWO_PART_EVENT_LIKE_NAME = /^video\.(?!(?:list|upload|publish|insights)$)[a-z_]+$/;
+
 /** The Content Posting event a never-sent name most likely meant, by how it ends; undefined when it cannot be told. */
 export function likelyEventFor(name: string): string | undefined {
   if (/\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';

@@ -44,10 +44,25 @@ export function todoAnchor(chain: readonly Node[]): Node {
     if (parent.type === 'SwitchCase' && parent.test === child) continue;
     if (parent.type in TODO_HOLDERS) return property && RECORD_STATEMENTS.has(child.type) ? property : child;
     // An entry inside a call's arguments (a request's options) is no record's: the call is the site.
-    if (CALLS.has(parent.type) && (parent.arguments as Node[]).includes(child)) property = undefined;
+    if (CALLS.has(parent.type) && (parent.arguments as Node[]).includes(child) && !isFreeze(parent)) property = undefined;
     else if (!property && parent.type === 'ObjectExpression' && startsOwnLine(child, parent)) property = child;
   }
   return chain[0];
+}
+
+/**
+ * `Object.freeze([...])`, `Object.seal({...})`: the record itself, made read-only, not a call's
+ * options; a TODO about an entry still goes beside the entry.
+ */
+function isFreeze(call: Node): boolean {
+  const callee = call.callee;
+  return (
+    callee?.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    callee.property.type === 'Identifier' &&
+    ['freeze', 'seal'].includes(callee.property.name)
+  );
 }
 
 /** A property of a literal written over several lines that no sibling shares its first line with. */

@@ -1,6 +1,7 @@
 import {
   CONTENT_POSTING_EVENTS,
   EVENT_LIKE_NAME,
+  TWO_PART_EVENT_LIKE_NAME,
   LEGACY_EVENT_RENAMES,
   likelyEventFor,
   OTHER_TIKTOK_EVENTS,
@@ -24,12 +25,14 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
     const value = staticString(node);
     if (value === undefined) continue;
     if (!Object.hasOwn(LEGACY_EVENT_RENAMES, value)) {
-      if (isNeverSent(value) && isEventPosition(index, node) && owners.ownerOf(node) === 'tiktok')
-        findings.push(neverSentFinding(node, value));
+      if (isNeverSent(value, index, node) && owners.ownerOf(node) === 'tiktok') findings.push(neverSentFinding(node, value));
       continue;
     }
     const owner = owners.ownerOf(node);
     if (owner === 'other') continue;
+    // `@OnEvent('video.upload.failed')`, `bus.emit('video.upload.failed', …)` in code that names no
+    // service: an app's own event bus uses such names too; only a TikTok module's are reported there.
+    if (owner === 'unknown' && isArgument(index, node)) continue;
     if ((keepLegacyEvents || isLookupEntry(index, node)) && hasNewTwin(index, node, LEGACY_EVENT_RENAMES[value as LegacyEventName]))
       continue;
     findings.push(eventFinding(node, value as LegacyEventName, owner === 'tiktok'));
@@ -39,8 +42,22 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
 
 const KNOWN_EVENTS = new Set<string>([...CONTENT_POSTING_EVENTS, ...OTHER_TIKTOK_EVENTS]);
 
-function isNeverSent(value: string): boolean {
-  return EVENT_LIKE_NAME.test(value) && !KNOWN_EVENTS.has(value);
+function isNeverSent(value: string, index: ModuleIndex, node: Node): boolean {
+  if (KNOWN_EVENTS.has(value)) return false;
+  if (EVENT_LIKE_NAME.test(value)) return isEventPosition(index, node);
+  return TWO_PART_EVENT_LIKE_NAME.test(value) && isTestedAgainst(index, node);
+}
+
+function isArgument(index: ModuleIndex, node: Node): boolean {
+  const parent = index.parent(node);
+  return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && (parent.arguments as Node[]).includes(node);
+}
+
+/** A `case` label or one side of a comparison: where a handler waits for an event, and nothing else. */
+function isTestedAgainst(index: ModuleIndex, node: Node): boolean {
+  const parent = index.parent(node);
+  if (parent?.type === 'SwitchCase') return parent.test === node;
+  return parent?.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator);
 }
 
 /**

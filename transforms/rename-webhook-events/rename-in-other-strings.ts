@@ -17,8 +17,9 @@ function isTestModule(context: CodemodContext): boolean {
 /**
  * A renamed event still spelled inside another string of the module (`'tiktok:video.publish.complete:evt_1'`,
  * an id or key built from the event's name): in a test, the value it expects from the event it now
- * hands over, renamed with it; elsewhere a stored key or label that may have to stay, so a person
- * decides. Log messages are renamed already (rename-in-log-messages.ts).
+ * hands over, renamed with it; in a sentence, renamed as the handling it describes was; elsewhere a
+ * stored key or label that may have to stay, so a person decides. Log messages are renamed already
+ * (rename-in-log-messages.ts).
  */
 export function renameInOtherStrings(context: CodemodContext, renamed: ReadonlyMap<string, string>): void {
   if (renamed.size === 0) return;
@@ -29,12 +30,22 @@ export function renameInOtherStrings(context: CodemodContext, renamed: ReadonlyM
     if (!present.has(piece) || !isStringLiteral(piece) || renamed.has(piece.value)) continue;
     const value = piece.value.replace(pattern, (name: string) => renamed.get(name) ?? name);
     if (value === piece.value) continue;
-    if (inTest) context.pathOf(piece).replace(stringLike(context, piece, value));
+    if (inTest || isProse(piece.value, renamed)) context.pathOf(piece).replace(stringLike(context, piece, value));
     else {
       const [legacy] = piece.value.match(pattern)!;
       context.todoAt(piece, otherStringTodo(legacy, renamed.get(legacy)!), piece);
     }
   }
+}
+
+/**
+ * A sentence that names the event among other words (`'TikTok calls us with video.upload.failed when …'`,
+ * a feature table's description): it tells a reader which event the code handles, which is the new one
+ * now. Not a text that names the new event already (it may contrast the two), nor one without spaces
+ * (a key or an id).
+ */
+function isProse(text: string, renamed: ReadonlyMap<string, string>): boolean {
+  return /\S\s+\S/.test(text) && ![...renamed.values()].some((name) => text.includes(name));
 }
 
 const otherStringTodo = (legacy: string, replacement: string) =>
