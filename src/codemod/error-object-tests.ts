@@ -23,11 +23,32 @@ function testErrorCodes(context: CodemodContext, taint: Taint): void {
   const present = context.nodesInTree();
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
     if (memberName(member) !== 'error' || !present.has(member) || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;
+    // `if (data.error?.code) throw …`: the code is `"ok"` on success, as true as any error's.
+    const code = ownCode(context, member);
+    if (code) {
+      const tested = testedAs(context, code);
+      if (tested.node) replaceTest(context, tested.node, `${context.source(code)} ${tested.negated ? '===' : '!=='} 'ok'`);
+      continue;
+    }
     const { node, negated } = testedAs(context, member);
     if (!node || guardsOwnCode(context, member)) continue;
-    const text = `${context.source(member)}?.code ${negated ? '===' : '!=='} 'ok'`;
-    context.pathOf(node).replace(context.j.template.expression([text]));
+    replaceTest(context, node, `${context.source(member)}?.code ${negated ? '===' : '!=='} 'ok'`);
   }
+}
+
+function replaceTest(context: CodemodContext, node: Node, text: string): void {
+  context.pathOf(node).replace(context.j.template.expression([text]));
+}
+
+/** `error.code` / `error?.code` read off the member: the member whose truth the test takes. */
+function ownCode(context: CodemodContext, member: Node): Node | undefined {
+  const parent = context.index.parent(member);
+  return parent &&
+    (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
+    parent.object === member &&
+    memberName(parent) === 'code'
+    ? parent
+    : undefined;
 }
 
 /** The test a member stands in: itself (an `if`, a ternary, an operand of `||` in one), or `!member` anywhere. */

@@ -88,6 +88,16 @@ const URL_WITH_PATH = new RegExp(`//[^/\\s${HOLE}]+/\\S`);
 
 const MAX_DEPTH = 24;
 
+/** Expressions that compute a value with effects: a reference to one stands for the value, not the work. */
+const COMPUTED = new Set([
+  'CallExpression',
+  'OptionalCallExpression',
+  'AwaitExpression',
+  'NewExpression',
+  'AssignmentExpression',
+  'YieldExpression',
+]);
+
 /**
  * Folds expressions to the strings they hold, through constants, destructuring, object literals,
  * class fields, `new URL`, template literals, concatenation and imports. Unknown parts become holes.
@@ -346,6 +356,9 @@ export class ValueFolder {
     const [only] = folded.pieces;
     if (folded.pieces.length === 1 && only.text === undefined && this.functionOf(only.node) !== this.functionOf(reference))
       return hole(reference, only.query);
+    // `const token = await getToken(userId)`: a value computed once by a call is the binding's, and a
+    // rewrite that moves the hole writes the name, never the call again.
+    if (folded.pieces.length === 1 && only.text === undefined && COMPUTED.has(unwrap(only.node).type)) return hole(reference, only.query);
     return { pieces: folded.pieces, viaUrlRef: folded.viaUrlRef || URL_WITH_PATH.test(foldedText(folded)) };
   }
 
