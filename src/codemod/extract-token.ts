@@ -26,7 +26,7 @@ const TOKEN = 'access_token';
  */
 export function extractToken(request: TikTokRequest, context: CodemodContext): string | undefined {
   const found =
-    fromUrlText(request) ??
+    fromUrlText(request, context) ??
     fromQueryObjects(request, context) ??
     fromSearchParamsSet(request, context) ??
     fromBearerHeader(request, context) ??
@@ -67,7 +67,7 @@ function tokenText(node: Node, request: TikTokRequest, context: CodemodContext):
   return undefined;
 }
 
-function fromUrlText(request: TikTokRequest): Node | string | undefined {
+function fromUrlText(request: TikTokRequest, context: CodemodContext): Node | string | undefined {
   const pieces = request.url.pieces;
   for (const [i, piece] of pieces.entries()) {
     const text = piece.text;
@@ -82,10 +82,27 @@ function fromUrlText(request: TikTokRequest): Node | string | undefined {
     if (at === -1) continue;
     const rest = text.slice(at + TOKEN.length + 2);
     if (rest === '' && pieces[i + 1] && pieces[i + 1].text === undefined) return unescaped(pieces[i + 1].node);
+    // `const accessToken = 'act.…'` put in by `${accessToken}`: the constant, by its name.
+    if (rest === '' && pieces[i + 1]?.node) {
+      const name = constantName(pieces[i + 1].node!, request, context);
+      if (name) return name;
+    }
     const literal = /^[^&#]+/.exec(rest)?.[0];
     if (literal) return JSON.stringify(decodeURIComponent(literal));
   }
   return undefined;
+}
+
+/** The name of the `const` a string literal initialises, where the request can read it (its function or an outer one). */
+function constantName(literal: Node, request: TikTokRequest, context: CodemodContext): string | undefined {
+  const holder = context.index.parent(literal);
+  if (holder?.type !== 'VariableDeclarator' || holder.init !== literal || holder.id.type !== 'Identifier') return undefined;
+  const declaration = context.index.parent(holder);
+  if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return undefined;
+  const scope = [...context.index.ancestors(declaration)].find((node: Node) => node.type === 'BlockStatement' || node.type === 'Program');
+  const [start, end] = scope ? rangeOf(scope) : [0, Infinity];
+  const [callStart] = rangeOf(request.call);
+  return callStart >= start && callStart <= end ? (holder.id.name as string) : undefined;
 }
 
 function fromQueryObjects(request: TikTokRequest, context: CodemodContext): Node | undefined {
