@@ -36,13 +36,17 @@ export function findRedirectUri(context: CodemodContext, exchange: Node): ParamV
       if (
         offset === at + 'redirect_uri='.length &&
         written &&
-        (isModuleReference(context, written) || isOwnField(context, written, exchange))
+        (isReadableAt(context, written, exchange) || isOwnField(context, written, exchange))
       )
         return { node: written };
       // `const redirect = encodeURIComponent(\`https://${DOMAIN}/tiktok\`)` in the login handler: the
       // same text built from the module's own values, which any function may write again.
       const local = offset === at + 'redirect_uri='.length && written ? builtFromModule(context, written) : undefined;
       if (local) return local;
+      // `const REDIRECT = 'https://…/callback'` of a block that holds both handlers, folded to its text.
+      const named =
+        offset === at + 'redirect_uri='.length && piece.text !== undefined ? constantNamed(context, piece.node, exchange) : undefined;
+      if (named) return { source: named };
       offset += length;
     }
   }
@@ -87,7 +91,7 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
   const read = (nodes: readonly Node[]) =>
     nodes.find((node) => {
       const name = node.type === 'Identifier' ? node.name : memberName(node);
-      if (!name || !pattern.test(name) || !isModuleReference(context, node)) return false;
+      if (!name || !pattern.test(name) || !isReadableAt(context, node, near)) return false;
       const parent = context.index.parent(node);
       // A read, not the name being declared or a key of an object.
       if (
@@ -102,7 +106,11 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
   if (named) return { node: named };
   // `export const TIKTOK_REDIRECT_URI = '…'` at the top of the module, read nowhere yet.
   for (const declarator of context.index.ofType('VariableDeclarator')) {
-    if (declarator.id.type === 'Identifier' && pattern.test(declarator.id.name) && isTopLevel(context, declarator.id))
+    if (
+      declarator.id.type === 'Identifier' &&
+      pattern.test(declarator.id.name) &&
+      (isTopLevel(context, declarator.id) || (near && constantAround(context, declarator.id, near)))
+    )
       return { source: declarator.id.name };
   }
   const env = read(context.index.ofType('MemberExpression'));
@@ -201,6 +209,40 @@ function isModuleReference(context: CodemodContext, node: Node): boolean {
   const binding = context.index.resolve(value);
   if (!binding) return false;
   return binding.kind === 'import' || isTopLevel(context, binding.id);
+}
+
+/**
+ * A module reference, or a constant of a block the call stands in: `const REDIRECT = '…'` of a
+ * `setRoutes()` method whose route handlers build the authorize URL and make the exchange.
+ */
+function isReadableAt(context: CodemodContext, node: Node, near: Node | undefined): boolean {
+  if (isModuleReference(context, node)) return true;
+  let value = unwrap(node);
+  while (isMember(value) && !value.computed) value = unwrap(value.object);
+  const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
+  return !!near && !!binding && binding.kind !== 'import' && constantAround(context, binding.id, near);
+}
+
+/** The name of the `const` a string literal initialises, when `near` can read it. */
+function constantNamed(context: CodemodContext, literal: Node | undefined, near: Node): string | undefined {
+  const holder = literal && context.index.parent(literal);
+  return holder?.type === 'VariableDeclarator' &&
+    holder.init === literal &&
+    holder.id.type === 'Identifier' &&
+    constantAround(context, holder.id, near)
+    ? (holder.id.name as string)
+    : undefined;
+}
+
+/** `id` is declared by a `const` (never reassigned) in a block or module that holds `near`. */
+function constantAround(context: CodemodContext, id: Node, near: Node): boolean {
+  let declaration: Node | undefined = context.index.parent(id);
+  while (declaration && declaration.type !== 'VariableDeclaration') declaration = context.index.parent(declaration);
+  const block = declaration && context.index.parent(declaration);
+  if (declaration?.kind !== 'const' || !block) return false;
+  const [start, end] = rangeOf(block);
+  const [at] = rangeOf(near);
+  return at >= start && at <= end;
 }
 
 /**
