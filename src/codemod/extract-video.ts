@@ -282,7 +282,9 @@ function isStringish(value: Node, context: CodemodContext): boolean {
 }
 
 function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
-  const inner = value.type === 'AwaitExpression' ? unwrap(value.argument) : value;
+  let inner = value.type === 'AwaitExpression' ? unwrap(value.argument) : value;
+  // `await fsp.readFile(path).catch(log)`: the read's bytes (a failed read gave the legacy form nothing either).
+  while (isCall(inner) && calleeName(inner) === 'catch' && isMember(unwrap(inner.callee))) inner = unwrap(unwrap(inner.callee).object);
   if (inner.type === 'NewExpression' && inner.callee.type === 'Identifier' && BYTES_CONSTRUCTORS.has(inner.callee.name)) return true;
   if (isCall(inner) && promisifiedBytesCall(inner, context)) return true;
   if (isCall(inner) && BYTES_CALLS.has(calleeName(inner) ?? '')) {
