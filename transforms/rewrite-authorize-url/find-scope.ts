@@ -7,6 +7,8 @@ export interface TextEdit {
   /** A string literal, or one quasi of a template. */
   readonly node: Node;
   readonly apply: (text: string) => string;
+  /** What else changes once the text is written (a base the template no longer reads leaves it). */
+  readonly after?: () => void;
 }
 
 /** Where the scope an authorize URL asks for is written, and what it takes to add `video.upload`. */

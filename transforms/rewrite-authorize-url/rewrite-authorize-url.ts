@@ -1,7 +1,7 @@
 import { stringLike } from '../../src/codemod/replace-literal.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
-import { rangeOf, staticString, type Node } from '../../src/detect/ast.js';
+import { rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { findScope, textOf, type TextEdit } from './find-scope.js';
 
@@ -37,7 +37,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     const trace = context.requests.find((request) => request.call === finding.node)?.trace;
     const own = (part: Node) =>
       (rangeOf(part)[0] >= start && rangeOf(part)[1] <= end) || trace?.has(part) || trace?.has(context.index.parent(part)!);
-    const page = pages.find(own);
+    const page = pages.find(own) ?? onLegacyBase(context, finding.node!, edits);
     if (!page) {
       context.defer(
         finding,
@@ -79,6 +79,36 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
   if (appUploads) context.notes.add(SCOPE_NOTE);
 }
 
+/** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */
+const V1_PATH_AFTER_BASE = /^\/platform\/oauth\/connect\/?(?![\w.~%/-])/;
+const LEGACY_BASE = /^https?:\/\/open-api\.tiktok\.com\/?$/;
+
+/**
+ * `${this.baseURL}/platform/oauth/connect/?${params}` with `this.baseURL = 'https://open-api.tiktok.com'`
+ * set in the constructor: the page is spelled half by the base, which other requests read, and half
+ * here. This template opens the v2 page itself now, the base left to the requests that read it.
+ * Planned as an edit of the path's text part; the base leaves the template when it is made.
+ */
+function onLegacyBase(context: CodemodContext, found: Node, edits: TextEdit[]): Node | undefined {
+  const request = context.requests.find((each) => each.call === found);
+  const url = unwrap(request ? request.urlArgument : found);
+  if (url.type !== 'TemplateLiteral' || url.expressions.length === 0 || textOf(url.quasis[0]) !== '') return undefined;
+  const base = context.folder.fold(url.expressions[0]).pieces;
+  if (!base.every((piece) => piece.text !== undefined) || !LEGACY_BASE.test(base.map((piece) => piece.text).join(''))) return undefined;
+  const path = url.quasis[1];
+  if (!V1_PATH_AFTER_BASE.test(textOf(path))) return undefined;
+  edits.push({
+    node: path,
+    apply: (text) => text.replace(V1_PATH_AFTER_BASE, V2_AUTHORIZE_PAGE),
+    after: () => {
+      const template = context.pathOf(url).node;
+      template.quasis.shift();
+      template.expressions.shift();
+    },
+  });
+  return path;
+}
+
 /** Every string literal and template part of the module, as read. */
 function textParts(context: CodemodContext): Node[] {
   const strings = [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')].filter(
@@ -100,6 +130,7 @@ function applyEdits(context: CodemodContext, edits: readonly TextEdit[]): void {
       .replace(
         node.type === 'TemplateElement' ? j.templateElement({ raw: text, cooked: text }, node.tail) : stringLike(context, node, text),
       );
+    for (const edit of list) edit.after?.();
   }
 }
 
