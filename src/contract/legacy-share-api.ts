@@ -114,6 +114,12 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
   // The Share Video status query: the Content Posting status fetch takes the publish_id (§5).
   '/share/video/query/':
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (a share_id has no v2 status: poll the publish_id of the migrated upload)',
+  // Never served by the legacy host, but written for the status of a share: the same status fetch.
+  '/share/video/status/':
+    'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
+  // Never served by the legacy host either (its page was /platform/oauth/connect/): the v2 page.
+  '/oauth/authorize/':
+    'the v2 authorize page, https://www.tiktok.com/v2/auth/authorize/, with client_key, scope, response_type=code, redirect_uri and state (the legacy host never served this path)',
   // The Display API's v1 video query (§2.8 names its v2 endpoint and rate limit).
   '/video/query/': 'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}',
 };

@@ -149,6 +149,9 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
   return { edits, readsRefreshToken, handedOn: wholeAnswerHandedOn(context, request, taint) };
 }
 
+/** Fields of a v1 or v2 token answer: a name destructured as one of them holds that field. */
+const TOKEN_FIELDS = new Set(['access_token', 'refresh_token', 'open_id', 'expires_in', 'refresh_expires_in', 'scope', 'token_type']);
+
 /** Calls that only look at a value: logging it hands it to nobody who reads its fields. */
 const LOOKS_ONLY = /^(log|info|warn|error|debug|trace|dir)$/;
 
@@ -177,7 +180,10 @@ function wholeAnswerHandedOn(context: CodemodContext, request: TikTokRequest, ta
     const value = unwrap(node);
     if (!taint.has(value)) return false;
     // A field of the answer is no answer; axios' own `response.data` is the body.
-    return !(isMember(value) && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object)));
+    if (isMember(value) && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object))) return false;
+    // `const { access_token, scope } = res.data.data`: a token field taken out by name, no answer either.
+    const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
+    return !(binding && TOKEN_FIELDS.has(binding.path.at(-1) ?? ''));
   };
   const returned = context.index.ofType('ReturnStatement').flatMap((statement) => (statement.argument ? [statement.argument] : []));
   const handed = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]

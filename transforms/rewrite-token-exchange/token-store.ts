@@ -30,6 +30,27 @@ export function tokenStoreCall(context: CodemodContext, request: TikTokRequest):
   const calls = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]
     .filter((call) => !own.has(call) && STORE_CALL.test(calleeName(call) ?? ''))
     .filter((call) => !(isMember(unwrap(call.callee)) && isIdentifier(unwrap(unwrap(call.callee).object), 'console')))
+    .filter((call) => !inMemory(context, call))
     .sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0]);
   return calls.find((call) => call.arguments.some((argument: Node) => [...descendants(argument)].some((node) => isTokenRead(node))));
 }
+
+/**
+ * `tokenStore.set(…)` of a module's own `const tokenStore = new Map()` (not exported): the process's
+ * memory, which a deployment of the migrated code starts empty, so no v1 token outlives the migration there.
+ */
+function inMemory(context: CodemodContext, call: Node): boolean {
+  const callee = unwrap(call.callee);
+  if (!isMember(callee)) return false;
+  const holder = unwrap(callee.object);
+  const binding = holder.type === 'Identifier' ? context.index.resolve(holder) : undefined;
+  const init = binding?.init && binding.path.length === 0 ? unwrap(binding.init) : undefined;
+  if (!init || init.type !== 'NewExpression' || init.callee.type !== 'Identifier' || !MEMORY.has(init.callee.name)) return false;
+  // Exported, it may be kept between restarts by another layer.
+  let declaration = context.index.parent(binding!.id);
+  while (declaration && declaration.type !== 'VariableDeclaration') declaration = context.index.parent(declaration);
+  const exported = declaration && context.index.parent(declaration)?.type === 'ExportNamedDeclaration';
+  return !exported && !new RegExp(`exports\\b[^;]*\\b${holder.name as string}\\b`).test(context.text);
+}
+
+const MEMORY = new Set(['Map', 'Set', 'WeakMap']);
