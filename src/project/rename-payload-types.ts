@@ -257,6 +257,9 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     const signature = candidate.signature!;
     // A rename made before this one may have renamed it already (declarations merged, a shared reference).
     if (unquoted(signature.getNameNode().getText()) === LEGACY_NAME) signature.rename(NEW_NAME, { usePrefixAndSuffixText: true });
+    // `{ publish_id: string; share_id?: string }`: renamed, it would declare `publish_id` twice; the
+    // new one stands already, and every read of the old one reads it now.
+    if (!signature.wasForgotten() && hasTwin(signature)) signature.remove();
   }
   for (const candidate of candidates) {
     if (candidate.blocked || !isStatusPlace(candidate.place)) continue;
@@ -351,6 +354,12 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
 }
 
 /** A place of a status field (`UploadResponse.data.err_code`), which moves to `error` rather than being renamed. */
+function hasTwin(signature: PropertySignature): boolean {
+  const holder = signature.getParent();
+  const members = Node.isTypeLiteral(holder) || Node.isInterfaceDeclaration(holder) ? holder.getProperties() : [];
+  return members.some((member) => member !== signature && unquoted(member.getNameNode().getText()) === NEW_NAME);
+}
+
 function isStatusPlace(place: string): boolean {
   return place.split('.').at(-1) !== LEGACY_NAME;
 }
