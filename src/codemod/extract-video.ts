@@ -92,6 +92,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // a value that is plainly a URL says the author meant TikTok to fetch it.
     const named = json && findProperty(json, FIELD);
     if (named && isUrlValue(named.value)) return { video: { kind: 'url', expression: context.source(named.value) } };
+    // `JSON.stringify({ video: videoFilePath })` after the file was written to disk: the file, read by the
+    // upload (unless the code goes on to an upload URL of its own, the two steps done by hand).
+    if (named && isLocalPath(named.value, context) && !readsUploadUrl(request, context))
+      return { video: { kind: 'file', path: context.source(named.value) } };
     // A request's options object (fetch's init, axios' config) is no body.
     if (json && !REQUEST_OPTIONS.some((key) => findProperty(json, key))) initShaped ??= json;
   }
@@ -129,6 +133,15 @@ function findNested(context: CodemodContext, object: Node, outer: string, inner:
   const holder = findProperty(object, outer);
   const nested = holder && context.folder.objectOf(holder.value);
   return nested && findProperty(nested, inner);
+}
+
+/** A path on disk by its name (`videoFilePath`, `job.outputPath`) whose text, where known, is no URL. */
+function isLocalPath(node: Node, context: CodemodContext): boolean {
+  const value = unwrap(node);
+  const name = value.type === 'Identifier' ? value.name : isMember(value) ? memberName(value) : undefined;
+  if (name === undefined || !/path$/i.test(name)) return false;
+  const [first] = context.folder.fold(value).pieces;
+  return first?.text === undefined || !/^[a-z][\w+.-]*:/i.test(first.text);
 }
 
 /** A URL by its text (`'https://…'`, `` `https://…/${id}.mp4` ``) or by its name (`mediaUrl`, `post.videoURL`). */

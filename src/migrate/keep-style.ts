@@ -310,6 +310,76 @@ function reindentedBack(original: string, printed: string): string {
 }
 
 /**
+ * A callback in a chain (`.on('finish', async () => {` under `bucket` four columns in) that recast
+ * printed again because a statement in it changed: it indents the body from the statement's start,
+ * so lines the codemod never touched move out or in. Those lines get the file's own indentation
+ * back, and the lines it changed between them move with them. A line of brackets alone only follows
+ * a shift the lines above it made (the helper's `}` is not the file's).
+ */
+function indentationKept(original: string, printed: string): string {
+  const before = original.split('\n');
+  const after = printed.split('\n');
+  const bare = (line: string) => comparable(line).trimStart();
+  const indent = (line: string) => /^[ \t]*/.exec(line)![0];
+  const result: string[] = [];
+  let [i, j] = [0, 0];
+  let shift = 0;
+  // Lines the codemod wrote, held until the next line of the file's own says how far they move: the
+  // shift of the lines around them (the one below, when the one above did not move).
+  let pending: string[] = [];
+  const flush = (next: number) => {
+    for (const line of pending) result.push(shifted(line, shift !== 0 ? shift : next));
+    pending = [];
+  };
+  // Lines removed or written that open or close a block (`data: {` flattened, `if (b) {` wrapped
+  // around): the nesting changed on purpose, and so did the indentation, until a line in its place.
+  let nestingChanged = false;
+  for (const part of diffArrays(before.map(bare), after.map(bare))) {
+    const count = part.value.length;
+    if (part.removed || part.added) {
+      const lines = part.removed ? before.slice(i, (i += count)) : after.slice(j, (j += count));
+      if (netBrackets(lines) !== 0) nestingChanged = true;
+      if (part.added) pending.push(...lines);
+      continue;
+    }
+    for (let k = 0; k < count; k++, i++, j++) {
+      const [own, printedLine] = [before[i], after[j]];
+      const delta = nestingChanged ? 0 : indent(own).length - indent(printedLine).length;
+      if (own.trim() !== '' && indent(own).length === indent(printedLine).length) nestingChanged = false;
+      const trivial = /^[)\]};,\s]*$/.test(bare(own));
+      const spaces = !indent(own).includes('\t') && !indent(printedLine).includes('\t');
+      // A blank line between lines the codemod wrote stays among them.
+      if (own.trim() === '' && pending.length > 0) {
+        pending.push(printedLine);
+        continue;
+      }
+      if (own.trim() !== '') flush(spaces && !trivial ? delta : 0);
+      if (own.trim() === '' || delta === 0 || !spaces || (trivial && delta !== shift)) {
+        if (own.trim() !== '' && !trivial) shift = delta === 0 || !spaces ? 0 : shift;
+        result.push(printedLine);
+        continue;
+      }
+      if (!trivial) shift = delta;
+      result.push(own);
+    }
+  }
+  flush(0);
+  return result.join('\n');
+}
+
+/** Brackets opened minus closed over some lines, strings aside. */
+function netBrackets(lines: readonly string[]): number {
+  const code = lines.join('\n').replace(/(["'`])(?:\\.|(?!\1)[^\\])*\1/g, '');
+  return (code.match(/[{([]/g) ?? []).length - (code.match(/[})\]]/g) ?? []).length;
+}
+
+function shifted(line: string, shift: number): string {
+  if (shift === 0 || line.trim() === '') return line;
+  if (shift > 0) return ' '.repeat(shift) + line;
+  return line.startsWith(' '.repeat(-shift)) ? line.slice(-shift) : line;
+}
+
+/**
  * The file's own style around what the codemod changed: lines it kept stay byte for byte (their
  * whitespace included); the lines it added (the generated helper, a statement recast printed anew)
  * take the file's quotes and semicolons, as a person writing them there would. Only what stays
@@ -318,7 +388,7 @@ function reindentedBack(original: string, printed: string): string {
  */
 export function keepStyle(original: string, printed: string, file: string): string {
   if (printed === original) return printed;
-  const { text, added } = alignLines(original, reindentedBack(original, printed));
+  const { text, added } = alignLines(original, indentationKept(original, reindentedBack(original, printed)));
   const double = quoteStyle(original) === 'double';
   const noSemicolons = writtenWithoutSemicolons(original);
   if (!double && !noSemicolons) return text;

@@ -92,6 +92,15 @@ describe('keepStyle: lines the codemod did not touch', () => {
     expect(keepStyle(original, printed, 'a.ts')).toBe("var urls = {\n  a: 'y',\n}\nexport type E =\n  | 'post.publish.complete';\n");
   });
 
+  it('gives a callback in a chain its own indentation back where recast printed its body again', () => {
+    const original =
+      "bucket\n  .pipe(out)\n  .on('finish', async () => {\n    const form = make();\n    await send(form);\n    done();\n  });\n";
+    const printed = "bucket\n  .pipe(out)\n  .on('finish', async () => {\n  await upload();\n  done();\n});\n";
+    expect(keepStyle(original, printed, 'a.js')).toBe(
+      "bucket\n  .pipe(out)\n  .on('finish', async () => {\n    await upload();\n    done();\n  });\n",
+    );
+  });
+
   it('does not take back an indentation the codemod changed on purpose', () => {
     const original = 'interface T {\n  data: {\n    access_token: string;\n  };\n}\n';
     const printed = 'interface T {\n  access_token: string;\n}\n';
