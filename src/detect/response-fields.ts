@@ -86,6 +86,9 @@ export function findResponseFields(
       // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both.
       (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
     ),
+    // `share_id` read from what a Content Posting request other than the inbox init answers (the status
+    // fetch, a publish step of the app's own making): no Content Posting answer has it.
+    ...contentPostingShareIds(index, requests),
     // `await tiktokApp.uploadVideo({ … })` of a package: the Share Video answer's id, read from its upload.
     ...(libraryCalls.size === 0
       ? []
@@ -100,6 +103,18 @@ export function findResponseFields(
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   ];
   return { findings: dedupe(findings), flows: { response, webhook } };
+}
+
+function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
+  const posting = requests.filter(
+    (request) => request.match.kind === 'content-posting' && request.match.path.startsWith('/v2/post/publish/') && !isInboxInit(request),
+  );
+  return posting.flatMap((request) =>
+    fieldReads(index, responseTaint(index, [request]), ['share_id'], () => ({
+      messageId: 'contentPostingShareId',
+      replacement: `POST ${request.match.path}`,
+    })).map((finding) => ({ ...finding, severity: 'warning' as const })),
+  );
 }
 
 const UPLOAD_METHOD = /upload|share|post|publish/i;

@@ -86,6 +86,8 @@ export const RULES = {
       unsentField:
         '`{{legacy}}` is sent by neither the Share Video nor the Content Posting API, so it was always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)',
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
+      contentPostingShareId:
+        '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)',
       libraryUploadField:
         "`{{legacy}}` is the retired Share Video API's id, read from a TikTok upload made through code out of sight (a package or wrapper): if it still calls the Share Video API, that upload fails since 2023-09-10; move it to the Content Posting API, whose init answers {{replacement}}",
     },

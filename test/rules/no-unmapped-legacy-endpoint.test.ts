@@ -73,6 +73,22 @@ export function uploadSound(form, searchParams) {
       errors: [{ messageId: 'request', line: 5 }],
     },
     {
+      name: 'a status path the legacy host never served names the status fetch as its successor',
+      filename: 'lib/share-status.cjs',
+      code: `
+const axios = require('axios');
+const TIKTOK = 'https://open-api.tiktok.com';
+
+function shareStatus(shareId) {
+  return axios.post(TIKTOK + '/share/video/status/', { share_id: shareId });
+}
+
+module.exports = { shareStatus };
+`,
+      ...noFix,
+      errors: [{ messageId: 'successor', line: 6 }],
+    },
+    {
       name: 'a made-up path on the legacy host, concatenated to a base constant',
       filename: 'lib/status.cjs',
       code: `
@@ -80,7 +96,7 @@ const axios = require('axios');
 const TIKTOK = 'https://open-api.tiktok.com';
 
 async function getShareStatus(shareId, accessToken) {
-  const res = await axios.get(TIKTOK + '/share/video/status/', {
+  const res = await axios.get(TIKTOK + '/share/video/delete/', {
     params: { share_id: shareId },
     headers: { Authorization: 'Bearer ' + accessToken },
   });

@@ -147,18 +147,25 @@ function renameAll(context: CodemodContext, fields: readonly RawFinding[]): void
  */
 function explainUnsentFields(context: CodemodContext): void {
   const byStatement = new Map<Node, RawFinding[]>();
-  for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unsentField')) {
+  for (const finding of context.unhandled(
+    (f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'unsentField' || f.messageId === 'contentPostingShareId'),
+  )) {
     const statement = todoStatement(context, finding.node!);
     byStatement.set(statement, [...(byStatement.get(statement) ?? []), finding]);
   }
   const explained = new Set<string>();
-  for (const findings of byStatement.values()) {
+  // In the file's order: the first read says why, the later ones point back to it.
+  const inOrder = [...byStatement.entries()].sort(([a], [b]) => rangeOf(a)[0] - rangeOf(b)[0]).map(([, findings]) => findings);
+  for (const findings of inOrder) {
     const names = [...new Set(findings.map((finding) => `\`${finding.data.legacy}\``))];
     const subject = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
     // Said once per module; a later read of the same fields points back to it.
+    const fromPosting = findings.find((finding) => finding.messageId === 'contentPostingShareId');
     const message = names.every((name) => explained.has(name))
       ? `${subject} never sent: see the TODO above`
-      : `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
+      : fromPosting
+        ? `${subject} read from the answer of a Content Posting request (${fromPosting.data.replacement}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)`
+        : `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
     for (const name of names) explained.add(name);
     for (const finding of findings) context.defer(finding, message);
   }
