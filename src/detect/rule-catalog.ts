@@ -72,6 +72,8 @@ export const RULES = {
         "'{{legacy}}' is a retired TikTok webhook event, renamed '{{replacement}}'; nothing here says which service sends it, so check it is TikTok's before renaming",
       neverSent:
         "'{{legacy}}' is no event TikTok sends (it never did): code waiting for it never runs; the Content Posting API sends {{replacement}}",
+      inText:
+        "'{{legacy}}' is spelled inside this text, and this module handles that TikTok event: the Content Posting API sends '{{replacement}}' (a log message, an id built from the name, an expected value in a test)",
     },
   },
   'no-legacy-response-field': {

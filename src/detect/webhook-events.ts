@@ -7,7 +7,7 @@ import {
   OTHER_TIKTOK_EVENTS,
   type LegacyEventName,
 } from '../contract/index.js';
-import { staticString, type Node } from './ast.js';
+import { rangeOf, staticString, type Node } from './ast.js';
 import { hasNewTwin, isLookupEntry } from './event-twin.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
@@ -37,7 +37,39 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
       continue;
     findings.push(eventFinding(node, value as LegacyEventName, owner === 'tiktok'));
   }
-  return findings;
+  return [...findings, ...spelledInText(index, owners, findings)];
+}
+
+/**
+ * A TikTok event this module handles, spelled inside another text of it (`'tiktok:video.publish.completed:'`,
+ * `\`got ${'video.upload.failed'} for ${id}\``, a test's expected id): it names the event, which is
+ * the new one once the handling is renamed. Only in TikTok's code, and only names the module reports
+ * where a handler waits for them.
+ */
+function spelledInText(index: ModuleIndex, owners: OwnershipResolver, events: readonly RawFinding[]): RawFinding[] {
+  const handled = new Set(events.filter((finding) => finding.messageId === 'rename').map((finding) => finding.data.legacy));
+  if (handled.size === 0) return [];
+  const names = [...handled].sort((a, b) => b.length - a.length).map((name) => name.replaceAll('.', '\\.'));
+  const word = new RegExp(`(?<![\\w.])(${names.join('|')})(?![\\w]|\\.\\w)`);
+  const found: RawFinding[] = [];
+  const pieces = [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateElement')];
+  for (const piece of pieces) {
+    const text = piece.type === 'TemplateElement' ? (piece.value.cooked ?? piece.value.raw) : staticString(piece);
+    if (typeof text !== 'string' || handled.has(text)) continue;
+    const legacy = word.exec(text)?.[1] as LegacyEventName | undefined;
+    if (!legacy || owners.ownerOf(piece) !== 'tiktok') continue;
+    // At the name itself: parsers disagree on where a template's part starts (with its backtick or without).
+    const at = rangeOf(piece)[0] + index.source(piece).search(word);
+    found.push({
+      ruleId: 'no-legacy-webhook-event',
+      messageId: 'inText',
+      node: piece,
+      range: [at, at + legacy.length],
+      data: { legacy, replacement: LEGACY_EVENT_RENAMES[legacy] },
+      severity: 'warning',
+    });
+  }
+  return found;
 }
 
 const KNOWN_EVENTS = new Set<string>([...CONTENT_POSTING_EVENTS, ...OTHER_TIKTOK_EVENTS]);

@@ -38,7 +38,10 @@ export const NEW_EVENTS_NOTE = `TikTok's Content Posting API also sends ${NEW_ON
 export function renameWebhookEvents(context: CodemodContext): void {
   const keep = keepsLegacyEvents(context.text, context.options.keepLegacyEvents);
   // From the end of the file, so that removing a label or an entry leaves earlier paths valid.
-  const events = context.unhandled((f) => f.ruleId === 'no-legacy-webhook-event').sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
+  // A name spelled inside another text follows the handling (rename-in-log-messages.ts, rename-in-other-strings.ts).
+  const events = context
+    .unhandled((f) => f.ruleId === 'no-legacy-webhook-event' && f.messageId !== 'inText')
+    .sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
   if (keep && !context.options.keepLegacyEvents && events.length > 0) context.notes.add(KITS_NOTE);
   let renamed = 0;
   // Legacy name → new name, for each event renamed in place: the module's log messages follow.
