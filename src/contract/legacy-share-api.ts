@@ -74,6 +74,15 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     rewrite: 'authorize-page',
   },
   {
+    // Never served by the legacy host (its page was /platform/oauth/connect/), but written for the
+    // authorize page, with its parameters: the page its author meant.
+    host: 'open-api.tiktok.com',
+    path: '/oauth/authorize/',
+    purpose: 'v1 authorize page',
+    replacement: 'https://www.tiktok.com/v2/auth/authorize/',
+    rewrite: 'authorize-page',
+  },
+  {
     host: 'www.tiktok.com',
     path: '/auth/authorize/',
     purpose: 'v1 authorize page',
@@ -117,9 +126,6 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
   // Never served by the legacy host, but written for the status of a share: the same status fetch.
   '/share/video/status/':
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
-  // Never served by the legacy host either (its page was /platform/oauth/connect/): the v2 page.
-  '/oauth/authorize/':
-    'the v2 authorize page, https://www.tiktok.com/v2/auth/authorize/, with client_key, scope, response_type=code, redirect_uri and state (the legacy host never served this path)',
   // The Display API's v1 video query (§2.8 names its v2 endpoint and rate limit).
   '/video/query/': 'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}',
 };

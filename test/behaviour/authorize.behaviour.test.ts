@@ -42,7 +42,8 @@ describe.for(cases)('%s', (name) => {
     const before = await urlFrom(name, 'input', spec);
     const after = await urlFrom(name, 'output', spec);
     expect(`${before.origin}${before.pathname}`).toMatch(
-      /^https:\/\/(www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/platform\/oauth\/connect)\/?$/,
+      // The two v1 pages, and `/oauth/authorize/` on the legacy host, which never served it but is the page its authors meant.
+      /^https:\/\/(www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/(platform\/oauth\/connect|oauth\/authorize))\/?$/,
     );
     expect(`${after.origin}${after.pathname}`).toBe('https://www.tiktok.com/v2/auth/authorize/');
     for (const key of ['client_key', 'redirect_uri', 'state', 'response_type'])

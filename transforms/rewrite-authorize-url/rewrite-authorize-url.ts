@@ -7,7 +7,7 @@ import { findScope, textOf, type TextEdit } from './find-scope.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
-  /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/platform\/oauth\/connect)\/?(?![\w.~%/-])/gi;
+  /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|oauth\/authorize))\/?(?![\w.~%/-])/gi;
 const CLIENT_ID_KEY = /([?&])client_id=/;
 const spellsV1Page = (text: string) => new RegExp(V1_AUTHORIZE.source, 'i').test(text);
 
@@ -80,7 +80,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */
-const V1_PATH_AFTER_BASE = /^\/platform\/oauth\/connect\/?(?![\w.~%/-])/;
+const V1_PATH_AFTER_BASE = /^\/(?:platform\/oauth\/connect|oauth\/authorize)\/?(?![\w.~%/-])/;
 const LEGACY_BASE = /^https?:\/\/open-api\.tiktok\.com\/?$/;
 
 /**
@@ -91,7 +91,9 @@ const LEGACY_BASE = /^https?:\/\/open-api\.tiktok\.com\/?$/;
  */
 function onLegacyBase(context: CodemodContext, found: Node, edits: TextEdit[]): Node | undefined {
   const request = context.requests.find((each) => each.call === found);
-  const url = unwrap(request ? request.urlArgument : found);
+  let url = unwrap(request ? request.urlArgument : found);
+  // `${BASE}/oauth/authorize/` + `?client_key=…` + …: the page is the first part.
+  while (url.type === 'BinaryExpression' && url.operator === '+') url = unwrap(url.left);
   if (url.type !== 'TemplateLiteral' || url.expressions.length === 0 || textOf(url.quasis[0]) !== '') return undefined;
   const base = context.folder.fold(url.expressions[0]).pieces;
   if (!base.every((piece) => piece.text !== undefined) || !LEGACY_BASE.test(base.map((piece) => piece.text).join(''))) return undefined;
