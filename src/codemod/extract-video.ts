@@ -92,6 +92,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // a value that is plainly a URL says the author meant TikTok to fetch it.
     const named = json && findProperty(json, FIELD);
     if (named && isUrlValue(named.value)) return { video: { kind: 'url', expression: context.source(named.value) } };
+    // `JSON.stringify({ video: { video_url: url }, post_info })`: a URL named inside the video's own object.
+    const namedObject = named && context.folder.objectOf(named.value);
+    const namedUrl = namedObject && findProperty(namedObject, 'video_url');
+    if (namedUrl && !readsUploadUrl(request, context)) return { video: { kind: 'url', expression: context.source(namedUrl.value) } };
     // `JSON.stringify({ video: videoFilePath })` after the file was written to disk: the file, read by the
     // upload (unless the code goes on to an upload URL of its own, the two steps done by hand).
     if (named && isLocalPath(named.value, context) && !readsUploadUrl(request, context))
