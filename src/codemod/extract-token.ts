@@ -15,6 +15,7 @@ import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/req
 import { jsonBody } from './extract-video.js';
 import { QUERY_OPTIONS } from '../detect/query-tokens.js';
 import type { CodemodContext } from './context.js';
+import { constantNamed } from './visible-constant.js';
 
 const TOKEN = 'access_token';
 
@@ -84,25 +85,13 @@ function fromUrlText(request: TikTokRequest, context: CodemodContext): Node | st
     if (rest === '' && pieces[i + 1] && pieces[i + 1].text === undefined) return unescaped(pieces[i + 1].node);
     // `const accessToken = 'act.…'` put in by `${accessToken}`: the constant, by its name.
     if (rest === '' && pieces[i + 1]?.node) {
-      const name = constantName(pieces[i + 1].node!, request, context);
+      const name = constantNamed(context, pieces[i + 1].node, request.call);
       if (name) return name;
     }
     const literal = /^[^&#]+/.exec(rest)?.[0];
     if (literal) return JSON.stringify(decodeURIComponent(literal));
   }
   return undefined;
-}
-
-/** The name of the `const` a string literal initialises, where the request can read it (its function or an outer one). */
-function constantName(literal: Node, request: TikTokRequest, context: CodemodContext): string | undefined {
-  const holder = context.index.parent(literal);
-  if (holder?.type !== 'VariableDeclarator' || holder.init !== literal || holder.id.type !== 'Identifier') return undefined;
-  const declaration = context.index.parent(holder);
-  if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return undefined;
-  const scope = [...context.index.ancestors(declaration)].find((node: Node) => node.type === 'BlockStatement' || node.type === 'Program');
-  const [start, end] = scope ? rangeOf(scope) : [0, Infinity];
-  const [callStart] = rangeOf(request.call);
-  return callStart >= start && callStart <= end ? (holder.id.name as string) : undefined;
 }
 
 function fromQueryObjects(request: TikTokRequest, context: CodemodContext): Node | undefined {

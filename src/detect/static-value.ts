@@ -456,8 +456,10 @@ export class ValueFolder {
     const { binding, block } = found;
     const [useStart] = rangeOf(use);
     let folded = this.fold(binding.init!, trace, depth + 1);
-    for (const assignment of this.index.ofType('AssignmentExpression')) {
-      if (assignment.operator !== '=' || assignment.left.type !== 'Identifier' || this.index.resolve(assignment.left) !== binding) continue;
+    // The binding's own `x = …` assignments, in source order (not every assignment of the module:
+    // an emscripten bundle has tens of thousands, and this runs for each name folded).
+    for (const right of binding.assignments) {
+      const assignment = this.index.parent(right)!;
       if (!this.isOwnStatement(assignment, block)) return undefined;
       if (rangeOf(assignment)[0] > useStart) continue;
       const calls = replaceChain(assignment.right, (root) => this.index.resolve(root) === binding);

@@ -1,6 +1,7 @@
 import {
   CONTENT_POSTING_EVENTS,
   EVENT_LIKE_NAME,
+  LEGACY_EVENT_NAMES,
   TWO_PART_EVENT_LIKE_NAME,
   LEGACY_EVENT_RENAMES,
   likelyEventFor,
@@ -47,7 +48,13 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
  * where a handler waits for them.
  */
 function spelledInText(index: ModuleIndex, owners: OwnershipResolver, events: readonly RawFinding[]): RawFinding[] {
-  const handled = new Set(events.filter((finding) => finding.messageId === 'rename').map((finding) => finding.data.legacy));
+  // Names still handled under the legacy spelling, or whose Content Posting name the module handles
+  // (after the migration, a text that still spells the old name is as stale).
+  const spelled = new Set([...index.ofType('StringLiteral'), ...index.ofType('Literal')].map((node) => staticString(node)).filter(Boolean));
+  const handled = new Set([
+    ...events.filter((finding) => finding.messageId === 'rename').map((finding) => finding.data.legacy),
+    ...LEGACY_EVENT_NAMES.filter((legacy) => spelled.has(LEGACY_EVENT_RENAMES[legacy])),
+  ]);
   if (handled.size === 0) return [];
   const names = [...handled].sort((a, b) => b.length - a.length).map((name) => name.replaceAll('.', '\\.'));
   const word = new RegExp(`(?<![\\w.])(${names.join('|')})(?![\\w]|\\.\\w)`);

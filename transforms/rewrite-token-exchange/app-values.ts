@@ -5,6 +5,7 @@ import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { HOLE, type Piece } from '../../src/detect/folded.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
 import { writtenAs } from '../../src/codemod/written-as.js';
+import { constantAround, constantNamed } from '../../src/codemod/visible-constant.js';
 
 /** Names a redirect URI goes by (`REDIRECT_URI`, `redirectUrl`, `TIKTOK_CALLBACK_URL`). */
 const REDIRECT_NAME = /redirect_?ur[il]$|callback_?ur[il]$/i;
@@ -221,28 +222,6 @@ function isReadableAt(context: CodemodContext, node: Node, near: Node | undefine
   while (isMember(value) && !value.computed) value = unwrap(value.object);
   const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
   return !!near && !!binding && binding.kind !== 'import' && constantAround(context, binding.id, near);
-}
-
-/** The name of the `const` a string literal initialises, when `near` can read it. */
-function constantNamed(context: CodemodContext, literal: Node | undefined, near: Node): string | undefined {
-  const holder = literal && context.index.parent(literal);
-  return holder?.type === 'VariableDeclarator' &&
-    holder.init === literal &&
-    holder.id.type === 'Identifier' &&
-    constantAround(context, holder.id, near)
-    ? (holder.id.name as string)
-    : undefined;
-}
-
-/** `id` is declared by a `const` (never reassigned) in a block or module that holds `near`. */
-function constantAround(context: CodemodContext, id: Node, near: Node): boolean {
-  let declaration: Node | undefined = context.index.parent(id);
-  while (declaration && declaration.type !== 'VariableDeclaration') declaration = context.index.parent(declaration);
-  const block = declaration && context.index.parent(declaration);
-  if (declaration?.kind !== 'const' || !block) return false;
-  const [start, end] = rangeOf(block);
-  const [at] = rangeOf(near);
-  return at >= start && at <= end;
 }
 
 /**
