@@ -59,3 +59,12 @@ export function likelyEventFor(name: string): string | undefined {
   if (/\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
   return undefined;
 }
+
+/**
+ * Event names where each stands as a word of its own in a text (`video.upload.failed_count` and
+ * `video.upload.failed.v2` are other names), the longest first: global, for replacing every one.
+ */
+export function eventWords(names: Iterable<string>): RegExp {
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\w.])(${sorted.map((name) => name.replaceAll('.', '\\.')).join('|')})(?![\\w]|\\.\\w)`, 'g');
+}

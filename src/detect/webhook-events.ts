@@ -1,6 +1,7 @@
 import {
   CONTENT_POSTING_EVENTS,
   EVENT_LIKE_NAME,
+  eventWords,
   LEGACY_EVENT_NAMES,
   TWO_PART_EVENT_LIKE_NAME,
   LEGACY_EVENT_RENAMES,
@@ -48,6 +49,8 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
  * where a handler waits for them.
  */
 function spelledInText(index: ModuleIndex, owners: OwnershipResolver, events: readonly RawFinding[]): RawFinding[] {
+  // Most analysed modules spell no legacy event at all.
+  if (!LEGACY_EVENT_NAMES.some((name) => index.text.includes(name))) return [];
   // Names still handled under the legacy spelling, or whose Content Posting name the module handles
   // (after the migration, a text that still spells the old name is as stale).
   const spelled = new Set([...index.ofType('StringLiteral'), ...index.ofType('Literal')].map((node) => staticString(node)).filter(Boolean));
@@ -56,13 +59,13 @@ function spelledInText(index: ModuleIndex, owners: OwnershipResolver, events: re
     ...LEGACY_EVENT_NAMES.filter((legacy) => spelled.has(LEGACY_EVENT_RENAMES[legacy])),
   ]);
   if (handled.size === 0) return [];
-  const names = [...handled].sort((a, b) => b.length - a.length).map((name) => name.replaceAll('.', '\\.'));
-  const word = new RegExp(`(?<![\\w.])(${names.join('|')})(?![\\w]|\\.\\w)`);
+  const word = eventWords(handled);
   const found: RawFinding[] = [];
   const pieces = [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateElement')];
   for (const piece of pieces) {
     const text = piece.type === 'TemplateElement' ? (piece.value.cooked ?? piece.value.raw) : staticString(piece);
     if (typeof text !== 'string' || handled.has(text)) continue;
+    word.lastIndex = 0;
     const legacy = word.exec(text)?.[1] as LegacyEventName | undefined;
     if (!legacy || owners.ownerOf(piece) !== 'tiktok') continue;
     // At the name itself: parsers disagree on where a template's part starts (with its backtick or without).
@@ -104,10 +107,9 @@ function isTestedAgainst(index: ModuleIndex, node: Node): boolean {
  * of a union or a list. Not a call's argument (`track('video.play.started')` is analytics, not a webhook).
  */
 function isEventPosition(index: ModuleIndex, node: Node): boolean {
+  if (isTestedAgainst(index, node)) return true;
   const parent = index.parent(node);
   if (!parent) return false;
-  if (parent.type === 'SwitchCase') return parent.test === node;
-  if (parent.type === 'BinaryExpression') return ['===', '!==', '==', '!='].includes(parent.operator);
   if (parent.type === 'ObjectProperty' || parent.type === 'Property') return parent.key === node;
   return parent.type === 'TSLiteralType' || parent.type === 'ArrayExpression';
 }

@@ -2,6 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { isCall, isStringLiteral, unwrap, type Node } from '../../src/detect/ast.js';
 import { isLogCall } from '../../src/detect/log-calls.js';
 import { stringLike } from '../../src/codemod/replace-literal.js';
+import { eventWords } from '../../src/contract/index.js';
 
 /**
  * `this.logger.warn('TikTok webhook video.upload.failed: missing open_id')` in a module whose handler
@@ -11,7 +12,7 @@ import { stringLike } from '../../src/codemod/replace-literal.js';
  */
 export function renameInLogMessages(context: CodemodContext, renamed: ReadonlyMap<string, string>): void {
   if (renamed.size === 0) return;
-  const pattern = eventWords(renamed);
+  const pattern = eventWords(renamed.keys());
   const swap = (text: string) => text.replace(pattern, (name) => renamed.get(name) ?? name);
   const present = context.nodesInTree();
   const pieces = [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal'), ...context.index.ofType('TemplateElement')];
@@ -29,15 +30,6 @@ export function renameInLogMessages(context: CodemodContext, renamed: ReadonlyMa
     if (value === piece.value || renamed.has(piece.value)) continue;
     context.pathOf(piece).replace(stringLike(context, piece, value));
   }
-}
-
-/**
- * The renamed events where each stands as a word of its own in a text (`video.upload.failed_count`
- * and `video.upload.failed.v2` are other names), the longest first.
- */
-export function eventWords(renamed: ReadonlyMap<string, string>): RegExp {
-  const names = [...renamed.keys()].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\w.])(${names.map((name) => name.replaceAll('.', '\\.')).join('|')})(?![\\w]|\\.\\w)`, 'g');
 }
 
 /** A string written into a message a logging call takes: an argument, or part of one (`+`, a template). */

@@ -1,7 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isMember, isStringLiteral, unwrap } from '../../src/detect/ast.js';
 import { stringLike } from '../../src/codemod/replace-literal.js';
-import { eventWords } from './rename-in-log-messages.js';
+import { eventWords } from '../../src/contract/index.js';
 
 /** A test module by what it does, wherever it lives: it declares cases and checks what comes out. */
 function isTestModule(context: CodemodContext): boolean {
@@ -23,7 +23,7 @@ function isTestModule(context: CodemodContext): boolean {
  */
 export function renameInOtherStrings(context: CodemodContext, renamed: ReadonlyMap<string, string>): void {
   if (renamed.size === 0) return;
-  const pattern = eventWords(renamed);
+  const pattern = eventWords(renamed.keys());
   const present = context.nodesInTree();
   const inTest = isTestModule(context);
   for (const piece of [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')]) {
