@@ -73,10 +73,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     if (property) {
       // `{ video: post.mediaUrls[0] }`: a value plainly a URL is one for TikTok to fetch (as in JSON below).
       if (isUrlValue(property.value)) return { video: { kind: 'url', expression: context.source(property.value) } };
-      const value = context.folder.objectOf(property.value);
       // `{ video: { video_url, caption } }`: a URL for TikTok to pull, named inside the video's own object.
-      const nestedUrl = value && findProperty(value, 'video_url');
+      const nestedUrl = urlInsideVideo(context, property);
       if (nestedUrl) return { video: { kind: 'url', expression: context.source(nestedUrl.value) } };
+      const value = context.folder.objectOf(property.value);
       const inner = value && findProperty(value, 'value');
       return classify(inner ? inner.value : property.value, context, false);
     }
@@ -92,9 +92,8 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // a value that is plainly a URL says the author meant TikTok to fetch it.
     const named = json && findProperty(json, FIELD);
     if (named && isUrlValue(named.value)) return { video: { kind: 'url', expression: context.source(named.value) } };
-    // `JSON.stringify({ video: { video_url: url }, post_info })`: a URL named inside the video's own object.
-    const namedObject = named && context.folder.objectOf(named.value);
-    const namedUrl = namedObject && findProperty(namedObject, 'video_url');
+    // `JSON.stringify({ video: { video_url: url }, post_info })`: the same, as JSON.
+    const namedUrl = named && urlInsideVideo(context, named);
     if (namedUrl && !readsUploadUrl(request, context)) return { video: { kind: 'url', expression: context.source(namedUrl.value) } };
     // `JSON.stringify({ video: videoFilePath })` after the file was written to disk: the file, read by the
     // upload (unless the code goes on to an upload URL of its own, the two steps done by hand).
@@ -137,6 +136,12 @@ function findNested(context: CodemodContext, object: Node, outer: string, inner:
   const holder = findProperty(object, outer);
   const nested = holder && context.folder.objectOf(holder.value);
   return nested && findProperty(nested, inner);
+}
+
+/** The `video_url` property of the object a `video` property holds, if it holds one. */
+function urlInsideVideo(context: CodemodContext, video: Node): Node | undefined {
+  const value = context.folder.objectOf(video.value);
+  return value && findProperty(value, 'video_url');
 }
 
 /** A path on disk by its name (`videoFilePath`, `job.outputPath`) whose text, where known, is no URL. */
