@@ -16,6 +16,8 @@ export const MEDIA_TRANSFER = {
   method: 'PUT',
   contentTypes: ['video/mp4', 'video/quicktime', 'video/webm'],
   defaultContentType: 'video/mp4',
+  /** The type each accepted container's usual file extension stands for. */
+  typeByExtension: { '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.webm': 'video/webm' },
   /** `bytes {first}-{last}/{total}`, both ends inclusive and 0-based (§4.1). */
   contentRange: (first: number, last: number, total: number) => `bytes ${first}-${last}/${total}`,
   /** 206 for each chunk but the last, 201 when the final byte arrives (§4.3). */

@@ -37,6 +37,11 @@ interface Spec {
    * never put it): there is nothing to compare before, and the migrated program must work.
    */
   readonly legacyNeverWorked?: string;
+  /**
+   * The media type the legacy form gave the video's part, which the PUT of every chunk must carry
+   * after migration (MP4 when the case names none: the helper's default).
+   */
+  readonly videoType?: string;
   /** A multi-file case: the module of `input/` (and `output/`) whose export `call` names. */
   readonly module?: string;
 }
@@ -144,6 +149,7 @@ describe.for([...cases, ...projectCases])('%s', (name) => {
     expect(mock.state.legacyUploads).toHaveLength(before + 1);
     expect(upload.sha256).toBe(videoSha);
     expect(upload.accessToken).toBe(USER.accessToken);
+    if (spec.videoType) expect(upload.contentType).toBe(spec.videoType);
     if (spec.returns !== 'none') expect(idIn(value)).toBe(upload.shareId);
   }, 30_000);
 
@@ -156,6 +162,8 @@ describe.for([...cases, ...projectCases])('%s', (name) => {
     expect(task.accessToken).toBe(USER.accessToken);
     if (spec.source === 'url') expect(task.source).toBe('PULL_FROM_URL');
     else expect(task.sha256).toBe(videoSha);
+    if (spec.source !== 'url')
+      expect(new Set(task.chunks.map((chunk) => chunk.contentType))).toEqual(new Set([spec.videoType ?? 'video/mp4']));
     if (spec.returns !== 'none') expect(idIn(value)).toBe(task.publishId);
   }, 30_000);
 });

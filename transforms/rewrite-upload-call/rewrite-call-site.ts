@@ -3,10 +3,13 @@ import { callsOnSameVariable, type TikTokRequest } from '../../src/detect/reques
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { extractToken } from '../../src/codemod/extract-token.js';
 import { droppedBodyFields, extractVideo, type VideoSource } from '../../src/codemod/extract-video.js';
+import { legacyVideoType } from '../../src/codemod/legacy-video-type.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { ensureNamedImport } from '../../src/codemod/imports.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { UPLOAD_CLIENTS, type UploadClient } from '../../src/codemod/upload-helpers/index.js';
+import { quoted } from '../../src/codemod/todo.js';
+import { MEDIA_TRANSFER } from '../../src/contract/index.js';
 import { carryOptions } from './carry-options.js';
 import { insertUploadHelper } from './insert-upload-helper.js';
 
@@ -63,15 +66,17 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   if ('reason' in lookup) return lookup.reason;
   // Read before the edit: the body goes with the legacy call.
   const dropped = droppedBodyFields(request, context);
+  const videoType = lookup.video.kind === 'url' ? undefined : legacyVideoType(request, context);
   const async = isInAsyncFunction(request.call, context);
   // Outside an async function a file is read first and the upload chained on that promise.
   const chained = lookup.video.kind === 'file' && !async && !upload.takesCallback ? lookup.video : undefined;
   const video = chained ? context.freshName('video') : videoArgument(lookup.video, upload, async, context);
   const helper = insertUploadHelper(context, upload, lookup.video.kind === 'url', client.client);
   const options = carried.text ?? (upload.takesCallback ? '{}' : undefined);
-  const argumentsText = [upload.takesClient ? client.client : undefined, token, video, upload.takesOptions ? options : undefined].filter(
-    Boolean,
-  ) as string[];
+  const argumentsText = [upload.takesClient ? client.client : undefined, token, video].filter(Boolean) as string[];
+  if (upload.takesOptions && (options || (videoType && !upload.takesCallback))) argumentsText.push(options ?? '{}');
+  // The callback helpers end with the callback, and send MP4: the type the legacy part named goes in the TODO.
+  if (videoType && !upload.takesCallback) argumentsText.push(videoType.text);
   const { j } = context;
   // The callback node itself moves over, so later steps still rename the fields it reads.
   const replacement = (
@@ -98,6 +103,9 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   const followUps = [
     lookup.video.kind === 'url' ? PULL_FROM_URL_CHECK : undefined,
     dropped.length > 0 ? droppedMessage(dropped) : undefined,
+    videoType && upload.takesCallback
+      ? `the legacy form labelled the video \`${quoted(videoType.text, 40)}\`, and the helper sends it as ${MEDIA_TRANSFER.defaultContentType}: set the Content-Type of the helper's PUT to it if the videos are not MP4 (TikTok takes ${MEDIA_TRANSFER.contentTypes.join(', ')})`
+      : undefined,
   ];
   const message = followUps.filter(Boolean).join('; also, ');
   if (message) context.todoAt(replacement, message, site.target);

@@ -1,4 +1,13 @@
-import { CHUNK_BYTES, chunkLoop, HELPER_DOC, PULL_BODY, PULL_HELPER_DOC, SOURCE_INFO } from './template.js';
+import {
+  CHUNK_BYTES,
+  chunkLoop,
+  HELPER_DOC,
+  PULL_BODY,
+  PULL_HELPER_DOC,
+  SOURCE_INFO,
+  TYPE_OF_VIDEO,
+  VIDEO_TYPE_PARAM,
+} from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -13,8 +22,9 @@ const HEADERS = '...«(»options.headers« as Record<string, string> | undefined
 function fetchHelpers(chunk: string): Pick<UploadClient, 'helper' | 'pullHelper'> {
   return {
     helper: `${HELPER_DOC}
-async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options${OPTIONS}) {
+async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options${OPTIONS}, ${VIDEO_TYPE_PARAM}) {
 ${SOURCE_INFO}
+${TYPE_OF_VIDEO}
   const init = await CLIENT('INIT_URL', {
     ...options,
     method: 'POST',
@@ -23,7 +33,7 @@ ${SOURCE_INFO}
   });
   const { data, error } = «(»await init.clone().json()«) as { data: { upload_url: string }; error: { code: string } }»;
   if (error.code !== 'ok') return init;
-${chunkLoop(`    const put = await CLIENT(data.upload_url, { ...options, method: 'PUT', headers: { ${HEADERS}, 'Content-Type': 'VIDEO_TYPE', 'Content-Range': range }, body: ${chunk} });
+${chunkLoop(`    const put = await CLIENT(data.upload_url, { ...options, method: 'PUT', headers: { ${HEADERS}, 'Content-Type': type, 'Content-Range': range }, body: ${chunk} });
     if (!put.ok) throw new Error(\`TikTok refused \${range}: HTTP \${put.status}\`);`)}
   return init;
 }`,

@@ -1,4 +1,15 @@
-import { CHUNK_BYTES, chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import {
+  CHUNK_BYTES,
+  chunkLoop,
+  HELPER_DOC,
+  INIT_HEADERS,
+  PULL_BODY,
+  PULL_HELPER_DOC,
+  PUT_HEADERS,
+  SOURCE_INFO,
+  TYPE_OF_VIDEO,
+  VIDEO_TYPE_PARAM,
+} from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -16,8 +27,9 @@ export const gotClient: UploadClient = {
     text: () => '.then((response) => response.body)',
   },
   helper: `${HELPER_DOC}
-async function NAME(http«: Got», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: OptionsOfTextResponseBody» = {}) {
+async function NAME(http«: Got», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: OptionsOfTextResponseBody» = {}, ${VIDEO_TYPE_PARAM}) {
 ${SOURCE_INFO}
+${TYPE_OF_VIDEO}
   const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
   // A caller's \`responseType: 'json'\` hands the body over parsed already.
   const { data, error } = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;

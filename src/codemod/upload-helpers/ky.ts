@@ -1,4 +1,14 @@
-import { chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import {
+  chunkLoop,
+  HELPER_DOC,
+  INIT_HEADERS,
+  PULL_BODY,
+  PULL_HELPER_DOC,
+  PUT_HEADERS,
+  SOURCE_INFO,
+  TYPE_OF_VIDEO,
+  VIDEO_TYPE_PARAM,
+} from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /** ky and its instances: like fetch, with `prefixUrl: ''` for instances; ky rejects outside 2xx. */
@@ -13,8 +23,9 @@ export const kyClient: UploadClient = {
     text: () => '.then((response) => response.text())',
   },
   helper: `${HELPER_DOC}
-async function NAME(http«: KyInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: Options» = {})«: Promise<KyResponse>» {
+async function NAME(http«: KyInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: Options» = {}, ${VIDEO_TYPE_PARAM})«: Promise<KyResponse>» {
 ${SOURCE_INFO}
+${TYPE_OF_VIDEO}
   const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
   const { data, error } = «(»await init.clone().json()«) as { data: { upload_url: string }; error: { code: string } }»;
   if (error.code !== 'ok') return init;

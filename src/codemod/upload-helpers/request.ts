@@ -1,4 +1,15 @@
-import { chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, BYTES_SOURCE_INFO } from './template.js';
+import {
+  BYTES_SOURCE_INFO,
+  chunkLoop,
+  HELPER_DOC,
+  INIT_HEADERS,
+  MP4_PUT_HEADERS,
+  PULL_BODY,
+  PULL_HELPER_DOC,
+  PUT_HEADERS,
+  TYPE_OF_BYTES,
+  VIDEO_TYPE_PARAM,
+} from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -24,7 +35,7 @@ ${BYTES_SOURCE_INFO}
       const end = index === chunkCount - 1 ? size : start + chunkSize;
       const range = \`bytes \${start}-\${end - 1}/\${size}\`;
       index++;
-      http.put({ ...options, url: body.data.upload_url, headers: ${PUT_HEADERS}, body: Buffer.from(video.slice(start, end)) }, next);
+      http.put({ ...options, url: body.data.upload_url, headers: ${MP4_PUT_HEADERS}, body: Buffer.from(video.slice(start, end)) }, next);
     };
     next(null);
   });
@@ -42,8 +53,9 @@ export const requestPromiseClient: UploadClient = {
   takesOptions: true,
   fileAs: 'bytes',
   helper: `${HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}) {
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}, ${VIDEO_TYPE_PARAM}) {
 ${BYTES_SOURCE_INFO}
+${TYPE_OF_BYTES}
   const body = await http.post({ ...options, uri: 'INIT_URL', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
   if (body.error.code !== 'ok') return body;
 ${chunkLoop(`    await http.put({ ...options, uri: body.data.upload_url, headers: ${PUT_HEADERS}, body: Buffer.from(video.slice(start, end)) });`)}

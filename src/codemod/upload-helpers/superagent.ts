@@ -1,4 +1,13 @@
-import { CHUNK_BYTES, chunkLoop, HELPER_DOC, PULL_BODY, PULL_HELPER_DOC, SOURCE_INFO } from './template.js';
+import {
+  CHUNK_BYTES,
+  chunkLoop,
+  HELPER_DOC,
+  PULL_BODY,
+  PULL_HELPER_DOC,
+  SOURCE_INFO,
+  TYPE_OF_VIDEO,
+  VIDEO_TYPE_PARAM,
+} from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /** superagent: `.set()` and `.send()` chains; the response body arrives parsed, as before. */
@@ -8,14 +17,15 @@ export const superagentClient: UploadClient = {
   takesOptions: false,
   fileAs: 'bytes',
   helper: `${HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Blob | Uint8Array») {
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Blob | Uint8Array», ${VIDEO_TYPE_PARAM}) {
 ${SOURCE_INFO}
+${TYPE_OF_VIDEO}
   const init = await http
     .post('INIT_URL')
     .set({ Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' })
     .send({ source_info: sourceInfo });
   if (init.body.error.code !== 'ok') return init;
-${chunkLoop(`    await http.put(init.body.data.upload_url).set({ 'Content-Type': 'VIDEO_TYPE', 'Content-Range': range }).send(${CHUNK_BYTES});`)}
+${chunkLoop(`    await http.put(init.body.data.upload_url).set({ 'Content-Type': type, 'Content-Range': range }).send(${CHUNK_BYTES});`)}
   return init;
 }`,
   pullHelper: `${PULL_HELPER_DOC}

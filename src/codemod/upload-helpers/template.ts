@@ -69,4 +69,17 @@ export const CHUNK_BYTES =
 export const BYTES_SOURCE_INFO = SOURCE_INFO.replace('video instanceof Uint8Array ? video.byteLength : video.size', 'video.byteLength');
 
 export const INIT_HEADERS = `{ ...options.headers, Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' }`;
-export const PUT_HEADERS = `{ ...options.headers, 'Content-Type': 'VIDEO_TYPE', 'Content-Range': range }`;
+const putHeaders = (type: string) => `{ ...options.headers, 'Content-Type': ${type}, 'Content-Range': range }`;
+export const PUT_HEADERS = putHeaders('type');
+/** For the callback helpers, whose last parameter is the callback: no type to pass, MP4. */
+export const MP4_PUT_HEADERS = putHeaders("'VIDEO_TYPE'");
+
+/**
+ * The type the legacy form gave the video's part (\`contentType\`, a \`.mov\` file name), passed by the
+ * rewritten call after the options: without it a Blob's own type, else MP4. TikTok takes MP4,
+ * QuickTime and WebM, and the label must match the bytes.
+ */
+export const VIDEO_TYPE_PARAM = `videoType«: string» = ''`;
+export const TYPE_OF_VIDEO = `  const type = videoType || (video instanceof Uint8Array ? '' : video.type) || 'VIDEO_TYPE';`;
+/** For helpers that take bytes only. */
+export const TYPE_OF_BYTES = `  const type = videoType || 'VIDEO_TYPE';`;

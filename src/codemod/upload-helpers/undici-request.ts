@@ -1,4 +1,15 @@
-import { CHUNK_BYTES, chunkLoop, HELPER_DOC, INIT_HEADERS, PULL_BODY, PULL_HELPER_DOC, PUT_HEADERS, SOURCE_INFO } from './template.js';
+import {
+  CHUNK_BYTES,
+  chunkLoop,
+  HELPER_DOC,
+  INIT_HEADERS,
+  PULL_BODY,
+  PULL_HELPER_DOC,
+  PUT_HEADERS,
+  SOURCE_INFO,
+  TYPE_OF_VIDEO,
+  VIDEO_TYPE_PARAM,
+} from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -11,8 +22,9 @@ export const undiciRequestClient: UploadClient = {
   takesOptions: true,
   fileAs: 'bytes',
   helper: `${HELPER_DOC}
-async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
+async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}, ${VIDEO_TYPE_PARAM}) {
 ${SOURCE_INFO}
+${TYPE_OF_VIDEO}
   const init = await CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify({ source_info: sourceInfo }) });
   const text = await init.body.text();
   const parsed = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { HELPER_DOC, PULL_BODY, PULL_HELPER_DOC, SOURCE_INFO } from './template.js';
+import { HELPER_DOC, PULL_BODY, PULL_HELPER_DOC, SOURCE_INFO, TYPE_OF_VIDEO, VIDEO_TYPE_PARAM } from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -13,8 +13,9 @@ export const xhrClient: UploadClient = {
   takesOptions: false,
   fileAs: 'blob',
   helper: `${HELPER_DOC}
-function NAME(xhr«: XMLHttpRequest», accessToken«: string | undefined», video«: Blob | Uint8Array») {
+function NAME(xhr«: XMLHttpRequest», accessToken«: string | undefined», video«: Blob | Uint8Array», ${VIDEO_TYPE_PARAM}) {
 ${SOURCE_INFO}
+${TYPE_OF_VIDEO}
   const deliver = xhr.onload;
   // The caller's progress bar follows the video's bytes, not the init's few.
   const progress = xhr.upload.onprogress;
@@ -31,7 +32,7 @@ ${SOURCE_INFO}
       index++;
       const put = new XMLHttpRequest();
       put.open('PUT', data.upload_url);
-      put.setRequestHeader('Content-Type', 'VIDEO_TYPE');
+      put.setRequestHeader('Content-Type', type);
       put.setRequestHeader('Content-Range', \`bytes \${start}-\${end - 1}/\${size}\`);
       put.upload.onprogress = (step) => xhr.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded: start + step.loaded, total: size }));
       // A refused chunk reaches the caller as a network error would have.
