@@ -94,7 +94,7 @@ export function isMember(node: Node): boolean {
   return node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression';
 }
 
-function isObjectProperty(node: Node): boolean {
+export function isObjectProperty(node: Node): boolean {
   return node.type === 'ObjectProperty' || (node.type === 'Property' && node.kind === 'init' && !node.method);
 }
 

@@ -1,5 +1,5 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
+import { isFunction, isObjectProperty, isStringLiteral, keyName, objectProperties, unwrap, type Node } from './ast.js';
 import { classifyUrl, isEndpointFinding, isReturnAddress, RETURN_ADDRESS_PARAM, successorOf, type UrlMatch } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -52,6 +52,9 @@ export function findEndpoints(
 /** The legacy upload's path with no host before it (`/share/video/upload/`, `${API}/share/video/upload`). */
 const RELATIVE_UPLOAD_PATH = new RegExp(`^(?:[^/]*${HOLE})?/?share/video/upload/?$`);
 
+/** The inbox init as a record keeps it: its host apart from its path. */
+const NEW_PLACE = { newHost: new URL(INBOX_VIDEO_INIT.url).origin, newPath: new URL(INBOX_VIDEO_INIT.url).pathname };
+
 export function isRelativeUploadPath(text: string): boolean {
   return RELATIVE_UPLOAD_PATH.test(text) && !text.includes('//');
 }
@@ -68,15 +71,34 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     if (consumed.has(node) || isExported(node, index)) continue;
     const text = foldedText(folder.fold(node)).split('?')[0];
     if (!RELATIVE_UPLOAD_PATH.test(text) || text.includes('//')) continue;
+    const base = legacyBaseBeside(node, index, folder);
     findings.push({
       ruleId: 'no-legacy-share-endpoint',
-      messageId: 'relative',
+      messageId: base ? 'relativeBesideBase' : 'relative',
       node,
-      severity: 'warning',
-      data: { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url },
+      severity: base ? 'error' : 'warning',
+      data: { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url, ...(base && { key: base, ...NEW_PLACE }) },
     });
   }
   return findings;
+}
+
+/**
+ * The key of a sibling in the same record whose value is the legacy host (`{ apiUrl:
+ * 'https://open-api.tiktok.com', postEndpoint: '/share/video/upload' }`): the base is in sight, so
+ * the path is the legacy upload for certain, not a guess about a base set elsewhere.
+ */
+function legacyBaseBeside(node: Node, index: ModuleIndex, folder: ValueFolder): string | undefined {
+  const property = index.parent(node);
+  const record = property && index.parent(property);
+  if (!property || !isObjectProperty(property) || property.value !== node || record?.type !== 'ObjectExpression') return undefined;
+  for (const sibling of objectProperties(record)) {
+    if (sibling === property) continue;
+    const value = unwrap(sibling.value);
+    const text = isStringLiteral(value) || value.type === 'TemplateLiteral' ? foldedText(folder.fold(value)) : undefined;
+    if (text && classifyUrl(text)?.kind === 'legacy-base') return keyName(sibling);
+  }
+  return undefined;
 }
 
 /**

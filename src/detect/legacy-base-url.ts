@@ -1,8 +1,8 @@
-import { unwrap, type Node } from './ast.js';
+import { isObjectProperty, objectProperties, unwrap, type Node } from './ast.js';
 import { classifyUrl } from './classify-url.js';
 import { foldedText } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
-import { isExported } from './endpoints.js';
+import { isExported, isRelativeUploadPath } from './endpoints.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import type { ValueFolder } from './static-value.js';
@@ -39,6 +39,9 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
     // A client's own option (`axios.create({ baseURL })`): its requests carry the findings.
     if (inCallArgument(node, index)) continue;
     if (isExported(node, index) && !inSettingsRecord(node, index)) continue;
+    // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the path's own
+    // finding names this base, and the record is one site with one TODO.
+    if (onlyUploadPathsBeside(node, index, folder, used)) continue;
     findings.push({ ruleId: 'no-unmapped-legacy-endpoint', messageId: 'base', node, data: { legacy: `https://${match.host}` } });
   }
   return findings;
@@ -51,6 +54,18 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
  */
 function inSettingsRecord(node: Node, index: ModuleIndex): boolean {
   return [...index.ancestors(node)].filter((ancestor) => ancestor.type === 'ObjectExpression').length >= 2;
+}
+
+function onlyUploadPathsBeside(node: Node, index: ModuleIndex, folder: ValueFolder, used: ReadonlySet<Node>): boolean {
+  const property = index.parent(node);
+  const record = property && index.parent(property);
+  if (!property || !isObjectProperty(property) || record?.type !== 'ObjectExpression') return false;
+  const others = objectProperties(record).filter((sibling) => sibling !== property);
+  // A path a request of this module is built on has no finding of its own: this base keeps its TODO.
+  return (
+    others.length > 0 &&
+    others.every((sibling) => !used.has(unwrap(sibling.value)) && isRelativeUploadPath(foldedText(folder.fold(unwrap(sibling.value)))))
+  );
 }
 
 function inCallArgument(node: Node, index: ModuleIndex): boolean {
