@@ -20,8 +20,12 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 /** Handlers that would fire on the init response, before the bytes are sent. */
 const EARLY_XHR_HANDLERS = new Set(['onreadystatechange', 'addEventListener', 'onloadend']);
 
-const PULL_FROM_URL_CHECK =
-  'TikTok pulls the video from this URL only if its domain or URL prefix is verified for the app in the developer portal (url_ownership_unverified otherwise); verify it, or upload the bytes instead';
+/**
+ * A setting of the app in TikTok's developer portal, not a change to the code (as the scope the
+ * authorize URL asks for): said once for the run, and in the PULL_FROM_URL helper's own comment.
+ */
+const PULL_FROM_URL_NOTE =
+  'The uploads that sent a video URL now ask TikTok to pull it (PULL_FROM_URL, the calls to uploadToTikTokInboxFromUrl): TikTok pulls only from a domain or URL prefix verified for the app in the TikTok developer portal (url_ownership_unverified otherwise): verify the domains the app serves its videos from';
 
 /** Where the caption, privacy and interaction settings of a legacy body go now (API-CONTRACT.md §3, §6). */
 function droppedMessage(fields: readonly string[]): string {
@@ -100,8 +104,8 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   for (const node of site.alsoRemoved) context.pathOf(node).prune();
   for (const node of [site.target, ...site.alsoRemoved]) removeDeadBindings(context, node);
   // One TODO for the site, saying everything a person still has to do there.
+  if (lookup.video.kind === 'url') context.notes.add(PULL_FROM_URL_NOTE);
   const followUps = [
-    lookup.video.kind === 'url' ? PULL_FROM_URL_CHECK : undefined,
     dropped.length > 0 ? droppedMessage(dropped) : undefined,
     videoType && upload.takesCallback
       ? `the legacy form labelled the video \`${quoted(videoType.text, 40)}\`, and the helper sends it as ${MEDIA_TRANSFER.defaultContentType}: set the Content-Type of the helper's PUT to it if the videos are not MP4 (TikTok takes ${MEDIA_TRANSFER.contentTypes.join(', ')})`
