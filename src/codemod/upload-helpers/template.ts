@@ -79,7 +79,7 @@ export const MP4_PUT_HEADERS = putHeaders("'VIDEO_TYPE'");
  * rewritten call after the options: without it a Blob's own type, else MP4. TikTok takes MP4,
  * QuickTime and WebM, and the label must match the bytes.
  */
-export const VIDEO_TYPE_PARAM = `videoType«: string» = ''`;
+export const VIDEO_TYPE_PARAM = `videoType = ''`;
 export const TYPE_OF_VIDEO = `  const type = videoType || (video instanceof Uint8Array ? '' : video.type) || 'VIDEO_TYPE';`;
 /** For helpers that take bytes only. */
 export const TYPE_OF_BYTES = `  const type = videoType || 'VIDEO_TYPE';`;
