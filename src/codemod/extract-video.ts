@@ -320,10 +320,58 @@ function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
   if (isMember(inner) && memberName(inner) === 'buffer' && isUploadedFile(unwrap(inner.object), context)) return true;
   // `if (!(file instanceof File)) return …;` before: a File from there on.
   if (BYTES_TYPES.test(provenInstanceOf(node, context.index) ?? '')) return true;
+  if (inner.type === 'Identifier' && heldFileState(inner, context)) return true;
   const declared = typeName(unwrap(node), context);
   if (declared !== undefined) return BYTES_TYPES.test(declared);
   // Untyped JavaScript: the name is all there is, and `buffer`, `bytes`, `blob` say it.
   return inner.type === 'Identifier' && BYTES_NAMES.test(inner.name);
+}
+
+/**
+ * React state that holds the picked file: `const [file, setFile] = useState<File | null>(null)`, or,
+ * untyped, a state whose setter is only ever given a File (`setFile(event.target.files[0])`) or
+ * nothing (`setFile(null)` to clear it). A null state uploads nothing, before and after.
+ */
+function heldFileState(identifier: Node, context: CodemodContext): boolean {
+  const binding = context.index.resolve(identifier);
+  const pattern = binding && context.index.parent(binding.id);
+  const call = binding?.init && unwrap(binding.init);
+  if (pattern?.type !== 'ArrayPattern' || pattern.elements[0] !== binding!.id || !call || !isCall(call) || calleeName(call) !== 'useState')
+    return false;
+  const typed = (call.typeArguments ?? call.typeParameters)?.params?.[0];
+  if (typed) {
+    const members: Node[] = typed.type === 'TSUnionType' ? typed.types : [typed];
+    const things = members.filter((member) => !['TSNullKeyword', 'TSUndefinedKeyword'].includes(member.type));
+    return (
+      things.length > 0 &&
+      things.every(
+        (member) => member.type === 'TSTypeReference' && member.typeName.type === 'Identifier' && BYTES_TYPES.test(member.typeName.name),
+      )
+    );
+  }
+  const setter = pattern.elements[1];
+  // `setFile(file)` given the state itself would ask this again: no File is proven that way.
+  if (setter?.type !== 'Identifier' || ASKING.has(binding!.id)) return false;
+  ASKING.add(binding!.id);
+  try {
+    return setOnlyWithFiles(setter, context);
+  } finally {
+    ASKING.delete(binding!.id);
+  }
+}
+
+const ASKING = new Set<Node>();
+
+function setOnlyWithFiles(setter: Node, context: CodemodContext): boolean {
+  const own = context.index.resolve(setter);
+  const sets = context.index
+    .ofType('CallExpression')
+    .filter((other) => isIdentifier(other.callee) && context.index.resolve(other.callee) === own)
+    .map((other) => other.arguments[0] as Node | undefined);
+  return (
+    sets.some((value) => value && !isNothing(value, context)) &&
+    sets.every((value) => value && (isNothing(value, context) || isBytes(value, unwrap(context.folder.valueNode(value) ?? value), context)))
+  );
 }
 
 /** `readFileAsync(path)` of `const readFileAsync = promisify(fs.readFile)`: fs's bytes, promised. */
