@@ -351,12 +351,12 @@ function heldFileState(identifier: Node, context: CodemodContext): boolean {
   }
   const setter = pattern.elements[1];
   // `setFile(file)` given the state itself would ask this again: no File is proven that way.
-  if (setter?.type !== 'Identifier' || ASKING.has(binding!.id)) return false;
-  ASKING.add(binding!.id);
+  if (setter?.type !== 'Identifier' || ASKING.has(binding.id)) return false;
+  ASKING.add(binding.id);
   try {
     return setOnlyWithFiles(setter, context);
   } finally {
-    ASKING.delete(binding!.id);
+    ASKING.delete(binding.id);
   }
 }
 
