@@ -119,6 +119,8 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
  * shapes are not in the contract): said in the finding, so that a person ports the call to it
  * instead of searching for one.
  */
+const NEVER_SERVED_TOKEN_PATH = '/oauth/token/';
+
 export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
   // The Share Video status query: the Content Posting status fetch takes the publish_id (§5).
   '/share/video/query/':
@@ -128,6 +130,10 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
   // The Display API's v1 video query (§2.8 names its v2 endpoint and rate limit).
   '/video/query/': 'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}',
+  // Never served by the legacy host (v1 had /oauth/access_token/ and /oauth/refresh_token/), but
+  // written for its token endpoint, as OAuth libraries name theirs: the v2 token endpoint (§2.8).
+  [NEVER_SERVED_TOKEN_PATH]:
+    'POST https://open.tiktokapis.com/v2/oauth/token/, form-encoded (client_key, client_secret, grant_type, and code with redirect_uri or refresh_token), answered flat (access_token, open_id, refresh_token at the top; the legacy host never served this path)',
 };
 
 /**
@@ -139,7 +145,9 @@ export const KNOWN_LEGACY_PATHS: ReadonlySet<string> = new Set(
   [
     LEGACY_UPLOAD.path,
     ...LEGACY_UNMAPPED_PATH_EXAMPLES,
-    ...Object.keys(LEGACY_PATH_SUCCESSORS),
+    // `/oauth/token/` with no host is every OAuth server's path, the v2 one's among them (under a
+    // `…/v2` base): only on the legacy host is it legacy.
+    ...Object.keys(LEGACY_PATH_SUCCESSORS).filter((path) => path !== NEVER_SERVED_TOKEN_PATH),
     ...V1_ENDPOINTS.filter((endpoint) => (LEGACY_API_HOSTS as readonly string[]).includes(endpoint.host)).map((e) => e.path),
   ].map((path) => path.replace(/\/+$/, '').toLowerCase()),
 );

@@ -1,5 +1,6 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { isFunction, isObjectProperty, isStringLiteral, keyName, objectProperties, unwrap, type Node } from './ast.js';
+import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
+import { baseBeside } from './base-beside.js';
 import { classifyUrl, isEndpointFinding, isReturnAddress, RETURN_ADDRESS_PARAM, successorOf, type UrlMatch } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -71,7 +72,10 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     if (consumed.has(node) || isExported(node, index)) continue;
     const text = foldedText(folder.fold(node)).split('?')[0];
     if (!RELATIVE_UPLOAD_PATH.test(text) || text.includes('//')) continue;
-    const base = legacyBaseBeside(node, index, folder);
+    const beside = baseBeside(node, index, folder);
+    // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the base is in sight,
+    // so the path is the legacy upload for certain, not a guess about a base set elsewhere.
+    const base = beside?.kind === 'legacy-base' ? beside.key : undefined;
     findings.push({
       ruleId: 'no-legacy-share-endpoint',
       messageId: base ? 'relativeBesideBase' : 'relative',
@@ -81,24 +85,6 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     });
   }
   return findings;
-}
-
-/**
- * The key of a sibling in the same record whose value is the legacy host (`{ apiUrl:
- * 'https://open-api.tiktok.com', postEndpoint: '/share/video/upload' }`): the base is in sight, so
- * the path is the legacy upload for certain, not a guess about a base set elsewhere.
- */
-function legacyBaseBeside(node: Node, index: ModuleIndex, folder: ValueFolder): string | undefined {
-  const property = index.parent(node);
-  const record = property && index.parent(property);
-  if (!property || !isObjectProperty(property) || property.value !== node || record?.type !== 'ObjectExpression') return undefined;
-  for (const sibling of objectProperties(record)) {
-    if (sibling === property) continue;
-    const value = unwrap(sibling.value);
-    const text = isStringLiteral(value) || value.type === 'TemplateLiteral' ? foldedText(folder.fold(value)) : undefined;
-    if (text && classifyUrl(text)?.kind === 'legacy-base') return keyName(sibling);
-  }
-  return undefined;
 }
 
 /**

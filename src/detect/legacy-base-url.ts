@@ -41,7 +41,7 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
     if (isExported(node, index) && !inSettingsRecord(node, index)) continue;
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the path's own
     // finding names this base, and the record is one site with one TODO.
-    if (onlyUploadPathsBeside(node, index, folder, used)) continue;
+    if (onlyUploadPathsBeside(node, index, folder)) continue;
     findings.push({ ruleId: 'no-unmapped-legacy-endpoint', messageId: 'base', node, data: { legacy: `https://${match.host}` } });
   }
   return findings;
@@ -56,16 +56,14 @@ function inSettingsRecord(node: Node, index: ModuleIndex): boolean {
   return [...index.ancestors(node)].filter((ancestor) => ancestor.type === 'ObjectExpression').length >= 2;
 }
 
-function onlyUploadPathsBeside(node: Node, index: ModuleIndex, folder: ValueFolder, used: ReadonlySet<Node>): boolean {
+function onlyUploadPathsBeside(node: Node, index: ModuleIndex, folder: ValueFolder): boolean {
   const property = index.parent(node);
   const record = property && index.parent(property);
   if (!property || !isObjectProperty(property) || record?.type !== 'ObjectExpression') return false;
   const others = objectProperties(record).filter((sibling) => sibling !== property);
-  // A path a request of this module is built on has no finding of its own: this base keeps its TODO.
-  return (
-    others.length > 0 &&
-    others.every((sibling) => !used.has(unwrap(sibling.value)) && isRelativeUploadPath(foldedText(folder.fold(unwrap(sibling.value)))))
-  );
+  // Sent by a request of this module, the pair is that request's site; left after its rewrite, the
+  // path's own TODO names the host beside it.
+  return others.length > 0 && others.every((sibling) => isRelativeUploadPath(foldedText(folder.fold(unwrap(sibling.value)))));
 }
 
 function inCallArgument(node: Node, index: ModuleIndex): boolean {

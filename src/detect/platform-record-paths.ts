@@ -1,5 +1,6 @@
 import { INBOX_VIDEO_INIT, KNOWN_LEGACY_PATHS, LEGACY_API_HOSTS } from '../contract/index.js';
 import { isFunction, isStringLiteral, keyName, type Node } from './ast.js';
+import { baseBeside } from './base-beside.js';
 import { classifyUrl, successorOf } from './classify-url.js';
 import { foldedText, HOLE } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
@@ -20,6 +21,8 @@ export function findPlatformRecordPaths(index: ModuleIndex, folder: ValueFolder,
     if (skip.has(node) || (node.type !== 'TemplateLiteral' && !isStringLiteral(node)) || !underTikTokKey(node, index)) continue;
     const path = pathAfterBase(node, folder);
     if (!path.startsWith('/') || path.includes('//') || !KNOWN_LEGACY_PATHS.has(path.replace(/\/+$/, '').toLowerCase())) continue;
+    // `{ base: 'https://open.tiktokapis.com/v2', userInfo: '/user/info/' }`: a v2 endpoint under its own base.
+    if (baseBeside(node, index, folder)?.kind === 'content-posting') continue;
     const finding = relativeFinding(path, node);
     if (finding) findings.push(finding);
   }

@@ -7,6 +7,7 @@ import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { findUrlCompositions, isExported, isRelativeUploadPath } from '../../src/detect/endpoints.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
+import { baseBeside } from '../../src/detect/base-beside.js';
 import { rewriteCallSite } from './rewrite-call-site.js';
 
 /**
@@ -83,7 +84,11 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
   // rewritten request joined: left in its record, it still spells the retired upload.
   for (const node of left) {
     if (!isStringLiteral(node) || !isRelativeUploadPath(staticString(node) ?? '')) continue;
-    context.todoAt(node, isExported(node, context.index) ? EXPORTED_PATH : ORPHANED_PATH, node, 'no-legacy-share-endpoint');
+    const host = baseBeside(node, context.index, context.folder);
+    const message = isExported(node, context.index) ? EXPORTED_PATH : ORPHANED_PATH;
+    // `{ host: 'https://open-api.tiktok.com', uploadPath }`: the record's host goes with its path.
+    const withHost = host?.kind === 'legacy-base' ? `${message}, and \`${host.key}\`, the retired host beside it` : message;
+    context.todoAt(node, withHost, node, 'no-legacy-share-endpoint');
   }
   return marked;
 }
