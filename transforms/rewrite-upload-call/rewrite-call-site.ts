@@ -27,10 +27,13 @@ const EARLY_XHR_HANDLERS = new Set(['onreadystatechange', 'addEventListener', 'o
 const PULL_FROM_URL_NOTE =
   'The uploads that sent a video URL now ask TikTok to pull it (PULL_FROM_URL, the calls to uploadToTikTokInboxFromUrl): TikTok pulls only from a domain or URL prefix verified for the app in the TikTok developer portal (url_ownership_unverified otherwise): verify the domains the app serves its videos from';
 
-/** Where the caption, privacy and interaction settings of a legacy body go now (API-CONTRACT.md §3, §6). */
+/**
+ * Where the caption, privacy and interaction settings of a legacy body go now (API-CONTRACT.md §2.2, §3, §6):
+ * nowhere, as before (`video` was the legacy upload's only part), unless the app moves to Direct Post.
+ */
 function droppedMessage(fields: readonly string[]): string {
   const names = fields.map((field) => `\`${field}\``).join(', ');
-  return `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: an inbox upload takes no caption or post settings (the creator sets them in TikTok before posting); to keep them, post with Direct Post (/v2/post/publish/video/init/, scope video.publish) and send them in post_info`;
+  return `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: the Share Video upload took the video alone and never used ${fields.length === 1 ? 'it' : 'them'}, and an inbox upload takes no caption or post settings either (the creator sets them in TikTok before posting), so nothing changes for the creator; to set them from the app, post with Direct Post (/v2/post/publish/video/init/, scope video.publish) and send them in post_info`;
 }
 
 /** What replaces what: the expression that becomes the helper call, and what else goes. */
