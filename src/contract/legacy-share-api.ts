@@ -137,6 +137,15 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A TikTok Shop Partner API path (`/product/202309/products/search`: a resource, then the API version as
+ * year and month): the Shop API lives on its own host, with its own authorization and signed requests,
+ * and was never served by the Login Kit host that some code put it on. Its successor is that host.
+ */
+export const TIKTOK_SHOP_PATH = /^\/[a-z_]+\/20\d{4}\//;
+export const TIKTOK_SHOP_SUCCESSOR =
+  'the TikTok Shop API on its own host, https://open-api.tiktokglobalshop.com (a Shop path: the Shop API never lived on this host, and takes its own authorization and signed requests)';
+
+/**
  * Paths that only the legacy host serves, without their trailing slash and in lower case: a
  * path written with no host (`/share/video/upload/`, `/user/info/`) under that host's name or a
  * TikTok key is one of its endpoints.

@@ -2,6 +2,8 @@ import {
   CONTENT_POSTING_HOSTS,
   LEGACY_API_HOSTS,
   LEGACY_PATH_SUCCESSORS,
+  TIKTOK_SHOP_PATH,
+  TIKTOK_SHOP_SUCCESSOR,
   LEGACY_UPLOAD,
   V1_ENDPOINTS,
   type V1Endpoint,
@@ -82,6 +84,7 @@ export function isEndpointFinding(kind: UrlKind): boolean {
 
 /** The v2 successor of another path on the legacy host, where it has one (`/share/video/query/`). */
 export function successorOf(path: string): string | undefined {
+  if (TIKTOK_SHOP_PATH.test(path)) return TIKTOK_SHOP_SUCCESSOR;
   const trimmed = path.replace(/\/+$/, '');
   return Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];
 }
