@@ -188,6 +188,20 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node
   return undefined;
 }
 
+/**
+ * Whether the legacy call sent its token in an `Access-Token` header (and nowhere the old upload read
+ * it): TikTok's Business API takes its own tokens that way, and a Business token is not the creator's
+ * Login Kit token the Content Posting API needs, so which one it is stays for a person to say.
+ */
+export function tokenInAccessTokenHeader(request: TikTokRequest, context: CodemodContext): boolean {
+  if (fromUrlText(request, context) ?? fromQueryObjects(request, context) ?? fromSearchParamsSet(request, context)) return false;
+  return request.options.some((options) => {
+    const headers = findProperty(options, 'headers');
+    const object = headers && context.folder.objectOf(headers.value);
+    return !!object && !!accessTokenHeader(object);
+  });
+}
+
 /** The `Access-Token` header of a headers object: the token, as TikTok's Business API takes it. */
 export function accessTokenHeader(headers: Node): Node | undefined {
   return objectProperties(headers).find((property) => /^access-token$/i.test(keyName(property) ?? ''));

@@ -1,7 +1,7 @@
 import { calleeName, isFunction, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { callsOnSameVariable, type TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { extractToken } from '../../src/codemod/extract-token.js';
+import { extractToken, tokenInAccessTokenHeader } from '../../src/codemod/extract-token.js';
 import { droppedBodyFields, extractVideo, type VideoSource } from '../../src/codemod/extract-video.js';
 import { legacyVideoType } from '../../src/codemod/legacy-video-type.js';
 import { clientOf } from '../../src/codemod/http-client.js';
@@ -73,6 +73,7 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   if ('reason' in lookup) return lookup.reason;
   // Read before the edit: the body goes with the legacy call.
   const dropped = droppedBodyFields(request, context);
+  const businessHeader = tokenInAccessTokenHeader(request, context);
   const videoType = lookup.video.kind === 'url' ? undefined : legacyVideoType(request, context);
   const async = isInAsyncFunction(request.call, context);
   // Outside an async function a file is read first and the upload chained on that promise.
@@ -109,6 +110,9 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   // One TODO for the site, saying everything a person still has to do there.
   if (lookup.video.kind === 'url') context.notes.add(PULL_FROM_URL_NOTE);
   const followUps = [
+    businessHeader
+      ? `the token \`${quoted(token, 40)}\` was sent in an \`Access-Token\` header, as TikTok's Business API takes its own tokens: the Content Posting API takes the creator's user access token from v2 Login Kit (scope video.upload) as Bearer, which a Business API token is not; make sure this is that token`
+      : undefined,
     dropped.length > 0 ? droppedMessage(dropped) : undefined,
     videoType && upload.takesCallback
       ? `the legacy form labelled the video \`${quoted(videoType.text, 40)}\`, and the helper sends it as ${MEDIA_TRANSFER.defaultContentType}: set the Content-Type of the helper's PUT to it if the videos are not MP4 (TikTok takes ${MEDIA_TRANSFER.contentTypes.join(', ')})`
