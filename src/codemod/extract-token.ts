@@ -1,6 +1,6 @@
 import {
   calleeName,
-  descendants,
+  hasEffects,
   findProperty,
   isMember,
   keyName,
@@ -35,17 +35,6 @@ export function extractToken(request: TikTokRequest, context: CodemodContext): s
   return typeof found === 'string' ? found : found && tokenText(found, request, context);
 }
 
-const EFFECTS = new Set([
-  'CallExpression',
-  'OptionalCallExpression',
-  'NewExpression',
-  'AwaitExpression',
-  'YieldExpression',
-  'AssignmentExpression',
-  'UpdateExpression',
-  'TaggedTemplateExpression',
-]);
-
 /**
  * The token as the helper call receives it. An expression inside the legacy call moves with it and is
  * still evaluated once. One found elsewhere (a URL constant's template, a variable's initialiser the
@@ -56,7 +45,7 @@ function tokenText(node: Node, request: TikTokRequest, context: CodemodContext):
   const [start, end] = rangeOf(node);
   const [callStart, callEnd] = rangeOf(request.call);
   const moves = start >= callStart && end <= callEnd;
-  if (moves || ![...descendants(node)].some((inner) => EFFECTS.has(inner.type))) return context.source(node);
+  if (moves || !hasEffects(node)) return context.source(node);
   const holder = context.index.parent(node);
   if (holder?.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier') return holder.id.name as string;
   // `const params = { access_token: await getToken() }`: the helper reads `params.access_token`.

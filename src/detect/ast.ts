@@ -171,3 +171,20 @@ export function alwaysExits(statement: Node): boolean {
   if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
   return statement.type === 'BlockStatement' && statement.body.length > 0 && alwaysExits(statement.body.at(-1));
 }
+
+/** Expressions that may run code or change state when evaluated: a call, an await, an assignment. */
+const EFFECTS = new Set([
+  'CallExpression',
+  'OptionalCallExpression',
+  'NewExpression',
+  'AwaitExpression',
+  'YieldExpression',
+  'AssignmentExpression',
+  'UpdateExpression',
+  'TaggedTemplateExpression',
+]);
+
+/** Whether evaluating the expression could do more than read values (a getter aside). */
+export function hasEffects(node: Node): boolean {
+  return [...descendants(node)].some((inner) => EFFECTS.has(inner.type));
+}

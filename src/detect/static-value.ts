@@ -220,6 +220,45 @@ export class ValueFolder {
   }
 
   /**
+   * A `let` given several values (`let apiUrl = ''; switch (p) { case 'a': apiUrl = A; fetch(apiUrl) … }`):
+   * the value of the `x = …` statement (or declaration) that comes last before the read in the same
+   * list of statements, when nothing in between, and no function, can give it another. Undefined
+   * otherwise: which value reaches the read depends on the path taken.
+   */
+  private reachingValue(read: Node, binding: Binding): Node | undefined {
+    if (binding.path.length > 0) return undefined;
+    let statement = read;
+    let list: Node[] | undefined;
+    for (const ancestor of this.index.ancestors(read)) {
+      if (isFunction(ancestor)) return undefined;
+      list = ancestor.type === 'SwitchCase' ? ancestor.consequent : Array.isArray(ancestor.body) ? ancestor.body : undefined;
+      if (list?.includes(statement)) break;
+      list = undefined;
+      statement = ancestor;
+    }
+    const at = list?.indexOf(statement) ?? -1;
+    if (!list || at <= 0) return undefined;
+    const home = this.functionOf(read);
+    const writes = [...this.index.ofType('AssignmentExpression'), ...this.index.ofType('UpdateExpression')].filter((write) => {
+      const target = unwrap(write.left ?? write.argument);
+      return target.type === 'Identifier' && this.index.resolve(target) === binding;
+    });
+    // A function that assigns it may run anywhere in between.
+    if (writes.some((write) => this.functionOf(write) !== home)) return undefined;
+    for (let index = at - 1; index >= 0; index--) {
+      const before = list[index];
+      const expression = before.type === 'ExpressionStatement' ? unwrap(before.expression) : undefined;
+      if (expression?.type === 'AssignmentExpression' && expression.operator === '=' && writes.includes(expression))
+        return expression.right;
+      if (before.type === 'VariableDeclaration' && before.declarations.some((declarator: Node) => declarator.id === binding.id))
+        return binding.init;
+      const [start, end] = rangeOf(before);
+      if (writes.some((write) => rangeOf(write)[0] >= start && rangeOf(write)[1] <= end)) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
    * The expression a reference stands for: the initializer of a constant (down its destructuring
    * path), a property of an object literal, a class field. Undefined when it cannot be told.
    */
@@ -233,8 +272,8 @@ export class ValueFolder {
       if (!binding || binding.kind === 'param' || binding.kind === 'import' || binding.kind === 'catch') return undefined;
       if (binding.kind === 'function' || binding.kind === 'class') return binding.declaration;
       let value = binding.init ?? (binding.assignments.length === 1 ? binding.assignments[0] : undefined);
+      if (binding.kind !== 'const' && binding.assignments.length > (binding.init ? 0 : 1)) value = this.reachingValue(expression, binding);
       if (!value) return undefined;
-      if (binding.kind !== 'const' && binding.assignments.length > (binding.init ? 0 : 1)) return undefined;
       for (const key of binding.path) {
         if (!value) return undefined;
         const object: Node | undefined = key === '[]' ? undefined : this.objectOf(value, trace, depth + 1);

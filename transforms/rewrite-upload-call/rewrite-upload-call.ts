@@ -1,5 +1,5 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
-import { isStringLiteral, rangeOf, staticString, type Node } from '../../src/detect/ast.js';
+import { hasEffects, isStringLiteral, rangeOf, staticString, type Node } from '../../src/detect/ast.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
@@ -76,6 +76,11 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
   const marked: Node[] = [];
   for (const composition of findUrlCompositions(context.index, context.folder)) {
     if (!left.includes(composition.node) || isExported(composition.node, context.index)) continue;
+    const dead = deadAssignment(context, composition.node);
+    if (dead) {
+      context.pathOf(dead).prune();
+      continue;
+    }
     // Still the retired URL, so still that rule's finding; the TODO says what to do with it.
     context.todoAt(composition.node, ORPHANED_URL, composition.node, 'no-legacy-share-endpoint');
     marked.push(composition.node);
@@ -91,6 +96,42 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
     context.todoAt(node, withHost, node, 'no-legacy-share-endpoint');
   }
   return marked;
+}
+
+/**
+ * `endpoint = '…/share/video/upload/?…';` in one branch of a `let` many branches set (a `case` of a
+ * switch), which only the rewritten request read: every read still in the module takes another
+ * assignment's value, so the statement goes with the request (its right side runs nothing).
+ */
+function deadAssignment(context: CodemodContext, url: Node): Node | undefined {
+  const assignment = context.index.parent(url);
+  const statement = assignment && context.index.parent(assignment);
+  if (assignment?.type !== 'AssignmentExpression' || assignment.right !== url || statement?.type !== 'ExpressionStatement')
+    return undefined;
+  if (assignment.left.type !== 'Identifier' || hasEffects(url)) return undefined;
+  const binding = context.index.resolve(assignment.left);
+  if (!binding || binding.kind === 'const') return undefined;
+  const present = context.nodesInTree();
+  const reads = context.index
+    .ofType('Identifier')
+    .filter((identifier) => identifier !== assignment.left && present.has(identifier) && context.index.resolve(identifier) === binding);
+  const elsewhere = (read: Node) => {
+    const value = context.folder.valueNode(read);
+    return value !== undefined && value !== url && !rangeContains(url, value);
+  };
+  return reads.every((read) => read === binding.id || !isRead(context, read) || elsewhere(read)) ? statement : undefined;
+}
+
+/** An identifier in a place that reads it (not the target of an assignment, nor a declaration). */
+function isRead(context: CodemodContext, identifier: Node): boolean {
+  const parent = context.index.parent(identifier);
+  return !(parent?.type === 'AssignmentExpression' && parent.left === identifier);
+}
+
+function rangeContains(outer: Node, inner: Node): boolean {
+  const [start, end] = rangeOf(outer);
+  const [innerStart, innerEnd] = rangeOf(inner);
+  return innerStart >= start && innerEnd <= end;
 }
 
 const ORPHANED_PATH = "the retired Share Video upload's path is no longer used by the migrated upload: delete it";
