@@ -25,6 +25,22 @@ export function renameEventSite(context: CodemodContext, literal: Node, replacem
   return undefined;
 }
 
+/**
+ * Takes a name away where its twin already stands beside it (a `case` label of the same switch, a key
+ * with the same handling, an entry, a union member, a comparison of the same chain), without ever
+ * renaming it: for a name TikTok never sent, whose twin is the event it stood for. True when it did.
+ */
+export function removeBesideTwin(context: CodemodContext, literal: Node, twin: string): boolean {
+  const parent = context.index.parent(literal)!;
+  const removable =
+    (parent.type === 'SwitchCase' && parent.test === literal) ||
+    ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal) ||
+    parent.type === 'ArrayExpression' ||
+    (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType');
+  if (removable) return renameEventSite(context, literal, twin) === undefined;
+  return parent.type === 'BinaryExpression' && dropTwinComparison(context, parent, literal, twin);
+}
+
 /** `===` / `==` comparisons are joined by `||`, `!==` / `!=` ones by `&&`, when they test one name against several. */
 const CHAIN_OF: Record<string, string> = { '===': '||', '==': '||', '!==': '&&', '!=': '&&' };
 

@@ -19,6 +19,7 @@ import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
 import { renameEventSite } from './rename-event-site.js';
+import { addedKey, dropNeverSentBesideTwin } from './drop-never-sent-beside-twin.js';
 import { renameInLogMessages } from './rename-in-log-messages.js';
 import { renameInOtherStrings } from './rename-in-other-strings.js';
 import { toldApartFromTwin } from './told-apart-from-twin.js';
@@ -46,6 +47,8 @@ export function renameWebhookEvents(context: CodemodContext): void {
   let renamed = 0;
   // Legacy name → new name, for each event renamed in place: the module's log messages follow.
   const renamedNames = new Map<string, string>();
+  // Names this run writes beside others as text, by where (see drop-never-sent-beside-twin.ts).
+  const addedBeside = new Set<string>();
   // A test of the notice's spelling left to a person: the event is migrated where the events page's is tested.
   const spellingChecks = new Set<(typeof events)[number]>();
   // Told apart on the code as read: a comparison renamed first would pass for the twin of the next.
@@ -58,13 +61,8 @@ export function renameWebhookEvents(context: CodemodContext): void {
   for (const finding of events) {
     const legacy = finding.data.legacy as LegacyEventName;
     const replacement = finding.data.replacement;
-    if (finding.messageId === 'neverSent') {
-      context.defer(
-        finding,
-        `TikTok never sends '${legacy}', so this code never runs: use ${replacement} if that is what it waits for, or delete it`,
-      );
-      continue;
-    }
+    // After the others: the event a never-sent name stood for may be added beside it by them.
+    if (finding.messageId === 'neverSent') continue;
     if (finding.messageId === 'ambiguous') {
       context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
       continue;
@@ -77,15 +75,28 @@ export function renameWebhookEvents(context: CodemodContext): void {
     }
     // A lookup table of plain data also labels stored rows that keep the legacy name: both stay.
     const beside = keep || isLookupEntry(context.index, finding.node!);
+    // Told before the edit, which may mark the literal for a copy of its line.
+    const key = beside ? addedKey(context, finding.node!, replacement) : undefined;
     const reason = beside
       ? addEventBeside(context, finding.node!, legacy, replacement)
       : renameEventSite(context, finding.node!, replacement);
     if (reason) context.defer(finding, reason);
     else {
+      if (key) addedBeside.add(key);
       context.record(finding, 'rewritten', beside ? `'${replacement}' added beside '${legacy}'` : `'${legacy}' renamed '${replacement}'`);
       if (!beside) renamedNames.set(legacy, replacement);
       renamed++;
     }
+  }
+  for (const finding of events.filter((event) => event.messageId === 'neverSent')) {
+    const legacy = finding.data.legacy as LegacyEventName;
+    const twin = dropNeverSentBesideTwin(context, finding.node!, legacy, addedBeside);
+    if (twin) context.record(finding, 'rewritten', `'${legacy}' (never sent) removed: '${twin}' is handled beside it`);
+    else
+      context.defer(
+        finding,
+        `TikTok never sends '${legacy}', so this code never runs: use ${finding.data.replacement} if that is what it waits for, or delete it`,
+      );
   }
   // The content's fields follow the events, or stay with them: a handler whose events are left to
   // a person still receives legacy payloads.
