@@ -8,7 +8,7 @@ import { removeBesideTwin } from './rename-event-site.js';
  * Where a name stands among its siblings: the switch of a `case`, the object of a key, the array of
  * an entry, the union of a member. Added names are told by it (`<start>:<name>`).
  */
-export function containerOf(context: CodemodContext, literal: Node): Node | undefined {
+function containerOf(context: CodemodContext, literal: Node): Node | undefined {
   const parent = context.index.parent(literal);
   if (!parent) return undefined;
   if (parent.type === 'SwitchCase' && parent.test === literal) return context.index.parent(parent);
