@@ -32,13 +32,25 @@ const REACH_BELOW = 4;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { keep: { type: 'string' }, json: { type: 'string' }, quiet: { type: 'boolean' } },
+  options: { keep: { type: 'string' }, json: { type: 'string' }, quiet: { type: 'boolean' }, reviewed: { type: 'string' } },
 });
 if (positionals.length !== 1) {
-  console.error('usage: npm run corpus -- <folder> [--keep <dir>] [--json <file>] [--quiet]');
+  console.error('usage: npm run corpus -- <folder> [--keep <dir>] [--json <file>] [--quiet] [--reviewed <tsv>]');
   process.exit(2);
 }
 const source = resolve(positionals[0]);
+/**
+ * `--reviewed <tsv>`: lines the silent check flags that a reader looked at after the migration and
+ * found to be no legacy code (`file<TAB>text on the line<TAB>why`: the app's own label that says
+ * `share_id`, a scope named in prose). Kept with the corpus; the summary says how many it set aside.
+ */
+const reviewed = values.reviewed
+  ? readFileSync(values.reviewed, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .map((line) => line.split('\t'))
+  : [];
+let setAside = 0;
 const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), 'msv-corpus-'));
 const [before, after, again] = ['before', 'after', 'again'].map((name) => join(work, name));
 for (const dir of [before, after, again]) rmSync(dir, { recursive: true, force: true });
@@ -79,7 +91,12 @@ const rows = files.map((file) => {
     runError: runErrors.get(file),
     broken: isCode && parses(textBefore, file) && !parses(textAfter, file),
     typeErrorsAdded: TYPESCRIPT.test(file) ? added(errorsBefore.get(file) ?? [], errorsAfter.get(file) ?? []) : [],
-    silent: silentLegacy(textAfter, findingsAfter.get(file) ?? [], isCode ? file : undefined),
+    silent: silentLegacy(textAfter, findingsAfter.get(file) ?? [], isCode ? file : undefined).filter((line) => {
+      const text = textAfter.split(/\r?\n/)[line - 1];
+      const seen = reviewed.some(([where, snippet]) => where === file && text.includes(snippet));
+      if (seen) setAside++;
+      return !seen;
+    }),
     secondRunChanges: changedAgain.has(file),
     uploadOrWebhook: isCode && UPLOAD_OR_WEBHOOK.test(textBefore),
   };
@@ -120,6 +137,7 @@ const summary = {
   // The issue's third target: of the code files with upload or webhook code, how many end fully migrated.
   uploadOrWebhookFiles: count((row) => row.uploadOrWebhook),
   uploadOrWebhookFullyMigrated: count((row) => row.uploadOrWebhook && row.outcome === 'fully migrated'),
+  silentLinesReviewedAsNotLegacy: setAside,
 };
 
 if (!values.quiet) {
