@@ -1,15 +1,4 @@
-import {
-  CHUNK_BYTES,
-  chunkLoop,
-  HELPER_DOC,
-  INIT_HEADERS,
-  PULL_BODY,
-  PULL_HELPER_DOC,
-  PUT_HEADERS,
-  SOURCE_INFO,
-  TYPE_OF_VIDEO,
-  VIDEO_TYPE_PARAM,
-} from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -22,17 +11,17 @@ export const axiosClient: UploadClient = {
   fileAs: 'blob',
   takesOptions: true,
   typeImports: { source: 'axios', names: ['AxiosInstance', 'AxiosRequestConfig', 'AxiosResponse'] },
-  helper: `${HELPER_DOC}
-async function NAME(http«: AxiosInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: AxiosRequestConfig» = {}, ${VIDEO_TYPE_PARAM})«: Promise<AxiosResponse>» {
-${SOURCE_INFO}
-${TYPE_OF_VIDEO}
-  const init = await http.post('INIT_URL', { source_info: sourceInfo }, { ...options, headers: ${INIT_HEADERS} });
+  helper: `${part.HELPER_DOC}
+async function NAME(http«: AxiosInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: AxiosRequestConfig» = {}, ${part.VIDEO_TYPE_PARAM})«: Promise<AxiosResponse>» {
+${part.SOURCE_INFO}
+${part.TYPE_OF_VIDEO}
+  const init = await http.post('INIT_URL', { source_info: sourceInfo }, { ...options, headers: ${part.INIT_HEADERS} });
   if (init.data.error.code !== 'ok') return init;
-${chunkLoop(`    await http.put(init.data.data.upload_url, ${CHUNK_BYTES}, { ...options, headers: ${PUT_HEADERS} });`)}
+${part.chunkLoop(`    await http.put(init.data.data.upload_url, ${part.CHUNK_BYTES}, { ...options, headers: ${part.PUT_HEADERS} });`)}
   return init;
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 async function NAME(http«: AxiosInstance», accessToken«: string | undefined», videoUrl«: string | undefined», options«: AxiosRequestConfig» = {})«: Promise<AxiosResponse>» {
-  return http.post('INIT_URL', ${PULL_BODY}, { ...options, headers: ${INIT_HEADERS} });
+  return http.post('INIT_URL', ${part.PULL_BODY}, { ...options, headers: ${part.INIT_HEADERS} });
 }`,
 };

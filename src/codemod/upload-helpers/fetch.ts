@@ -1,13 +1,4 @@
-import {
-  CHUNK_BYTES,
-  chunkLoop,
-  HELPER_DOC,
-  PULL_BODY,
-  PULL_HELPER_DOC,
-  SOURCE_INFO,
-  TYPE_OF_VIDEO,
-  VIDEO_TYPE_PARAM,
-} from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -21,10 +12,10 @@ const HEADERS = '...«(»options.headers« as Record<string, string> | undefined
 /** The fetch flow; `chunk` is how a slice of the video goes into a body this fetch takes. */
 function fetchHelpers(chunk: string): Pick<UploadClient, 'helper' | 'pullHelper'> {
   return {
-    helper: `${HELPER_DOC}
-async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options${OPTIONS}, ${VIDEO_TYPE_PARAM}) {
-${SOURCE_INFO}
-${TYPE_OF_VIDEO}
+    helper: `${part.HELPER_DOC}
+async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options${OPTIONS}, ${part.VIDEO_TYPE_PARAM}) {
+${part.SOURCE_INFO}
+${part.TYPE_OF_VIDEO}
   const init = await CLIENT('INIT_URL', {
     ...options,
     method: 'POST',
@@ -33,17 +24,17 @@ ${TYPE_OF_VIDEO}
   });
   const { data, error } = «(»await init.clone().json()«) as { data: { upload_url: string }; error: { code: string } }»;
   if (error.code !== 'ok') return init;
-${chunkLoop(`    const put = await CLIENT(data.upload_url, { ...options, method: 'PUT', headers: { ${HEADERS}, 'Content-Type': type, 'Content-Range': range }, body: ${chunk} });
+${part.chunkLoop(`    const put = await CLIENT(data.upload_url, { ...options, method: 'PUT', headers: { ${HEADERS}, 'Content-Type': type, 'Content-Range': range }, body: ${chunk} });
     if (!put.ok) throw new Error(\`TikTok refused \${range}: HTTP \${put.status}\`);`)}
   return init;
 }`,
-    pullHelper: `${PULL_HELPER_DOC}
+    pullHelper: `${part.PULL_HELPER_DOC}
 async function NAME(accessToken«: string | undefined», videoUrl«: string | undefined», options${OPTIONS}) {
   return CLIENT('INIT_URL', {
     ...options,
     method: 'POST',
     headers: { ${HEADERS}, Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' },
-    body: JSON.stringify(${PULL_BODY}),
+    body: JSON.stringify(${part.PULL_BODY}),
   });
 }`,
   };
@@ -59,7 +50,7 @@ export const fetchClient: UploadClient = {
 };
 
 /** undici's own fetch: its body takes bytes, not the global Blob. */
-export const undiciFetchClient: UploadClient = { ...fetchClient, kind: 'undici-fetch', ...fetchHelpers(CHUNK_BYTES) };
+export const undiciFetchClient: UploadClient = { ...fetchClient, kind: 'undici-fetch', ...fetchHelpers(part.CHUNK_BYTES) };
 
 /** node-fetch: its body takes Buffers. */
-export const nodeFetchClient: UploadClient = { ...fetchClient, kind: 'node-fetch', ...fetchHelpers(`Buffer.from(${CHUNK_BYTES})`) };
+export const nodeFetchClient: UploadClient = { ...fetchClient, kind: 'node-fetch', ...fetchHelpers(`Buffer.from(${part.CHUNK_BYTES})`) };

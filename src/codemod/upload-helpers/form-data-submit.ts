@@ -1,4 +1,4 @@
-import { BYTES_SOURCE_INFO, HELPER_DOC, PULL_BODY, PULL_HELPER_DOC } from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /** One HTTPS exchange with Node's own client, the body gathered: what form-data's `submit` used. */
@@ -30,9 +30,9 @@ export const formDataSubmitClient: UploadClient = {
     { source: 'node:stream', name: 'Readable', placeholder: 'READABLE' },
   ],
   typeImports: { source: 'node:http', names: ['IncomingMessage'] },
-  helper: `${HELPER_DOC}
+  helper: `${part.HELPER_DOC}
 function NAME(accessToken«: string | undefined», video«: Uint8Array», callback«: (error: Error | null, response?: IncomingMessage) => void») {
-${BYTES_SOURCE_INFO}
+${part.BYTES_SOURCE_INFO}
 ${SEND}
   send('INIT_URL', 'POST', initHeaders, JSON.stringify({ source_info: sourceInfo }), (failure, init, raw) => {
     if (failure || !init || !raw) return callback(failure);
@@ -51,9 +51,9 @@ ${SEND}
     next(null);
   });
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 function NAME(accessToken«: string | undefined», videoUrl«: string | undefined», callback«: (error: Error | null, response?: IncomingMessage) => void») {
 ${SEND}
-  send('INIT_URL', 'POST', initHeaders, JSON.stringify(${PULL_BODY}), (failure, init, raw) => (failure || !init || !raw ? callback(failure) : callback(null, replay(init, raw))));
+  send('INIT_URL', 'POST', initHeaders, JSON.stringify(${part.PULL_BODY}), (failure, init, raw) => (failure || !init || !raw ? callback(failure) : callback(null, replay(init, raw))));
 }`,
 };

@@ -1,15 +1,4 @@
-import {
-  CHUNK_BYTES,
-  chunkLoop,
-  HELPER_DOC,
-  INIT_HEADERS,
-  PULL_BODY,
-  PULL_HELPER_DOC,
-  PUT_HEADERS,
-  SOURCE_INFO,
-  TYPE_OF_VIDEO,
-  VIDEO_TYPE_PARAM,
-} from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -26,19 +15,19 @@ export const gotClient: UploadClient = {
     json: (type) => `.then((response) => JSON.parse(response.body)${type ? ` as ${type}` : ''})`,
     text: () => '.then((response) => response.body)',
   },
-  helper: `${HELPER_DOC}
-async function NAME(http«: Got», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: OptionsOfTextResponseBody» = {}, ${VIDEO_TYPE_PARAM}) {
-${SOURCE_INFO}
-${TYPE_OF_VIDEO}
-  const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
+  helper: `${part.HELPER_DOC}
+async function NAME(http«: Got», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: OptionsOfTextResponseBody» = {}, ${part.VIDEO_TYPE_PARAM}) {
+${part.SOURCE_INFO}
+${part.TYPE_OF_VIDEO}
+  const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${part.INIT_HEADERS}, json: { source_info: sourceInfo } });
   // A caller's \`responseType: 'json'\` hands the body over parsed already.
   const { data, error } = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
   if (error.code !== 'ok') return init;
-${chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', headers: ${PUT_HEADERS}, body: ${CHUNK_BYTES} });`)}
+${part.chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', headers: ${part.PUT_HEADERS}, body: ${part.CHUNK_BYTES} });`)}
   return init;
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 async function NAME(http«: Got», accessToken«: string | undefined», videoUrl«: string | undefined», options«: OptionsOfTextResponseBody» = {}) {
-  return http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: ${PULL_BODY} });
+  return http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${part.INIT_HEADERS}, json: ${part.PULL_BODY} });
 }`,
 };

@@ -1,14 +1,4 @@
-import {
-  chunkLoop,
-  HELPER_DOC,
-  INIT_HEADERS,
-  PULL_BODY,
-  PULL_HELPER_DOC,
-  PUT_HEADERS,
-  SOURCE_INFO,
-  TYPE_OF_VIDEO,
-  VIDEO_TYPE_PARAM,
-} from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /** ky and its instances: like fetch, with `prefixUrl: ''` for instances; ky rejects outside 2xx. */
@@ -22,18 +12,18 @@ export const kyClient: UploadClient = {
     json: (type) => `.then((response) => response.json${type ? `<${type}>` : ''}())`,
     text: () => '.then((response) => response.text())',
   },
-  helper: `${HELPER_DOC}
-async function NAME(http«: KyInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: Options» = {}, ${VIDEO_TYPE_PARAM})«: Promise<KyResponse>» {
-${SOURCE_INFO}
-${TYPE_OF_VIDEO}
-  const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
+  helper: `${part.HELPER_DOC}
+async function NAME(http«: KyInstance», accessToken«: string | undefined», video«: Blob | Uint8Array», options«: Options» = {}, ${part.VIDEO_TYPE_PARAM})«: Promise<KyResponse>» {
+${part.SOURCE_INFO}
+${part.TYPE_OF_VIDEO}
+  const init = await http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${part.INIT_HEADERS}, json: { source_info: sourceInfo } });
   const { data, error } = «(»await init.clone().json()«) as { data: { upload_url: string }; error: { code: string } }»;
   if (error.code !== 'ok') return init;
-${chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', headers: ${PUT_HEADERS}, body: video.slice(start, end) });`)}
+${part.chunkLoop(`    await http.put(data.upload_url, { ...options, prefixUrl: '', headers: ${part.PUT_HEADERS}, body: video.slice(start, end) });`)}
   return init;
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 async function NAME(http«: KyInstance», accessToken«: string | undefined», videoUrl«: string | undefined», options«: Options» = {})«: Promise<KyResponse>» {
-  return http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${INIT_HEADERS}, json: ${PULL_BODY} });
+  return http.post('INIT_URL', { ...options, prefixUrl: '', headers: ${part.INIT_HEADERS}, json: ${part.PULL_BODY} });
 }`,
 };

@@ -1,15 +1,4 @@
-import {
-  BYTES_SOURCE_INFO,
-  chunkLoop,
-  HELPER_DOC,
-  INIT_HEADERS,
-  MP4_PUT_HEADERS,
-  PULL_BODY,
-  PULL_HELPER_DOC,
-  PUT_HEADERS,
-  TYPE_OF_BYTES,
-  VIDEO_TYPE_PARAM,
-} from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -22,10 +11,10 @@ export const requestClient: UploadClient = {
   takesOptions: true,
   takesCallback: true,
   fileAs: 'bytes',
-  helper: `${HELPER_DOC}
+  helper: `${part.HELPER_DOC}
 function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }», callback«: (error: any, response: any, body: any) => void») {
-${BYTES_SOURCE_INFO}
-  http.post({ ...options, url: 'INIT_URL', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } }, (error«: any», response«: any», body«: any») => {
+${part.BYTES_SOURCE_INFO}
+  http.post({ ...options, url: 'INIT_URL', headers: ${part.INIT_HEADERS}, json: { source_info: sourceInfo } }, (error«: any», response«: any», body«: any») => {
     if (error || body.error.code !== 'ok') return callback(error, response, body);
     let index = 0;
     const next = (putError«: any», put«?: any») => {
@@ -35,14 +24,14 @@ ${BYTES_SOURCE_INFO}
       const end = index === chunkCount - 1 ? size : start + chunkSize;
       const range = \`bytes \${start}-\${end - 1}/\${size}\`;
       index++;
-      http.put({ ...options, url: body.data.upload_url, headers: ${MP4_PUT_HEADERS}, body: Buffer.from(video.slice(start, end)) }, next);
+      http.put({ ...options, url: body.data.upload_url, headers: ${part.MP4_PUT_HEADERS}, body: Buffer.from(video.slice(start, end)) }, next);
     };
     next(null);
   });
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 function NAME(http«: typeof CLIENT», accessToken«: string | undefined», videoUrl«: string | undefined», options«: { headers?: Record<string, string>; [option: string]: unknown }», callback«: (error: any, response: any, body: any) => void») {
-  http.post({ ...options, url: 'INIT_URL', headers: ${INIT_HEADERS}, json: ${PULL_BODY} }, callback);
+  http.post({ ...options, url: 'INIT_URL', headers: ${part.INIT_HEADERS}, json: ${part.PULL_BODY} }, callback);
 }`,
 };
 
@@ -52,17 +41,17 @@ export const requestPromiseClient: UploadClient = {
   takesClient: true,
   takesOptions: true,
   fileAs: 'bytes',
-  helper: `${HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}, ${VIDEO_TYPE_PARAM}) {
-${BYTES_SOURCE_INFO}
-${TYPE_OF_BYTES}
-  const body = await http.post({ ...options, uri: 'INIT_URL', headers: ${INIT_HEADERS}, json: { source_info: sourceInfo } });
+  helper: `${part.HELPER_DOC}
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Uint8Array», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}, ${part.VIDEO_TYPE_PARAM}) {
+${part.BYTES_SOURCE_INFO}
+${part.TYPE_OF_BYTES}
+  const body = await http.post({ ...options, uri: 'INIT_URL', headers: ${part.INIT_HEADERS}, json: { source_info: sourceInfo } });
   if (body.error.code !== 'ok') return body;
-${chunkLoop(`    await http.put({ ...options, uri: body.data.upload_url, headers: ${PUT_HEADERS}, body: Buffer.from(video.slice(start, end)) });`)}
+${part.chunkLoop(`    await http.put({ ...options, uri: body.data.upload_url, headers: ${part.PUT_HEADERS}, body: Buffer.from(video.slice(start, end)) });`)}
   return body;
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», videoUrl«: string | undefined», options«: { headers?: Record<string, string>; [option: string]: unknown }» = {}) {
-  return http.post({ ...options, uri: 'INIT_URL', headers: ${INIT_HEADERS}, json: ${PULL_BODY} });
+  return http.post({ ...options, uri: 'INIT_URL', headers: ${part.INIT_HEADERS}, json: ${part.PULL_BODY} });
 }`,
 };

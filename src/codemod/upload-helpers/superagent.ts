@@ -1,13 +1,4 @@
-import {
-  CHUNK_BYTES,
-  chunkLoop,
-  HELPER_DOC,
-  PULL_BODY,
-  PULL_HELPER_DOC,
-  SOURCE_INFO,
-  TYPE_OF_VIDEO,
-  VIDEO_TYPE_PARAM,
-} from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /** superagent: `.set()` and `.send()` chains; the response body arrives parsed, as before. */
@@ -16,23 +7,23 @@ export const superagentClient: UploadClient = {
   takesClient: true,
   takesOptions: false,
   fileAs: 'bytes',
-  helper: `${HELPER_DOC}
-async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Blob | Uint8Array», ${VIDEO_TYPE_PARAM}) {
-${SOURCE_INFO}
-${TYPE_OF_VIDEO}
+  helper: `${part.HELPER_DOC}
+async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», video«: Blob | Uint8Array», ${part.VIDEO_TYPE_PARAM}) {
+${part.SOURCE_INFO}
+${part.TYPE_OF_VIDEO}
   const init = await http
     .post('INIT_URL')
     .set({ Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' })
     .send({ source_info: sourceInfo });
   if (init.body.error.code !== 'ok') return init;
-${chunkLoop(`    await http.put(init.body.data.upload_url).set({ 'Content-Type': type, 'Content-Range': range }).send(${CHUNK_BYTES});`)}
+${part.chunkLoop(`    await http.put(init.body.data.upload_url).set({ 'Content-Type': type, 'Content-Range': range }).send(${part.CHUNK_BYTES});`)}
   return init;
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 async function NAME(http«: typeof CLIENT», accessToken«: string | undefined», videoUrl«: string | undefined») {
   return http
     .post('INIT_URL')
     .set({ Authorization: \`Bearer \${accessToken}\`, 'Content-Type': 'INIT_CONTENT_TYPE' })
-    .send(${PULL_BODY});
+    .send(${part.PULL_BODY});
 }`,
 };

@@ -1,15 +1,4 @@
-import {
-  CHUNK_BYTES,
-  chunkLoop,
-  HELPER_DOC,
-  INIT_HEADERS,
-  PULL_BODY,
-  PULL_HELPER_DOC,
-  PUT_HEADERS,
-  SOURCE_INFO,
-  TYPE_OF_VIDEO,
-  VIDEO_TYPE_PARAM,
-} from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -21,22 +10,22 @@ export const undiciRequestClient: UploadClient = {
   takesClient: false,
   takesOptions: true,
   fileAs: 'bytes',
-  helper: `${HELPER_DOC}
-async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}, ${VIDEO_TYPE_PARAM}) {
-${SOURCE_INFO}
-${TYPE_OF_VIDEO}
-  const init = await CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify({ source_info: sourceInfo }) });
+  helper: `${part.HELPER_DOC}
+async function NAME(accessToken«: string | undefined», video«: Blob | Uint8Array», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}, ${part.VIDEO_TYPE_PARAM}) {
+${part.SOURCE_INFO}
+${part.TYPE_OF_VIDEO}
+  const init = await CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${part.INIT_HEADERS}, body: JSON.stringify({ source_info: sourceInfo }) });
   const text = await init.body.text();
   const parsed = JSON.parse(text);
   const response = { ...init, body: { json: async () => parsed, text: async () => text } };
   if (parsed.error.code !== 'ok') return response;
-${chunkLoop(`    const put = await CLIENT(parsed.data.upload_url, { ...options, method: 'PUT', headers: ${PUT_HEADERS}, body: ${CHUNK_BYTES} });
+${part.chunkLoop(`    const put = await CLIENT(parsed.data.upload_url, { ...options, method: 'PUT', headers: ${part.PUT_HEADERS}, body: ${part.CHUNK_BYTES} });
     await put.body.dump();
     if (put.statusCode >= 300) throw new Error(\`TikTok refused \${range}: HTTP \${put.statusCode}\`);`)}
   return response;
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 async function NAME(accessToken«: string | undefined», videoUrl«: string | undefined», options«: NonNullable<Parameters<typeof CLIENT>[1]>» = {}) {
-  return CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${INIT_HEADERS}, body: JSON.stringify(${PULL_BODY}) });
+  return CLIENT('INIT_URL', { ...options, method: 'POST', headers: ${part.INIT_HEADERS}, body: JSON.stringify(${part.PULL_BODY}) });
 }`,
 };

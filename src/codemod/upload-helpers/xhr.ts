@@ -1,4 +1,4 @@
-import { HELPER_DOC, PULL_BODY, PULL_HELPER_DOC, SOURCE_INFO, TYPE_OF_VIDEO, VIDEO_TYPE_PARAM } from './template.js';
+import * as part from './template.js';
 import type { UploadClient } from './upload-client.js';
 
 /**
@@ -12,10 +12,10 @@ export const xhrClient: UploadClient = {
   takesClient: true,
   takesOptions: false,
   fileAs: 'blob',
-  helper: `${HELPER_DOC}
-function NAME(xhr«: XMLHttpRequest», accessToken«: string | undefined», video«: Blob | Uint8Array», ${VIDEO_TYPE_PARAM}) {
-${SOURCE_INFO}
-${TYPE_OF_VIDEO}
+  helper: `${part.HELPER_DOC}
+function NAME(xhr«: XMLHttpRequest», accessToken«: string | undefined», video«: Blob | Uint8Array», ${part.VIDEO_TYPE_PARAM}) {
+${part.SOURCE_INFO}
+${part.TYPE_OF_VIDEO}
   const deliver = xhr.onload;
   // The caller's progress bar follows the video's bytes, not the init's few.
   const progress = xhr.upload.onprogress;
@@ -47,11 +47,11 @@ ${TYPE_OF_VIDEO}
   xhr.setRequestHeader('Content-Type', 'INIT_CONTENT_TYPE');
   xhr.send(JSON.stringify({ source_info: sourceInfo }));
 }`,
-  pullHelper: `${PULL_HELPER_DOC}
+  pullHelper: `${part.PULL_HELPER_DOC}
 function NAME(xhr«: XMLHttpRequest», accessToken«: string | undefined», videoUrl«: string | undefined») {
   xhr.open('POST', 'INIT_URL');
   xhr.setRequestHeader('Authorization', \`Bearer \${accessToken}\`);
   xhr.setRequestHeader('Content-Type', 'INIT_CONTENT_TYPE');
-  xhr.send(JSON.stringify(${PULL_BODY}));
+  xhr.send(JSON.stringify(${part.PULL_BODY}));
 }`,
 };
