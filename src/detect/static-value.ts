@@ -109,6 +109,7 @@ export class ValueFolder {
    * entry only in a branch that tests the key, which holds at the read, not where `config` is declared.
    */
   private site: Node | undefined;
+  private writes: Map<Binding, Node[]> | undefined;
 
   constructor(
     private readonly index: ModuleIndex,
@@ -227,35 +228,48 @@ export class ValueFolder {
    */
   private reachingValue(read: Node, binding: Binding): Node | undefined {
     if (binding.path.length > 0) return undefined;
+    // The statement the read is in, and the list of statements that holds it.
     let statement = read;
-    let list: Node[] | undefined;
+    let owner: Node | undefined;
     for (const ancestor of this.index.ancestors(read)) {
       if (isFunction(ancestor)) return undefined;
-      list = ancestor.type === 'SwitchCase' ? ancestor.consequent : Array.isArray(ancestor.body) ? ancestor.body : undefined;
-      if (list?.includes(statement)) break;
-      list = undefined;
+      if (ancestor.type === 'SwitchCase' || Array.isArray(ancestor.body)) {
+        owner = ancestor;
+        break;
+      }
       statement = ancestor;
     }
-    const at = list?.indexOf(statement) ?? -1;
-    if (!list || at <= 0) return undefined;
+    const list: Node[] | undefined = owner && (owner.type === 'SwitchCase' ? owner.consequent : owner.body);
+    if (!list || !list.includes(statement)) return undefined;
+    const writes = this.writesOf(binding);
     const home = this.functionOf(read);
-    const writes = [...this.index.ofType('AssignmentExpression'), ...this.index.ofType('UpdateExpression')].filter((write) => {
-      const target = unwrap(write.left ?? write.argument);
-      return target.type === 'Identifier' && this.index.resolve(target) === binding;
-    });
     // A function that assigns it may run anywhere in between.
     if (writes.some((write) => this.functionOf(write) !== home)) return undefined;
-    for (let index = at - 1; index >= 0; index--) {
-      const before = list[index];
-      const expression = before.type === 'ExpressionStatement' ? unwrap(before.expression) : undefined;
-      if (expression?.type === 'AssignmentExpression' && expression.operator === '=' && writes.includes(expression))
-        return expression.right;
-      if (before.type === 'VariableDeclaration' && before.declarations.some((declarator: Node) => declarator.id === binding.id))
-        return binding.init;
-      const [start, end] = rangeOf(before);
-      if (writes.some((write) => rangeOf(write)[0] >= start && rangeOf(write)[1] <= end)) return undefined;
+    // The last write before the read's statement: a statement of its own in the same list, or the declaration.
+    const [start] = rangeOf(statement);
+    // Nor a write in the read's own statement, before the read (`x = next(), send(x)`).
+    if (writes.some((write) => rangeOf(write)[0] >= start && rangeOf(write)[0] < rangeOf(read)[0])) return undefined;
+    const last = writes.filter((write) => rangeOf(write)[1] <= start).sort((a, b) => rangeOf(b)[0] - rangeOf(a)[0])[0];
+    if (!last) {
+      const declaration = this.index.parent(this.index.parent(binding.id) ?? binding.id);
+      return declaration && this.index.parent(declaration) === owner && list.includes(declaration) ? binding.init : undefined;
     }
-    return undefined;
+    const holder = this.index.parent(last);
+    const direct = last.type === 'AssignmentExpression' && last.operator === '=' && holder?.type === 'ExpressionStatement';
+    return direct && this.index.parent(holder) === owner && list.includes(holder) ? last.right : undefined;
+  }
+
+  /** Every write of a binding (`=`, `+=`, `??=`, `++`), found in one pass over the module and kept. */
+  private writesOf(binding: Binding): Node[] {
+    if (!this.writes) {
+      this.writes = new Map();
+      for (const write of [...this.index.ofType('AssignmentExpression'), ...this.index.ofType('UpdateExpression')]) {
+        const target = unwrap(write.left ?? write.argument);
+        const owner = target.type === 'Identifier' ? this.index.resolve(target) : undefined;
+        if (owner) this.writes.set(owner, [...(this.writes.get(owner) ?? []), write]);
+      }
+    }
+    return this.writes.get(binding) ?? [];
   }
 
   /**
