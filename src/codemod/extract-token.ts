@@ -147,14 +147,14 @@ function fromBody(request: TikTokRequest, context: CodemodContext): Node | undef
  * borrowed its habit; the old upload read neither).
  */
 function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node | undefined {
+  const accessToken = accessTokenHeaderValue(request, context);
+  if (accessToken) return accessToken;
   const values: Node[] = [];
   for (const options of request.options) {
     const headers = findProperty(options, 'headers');
     const object = headers && context.folder.objectOf(headers.value);
     const authorization = object && (findProperty(object, 'Authorization') ?? findProperty(object, 'authorization'));
     if (authorization) values.push(authorization.value);
-    const accessToken = object && accessTokenHeader(object);
-    if (accessToken) return accessToken.value;
   }
   for (const chained of request.chain) {
     if (calleeName(chained) === 'set' && /^authorization$/i.test(staticString(chained.arguments[0]) ?? '') && chained.arguments[1])
@@ -184,11 +184,18 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node
  */
 export function tokenInAccessTokenHeader(request: TikTokRequest, context: CodemodContext): boolean {
   if (fromUrlText(request, context) ?? fromQueryObjects(request, context) ?? fromSearchParamsSet(request, context)) return false;
-  return request.options.some((options) => {
+  return accessTokenHeaderValue(request, context) !== undefined;
+}
+
+/** The value of an `Access-Token` header in the call's options. */
+function accessTokenHeaderValue(request: TikTokRequest, context: CodemodContext): Node | undefined {
+  for (const options of request.options) {
     const headers = findProperty(options, 'headers');
     const object = headers && context.folder.objectOf(headers.value);
-    return !!object && !!accessTokenHeader(object);
-  });
+    const accessToken = object && accessTokenHeader(object);
+    if (accessToken) return accessToken.value;
+  }
+  return undefined;
 }
 
 /** The `Access-Token` header of a headers object: the token, as TikTok's Business API takes it. */

@@ -2,25 +2,11 @@ import { likelyEventFor } from '../../src/contract/index.js';
 import { rangeOf, type Node } from '../../src/detect/ast.js';
 import { hasNewTwin } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { removeBesideTwin } from './rename-event-site.js';
+import { listOf, removeBesideTwin } from './rename-event-site.js';
 
-/**
- * Where a name stands among its siblings: the switch of a `case`, the object of a key, the array of
- * an entry, the union of a member. Added names are told by it (`<start>:<name>`).
- */
-function containerOf(context: CodemodContext, literal: Node): Node | undefined {
-  const parent = context.index.parent(literal);
-  if (!parent) return undefined;
-  if (parent.type === 'SwitchCase' && parent.test === literal) return context.index.parent(parent);
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal)
-    return context.index.parent(parent);
-  if (parent.type === 'ArrayExpression') return parent;
-  if (parent.type === 'TSLiteralType') return context.index.parent(parent);
-  return undefined;
-}
-
+/** Where a name is written beside another in this run, told apart by its list (`<start>:<name>`). */
 export function addedKey(context: CodemodContext, literal: Node, name: string): string | undefined {
-  const container = containerOf(context, literal);
+  const container = listOf(context, literal);
   return container && `${rangeOf(container)[0]}:${name}`;
 }
 

@@ -31,14 +31,24 @@ export function renameEventSite(context: CodemodContext, literal: Node, replacem
  * renaming it: for a name TikTok never sent, whose twin is the event it stood for. True when it did.
  */
 export function removeBesideTwin(context: CodemodContext, literal: Node, twin: string): boolean {
+  if (listOf(context, literal)) return renameEventSite(context, literal, twin) === undefined;
   const parent = context.index.parent(literal)!;
-  const removable =
-    (parent.type === 'SwitchCase' && parent.test === literal) ||
-    ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal) ||
-    parent.type === 'ArrayExpression' ||
-    (parent.type === 'TSLiteralType' && context.index.parent(parent)?.type === 'TSUnionType');
-  if (removable) return renameEventSite(context, literal, twin) === undefined;
   return parent.type === 'BinaryExpression' && dropTwinComparison(context, parent, literal, twin);
+}
+
+/**
+ * The list a name stands in as one item among its siblings: the switch of a `case` label, the object
+ * of a key, the array of an entry, the union of a member. Undefined anywhere else.
+ */
+export function listOf(context: CodemodContext, literal: Node): Node | undefined {
+  const parent = context.index.parent(literal);
+  if (!parent) return undefined;
+  if (parent.type === 'SwitchCase' && parent.test === literal) return context.index.parent(parent);
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod') && parent.key === literal)
+    return context.index.parent(parent);
+  if (parent.type === 'ArrayExpression') return parent;
+  const union = parent.type === 'TSLiteralType' ? context.index.parent(parent) : undefined;
+  return union?.type === 'TSUnionType' ? union : undefined;
 }
 
 /** `===` / `==` comparisons are joined by `||`, `!==` / `!=` ones by `&&`, when they test one name against several. */
