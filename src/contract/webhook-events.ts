@@ -61,6 +61,19 @@ export function likelyEventFor(name: string): string | undefined {
 }
 
 /**
+ * The Content Posting event a never-sent name names outright, its step and its outcome both
+ * post-flow words: `video.publish.failed`, `video.upload.error`, `post.publish.completed`. A
+ * handler waiting for one meant that event, so the codemod renames it (API-CONTRACT §6.6: renames
+ * are the default). `video.upload.complete` (an upload done is not a post made) and
+ * `video.moderation.update` name none.
+ */
+export function namedEventFor(name: string): string | undefined {
+  if (/^(?:video|post)\.(?:publish|upload)\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';
+  if (/^(?:video|post)\.publish\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
+  return undefined;
+}
+
+/**
  * Event names where each stands as a word of its own in a text (`video.upload.failed_count` and
  * `video.upload.failed.v2` are other names), the longest first: global, for replacing every one.
  */

@@ -11,6 +11,7 @@ const FIX_MESSAGES: Partial<Record<RuleId, Record<string, string>>> = {
   'no-legacy-webhook-event': {
     renameEvent: "Rename '{{legacy}}' to '{{replacement}}' (if this handler is TikTok's)",
     removeLegacy: "Remove '{{legacy}}': '{{replacement}}' already stands beside it",
+    renameToNamedEvent: "Rename '{{legacy}}' to '{{replacement}}', the event it names (the code under it starts to run)",
   },
   'no-legacy-response-field': {
     renameField: 'Read `publish_id` instead of `share_id` (the rest of the response changes too: run `npx migrate-share-video`)',

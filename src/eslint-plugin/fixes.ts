@@ -1,5 +1,5 @@
 import type { Rule } from 'eslint';
-import { LEGACY_WEBHOOK_CONTENT_FIELDS } from '../contract/index.js';
+import { LEGACY_WEBHOOK_CONTENT_FIELDS, namedEventFor } from '../contract/index.js';
 import { rangeOf, staticString, type Node } from '../detect/ast.js';
 import { hasNewTwin, isLookupEntry } from '../detect/event-twin.js';
 import type { ModuleIndex } from '../detect/module-index.js';
@@ -29,9 +29,8 @@ export function fixesFor(finding: RawFinding, index: ModuleIndex): FindingFixes 
 }
 
 function eventFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
-  // A name TikTok never sent: which event the code meant is the person's to say.
-  if (finding.messageId === 'neverSent') return {};
   const literal = finding.node!;
+  if (finding.messageId === 'neverSent') return neverSentFixes(finding, index);
   const replacement = finding.data.replacement;
   const rename: Fixer = (fixer) => fixer.replaceTextRange(rangeOf(literal), requote(index.source(literal), replacement));
   if (finding.messageId === 'ambiguous') return { suggest: [{ messageId: 'renameEvent', data: finding.data, fix: rename }] };
@@ -39,6 +38,19 @@ function eventFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
   if (!hasNewTwin(index, literal, replacement)) return { fix: rename };
   const range = legacyLabelRange(index, literal, replacement) ?? (listItem(index, literal) && itemRange(index, listItem(index, literal)!));
   return range ? { suggest: [{ messageId: 'removeLegacy', data: finding.data, fix: (fixer) => fixer.removeRange(range) }] } : {};
+}
+
+/**
+ * A name TikTok never sent: code under it starts to run once renamed, so the editor only suggests
+ * it, and only where the name says its event (`video.publish.failed`) and nothing beside it handles
+ * that event already (the codemod renames the same ones, see rename-never-sent-to-named-event.ts).
+ */
+function neverSentFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
+  const literal = finding.node!;
+  const event = namedEventFor(finding.data.legacy);
+  if (!event || hasNewTwin(index, literal, event)) return {};
+  const fix: Fixer = (fixer) => fixer.replaceTextRange(rangeOf(literal), requote(index.source(literal), event));
+  return { suggest: [{ messageId: 'renameToNamedEvent', data: { legacy: finding.data.legacy, replacement: event }, fix }] };
 }
 
 /** A lookup table's entry gets the new key before it, with the same value, as the codemod does. */

@@ -134,7 +134,7 @@ export const TikTokEventBadge = ({ event }: { event: string }) => <span>{TIKTOK_
   ],
   invalid: [
     {
-      name: 'a name TikTok never sent, in a TikTok route: reported, no fix (JS)',
+      name: 'a name TikTok never sent that names its event, in a TikTok route: no autofix, a suggestion to rename (JS)',
       filename: 'src/routes/tiktok-hooks.js',
       code: `
 app.post('/webhooks/tiktok', (req, res) => {
@@ -144,7 +144,47 @@ app.post('/webhooks/tiktok', (req, res) => {
 });
 `,
       output: null,
-      errors: [{ messageId: 'neverSent', line: 3 }],
+      errors: [
+        {
+          messageId: 'neverSent',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'renameToNamedEvent',
+              output: `
+app.post('/webhooks/tiktok', (req, res) => {
+  if (req.body.event === 'post.publish.failed') retry(req.body);
+  track('video.play.started');
+  res.sendStatus(200);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'never-sent names that name no event, or whose event is handled beside them: reported, nothing offered (TS)',
+      filename: 'src/webhooks/tiktok.ts',
+      code: `
+export function onTikTokEvent(event: string): string {
+  switch (event) {
+    case 'video.moderation.update':
+      return 'review';
+    case 'post.publish.failed':
+      return 'failed';
+    case 'video.upload.error':
+      return 'error';
+    default:
+      return 'other';
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'neverSent', line: 4, suggestions: [] },
+        { messageId: 'neverSent', line: 8, suggestions: [] },
+      ],
     },
     {
       name: 'an Express route for TikTok: case labels renamed by the autofix (JS)',

@@ -20,12 +20,16 @@ import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured
 import { addEventBeside } from './add-event-beside.js';
 import { renameEventSite } from './rename-event-site.js';
 import { addedKey, dropNeverSentBesideTwin } from './drop-never-sent-beside-twin.js';
+import { renameNeverSentToNamedEvent } from './rename-never-sent-to-named-event.js';
 import { renameInLogMessages } from './rename-in-log-messages.js';
 import { renameInOtherStrings } from './rename-in-other-strings.js';
 import { toldApartFromTwin } from './told-apart-from-twin.js';
 
 const KITS_NOTE =
   "A module that says it serves TikTok's Share Kit (mobile OpenSDK) got the Content Posting events beside the legacy video.* ones, not in their place: that kit may still send video.* events (API-CONTRACT §6.6)";
+
+const NEVER_SENT_RENAMED_NOTE =
+  'A handler waiting for a name TikTok never sent (video.publish.failed, …) now waits for the Content Posting event that name says (post.publish.failed, …): the code under it never ran before, and runs when that event arrives (the diff shows each one)';
 
 export const NEW_EVENTS_NOTE = `TikTok's Content Posting API also sends ${NEW_ONLY_EVENTS.join(', ')}, which the Share Video API never had: subscribe to them if they help (https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status)`;
 
@@ -91,11 +95,21 @@ export function renameWebhookEvents(context: CodemodContext): void {
   for (const finding of events.filter((event) => event.messageId === 'neverSent')) {
     const legacy = finding.data.legacy as LegacyEventName;
     const twin = dropNeverSentBesideTwin(context, finding.node!, legacy, addedBeside);
-    if (twin) context.record(finding, 'rewritten', `'${legacy}' (never sent) removed: '${twin}' is handled beside it`);
-    else
+    if (twin) {
+      context.record(finding, 'rewritten', `'${legacy}' (never sent) removed: '${twin}' is handled beside it`);
+      continue;
+    }
+    const named = renameNeverSentToNamedEvent(context, finding.node!, legacy);
+    if (named && 'event' in named) {
+      context.record(finding, 'rewritten', `'${legacy}' (never sent) renamed '${named.event}', the event it names`);
+      context.notes.add(NEVER_SENT_RENAMED_NOTE);
+      renamedNames.set(legacy, named.event);
+      renamed++;
+    } else
       context.defer(
         finding,
-        `TikTok never sends '${legacy}', so this code never runs: use ${finding.data.replacement} if that is what it waits for, or delete it`,
+        named?.reason ??
+          `TikTok never sends '${legacy}', so this code never runs: use ${finding.data.replacement} if that is what it waits for, or delete it`,
       );
   }
   // The content's fields follow the events, or stay with them: a handler whose events are left to
