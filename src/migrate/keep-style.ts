@@ -70,7 +70,9 @@ function alignLines(original: string, printed: string): { readonly text: string;
     ) {
       pending.added.push(...pending.removed.slice(-trailing));
     }
-    const kept = keptLayout(pending.removed, pending.added) ?? literalsSwapped(pending.removed, pending.added);
+    // Below a TODO, recast printed the statement again whatever changed in it: any change within lines is made in the file's own.
+    const changes = pending.added.some((line) => TODO_LINE.test(line)) ? 'any' : 'literals';
+    const kept = keptLayout(pending.removed, pending.added) ?? literalsSwapped(pending.removed, pending.added, changes);
     for (const line of kept ?? pending.added.map((text) => ({ text, added: true }))) {
       const number = lines.push(line.text);
       if (line.added) added.add(number);
@@ -121,13 +123,14 @@ function keptLayout(removed: readonly string[], printed: readonly string[]): { t
     const code = tokens(printed.slice(at, end));
     let taken = next;
     while (taken < removed.length && tokens(removed.slice(next, taken)) !== code) taken++;
-    // Code the codemod changed (a renamed event below the TODOs): the file's own lines with the new
-    // literals, when that is all that changed; else the rest as printed.
+    // Code the codemod changed (a renamed event, `share_id` read as `publish_id` below the TODOs):
+    // the file's own lines with the changes made in place, when they stay within lines; else the
+    // rest as printed.
     if (tokens(removed.slice(next, taken)) !== code) {
       if (kept.every((line) => line.added)) return undefined;
       return [
         ...kept,
-        ...(literalsSwapped(removed.slice(next), printed.slice(at)) ?? printed.slice(at).map((text) => ({ text, added: true }))),
+        ...(literalsSwapped(removed.slice(next), printed.slice(at), 'any') ?? printed.slice(at).map((text) => ({ text, added: true }))),
       ];
     }
     kept.push(...removed.slice(next, taken).map((text) => ({ text, added: false })));

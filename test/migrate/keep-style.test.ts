@@ -74,6 +74,20 @@ describe('keepStyle: lines the codemod did not touch', () => {
     );
   });
 
+  it('gives back a one-line if that recast split under a TODO, with a field renamed in it', () => {
+    const original = "  if (e === 'video.publish.done') archive(c.share_id);\n  h();\n";
+    const printed = [
+      '  // TODO(migrate-share-video): look',
+      "  if (e === 'video.publish.done')",
+      '    archive(c.publish_id);',
+      '  h();',
+      '',
+    ].join('\n');
+    expect(keepStyle(original, printed, 'a.js')).toBe(
+      "  // TODO(migrate-share-video): look\n  if (e === 'video.publish.done') archive(c.publish_id);\n  h();\n",
+    );
+  });
+
   it('keeps a block indented anew where a change spans lines', () => {
     const original = ["  case 'a': {", '    go(1,', '      2);', '  }', ''].join('\n');
     const printed = ['  // TODO(migrate-share-video): look', "  case 'a':", '    {', '      go(3);', '    }', ''].join('\n');
