@@ -53,8 +53,10 @@ export const EVENT_LIKE_NAME = /^(?:video|post)\.[a-z_]+\.[a-z_]+$/;
  */
 export const TWO_PART_EVENT_LIKE_NAME = /^video\.(?!(?:list|upload|publish|insights)$)[a-z_]+$/;
 
-/** The Content Posting event a never-sent name most likely meant, by how it ends; undefined when it cannot be told. */
+/** The Content Posting event a never-sent name most likely meant, by its words or how it ends; undefined when it cannot be told. */
 export function likelyEventFor(name: string): string | undefined {
+  const named = namedEventFor(name);
+  if (named) return named;
   if (/\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';
   if (/\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
   return undefined;
@@ -62,14 +64,16 @@ export function likelyEventFor(name: string): string | undefined {
 
 /**
  * The Content Posting event a never-sent name names outright, its step and its outcome both
- * post-flow words: `video.publish.failed`, `video.upload.error`, `post.publish.completed`. A
- * handler waiting for one meant that event, so the codemod renames it (API-CONTRACT §6.6: renames
- * are the default). `video.upload.complete` (an upload done is not a post made) and
- * `video.moderation.update` name none.
+ * post-flow words (`video.publish.failed`, `video.upload.error`, `post.publish.completed`), or the
+ * inbox's delivery (`video.inbox.received`). A handler waiting for one meant that event, so the
+ * codemod renames it (API-CONTRACT §6.6: renames are the default). `video.upload.complete` (an
+ * upload done is not a post made) and `video.moderation.update` name none.
  */
 export function namedEventFor(name: string): string | undefined {
   if (/^(?:video|post)\.(?:publish|upload)\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';
   if (/^(?:video|post)\.publish\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
+  // The one event about the inbox: its notification was sent (§6.3).
+  if (/^(?:video|post)\.(?:publish\.)?inbox[._](?:received|delivered)$/.test(name)) return 'post.publish.inbox_delivered';
   return undefined;
 }
 
