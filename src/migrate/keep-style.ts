@@ -73,7 +73,13 @@ function alignLines(original: string, printed: string): { readonly text: string;
     // Below a TODO, recast printed the statement again whatever changed in it: any change within lines is made in the file's own.
     const changes = pending.added.some((line) => TODO_LINE.test(line)) ? 'any' : 'literals';
     const kept = keptLayout(pending.removed, pending.added) ?? literalsSwapped(pending.removed, pending.added, changes);
-    for (const line of kept ?? pending.added.map((text) => ({ text, added: true }))) {
+    const printed = pending.added.map((text) => ({ text, added: true }));
+    // TODOs alone, above a line of the file's own that follows them: indented like it.
+    const todosAlone = pending.removed.length === 0 && pending.added.every((line) => TODO_LINE.test(line)) && before[i] !== undefined;
+    let placed = printed;
+    if (kept) placed = indentedLikeTheirStatement(kept);
+    else if (todosAlone) placed = indentedLikeTheirStatement([...printed, { text: before[i], added: false }]).slice(0, -1);
+    for (const line of placed) {
       const number = lines.push(line.text);
       if (line.added) added.add(number);
     }
@@ -138,6 +144,21 @@ function keptLayout(removed: readonly string[], printed: readonly string[]): { t
     at = end;
   }
   return next === removed.length ? kept : undefined;
+}
+
+/**
+ * The TODOs put back above the file's own lines take the indentation of the line below them, the
+ * statement they are about: recast printed them at the depth of its own layout (a `case 'a': {`
+ * block one level deeper), which the file's lines no longer have.
+ */
+function indentedLikeTheirStatement(lines: readonly { text: string; added: boolean }[]): { text: string; added: boolean }[] {
+  const result = [...lines];
+  for (let at = result.length - 2; at >= 0; at--) {
+    if (!result[at].added || !TODO_LINE.test(result[at].text)) continue;
+    const below = result[at + 1].text;
+    result[at] = { ...result[at], text: result[at].text.replace(/^[ \t]*/, /^[ \t]*/.exec(below)![0]) };
+  }
+  return result;
 }
 
 /** Strings (quotes kept), words, and single marks: enough to tell a layout change from a code change. */

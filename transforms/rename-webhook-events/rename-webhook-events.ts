@@ -23,6 +23,7 @@ import { addedKey, dropNeverSentBesideTwin } from './drop-never-sent-beside-twin
 import { renameNeverSentToNamedEvent } from './rename-never-sent-to-named-event.js';
 import { renameInLogMessages } from './rename-in-log-messages.js';
 import { renameInOtherStrings } from './rename-in-other-strings.js';
+import { renameTextsBuiltFromCaseLabels } from './rename-texts-built-from-case-labels.js';
 import { toldApartFromTwin } from './told-apart-from-twin.js';
 
 const KITS_NOTE =
@@ -153,6 +154,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
   // A legacy name also left with a TODO somewhere in the module still has code waiting for it.
   for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy);
   renameInLogMessages(context, renamedNames);
+  renameTextsBuiltFromCaseLabels(context, renamedNames);
   renameInOtherStrings(context, renamedNames);
   if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
   if (renamed > 0 && !keep) markStrayShareIds(context, renamedNames);
