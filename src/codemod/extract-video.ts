@@ -20,6 +20,7 @@ import { responseTaint } from '../detect/response-fields.js';
 import type { CodemodContext } from './context.js';
 import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
+import { chainedVideoPart, videoPartOf } from './video-part.js';
 
 export type VideoSource =
   /**
@@ -61,28 +62,20 @@ const BYTES_NAMES = /(buffer|bytes|blob)$/i;
  * `video_url`. A reason instead when it cannot be told safely (a stream from somewhere unknown).
  */
 export function extractVideo(request: TikTokRequest, context: CodemodContext): VideoLookup {
-  for (const chained of request.chain) {
-    if (calleeName(chained) === 'attach' && staticString(chained.arguments[0]) === FIELD && chained.arguments[1]) {
-      return classify(chained.arguments[1], context, true);
-    }
-  }
+  const attached = chainedVideoPart(request);
+  if (attached?.value) return classify(attached.value, context, true);
   let initShaped: Node | undefined;
   for (const body of requestBodies(request, context.index)) {
-    const object = context.folder.objectOf(body);
-    const property = object && findProperty(object, FIELD);
+    const part = videoPartOf(body, context);
+    const property = part?.property;
     if (property) {
       // `{ video: post.mediaUrls[0] }`: a value plainly a URL is one for TikTok to fetch (as in JSON below).
       if (isUrlValue(property.value)) return { video: { kind: 'url', expression: context.source(property.value) } };
       // `{ video: { video_url, caption } }`: a URL for TikTok to pull, named inside the video's own object.
       const nestedUrl = urlInsideVideo(context, property);
       if (nestedUrl) return { video: { kind: 'url', expression: context.source(nestedUrl.value) } };
-      const value = context.folder.objectOf(property.value);
-      const inner = value && findProperty(value, 'value');
-      return classify(inner ? inner.value : property.value, context, false);
     }
-    for (const append of formFieldCalls(unwrap(body), context.index)) {
-      if (staticString(append.arguments[0]) === FIELD && append.arguments[1]) return classify(append.arguments[1], context, false);
-    }
+    if (part?.value) return classify(part.value, context, false);
     const json = jsonBody(body, context);
     const sourceInfo = json && findProperty(json, 'source_info');
     const nested = sourceInfo && context.folder.objectOf(sourceInfo.value);

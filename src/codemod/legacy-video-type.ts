@@ -1,9 +1,8 @@
-import { LEGACY_UPLOAD, MEDIA_TRANSFER } from '../contract/index.js';
-import { calleeName, findProperty, isIdentifier, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
-import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/requests.js';
+import { MEDIA_TRANSFER } from '../contract/index.js';
+import { findProperty, isIdentifier, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import { requestBodies, type TikTokRequest } from '../detect/requests.js';
 import type { CodemodContext } from './context.js';
-
-const FIELD = LEGACY_UPLOAD.videoField;
+import { chainedVideoPart, videoPartOf } from './video-part.js';
 
 /**
  * What the legacy multipart part said the video is: `contentType` in form-data's options
@@ -31,18 +30,13 @@ export function legacyVideoType(request: TikTokRequest, context: CodemodContext)
   return type && type !== MEDIA_TRANSFER.defaultContentType ? { text: `'${type}'` } : undefined;
 }
 
-/** The third argument of the `video` part (its options or file name), wherever the body builds it. */
+/** The `video` part's options or file name, wherever the request builds the part. */
 function partOptions(request: TikTokRequest, context: CodemodContext): Node | undefined {
-  for (const chained of request.chain)
-    if (calleeName(chained) === 'attach' && staticString(chained.arguments[0]) === FIELD) return chained.arguments[2];
+  const attached = chainedVideoPart(request);
+  if (attached) return attached.options;
   for (const body of requestBodies(request, context.index)) {
-    const object = context.folder.objectOf(body);
-    const property = object && findProperty(object, FIELD);
-    const part = property && context.folder.objectOf(property.value);
-    // request's `formData: { video: { value, options: { filename, contentType } } }`.
-    if (part && findProperty(part, 'value')) return findProperty(part, 'options')?.value;
-    for (const append of formFieldCalls(unwrap(body), context.index))
-      if (staticString(append.arguments[0]) === FIELD) return append.arguments[2];
+    const part = videoPartOf(body, context);
+    if (part) return part.options;
   }
   return undefined;
 }
