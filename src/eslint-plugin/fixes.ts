@@ -1,7 +1,7 @@
 import type { Rule } from 'eslint';
 import { LEGACY_WEBHOOK_CONTENT_FIELDS, namedEventFor } from '../contract/index.js';
 import { rangeOf, staticString, type Node } from '../detect/ast.js';
-import { hasNewTwin, isLookupEntry } from '../detect/event-twin.js';
+import { hasNewTwin, isAppRecordLabel, isLookupEntry } from '../detect/event-twin.js';
 import type { ModuleIndex } from '../detect/module-index.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 
@@ -33,7 +33,9 @@ function eventFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
   if (finding.messageId === 'neverSent') return neverSentFixes(finding, index);
   const replacement = finding.data.replacement;
   const rename: Fixer = (fixer) => fixer.replaceTextRange(rangeOf(literal), requote(index.source(literal), replacement));
-  if (finding.messageId === 'ambiguous') return { suggest: [{ messageId: 'renameEvent', data: finding.data, fix: rename }] };
+  // An ambiguous owner, or a label of the app's own record: a person says whether it is TikTok's event.
+  if (finding.messageId === 'ambiguous' || isAppRecordLabel(index, literal))
+    return { suggest: [{ messageId: 'renameEvent', data: finding.data, fix: rename }] };
   if (isLookupEntry(index, literal) && !hasNewTwin(index, literal, replacement)) return { fix: addBeside(index, literal, replacement) };
   if (!hasNewTwin(index, literal, replacement)) return { fix: rename };
   const range = legacyLabelRange(index, literal, replacement) ?? (listItem(index, literal) && itemRange(index, listItem(index, literal)!));

@@ -164,6 +164,34 @@ app.post('/webhooks/tiktok', (req, res) => {
       ],
     },
     {
+      name: "a legacy name labelling a record the code returns: the app's own label, a suggestion, no autofix (TS)",
+      filename: 'src/webhooks/tiktok-activity.ts',
+      code: `
+export function toActivity(envelope: { event: string; create_time: number }) {
+  if (envelope.event !== 'post.publish.failed') return undefined;
+  return { source: 'tiktok', kind: 'video.upload.failed', at: new Date(envelope.create_time * 1000) };
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'rename',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'renameEvent',
+              output: `
+export function toActivity(envelope: { event: string; create_time: number }) {
+  if (envelope.event !== 'post.publish.failed') return undefined;
+  return { source: 'tiktok', kind: 'post.publish.failed', at: new Date(envelope.create_time * 1000) };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'never-sent names that name no event, or whose event is handled beside them: reported, nothing offered (TS)',
       filename: 'src/webhooks/tiktok.ts',
       code: `

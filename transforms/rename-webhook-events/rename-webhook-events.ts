@@ -1,6 +1,6 @@
 import { NEW_ONLY_EVENTS, WEBHOOK_ENVELOPE_KEYS, type LegacyEventName } from '../../src/contract/index.js';
 import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
-import { isLookupEntry } from '../../src/detect/event-twin.js';
+import { isAppRecordLabel, isLookupEntry } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import {
   calleeName,
@@ -70,6 +70,14 @@ export function renameWebhookEvents(context: CodemodContext): void {
     if (finding.messageId === 'neverSent') continue;
     if (finding.messageId === 'ambiguous') {
       context.defer(finding, `nothing here says which service sends '${legacy}': if it is TikTok's, it is '${replacement}' now`);
+      continue;
+    }
+    if (isAppRecordLabel(context.index, finding.node!)) {
+      const key = keyName(context.index.parent(finding.node!)!);
+      context.defer(
+        finding,
+        `'${legacy}' labels a record this code builds and returns (its \`${key}\`), a name of the app's own: if the label stands for TikTok's event, write '${replacement}' here and wherever the app's schema, stored rows or consumers spell it; keep it if they expect '${legacy}'`,
+      );
       continue;
     }
     const toldApart = toldApartOf.get(finding);

@@ -11,6 +11,8 @@ import { UPLOAD_CLIENTS, type UploadClient } from '../../src/codemod/upload-help
 import { quoted } from '../../src/codemod/todo.js';
 import { MEDIA_TRANSFER } from '../../src/contract/index.js';
 import { carryOptions } from './carry-options.js';
+import { queryExtras } from '../../src/codemod/legacy-query-extras.js';
+import { legacyInterceptorNote } from '../../src/codemod/legacy-interceptors.js';
 import { insertUploadHelper } from './insert-upload-helper.js';
 
 /** Builder calls of a superagent chain that only shape the legacy request, and go with it. */
@@ -34,6 +36,20 @@ const PULL_FROM_URL_NOTE =
 function droppedMessage(fields: readonly string[]): string {
   const names = fields.map((field) => `\`${field}\``).join(', ');
   return `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: the Share Video upload took the video alone and never used ${fields.length === 1 ? 'it' : 'them'}, and an inbox upload takes no caption or post settings either (the creator sets them in TikTok before posting), so nothing changes for the creator; to set them from the app, post with Direct Post (/v2/post/publish/video/init/, scope video.publish) and send them in post_info`;
+}
+
+/** The app's own key or secret (`this.tiktokClientKey`, `CLIENT_SECRET`), sent where a user's token belongs. */
+const APP_CREDENTIAL = /^(client_?key|client_?secret|client_?id|app_?key|app_?secret|api_?key)$/i;
+
+/** The last name of a token's text: `this.tiktokClientKey` → `tiktokClientKey`, then without a service prefix. */
+function lastName(token: string): string {
+  const name = /([A-Za-z_$][\w$]*)\s*$/.exec(token)?.[1] ?? '';
+  return name.replace(/^tik_?tok_?/i, '');
+}
+
+function droppedQueryMessage(names: readonly string[]): string {
+  const [it, them] = names.length === 1 ? ['it', 'is'] : ['them', 'are'];
+  return `the legacy request's query ${names.map((name) => `\`${name}\``).join(', ')} ${them} no longer sent: TikTok never read ${it}, and the init takes no query; if the app reads ${it} back from the request (an interceptor, a log), pass ${it} another way`;
 }
 
 /** What replaces what: the expression that becomes the helper call, and what else goes. */
@@ -73,6 +89,8 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   if ('reason' in lookup) return lookup.reason;
   // Read before the edit: the body goes with the legacy call.
   const dropped = droppedBodyFields(request, context);
+  const droppedQuery = queryExtras(request, context);
+  const interceptors = client.client ? legacyInterceptorNote(client.client, context) : undefined;
   const businessHeader = tokenInAccessTokenHeader(request, context);
   const videoType = lookup.video.kind === 'url' ? undefined : legacyVideoType(request, context);
   const async = isInAsyncFunction(request.call, context);
@@ -113,7 +131,12 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
     businessHeader
       ? `the token \`${quoted(token, 40)}\` was sent in an \`Access-Token\` header, as TikTok's Business API takes its own tokens: the Content Posting API takes the creator's user access token from v2 Login Kit (scope video.upload) as Bearer, which a Business API token is not; make sure this is that token`
       : undefined,
+    APP_CREDENTIAL.test(lastName(token))
+      ? `the token \`${quoted(token, 40)}\` is named like one of the app's own credentials, not a user's token: the Content Posting API takes the creator's user access token from v2 Login Kit (scope video.upload) as Bearer; pass that token here`
+      : undefined,
     dropped.length > 0 ? droppedMessage(dropped) : undefined,
+    droppedQuery.length > 0 ? droppedQueryMessage(droppedQuery) : undefined,
+    interceptors,
     videoType && upload.takesCallback
       ? `the legacy form labelled the video \`${quoted(videoType.text, 40)}\`, and the helper sends it as ${MEDIA_TRANSFER.defaultContentType}: set the Content-Type of the helper's PUT to it if the videos are not MP4 (TikTok takes ${MEDIA_TRANSFER.contentTypes.join(', ')})`
       : undefined,
