@@ -12,6 +12,9 @@ export const INBOX_VIDEO_INIT = {
   sources: ['FILE_UPLOAD', 'PULL_FROM_URL'],
 } as const;
 
+/** Direct Post's init (§7, [S4]): the post goes out with `post_info` (caption, privacy), scope `video.publish`. */
+export const DIRECT_POST_INIT_URL = 'https://open.tiktokapis.com/v2/post/publish/video/init/';
+
 export const MEDIA_TRANSFER = {
   method: 'PUT',
   contentTypes: ['video/mp4', 'video/quicktime', 'video/webm'],

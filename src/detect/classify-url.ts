@@ -22,7 +22,9 @@ export type UrlKind =
   /** The legacy host alone: a shared base URL, not a finding by itself. */
   | 'legacy-base'
   /** The Content Posting host: only its query string can be legacy. */
-  | 'content-posting';
+  | 'content-posting'
+  /** The legacy upload's path put on the Content Posting host, where it never existed. */
+  | 'upload-path-on-new-host';
 
 export interface UrlMatch {
   readonly kind: UrlKind;
@@ -57,7 +59,8 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   const queryStart = rest[pathEnd] === '?' ? text.length - rest.length + pathEnd : -1;
   const base = { host, path, queryStart };
 
-  if ((CONTENT_POSTING_HOSTS as readonly string[]).includes(host)) return { ...base, kind: 'content-posting' };
+  if ((CONTENT_POSTING_HOSTS as readonly string[]).includes(host))
+    return { ...base, kind: withoutSlash(path).endsWith(withoutSlash(LEGACY_UPLOAD.path)) ? 'upload-path-on-new-host' : 'content-posting' };
   const v1 = V1_ENDPOINTS.find((endpoint) => endpoint.host === host && withoutSlash(endpoint.path) === withoutSlash(path));
   if (v1) return { ...base, kind: 'v1-endpoint', v1 };
   if (!(LEGACY_API_HOSTS as readonly string[]).includes(host)) return undefined;

@@ -1,4 +1,4 @@
-import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
+import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
 import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
 import { classifyUrl, isEndpointFinding, isReturnAddress, RETURN_ADDRESS_PARAM, successorOf, type UrlMatch } from './classify-url.js';
@@ -134,6 +134,13 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
       };
     case 'legacy-dynamic':
       return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'dynamic', node, data: { host: match.host } };
+    case 'upload-path-on-new-host':
+      return {
+        ruleId: 'no-legacy-share-endpoint',
+        messageId: 'pathOnNewHost',
+        node,
+        data: { legacy: spelled, replacement: INBOX_VIDEO_INIT.url, direct: DIRECT_POST_INIT_URL },
+      };
     default: {
       const successor = successorOf(match.path);
       return successor

@@ -28,6 +28,8 @@ export const RULES = {
         '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere): if that base is https://open-api.tiktok.com, the upload fails since 2023-09-10; move it to POST {{replacement}} with Bearer and a JSON source_info, then PUT the bytes',
       relativeBesideBase:
         '{{path}} is the path of the retired Share Video upload, on the retired v1 host that `{{key}}` names beside it: the upload fails since 2023-09-10; point `{{key}}` at {{newHost}} and this path at {{newPath}}, and the request that reads them to Bearer and a JSON source_info, then a PUT of the bytes to data.upload_url',
+      pathOnNewHost:
+        "{{legacy}} puts the retired Share Video upload's path on the Content Posting host, which never had it (every call fails): an upload to the inbox starts at POST {{replacement}}, a post with a caption and privacy (`post_info`) at Direct Post's POST {{direct}} (scope video.publish)",
     },
   },
   'no-unmapped-legacy-endpoint': {

@@ -6,6 +6,7 @@ import {
   calleeName,
   isCall,
   isMember,
+  isStringLiteral,
   keyName,
   memberName,
   objectProperties,
@@ -165,7 +166,30 @@ export function renameWebhookEvents(context: CodemodContext): void {
   renameTextsBuiltFromCaseLabels(context, renamedNames);
   renameInOtherStrings(context, renamedNames);
   if (renamed > 0) context.notes.add(NEW_EVENTS_NOTE);
-  if (renamed > 0 && !keep) markStrayShareIds(context, renamedNames);
+  if (renamed > 0 && !keep) {
+    markStrayShareIds(context, renamedNames);
+    renameShareIdInContentTexts(context, renamedNames);
+  }
+}
+
+/**
+ * `{ event: 'video.publish.completed', content: '{"share_id":"s1"}' }` in a test or a simulator: the
+ * content of an event renamed here, written as the JSON text TikTok sends, carries `publish_id` now.
+ */
+function renameShareIdInContentTexts(context: CodemodContext, renamed: ReadonlyMap<string, string>): void {
+  const present = context.nodesInTree();
+  for (const piece of [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')]) {
+    if (!present.has(piece) || !isStringLiteral(piece) || !piece.value.includes('"share_id"')) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(piece.value);
+    } catch {
+      continue;
+    }
+    if (typeof parsed !== 'object' || parsed === null || !Object.hasOwn(parsed, 'share_id')) continue;
+    if (!contentOfRenamedEvent(piece, renamed, context)) continue;
+    context.pathOf(piece).replace(stringLike(context, piece, piece.value.replace('"share_id"', '"publish_id"')));
+  }
 }
 
 const STRAY_READ =
@@ -218,10 +242,22 @@ function contentOfRenamedEvent(object: Node, renamed: ReadonlyMap<string, string
   let value = object;
   let parent = context.index.parent(value);
   if (parent?.type === 'ArrayExpression') return (parent.elements as Node[]).some((element) => element !== object && isRenamed(element));
+  // The content written as the JSON text itself: judged by the envelope around it, as below.
+  if (isStringLiteral(object)) return contentOfEnvelope(object, parent, isRenamed, context);
   if (parent && isCall(parent) && calleeName(parent) === 'stringify' && parent.arguments[0] === object) {
     value = parent;
     parent = context.index.parent(parent);
   }
+  return contentOfEnvelope(value, parent, isRenamed, context);
+}
+
+/** Whether `value` is the `content` of an object whose `event` is one of the renamed names. */
+function contentOfEnvelope(
+  value: Node,
+  parent: Node | undefined,
+  isRenamed: (node: Node | undefined) => boolean,
+  context: CodemodContext,
+): boolean {
   if (
     !parent ||
     (parent.type !== 'ObjectProperty' && parent.type !== 'Property') ||
