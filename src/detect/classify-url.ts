@@ -23,8 +23,8 @@ export type UrlKind =
   | 'legacy-base'
   /** The Content Posting host: only its query string can be legacy. */
   | 'content-posting'
-  /** The legacy upload's path put on the Content Posting host, where it never existed. */
-  | 'upload-path-on-new-host';
+  /** A Share Video path (`/share/video/upload/`, `…/status/`) put on the Content Posting host, where it never existed. */
+  | 'share-path-on-new-host';
 
 export interface UrlMatch {
   readonly kind: UrlKind;
@@ -41,6 +41,8 @@ const ALL_HOSTS = [...LEGACY_API_HOSTS, ...CONTENT_POSTING_HOSTS, ...new Set(V1_
 const HOST_PATTERN = new RegExp(`(?:^|[^\\w.-])(?:https?:)?//(${ALL_HOSTS.map(escape).join('|')})(?=[/?#:${HOLE}'"\`]|$)`, 'i');
 
 const withoutSlash = (path: string) => path.replace(/\/+$/, '');
+/** The Share Video API's own paths, `/share/video/…`, which the Content Posting host never served. */
+const SHARE_VIDEO_PATH = /\/share\/video\//;
 
 /**
  * Which TikTok endpoint a folded URL names, judged on the exact host (issue 3: anchor on the host).
@@ -60,7 +62,7 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   const base = { host, path, queryStart };
 
   if ((CONTENT_POSTING_HOSTS as readonly string[]).includes(host))
-    return { ...base, kind: withoutSlash(path).endsWith(withoutSlash(LEGACY_UPLOAD.path)) ? 'upload-path-on-new-host' : 'content-posting' };
+    return { ...base, kind: SHARE_VIDEO_PATH.test(path) ? 'share-path-on-new-host' : 'content-posting' };
   const v1 = V1_ENDPOINTS.find((endpoint) => endpoint.host === host && withoutSlash(endpoint.path) === withoutSlash(path));
   if (v1) return { ...base, kind: 'v1-endpoint', v1 };
   if (!(LEGACY_API_HOSTS as readonly string[]).includes(host)) return undefined;

@@ -1,4 +1,4 @@
-import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
+import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STATUS_FETCH } from '../contract/index.js';
 import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
 import { classifyUrl, isEndpointFinding, isReturnAddress, RETURN_ADDRESS_PARAM, successorOf, type UrlMatch } from './classify-url.js';
@@ -134,13 +134,21 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
       };
     case 'legacy-dynamic':
       return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'dynamic', node, data: { host: match.host } };
-    case 'upload-path-on-new-host':
-      return {
-        ruleId: 'no-legacy-share-endpoint',
-        messageId: 'pathOnNewHost',
-        node,
-        data: { legacy: spelled, replacement: INBOX_VIDEO_INIT.url, direct: DIRECT_POST_INIT_URL },
-      };
+    case 'share-path-on-new-host':
+      // The upload's own path, or another of the Share Video API's (its status), put on the new host.
+      return match.path.replace(/\/+$/, '').endsWith(LEGACY_UPLOAD.path.replace(/\/+$/, ''))
+        ? {
+            ruleId: 'no-legacy-share-endpoint',
+            messageId: 'pathOnNewHost',
+            node,
+            data: { legacy: spelled, replacement: INBOX_VIDEO_INIT.url, direct: DIRECT_POST_INIT_URL },
+          }
+        : {
+            ruleId: 'no-legacy-share-endpoint',
+            messageId: 'sharePathOnNewHost',
+            node,
+            data: { legacy: spelled, status: PUBLISH_STATUS_FETCH.url },
+          };
     default: {
       const successor = successorOf(match.path);
       return successor

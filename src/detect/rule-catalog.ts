@@ -30,6 +30,8 @@ export const RULES = {
         '{{path}} is the path of the retired Share Video upload, on the retired v1 host that `{{key}}` names beside it: the upload fails since 2023-09-10; point `{{key}}` at {{newHost}} and this path at {{newPath}}, and the request that reads them to Bearer and a JSON source_info, then a PUT of the bytes to data.upload_url',
       pathOnNewHost:
         "{{legacy}} puts the retired Share Video upload's path on the Content Posting host, which never had it (every call fails): an upload to the inbox starts at POST {{replacement}}, a post with a caption and privacy (`post_info`) at Direct Post's POST {{direct}} (scope video.publish)",
+      sharePathOnNewHost:
+        '{{legacy}} puts a path of the retired Share Video API on the Content Posting host, which never had it (every call fails): the status of an upload is POST {{status}} with {"publish_id"}',
     },
   },
   'no-unmapped-legacy-endpoint': {
