@@ -106,8 +106,11 @@ export function findResponseFields(
 }
 
 function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
+  // A publish step of the app's own on the Content Posting host, or a Share Video path put there (which answers 404).
   const posting = requests.filter(
-    (request) => request.match.kind === 'content-posting' && request.match.path.startsWith('/v2/post/publish/') && !isInboxInit(request),
+    (request) =>
+      (request.match.kind === 'content-posting' && request.match.path.startsWith('/v2/post/publish/') && !isInboxInit(request)) ||
+      request.match.kind === 'share-path-on-new-host',
   );
   return posting.flatMap((request) =>
     fieldReads(index, responseTaint(index, [request]), ['share_id'], () => ({
