@@ -15,10 +15,12 @@ const LEGACY_REQUEST_PARTS = new RegExp(`\\b(${LEGACY_UPLOAD.queryCredentials.jo
 export function legacyInterceptorNote(client: string, context: CodemodContext): string | undefined {
   const handlers: string[] = [];
   for (const call of context.index.ofType('CallExpression')) {
-    if (calleeName(call) !== 'use') continue;
-    const interceptors = unwrap(call.callee).object;
-    const kind = isMember(unwrap(interceptors)) ? memberName(unwrap(interceptors)) : undefined;
-    const owner = kind && isMember(unwrap(interceptors)) ? unwrap(unwrap(interceptors).object) : undefined;
+    // `client.interceptors.<kind>.use(…)`; a bare `use(…)` (React's) is no interceptor.
+    const callee = unwrap(call.callee);
+    if (!isMember(callee) || memberName(callee) !== 'use') continue;
+    const interceptors = unwrap(callee.object);
+    const kind = isMember(interceptors) ? memberName(interceptors) : undefined;
+    const owner = kind ? unwrap(interceptors.object) : undefined;
     if (!owner || !isMember(owner) || memberName(owner) !== 'interceptors' || context.source(unwrap(owner.object)) !== client) continue;
     for (const handler of call.arguments as Node[]) {
       const body = functionOf(handler, context);
