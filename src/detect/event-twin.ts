@@ -80,10 +80,11 @@ export function isPlainData(node: Node): boolean {
 
 /**
  * `return { workspaceId, eventType: 'video.upload.failed', occurredAt: new Date(), payload }`: the
- * name labels a record the app builds at run time and returns, under a key of its own (a record
- * passed to a call is more often the incoming event described for a function, renamed with it). That label is the app's: its schema, its stored rows and its consumers may spell
- * it, so it is not renamed in silence. Not under `event`, the key of TikTok's own envelope (a test's
- * or a simulator's payload), and not in a table of plain data (a map of constants).
+ * name labels a record the app builds at run time and returns, under a key of its own. That label is
+ * the app's: its schema, its stored rows and its consumers may spell it, so it is not renamed in
+ * silence. Not under `event`, the key of TikTok's own envelope (a test's or a simulator's payload),
+ * not in a table of plain data (a map of constants), and not in a record passed to a call (more often
+ * the incoming event described for a function, renamed with it).
  */
 export function isAppRecordLabel(index: ModuleIndex, literal: Node): boolean {
   const property = index.parent(literal);

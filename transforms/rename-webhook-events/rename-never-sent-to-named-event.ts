@@ -1,8 +1,9 @@
 import { LEGACY_EVENT_NAMES, LEGACY_EVENT_RENAMES, namedEventFor } from '../../src/contract/index.js';
-import { keyName, literalTypeValue, staticString, type Node } from '../../src/detect/ast.js';
+import type { Node } from '../../src/detect/ast.js';
+import { hasNewTwin } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { chainOf, toldApartFromTwin } from './told-apart-from-twin.js';
-import { listOf, renameEventSite } from './rename-event-site.js';
+import { toldApartFromTwin } from './told-apart-from-twin.js';
+import { renameEventSite } from './rename-event-site.js';
 
 export type NamedEventRename = { readonly event: string } | { readonly reason: string };
 
@@ -28,28 +29,13 @@ export function renameNeverSentToNamedEvent(context: CodemodContext, literal: No
   return reason ? { reason } : { event };
 }
 
-/** A name of the same event in the list the literal stands in, or tested in the same function. */
+/**
+ * A name of the same event beside the literal (the list it stands in, its `||` chain: as read, or as
+ * this run renamed it already), or tested in another condition of the same function.
+ */
 function twinBeside(context: CodemodContext, literal: Node, twins: readonly string[]): string | undefined {
-  const list = listOf(context, literal);
-  if (list) return namesIn(list).find((name) => name !== undefined && twins.includes(name));
-  const comparison = context.index.parent(literal);
-  if (comparison?.type !== 'BinaryExpression') return undefined;
-  const chain = context.source(chainOf(context, comparison));
-  const inChain = twins.find((twin) => chain.includes(`'${twin}'`) || chain.includes(`"${twin}"`) || chain.includes(`\`${twin}\``));
-  return inChain ?? twins.find((twin) => toldApartFromTwin(context, literal, '', twin) !== undefined);
-}
-
-function namesIn(list: Node): (string | undefined)[] {
-  switch (list.type) {
-    case 'SwitchStatement':
-      return list.cases.map((item: Node) => (item.test ? staticString(item.test) : undefined));
-    case 'ObjectExpression':
-      return list.properties.map((item: Node) => keyName(item));
-    case 'ArrayExpression':
-      return list.elements.map((item: Node | null) => (item ? staticString(item) : undefined));
-    case 'TSUnionType':
-      return list.types.map((item: Node) => literalTypeValue(item));
-    default:
-      return [];
-  }
+  return (
+    twins.find((twin) => hasNewTwin(context.index, literal, twin)) ??
+    twins.find((twin) => toldApartFromTwin(context, literal, '', twin) !== undefined)
+  );
 }
