@@ -3,6 +3,7 @@ import {
   calleeName,
   isIdentifier,
   isMember,
+  isObjectProperty,
   keyName,
   memberName,
   objectProperties,
@@ -15,7 +16,7 @@ import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
 import type { TikTokRequest } from './requests.js';
-import type { Folded } from './folded.js';
+import { HOLE, type Folded } from './folded.js';
 import type { ValueFolder } from './static-value.js';
 import type { UrlComposition } from './endpoints.js';
 import type { RequestRecord } from './request-records.js';
@@ -23,7 +24,62 @@ import type { RequestRecord } from './request-records.js';
 const CREDENTIALS: readonly string[] = LEGACY_UPLOAD.queryCredentials;
 /** Options that become the query string: axios `params`, got and ky `searchParams`, request `qs`, undici `query`. */
 export const QUERY_OPTIONS: readonly string[] = ['params', 'searchParams', 'qs', 'query'];
-const PARAM_IN_URL = new RegExp(`[?&](${CREDENTIALS.join('|')})=`, 'g');
+/** A parameter's name where a query string gives it (`?a=1&b=2`), up to its `=`. */
+const PARAMETER = new RegExp(`[?&]([^=&#?${HOLE}]+)=`, 'g');
+
+/**
+ * One parameter a TikTok request puts in its query: `name` (undefined for a spread, or for a query
+ * option whose object cannot be read here), and where it is written (`node`, or a `range` inside it).
+ */
+export interface QueryParameter {
+  readonly name: string | undefined;
+  readonly node: Node;
+  readonly range?: readonly [number, number];
+}
+
+/** The parameters in a URL's text (`'?open_id=' + id`, templates, constants) and its `new URLSearchParams({…})`. */
+function urlQueryParameters(url: Folded, node: Node, index: ModuleIndex): QueryParameter[] {
+  const found: QueryParameter[] = [];
+  const text = url.pieces.map((piece) => piece.text ?? HOLE).join('');
+  for (const match of text.matchAll(PARAMETER)) {
+    const located = locateInPieces(url, match.index + 1, match[1], index) ?? { node };
+    found.push({ name: match[1], ...located });
+  }
+  for (const piece of url.pieces) if (piece.query) found.push(...objectParameters(piece.query));
+  return found;
+}
+
+/**
+ * Every parameter a request puts in its query: its URL's, its query option (axios `params`, got and
+ * ky `searchParams`, request `qs`, undici `query`), superagent's `.query(…)`, and
+ * `url.searchParams.set(…)` on the `new URL` it sends.
+ */
+export function requestQueryParameters(request: TikTokRequest, index: ModuleIndex, folder: ValueFolder): QueryParameter[] {
+  const found = urlQueryParameters(request.url, request.call, index);
+  for (const options of request.options)
+    for (const property of objectProperties(options))
+      if (QUERY_OPTIONS.includes(keyName(property) ?? ''))
+        found.push(...objectParameters(folder.objectOf(property.value) ?? property.value));
+  for (const chained of request.chain) {
+    if (calleeName(chained) !== 'query' || !chained.arguments[0]) continue;
+    const arg = chained.arguments[0];
+    const literal = staticString(unwrap(arg));
+    if (literal === undefined) found.push(...objectParameters(folder.objectOf(arg) ?? arg));
+    else for (const match of `?${literal}`.matchAll(PARAMETER)) found.push({ name: match[1], node: arg });
+  }
+  for (const call of searchParamsWrites(request, index, folder)) found.push({ name: staticString(unwrap(call.arguments[0])), node: call });
+  return found;
+}
+
+/** Each key of a query object (a spread or a computed key unnamed); a value that is no object literal, unnamed whole. */
+function objectParameters(object: Node): QueryParameter[] {
+  if (object.type !== 'ObjectExpression') return [{ name: undefined, node: object }];
+  return (object.properties as Node[]).map((property) =>
+    isObjectProperty(property) && keyName(property) !== undefined
+      ? { name: keyName(property), node: property.key }
+      : { name: undefined, node: property },
+  );
+}
 
 /** `access_token` and `open_id` sent in the query string of TikTok requests, one finding per parameter. */
 export function findQueryTokens(
@@ -33,53 +89,22 @@ export function findQueryTokens(
   compositions: readonly UrlComposition[],
   records: readonly RequestRecord[] = [],
 ): RawFinding[] {
-  const findings: RawFinding[] = [];
-  const report = (name: string, node: Node, range?: readonly [number, number]) =>
-    findings.push({
+  const parameters = [
+    ...requests.flatMap((request) => requestQueryParameters(request, index, folder)),
+    // Also of URLs no request in this module sends (a job descriptor, a redirect).
+    ...compositions.flatMap(({ url, node }) => urlQueryParameters(url, node, index)),
+    // A provider table's entry for a legacy endpoint: the object its query builder returns.
+    ...records.flatMap((record) => record.queries.flatMap(objectParameters)),
+  ];
+  const findings: RawFinding[] = parameters
+    .filter((parameter) => parameter.name !== undefined && CREDENTIALS.includes(parameter.name))
+    .map(({ name, node, range }) => ({
       ruleId: 'no-token-in-query',
       messageId: name === 'access_token' ? 'accessToken' : 'openId',
       data: { hint: CODEMOD_HINT },
       node: range ? undefined : node,
       range,
-    });
-  const fromObject = (object: Node | undefined) => {
-    for (const property of object ? objectProperties(object) : []) {
-      const name = keyName(property);
-      if (name && CREDENTIALS.includes(name)) report(name, property.key);
-    }
-  };
-
-  // In the URL text ('?open_id=' + id + '&access_token=' + token, templates, constants), also of URLs
-  // no request in this module sends (a job descriptor, a redirect).
-  for (const { url, node } of [...requests.map((r) => ({ url: r.url, node: r.call })), ...compositions]) {
-    const text = url.pieces.map((piece) => piece.text ?? '\u0000').join('');
-    for (const match of text.matchAll(PARAM_IN_URL)) {
-      const located = locateInPieces(url, match.index + 1, match[1], index) ?? { node };
-      report(match[1], located.node, located.range);
-    }
-    // `${url}?${new URLSearchParams({ access_token })}`
-    for (const piece of url.pieces) if (piece.query) fromObject(piece.query);
-  }
-  // A provider table's entry for a legacy endpoint: the object its query builder returns.
-  for (const record of records) for (const query of record.queries) fromObject(query);
-  for (const request of requests) {
-    for (const options of request.options) {
-      for (const property of objectProperties(options)) {
-        if (QUERY_OPTIONS.includes(keyName(property) ?? '')) fromObject(folder.objectOf(property.value));
-      }
-    }
-    for (const chained of request.chain) {
-      if (calleeName(chained) !== 'query' || !chained.arguments[0]) continue;
-      const arg = chained.arguments[0];
-      const literal = staticString(unwrap(arg));
-      if (literal === undefined) fromObject(folder.objectOf(arg));
-      else for (const name of CREDENTIALS) if (new RegExp(`(^|[?&])${name}=`).test(literal)) report(name, arg);
-    }
-    for (const call of searchParamsWrites(request, index, folder)) {
-      const name = staticString(unwrap(call.arguments[0]));
-      if (name && CREDENTIALS.includes(name)) report(name, call);
-    }
-  }
+    }));
   return dedupe(findings);
 }
 
