@@ -101,6 +101,9 @@ const rows = files.map((file) => {
     uploadOrWebhook: isCode && UPLOAD_OR_WEBHOOK.test(withoutComments(textBefore, file)),
   };
   row.outcome = outcome(row);
+  // The target counts files with live legacy code: a test that names a legacy event as an unknown one
+  // (nothing reported, nothing silent) is not one.
+  if (row.outcome === 'no legacy code') row.uploadOrWebhook = false;
   return row;
 });
 

@@ -204,6 +204,31 @@ export function collapseTwinFallbacks(context: CodemodContext): void {
       );
     })
     .forEach((path) => path.replace(path.node.left));
+  collapseTwinPlaceholders(context);
+}
+
+/**
+ * `${data.error_msg} / ${extra.error_detail}` becomes `${error.message} / ${error.message}`: the
+ * message twice says nothing more, so the second placeholder goes with the separator before it.
+ * Only a separator of punctuation goes; words between the two keep both.
+ */
+function collapseTwinPlaceholders(context: CodemodContext): void {
+  const { j } = context;
+  context.root.find(j.TemplateLiteral).forEach((path) => {
+    const { quasis, expressions } = path.node;
+    const seen = new Set<string>();
+    for (let index = 0; index < expressions.length; index++) {
+      const source = j(expressions[index]).toSource();
+      const separator = quasis[index].value.cooked ?? '';
+      if (seen.has(source) && index > 0 && /\berror\.(message|code|log_id)$/.test(source) && /^[\s/|,;:()\-–—]+$/.test(separator)) {
+        expressions.splice(index, 1);
+        quasis.splice(index, 1);
+        index--;
+        continue;
+      }
+      seen.add(source);
+    }
+  });
 }
 
 function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): string | undefined {

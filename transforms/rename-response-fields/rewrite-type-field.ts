@@ -32,7 +32,8 @@ export function rewriteTypeField(context: CodemodContext, signature: Node, field
   if (move.from === 'extra' && literal.members.length === 0) context.pathOf(owner!).prune();
   const members: Node[] = outer.type === 'TSTypeLiteral' ? outer.members : outer.body;
   if (!members.some((member) => keyName(member) === 'error')) {
-    const declared = context.j(`type T = { ${ERROR_MEMBER} };`).get().node as Node;
+    // The `;` inside: recast reuses the new member's own text, so its separator must be part of it.
+    const declared = context.j(`type T = { ${ERROR_MEMBER}; };`).get().node as Node;
     const alias = (declared.program ?? declared).body[0];
     members.push(alias.typeAnnotation.members[0]);
   }
