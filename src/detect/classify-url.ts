@@ -24,7 +24,9 @@ export type UrlKind =
   /** The Content Posting host: only its query string can be legacy. */
   | 'content-posting'
   /** A Share Video path (`/share/video/upload/`, `…/status/`) put on the Content Posting host, where it never existed. */
-  | 'share-path-on-new-host';
+  | 'share-path-on-new-host'
+  /** A v1 path (`/oauth/access_token/`, `/user/info/`, `/video/query/`) put on the Content Posting host without `/v2`. */
+  | 'v1-path-on-new-host';
 
 export interface UrlMatch {
   readonly kind: UrlKind;
@@ -41,6 +43,9 @@ const ALL_HOSTS = [...LEGACY_API_HOSTS, ...CONTENT_POSTING_HOSTS, ...new Set(V1_
 const HOST_PATTERN = new RegExp(`(?:^|[^\\w.-])(?:https?:)?//(${ALL_HOSTS.map(escape).join('|')})(?=[/?#:${HOLE}'"\`]|$)`, 'i');
 
 const withoutSlash = (path: string) => path.replace(/\/+$/, '');
+/** The v1 endpoints of the legacy API host: their paths, moved to the new host, still need `/v2`. */
+const V1_ON_LEGACY_HOST = V1_ENDPOINTS.filter((endpoint) => (LEGACY_API_HOSTS as readonly string[]).includes(endpoint.host));
+const LEGACY_SUCCESSOR_PATHS = new Set(Object.keys(LEGACY_PATH_SUCCESSORS).map(withoutSlash));
 /** The Share Video API's own paths, `/share/video/…`, which the Content Posting host never served. */
 const SHARE_VIDEO_PATH = /\/share\/video\//;
 
@@ -61,8 +66,12 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   const queryStart = rest[pathEnd] === '?' ? text.length - rest.length + pathEnd : -1;
   const base = { host, path, queryStart };
 
-  if ((CONTENT_POSTING_HOSTS as readonly string[]).includes(host))
-    return { ...base, kind: SHARE_VIDEO_PATH.test(path) ? 'share-path-on-new-host' : 'content-posting' };
+  if ((CONTENT_POSTING_HOSTS as readonly string[]).includes(host)) {
+    if (SHARE_VIDEO_PATH.test(path)) return { ...base, kind: 'share-path-on-new-host' };
+    const v1 = V1_ON_LEGACY_HOST.find((endpoint) => withoutSlash(endpoint.path) === withoutSlash(path));
+    if (v1 || LEGACY_SUCCESSOR_PATHS.has(withoutSlash(path))) return { ...base, kind: 'v1-path-on-new-host', v1 };
+    return { ...base, kind: 'content-posting' };
+  }
   const v1 = V1_ENDPOINTS.find((endpoint) => endpoint.host === host && withoutSlash(endpoint.path) === withoutSlash(path));
   if (v1) return { ...base, kind: 'v1-endpoint', v1 };
   if (!(LEGACY_API_HOSTS as readonly string[]).includes(host)) return undefined;

@@ -149,6 +149,16 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
             node,
             data: { legacy: spelled, status: PUBLISH_STATUS_FETCH.url },
           };
+    case 'v1-path-on-new-host':
+      // `${base}/oauth/access_token/` with the base moved to the new host and the path left as v1.
+      return match.v1
+        ? { ruleId: 'no-v1-oauth-endpoint', messageId: 'pathOnNewHost', node, data: { legacy: spelled, replacement: match.v1.replacement } }
+        : {
+            ruleId: 'no-unmapped-legacy-endpoint',
+            messageId: 'pathOnNewHost',
+            node,
+            data: { legacy: spelled, successor: successorOf(match.path)! },
+          };
     default: {
       const successor = successorOf(match.path);
       return successor

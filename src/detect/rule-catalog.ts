@@ -44,6 +44,8 @@ export const RULES = {
       successor: '{{legacy}} on the retired v1 host fails since 2023-09-10; its successor is {{successor}}: port the call to it by hand',
       dynamic:
         'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
+      pathOnNewHost:
+        '{{legacy}} puts a v1 path on the Content Posting host without its /v2 prefix, and that host never served it (every call fails): its successor is {{successor}}',
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
       relative:
         '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
@@ -119,6 +121,8 @@ export const RULES = {
         '{{legacy}} is the retired v1 video list: POST https://open.tiktokapis.com/v2/video/list/?fields=… with the header `Authorization: Bearer <token>` and a JSON body {cursor, max_count} answers data.videos as before, with error.code "ok" on success ({{hint}})',
       relative:
         '{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
+      pathOnNewHost:
+        '{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
       authorize:
         '{{legacy}} is the retired v1 authorize page: use https://www.tiktok.com/v2/auth/authorize/ with the same parameters, and video.upload in the scope where the app uploads ({{hint}})',
     },
@@ -147,6 +151,8 @@ export const RULES = {
       url: '{{legacy}} on the retired v1 host has no Content Posting equivalent: port it by hand (this file is reported, not rewritten)',
       successor:
         '{{legacy}} on the retired v1 host fails since 2023-09-10; its successor is {{successor}} (this file is reported, not rewritten)',
+      pathOnNewHost:
+        '{{legacy}} puts a v1 path on the Content Posting host without its /v2 prefix, and that host never served it (every call fails): its successor is {{successor}}',
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; move each one to https://open.tiktokapis.com (this file is reported, not rewritten)',
     },
   },
