@@ -30,7 +30,9 @@ export function renameInOtherStrings(context: CodemodContext, renamed: ReadonlyM
     if (!present.has(piece) || !isStringLiteral(piece) || renamed.has(piece.value)) continue;
     const value = piece.value.replace(pattern, (name: string) => renamed.get(name) ?? name);
     if (value === piece.value) continue;
-    if (inTest || isProse(piece.value, renamed)) context.pathOf(piece).replace(stringLike(context, piece, value));
+    // The text is about the event: the id it names is the one that event carries now.
+    if (inTest || isProse(piece.value, renamed))
+      context.pathOf(piece).replace(stringLike(context, piece, value.replace(/\bshare_id\b/g, 'publish_id')));
     else {
       const [legacy] = piece.value.match(pattern)!;
       // The check reports such a text: its finding carries the TODO, one per site.

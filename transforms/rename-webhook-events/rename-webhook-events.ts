@@ -237,7 +237,10 @@ function contentOfRenamedEvent(object: Node, renamed: ReadonlyMap<string, string
   const isRenamed = (node: Node | undefined) => {
     const value = node && staticString(node);
     // The name as read, or as renamed already: the literal may be the one the rename changed in place.
-    return value !== undefined && (renamed.has(value) || [...renamed.values()].includes(value));
+    if (value !== undefined) return renamed.has(value) || [...renamed.values()].includes(value);
+    // `EVENTS.VIDEO_PUBLISH_COMPLETED` of a constant from another module: the name spelled as its key.
+    const key = node && isMember(node) ? memberName(node) : undefined;
+    return key !== undefined && /^[A-Z]+(_[A-Z]+)+$/.test(key) && renamed.has(key.toLowerCase().replaceAll('_', '.'));
   };
   let value = object;
   let parent = context.index.parent(value);
@@ -266,7 +269,15 @@ function contentOfEnvelope(
   )
     return false;
   const envelope = context.index.parent(parent)!;
-  return isRenamed(objectProperties(envelope).find((other) => keyName(other) === 'event')?.value);
+  const event = objectProperties(envelope).find((other) => keyName(other) === 'event');
+  if (event) return isRenamed(event.value);
+  // `{ ...event, content: '{"share_id":"s2"}' }`: a copy of an envelope written above, its event kept.
+  return envelope.properties.some((member: Node) => {
+    if (member.type !== 'SpreadElement' && member.type !== 'SpreadProperty') return false;
+    const binding = member.argument.type === 'Identifier' ? context.index.resolve(member.argument) : undefined;
+    const copied = binding?.kind === 'const' && binding.init?.type === 'ObjectExpression' ? binding.init : undefined;
+    return copied !== undefined && isRenamed(objectProperties(copied).find((other) => keyName(other) === 'event')?.value);
+  });
 }
 
 /** Keys a webhook payload (or its content) is made of, besides `share_id`; `type` where an app says it for `event`. */
