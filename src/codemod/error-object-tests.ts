@@ -1,7 +1,6 @@
 import { memberName, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
-import type { Taint } from '../detect/taint.js';
 import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
@@ -16,13 +15,16 @@ import type { CodemodContext } from './context.js';
 export function errorCodeTests(context: CodemodContext, request: TikTokRequest): () => void {
   // Followed on the tree as read: the rewrite puts a new call where the request was.
   const taint = responseTaint(context.index, [request]);
-  return () => testErrorCodes(context, taint);
+  const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter(
+    (member) => memberName(member) === 'error' && taint.has(member.object) && isBodyTop(context, member.object),
+  );
+  return () => testErrorCodes(context, members);
 }
 
-function testErrorCodes(context: CodemodContext, taint: Taint): void {
+function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {
   const present = context.nodesInTree();
-  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
-    if (memberName(member) !== 'error' || !present.has(member) || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;
+  for (const member of members) {
+    if (!present.has(member)) continue;
     // `if (data.error?.code) throw …`: the code is `"ok"` on success, as true as any error's.
     const code = ownCode(context, member);
     if (code) {
@@ -75,10 +77,16 @@ function isTest(context: CodemodContext, node: Node): boolean {
   );
 }
 
-/** `data.error && data.error.code !== 'ok'`: the test guards a read of the object's own fields, as v2 wants. */
+/**
+ * `data.error && data.error.code !== 'ok'`, `!data.error || data.error.code !== 'ok'`: the test guards a
+ * read of the object's own fields, as v2 wants.
+ */
 function guardsOwnCode(context: CodemodContext, member: Node): boolean {
-  const parent = context.index.parent(member);
-  if (parent?.type !== 'LogicalExpression' || parent.operator !== '&&' || parent.left !== member) return false;
+  const negation = context.index.parent(member);
+  const negated = negation?.type === 'UnaryExpression' && negation.operator === '!';
+  const operand = negated ? negation : member;
+  const parent = context.index.parent(operand);
+  if (parent?.type !== 'LogicalExpression' || parent.operator !== (negated ? '||' : '&&') || parent.left !== operand) return false;
   const own = context.source(member);
   return context.source(parent.right).includes(`${own}.code`) || context.source(parent.right).includes(`${own}?.code`);
 }

@@ -1,3 +1,4 @@
+import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
@@ -93,6 +94,8 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   // A query's `max_count=10` is text; v2's JSON body wants the number.
   const value = (param: ParamValue) => ('text' in param && /^\d+$/.test(param.text) ? param.text : paramSource(context, param));
   const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
+  // `if (body.error)` took every v1 answer for a failure too (v1 also sent `error`); v2's code says it.
+  const errorTests = errorCodeTests(context, request);
   for (const edit of reads.edits) edit();
   for (const name of reads.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${ERROR_CODE_TYPE_PLACE}${name}`);
   replaceV1Request(context, request, parts, {
@@ -105,6 +108,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     body: endpoint.method === 'POST' ? { as: 'json', entries } : undefined,
     rest: carried.text,
   });
+  errorTests();
   removeDeadBindings(context, request.call);
   return undefined;
 }
