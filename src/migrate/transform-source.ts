@@ -85,6 +85,18 @@ function assertParses(output: string, file: string): void {
 }
 
 /**
+ * The helpers are written with two spaces a level: in a file indented with tabs or four spaces, each
+ * level takes the file's own step, as a person adding a function there would write it.
+ */
+function indentedLikeFile(helper: string, text: string): string {
+  const indented = text.split('\n').filter((line) => /^[ \t]+\S/.test(line) && !/^\s*\*/.test(line));
+  const tabs = indented.filter((line) => line.startsWith('\t')).length > indented.length / 2;
+  const step = tabs ? '\t' : ' '.repeat(indentUnit(text));
+  if (step === '  ') return helper;
+  return helper.replace(/^((?: {2})+)/gm, (pairs: string) => step.repeat(pairs.length / 2));
+}
+
+/**
  * The file's indentation step in spaces (2 by default), as the first level shows it: the lines right
  * under a line at column 0. A block recast reprints (a statement removed from it) is indented with
  * it, and the lines recast reuses inside keep their depth relative to it, so untouched lines keep
@@ -122,7 +134,8 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   );
   printed = keepDirectivePrologue(context.text, printed);
   if (context.appendix.length > 0) {
-    printed = `${printed.replace(/\s*$/, '')}${eol}${context.appendix.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
+    const helpers = context.appendix.map((text) => indentedLikeFile(text, context.text));
+    printed = `${printed.replace(/\s*$/, '')}${eol}${helpers.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }
   printed = keepStyle(context.text, printed, context.file);
   printed = joinAddedImports(context.text, printed);
