@@ -81,6 +81,9 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     const nested = sourceInfo && context.folder.objectOf(sourceInfo.value);
     const videoUrl = json && (findProperty(json, 'video_url') ?? (nested && findProperty(nested, 'video_url')));
     if (videoUrl) return { video: { kind: 'url', expression: context.source(videoUrl.value) } };
+    // `source_info: { source: 'PULL_FROM_URL', url }`: the pull asked for in so many words, its URL misnamed.
+    const pulledUrl = nested && pullSource(nested) ? findProperty(nested, 'url') : undefined;
+    if (pulledUrl && !readsUploadUrl(request, context)) return { video: { kind: 'url', expression: context.source(pulledUrl.value) } };
     // `JSON.stringify({ video: mediaUrl })`: the legacy API never took JSON, so this never worked;
     // a value that is plainly a URL says the author meant TikTok to fetch it.
     const named = json && findProperty(json, FIELD);
@@ -109,6 +112,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
  * tell from here.
  */
 function initShapedReason(context: CodemodContext, json: Node | undefined): string {
+  const sourceInfo = json && findProperty(json, 'source_info');
+  const nested = sourceInfo && context.folder.objectOf(sourceInfo.value);
+  if (nested && pullSource(nested))
+    return `this request asks TikTok to pull the video from a URL already (source_info.source is PULL_FROM_URL), but its URL is not in source_info's \`video_url\`: send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'PULL_FROM_URL', video_url } }\` (a URL on a domain verified for the app), then read data.publish_id`;
   const size = json && (findProperty(json, 'video_size') ?? findNested(context, json, 'source_info', 'video_size'));
   const sizes = size
     ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
@@ -123,6 +130,12 @@ function readsUploadUrl(request: TikTokRequest, context: CodemodContext): boolea
   return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
     (member) => memberName(member) === 'upload_url' && answer.has(member.object),
   );
+}
+
+/** `source_info` that says `source: 'PULL_FROM_URL'`. */
+function pullSource(sourceInfo: Node): boolean {
+  const source = findProperty(sourceInfo, 'source');
+  return source !== undefined && staticString(source.value) === 'PULL_FROM_URL';
 }
 
 function findNested(context: CodemodContext, object: Node, outer: string, inner: string): Node | undefined {
