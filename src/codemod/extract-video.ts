@@ -95,6 +95,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // upload (unless the code goes on to an upload URL of its own, the two steps done by hand).
     if (named && isLocalPath(named.value, context) && !readsUploadUrl(request, context))
       return { video: { kind: 'file', path: context.source(named.value) } };
+    // `JSON.stringify(upload)` of a parameter typed `{ video_url: string; title: string }` here: its URL.
+    const typed = typedBody(body, context);
+    if (typed?.members.includes('video_url') && !readsUploadUrl(request, context))
+      return { video: { kind: 'url', expression: `${context.source(typed.value)}.video_url` } };
     // A request's options object (fetch's init, axios' config) is no body.
     if (json && !REQUEST_OPTIONS.some((key) => findProperty(json, key))) initShaped ??= json;
   }
@@ -418,6 +422,23 @@ function typeName(node: Node, context: CodemodContext): string | undefined {
   return name.type === 'TSQualifiedName' ? `${name.left.name}.${name.right.name}` : name.name;
 }
 
+/**
+ * A body that is a name, not an object (`JSON.stringify(upload)`, axios's `data`), whose declared type
+ * is an interface or type literal of this module: the keys that type gives it.
+ */
+function typedBody(body: Node, context: CodemodContext): { value: Node; members: string[] } | undefined {
+  const expression = unwrap(body);
+  const value = unwrap(isCall(expression) && calleeName(expression) === 'stringify' ? (expression.arguments[0] ?? expression) : expression);
+  const name = typeName(value, context);
+  if (!name) return undefined;
+  const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
+    (declaration) => declaration.id.name === name,
+  );
+  const members: Node[] = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
+  const keys = members.filter((member) => member.type === 'TSPropertySignature').map((member) => keyName(member) ?? '');
+  return keys.length > 0 ? { value, members: keys } : undefined;
+}
+
 function destructuredType(path: readonly string[], declaration: Node | undefined, name: string, context: CodemodContext): Node | undefined {
   if (path.length !== 1 || !declaration) return undefined;
   const params: Node[] = declaration.params ?? [];
@@ -465,6 +486,8 @@ export function droppedBodyFields(request: TikTokRequest, context: CodemodContex
           for (const field of inner.properties ?? []) if (keyName(field) !== 'video_url') names.push(`${FIELD}.${keyName(field)}`);
       }
     for (const append of formFieldCalls(unwrap(body), context.index)) names.push(staticString(append.arguments[0]));
+    // A typed body sent whole: what its type says it carries beside the URL.
+    if (!object) names.push(...(typedBody(body, context)?.members.filter((key) => key !== 'video_url') ?? []));
   }
   return [...new Set(names.filter((name): name is string => name !== undefined && !CARRIED_FIELDS.has(name)))];
 }
