@@ -185,11 +185,34 @@ function wholeAnswerHandedOn(context: CodemodContext, request: TikTokRequest, ta
     const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
     return !(binding && TOKEN_FIELDS.has(binding.path.at(-1) ?? ''));
   };
-  const returned = context.index.ofType('ReturnStatement').flatMap((statement) => (statement.argument ? [statement.argument] : []));
+  const returned = context.index
+    .ofType('ReturnStatement')
+    .filter((statement) => !declaredFlat(context, statement))
+    .flatMap((statement) => (statement.argument ? [statement.argument] : []));
   const handed = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]
     .filter(
       (call) => !own.has(call) && !['then', 'parse'].includes(calleeName(call) ?? '') && !logged(context, call) && !inText(context, call),
     )
     .flatMap((call) => call.arguments as Node[]);
   return [...returned, ...handed].filter(whole).sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
+}
+
+/**
+ * A return from a function declared to give the flat token answer (`Promise<{ access_token: string;
+ * refresh_token: string }>`, or a type of this module so shaped): its callers were written for the
+ * v2 shape, which is what they get now.
+ */
+function declaredFlat(context: CodemodContext, statement: Node): boolean {
+  const fn = [...context.index.ancestors(statement)].find((node) => /Function|Method/.test(node.type) && node.type !== 'TSMethodSignature');
+  let type = fn?.returnType?.typeAnnotation ?? fn?.value?.returnType?.typeAnnotation;
+  if (type?.type === 'TSTypeReference' && type.typeName.name === 'Promise') type = (type.typeArguments ?? type.typeParameters)?.params?.[0];
+  if (type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier') {
+    const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
+      (declaration) => declaration.id.name === type.typeName.name,
+    );
+    type = declared?.body ?? declared?.typeAnnotation;
+  }
+  const members: Node[] = type?.body ?? type?.members ?? [];
+  const keys = members.map((member) => keyName(member));
+  return keys.includes('access_token') && !keys.includes('data');
 }
