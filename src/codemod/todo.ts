@@ -42,6 +42,14 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false });
 }
 
+/** Whether the statement a TODO about `node` goes above carried one when the file was read (an earlier run's). */
+export function hadTodo(context: TodoHost, node: Node): boolean {
+  const holder = todoStatement(context, node);
+  return [...(holder.comments ?? []), ...(holder.leadingComments ?? [])].some(
+    (comment: Node) => !!comment.loc && comment.value.includes(TODO_MARKER),
+  );
+}
+
 /** The statement a TODO about `node` goes above: findings that share it share one TODO. */
 export function todoStatement(context: TodoHost, node: Node): Node {
   return enclosingStatement(context.pathOf(node)).node as Node;

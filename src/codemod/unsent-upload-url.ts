@@ -1,0 +1,71 @@
+import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
+import { findProperty, isStringLiteral, staticString, type Node } from '../detect/ast.js';
+import { isExported } from '../detect/endpoints.js';
+import type { CodemodContext } from './context.js';
+import { replaceLiteral } from './replace-literal.js';
+import { hadTodo } from './todo.js';
+import { readsOf, recordEntry } from './v1-url-left-behind.js';
+
+const NEW_HOST = new URL(INBOX_VIDEO_INIT.url).origin;
+const NEW_PATH = new URL(INBOX_VIDEO_INIT.url).pathname;
+const withoutSlash = (text: string) => text.replace(/\/+$/, '');
+
+/**
+ * The legacy upload's URL (or its path beside the legacy host) in a record of the module's own that no
+ * request sends: a private field whose TikTok entry nothing reads, a local table of endpoints whose
+ * entry is only tested for being there (`if (!endpoints[platform]) throw …`). Nothing sends it, so
+ * nothing breaks either way, and the entry names the Content Posting init now, as a person would leave
+ * it; wherever it is read for more than a test, or may be read elsewhere (exported), it keeps its TODO.
+ */
+export function settleUnsentUploadUrls(context: CodemodContext): void {
+  const findings = context.unhandled(
+    (finding) =>
+      finding.ruleId === 'no-legacy-share-endpoint' && ['url', 'relativeBesideBase'].includes(finding.messageId) && !!finding.node,
+  );
+  let present: Set<unknown> | undefined;
+  for (const finding of findings) {
+    const node = finding.node!;
+    const text = isStringLiteral(node) ? staticString(node) : undefined;
+    // A TODO an earlier run left is the person's to settle: a second run changes nothing.
+    if (text === undefined || isExported(node, context.index) || hadTodo(context, node)) continue;
+    const whole = withoutSlash(text) === withoutSlash(LEGACY_UPLOAD.url);
+    const pathBesideBase = finding.messageId === 'relativeBesideBase' && withoutSlash(text) === withoutSlash(LEGACY_UPLOAD.path);
+    if (!whole && !pathBesideBase) continue;
+    const entry = recordEntry(node, context);
+    if (!entry || entry.path.length === 0 || !ownToItsModule(node, context)) continue;
+    present ??= context.nodesInTree();
+    const sites = entry.reads.filter((read) => present!.has(read)).flatMap((read) => readsOf(read, entry.path, 0, context));
+    if (!sites.every((site) => onlyTested(site, context))) continue;
+    // The host beside the path is part of the same entry: `{ apiUrl: 'https://open-api.tiktok.com', postEndpoint: … }`.
+    const base = pathBesideBase ? findProperty(context.index.parent(context.index.parent(node)!)!, finding.data.key) : undefined;
+    if (pathBesideBase && !(base && isStringLiteral(base.value))) continue;
+    replaceLiteral(context, node, whole ? INBOX_VIDEO_INIT.url : NEW_PATH);
+    if (base) replaceLiteral(context, base.value, NEW_HOST);
+    context.record(
+      finding,
+      'rewritten',
+      'no request sends it (its entry is never read, or only tested): it names the Content Posting init now',
+    );
+  }
+}
+
+/** `if (!endpoint)`, `endpoint ? … : …`: looked at, never sent. */
+function onlyTested(site: Node, context: CodemodContext): boolean {
+  const parent = context.index.parent(site);
+  if (!parent) return false;
+  // `platform as keyof typeof endpoints`: a type, no read at run time.
+  if (parent.type === 'TSTypeQuery') return true;
+  if (parent.type === 'UnaryExpression') return parent.operator === '!' || parent.operator === 'typeof';
+  return (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === site;
+}
+
+/** Not a field other modules may read: a record of a function or the module, or a class's private field. */
+function ownToItsModule(node: Node, context: CodemodContext): boolean {
+  for (const ancestor of context.index.ancestors(node)) {
+    if (ancestor.type === 'ClassProperty' || ancestor.type === 'PropertyDefinition')
+      return ancestor.accessibility === 'private' || ancestor.key.type === 'PrivateName';
+    if (ancestor.type === 'ClassPrivateProperty') return true;
+    if (ancestor.type === 'AssignmentExpression') return false;
+  }
+  return true;
+}
