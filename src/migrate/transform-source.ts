@@ -85,15 +85,14 @@ function assertParses(output: string, file: string): void {
 }
 
 /**
- * The helpers are written with two spaces a level: in a file indented with tabs or four spaces, each
- * level takes the file's own step, as a person adding a function there would write it.
+ * The helpers are written with two spaces a level: in a file indented with four spaces, each level
+ * takes the file's own step, as a person adding a function there would write it. (A file indented
+ * with tabs is worked on with two spaces a tab, and gets its tabs back after.)
  */
 function indentedLikeFile(helper: string, text: string): string {
-  const indented = text.split('\n').filter((line) => /^[ \t]+\S/.test(line) && !/^\s*\*/.test(line));
-  const tabs = indented.filter((line) => line.startsWith('\t')).length > indented.length / 2;
-  const step = tabs ? '\t' : ' '.repeat(indentUnit(text));
-  if (step === '  ') return helper;
-  return helper.replace(/^((?: {2})+)/gm, (pairs: string) => step.repeat(pairs.length / 2));
+  const step = indentUnit(text);
+  if (step === 2) return helper;
+  return helper.replace(/^((?: {2})+)/gm, (pairs: string) => ' '.repeat((pairs.length / 2) * step));
 }
 
 /**
