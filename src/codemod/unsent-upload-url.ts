@@ -1,5 +1,5 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { findProperty, isStringLiteral, staticString, type Node } from '../detect/ast.js';
+import { findProperty, isStringLiteral, memberName, staticString, type Node } from '../detect/ast.js';
 import { isExported } from '../detect/endpoints.js';
 import type { CodemodContext } from './context.js';
 import { replaceLiteral } from './replace-literal.js';
@@ -68,4 +68,43 @@ function ownToItsModule(node: Node, context: CodemodContext): boolean {
     if (ancestor.type === 'AssignmentExpression') return false;
   }
   return true;
+}
+
+/**
+ * `{ tiktok: { baseURL: 'https://open-api.tiktok.com', async post() { … this.baseURL … } } }` after the
+ * upload in `post` was rewritten: nothing reads the base any more (no `this.baseURL` left in its entry,
+ * no read of the record reaches it), so it names the new host, as the rest of the entry does now.
+ * A base still read, or one other modules may read (exported, a public field), keeps its TODO.
+ */
+export function settleUnreadLegacyBases(context: CodemodContext): void {
+  const findings = context.unhandled((finding) => finding.ruleId === 'no-unmapped-legacy-endpoint' && finding.messageId === 'base');
+  let present: Set<unknown> | undefined;
+  for (const finding of findings) {
+    const node = finding.node!;
+    if (!isStringLiteral(node) || isExported(node, context.index) || hadTodo(context, node) || !ownToItsModule(node, context)) continue;
+    const entry = recordEntry(node, context);
+    const property = context.index.parent(node);
+    const record = property && context.index.parent(property);
+    if (!entry) continue;
+    present ??= context.nodesInTree();
+    const key = entry.path.at(-1);
+    // `this.baseURL` in a method of the same entry.
+    const ownReads = [...context.index.ofType('MemberExpression')].filter(
+      (member) =>
+        present!.has(member) &&
+        member.object.type === 'ThisExpression' &&
+        memberName(member) === key &&
+        record?.type === 'ObjectExpression' &&
+        within(member, record, context),
+    );
+    if (ownReads.length > 0) continue;
+    const sites = entry.reads.filter((read) => present!.has(read)).flatMap((read) => readsOf(read, entry.path, 0, context));
+    if (!sites.every((site) => onlyTested(site, context))) continue;
+    replaceLiteral(context, node, NEW_HOST);
+    context.record(finding, 'rewritten', 'nothing reads it any more: it names the new host, https://open.tiktokapis.com');
+  }
+}
+
+function within(node: Node, ancestor: Node, context: CodemodContext): boolean {
+  return [...context.index.ancestors(node)].includes(ancestor);
 }

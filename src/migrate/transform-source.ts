@@ -1,3 +1,4 @@
+import { settleUnreadLegacyBases } from '../codemod/unsent-upload-url.js';
 import { addMigrationTodos } from '../../transforms/add-migration-todos/add-migration-todos.js';
 import { collapseTwinFallbacks, renameResponseFields } from '../../transforms/rename-response-fields/rename-response-fields.js';
 import { renameWebhookEvents } from '../../transforms/rename-webhook-events/rename-webhook-events.js';
@@ -121,6 +122,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   }
   collapseTwinFallbacks(context);
   repointClientBases(context);
+  settleUnreadLegacyBases(context);
   addMigrationTodos(context);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
