@@ -41,8 +41,12 @@ export function clientOfCall(call: Node, context: CodemodContext): RequestClient
   if (isMember(callee) && calleeName(call) === 'open' && isXhr(receiver, context)) return { kind: 'xhr', client: context.source(receiver) };
   if (isMember(callee) && calleeName(call) === 'submit' && isFormDataPackage(receiver, context)) return { kind: 'form-data-submit' };
   const library = libraryOfValue(receiver, context);
-  if (library === undefined)
-    return callee.type === 'Identifier' && callee.name === 'fetch' ? { kind: 'fetch', client: 'fetch' } : undefined;
+  if (library === undefined) {
+    if (callee.type === 'Identifier' && callee.name === 'fetch') return { kind: 'fetch', client: 'fetch' };
+    // A page's script that loads axios with a <script> tag: the global `axios`, bound nowhere here.
+    const globalAxios = receiver.type === 'Identifier' && receiver.name === 'axios' && !context.index.resolve(receiver);
+    return globalAxios && !context.isTypeScript ? { kind: 'axios', client: 'axios' } : undefined;
+  }
   if (library.source === 'undici') {
     const imported = importedName(receiver, context);
     return imported === 'request'

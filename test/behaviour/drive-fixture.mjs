@@ -35,6 +35,8 @@ const resolve = (value) => {
 
 // Browser code (`"browser": true`): jsdom's XMLHttpRequest, FormData and Blob, as a page would have them.
 if (spec.browser) (await import('./browser-xhr.mjs')).installBrowserGlobals();
+// A page's script that uses the axios a <script> tag loaded (`"globals": ["axios"]`): the package, as that global.
+if (spec.globals?.includes('axios')) globalThis.axios = (await import('axios')).default;
 const loaded = modulePath.endsWith('.cjs') ? createRequire(import.meta.url)(modulePath) : await import(pathToFileURL(modulePath).href);
 const [exportName, method] = spec.call.split('#');
 let target = exportName === 'default' ? (loaded.default ?? loaded) : (loaded[exportName] ?? loaded.default?.[exportName]);
