@@ -33,6 +33,8 @@ export function requestedFields(
       return { reason: 'the code hands `data.user` on whole, so the fields it needs cannot be told: name them in a `fields` list' };
     for (const name of read) names.add(name);
   }
+  // A connection check (`return response.ok`): the answer's body is never read, and open_id is the least to ask for.
+  if (names.size === 0 && bodyUnread(context, request)) return { names: ['open_id'] };
   if (names.size === 0) return { reason: `neither a \`fields\` list nor a read of \`data.${readFieldsOf}\` says which fields it needs` };
   return { names: [...names] };
 }
@@ -68,4 +70,24 @@ function namesIn(context: CodemodContext, node: Node): string[] | undefined {
 function splitNames(text: string): string[] | undefined {
   const names = text.split(',').map((name) => name.trim());
   return names.every((name) => /^\w+$/.test(name)) ? names : undefined;
+}
+
+/** What a response says without its body: every read of it is one of these. */
+const HEAD_READS = new Set(['ok', 'status', 'statusText', 'headers']);
+
+/** Whether the request's answer is only looked at for its status or headers, its body never read. */
+function bodyUnread(context: CodemodContext, request: TikTokRequest): boolean {
+  if (request.chain.length > 0) return false;
+  const taint = responseTaint(context.index, [request]);
+  const reads = context.index.ofType('Identifier').filter((identifier) => {
+    const parent = context.index.parent(identifier);
+    return taint.has(identifier) && !(parent?.type === 'VariableDeclarator' && parent.id === identifier);
+  });
+  return (
+    reads.length > 0 &&
+    reads.every((identifier) => {
+      const parent = context.index.parent(identifier)!;
+      return isMember(parent) && parent.object === identifier && HEAD_READS.has(memberName(parent) ?? '');
+    })
+  );
 }
