@@ -1,5 +1,5 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { findProperty, isStringLiteral, memberName, staticString, type Node } from '../detect/ast.js';
+import { findProperty, isMember, isStringLiteral, memberName, staticString, type Node } from '../detect/ast.js';
 import { isExported } from '../detect/endpoints.js';
 import type { CodemodContext } from './context.js';
 import { replaceLiteral } from './replace-literal.js';
@@ -88,15 +88,12 @@ export function settleUnreadLegacyBases(context: CodemodContext): void {
     if (!entry) continue;
     present ??= context.nodesInTree();
     const key = entry.path.at(-1);
-    // `this.baseURL` in a method of the same entry.
-    const ownReads = [...context.index.ofType('MemberExpression')].filter(
-      (member) =>
-        present!.has(member) &&
-        member.object.type === 'ThisExpression' &&
-        memberName(member) === key &&
-        record?.type === 'ObjectExpression' &&
-        within(member, record, context),
-    );
+    // `this.baseURL` in a method of the same entry, or `this` taken whole there (`const { baseURL } = this`).
+    const ownReads = context.index.ofType('ThisExpression').filter((self) => {
+      if (!present!.has(self) || record?.type !== 'ObjectExpression' || !within(self, record, context)) return false;
+      const parent = context.index.parent(self);
+      return !(parent && isMember(parent) && parent.object === self && memberName(parent) !== key);
+    });
     if (ownReads.length > 0) continue;
     const sites = entry.reads.filter((read) => present!.has(read)).flatMap((read) => readsOf(read, entry.path, 0, context));
     if (!sites.every((site) => onlyTested(site, context))) continue;
