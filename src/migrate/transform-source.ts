@@ -126,8 +126,8 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   addMigrationTodos(context);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
-  // Lists recast reprints (an entry added) follow the file's own habit of trailing commas.
-  const trailingComma = /,\s*\r?\n\s*[}\]]/.test(context.text);
+  // Lists recast reprints (an entry added, a call's arguments) follow the file's own habit of trailing commas.
+  const trailingComma = /,\s*\r?\n\s*[}\])]/.test(context.text);
   let printed = context.expandCopiedLines(
     context.deleteMarkedLines(
       context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),

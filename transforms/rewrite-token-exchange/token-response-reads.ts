@@ -34,7 +34,29 @@ function errorTest(context: CodemodContext, member: Node, body: string): { node:
   if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === member)
     return { node: member, text: `${body}.error` };
   if (parent.type === 'UnaryExpression' && parent.operator === '!') return { node: parent, text: `!${body}.error` };
+  // `const errorCode = data.error_code; if (errorCode) throw …`: a name only ever tested for truth.
+  if (parent.type === 'VariableDeclarator' && parent.init === member && onlyTestedForTruth(context, parent.id))
+    return { node: member, text: `${body}.error` };
   return undefined;
+}
+
+/** A `const` whose every read is the test of an `if` or a ternary, or negated there. */
+function onlyTestedForTruth(context: CodemodContext, id: Node): boolean {
+  const binding = id.type === 'Identifier' ? context.index.resolve(id) : undefined;
+  if (binding?.kind !== 'const') return false;
+  const reads = context.index.ofType('Identifier').filter((other) => other !== id && context.index.resolve(other) === binding);
+  return (
+    reads.length > 0 &&
+    reads.every((read) => {
+      let tested = read;
+      let parent = context.index.parent(read);
+      if (parent?.type === 'UnaryExpression' && parent.operator === '!') {
+        tested = parent;
+        parent = context.index.parent(parent);
+      }
+      return (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === tested;
+    })
+  );
 }
 
 /**
