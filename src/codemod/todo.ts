@@ -39,6 +39,14 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
   // Comments made in this run have no location (recast's builders leave it null).
   const fromInput = (comment: Node) => !!comment.loc && comment.value.includes(TODO_MARKER);
   if (existing.some((comment: Node) => fromInput(comment) || comment.value.trim() === text.trim())) return;
+  // `if (answer.data.error_code) { throw new Error(answer.data.error_code) }`: the `if` says it already.
+  for (let outer = statement.parent; outer; outer = outer.parent) {
+    const holding = outer.node as Node;
+    const said = [...(holding.comments ?? []), ...(holding.leadingComments ?? [])].some(
+      (comment: Node) => comment.value.trim() === text.trim(),
+    );
+    if (said) return;
+  }
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false });
 }
 

@@ -16,6 +16,7 @@ import { findResponseFields } from './response-fields.js';
 import { importedAnswerCalls } from './imported-answers.js';
 import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
+import { findV1AnswerFields } from './v1-answer-fields.js';
 
 export interface AnalysisOptions {
   /** What other modules export, for URLs built from imported constants. */
@@ -57,6 +58,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findFormDataVideo(index, folder, requests),
     ...findLegacyEvents(index, owners, keep),
     ...fields.findings,
+    ...findV1AnswerFields(index, requests),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),
   ];

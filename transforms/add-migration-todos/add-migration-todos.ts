@@ -1,3 +1,4 @@
+import { requestOfAnswerField } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { statementForTodo } from '../../src/detect/todo-placement.js';
@@ -14,7 +15,14 @@ const NOT_REWRITTEN = 'not rewritten automatically';
 export function addMigrationTodos(context: CodemodContext): void {
   const partOf = requestSites(context);
   const heads = new Set(partOf.values());
+  let present: Set<unknown> | undefined;
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
+    // A read of a v1 answer's status whose call is left as it was: part of that call's site and its TODO.
+    const asked = finding.messageId === 'answerField' ? requestOfAnswerField(context, finding) : undefined;
+    if (asked && (present ??= context.nodesInTree()).has(asked.call)) {
+      context.record(finding, 'todo', `${catalogMessage(finding)} (part of the call left for a person: see its TODO)`);
+      continue;
+    }
     const site = partOf.get(finding);
     const node = finding.node ?? nodeAt(context, finding);
     // One TODO per site: the query tokens of a request left for a person go with its TODO.

@@ -1,3 +1,4 @@
+import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
@@ -73,6 +74,10 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
 }
 
 function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: DisplayEndpoint): string | undefined {
+  // `body.data.error_code`: v1's status, read where v2 puts nothing (its status is `error.code` at the top).
+  const statusReads = [...new Set(answerFieldsOf(context, request).map((finding) => `\`${finding.data.field}\``))];
+  if (statusReads.length > 0)
+    return `its answer's ${statusReads.join(' and ')} ${statusReads.length > 1 ? 'are' : 'is'} read, which v2 answers as error.code ("ok" on success) and error.message at the answer's top: change those reads with the call`;
   const parts = v1RequestParts(context, request, endpoint.url);
   if ('reason' in parts) return parts.reason;
   const found = requestParams(context, request, parts.body);

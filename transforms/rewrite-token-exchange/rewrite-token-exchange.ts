@@ -1,3 +1,4 @@
+import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
@@ -88,6 +89,8 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
     const store = grant.answer === 'tokens' ? tokenStoreCall(context, request) : undefined;
     const reason = rewriteExchange(context, request, grant);
     for (const finding of findings) settle(context, finding, grant, reason);
+    // Its answer's `error_code` and `description` were read the v2 way by the rewrite (`error`, `error_description`).
+    if (reason === undefined) for (const finding of answerFieldsOf(context, request)) context.record(finding, 'rewritten');
     if (reason === undefined) rewritten.push(request);
     if (reason === undefined && grant.answer === 'tokens') tokenCalls++;
     if (reason === undefined && store) stores.push(store);
