@@ -125,8 +125,12 @@ function isKey(identifier: Node, context: CodemodContext): boolean {
   return !!parent && (parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === identifier && !parent.computed;
 }
 
-/** `if (!config)`, `config ? … : …`, `config == null`, `typeof config`: looked at, never handed on. */
-function onlyTested(expression: Node, parent: Node): boolean {
+/**
+ * `if (!config)`, `config ? … : …`, `config == null`, `typeof config`, and `keyof typeof config` in a
+ * type: looked at, never handed on.
+ */
+export function onlyTested(expression: Node, parent: Node): boolean {
+  if (parent.type === 'TSTypeQuery') return true;
   if (parent.type === 'UnaryExpression') return ['!', 'typeof', 'void'].includes(parent.operator);
   if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') return parent.test === expression;
   return parent.type === 'BinaryExpression' && ['==', '===', '!=', '!=='].includes(parent.operator);

@@ -1,4 +1,4 @@
-import { settleUnreadLegacyBases } from '../codemod/unsent-upload-url.js';
+import { settleUnreadLegacyBases } from '../codemod/unread-legacy-values.js';
 import { addMigrationTodos } from '../../transforms/add-migration-todos/add-migration-todos.js';
 import { collapseTwinFallbacks, renameResponseFields } from '../../transforms/rename-response-fields/rename-response-fields.js';
 import { renameWebhookEvents } from '../../transforms/rename-webhook-events/rename-webhook-events.js';

@@ -3,7 +3,7 @@ import { hasEffects, isStringLiteral, rangeOf, staticString, type Node } from '.
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { settleUnsentUploadUrls } from '../../src/codemod/unsent-upload-url.js';
+import { settleUnsentUploadUrls } from '../../src/codemod/unread-legacy-values.js';
 import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { findUrlCompositions, isExported, isRelativeUploadPath } from '../../src/detect/endpoints.js';

@@ -4,7 +4,7 @@ import { isExported } from '../detect/endpoints.js';
 import type { CodemodContext } from './context.js';
 import { replaceLiteral } from './replace-literal.js';
 import { hadTodo } from './todo.js';
-import { readsOf, recordEntry } from './v1-url-left-behind.js';
+import { onlyTested, readsOf, recordEntry } from './v1-url-left-behind.js';
 
 const NEW_HOST = new URL(INBOX_VIDEO_INIT.url).origin;
 const NEW_PATH = new URL(INBOX_VIDEO_INIT.url).pathname;
@@ -34,8 +34,7 @@ export function settleUnsentUploadUrls(context: CodemodContext): void {
     const entry = recordEntry(node, context);
     if (!entry || entry.path.length === 0 || !ownToItsModule(node, context)) continue;
     present ??= context.nodesInTree();
-    const sites = entry.reads.filter((read) => present!.has(read)).flatMap((read) => readsOf(read, entry.path, 0, context));
-    if (!sites.every((site) => onlyTested(site, context))) continue;
+    if (!nothingSends(entry, present, context)) continue;
     // The host beside the path is part of the same entry: `{ apiUrl: 'https://open-api.tiktok.com', postEndpoint: … }`.
     const base = pathBesideBase ? findProperty(context.index.parent(context.index.parent(node)!)!, finding.data.key) : undefined;
     if (pathBesideBase && !(base && isStringLiteral(base.value))) continue;
@@ -49,14 +48,15 @@ export function settleUnsentUploadUrls(context: CodemodContext): void {
   }
 }
 
-/** `if (!endpoint)`, `endpoint ? … : …`: looked at, never sent. */
-function onlyTested(site: Node, context: CodemodContext): boolean {
-  const parent = context.index.parent(site);
-  if (!parent) return false;
-  // `platform as keyof typeof endpoints`: a type, no read at run time.
-  if (parent.type === 'TSTypeQuery') return true;
-  if (parent.type === 'UnaryExpression') return parent.operator === '!' || parent.operator === 'typeof';
-  return (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === site;
+/** Whether every read of a record entry that reaches it only looks at it (`if (!endpoints[network])`), or none does. */
+function nothingSends(entry: { path: string[]; reads: Node[] }, present: ReadonlySet<unknown>, context: CodemodContext): boolean {
+  return entry.reads
+    .filter((read) => present.has(read))
+    .flatMap((read) => readsOf(read, entry.path, 0, context))
+    .every((site) => {
+      const parent = context.index.parent(site);
+      return parent !== undefined && onlyTested(site, parent);
+    });
 }
 
 /** Not a field other modules may read: a record of a function or the module, or a class's private field. */
@@ -95,8 +95,7 @@ export function settleUnreadLegacyBases(context: CodemodContext): void {
       return !(parent && isMember(parent) && parent.object === self && memberName(parent) !== key);
     });
     if (ownReads.length > 0) continue;
-    const sites = entry.reads.filter((read) => present!.has(read)).flatMap((read) => readsOf(read, entry.path, 0, context));
-    if (!sites.every((site) => onlyTested(site, context))) continue;
+    if (!nothingSends(entry, present, context)) continue;
     replaceLiteral(context, node, NEW_HOST);
     context.record(finding, 'rewritten', 'nothing reads it any more: it names the new host, https://open.tiktokapis.com');
   }
