@@ -21,6 +21,7 @@ import type { CodemodContext } from './context.js';
 import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
+import { declarationOf } from './answer-types.js';
 
 export type VideoSource =
   /**
@@ -431,9 +432,7 @@ function typedBody(body: Node, context: CodemodContext): { value: Node; members:
   const value = unwrap(isCall(expression) && calleeName(expression) === 'stringify' ? (expression.arguments[0] ?? expression) : expression);
   const name = typeName(value, context);
   if (!name) return undefined;
-  const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
-    (declaration) => declaration.id.name === name,
-  );
+  const declared = declarationOf(context, name);
   const members: Node[] = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
   const keys = members.filter((member) => member.type === 'TSPropertySignature').map((member) => keyName(member) ?? '');
   return keys.length > 0 ? { value, members: keys } : undefined;
@@ -445,9 +444,7 @@ function destructuredType(path: readonly string[], declaration: Node | undefined
   const pattern = params.find((param) => param.type === 'ObjectPattern' && param.properties.some((p: Node) => p.value?.name === name));
   const reference = pattern?.typeAnnotation?.typeAnnotation;
   if (reference?.type !== 'TSTypeReference' || reference.typeName.type !== 'Identifier') return undefined;
-  const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
-    (d) => d.id.name === reference.typeName.name,
-  );
+  const declared = declarationOf(context, reference.typeName.name);
   const members: Node[] = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
   return members.find((member) => member.type === 'TSPropertySignature' && member.key.name === path[0])?.typeAnnotation?.typeAnnotation;
 }

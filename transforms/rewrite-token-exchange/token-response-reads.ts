@@ -1,5 +1,6 @@
 import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop } from '../../src/codemod/answer-body.js';
+import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { calleeName, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -229,9 +230,7 @@ function declaredFlat(context: CodemodContext, statement: Node): boolean {
   let type = fn?.returnType?.typeAnnotation ?? fn?.value?.returnType?.typeAnnotation;
   if (type?.type === 'TSTypeReference' && type.typeName.name === 'Promise') type = (type.typeArguments ?? type.typeParameters)?.params?.[0];
   if (type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier') {
-    const declared = [...context.index.ofType('TSInterfaceDeclaration'), ...context.index.ofType('TSTypeAliasDeclaration')].find(
-      (declaration) => declaration.id.name === type.typeName.name,
-    );
+    const declared = declarationOf(context, type.typeName.name);
     type = declared?.body ?? declared?.typeAnnotation;
   }
   const members: Node[] = type?.body ?? type?.members ?? [];
