@@ -186,21 +186,24 @@ function dropUnreadExtra(context: CodemodContext): void {
 }
 
 /**
- * `data.error_msg ?? extra.error_detail` both become `error.message`, and a half-migrated
- * `content.publish_id ?? content.share_id` reads `publish_id` twice: a fallback to itself says
- * nothing, so it goes.
+ * `data.error_msg ?? extra.error_detail` both become `error.message`, a half-migrated
+ * `content.publish_id ?? content.share_id` reads `publish_id` twice, and a token answer read both
+ * ways (`data.data?.access_token || data.access_token`) reads the flat field twice once flat: a
+ * fallback to itself (optional chaining aside) says nothing, so it goes.
  */
 export function collapseTwinFallbacks(context: CodemodContext): void {
   const { j } = context;
+  const plain = (node: Parameters<typeof j>[0]) => j(node).toSource().replaceAll('?.', '.');
   context.root
     .find(j.LogicalExpression)
     .filter((path) => ['??', '||'].includes(path.node.operator))
     .filter((path) => {
-      const left = j(path.node.left).toSource();
+      const left = plain(path.node.left);
       // Only what the rewrite can have made: a read of the new fields, a check of a new event name.
       return (
-        left === j(path.node.right).toSource() &&
-        (/\b(publish_id|error\.(code|message|log_id))$/.test(left) || /(['"`])post\.publish\.[a-z_]+\1$/.test(left))
+        left === plain(path.node.right) &&
+        (/\b(publish_id|error\.(code|message|log_id)|access_token|refresh_token|expires_in|refresh_expires_in|open_id)$/.test(left) ||
+          /(['"`])post\.publish\.[a-z_]+\1$/.test(left))
       );
     })
     .forEach((path) => path.replace(path.node.left));
