@@ -250,6 +250,13 @@ export function paramSource(context: CodemodContext, param: ParamValue): string 
   return 'source' in param ? param.source : context.source(param.node);
 }
 
+/** `Bearer ${token}`, the token's own expression moved into the header (never evaluated twice). */
+export function bearerSource(context: CodemodContext, token: ParamValue): string {
+  return 'text' in token
+    ? `'Bearer ${token.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+    : `\`Bearer \${${paramSource(context, token)}}\``;
+}
+
 /** `code: code` is written `code`, as a person would. */
 export function objectEntry(key: string, written: string): string {
   return written === key ? key : `${key}: ${written}`;

@@ -115,11 +115,17 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
 ];
 
 /**
- * Other paths on the legacy host that do have a v2 successor, not rewritten (their request and answer
- * shapes are not in the contract): said in the finding, so that a person ports the call to it
- * instead of searching for one.
+ * Other paths on the legacy host that do have a v2 successor: said in the finding, so that a person
+ * ports the call to it instead of searching for one. Of these the codemod rewrites only the status
+ * of a share ({@link STATUS_QUERY_PATHS}), whose v2 request (§5) takes what the legacy one sent.
  */
 const NEVER_SERVED_TOKEN_PATH = '/oauth/token/';
+
+/**
+ * The status of a share on the legacy host: `/share/video/query/`, and `/share/video/status/`, which
+ * it never served but code wrote for it. Both become the status fetch, `POST` with `{ publish_id }` (§5).
+ */
+export const STATUS_QUERY_PATHS = ['/share/video/query/', '/share/video/status/'] as const;
 
 export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
   // The Share Video status query: the Content Posting status fetch takes the publish_id (§5).

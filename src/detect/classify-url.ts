@@ -2,6 +2,7 @@ import {
   CONTENT_POSTING_HOSTS,
   LEGACY_API_HOSTS,
   LEGACY_PATH_SUCCESSORS,
+  STATUS_QUERY_PATHS,
   TIKTOK_SHOP_PATH,
   TIKTOK_SHOP_SUCCESSOR,
   LEGACY_UPLOAD,
@@ -101,4 +102,9 @@ export function successorOf(path: string): string | undefined {
   if (TIKTOK_SHOP_PATH.test(path)) return TIKTOK_SHOP_SUCCESSOR;
   const trimmed = path.replace(/\/+$/, '');
   return Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];
+}
+
+/** Whether a path on the legacy host asks for the status of a share, which the codemod rewrites to the status fetch. */
+export function isStatusQueryPath(path: string): boolean {
+  return STATUS_QUERY_PATHS.some((legacy) => withoutSlash(legacy) === withoutSlash(path));
 }

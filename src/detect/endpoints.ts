@@ -1,7 +1,15 @@
 import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STATUS_FETCH } from '../contract/index.js';
 import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
-import { classifyUrl, isEndpointFinding, isReturnAddress, RETURN_ADDRESS_PARAM, successorOf, type UrlMatch } from './classify-url.js';
+import {
+  classifyUrl,
+  isEndpointFinding,
+  isReturnAddress,
+  isStatusQueryPath,
+  RETURN_ADDRESS_PARAM,
+  successorOf,
+  type UrlMatch,
+} from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
@@ -161,6 +169,13 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
           };
     default: {
       const successor = successorOf(match.path);
+      if (isStatusQueryPath(match.path))
+        return {
+          ruleId: 'no-unmapped-legacy-endpoint',
+          messageId: 'statusQuery',
+          node,
+          data: { legacy: spelled, successor: successor!, hint: CODEMOD_HINT },
+        };
       return successor
         ? { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'successor', node, data: { legacy: spelled, successor } }
         : { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'request', node, data: { legacy: spelled } };

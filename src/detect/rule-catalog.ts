@@ -42,6 +42,8 @@ export const RULES = {
       request:
         '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
       successor: '{{legacy}} on the retired v1 host fails since 2023-09-10; its successor is {{successor}}: port the call to it by hand',
+      statusQuery:
+        '{{legacy}} asks the retired v1 host for the status of a share, which fails since 2023-09-10 ({{hint}}); its successor is {{successor}}',
       dynamic:
         'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
       pathOnNewHost:

@@ -5,6 +5,7 @@ import { renameWebhookEvents } from '../../transforms/rename-webhook-events/rena
 import { rewriteUploadCalls } from '../../transforms/rewrite-upload-call/rewrite-upload-call.js';
 import { rewriteAuthorizeUrls } from '../../transforms/rewrite-authorize-url/rewrite-authorize-url.js';
 import { rewriteTokenExchanges } from '../../transforms/rewrite-token-exchange/rewrite-token-exchange.js';
+import { rewriteStatusQueries } from '../../transforms/rewrite-status-query/rewrite-status-query.js';
 import { rewriteDisplayApiCalls } from '../../transforms/rewrite-display-api/rewrite-display-api.js';
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
@@ -16,6 +17,8 @@ import { quoteStyle } from '../codemod/quote-style.js';
 /** The steps, in order; the TODO step always runs last. */
 export const TRANSFORMS: readonly Transform[] = [
   rewriteUploadCalls,
+  // Before the answers' fields are renamed: a status answer's error_code follows the upload's.
+  rewriteStatusQueries,
   renameResponseFields,
   renameWebhookEvents,
   // Before the authorize URLs change: the exchange reads the redirect_uri the authorize URL sends.

@@ -1,7 +1,7 @@
 // Runs one exported function of a fixture module, as a program of its own, with the arguments a
 // behaviour.json names, and prints what it returned: `RESULT <json>`. Placeholders in the arguments:
 // $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BASE64 $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL $CODE $REFRESH_TOKEN,
-// $CLIENT_KEY $CLIENT_SECRET $CLIP_URL.
+// $CLIENT_KEY $CLIENT_SECRET $CLIP_URL $PUBLISH_ID.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,8 @@ const placeholders = {
   // A plain HTTP server of the test's own serving the clip's bytes: where a fixture downloads it from.
   $CLIP_URL: () => env.BEHAVIOUR_CLIP_URL,
   $CODE: () => env.BEHAVIOUR_CODE,
+  // An upload the test started on the Content Posting API: what a status request asks about.
+  $PUBLISH_ID: () => env.BEHAVIOUR_PUBLISH_ID,
   $REFRESH_TOKEN: () => env.BEHAVIOUR_REFRESH_TOKEN,
   // The app's credentials, for a class constructed with them: a spec's `env` sets these two.
   $CLIENT_KEY: () => env.BEHAVIOUR_CLIENT_KEY,

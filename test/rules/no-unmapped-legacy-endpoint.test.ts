@@ -73,7 +73,7 @@ export function uploadSound(form, searchParams) {
       errors: [{ messageId: 'request', line: 5 }],
     },
     {
-      name: 'a status path the legacy host never served names the status fetch as its successor',
+      name: 'a status path the legacy host never served names the status fetch as its successor, which the codemod rewrites to',
       filename: 'lib/share-status.cjs',
       code: `
 const axios = require('axios');
@@ -86,7 +86,7 @@ function shareStatus(shareId) {
 module.exports = { shareStatus };
 `,
       ...noFix,
-      errors: [{ messageId: 'successor', line: 6 }],
+      errors: [{ messageId: 'statusQuery', line: 6 }],
     },
     {
       name: 'a made-up path on the legacy host, concatenated to a base constant',

@@ -2,7 +2,7 @@ import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
-import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
+import { bearerSource, objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
@@ -107,7 +107,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     method: endpoint.method,
     url: `'${endpoint.url}?fields=${fields.names.join(',')}'`,
     headers: [
-      ['Authorization', bearer(context, token)],
+      ['Authorization', bearerSource(context, token)],
       ...(endpoint.method === 'POST' ? [['Content-Type', "'application/json'"] as const] : []),
     ],
     body: endpoint.method === 'POST' ? { as: 'json', entries } : undefined,
@@ -116,11 +116,4 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   errorTests();
   removeDeadBindings(context, request.call);
   return undefined;
-}
-
-/** `Bearer ${token}`, the token's own expression moved into the header (never evaluated twice). */
-function bearer(context: CodemodContext, token: ParamValue): string {
-  return 'text' in token
-    ? `'Bearer ${token.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-    : `\`Bearer \${${paramSource(context, token)}}\``;
 }
