@@ -19,8 +19,8 @@ export function findSameClientPaths(
   skip: ReadonlySet<Node>,
 ): RawFinding[] {
   const clients = new Set(uploadPaths.map((path) => clientOf(path, index)).filter((client): client is Binding => client !== undefined));
-  if (clients.size === 0) return [];
-  const findings: RawFinding[] = [];
+  const findings = findSameBasePaths(index, folder, uploadPaths, skip);
+  if (clients.size === 0) return findings;
   for (const call of index.ofType('CallExpression')) {
     const path = pathArgument(call);
     if (!path || skip.has(path) || uploadPaths.includes(path) || !clients.has(clientOf(path, index)!)) continue;
@@ -49,4 +49,52 @@ function clientOf(path: Node, index: ModuleIndex): Binding | undefined {
   const callee = unwrap(call.callee);
   const receiver = isMember(callee) ? unwrap(callee.object) : undefined;
   return receiver?.type === 'Identifier' ? index.resolve(receiver) : undefined;
+}
+
+/** A path of the Share Video API, made up or not: neither host serves one but the retired host's upload. */
+const SHARE_VIDEO_PATH = /^\/share\/video\/[\w/-]+$/i;
+
+/**
+ * `${config.baseUrl}/share/video/delete/` beside `${config.baseUrl}/share/video/upload/`, the base set
+ * in another module: built on the base the upload says is the retired host, a path only that host
+ * serves, or any other Share Video path (`/share/video/detail/`, which neither host ever served), is
+ * on it too. Reported where it is written, as the same client's paths are.
+ */
+function findSameBasePaths(index: ModuleIndex, folder: ValueFolder, uploadPaths: readonly Node[], skip: ReadonlySet<Node>): RawFinding[] {
+  const bases = new Set(uploadPaths.map(baseKey).filter((key): key is string => key !== undefined));
+  if (bases.size === 0) return [];
+  const findings: RawFinding[] = [];
+  for (const node of [...index.ofType('TemplateLiteral'), ...index.ofType('BinaryExpression')]) {
+    // `base + '/share/video/' + id`: the whole sum, not its first part again.
+    const parent = index.parent(node);
+    if (parent?.type === 'BinaryExpression' && parent.operator === '+' && parent.left === node) continue;
+    if (skip.has(node) || uploadPaths.includes(node) || !bases.has(baseKey(node) ?? '')) continue;
+    const path = pathAfterBase(node, folder).replace(/\/+$/, '/');
+    const known = KNOWN_LEGACY_PATHS.has(path.replace(/\/+$/, '').toLowerCase());
+    if (!known && !SHARE_VIDEO_PATH.test(path)) continue;
+    const finding = relativeFinding(path, node, ', on the base the upload to /share/video/upload/ is built on,');
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+/** The base a URL is built on, as a key (`config.baseUrl`), when it leads the URL: `${base}/path`, `base + '/path'`. */
+function baseKey(node: Node): string | undefined {
+  const value = unwrap(node);
+  if (value.type === 'TemplateLiteral')
+    return value.quasis[0].value.raw === '' && value.expressions.length > 0 ? dotted(value.expressions[0]) : undefined;
+  if (value.type === 'BinaryExpression' && value.operator === '+') return dotted(value.left) ?? baseKey(value.left);
+  return undefined;
+}
+
+/** `config.baseUrl`, `this.base`, `API`: a name or a chain of names, the same text where the same value is read. */
+function dotted(node: Node): string | undefined {
+  const value = unwrap(node);
+  if (value.type === 'Identifier') return value.name;
+  if (value.type === 'ThisExpression') return 'this';
+  if (isMember(value) && !value.computed && value.property.type === 'Identifier') {
+    const object = dotted(value.object);
+    return object && `${object}.${value.property.name}`;
+  }
+  return undefined;
 }
