@@ -1,4 +1,4 @@
-import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type LegacyResponseField } from '../contract/index.js';
+import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type MovedResponseField } from '../contract/index.js';
 import { findProperty, isMember, keyName, memberName, unwrap, type Node } from '../detect/ast.js';
 import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
@@ -18,7 +18,7 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
   if (restructured.has(pattern)) return undefined;
   const legacyKeys = pattern.properties
     .map((p: Node) => keyName(p))
-    .filter((name: string | undefined) => name && name in RESPONSE_FIELD_MOVES) as LegacyResponseField[];
+    .filter((name: string | undefined) => name && name in RESPONSE_FIELD_MOVES) as MovedResponseField[];
   const { j } = context;
   const declarator = context.index.parent(pattern);
   const from = declarator?.type === 'VariableDeclarator' && declarator.init ? unwrap(declarator.init) : undefined;
@@ -26,7 +26,7 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
   const fromBodyTop = from !== undefined && isBodyTop(context, from);
   if (!fromBodyTop && legacyKeys.every((name) => RESPONSE_FIELD_MOVES[name].to.startsWith('data.')) && field in RESPONSE_FIELD_MOVES) {
     // `{ share_id }` and `{ share_id = '' }` keep their local name under the new key.
-    const move = RESPONSE_FIELD_MOVES[field as LegacyResponseField];
+    const move = RESPONSE_FIELD_MOVES[field as MovedResponseField];
     if (dryRun) return undefined;
     context.pathOf(property).replace(j.objectProperty(j.identifier(move.to.slice('data.'.length)), property.value));
     return undefined;
@@ -52,7 +52,7 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
       return `\`${field}\` moved out of \`data\`: this destructuring also collects the rest of \`data\`; split it by hand`;
     const name = keyName(item)!;
     const value = context.source(item.value);
-    const move = RESPONSE_FIELD_MOVES[name as LegacyResponseField];
+    const move = RESPONSE_FIELD_MOVES[name as MovedResponseField];
     if (!move) data.push(context.source(item));
     else if (move.to.startsWith('data.')) data.push(`${move.to.slice('data.'.length)}: ${value}`);
     else {

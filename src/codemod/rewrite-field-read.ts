@@ -1,4 +1,4 @@
-import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type LegacyResponseField } from '../contract/index.js';
+import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type MovedResponseField } from '../contract/index.js';
 import { findProperty, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
@@ -9,7 +9,7 @@ import type { CodemodContext } from './context.js';
  * comparison with 0 becomes one with "ok"; `body.data.error_msg` → `body.error.message`;
  * `body.extra.logid` → `body.error.log_id`. Returns why it cannot.
  */
-export function rewriteFieldRead(context: CodemodContext, property: Node, field: LegacyResponseField, dryRun = false): string | undefined {
+export function rewriteFieldRead(context: CodemodContext, property: Node, field: MovedResponseField, dryRun = false): string | undefined {
   const member = context.index.parent(property)!;
   const move = RESPONSE_FIELD_MOVES[field];
   const holder = unwrap(member.object);

@@ -188,13 +188,25 @@ export type LegacyResponseField = keyof typeof LEGACY_RESPONSE_FIELDS;
  * `extra.logid` → `error.log_id`; `extra.error_detail` has no field of its own and folds into
  * `error.message`.
  */
-export const RESPONSE_FIELD_MOVES: Readonly<Record<LegacyResponseField, { readonly from: 'data' | 'extra'; readonly to: string }>> = {
+/**
+ * v1's error text, beside `error_code` in the `data` of its answers (§2.7, the token answers' status
+ * fields). Code reads it from the other legacy answers too (`res.data.description` after an upload),
+ * where it meant the error's text: v2 keeps that in `error.message`. Not a {@link LegacyResponseField}:
+ * the name is too common for a read anywhere else (types, text scans) to say anything.
+ */
+export const LEGACY_ERROR_TEXT_FIELD = 'description';
+
+/** A legacy answer's field whose place the Content Posting answer changes. */
+export type MovedResponseField = LegacyResponseField | typeof LEGACY_ERROR_TEXT_FIELD;
+
+export const RESPONSE_FIELD_MOVES: Readonly<Record<MovedResponseField, { readonly from: 'data' | 'extra'; readonly to: string }>> = {
   share_id: { from: 'data', to: 'data.publish_id' },
   err_code: { from: 'data', to: 'error.code' },
   error_code: { from: 'data', to: 'error.code' },
   error_msg: { from: 'data', to: 'error.message' },
   logid: { from: 'extra', to: 'error.log_id' },
   error_detail: { from: 'extra', to: 'error.message' },
+  description: { from: 'data', to: 'error.message' },
 };
 
 /**

@@ -1,7 +1,9 @@
 import {
   INBOX_VIDEO_INIT,
+  LEGACY_ERROR_TEXT_FIELD,
   LEGACY_RESPONSE_FIELDS,
   LEGACY_WEBHOOK_CONTENT_FIELDS,
+  RESPONSE_FIELD_MOVES,
   UNSENT_RESPONSE_FIELDS,
   type LegacyResponseField,
 } from '../contract/index.js';
@@ -79,6 +81,7 @@ export function findResponseFields(
       messageId: 'responseField',
       replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField],
     })),
+    ...errorTextReads(index, response),
     ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({
       messageId: 'webhookField',
       replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'],
@@ -103,6 +106,25 @@ export function findResponseFields(
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   ];
   return { findings: dedupe(findings), flows: { response, webhook } };
+}
+
+/**
+ * `res.data.description` of a legacy answer: v1's error text, read where v1 put it, in `data` (a
+ * member read of `….data`, axios's body or the answer's own). Anywhere else the name says nothing.
+ */
+function errorTextReads(index: ModuleIndex, response: Taint): RawFinding[] {
+  return [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]
+    .filter(
+      (member) =>
+        memberName(member) === LEGACY_ERROR_TEXT_FIELD && isMember(unwrap(member.object)) && memberName(unwrap(member.object)) === 'data',
+    )
+    .filter((member) => response.has(member.object))
+    .map((member) => ({
+      ruleId: 'no-legacy-response-field',
+      messageId: 'responseField',
+      node: member.property,
+      data: { legacy: LEGACY_ERROR_TEXT_FIELD, replacement: RESPONSE_FIELD_MOVES[LEGACY_ERROR_TEXT_FIELD].to },
+    }));
 }
 
 function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {

@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import type { LegacyResponseField } from '../../src/contract/index.js';
+import type { LegacyResponseField, MovedResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
@@ -12,6 +12,7 @@ import { responseTaint } from '../../src/detect/response-fields.js';
 import { findRequestRecords } from '../../src/detect/request-records.js';
 import { Taint } from '../../src/detect/taint.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
+import { deferWaitingReads } from './waiting-reads.js';
 
 /**
  * Reads of the legacy response downstream of a rewritten upload follow the Content Posting shape:
@@ -50,11 +51,7 @@ export function renameResponseFields(context: CodemodContext): void {
   const left = uploadsLeft.length === 1 ? uploadsLeft[0].node : undefined;
   const which = (finding: RawFinding) =>
     left ? `the TikTok request ${rangeOf(left)[0] < rangeOf(finding.node!)[0] ? 'above' : 'below'}, which` : 'a request that';
-  for (const finding of waiting)
-    context.defer(
-      finding,
-      `\`${finding.data.legacy}\` comes from ${which(finding)} is not migrated yet (see its TODO): migrate it, then read ${finding.data.replacement}`,
-    );
+  deferWaitingReads(context, waiting, which);
   const rest = fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding) && !handedIn.includes(finding));
   if (rest.length === 0 && (uploadsLeft.length > 0 || fromRecords.length > 0 || handedIn.length > 0)) return;
   renameAll(context, rest);
@@ -237,8 +234,9 @@ function collapseTwinPlaceholders(context: CodemodContext): void {
 function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): string | undefined {
   const node = finding.node!;
   const parent = context.index.parent(node)!;
-  const field = finding.data.legacy as LegacyResponseField;
-  if (finding.messageId === 'typeField') return rewriteTypeField(context, parent, field, dryRun);
+  const field = finding.data.legacy as MovedResponseField;
+  // Types are found for the legacy fields only, never for `description`.
+  if (finding.messageId === 'typeField') return rewriteTypeField(context, parent, field as LegacyResponseField, dryRun);
   if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression')
     return rewriteFieldRead(context, node, field, dryRun);
   return rewriteDestructuredField(context, node, field, dryRun);

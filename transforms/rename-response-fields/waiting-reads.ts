@@ -1,0 +1,34 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { rangeOf } from '../../src/detect/ast.js';
+import type { RawFinding } from '../../src/detect/raw-finding.js';
+import { statementForTodo } from '../../src/detect/todo-placement.js';
+
+/**
+ * Reads of an answer whose request is left for a person, one TODO per place: the reads in a statement
+ * and in the statements nested in it (`if (res.data.error_code !== 0) throw new Error(res.data.description)`)
+ * are named together above the outer one, the inner ones covered by it. `which` says which request
+ * the reads wait for, seen from a read.
+ */
+export function deferWaitingReads(context: CodemodContext, waiting: readonly RawFinding[], which: (finding: RawFinding) => string): void {
+  const at = (finding: RawFinding) => rangeOf(statementForTodo(finding.node!, context.index));
+  const inside = (inner: readonly [number, number], outer: readonly [number, number]) => inner[0] >= outer[0] && inner[1] <= outer[1];
+  // Outer statements first, so that each read joins the outermost one holding it.
+  const ordered = [...waiting].sort((a, b) => at(a)[0] - at(b)[0] || at(b)[1] - at(a)[1]);
+  const groups: RawFinding[][] = [];
+  for (const finding of ordered) {
+    const group = groups.find((members) => inside(at(finding), at(members[0])));
+    if (group) group.push(finding);
+    else groups.push([finding]);
+  }
+  for (const [lead, ...rest] of groups) {
+    const fields = [...new Map([lead, ...rest].map((finding) => [finding.data.legacy, finding.data.replacement])).entries()];
+    const names = fields.map(([legacy]) => `\`${legacy}\``).join(' and ');
+    const reads = fields.map(([, replacement]) => replacement).join(' and ');
+    context.defer(
+      lead,
+      `${names} ${fields.length > 1 ? 'come' : 'comes'} from ${which(lead)} is not migrated yet (see its TODO): migrate it, then read ${reads}`,
+    );
+    for (const finding of rest)
+      context.record(finding, 'todo', `\`${finding.data.legacy}\` waits for the same request: see the TODO above`);
+  }
+}
