@@ -150,3 +150,17 @@ export const ERROR_OBJECT_TYPE = '{ code: string; message: string; log_id: strin
 
 /** A Share Video upload or a Content Posting init, in any text: code, another language's backend, a config. */
 export const UPLOAD_CALL_MARKER = /share\/video\/upload|\/v2\/post\/publish\/(?:inbox\/)?video\/init/;
+
+/**
+ * The v2 endpoints the contract names, on their own host, and how each is called: what a v2 path put
+ * on the retired v1 host (`https://open-api.tiktok.com/v2/user/info/`) was meant to reach.
+ */
+export const V2_ENDPOINT_CALLS: Readonly<Record<string, string>> = {
+  [V2_TOKEN_URL]: `POST ${V2_TOKEN_URL}, form-encoded`,
+  [V2_REVOKE_URL]: `POST ${V2_REVOKE_URL}, form-encoded`,
+  [V2_USER_INFO_URL]: `GET ${V2_USER_INFO_URL}?fields=… with Authorization: Bearer and no body`,
+  [V2_VIDEO_LIST_URL]: `POST ${V2_VIDEO_LIST_URL}?fields=… with Authorization: Bearer and a JSON {cursor, max_count}`,
+  [INBOX_VIDEO_INIT.url]: `POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer and a JSON source_info`,
+  [DIRECT_POST_INIT_URL]: `POST ${DIRECT_POST_INIT_URL} with Authorization: Bearer and a JSON post_info and source_info (scope video.publish)`,
+  [PUBLISH_STATUS_FETCH.url]: `POST ${PUBLISH_STATUS_FETCH.url} with Authorization: Bearer and a JSON {publish_id}`,
+};

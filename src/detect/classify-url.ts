@@ -1,5 +1,6 @@
 import {
   CONTENT_POSTING_HOSTS,
+  INBOX_VIDEO_INIT,
   LEGACY_API_HOSTS,
   LEGACY_PATH_SUCCESSORS,
   STATUS_QUERY_PATHS,
@@ -7,6 +8,7 @@ import {
   TIKTOK_SHOP_SUCCESSOR,
   LEGACY_UPLOAD,
   V1_ENDPOINTS,
+  V2_ENDPOINT_CALLS,
   type V1Endpoint,
 } from '../contract/index.js';
 import { HOLE } from './folded.js';
@@ -27,7 +29,9 @@ export type UrlKind =
   /** A Share Video path (`/share/video/upload/`, `…/status/`) put on the Content Posting host, where it never existed. */
   | 'share-path-on-new-host'
   /** A v1 path (`/oauth/access_token/`, `/user/info/`, `/video/query/`) put on the Content Posting host without `/v2`. */
-  | 'v1-path-on-new-host';
+  | 'v1-path-on-new-host'
+  /** A v2 path (`/v2/user/info/`, `/v2/oauth/token/`) put on the retired v1 host, which never served one. */
+  | 'v2-path-on-legacy-host';
 
 export interface UrlMatch {
   readonly kind: UrlKind;
@@ -79,6 +83,7 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   // `/platform/share/video/upload/` never existed, but it is the Share Video upload its author meant.
   if (withoutSlash(path).endsWith(withoutSlash(LEGACY_UPLOAD.path))) return { ...base, kind: 'legacy-upload' };
   if (path === '' || path === '/') return { ...base, kind: 'legacy-base' };
+  if (/^\/v2\//i.test(path)) return { ...base, kind: 'v2-path-on-legacy-host' };
   if (path.includes(HOLE)) return { ...base, kind: 'legacy-dynamic' };
   return { ...base, kind: 'legacy-unmapped' };
 }
@@ -107,4 +112,19 @@ export function successorOf(path: string): string | undefined {
 /** Whether a path on the legacy host asks for the status of a share, which the codemod rewrites to the status fetch. */
 export function isStatusQueryPath(path: string): boolean {
   return STATUS_QUERY_PATHS.some((legacy) => withoutSlash(legacy) === withoutSlash(path));
+}
+
+/** How the v2 endpoint a v2 path put on the retired v1 host names is called, where the contract has it (`/v2/user/info/`). */
+function v2CallOf(path: string): string | undefined {
+  if (path.includes(HOLE)) return undefined;
+  const url = Object.keys(V2_ENDPOINT_CALLS).find((known) => withoutSlash(new URL(known).pathname) === withoutSlash(path));
+  return url && V2_ENDPOINT_CALLS[url];
+}
+
+/** Where a v2 path put on the retired v1 host belongs: its endpoint on the v2 host, or none the contract names. */
+export function v2Advice(path: string): string {
+  const call = v2CallOf(path);
+  return call
+    ? `the v2 API is on https://open.tiktokapis.com: ${call}`
+    : `the v2 API is on https://open.tiktokapis.com, and ${path.replaceAll(HOLE, '…')} is none of its endpoints either: port the call to the one it means (an upload to the inbox starts at POST ${INBOX_VIDEO_INIT.url})`;
 }

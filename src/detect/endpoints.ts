@@ -8,6 +8,7 @@ import {
   isStatusQueryPath,
   RETURN_ADDRESS_PARAM,
   successorOf,
+  v2Advice,
   type UrlMatch,
 } from './classify-url.js';
 import type { ModuleIndex } from './module-index.js';
@@ -142,6 +143,13 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
       };
     case 'legacy-dynamic':
       return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'dynamic', node, data: { host: match.host } };
+    case 'v2-path-on-legacy-host':
+      return {
+        ruleId: 'no-unmapped-legacy-endpoint',
+        messageId: 'v2PathOnLegacyHost',
+        node,
+        data: { legacy: spelled, advice: v2Advice(match.path) },
+      };
     case 'share-path-on-new-host':
       // The upload's own path, or another of the Share Video API's (its status), put on the new host.
       return match.path.replace(/\/+$/, '').endsWith(LEGACY_UPLOAD.path.replace(/\/+$/, ''))

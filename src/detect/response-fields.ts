@@ -30,7 +30,12 @@ function isInboxInit(request: TikTokRequest): boolean {
 }
 
 /** Requests whose responses have the legacy shape: everything on the legacy host but the v1 OAuth/user calls. */
-export const LEGACY_RESPONSE_KINDS: ReadonlySet<string> = new Set(['legacy-upload', 'legacy-unmapped', 'legacy-dynamic']);
+export const LEGACY_RESPONSE_KINDS: ReadonlySet<string> = new Set([
+  'legacy-upload',
+  'legacy-unmapped',
+  'legacy-dynamic',
+  'v2-path-on-legacy-host',
+]);
 
 /** What flows from these requests' answers: for telling which request a read of a field comes from. */
 export function responseTaint(index: ModuleIndex, requests: readonly TikTokRequest[]): Taint {

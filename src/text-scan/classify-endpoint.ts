@@ -1,5 +1,5 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { classifyUrl, successorOf } from '../detect/classify-url.js';
+import { classifyUrl, successorOf, v2Advice } from '../detect/classify-url.js';
 import type { RuleId } from '../detect/rule-catalog.js';
 
 export interface EndpointVerdict {
@@ -39,6 +39,12 @@ export function classifyEndpoint(host: string, path: string): EndpointVerdict | 
     }
     case 'legacy-dynamic':
       return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', data: { legacy: shown(path) } };
+    case 'v2-path-on-legacy-host':
+      return {
+        ruleId: 'text/unmapped-legacy-endpoint',
+        messageId: 'v2PathOnLegacyHost',
+        data: { legacy: shown(path), advice: v2Advice(match.path) },
+      };
     default:
       return undefined;
   }

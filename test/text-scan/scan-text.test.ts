@@ -115,6 +115,16 @@ describe('scanText: a base URL and a path built on another line', () => {
     expect(brief('url = f"{BASE}/share/video/upload/"\npath: /user/info/')).toEqual([]);
   });
 
+  it('reports a v2 path put on the legacy host with the v2 endpoint it means, or none', () => {
+    const found = scanText('app/tiktok.py', 'USER = "https://open-api.tiktok.com/v2/user/info/"\nPOST = "https://open-api.tiktok.com/v2/post/video/init/"');
+    expect(found.map((f) => [f.line, f.ruleId, f.messageId])).toEqual([
+      [1, 'text/unmapped-legacy-endpoint', 'v2PathOnLegacyHost'],
+      [2, 'text/unmapped-legacy-endpoint', 'v2PathOnLegacyHost'],
+    ]);
+    expect(found[0].message).toContain('GET https://open.tiktokapis.com/v2/user/info/?fields=');
+    expect(found[1].message).toContain('/v2/post/video/init/ is none of its endpoints');
+  });
+
   it('does not take a v2 path on the new host for a v1 one', () => {
     const text = 'OLD = "https://open-api.tiktok.com"\nNEW = "https://open.tiktokapis.com/v2/user/info/"\nx = "$NEW_BASE/v2/oauth/revoke/"';
     expect(brief(text)).toEqual([]);
