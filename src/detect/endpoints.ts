@@ -41,6 +41,10 @@ export function findEndpoints(
     if (consumed.has(root.node) && !isExported(root.node, index)) continue;
     findings.push(endpointFinding(root.match, root.node, 'url'));
   }
+  // A wrapper of the module that sends to the legacy host: each call that hands it a legacy path,
+  // reported with its host (not as a path whose host is out of sight).
+  const wrapped = wrapperCalls(index, folder, requests);
+  for (const call of wrapped) consumed.add(call.node);
   const relative = findRelativeUploadPaths(index, folder, consumed);
   findings.push(...relative);
   const records = findPlatformRecordPaths(index, folder, new Set([...consumed, ...relative.map((finding) => finding.node!)]));
@@ -54,8 +58,7 @@ export function findEndpoints(
       reported,
     ),
   );
-  // A wrapper of the module that sends to the legacy host: each call that hands it a legacy path.
-  for (const call of wrapperCalls(index, folder, requests)) findings.push(endpointFinding(call.match, call.node, 'url'));
+  for (const call of wrapped) findings.push(endpointFinding(call.match, call.node, 'url'));
   return findings;
 }
 
