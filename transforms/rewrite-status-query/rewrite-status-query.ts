@@ -35,7 +35,14 @@ export function rewriteStatusQueries(context: CodemodContext): void {
     const own = (finding: RawFinding) => finding.node === request.call && finding.messageId === 'statusQuery';
     if (context.unhandled(own).length === 0) continue;
     const related = findingsOfRequest(context, request).filter((finding) => own(finding) || finding.ruleId === 'no-token-in-query');
-    const reason = rewriteCall(context, request);
+    const shareIdReads = shareIdReadsOf(context, request);
+    let reason = rewriteCall(context, request, shareIdReads.length > 0);
+    if (reason !== undefined && shareIdReads.length > 0) {
+      // Those reads are what the call's TODO is about: part of its site, with no TODO of their own.
+      for (const read of shareIdReads)
+        context.record(read, 'todo', '`share_id` is read from the answer of the status query left for a person: see its TODO');
+      if (reason !== SHARE_ID_READ) reason += `; also, ${SHARE_ID_READ}`;
+    }
     for (const finding of related) {
       if (reason === undefined) context.record(finding, 'rewritten', `now ${V2} with Authorization: Bearer and { publish_id }`);
       else context.defer(finding, siteReason(context, finding, request, declined(finding, reason), 'status request'));
@@ -43,12 +50,27 @@ export function rewriteStatusQueries(context: CodemodContext): void {
   }
 }
 
+const SHARE_ID_READ =
+  "its answer's `share_id` is read, and the status fetch answers no id (data.status, data.fail_reason and, once public, data.publicaly_available_post_id): use the publish_id the call sends";
+
+/** Reads of `share_id` from the answer of a status query (`json.data.share_id`). */
+function shareIdReadsOf(context: CodemodContext, request: TikTokRequest): RawFinding[] {
+  const answer = new Taint(context.index, new Set([request.call]));
+  return context.unhandled(
+    (finding) =>
+      finding.ruleId === 'no-legacy-response-field' &&
+      finding.data.legacy === 'share_id' &&
+      !!finding.node &&
+      answer.has(readOf(context, finding.node)),
+  );
+}
+
 function declined(finding: RawFinding, reason: string): string {
   const legacy = typeof finding.data?.legacy === 'string' ? `${finding.data.legacy} ` : '';
   return `the status query ${legacy}is not rewritten: ${reason}; send ${V2} with the header Authorization: Bearer <token> and the JSON body {"publish_id": <the publish_id of the migrated upload>} (it answers data.status: ${PUBLISH_STATUSES.join(', ')})`;
 }
 
-function rewriteCall(context: CodemodContext, request: TikTokRequest): string | undefined {
+function rewriteCall(context: CodemodContext, request: TikTokRequest, readsShareId: boolean): string | undefined {
   const parts = v1RequestParts(context, request, PUBLISH_STATUS_FETCH.url);
   if ('reason' in parts) return parts.reason;
   const found = requestParams(context, request, parts.body);
@@ -60,19 +82,9 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest): string | 
   const header = bearerTokenIn(context, parts);
   const token = found.params.get('access_token') ?? (header && { node: header });
   if (!token) return 'its `access_token` cannot be found here';
-  const answer = new Taint(context.index, new Set([request.call]));
   // The status fetch answers no id: a `share_id` read of it would be renamed to a publish_id never there.
-  const readsShareId = (finding: RawFinding) =>
-    finding.ruleId === 'no-legacy-response-field' &&
-    finding.data.legacy === 'share_id' &&
-    !!finding.node &&
-    answer.has(readOf(context, finding.node));
-  const shareIdReads = context.unhandled(readsShareId);
-  // Those reads are what the call's TODO is about: part of its site, with no TODO of their own.
-  for (const read of shareIdReads)
-    context.record(read, 'todo', `\`share_id\` is read from the answer of the status query left for a person: see its TODO`);
-  if (shareIdReads.length > 0)
-    return "its answer's `share_id` is read, and the status fetch answers no id (data.status, data.fail_reason and, once public, data.publicaly_available_post_id): use the publish_id the call sends";
+  if (readsShareId) return SHARE_ID_READ;
+  const answer = new Taint(context.index, new Set([request.call]));
   const compared = legacyStatusValues(context, answer);
   if (compared.length > 0)
     return `its answer's status is compared with ${compared.map((value) => `'${quoted(value, 40)}'`).join(', ')}, which v2 never answers`;
