@@ -11,6 +11,31 @@ const V1_AUTHORIZE =
 const CLIENT_ID_KEY = /([?&])client_id=/;
 const spellsV1Page = (text: string) => new RegExp(V1_AUTHORIZE.source, 'i').test(text);
 
+/**
+ * The v2 page as the v1 one is used: without its final slash where the v1 page, held apart without
+ * one, is joined to a text that brings its own (`${AUTH_BASE}/?${params}`), which would otherwise
+ * ask for `…/authorize//?…`; with it everywhere else, as TikTok writes it.
+ */
+function v2PageFor(context: CodemodContext, part: Node): (v1: string) => string {
+  return (v1) => (!v1.endsWith('/') && joinedToSlash(context, part) ? V2_AUTHORIZE_PAGE.replace(/\/$/, '') : V2_AUTHORIZE_PAGE);
+}
+
+/** Whether a string held by a constant (`const AUTH_BASE = '…'`) is read somewhere with a `/` right after it. */
+function joinedToSlash(context: CodemodContext, part: Node): boolean {
+  const declarator = context.index.parent(part);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return false;
+  const binding = context.index.resolve(declarator.id);
+  return context.index.ofType('Identifier').some((read) => {
+    if (read === declarator.id || read.name !== declarator.id.name || context.index.resolve(read) !== binding) return false;
+    const parent = context.index.parent(read);
+    if (parent?.type === 'TemplateLiteral') {
+      const next = parent.quasis[parent.expressions.indexOf(read) + 1];
+      return !!next && textOf(next).startsWith('/');
+    }
+    return parent?.type === 'BinaryExpression' && parent.left === read && staticString(parent.right)?.startsWith('/') === true;
+  });
+}
+
 const SCOPE_NOTE = `The TikTok authorize URLs now open the v2 page and ask for ${UPLOAD_SCOPE} (a scope read at run time keeps its value: the Share Video upload needed ${UPLOAD_SCOPE} too, under that name): the app needs that scope approved in the TikTok developer portal, and every user authorizes again (tokens from v1 OAuth are not accepted by the v2 API)`;
 
 /**
@@ -28,7 +53,10 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
   // `…/auth/authorize?client_id=…`: TikTok's pages, v1's as v2's, read `client_key`, so the URL never
   // worked; written in the same text as the page, the key is the one TikTok reads now.
   for (const part of pages)
-    edits.push({ node: part, apply: (text) => text.replace(V1_AUTHORIZE, V2_AUTHORIZE_PAGE).replace(CLIENT_ID_KEY, '$1client_key=') });
+    edits.push({
+      node: part,
+      apply: (text) => text.replace(V1_AUTHORIZE, v2PageFor(context, part)).replace(CLIENT_ID_KEY, '$1client_key='),
+    });
   const appUploads = context.options.appUploads ?? moduleUploads(context);
   const arrays = new Set<Node>();
   for (const finding of findings) {
