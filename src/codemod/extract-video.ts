@@ -103,7 +103,18 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // A request's options object (fetch's init, axios' config) is no body.
     if (json && !REQUEST_OPTIONS.some((key) => findProperty(json, key))) initShaped ??= json;
   }
-  if (initShaped) return { reason: initShapedReason(context, initShaped) };
+  if (initShaped && (initKeys(context, initShaped) || readsUploadUrl(request, context)))
+    return { reason: initShapedReason(context, initShaped) };
+  // `JSON.stringify({ video_id, text })` and nothing read of an upload URL: no sign of a second step.
+  if (initShaped) {
+    const keys = objectProperties(initShaped)
+      .map((property) => keyName(property))
+      .filter((key): key is string => key !== undefined);
+    const sent = keys.length > 0 ? `its JSON body sends ${keys.map((key) => `\`${key}\``).join(', ')}` : 'its JSON body is empty';
+    return {
+      reason: `the video this request uploads cannot be found here: ${sent}, neither the video's bytes nor a \`video_url\`, and nothing reads an upload URL from its answer`,
+    };
+  }
   // No body at all, and the answer's `upload_url` read: the code asks for an upload URL first, as the init does.
   const bodies = requestBodies(request, context.index).filter((body) => !request.options.includes(context.folder.objectOf(body) ?? body));
   if (bodies.length === 0 && readsUploadUrl(request, context)) return { reason: initShapedReason(context, undefined) };
@@ -127,6 +138,13 @@ function initShapedReason(context: CodemodContext, json: Node | undefined): stri
     : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
   return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id`;
+}
+
+/** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */
+const INIT_KEYS = ['source_info', 'video_size', 'chunk_size', 'total_chunk_count'];
+
+function initKeys(context: CodemodContext, json: Node): boolean {
+  return INIT_KEYS.some((key) => findProperty(json, key));
 }
 
 /** Whether the module reads `upload_url` from this request's answer (`answer.data.upload_url`). */
