@@ -127,6 +127,19 @@ export const V2_AUTHORIZE_PAGE = 'https://www.tiktok.com/v2/auth/authorize/';
 /** The v2 token endpoint (§2.8): code exchange and refresh, form-encoded, answered flat. */
 export const V2_TOKEN_URL = 'https://open.tiktokapis.com/v2/oauth/token/';
 
+/**
+ * The app's own token, with no user: `grant_type=client_credentials` on the same endpoint, form-encoded
+ * with client_key and client_secret, answered flat (access_token, expires_in, token_type), for the
+ * Research and Commercial Content APIs only. Not in API-CONTRACT.md; TikTok's page says so:
+ * https://developers.tiktok.com/doc/client-access-token-management
+ */
+export const V2_CLIENT_TOKEN = {
+  grantType: 'client_credentials',
+  fields: ['client_key', 'client_secret', 'grant_type=client_credentials'],
+  answer: ['access_token', 'expires_in', 'token_type'],
+  usedBy: 'the Research and Commercial Content APIs',
+} as const;
+
 /** Fields of the v1 token answer's `data` that the v2 answer has at its top (§2.7, §2.8). */
 export const TOKEN_FIELDS = ['access_token', 'open_id', 'refresh_token', 'expires_in', 'refresh_expires_in', 'scope'] as const;
 

@@ -7,7 +7,7 @@ import { todoStatement } from '../../src/codemod/todo.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
-import { V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
+import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { calleeName, keyName, memberName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
@@ -21,6 +21,9 @@ import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
+
+/** Why a v1 token call is left: it asks for the app's own token, which the TODO says how to get in v2. */
+const CLIENT_TOKEN = 'client-credentials';
 
 /** The two v1 token calls the v2 token endpoint replaces, and what each sends there (§2.8). */
 interface Grant {
@@ -137,6 +140,13 @@ function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reas
     context.record(finding, 'rewritten', `now POST ${grant.url}${how}`);
     return;
   }
+  if (reason === CLIENT_TOKEN) {
+    context.defer(
+      finding,
+      `this v1 token call asks for the app's own token (grant_type ${V2_CLIENT_TOKEN.grantType}), not a user's: v2 gives one at POST ${V2_TOKEN_URL} with a form-encoded body (${V2_CLIENT_TOKEN.fields.join(', ')}), answered flat (${V2_CLIENT_TOKEN.answer.join(', ')}), and only ${V2_CLIENT_TOKEN.usedBy} take it; point the call there, or at the user's token if that is what it checks`,
+    );
+    return;
+  }
   const fields = sentFields(grant);
   const answer =
     grant.answer === 'tokens'
@@ -171,6 +181,9 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     const found = params.has(key) ? undefined : findModuleValue(context, name, request.call);
     if (found) params.set(key, found);
   }
+  const asked = params.get('grant_type');
+  // The app's own token (`client_credentials`), asked of the v1 code exchange: no code to exchange.
+  if (grant.grantType === 'authorization_code' && asked && 'text' in asked && asked.text === V2_CLIENT_TOKEN.grantType) return CLIENT_TOKEN;
   for (const key of grant.required) {
     if (params.has(key)) continue;
     // v1 refreshed and revoked without the secret, so the call never named it.
