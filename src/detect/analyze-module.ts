@@ -17,6 +17,7 @@ import { importedAnswerCalls } from './imported-answers.js';
 import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
+import { findV2TokenAnswerReads } from './v2-token-answer-reads.js';
 
 export interface AnalysisOptions {
   /** What other modules export, for URLs built from imported constants. */
@@ -59,6 +60,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findLegacyEvents(index, owners, keep),
     ...fields.findings,
     ...findV1AnswerFields(index, requests),
+    ...findV2TokenAnswerReads(index, requests),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),
   ];

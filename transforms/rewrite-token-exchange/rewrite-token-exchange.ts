@@ -105,6 +105,20 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
   settleV1UrlsLeftBehind(context, rewritten, (endpoint) => GRANTS[endpoint.path]?.url);
   explainHandedOnUrls(context);
+  readV2AnswersFlat(context);
+}
+
+/**
+ * `res.data.data.access_token` of a call sent to the v2 token endpoint already (by hand, v1's reads
+ * kept): always undefined, as the v2 answer is flat; the read loses the `data` level v1 had.
+ */
+function readV2AnswersFlat(context: CodemodContext): void {
+  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenAnswerNested')) {
+    const member = context.index.parent(finding.node!)!;
+    const holder = unwrap(member.object);
+    context.pathOf(holder).replace(unwrap(holder.object));
+    context.record(finding, 'rewritten', `now read at the top of the v2 answer, as \`${String(finding.data.field)}\``);
+  }
 }
 
 /**

@@ -1,0 +1,45 @@
+import { V2_TOKEN_URL } from '../contract/index.js';
+import { calleeName, isCall, isMember, memberName, unwrap, type Node } from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+import type { RawFinding } from './raw-finding.js';
+import type { TikTokRequest } from './requests.js';
+import { responseTaint } from './response-fields.js';
+
+/** What the v2 token endpoint answers, flat at the top of its answer (§2.8). */
+const TOKEN_FIELDS = new Set(['access_token', 'refresh_token', 'open_id', 'expires_in', 'refresh_expires_in', 'scope']);
+const TOKEN_PATH = new URL(V2_TOKEN_URL).pathname.replace(/\/+$/, '');
+
+/**
+ * `res.data.data.access_token` of a call already sent to the v2 token endpoint: code moved to the v2
+ * URL and kept v1's reads, which found the tokens inside `data`. The v2 answer is flat, so such a
+ * read is always `undefined`. Reported where the v1 habit shows for sure: a `data` read inside the
+ * answer's body (axios's `res.data`, a `{ data }` taken out of its response, or what `.json()` gave).
+ */
+export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const members = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')];
+  for (const request of requests) {
+    if (request.match.kind !== 'content-posting' || request.match.path.replace(/\/+$/, '') !== TOKEN_PATH) continue;
+    const answer = responseTaint(index, [request]);
+    for (const member of members) {
+      const field = memberName(member);
+      const holder = unwrap(member.object);
+      if (!field || !TOKEN_FIELDS.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
+      if (!answer.has(holder) || !isBody(index, unwrap(holder.object))) continue;
+      findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerNested', node: member.property as Node, data: { field } });
+    }
+  }
+  return findings;
+}
+
+/** The answer's body: `res.data` (axios), a `{ data }` destructured from a response, or the value `.json()` gave. */
+function isBody(index: ModuleIndex, node: Node): boolean {
+  if (isMember(node)) return memberName(node) === 'data';
+  if (node.type !== 'Identifier') return false;
+  const binding = index.resolve(node);
+  if (!binding?.init || binding.assignments.length > 0) return false;
+  if (binding.path.length === 1 && binding.path[0] === 'data') return true;
+  let init = unwrap(binding.init);
+  if (init.type === 'AwaitExpression') init = unwrap(init.argument);
+  return binding.path.length === 0 && isCall(init) && calleeName(init) === 'json';
+}
