@@ -18,6 +18,7 @@ import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
 import { findV2TokenAnswerReads } from './v2-token-answer-reads.js';
+import { findV2TokenJsonBodies } from './v2-token-json-body.js';
 
 export interface AnalysisOptions {
   /** What other modules export, for URLs built from imported constants. */
@@ -61,6 +62,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...fields.findings,
     ...findV1AnswerFields(index, requests),
     ...findV2TokenAnswerReads(index, requests),
+    ...findV2TokenJsonBodies(requests),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),
   ];

@@ -128,6 +128,8 @@ export const RULES = {
         '{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
       answerField:
         '`{{field}}` of the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; change this read when the call moves to v2',
+      v2TokenJsonBody:
+        'this call sends JSON to the v2 token endpoint, which takes a form-encoded body only (application/x-www-form-urlencoded): every call fails with invalid_request; send the same fields as a form',
       v2TokenAnswerNested:
         '`{{field}}` is read inside `data` of the v2 token answer, as v1 put it: the v2 answer is flat, so this read is always undefined; read `{{field}}` at the top of the answer',
       authorize:

@@ -1,13 +1,12 @@
-import { V2_TOKEN_URL } from '../contract/index.js';
 import { calleeName, isCall, isMember, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import { responseTaint } from './response-fields.js';
+import { isV2TokenCall } from './v2-token-json-body.js';
 
 /** What the v2 token endpoint answers, flat at the top of its answer (§2.8). */
 const TOKEN_FIELDS = new Set(['access_token', 'refresh_token', 'open_id', 'expires_in', 'refresh_expires_in', 'scope']);
-const TOKEN_PATH = new URL(V2_TOKEN_URL).pathname.replace(/\/+$/, '');
 
 /**
  * `res.data.data.access_token` of a call already sent to the v2 token endpoint: code moved to the v2
@@ -19,7 +18,7 @@ export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly Ti
   const findings: RawFinding[] = [];
   const members = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')];
   for (const request of requests) {
-    if (request.match.kind !== 'content-posting' || request.match.path.replace(/\/+$/, '') !== TOKEN_PATH) continue;
+    if (!isV2TokenCall(request)) continue;
     const answer = responseTaint(index, [request]);
     for (const member of members) {
       const field = memberName(member);

@@ -1,0 +1,53 @@
+import { V2_TOKEN_URL } from '../contract/index.js';
+import { calleeName, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
+import type { RawFinding } from './raw-finding.js';
+import type { TikTokRequest } from './requests.js';
+
+const TOKEN_PATH = new URL(V2_TOKEN_URL).pathname.replace(/\/+$/, '');
+
+/** Whether a request goes to the v2 token endpoint (by hand, before the run). */
+export function isV2TokenCall(request: TikTokRequest): boolean {
+  return request.match.kind === 'content-posting' && request.match.path.replace(/\/+$/, '') === TOKEN_PATH;
+}
+
+/**
+ * The JSON body of a call to the v2 token endpoint: axios's object literal data, fetch's
+ * `body: JSON.stringify(…)`, got's and ky's `json`. v2 takes a form-encoded body only (§2.8), so the
+ * call always fails (`invalid_request`): code moved to the v2 URL that kept v1's JSON habit.
+ */
+export function findV2TokenJsonBodies(requests: readonly TikTokRequest[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const request of requests) {
+    if (!isV2TokenCall(request)) continue;
+    const body = v2TokenJsonBody(request);
+    if (body) findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenJsonBody', node: body, data: {} });
+  }
+  return findings;
+}
+
+/** The JSON body a v2 token call sends, if it sends one. */
+function v2TokenJsonBody(request: TikTokRequest): Node | undefined {
+  const callee = unwrap(request.call.callee);
+  // `axios.post(url, { … })`, `client.post(url, { … })`: axios sends a plain object as JSON.
+  const data = request.call.arguments[1] as Node | undefined;
+  const posts =
+    isMember(callee) &&
+    ['post', 'put', 'patch'].includes(calleeName(request.call) ?? '') &&
+    request.call.arguments[0] === request.urlArgument;
+  // got's and ky's second argument is their options: the fields themselves say it is the body.
+  const fields =
+    posts && data && unwrap(data).type === 'ObjectExpression' ? objectProperties(unwrap(data)).map((property) => keyName(property)) : [];
+  if (fields.includes('grant_type') || fields.includes('client_key')) return data;
+  for (const options of request.options) {
+    if (posts && options === data) continue;
+    for (const property of objectProperties(options)) {
+      const key = keyName(property);
+      const value = unwrap(property.value);
+      // got's and ky's `json: { … }` body; request's `json: true` only asks for the answer parsed.
+      if (key === 'json' && value.type === 'ObjectExpression') return property.value;
+      if (key === 'body' && isCall(value) && calleeName(value) === 'stringify' && isIdentifier(unwrap(value.callee).object, 'JSON'))
+        return property.value;
+    }
+  }
+  return undefined;
+}
