@@ -116,7 +116,10 @@ describe('scanText: a base URL and a path built on another line', () => {
   });
 
   it('reports a v2 path put on the legacy host with the v2 endpoint it means, or none', () => {
-    const found = scanText('app/tiktok.py', 'USER = "https://open-api.tiktok.com/v2/user/info/"\nPOST = "https://open-api.tiktok.com/v2/post/video/init/"');
+    const found = scanText(
+      'app/tiktok.py',
+      'USER = "https://open-api.tiktok.com/v2/user/info/"\nPOST = "https://open-api.tiktok.com/v2/post/video/init/"',
+    );
     expect(found.map((f) => [f.line, f.ruleId, f.messageId])).toEqual([
       [1, 'text/unmapped-legacy-endpoint', 'v2PathOnLegacyHost'],
       [2, 'text/unmapped-legacy-endpoint', 'v2PathOnLegacyHost'],
