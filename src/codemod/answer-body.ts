@@ -1,5 +1,7 @@
 import { calleeName, isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
+import type { RawFinding } from '../detect/raw-finding.js';
+import type { Taint } from '../detect/taint.js';
 import { clientOfCall } from './http-client.js';
 
 /**
@@ -50,4 +52,13 @@ export function isBodyTop(context: CodemodContext, holder: Node): boolean {
   }
   if (node.type === 'AwaitExpression') node = unwrap(node.argument);
   return isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee));
+}
+
+/** Whether the field a finding names is read from what `taint` follows: a member of it, or a key of a pattern taking it apart. */
+export function readsFrom(context: CodemodContext, taint: Taint, finding: RawFinding): boolean {
+  const read = context.index.parent(finding.node!);
+  if (read && (read.type === 'MemberExpression' || read.type === 'OptionalMemberExpression') && read.property === finding.node)
+    return taint.has(read.object);
+  // A destructured field: the pattern it sits in is taken from one of those answers.
+  return [...context.index.ancestors(finding.node!)].some((ancestor) => taint.patterns.has(ancestor));
 }

@@ -11,6 +11,7 @@ import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { findRequestRecords } from '../../src/detect/request-records.js';
 import { Taint } from '../../src/detect/taint.js';
+import { readsFrom } from '../../src/codemod/answer-body.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
 import { deferWaitingReads } from './waiting-reads.js';
 
@@ -104,15 +105,6 @@ function comesFromRequestsLeft(
     return uploads.size === 0 || !readsFrom(context, new Taint(context.index, uploads), finding);
   }
   return readsFrom(context, responseTaint(context.index, requests as TikTokRequest[]), finding);
-}
-
-/** Whether the field a finding names is read from what `taint` follows: a member of it, or a key of a pattern taking it apart. */
-function readsFrom(context: CodemodContext, taint: Taint, finding: RawFinding): boolean {
-  const read = context.index.parent(finding.node!);
-  if (read && (read.type === 'MemberExpression' || read.type === 'OptionalMemberExpression') && read.property === finding.node)
-    return taint.has(read.object);
-  // A destructured field: the pattern it sits in is taken from one of those answers.
-  return [...context.index.ancestors(finding.node!)].some((ancestor) => taint.patterns.has(ancestor));
 }
 
 function renameAll(context: CodemodContext, fields: readonly RawFinding[]): void {

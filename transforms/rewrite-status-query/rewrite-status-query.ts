@@ -1,3 +1,4 @@
+import { readsFrom } from '../../src/codemod/answer-body.js';
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { bearerSource, objectEntry, paramSource, requestParams } from '../../src/codemod/request-params.js';
@@ -57,11 +58,7 @@ const SHARE_ID_READ =
 function shareIdReadsOf(context: CodemodContext, request: TikTokRequest): RawFinding[] {
   const answer = new Taint(context.index, new Set([request.call]));
   return context.unhandled(
-    (finding) =>
-      finding.ruleId === 'no-legacy-response-field' &&
-      finding.data.legacy === 'share_id' &&
-      !!finding.node &&
-      answer.has(readOf(context, finding.node)),
+    (finding) => finding.ruleId === 'no-legacy-response-field' && finding.data.legacy === 'share_id' && readsFrom(context, answer, finding),
   );
 }
 
@@ -103,14 +100,6 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, readsShare
   });
   removeDeadBindings(context, request.call);
   return undefined;
-}
-
-/** The read a field's finding stands on: `body.data.share_id` for its property name. */
-function readOf(context: CodemodContext, node: Node): Node {
-  const parent = context.index.parent(node);
-  return parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node
-    ? parent
-    : node;
 }
 
 /**
