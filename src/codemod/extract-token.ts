@@ -1,3 +1,4 @@
+import { quoted } from './todo.js';
 import {
   calleeName,
   hasEffects,
@@ -185,6 +186,14 @@ function fromBearerHeader(request: TikTokRequest, context: CodemodContext): Node
 export function tokenInAccessTokenHeader(request: TikTokRequest, context: CodemodContext): boolean {
   if (fromUrlText(request, context) ?? fromQueryObjects(request, context) ?? fromSearchParamsSet(request, context)) return false;
   return accessTokenHeaderValue(request, context) !== undefined;
+}
+
+/**
+ * What a person checks where a token sent in an `Access-Token` header now goes as Bearer: that it is
+ * the creator's Login Kit token, which `takes` says the v2 call wants, and not a Business API token.
+ */
+export function businessTokenCaution(token: string, takes: string): string {
+  return `the token \`${quoted(token, 40)}\` was sent in an \`Access-Token\` header, as TikTok's Business API takes its own tokens: ${takes} as Bearer, which a Business API token is not; make sure this is that token`;
 }
 
 /** The value of an `Access-Token` header in the call's options. */

@@ -4,6 +4,7 @@ import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/co
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { bearerSource, objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { businessTokenCaution, tokenInAccessTokenHeader } from '../../src/codemod/extract-token.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
@@ -101,6 +102,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
   // `if (body.error)` took every v1 answer for a failure too (v1 also sent `error`); v2's code says it.
   const errorTests = errorCodeTests(context, request);
+  const businessHeader = tokenInAccessTokenHeader(request, context);
   for (const edit of reads.edits) edit();
   for (const name of reads.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${ERROR_CODE_TYPE_PLACE}${name}`);
   replaceV1Request(context, request, parts, {
@@ -115,5 +117,11 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   });
   errorTests();
   removeDeadBindings(context, request.call);
+  if (businessHeader)
+    context.todoAt(
+      request.call,
+      businessTokenCaution(paramSource(context, token), `v2 ${endpoint.name} takes the creator's user access token from v2 Login Kit`),
+      request.call,
+    );
   return undefined;
 }

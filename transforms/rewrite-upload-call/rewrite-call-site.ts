@@ -1,7 +1,7 @@
 import { calleeName, isFunction, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { callsOnSameVariable, type TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { extractToken, tokenInAccessTokenHeader } from '../../src/codemod/extract-token.js';
+import { businessTokenCaution, extractToken, tokenInAccessTokenHeader } from '../../src/codemod/extract-token.js';
 import { droppedBodyFields, extractVideo, type VideoSource } from '../../src/codemod/extract-video.js';
 import { legacyVideoType } from '../../src/codemod/legacy-video-type.js';
 import { clientOf } from '../../src/codemod/http-client.js';
@@ -129,7 +129,7 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   if (lookup.video.kind === 'url') context.notes.add(PULL_FROM_URL_NOTE);
   const followUps = [
     businessHeader
-      ? `the token \`${quoted(token, 40)}\` was sent in an \`Access-Token\` header, as TikTok's Business API takes its own tokens: the Content Posting API takes the creator's user access token from v2 Login Kit (scope video.upload) as Bearer, which a Business API token is not; make sure this is that token`
+      ? businessTokenCaution(token, "the Content Posting API takes the creator's user access token from v2 Login Kit (scope video.upload)")
       : undefined,
     APP_CREDENTIAL.test(lastName(token))
       ? `the token \`${quoted(token, 40)}\` is named like one of the app's own credentials, not a user's token: the Content Posting API takes the creator's user access token from v2 Login Kit (scope video.upload) as Bearer; pass that token here`
