@@ -1,3 +1,4 @@
+import { TOKEN_FIELDS } from '../contract/index.js';
 import { calleeName, isCall, isMember, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -6,7 +7,7 @@ import { responseTaint } from './response-fields.js';
 import { isV2TokenCall } from './v2-token-json-body.js';
 
 /** What the v2 token endpoint answers, flat at the top of its answer (§2.8). */
-const TOKEN_FIELDS = new Set(['access_token', 'refresh_token', 'open_id', 'expires_in', 'refresh_expires_in', 'scope']);
+const TOKEN_FIELD_NAMES: ReadonlySet<string> = new Set(TOKEN_FIELDS);
 
 /**
  * `res.data.data.access_token` of a call already sent to the v2 token endpoint: code moved to the v2
@@ -23,7 +24,7 @@ export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly Ti
     for (const member of members) {
       const field = memberName(member);
       const holder = unwrap(member.object);
-      if (!field || !TOKEN_FIELDS.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
+      if (!field || !TOKEN_FIELD_NAMES.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
       if (!answer.has(holder) || !isBody(index, unwrap(holder.object))) continue;
       findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerNested', node: member.property as Node, data: { field } });
     }

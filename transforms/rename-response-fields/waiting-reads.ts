@@ -10,7 +10,8 @@ import { statementForTodo } from '../../src/detect/todo-placement.js';
  * the reads wait for, seen from a read.
  */
 export function deferWaitingReads(context: CodemodContext, waiting: readonly RawFinding[], which: (finding: RawFinding) => string): void {
-  const at = (finding: RawFinding) => rangeOf(statementForTodo(finding.node!, context.index));
+  const statements = new Map(waiting.map((finding) => [finding, rangeOf(statementForTodo(finding.node!, context.index))]));
+  const at = (finding: RawFinding) => statements.get(finding)!;
   const inside = (inner: readonly [number, number], outer: readonly [number, number]) => inner[0] >= outer[0] && inner[1] <= outer[1];
   // Outer statements first, so that each read joins the outermost one holding it.
   const ordered = [...waiting].sort((a, b) => at(a)[0] - at(b)[0] || at(b)[1] - at(a)[1]);

@@ -1,4 +1,4 @@
-import { V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
+import { TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop } from '../../src/codemod/answer-body.js';
 import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
@@ -173,7 +173,7 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
 }
 
 /** Fields of a v1 or v2 token answer: a name destructured as one of them holds that field. */
-const TOKEN_FIELDS = new Set(['access_token', 'refresh_token', 'open_id', 'expires_in', 'refresh_expires_in', 'scope', 'token_type']);
+const TOKEN_ANSWER_FIELDS: ReadonlySet<string> = new Set([...TOKEN_FIELDS, 'token_type']);
 
 /** Calls that only look at a value: logging it hands it to nobody who reads its fields. */
 const LOOKS_ONLY = /^(log|info|warn|error|debug|trace|dir)$/;
@@ -206,7 +206,7 @@ function wholeAnswerHandedOn(context: CodemodContext, request: TikTokRequest, ta
     if (isMember(value) && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object))) return false;
     // `const { access_token, scope } = res.data.data`: a token field taken out by name, no answer either.
     const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
-    return !(binding && TOKEN_FIELDS.has(binding.path.at(-1) ?? ''));
+    return !(binding && TOKEN_ANSWER_FIELDS.has(binding.path.at(-1) ?? ''));
   };
   const returned = context.index
     .ofType('ReturnStatement')
