@@ -1,3 +1,4 @@
+import { TOKEN_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { flatTokenMembers } from '../../src/codemod/token-answer-shape.js';
 import { keyName, unwrap, type Node } from '../../src/detect/ast.js';
@@ -71,18 +72,7 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
 }
 
 /** What the v2 token answer holds at its top (API-CONTRACT §2.8). */
-const V2_TOKEN_FIELDS = new Set([
-  'access_token',
-  'expires_in',
-  'open_id',
-  'refresh_token',
-  'refresh_expires_in',
-  'scope',
-  'token_type',
-  'error',
-  'error_description',
-  'log_id',
-]);
+const V2_TOKEN_FIELDS: ReadonlySet<string> = new Set([...TOKEN_FIELDS, 'token_type', 'error', 'error_description', 'log_id']);
 
 /** A type that names only fields of the flat v2 answer: the code was written for it already. */
 function alreadyFlat(members: readonly Node[]): boolean {
