@@ -210,7 +210,7 @@ export function carriedOptions(
   context: CodemodContext,
   parts: V1RequestParts,
   withAuthorization = false,
-): { text?: string } | { reason: string } {
+): { entries?: readonly string[] } | { reason: string } {
   const sendsOnly = (name: string | undefined) =>
     name !== undefined && (BODY_HEADERS.test(name) || (withAuthorization && TOKEN_HEADER.test(name)));
   const ownHeaders = { reason: 'its request sends headers of its own, which the codemod does not carry over' };
@@ -234,7 +234,7 @@ export function carriedOptions(
     if (REPLACED_OPTIONS.has(key)) continue;
     kept.push(context.source(property));
   }
-  return { text: kept.length > 0 ? kept.join(', ') : undefined };
+  return { entries: kept };
 }
 
 /** Headers that carry the token: `Authorization`, and `Access-Token` as TikTok's Business API takes it. */

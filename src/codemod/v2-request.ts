@@ -1,3 +1,4 @@
+import { layoutOf, objectText } from './call-layout.js';
 import type { CodemodContext } from './context.js';
 import type { V1RequestParts } from './v1-request.js';
 import { isMember, unwrap, type Node } from '../detect/ast.js';
@@ -12,8 +13,8 @@ export interface V2Call {
   readonly headers: readonly (readonly [name: string, value: string])[];
   /** Object entries as code, sent form-encoded or as JSON. */
   readonly body?: { readonly as: 'form' | 'json'; readonly entries: readonly string[] };
-  /** The legacy request's other options, as code. */
-  readonly rest?: string;
+  /** The legacy request's other options, as code, an entry each. */
+  readonly rest?: readonly string[];
 }
 
 /**
@@ -64,58 +65,87 @@ function replaceXhrRequest(
  * superagent `.type('form').send(…)`; the answer's type argument (`axios.post<T>`) stays.
  */
 function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): string {
-  const object = call.body ? `{ ${call.body.entries.join(', ')} }`.replace('{  }', '{}') : undefined;
-  const form = object && `new URLSearchParams(${object}${context.isTypeScript ? ' as Record<string, string>' : ''})`;
-  const headerEntries = (all: boolean) =>
-    call.headers
+  const layout = layoutOf(context, request.call);
+  // Each builder takes the level of the line its object opens on (0 for the call's line, 1 for an
+  // entry of the options object) and the text before it on that line.
+  const call_ = (callee: string, ...values: (string | undefined)[]) =>
+    `${callee}(${values.filter((value): value is string => value !== undefined).join(', ')})`;
+  const object = (level: number, lead: string) => call.body && objectText(layout, call.body.entries, level, lead);
+  const form = (level: number, lead: string) =>
+    `new URLSearchParams(${object(level, `${lead}new URLSearchParams(`)}${context.isTypeScript ? ' as Record<string, string>' : ''})`;
+  const headersOf = (all: boolean) => {
+    const entries = call.headers
       .filter(([name]) => all || name !== 'Content-Type')
       .map(([name, value]) => `${/^\w+$/.test(name) ? name : `'${name}'`}: ${value}`);
-  const headersOf = (all: boolean) => (headerEntries(all).length > 0 ? `headers: { ${headerEntries(all).join(', ')} }` : undefined);
-  const join = (...entries: (string | undefined)[]) => `{ ${entries.filter(Boolean).join(', ')} }`;
+    return entries.length > 0 ? `headers: ${objectText(layout, entries, 1, 'headers: ')}` : undefined;
+  };
+  const options = (...entries: (string | undefined)[]) => optionsAfter(undefined, ...entries);
+  const optionsAfter = (previous: string | undefined, ...entries: (string | undefined)[]) =>
+    objectText(
+      layout,
+      [...entries, ...(call.rest ?? [])].filter((entry): entry is string => entry !== undefined),
+      0,
+      '',
+      previous?.includes('\n') ? 'after a broken argument' : 'yes',
+    );
   const typeArguments = request.call.typeParameters ?? request.call.typeArguments;
   const generic = typeArguments ? context.source(typeArguments) : '';
   const verb = call.method === 'GET' ? 'get' : 'post';
   const method = `method: '${call.method}'`;
   switch (parts.style) {
     case 'fetch': {
-      const body = call.body && (call.body.as === 'form' ? form : `JSON.stringify(${object})`);
-      return `${context.source(request.call.callee)}(${call.url}, ${join(method, headersOf(true), body && `body: ${body}`, call.rest)})`;
+      const body = call.body && (call.body.as === 'form' ? form(1, 'body: ') : `JSON.stringify(${object(1, 'body: JSON.stringify(')})`);
+      return call_(context.source(request.call.callee), call.url, options(method, headersOf(true), body && `body: ${body}`));
     }
     case 'undici-request': {
       // undici's request takes a string, bytes or a stream as its body.
-      const body = call.body && (call.body.as === 'form' ? `${form}.toString()` : `JSON.stringify(${object})`);
-      return `${context.source(request.call.callee)}${generic}(${call.url}, ${join(method, headersOf(true), body && `body: ${body}`, call.rest)})`;
+      const body =
+        call.body &&
+        (call.body.as === 'form' ? `${form(1, 'body: ')}.toString()` : `JSON.stringify(${object(1, 'body: JSON.stringify(')})`);
+      return call_(`${context.source(request.call.callee)}${generic}`, call.url, options(method, headersOf(true), body && `body: ${body}`));
     }
     case 'axios': {
       if (parts.configCall) {
-        const data = call.body && `data: ${call.body.as === 'form' ? form : object}`;
-        return `${context.source(request.call.callee)}${generic}(${join(method.toLowerCase(), `url: ${call.url}`, headersOf(true), data, call.rest)})`;
+        const data = call.body && `data: ${call.body.as === 'form' ? form(1, 'data: ') : object(1, 'data: ')}`;
+        return call_(
+          `${context.source(request.call.callee)}${generic}`,
+          options(method.toLowerCase(), `url: ${call.url}`, headersOf(true), data),
+        );
       }
-      const data = call.body ? `${call.body.as === 'form' ? form : object}, ` : '';
-      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${data}${join(headersOf(true), call.rest)})`;
+      const callee = `${context.source(parts.callee.object)}.${verb}${generic}`;
+      // An argument counts its own width only: recast puts each argument on a line of its own when the
+      // first line of them grows long.
+      const data = call.body && (call.body.as === 'form' ? form(0, '') : object(0, ''));
+      return call_(callee, call.url, data, optionsAfter(data, headersOf(true)));
     }
     case 'got':
     case 'ky': {
       // Both set the Content-Type of a `json`, `form` or URLSearchParams body themselves.
-      const body = call.body && (call.body.as === 'json' ? `json: ${object}` : parts.style === 'got' ? `form: ${object}` : `body: ${form}`);
-      return `${context.source(parts.callee.object)}.${verb}${generic}(${call.url}, ${join(headersOf(false), body, call.rest)})`;
+      const body =
+        call.body &&
+        (call.body.as === 'json'
+          ? `json: ${object(1, 'json: ')}`
+          : parts.style === 'got'
+            ? `form: ${object(1, 'form: ')}`
+            : `body: ${form(1, 'body: ')}`);
+      return call_(`${context.source(parts.callee.object)}.${verb}${generic}`, call.url, options(headersOf(false), body));
     }
     case 'request': {
       // request sets the Content-Type of a `form`, and of a `body` sent with `json: true`.
-      const body = call.body && (call.body.as === 'form' ? `form: ${object}` : `body: ${object}`);
+      const body = call.body && (call.body.as === 'form' ? `form: ${object(1, 'form: ')}` : `body: ${object(1, 'body: ')}`);
       const json = parts.parsesJson || call.body?.as === 'json' ? 'json: true' : undefined;
       const url = `${parts.urlKey ?? 'url'}: ${call.url}`;
       return isMember(parts.callee)
-        ? `${context.source(parts.callee.object)}.${verb}(${join(url, headersOf(false), body, json, call.rest)})`
-        : `${context.source(request.call.callee)}(${join(method, url, headersOf(false), body, json, call.rest)})`;
+        ? call_(`${context.source(parts.callee.object)}.${verb}`, options(url, headersOf(false), body, json))
+        : call_(context.source(request.call.callee), options(method, url, headersOf(false), body, json));
     }
     case 'xhr':
       throw new Error('XMLHttpRequest is written in statements (replaceXhrRequest)');
     case 'superagent': {
       // `.type('form')` sends the object form-encoded; an object `.send()` alone goes as JSON.
       const sets = call.headers.filter(([name]) => name !== 'Content-Type').map(([name, value]) => `.set('${name}', ${value})`);
-      const body = call.body ? `${call.body.as === 'form' ? ".type('form')" : ''}.send(${object})` : '';
-      return `${context.source(parts.callee.object)}.${verb}(${call.url})${sets.join('')}${body}`;
+      const chain = `${context.source(parts.callee.object)}.${verb}(${call.url})${sets.join('')}${call.body?.as === 'form' ? ".type('form')" : ''}`;
+      return call.body ? `${chain}.send(${object(0, '.send(')})` : chain;
     }
   }
 }

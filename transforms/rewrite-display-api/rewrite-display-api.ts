@@ -113,7 +113,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
       ...(endpoint.method === 'POST' ? [['Content-Type', "'application/json'"] as const] : []),
     ],
     body: endpoint.method === 'POST' ? { as: 'json', entries } : undefined,
-    rest: carried.text,
+    rest: carried.entries,
   });
   errorTests();
   removeDeadBindings(context, request.call);

@@ -96,7 +96,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, readsShare
       ['Content-Type', "'application/json; charset=UTF-8'"],
     ],
     body: { as: 'json', entries: [objectEntry('publish_id', paramSource(context, found.params.get(ids[0])!))] },
-    rest: carried.text,
+    rest: carried.entries,
   });
   removeDeadBindings(context, request.call);
   return undefined;

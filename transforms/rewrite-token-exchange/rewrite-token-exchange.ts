@@ -241,7 +241,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
       url: `'${grant.url}'`,
       headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
       body: { as: 'form', entries },
-      rest: carried.text,
+      rest: carried.entries,
     });
   removeDeadBindings(context, request.call);
   // v2 may answer a refresh with a new refresh token, and only the new one works from then on.

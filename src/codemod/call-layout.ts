@@ -1,0 +1,59 @@
+import type { CodemodContext } from './context.js';
+import { rangeOf, type Node } from '../detect/ast.js';
+
+/**
+ * How the file lays out the request a rewrite replaces. A request written over several lines gets its
+ * new objects one entry a line (recast keeps a template object's layout and indents it where it goes);
+ * one written on a single line stays on one. The arguments themselves are recast's to lay out: it
+ * prints a new call's arguments on one line unless that line grows too long.
+ */
+export interface CallLayout {
+  readonly broken: boolean;
+  /** One level of the file's indentation. */
+  readonly unit: string;
+  /** Whether the last entry of a broken object ends with a comma, as the legacy request's did. */
+  readonly trailingComma: boolean;
+}
+
+export function layoutOf(context: CodemodContext, call: Node): CallLayout {
+  const text = context.source(call);
+  const lines = text.split(/\r?\n/);
+  const lineStart = context.text.lastIndexOf('\n', rangeOf(call)[0] - 1) + 1;
+  const callIndent = /^[ \t]*/.exec(context.text.slice(lineStart))![0];
+  const inner = lines.slice(1).find((line) => line.trim() !== '');
+  const innerIndent = inner === undefined ? '' : /^[ \t]*/.exec(inner)![0];
+  const unit = innerIndent.startsWith(callIndent) && innerIndent.length > callIndent.length ? innerIndent.slice(callIndent.length) : '  ';
+  return { broken: lines.length > 1, unit, trailingComma: /,[ \t]*\r?\n[ \t]*[}\])]/.test(text) };
+}
+
+/** The width of line a new object may fill inside a broken request before it breaks too (Prettier's default). */
+const LINE_WIDTH = 80;
+
+/**
+ * An object literal of the given entries, opening on a line indented `level` units after `lead`. In a
+ * request written over several lines, the request's options (`spread`) take a line an entry when
+ * there is more than one, like the legacy ones did, or when the argument before them broke (the
+ * line they would share with its end is long already); any object breaks when an entry does or when
+ * its line would grow too long. Otherwise the object stays on its line.
+ */
+export function objectText(
+  layout: CallLayout,
+  entries: readonly string[],
+  level: number,
+  lead: string,
+  spread: 'no' | 'yes' | 'after a broken argument' = 'no',
+): string {
+  if (entries.length === 0) return '{}';
+  const inline = `{ ${entries.join(', ')} }`;
+  const width = layout.unit.length * level + lead.length + inline.length;
+  const breaks =
+    layout.broken &&
+    ((spread === 'yes' && entries.length > 1) ||
+      spread === 'after a broken argument' ||
+      entries.some((entry) => entry.includes('\n')) ||
+      width > LINE_WIDTH);
+  if (!breaks) return inline;
+  const inside = layout.unit.repeat(level + 1);
+  const body = entries.map((entry, index) => `${inside}${entry}${index < entries.length - 1 || layout.trailingComma ? ',' : ''}`);
+  return `{\n${body.join('\n')}\n${layout.unit.repeat(level)}}`;
+}
