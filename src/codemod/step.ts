@@ -51,4 +51,9 @@ export interface TransformOptions extends AnalysisOptions {
    * run: their legacy requests were all rewritten. Reads of what they hand on are renamed here too.
    */
   readonly migratedAnswerModules?: readonly string[];
+  /**
+   * The module's package admits a Node older than 19.8 (its `engines.node`), which has no
+   * `fs.openAsBlob`: a video file a migrated upload sends is read into bytes instead.
+   */
+  readonly nodeWithoutOpenAsBlob?: boolean;
 }

@@ -1,3 +1,4 @@
+import { modulesOnNodeWithoutOpenAsBlob } from '../load/node-engines.js';
 import type { Outcome, TransformOptions } from '../codemod/step.js';
 import { transformSource } from './transform-source.js';
 import { authorizeRedirectEnvIn, uploadsIn } from './transform-task.js';
@@ -42,6 +43,11 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
   });
   const exportsByFile = collectExports(parsed);
   const known = new Set(parsed.map((module) => module.file));
+  const textOf = new Map(texts.map((source) => [source.file, source.text]));
+  const withoutOpenAsBlob = modulesOnNodeWithoutOpenAsBlob(
+    parsed.map((module) => module.file),
+    (file) => textOf.get(file),
+  );
   const run = (source: SourceText, migratedAnswerModules?: readonly string[]) => {
     const path = source.path ?? source.file;
     if (!isCode(source)) return { source, path, output: source.text, outcomes: [] as Outcome[] };
@@ -53,6 +59,7 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
       ...options,
       projectRenamesTypes: true,
       migratedAnswerModules,
+      nodeWithoutOpenAsBlob: withoutOpenAsBlob.has(source.file) || options.nodeWithoutOpenAsBlob,
     });
     return { source, path, output: result.output, outcomes: result.outcomes };
   };

@@ -40,6 +40,7 @@ import {
   type TransformTask,
   type WorkerContext,
 } from './transform-task.js';
+import { modulesOnNodeWithoutOpenAsBlob } from '../load/node-engines.js';
 import { unifiedDiff } from './unified-diff.js';
 import { writeIfUnchanged } from './write-if-unchanged.js';
 
@@ -257,8 +258,14 @@ async function keepTypesSound(
  */
 async function prepare(files: readonly string[], cwd: string, settle: () => void, prefilter: PrefilterRun) {
   const project = await loadProject(files, { cwd, onSettled: settle, prefilter });
+  const withoutOpenAsBlob = modulesOnNodeWithoutOpenAsBlob(project.modules.map(({ file }) => file));
   return {
-    tasks: project.modules.map(({ file, path, text }): TransformTask => ({ file, path, text })),
+    tasks: project.modules.map(({ file, path, text }): TransformTask => ({
+      file,
+      path,
+      text,
+      nodeWithoutOpenAsBlob: withoutOpenAsBlob.has(file) || undefined,
+    })),
     /** Modules the load settled already (read at first as files without a marker). */
     settled: new Set(project.modules.filter((module) => module.foundByImport).map((module) => module.file)),
     bytesRead: new Map(project.modules.map(({ file, bytes }) => [file, bytes])),

@@ -13,6 +13,8 @@ export interface TransformTask {
   /** Relative to the working folder, forward slashes: what the codemod and the report see. */
   readonly path: string;
   readonly text: string;
+  /** Its package admits a Node before 19.8 (`engines.node`), which has no `fs.openAsBlob`. */
+  readonly nodeWithoutOpenAsBlob?: boolean;
 }
 
 /** What comes back from a worker. `output` only when the text changed, to spare a copy. */
@@ -70,7 +72,7 @@ export function runTransformTask(
   options: TransformOptions & { resolveImport: ImportResolver },
 ): TaskResult {
   try {
-    const result = transform(task.text, task.path, options);
+    const result = transform(task.text, task.path, { ...options, nodeWithoutOpenAsBlob: task.nodeWithoutOpenAsBlob });
     return {
       ok: true,
       output: result.output === task.text ? undefined : result.output,

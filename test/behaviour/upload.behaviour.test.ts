@@ -47,7 +47,7 @@ interface Spec {
 }
 
 const cases = readdirSync(FIXTURES)
-  .filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')))
+  .filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')) && !existsSync(path.join(FIXTURES, name, 'input')))
   .sort();
 /**
  * Multi-file uploads of any transform (`<transform>/<case>/input/`, `output/`): the module that
@@ -111,6 +111,8 @@ function projectProgram(name: string, which: 'input' | 'output', entry: string):
   const target = path.join(WORK, name.replace('/', '--'), which);
   mkdirSync(target, { recursive: true });
   for (const file of readdirSync(folder)) {
+    // A package.json beside the modules is the case's own (its engines), not for Node to read.
+    if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
     const text = ts.transpileModule(readFileSync(path.join(folder, file), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     }).outputText;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { transformBeforeProjectPass } from '../../src/migrate/transform-before-project-pass.js';
 import type { TransformFn } from '../../src/migrate/transform-task.js';
 import { commitAll, fakeTransform, INIT, rewriteIn, tempTree, UPLOAD } from './helpers.js';
 
@@ -331,5 +332,31 @@ describe('rewrite: progress', () => {
     expect(counts.length).toBeGreaterThan(0);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(Math.max(...counts)).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('rewrite: the Node a package declares', () => {
+  const AXIOS_FILE_UPLOAD = [
+    "import axios from 'axios';",
+    "import FormData from 'form-data';",
+    "import { createReadStream } from 'node:fs';",
+    '',
+    'export async function share(openId, accessToken, clipPath) {',
+    '  const form = new FormData();',
+    "  form.append('video', createReadStream(clipPath));",
+    `  const res = await axios.post('${UPLOAD}', form, { params: { open_id: openId, access_token: accessToken }, headers: form.getHeaders() });`,
+    '  return res.data.data.share_id;',
+    '}',
+    '',
+  ].join('\n');
+  const withEngines = (node: string) => JSON.stringify({ name: 'clips', engines: { node } });
+
+  it.for([
+    ['18', 'readFile(clipPath)'],
+    ['>=20', 'openAsBlob(clipPath)'],
+  ] as const)('engines.node %s: the video file is read with %s', async ([node, reader]) => {
+    const root = tree({ 'functions/package.json': withEngines(node), 'functions/src/share.js': AXIOS_FILE_UPLOAD });
+    const { stdout } = await rewriteIn(root, { dryRun: true, transform: transformBeforeProjectPass });
+    expect(stdout).toContain(`await ${reader}`);
   });
 });

@@ -197,8 +197,9 @@ function videoArgument(video: VideoSource, upload: UploadClient, async: boolean,
   return `await ${fileReader(upload, context)}(${video.path})`;
 }
 
+/** Node before 19.8 has no `fs.openAsBlob`: there the helper gets the bytes, which it takes too. */
 function fileReader(upload: UploadClient, context: CodemodContext): string {
-  return upload.fileAs === 'blob'
+  return upload.fileAs === 'blob' && !context.options.nodeWithoutOpenAsBlob
     ? ensureNamedImport(context, 'node:fs', 'openAsBlob')
     : ensureNamedImport(context, 'node:fs/promises', 'readFile');
 }
