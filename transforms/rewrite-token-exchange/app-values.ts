@@ -169,10 +169,25 @@ function objectKeyPath(context: CodemodContext, property: Node): string | undefi
   return /^[A-Za-z_$][\w$]*$/.test(path.join('')) ? `${holder.id.name}.${path.join('.')}` : undefined;
 }
 
-/** `this.<name>` read somewhere in the class around `near`, its name matching `pattern`. */
+/**
+ * `this.<name>` read somewhere in the class around `near`, its name matching `pattern`, or a field
+ * its constructor declares as a parameter (`constructor(private readonly clientSecret: string)`).
+ */
 function classFieldRead(context: CodemodContext, pattern: RegExp, near: Node): string | undefined {
   const read = context.index.thisMembers(near).find((member) => pattern.test(memberName(member) ?? ''));
-  return read ? `this.${memberName(read)}` : undefined;
+  if (read) return `this.${memberName(read)}`;
+  const body = [...context.index.ancestors(near)].find((node) => node.type === 'ClassBody');
+  const constructor = body?.body.find((member: Node) => member.kind === 'constructor');
+  const field = (constructor?.params ?? constructor?.value?.params ?? [])
+    .filter((param: Node) => param.type === 'TSParameterProperty')
+    .map((param: Node) => unwrapDefault(param.parameter))
+    .find((id: Node | undefined) => id?.type === 'Identifier' && pattern.test(id.name));
+  return field ? `this.${field.name as string}` : undefined;
+}
+
+/** The name of a parameter, with or without a default value. */
+function unwrapDefault(parameter: Node): Node | undefined {
+  return parameter.type === 'AssignmentPattern' ? parameter.left : parameter;
 }
 
 /**

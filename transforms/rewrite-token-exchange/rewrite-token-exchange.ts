@@ -255,7 +255,9 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   else if (keepNewRefreshToken)
     context.todoAt(
       request.call,
-      'the v2 refresh may answer with a new refresh_token, and the old one stops working: store the refresh_token of this answer in place of the one sent',
+      reads.fieldsHandedOn
+        ? "the v2 refresh may answer with a new refresh_token, and the old one stops working: this answer's fields are handed on from here, so make sure what keeps the refresh token (a caller, say) keeps the one of this answer in place of the one sent"
+        : 'the v2 refresh may answer with a new refresh_token, and the old one stops working: store the refresh_token of this answer in place of the one sent',
       request.call,
     );
   return undefined;
@@ -312,5 +314,5 @@ function answerUnread(context: CodemodContext, request: TikTokRequest): ReadPlan
   );
   if (read || takenApart)
     return { reason: 'the code reads its answer, and the v2 revoke answers nothing on success (check `ok` or the status instead)' };
-  return { edits: [], readsRefreshToken: false };
+  return { edits: [], readsRefreshToken: false, fieldsHandedOn: false };
 }

@@ -16,6 +16,8 @@ export type ReadPlan =
       readonly readsRefreshToken: boolean;
       /** Where the answer leaves whole (returned, handed to a call): its readers there read the v1 shape. */
       readonly handedOn?: Node;
+      /** Whether its token fields leave together (`return body.data`): its reader then gets a new refresh_token too. */
+      readonly fieldsHandedOn: boolean;
     }
   | { readonly reason: string };
 
@@ -169,7 +171,8 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
             property.value?.type === 'ObjectPattern' && property.value.properties.some((inner: Node) => keyName(inner) === 'refresh_token'),
         ),
     );
-  return { edits, readsRefreshToken, handedOn: wholeAnswerHandedOn(context, request, taint) };
+  const { answer, fields } = handedOn(context, request, taint);
+  return { edits, readsRefreshToken, handedOn: answer, fieldsHandedOn: fields };
 }
 
 /** Fields of a v1 or v2 token answer: a name destructured as one of them holds that field. */
@@ -192,12 +195,13 @@ function logged(context: CodemodContext, call: Node): boolean {
 }
 
 /**
- * The first place the v1 answer leaves whole: `return response.data`, `res.send(json)`,
+ * The first place the v1 answer leaves whole (`answer`): `return response.data`, `res.send(json)`,
  * `callback(null, body)`. Its reader there (a caller, the browser) reads `data.access_token`; the
  * answer it gets is flat from now on. Reading `body.data` and handing that on is fine: that becomes
- * the flat body, with the same fields.
+ * the flat body, with the same fields (`fields`: its reader gets every token field, a new
+ * refresh_token among them).
  */
-function wholeAnswerHandedOn(context: CodemodContext, request: TikTokRequest, taint: Taint): Node | undefined {
+function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint): { answer?: Node; fields: boolean } {
   const own = new Set<Node>([request.call, ...request.chain]);
   const whole = (node: Node) => {
     const value = unwrap(node);
@@ -208,16 +212,24 @@ function wholeAnswerHandedOn(context: CodemodContext, request: TikTokRequest, ta
     const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
     return !(binding && TOKEN_ANSWER_FIELDS.has(binding.path.at(-1) ?? ''));
   };
-  const returned = context.index
-    .ofType('ReturnStatement')
-    .filter((statement) => !declaredFlat(context, statement))
-    .flatMap((statement) => (statement.argument ? [statement.argument] : []));
+  const returns = context.index.ofType('ReturnStatement').filter((statement) => statement.argument);
+  const returned = returns.filter((statement) => !declaredFlat(context, statement)).map((statement) => statement.argument as Node);
   const handed = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]
     .filter(
       (call) => !own.has(call) && !['then', 'parse'].includes(calleeName(call) ?? '') && !logged(context, call) && !inText(context, call),
     )
     .flatMap((call) => call.arguments as Node[]);
-  return [...returned, ...handed].filter(whole).sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
+  // `body.data`, or a name bound to it (`const { data } = body`, `const tokens = body.data`).
+  const envelopeData = (node: Node): boolean => {
+    const value = unwrap(node);
+    if (isMember(value)) return memberName(value) === 'data' && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object));
+    const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
+    return (
+      !!binding?.init && (binding.path.length > 0 ? binding.path.at(-1) === 'data' && taint.has(binding.init) : envelopeData(binding.init))
+    );
+  };
+  const answer = [...returned, ...handed].filter(whole).sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
+  return { answer, fields: [...returns.map((statement) => statement.argument as Node), ...handed].some(envelopeData) };
 }
 
 /**
