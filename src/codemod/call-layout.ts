@@ -16,7 +16,8 @@ export interface CallLayout {
 }
 
 export function layoutOf(context: CodemodContext, call: Node): CallLayout {
-  const text = context.source(call);
+  // The layout the user wrote, even when an earlier step edited inside the call (its URL, say).
+  const text = context.index.source(call);
   const lines = text.split(/\r?\n/);
   const lineStart = context.text.lastIndexOf('\n', rangeOf(call)[0] - 1) + 1;
   const callIndent = /^[ \t]*/.exec(context.text.slice(lineStart))![0];

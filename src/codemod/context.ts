@@ -12,6 +12,8 @@ import type { ValueFolder } from '../detect/static-value.js';
 import { rangeOf } from '../detect/ast.js';
 import { statementForTodo } from '../detect/todo-placement.js';
 import { addTodo, oneLine } from './todo.js';
+import { editedInside } from './edited.js';
+import { quoteStyle } from './quote-style.js';
 import type { Outcome, TransformOptions } from './step.js';
 
 /** One step of the codemod: edits the shared tree and records what it did with each finding. */
@@ -63,9 +65,12 @@ export class CodemodContext {
     this.lines = new LineMap(text);
   }
 
-  /** Source text of a node as the user wrote it. */
+  /**
+   * Source text of a node: as the user wrote it, or, when an earlier step edited inside it, as it
+   * reads now (printed from the tree), so that code a step copies carries the edits made before.
+   */
   source(node: Node): string {
-    return this.index.source(node);
+    return editedInside(node) ? this.j(node as any).toSource({ quote: quoteStyle(this.text) }) : this.index.source(node);
   }
 
   pathOf(node: Node): ASTPath<any> {
