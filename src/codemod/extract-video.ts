@@ -67,6 +67,12 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
   if (attached?.value) return classify(attached.value, context, true);
   let initShaped: Node | undefined;
   for (const body of requestBodies(request, context.index)) {
+    // `body: new FormData().append('video', clip)`: append() returns undefined, so nothing was sent.
+    const appended = videoAppendedAsBody(body);
+    if (appended)
+      return {
+        reason: `the body this request sends is what \`append()\` returns, which is undefined: its \`video\` part (\`${quoted(context.source(appended), 40)}\`) never reached TikTok; give the Content Posting upload the video's bytes or a Blob instead, or port this upload by hand`,
+      };
     const part = videoPartOf(body, context);
     const property = part?.property;
     if (property) {
@@ -505,4 +511,12 @@ export function droppedBodyFields(request: TikTokRequest, context: CodemodContex
     if (!object) names.push(...(typedBody(body, context)?.members.filter((key) => key !== 'video_url') ?? []));
   }
   return [...new Set(names.filter((name): name is string => name !== undefined && !CARRIED_FIELDS.has(name)))];
+}
+
+/** The video of `new FormData().append('video', x)` handed over as the body itself. */
+function videoAppendedAsBody(body: Node): Node | undefined {
+  const call = unwrap(body);
+  if (call.type !== 'CallExpression' || calleeName(call) !== 'append') return undefined;
+  const [name, value] = call.arguments as Node[];
+  return name && staticString(unwrap(name)) === FIELD ? value : undefined;
 }

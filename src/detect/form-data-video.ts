@@ -1,5 +1,5 @@
 import { LEGACY_UPLOAD } from '../contract/index.js';
-import { calleeName, findProperty, staticString, unwrap, type Node } from './ast.js';
+import { calleeName, findProperty, isCall, staticString, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
@@ -29,6 +29,9 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
       const property = object && findProperty(object, FIELD);
       if (property) sites.add(property.key);
       const variable = unwrap(body);
+      // `body: new FormData().append('video', clip)`: the field, though append() hands back undefined.
+      if (isCall(variable) && calleeName(variable) === 'append' && staticString(unwrap(variable.arguments[0] ?? { type: 'x' })) === FIELD)
+        sites.add(variable);
       for (const append of formFieldCalls(variable, index)) {
         if (staticString(unwrap(append.arguments[0] ?? { type: 'x' })) === FIELD) sites.add(append);
       }
