@@ -13,6 +13,7 @@ import { findRequestRecords } from './request-records.js';
 import type { RawFinding } from './raw-finding.js';
 import { findTikTokRequests } from './requests.js';
 import { findResponseFields } from './response-fields.js';
+import { unseenHostUploadCalls } from './unseen-host-uploads.js';
 import { importedAnswerCalls } from './imported-answers.js';
 import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
@@ -45,6 +46,8 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const compositions = findUrlCompositions(index, folder);
   const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
   const records = findRequestRecords(index, folder);
+  const endpoints = findEndpoints(index, folder, requests, compositions);
+  const unseenHostPaths = endpoints.filter((finding) => finding.messageId === 'relative').map((finding) => finding.node!);
   const fields = findResponseFields(
     index,
     requests,
@@ -52,9 +55,10 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     keep,
     records,
     importedAnswerCalls(index, folder).map(({ call }) => call),
+    unseenHostUploadCalls(index, unseenHostPaths),
   );
   const found = [
-    ...findEndpoints(index, folder, requests, compositions),
+    ...endpoints,
     ...findLegacyBaseUrls(index, folder, requests),
     ...findQueryTokens(index, folder, requests, compositions, records),
     ...findFormDataVideo(index, folder, requests),

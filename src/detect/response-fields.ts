@@ -58,6 +58,7 @@ export function findResponseFields(
   keepLegacyEvents = false,
   records: readonly RequestRecord[] = [],
   importedAnswers: readonly Node[] = [],
+  unseenHostUploads: readonly Node[] = [],
 ): { findings: RawFinding[]; flows: FieldFlows } {
   const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind) || isInboxInit(r));
   // A provider table's entry for a legacy endpoint: its answer reader's parameter holds the answer.
@@ -103,6 +104,14 @@ export function findResponseFields(
       : fieldReads(index, new Taint(index, libraryCalls), ['share_id'], () => ({
           messageId: 'libraryUploadField',
           replacement: LEGACY_RESPONSE_FIELDS.share_id,
+        }))
+    ).map((finding) => ({ ...finding, severity: 'warning' as const })),
+    // `data.share_id` of an upload to `/share/video/upload/` on a base out of sight: legacy if the base is.
+    ...(unseenHostUploads.length === 0
+      ? []
+      : fieldReads(index, new Taint(index, new Set(unseenHostUploads)), RESPONSE_FIELDS, (field) => ({
+          messageId: 'unseenHostUploadField',
+          replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField],
         }))
     ).map((finding) => ({ ...finding, severity: 'warning' as const })),
     ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({

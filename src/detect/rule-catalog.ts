@@ -101,6 +101,8 @@ export const RULES = {
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)',
+      unseenHostUploadField:
+        '`{{legacy}}` of the answer of an upload to /share/video/upload/ on a base out of sight (see that request): if the base is the retired host, read {{replacement}} here when that upload moves to the Content Posting init',
       libraryUploadField:
         "`{{legacy}}` is the retired Share Video API's id, read from a TikTok upload made through code out of sight (a package or wrapper): if it still calls the Share Video API, that upload fails since 2023-09-10; move it to the Content Posting API, whose init answers {{replacement}}",
     },

@@ -53,6 +53,9 @@ export function renameResponseFields(context: CodemodContext): void {
   const which = (finding: RawFinding) =>
     left ? `the TikTok request ${rangeOf(left)[0] < rangeOf(finding.node!)[0] ? 'above' : 'below'}, which` : 'a request that';
   deferWaitingReads(context, waiting, which);
+  // Read from an upload on a base out of sight: they wait for that request as well, whose TODO comes first.
+  const unseenHost = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unseenHostUploadField');
+  deferWaitingReads(context, unseenHost, () => 'the upload to /share/video/upload/ on a base out of sight, which');
   const rest = fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding) && !handedIn.includes(finding));
   if (rest.length === 0 && (uploadsLeft.length > 0 || fromRecords.length > 0 || handedIn.length > 0)) return;
   renameAll(context, rest);
