@@ -1,6 +1,6 @@
 /** The app's own values a v2 token call needs and the v1 one did not send: its redirect URI, client key and secret. */
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { isFunction, isMember, keyName, memberName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { descendants, isFunction, isMember, keyName, memberName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { HOLE, type Piece } from '../../src/detect/folded.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
@@ -282,8 +282,13 @@ function builtFromModule(context: CodemodContext, node: Node): ParamValue | unde
     if (staticString(piece) !== undefined && piece.type !== 'TemplateLiteral') return true;
     if (piece.type === 'TemplateLiteral') return (piece.expressions as Node[]).every(pure);
     if (piece.type === 'BinaryExpression' && piece.operator === '+') return pure(piece.left) && pure(piece.right);
+    if (piece.type === 'LogicalExpression' && ['||', '??'].includes(piece.operator)) return pure(piece.left) && pure(piece.right);
     return isModuleReference(context, piece);
   };
+  // `process.env.TIKTOK_REDIRECT_URI || 'http://localhost:3000/callback'`: the fallback is what the
+  // folder spells, but a deployment sends the variable; the whole expression goes, as written.
+  if ([init, ...descendants(init)].some((node) => node.type === 'LogicalExpression'))
+    return pure(init) ? { source: context.source(init) } : undefined;
   const folded = context.folder.fold(init).pieces;
   // Constants of the handler itself (`const DOMAIN = 'shop.example'`): the text they spell.
   if (folded.every((piece) => piece.text !== undefined)) return { text: folded.map((piece) => piece.text).join('') };

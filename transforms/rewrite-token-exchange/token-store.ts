@@ -4,7 +4,9 @@ import { responseTaint } from '../../src/detect/response-fields.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 
 /** Calls that keep a value somewhere: a database row, a cache, a cookie, the browser's storage, a file. */
-const STORE_CALL = /^(save|store|persist|upsert|insert|update|create|set|setItem|put|write|hset|hmset|cookie|query|execute|run)/i;
+// Mongoose's `findOneAndUpdate`, `findByIdAndUpdate` and `findOneAndReplace` write a document too.
+const STORE_CALL =
+  /^(save|store|persist|upsert|insert|update|create|set|setItem|put|write|hset|hmset|cookie|query|execute|run|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne)/i;
 const TOKENS = new Set(['access_token', 'refresh_token']);
 
 export const TOKEN_STORE_TODO =
