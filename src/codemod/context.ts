@@ -35,6 +35,8 @@ export class CodemodContext {
   readonly notes = new Set<string>();
   /** Whole declarations to add at the end of the module, as text, so they keep their own layout. */
   readonly appendix: string[] = [];
+  /** String literals written as the user wrote the one they replace, in the other quote than the file's: left so. */
+  readonly keptQuotes = new Set<string>();
   private readonly handled = new Map<RawFinding, Outcome>();
   private readonly reasons = new Map<RawFinding, string>();
   private readonly extraOutcomes: Outcome[] = [];

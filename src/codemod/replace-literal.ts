@@ -26,5 +26,6 @@ export function stringLike(context: CodemodContext, original: Node, value: strin
   const escaped = value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`);
   const node = context.j.literal(value) as Node;
   node.extra = { raw: `${quote}${escaped}${quote}`, rawValue: value };
+  context.keptQuotes.add(node.extra.raw);
   return node;
 }

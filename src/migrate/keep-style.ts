@@ -106,7 +106,14 @@ function alignLines(original: string, printed: string): { readonly text: string;
 
 /** A line comment the codemod leaves (TODO_MARKER, written by `addTodo`). */
 const TODO_LINE = new RegExp(`^\\s*// ${TODO_MARKER.replace(/[()]/g, '\\$&')}`);
-const tokens = (lines: readonly string[]) => lines.join(' ').replace(/\s+/g, ' ').trim();
+// A statement's closing semicolon does not count: recast ends every statement it prints again with one,
+// and the file's own line without it spells the same code.
+const tokens = (lines: readonly string[]) =>
+  lines
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/;(?= |$)/g, '')
+    .trim();
 
 /**
  * Statements the codemod only put TODOs above, which recast printed again in its own layout
@@ -410,7 +417,7 @@ function shifted(line: string, shift: number): string {
  * valid changes: a string holding the other quote keeps its own, and a semicolon stays where the
  * next line would otherwise continue the statement.
  */
-export function keepStyle(original: string, printed: string, file: string): string {
+export function keepStyle(original: string, printed: string, file: string, keptQuotes: ReadonlySet<string> = new Set()): string {
   if (printed === original) return printed;
   const { text, added } = alignLines(original, indentationKept(original, reindentedBack(original, printed)));
   const double = quoteStyle(original) === 'double';
@@ -426,7 +433,8 @@ export function keepStyle(original: string, printed: string, file: string): stri
   tokens.forEach((token, i) => {
     if (!added.has(token.loc.start.line)) return;
     const raw = text.slice(token.start, token.end);
-    if (double && label(token) === 'string' && raw.startsWith("'") && !raw.includes('"')) {
+    // A literal that replaced one the user wrote in single quotes keeps them, as theirs did.
+    if (double && label(token) === 'string' && raw.startsWith("'") && !raw.includes('"') && !keptQuotes.has(raw)) {
       edits.push([token.start, token.end, `"${raw.slice(1, -1).replaceAll("\\'", "'")}"`]);
     }
     const next = tokens[i + 1];

@@ -141,7 +141,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
     const helpers = context.appendix.map((text) => indentedLikeFile(text, context.text));
     printed = `${printed.replace(/\s*$/, '')}${eol}${helpers.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
   }
-  printed = keepStyle(context.text, printed, context.file);
+  printed = keepStyle(context.text, printed, context.file, context.keptQuotes);
   printed = joinAddedImports(context.text, printed);
   // A file that ends without a line break keeps ending without one.
   if (!/\n$/.test(context.text)) printed = printed.replace(/\r?\n$/, '');
