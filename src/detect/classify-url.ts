@@ -84,7 +84,9 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   if (withoutSlash(path).endsWith(withoutSlash(LEGACY_UPLOAD.path))) return { ...base, kind: 'legacy-upload' };
   if (path === '' || path === '/') return { ...base, kind: 'legacy-base' };
   if (/^\/v2\//i.test(path)) return { ...base, kind: 'v2-path-on-legacy-host' };
-  if (path.includes(HOLE)) return { ...base, kind: 'legacy-dynamic' };
+  // `/share/video/publish/${id}/`: a path named up to its id is a path of the retired host all the same;
+  // only one whose first segment is unknown (`${base}${path}`, `/${action}`) cannot be read.
+  if (path.includes(HOLE) && !/^\/[\w.-]+\//.test(path.slice(0, path.indexOf(HOLE)))) return { ...base, kind: 'legacy-dynamic' };
   return { ...base, kind: 'legacy-unmapped' };
 }
 
