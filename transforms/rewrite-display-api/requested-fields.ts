@@ -39,18 +39,59 @@ export function requestedFields(
   return { names: [...names] };
 }
 
-/** `user.display_name` → [display_name]; `const { open_id, avatar_url } = …user` → both; anything else → undefined. */
-function fieldsRead(context: CodemodContext, user: Node): string[] | undefined {
+/**
+ * `user.display_name` → [display_name]; `const { open_id, avatar_url } = …user` → both; a truth test
+ * (`if (data.data?.user)`) → none; `const user = data.data.user` → what is read of `user` so;
+ * anything else (the object handed on whole) → undefined.
+ */
+function fieldsRead(context: CodemodContext, user: Node, aliased = false): string[] | undefined {
   const parent = context.index.parent(user);
   if (parent && isMember(parent) && parent.object === user) {
     const name = memberName(parent);
     return name ? [name] : undefined;
   }
+  if (isTruthTest(context, user)) return [];
   if (parent?.type === 'VariableDeclarator' && parent.init === user && parent.id.type === 'ObjectPattern') {
     const names = (parent.id.properties as Node[]).map((property) => (property.type === 'RestElement' ? undefined : keyName(property)));
     return names.every((name) => name !== undefined) ? names : undefined;
   }
+  if (!aliased && parent?.type === 'VariableDeclarator' && parent.init === user && parent.id.type === 'Identifier') {
+    const binding = context.index.resolve(parent.id);
+    if (!binding || binding.assignments.length > 0) return undefined;
+    const uses = context.index
+      .ofType('Identifier')
+      .filter(
+        (identifier) =>
+          identifier !== parent.id &&
+          identifier.name === parent.id.name &&
+          isReference(context, identifier) &&
+          context.index.resolve(identifier)?.id === binding.id,
+      );
+    const reads = uses.map((identifier) => fieldsRead(context, identifier, true));
+    return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+  }
   return undefined;
+}
+
+/** A name read as a value: not the property of `a.user`, nor the key of `{ user: … }`. */
+function isReference(context: CodemodContext, identifier: Node): boolean {
+  const parent = context.index.parent(identifier);
+  if (parent && isMember(parent) && parent.property === identifier && !parent.computed) return false;
+  return !(parent?.type === 'ObjectProperty' && parent.key === identifier && !parent.shorthand && !parent.computed);
+}
+
+/** `if (user)`, `user && …` in a test, `!user`: the value looked at for being there, none of its fields read. */
+function isTruthTest(context: CodemodContext, node: Node): boolean {
+  let child = node;
+  let parent = context.index.parent(child);
+  while (parent?.type === 'LogicalExpression' || (parent?.type === 'UnaryExpression' && parent.operator === '!')) {
+    child = parent;
+    parent = context.index.parent(child);
+  }
+  return (
+    (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression' || parent?.type === 'WhileStatement') &&
+    parent.test === child
+  );
 }
 
 function namesIn(context: CodemodContext, node: Node): string[] | undefined {
