@@ -22,6 +22,13 @@ export const LEGACY_UPLOAD = {
 } as const;
 
 /**
+ * Paths the legacy host never served that real code sends its uploads to, the Share Video upload
+ * being what their authors meant: `/video/upload/` with the upload's query tokens and multipart
+ * `video` field, or its JSON `video_url`. They are reported and rewritten as the upload.
+ */
+export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/'] as const;
+
+/**
  * Paths on the legacy host that real code calls and that have no Content Posting equivalent.
  * They are reported for a person to port, never mapped (issue 3). Any other path on the legacy host
  * that is neither the upload nor a v1 OAuth/user endpoint is treated the same way.

@@ -7,6 +7,7 @@ import {
   TIKTOK_SHOP_PATH,
   TIKTOK_SHOP_SUCCESSOR,
   LEGACY_UPLOAD,
+  MISSPELLED_UPLOAD_PATHS,
   V1_ENDPOINTS,
   V2_ENDPOINT_CALLS,
   type V1Endpoint,
@@ -82,6 +83,8 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   if (!(LEGACY_API_HOSTS as readonly string[]).includes(host)) return undefined;
   // `/platform/share/video/upload/` never existed, but it is the Share Video upload its author meant.
   if (withoutSlash(path).endsWith(withoutSlash(LEGACY_UPLOAD.path))) return { ...base, kind: 'legacy-upload' };
+  // `/video/upload/` never existed either: an upload sent there is the same upload, misspelled.
+  if (MISSPELLED_UPLOAD_PATHS.some((upload) => withoutSlash(upload) === withoutSlash(path))) return { ...base, kind: 'legacy-upload' };
   if (path === '' || path === '/') return { ...base, kind: 'legacy-base' };
   if (/^\/v2\//i.test(path)) return { ...base, kind: 'v2-path-on-legacy-host' };
   // `/share/video/publish/${id}/`: a path named up to its id is a path of the retired host all the same;
