@@ -1,4 +1,6 @@
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
+import { rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
+import type { MovedResponseField } from '../../src/contract/index.js';
 import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
@@ -75,9 +77,13 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
 }
 
 function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: DisplayEndpoint): string | undefined {
-  // `body.data.error_code`: v1's status, read where v2 puts nothing (its status is `error.code` at the top).
-  const statusReads = [...new Set(answerFieldsOf(context, request).map((finding) => `\`${finding.data.field}\``))];
-  if (statusReads.length > 0)
+  // `body.data.error_code`, `body.data.description`: v1's status, read where v2 puts nothing. Moved with
+  // the call to `error.code` ("ok" on success) and `error.message` at the top, where each read can be.
+  const statusFields = answerFieldsOf(context, request);
+  const statusReads = [...new Set(statusFields.map((finding) => `\`${finding.data.field}\``))];
+  if (
+    statusFields.some((finding) => rewriteFieldRead(context, finding.node!, finding.data.field as MovedResponseField, true) !== undefined)
+  )
     return `its answer's ${statusReads.join(' and ')} ${statusReads.length > 1 ? 'are' : 'is'} read, which v2 answers as error.code ("ok" on success) and error.message at the answer's top: change those reads with the call`;
   const parts = v1RequestParts(context, request, endpoint.url);
   if ('reason' in parts) return parts.reason;
@@ -104,6 +110,10 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   const errorTests = errorCodeTests(context, request);
   const businessHeader = tokenInAccessTokenHeader(request, context);
   for (const edit of reads.edits) edit();
+  for (const finding of statusFields) {
+    rewriteFieldRead(context, finding.node!, finding.data.field as MovedResponseField);
+    context.record(finding, 'rewritten', `now ${finding.data.replacement}`);
+  }
   for (const name of reads.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${ERROR_CODE_TYPE_PLACE}${name}`);
   replaceV1Request(context, request, parts, {
     method: endpoint.method,
