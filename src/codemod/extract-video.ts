@@ -21,6 +21,7 @@ import type { CodemodContext } from './context.js';
 import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
+import { badUploadUrlStep } from './upload-url-step.js';
 import { declarationOf } from './answer-types.js';
 
 export type VideoSource =
@@ -110,7 +111,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     if (json && !REQUEST_OPTIONS.some((key) => findProperty(json, key))) initShaped ??= json;
   }
   if (initShaped && (initKeys(context, initShaped) || readsUploadUrl(request, context)))
-    return { reason: initShapedReason(context, initShaped) };
+    return { reason: initShapedReason(context, initShaped, request) };
   // `JSON.stringify({ video_id, text })` and nothing read of an upload URL: no sign of a second step.
   if (initShaped) {
     const keys = objectProperties(initShaped)
@@ -123,7 +124,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
   }
   // No body at all, and the answer's `upload_url` read: the code asks for an upload URL first, as the init does.
   const bodies = requestBodies(request, context.index).filter((body) => !request.options.includes(context.folder.objectOf(body) ?? body));
-  if (bodies.length === 0 && readsUploadUrl(request, context)) return { reason: initShapedReason(context, undefined) };
+  if (bodies.length === 0 && readsUploadUrl(request, context)) return { reason: initShapedReason(context, undefined, request) };
   return { reason: 'the video this request uploads cannot be found here (no `video` form field or `video_url` in its body)' };
 }
 
@@ -133,7 +134,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
  * URL the old API never took JSON on. What is missing is the init's sizes, which the codemod cannot
  * tell from here.
  */
-function initShapedReason(context: CodemodContext, json: Node | undefined): string {
+function initShapedReason(context: CodemodContext, json: Node | undefined, request?: TikTokRequest): string {
   const sourceInfo = json && findProperty(json, 'source_info');
   const nested = sourceInfo && context.folder.objectOf(sourceInfo.value);
   if (nested && pullSource(nested))
@@ -143,7 +144,9 @@ function initShapedReason(context: CodemodContext, json: Node | undefined): stri
     ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
     : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id`;
+  const put = 'PUT the bytes to data.upload_url with Content-Range and Content-Type';
+  const step = request && badUploadUrlStep(context, request);
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}`;
 }
 
 /** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */

@@ -1,0 +1,46 @@
+import { calleeName, findProperty, isMember, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import type { TikTokRequest } from '../detect/requests.js';
+import { responseTaint } from '../detect/response-fields.js';
+import type { CodemodContext } from './context.js';
+
+/**
+ * How a hand-written second step sends the bytes to the `upload_url` this request's answer gives,
+ * when TikTok would refuse it: the upload URL takes a PUT of the bytes with `Content-Range` and
+ * `Content-Type` (API-CONTRACT §4), not a multipart form or a POST. Undefined when no such step is
+ * in sight or it looks right.
+ */
+export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest): string | undefined {
+  const answer = responseTaint(context.index, [request]);
+  const isUploadUrl = (node: Node): boolean => {
+    const value = unwrap(node);
+    if (isMember(value)) return memberName(value) === 'upload_url' && answer.has(value.object);
+    if (value.type !== 'Identifier') return false;
+    const binding = context.index.resolve(value);
+    if (!binding?.init) return false;
+    return binding.path.length > 0 ? binding.path.at(-1) === 'upload_url' && answer.has(binding.init) : isUploadUrl(binding.init);
+  };
+  for (const call of context.index.ofType('CallExpression')) {
+    const [url, ...rest] = call.arguments as Node[];
+    if (!url || !isUploadUrl(url)) continue;
+    const text = context.source(call);
+    const options = rest.map((argument) => context.folder.objectOf(argument)).find((object) => object && findProperty(object, 'method'));
+    const method = options ? staticString(findProperty(options, 'method')!.value)?.toUpperCase() : calleeName(call)?.toUpperCase();
+    const multipart = rest.some((argument) => isForm(context, argument)) || /FormData|getHeaders\(\)|multipart/.test(text);
+    if (multipart) return 'its bytes then go to the upload URL as a multipart form, which TikTok does not take';
+    if (method === 'POST') return 'its bytes then go to the upload URL in a POST, which TikTok does not take';
+    if (method === 'PUT' && !/content-range/i.test(text))
+      return 'its bytes then go to the upload URL without a Content-Range, which TikTok requires';
+  }
+  return undefined;
+}
+
+/** A FormData (or form-data) object, or an options object whose body is one. */
+function isForm(context: CodemodContext, argument: Node): boolean {
+  const value = unwrap(argument);
+  const object = context.folder.objectOf(value);
+  const body = object && (findProperty(object, 'body') ?? findProperty(object, 'data'));
+  const candidate = body ? unwrap(body.value) : value;
+  const init = candidate.type === 'Identifier' ? context.index.resolve(candidate)?.init : candidate;
+  const created = init && unwrap(init);
+  return created?.type === 'NewExpression' && created.callee.type === 'Identifier' && created.callee.name === 'FormData';
+}
