@@ -21,6 +21,7 @@ import type { CodemodContext } from './context.js';
 import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
+import { videoAppendedAsBody } from '../detect/form-data-video.js';
 import { badUploadUrlStep } from './upload-url-step.js';
 import { declarationOf } from './answer-types.js';
 
@@ -514,12 +515,4 @@ export function droppedBodyFields(request: TikTokRequest, context: CodemodContex
     if (!object) names.push(...(typedBody(body, context)?.members.filter((key) => key !== 'video_url') ?? []));
   }
   return [...new Set(names.filter((name): name is string => name !== undefined && !CARRIED_FIELDS.has(name)))];
-}
-
-/** The video of `new FormData().append('video', x)` handed over as the body itself. */
-function videoAppendedAsBody(body: Node): Node | undefined {
-  const call = unwrap(body);
-  if (call.type !== 'CallExpression' || calleeName(call) !== 'append') return undefined;
-  const [name, value] = call.arguments as Node[];
-  return name && staticString(unwrap(name)) === FIELD ? value : undefined;
 }

@@ -30,8 +30,7 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
       if (property) sites.add(property.key);
       const variable = unwrap(body);
       // `body: new FormData().append('video', clip)`: the field, though append() hands back undefined.
-      if (isCall(variable) && calleeName(variable) === 'append' && staticString(unwrap(variable.arguments[0] ?? { type: 'x' })) === FIELD)
-        sites.add(variable);
+      if (videoAppendedAsBody(variable)) sites.add(variable);
       for (const append of formFieldCalls(variable, index)) {
         if (staticString(unwrap(append.arguments[0] ?? { type: 'x' })) === FIELD) sites.add(append);
       }
@@ -43,4 +42,12 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
     node,
     data: { field: FIELD, hint: CODEMOD_HINT },
   }));
+}
+
+/** The video of `new FormData().append('video', x)` handed over as the body itself. */
+export function videoAppendedAsBody(body: Node): Node | undefined {
+  const call = unwrap(body);
+  if (!isCall(call) || calleeName(call) !== 'append') return undefined;
+  const [name, value] = call.arguments as Node[];
+  return name && staticString(unwrap(name)) === FIELD ? value : undefined;
 }
