@@ -73,10 +73,12 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
   const object = (level: number, lead: string) => call.body && objectText(layout, call.body.entries, level, lead);
   const form = (level: number, lead: string) =>
     `new URLSearchParams(${object(level, `${lead}new URLSearchParams(`)}${context.isTypeScript ? ' as Record<string, string>' : ''})`;
+  // A file that quotes `'Authorization'` where it need not keeps doing so.
+  const quotesKeys = /(['"])Authorization\1\s*:/.test(context.text);
   const headersOf = (all: boolean) => {
     const entries = call.headers
       .filter(([name]) => all || name !== 'Content-Type')
-      .map(([name, value]) => `${/^\w+$/.test(name) ? name : `'${name}'`}: ${value}`);
+      .map(([name, value]) => `${/^\w+$/.test(name) && !quotesKeys ? name : `'${name}'`}: ${value}`);
     return entries.length > 0 ? `headers: ${objectText(layout, entries, 1, 'headers: ')}` : undefined;
   };
   const options = (...entries: (string | undefined)[]) => optionsAfter(undefined, ...entries);
