@@ -32,6 +32,8 @@ export class CodemodContext {
   readonly findings: readonly RawFinding[];
   readonly requests: readonly TikTokRequest[];
   readonly isTypeScript: boolean;
+  /** The quote the file writes its strings with, which recast prints new ones in. */
+  readonly quote: 'single' | 'double';
   readonly notes = new Set<string>();
   /** Whole declarations to add at the end of the module, as text, so they keep their own layout. */
   readonly appendix: string[] = [];
@@ -64,6 +66,7 @@ export class CodemodContext {
     this.findings = analysis.findings;
     this.requests = findTikTokRequests(analysis.index, analysis.folder);
     this.isTypeScript = /\.(c|m)?tsx?$/i.test(file);
+    this.quote = quoteStyle(text);
     this.lines = new LineMap(text);
   }
 
@@ -72,7 +75,7 @@ export class CodemodContext {
    * reads now (printed from the tree), so that code a step copies carries the edits made before.
    */
   source(node: Node): string {
-    return editedInside(node) ? this.j(node as any).toSource({ quote: quoteStyle(this.text) }) : this.index.source(node);
+    return editedInside(node) ? this.j(node as any).toSource({ quote: this.quote }) : this.index.source(node);
   }
 
   pathOf(node: Node): ASTPath<any> {

@@ -1,6 +1,5 @@
 import type { Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
-import { quoteStyle } from './quote-style.js';
 
 /** The same kind of literal, with the new text: a template stays a template, a string keeps its quotes. */
 export function replaceLiteral(context: CodemodContext, literal: Node, value: string): void {
@@ -19,7 +18,7 @@ export function replaceLiteral(context: CodemodContext, literal: Node, value: st
  */
 export function stringLike(context: CodemodContext, original: Node, value: string): Node {
   const quote = context.source(original)[0];
-  const own = quoteStyle(context.text) === 'double' ? '"' : "'";
+  const own = context.quote === 'double' ? '"' : "'";
   if (quote !== '"' && quote !== "'") return context.j.stringLiteral(value);
   // In the file's own quote, recast's printing is already right.
   if (quote === own) return context.j.stringLiteral(value);

@@ -53,7 +53,7 @@ export function rewriteFieldRead(context: CodemodContext, property: Node, field:
     context.pathOf(member).replace(replacement);
     return undefined;
   }
-  if (isCode && isTruthinessTest(context, parent, member)) {
+  if (isCode && isTruthinessTest(context, member)) {
     // A non-zero err_code was the failure; a code other than "ok" is now.
     const negated = parent.type === 'UnaryExpression' && parent.operator === '!';
     const { j } = context;
@@ -95,7 +95,9 @@ function errorObjectFor(context: CodemodContext, holder: Node, container: string
 }
 
 /** Used as a condition: `if (x)`, `x ? a : b`, `!x`, and `a || x` inside one of those. */
-function isTruthinessTest(context: CodemodContext, parent: Node, member: Node): boolean {
+/** `if (x)`, `x || y` in a test, `!x`: the value looked at for being there. */
+export function isTruthinessTest(context: CodemodContext, member: Node): boolean {
+  const parent = context.index.parent(member)!;
   if (parent.type === 'UnaryExpression' && parent.operator === '!') return true;
   let node = member;
   let holder = parent;

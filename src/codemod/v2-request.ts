@@ -68,7 +68,7 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
   const layout = layoutOf(context, request.call);
   // Each builder takes the level of the line its object opens on (0 for the call's line, 1 for an
   // entry of the options object) and the text before it on that line.
-  const call_ = (callee: string, ...values: (string | undefined)[]) =>
+  const callText = (callee: string, ...values: (string | undefined)[]) =>
     `${callee}(${values.filter((value): value is string => value !== undefined).join(', ')})`;
   const object = (level: number, lead: string) => call.body && objectText(layout, call.body.entries, level, lead);
   const form = (level: number, lead: string) =>
@@ -97,19 +97,23 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
   switch (parts.style) {
     case 'fetch': {
       const body = call.body && (call.body.as === 'form' ? form(1, 'body: ') : `JSON.stringify(${object(1, 'body: JSON.stringify(')})`);
-      return call_(context.source(request.call.callee), call.url, options(method, headersOf(true), body && `body: ${body}`));
+      return callText(context.source(request.call.callee), call.url, options(method, headersOf(true), body && `body: ${body}`));
     }
     case 'undici-request': {
       // undici's request takes a string, bytes or a stream as its body.
       const body =
         call.body &&
         (call.body.as === 'form' ? `${form(1, 'body: ')}.toString()` : `JSON.stringify(${object(1, 'body: JSON.stringify(')})`);
-      return call_(`${context.source(request.call.callee)}${generic}`, call.url, options(method, headersOf(true), body && `body: ${body}`));
+      return callText(
+        `${context.source(request.call.callee)}${generic}`,
+        call.url,
+        options(method, headersOf(true), body && `body: ${body}`),
+      );
     }
     case 'axios': {
       if (parts.configCall) {
         const data = call.body && `data: ${call.body.as === 'form' ? form(1, 'data: ') : object(1, 'data: ')}`;
-        return call_(
+        return callText(
           `${context.source(request.call.callee)}${generic}`,
           options(method.toLowerCase(), `url: ${call.url}`, headersOf(true), data),
         );
@@ -118,7 +122,7 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
       // An argument counts its own width only: recast puts each argument on a line of its own when the
       // first line of them grows long.
       const data = call.body && (call.body.as === 'form' ? form(0, '') : object(0, ''));
-      return call_(callee, call.url, data, optionsAfter(data, headersOf(true)));
+      return callText(callee, call.url, data, optionsAfter(data, headersOf(true)));
     }
     case 'got':
     case 'ky': {
@@ -130,7 +134,7 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
           : parts.style === 'got'
             ? `form: ${object(1, 'form: ')}`
             : `body: ${form(1, 'body: ')}`);
-      return call_(`${context.source(parts.callee.object)}.${verb}${generic}`, call.url, options(headersOf(false), body));
+      return callText(`${context.source(parts.callee.object)}.${verb}${generic}`, call.url, options(headersOf(false), body));
     }
     case 'request': {
       // request sets the Content-Type of a `form`, and of a `body` sent with `json: true`.
@@ -138,8 +142,8 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
       const json = parts.parsesJson || call.body?.as === 'json' ? 'json: true' : undefined;
       const url = `${parts.urlKey ?? 'url'}: ${call.url}`;
       return isMember(parts.callee)
-        ? call_(`${context.source(parts.callee.object)}.${verb}`, options(url, headersOf(false), body, json))
-        : call_(context.source(request.call.callee), options(method, url, headersOf(false), body, json));
+        ? callText(`${context.source(parts.callee.object)}.${verb}`, options(url, headersOf(false), body, json))
+        : callText(context.source(request.call.callee), options(method, url, headersOf(false), body, json));
     }
     case 'xhr':
       throw new Error('XMLHttpRequest is written in statements (replaceXhrRequest)');

@@ -12,7 +12,6 @@ import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
 import { keepStyle } from './keep-style.js';
 import { repointClientBases } from '../codemod/repoint-client-base.js';
-import { quoteStyle } from '../codemod/quote-style.js';
 
 /** The steps, in order; the TODO step always runs last. */
 export const TRANSFORMS: readonly Transform[] = [
@@ -133,7 +132,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   const trailingComma = /,\s*\r?\n\s*[}\])]/.test(context.text);
   let printed = context.expandCopiedLines(
     context.deleteMarkedLines(
-      context.root.toSource({ quote: quoteStyle(context.text), lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),
+      context.root.toSource({ quote: context.quote, lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),
     ),
   );
   printed = keepDirectivePrologue(context.text, printed);

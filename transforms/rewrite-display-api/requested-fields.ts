@@ -1,4 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
 import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -50,7 +51,7 @@ function fieldsRead(context: CodemodContext, user: Node, aliased = false): strin
     const name = memberName(parent);
     return name ? [name] : undefined;
   }
-  if (isTruthTest(context, user)) return [];
+  if (isTruthinessTest(context, user)) return [];
   if (parent?.type === 'VariableDeclarator' && parent.init === user && parent.id.type === 'ObjectPattern') {
     const names = (parent.id.properties as Node[]).map((property) => (property.type === 'RestElement' ? undefined : keyName(property)));
     return names.every((name) => name !== undefined) ? names : undefined;
@@ -65,7 +66,7 @@ function fieldsRead(context: CodemodContext, user: Node, aliased = false): strin
           identifier !== parent.id &&
           identifier.name === parent.id.name &&
           isReference(context, identifier) &&
-          context.index.resolve(identifier)?.id === binding.id,
+          context.index.resolve(identifier) === binding,
       );
     const reads = uses.map((identifier) => fieldsRead(context, identifier, true));
     return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
@@ -78,20 +79,6 @@ function isReference(context: CodemodContext, identifier: Node): boolean {
   const parent = context.index.parent(identifier);
   if (parent && isMember(parent) && parent.property === identifier && !parent.computed) return false;
   return !(parent?.type === 'ObjectProperty' && parent.key === identifier && !parent.shorthand && !parent.computed);
-}
-
-/** `if (user)`, `user && …` in a test, `!user`: the value looked at for being there, none of its fields read. */
-function isTruthTest(context: CodemodContext, node: Node): boolean {
-  let child = node;
-  let parent = context.index.parent(child);
-  while (parent?.type === 'LogicalExpression' || (parent?.type === 'UnaryExpression' && parent.operator === '!')) {
-    child = parent;
-    parent = context.index.parent(child);
-  }
-  return (
-    (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression' || parent?.type === 'WhileStatement') &&
-    parent.test === child
-  );
 }
 
 function namesIn(context: CodemodContext, node: Node): string[] | undefined {

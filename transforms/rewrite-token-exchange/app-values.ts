@@ -180,14 +180,9 @@ function classFieldRead(context: CodemodContext, pattern: RegExp, near: Node): s
   const constructor = body?.body.find((member: Node) => member.kind === 'constructor');
   const field = (constructor?.params ?? constructor?.value?.params ?? [])
     .filter((param: Node) => param.type === 'TSParameterProperty')
-    .map((param: Node) => unwrapDefault(param.parameter))
+    .map((param: Node) => (param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter))
     .find((id: Node | undefined) => id?.type === 'Identifier' && pattern.test(id.name));
   return field ? `this.${field.name as string}` : undefined;
-}
-
-/** The name of a parameter, with or without a default value. */
-function unwrapDefault(parameter: Node): Node | undefined {
-  return parameter.type === 'AssignmentPattern' ? parameter.left : parameter;
 }
 
 /**
