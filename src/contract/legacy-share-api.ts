@@ -29,6 +29,28 @@ export const LEGACY_UPLOAD = {
 export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/'] as const;
 
 /**
+ * Steps real code imagined around the Share Video upload and sent to the legacy host, which never
+ * served them: the Share Video API was one multipart upload into the creator's inbox (§2.1), where
+ * the creator posted the video. An init before it (`/share/video/init/`, `/video/init/`,
+ * `/share/video/upload/init/`) has the inbox init as its counterpart (§3); a publish after it
+ * (`/share/video/publish/`, `/video/publish/`, `/share/video/create/`, `…/commit/`, `…/complete/`,
+ * `/share/content/post/`) has none in the inbox flow and is Direct Post's in spirit (§3.5). The
+ * finding says so, instead of "no equivalent", so that the person knows the choice they make.
+ */
+export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: string }[] = [
+  {
+    path: /^\/(?:share\/)?video\/(?:upload\/)?init(?:\/|$)/i,
+    advice:
+      'the Share Video API had no init step; the Content Posting upload starts at POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/ with Bearer and a JSON source_info, then PUTs the bytes to data.upload_url',
+  },
+  {
+    path: /^\/(?:share\/)?(?:video|content)\/(?:upload\/)?(?:publish|create|commit|complete|post)(?:\/|$)/i,
+    advice:
+      "the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/) and delete this step, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish)",
+  },
+];
+
+/**
  * Paths on the legacy host that real code calls and that have no Content Posting equivalent.
  * They are reported for a person to port, never mapped (issue 3). Any other path on the legacy host
  * that is neither the upload nor a v1 OAuth/user endpoint is treated the same way.

@@ -1,5 +1,6 @@
 import {
   CONTENT_POSTING_HOSTS,
+  IMAGINED_STEPS,
   INBOX_VIDEO_INIT,
   LEGACY_API_HOSTS,
   LEGACY_PATH_SUCCESSORS,
@@ -114,6 +115,14 @@ export function successorOf(path: string): string | undefined {
   return Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];
 }
 
+/** What to do with a step real code imagined around the upload on the legacy host (`/share/video/publish/`), where it is one. */
+export function imaginedStepAdvice(path: string): string | undefined {
+  return IMAGINED_STEPS.find((step) => step.path.test(path))?.advice;
+}
+
+/** The publish step's advice, for a v2 path that ends the same way (`/v2/post/publish/video/complete/`). */
+const V2_STEP_AFTER_UPLOAD = /\/(?:complete|commit|finish|finalize|confirm)\/?$/i;
+
 /** Whether a path on the legacy host asks for the status of a share, which the codemod rewrites to the status fetch. */
 export function isStatusQueryPath(path: string): boolean {
   return STATUS_QUERY_PATHS.some((legacy) => withoutSlash(legacy) === withoutSlash(path));
@@ -129,7 +138,9 @@ function v2CallOf(path: string): string | undefined {
 /** Where a v2 path put on the retired v1 host belongs: its endpoint on the v2 host, or none the contract names. */
 export function v2Advice(path: string): string {
   const call = v2CallOf(path);
-  return call
-    ? `the v2 API is on https://open.tiktokapis.com: ${call}`
-    : `the v2 API is on https://open.tiktokapis.com, and ${path.replaceAll(HOLE, '…')} is none of its endpoints either: port the call to the one it means (an upload to the inbox starts at POST ${INBOX_VIDEO_INIT.url})`;
+  if (call) return `the v2 API is on https://open.tiktokapis.com: ${call}`;
+  const none = `the v2 API is on https://open.tiktokapis.com, and ${path.replaceAll(HOLE, '…')} is none of its endpoints either`;
+  return V2_STEP_AFTER_UPLOAD.test(path)
+    ? `${none}: ${imaginedStepAdvice('/video/publish/')!}`
+    : `${none}: port the call to the one it means (an upload to the inbox starts at POST ${INBOX_VIDEO_INIT.url})`;
 }

@@ -7,6 +7,7 @@ import {
   isReturnAddress,
   isStatusQueryPath,
   RETURN_ADDRESS_PARAM,
+  imaginedStepAdvice,
   successorOf,
   v2Advice,
   type UrlMatch,
@@ -187,8 +188,10 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
           node,
           data: { legacy: spelled, successor: successor!, hint: CODEMOD_HINT },
         };
-      return successor
-        ? { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'successor', node, data: { legacy: spelled, successor } }
+      if (successor) return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'successor', node, data: { legacy: spelled, successor } };
+      const advice = imaginedStepAdvice(match.path);
+      return advice
+        ? { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'imaginedStep', node, data: { legacy: spelled, advice } }
         : { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'request', node, data: { legacy: spelled } };
     }
   }

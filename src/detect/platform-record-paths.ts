@@ -1,7 +1,7 @@
 import { INBOX_VIDEO_INIT, KNOWN_LEGACY_PATHS, LEGACY_API_HOSTS } from '../contract/index.js';
 import { isFunction, isStringLiteral, keyName, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
-import { classifyUrl, successorOf } from './classify-url.js';
+import { classifyUrl, imaginedStepAdvice, successorOf } from './classify-url.js';
 import { foldedText, HOLE } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -71,6 +71,7 @@ export function relativeFinding(path: string, node: Node, where = ', under a Tik
       };
     case 'legacy-unmapped': {
       const successor = successorOf(match.path);
+      const advice = imaginedStepAdvice(match.path);
       return {
         ruleId: 'no-unmapped-legacy-endpoint',
         messageId: 'relative',
@@ -79,7 +80,11 @@ export function relativeFinding(path: string, node: Node, where = ', under a Tik
         data: {
           path,
           where,
-          successor: successor ? `; its successor is ${successor}` : ': it has no Content Posting equivalent, port it by hand',
+          successor: successor
+            ? `; its successor is ${successor}`
+            : advice
+              ? `: ${advice}`
+              : ': it has no Content Posting equivalent, port it by hand',
         },
       };
     }

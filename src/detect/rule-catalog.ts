@@ -42,6 +42,7 @@ export const RULES = {
       request:
         '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
       successor: '{{legacy}} on the retired v1 host fails since 2023-09-10; its successor is {{successor}}: port the call to it by hand',
+      imaginedStep: '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}}',
       v2PathOnLegacyHost: '{{legacy}} puts a v2 path on the retired v1 host, which never served one (every call fails): {{advice}}',
       statusQuery:
         '{{legacy}} asks the retired v1 host for the status of a share, which fails since 2023-09-10 ({{hint}}); its successor is {{successor}}',
@@ -162,6 +163,8 @@ export const RULES = {
       url: '{{legacy}} on the retired v1 host has no Content Posting equivalent: port it by hand (this file is reported, not rewritten)',
       successor:
         '{{legacy}} on the retired v1 host fails since 2023-09-10; its successor is {{successor}} (this file is reported, not rewritten)',
+      imaginedStep:
+        '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}} (this file is reported, not rewritten)',
       pathOnNewHost:
         '{{legacy}} puts a v1 path on the Content Posting host without its /v2 prefix, and that host never served it (every call fails): its successor is {{successor}}',
       v2PathOnLegacyHost:

@@ -1,5 +1,5 @@
 import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
-import { classifyUrl, successorOf, v2Advice } from '../detect/classify-url.js';
+import { classifyUrl, imaginedStepAdvice, successorOf, v2Advice } from '../detect/classify-url.js';
 import type { RuleId } from '../detect/rule-catalog.js';
 
 export interface EndpointVerdict {
@@ -35,6 +35,8 @@ export function classifyEndpoint(host: string, path: string): EndpointVerdict | 
     case 'legacy-unmapped': {
       const successor = successorOf(match.path);
       if (successor) return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'successor', data: { legacy: shown(path), successor } };
+      const advice = imaginedStepAdvice(match.path);
+      if (advice) return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'imaginedStep', data: { legacy: shown(path), advice } };
       return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', data: { legacy: shown(path) } };
     }
     case 'legacy-dynamic':

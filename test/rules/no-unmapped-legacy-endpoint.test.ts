@@ -1,3 +1,4 @@
+import { v2Advice } from '../../src/detect/classify-url.js';
 import rule from '../../src/eslint-plugin/rules/no-unmapped-legacy-endpoint.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
@@ -57,7 +58,42 @@ export async function publishDraft(shareId: string, caption: string, accessToken
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'request', line: 5, suggestions: [] }],
+      errors: [{ messageId: 'imaginedStep', line: 5, suggestions: [] }],
+    },
+    {
+      name: 'an init step before the upload, which the legacy host never served either (fetch, JS)',
+      filename: 'src/tiktok/init.js',
+      code: `
+export async function startUpload(token, size) {
+  const res = await fetch('https://open-api.tiktok.com/video/init/', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ source_info: { source: 'FILE_UPLOAD', video_size: size } }),
+  });
+  return (await res.json()).data.upload_url;
+}
+`,
+      ...noFix,
+      errors: [{ messageId: 'imaginedStep', line: 3 }],
+    },
+    {
+      name: 'a v2-looking completion step on the legacy host gets the publish step advice',
+      filename: 'src/tiktok/complete.ts',
+      code: `
+export const finish = (token: string, id: string) =>
+  fetch('https://open-api.tiktok.com/v2/post/publish/video/complete/', { method: 'POST', headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ publish_id: id }) });
+`,
+      ...noFix,
+      errors: [
+        {
+          messageId: 'v2PathOnLegacyHost',
+          line: 3,
+          data: {
+            legacy: 'https://open-api.tiktok.com/v2/post/publish/video/complete/',
+            advice: v2Advice('/v2/post/publish/video/complete/'),
+          },
+        },
+      ],
     },
     {
       name: 'the sound upload (got, JS)',

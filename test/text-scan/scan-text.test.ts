@@ -164,14 +164,24 @@ describe('scanText: v1 OAuth and user endpoints', () => {
 });
 
 describe('scanText: other paths on the legacy host', () => {
-  it.for([['/share/video/publish/'], ['/share/video/upload/init/'], ['/share/sound/upload/'], ['/some/future/path']])(
-    'reports %s as unmapped, naming the path',
-    ([path]) => {
-      const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
-      expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', severity: 'error' });
-      expect(finding.message.startsWith(`${path} on the retired v1 host`)).toBe(true);
-    },
-  );
+  it.for([['/share/sound/upload/'], ['/some/future/path']])('reports %s as unmapped, naming the path', ([path]) => {
+    const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
+    expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', severity: 'error' });
+    expect(finding.message.startsWith(`${path} on the retired v1 host`)).toBe(true);
+  });
+
+  // Steps written around the upload that the legacy host never served: the finding says what replaces them.
+  it.for([
+    ['/share/video/publish/', 'Direct Post'],
+    ['/video/create/', 'delete this step'],
+    ['/share/video/upload/init/', 'the Content Posting upload starts at POST'],
+    ['/video/init/', 'then PUTs the bytes'],
+  ])('reports %s as a step the legacy host never served, with what replaces it', ([path, advice]) => {
+    const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
+    expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'imaginedStep', severity: 'error' });
+    expect(finding.message.startsWith(`${path} was never served by the retired v1 host`)).toBe(true);
+    expect(finding.message).toContain(advice);
+  });
 });
 
 describe('scanText: what is not a finding', () => {
