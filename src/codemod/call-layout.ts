@@ -4,8 +4,8 @@ import { rangeOf, type Node } from '../detect/ast.js';
 /**
  * How the file lays out the request a rewrite replaces. A request written over several lines gets its
  * new objects one entry a line (recast keeps a template object's layout and indents it where it goes);
- * one written on a single line stays on one. The arguments themselves are recast's to lay out: it
- * prints a new call's arguments on one line unless that line grows too long.
+ * one written on a single line stays on one. Its arguments keep their places (each on its own line,
+ * say): the new ones are put in the legacy call one by one (`replaceV1Request`).
  */
 export interface CallLayout {
   readonly broken: boolean;
@@ -13,6 +13,8 @@ export interface CallLayout {
   readonly unit: string;
   /** Whether the last entry of a broken object ends with a comma, as the legacy request's did. */
   readonly trailingComma: boolean;
+  /** Whether the legacy request's last argument, its options object, took several lines. */
+  readonly optionsBroken: boolean;
 }
 
 export function layoutOf(context: CodemodContext, call: Node): CallLayout {
@@ -24,7 +26,9 @@ export function layoutOf(context: CodemodContext, call: Node): CallLayout {
   const inner = lines.slice(1).find((line) => line.trim() !== '');
   const innerIndent = inner === undefined ? '' : /^[ \t]*/.exec(inner)![0];
   const unit = innerIndent.startsWith(callIndent) && innerIndent.length > callIndent.length ? innerIndent.slice(callIndent.length) : '  ';
-  return { broken: lines.length > 1, unit, trailingComma: /,[ \t]*\r?\n[ \t]*[}\])]/.test(text) };
+  const last = ((call.original ?? call) as Node).arguments?.at(-1) as Node | undefined;
+  const optionsBroken = last?.type === 'ObjectExpression' && !!last.loc && last.loc.start.line !== last.loc.end.line;
+  return { broken: lines.length > 1, unit, trailingComma: /,[ \t]*\r?\n[ \t]*[}\])]/.test(text), optionsBroken };
 }
 
 /** The width of line a new object may fill inside a broken request before it breaks too (Prettier's default). */
@@ -33,7 +37,7 @@ const LINE_WIDTH = 80;
 /**
  * An object literal of the given entries, opening on a line indented `level` units after `lead`. In a
  * request written over several lines, the request's options (`spread`) take a line an entry when
- * there is more than one, like the legacy ones did, or when the argument before them broke (the
+ * there is more than one or the legacy options took several lines, or when the argument before them broke (the
  * line they would share with its end is long already); any object breaks when an entry does or when
  * its line would grow too long. Otherwise the object stays on its line.
  */
@@ -49,7 +53,7 @@ export function objectText(
   const width = layout.unit.length * level + lead.length + inline.length;
   const breaks =
     layout.broken &&
-    ((spread === 'yes' && entries.length > 1) ||
+    ((spread === 'yes' && (entries.length > 1 || layout.optionsBroken)) ||
       spread === 'after a broken argument' ||
       entries.some((entry) => entry.includes('\n')) ||
       width > LINE_WIDTH);

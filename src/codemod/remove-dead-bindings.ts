@@ -15,7 +15,9 @@ const PURE_FUNCTIONS = new Set(['encodeURIComponent', 'encodeURI', 'String']);
  * Exported values and anything whose initializer may have an effect are kept.
  */
 export function removeDeadBindings(context: CodemodContext, removedCode: Node): void {
-  const names = identifiersIn(removedCode);
+  // A call whose arguments were replaced one by one holds the new ones now: recast's pristine copy
+  // (`original`) still names what it sent.
+  const names = new Set([...identifiersIn(removedCode), ...(removedCode.original ? identifiersIn(removedCode.original as Node) : [])]);
   const prune = (path: ASTPath<any>) => {
     for (const name of identifiersIn(path.node as Node)) names.add(name);
     // `if (info.title) form.append('title', info.title);`: the `if` goes with its only statement.

@@ -1,4 +1,4 @@
-import { layoutOf, objectText } from './call-layout.js';
+import { layoutOf, objectText, type CallLayout } from './call-layout.js';
 import type { CodemodContext } from './context.js';
 import type { V1RequestParts } from './v1-request.js';
 import { isMember, unwrap, type Node } from '../detect/ast.js';
@@ -24,11 +24,34 @@ export interface V2Call {
  */
 export function replaceV1Request(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): void {
   if (parts.xhr) return replaceXhrRequest(context, request, parts.xhr, parts.headerCalls ?? [], call);
-  const node = context.j.template.expression([v2CallText(context, request, parts, call)]);
+  const layout = layoutOf(context, request.call);
+  const node = context.j.template.expression([v2CallText(context, request, parts, call, layout)]);
   if (parts.callback) node.arguments.push(parts.callback);
-  context.pathOf(request.call).replace(node);
+  if (!layout.broken || !replaceInPlace(context, request.call, node)) context.pathOf(request.call).replace(node);
   // Inner to outer: each link's callee now holds the new request, which takes the link's place.
   for (const link of parts.shaping ?? []) context.pathOf(link).replace(unwrap(link.callee).object);
+}
+
+/**
+ * The new call's callee and arguments put in the legacy call, one by one, when it takes as many: recast
+ * then prints only what changed, between the separators the file wrote (each argument on its own line,
+ * say), where a new call would be printed with its arguments on one line. Only for a call written over
+ * several lines: one written on a single line is printed anew, which wraps it when it grew too long.
+ */
+function replaceInPlace(context: CodemodContext, old: Node, node: Node): boolean {
+  if (old.type !== node.type || old.arguments.length !== node.arguments.length) return false;
+  if (node.typeArguments ?? node.typeParameters) return false;
+  // `ky\n  .post(…)`: the arguments start on a line of their own indentation, which the new objects,
+  // laid out from the call's first line, would not match.
+  const callee = (old.original ?? old).callee as Node;
+  if (!callee.loc || callee.loc.start.line !== callee.loc.end.line) return false;
+  const pairs: [Node, Node][] = [
+    [old.callee, node.callee],
+    ...old.arguments.map((argument: Node, index: number): [Node, Node] => [argument, node.arguments[index]]),
+  ];
+  // recast reprints none of what reads the same as before: an options object the new call keeps as it was stays as written.
+  for (const [before, after] of pairs) if (before !== after) context.pathOf(before).replace(after);
+  return true;
 }
 
 /**
@@ -64,8 +87,7 @@ function replaceXhrRequest(
  * also `json`, got `form`), axios its data second, request `form` or `body` with `json: true`,
  * superagent `.type('form').send(…)`; the answer's type argument (`axios.post<T>`) stays.
  */
-function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): string {
-  const layout = layoutOf(context, request.call);
+function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call, layout: CallLayout): string {
   // Each builder takes the level of the line its object opens on (0 for the call's line, 1 for an
   // entry of the options object) and the text before it on that line.
   const callText = (callee: string, ...values: (string | undefined)[]) =>
