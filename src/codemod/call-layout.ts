@@ -35,6 +35,27 @@ export function layoutOf(context: CodemodContext, call: Node): CallLayout {
 const LINE_WIDTH = 80;
 
 /**
+ * How the file breaks its objects elsewhere, for a request written on one line that has to break: its
+ * smallest indentation step, and whether a broken list ends with a comma.
+ */
+export function fileHabits(context: CodemodContext): Pick<CallLayout, 'unit' | 'trailingComma'> {
+  // Not a JSDoc line's ` * `, which is indented by one.
+  const indents = context.text.match(/^[ \t]+(?=[^\s*])/gm) ?? [];
+  const unit = indents.reduce<string | undefined>(
+    (least, indent) => (least === undefined || indent.length < least.length ? indent : least),
+    undefined,
+  );
+  return { unit: unit ?? '  ', trailingComma: /,[ \t]*\r?\n[ \t]*[}\])]/.test(context.text) };
+}
+
+/** Whether a call's new text, put where the call starts, runs past the line's width on its first line. */
+export function runsPastWidth(context: CodemodContext, call: Node, text: string): boolean {
+  const start = rangeOf(call)[0];
+  const column = start - (context.text.lastIndexOf('\n', start - 1) + 1);
+  return column + text.split('\n')[0].length > LINE_WIDTH;
+}
+
+/**
  * An object literal of the given entries, opening on a line indented `level` units after `lead`. In a
  * request written over several lines, the request's options (`spread`) take a line an entry when
  * there is more than one or the legacy options took several lines, or when the argument before them broke (the

@@ -1,4 +1,4 @@
-import { layoutOf, objectText, type CallLayout } from './call-layout.js';
+import { fileHabits, layoutOf, objectText, runsPastWidth, type CallLayout } from './call-layout.js';
 import type { CodemodContext } from './context.js';
 import type { V1RequestParts } from './v1-request.js';
 import { isMember, unwrap, type Node } from '../detect/ast.js';
@@ -24,8 +24,15 @@ export interface V2Call {
  */
 export function replaceV1Request(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): void {
   if (parts.xhr) return replaceXhrRequest(context, request, parts.xhr, parts.headerCalls ?? [], call);
-  const layout = layoutOf(context, request.call);
-  const node = context.j.template.expression([v2CallText(context, request, parts, call, layout)]);
+  let layout = layoutOf(context, request.call);
+  let text = v2CallText(context, request, parts, call, layout);
+  // A call written on one line that would grow past the line's width breaks its objects, the way a
+  // formatter would, instead of running on (or having its arguments wrapped one a line by recast).
+  if (!layout.broken && runsPastWidth(context, request.call, text)) {
+    layout = { ...layout, ...fileHabits(context), broken: true, optionsBroken: true };
+    text = v2CallText(context, request, parts, call, layout);
+  }
+  const node = context.j.template.expression([text]);
   if (parts.callback) node.arguments.push(parts.callback);
   if (!layout.broken || !replaceInPlace(context, request.call, node)) context.pathOf(request.call).replace(node);
   // Inner to outer: each link's callee now holds the new request, which takes the link's place.

@@ -1,4 +1,4 @@
-import { childNodes, isFunction, keyName, rangeOf, type Node } from './ast.js';
+import { childNodes, isFunction, isMember, keyName, rangeOf, type Node } from './ast.js';
 
 export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'import' | 'catch';
 
@@ -152,6 +152,23 @@ export class ModuleIndex {
       if (binding) return binding;
     }
     return undefined;
+  }
+
+  /** Where a binding is used: its name read as a value, not the property of `a.name` nor the key of `{ name: … }`. */
+  referencesOf(binding: Binding): Node[] {
+    return this.ofType('Identifier').filter((identifier) => {
+      if (identifier === binding.id || identifier.name !== binding.name) return false;
+      const parent = this.parent(identifier);
+      if (parent && isMember(parent) && parent.property === identifier && !parent.computed) return false;
+      if (
+        (parent?.type === 'ObjectProperty' || parent?.type === 'Property') &&
+        parent.key === identifier &&
+        !parent.shorthand &&
+        !parent.computed
+      )
+        return false;
+      return this.resolve(identifier) === binding;
+    });
   }
 
   /** Whether a name is declared in a scope that encloses `node` (so a new declaration would shadow it). */

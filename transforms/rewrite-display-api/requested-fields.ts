@@ -59,26 +59,10 @@ function fieldsRead(context: CodemodContext, user: Node, aliased = false): strin
   if (!aliased && parent?.type === 'VariableDeclarator' && parent.init === user && parent.id.type === 'Identifier') {
     const binding = context.index.resolve(parent.id);
     if (!binding || binding.assignments.length > 0) return undefined;
-    const uses = context.index
-      .ofType('Identifier')
-      .filter(
-        (identifier) =>
-          identifier !== parent.id &&
-          identifier.name === parent.id.name &&
-          isReference(context, identifier) &&
-          context.index.resolve(identifier) === binding,
-      );
-    const reads = uses.map((identifier) => fieldsRead(context, identifier, true));
+    const reads = context.index.referencesOf(binding).map((identifier) => fieldsRead(context, identifier, true));
     return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
   }
   return undefined;
-}
-
-/** A name read as a value: not the property of `a.user`, nor the key of `{ user: … }`. */
-function isReference(context: CodemodContext, identifier: Node): boolean {
-  const parent = context.index.parent(identifier);
-  if (parent && isMember(parent) && parent.property === identifier && !parent.computed) return false;
-  return !(parent?.type === 'ObjectProperty' && parent.key === identifier && !parent.shorthand && !parent.computed);
 }
 
 function namesIn(context: CodemodContext, node: Node): string[] | undefined {

@@ -279,8 +279,11 @@ function sendsV2Form(
   const url = unwrap(request.urlArgument);
   const text = staticString(url);
   if (text === undefined || text.includes('?') || !parts.body || parts.configCall) return false;
-  const body = unwrap(parts.body);
-  if (body.type !== 'NewExpression' || body.callee.type !== 'Identifier' || body.callee.name !== 'URLSearchParams') return false;
+  const given = unwrap(parts.body);
+  // `params.toString()`: a string, which only a Content-Type header of its own says is a form.
+  const stringified = given.type === 'CallExpression' && memberName(given.callee) === 'toString' && given.arguments.length === 0;
+  const body = formBuiltBy(context, stringified ? unwrap(given.callee.object) : given);
+  if (body?.type !== 'NewExpression' || body.callee.type !== 'Identifier' || body.callee.name !== 'URLSearchParams') return false;
   const fields = body.arguments[0] && unwrap(body.arguments[0]);
   if (fields?.type !== 'ObjectExpression' || fields.properties.some((property: Node) => !keyName(property))) return false;
   const keys = objectProperties(fields).map((property) => keyName(property)!);
@@ -290,9 +293,20 @@ function sendsV2Form(
   if (calleeName(request.call) !== 'post' && !(method && /^post$/i.test(staticString(method.value) ?? ''))) return false;
   const headers = options && objectProperties(options).find((property) => keyName(property) === 'headers');
   const types = headers && unwrap(headers.value).type === 'ObjectExpression' ? objectProperties(unwrap(headers.value)) : [];
-  return types.every(
-    (header) => !/^content-type$/i.test(keyName(header) ?? '') || /x-www-form-urlencoded/.test(staticString(header.value) ?? ''),
-  );
+  const contentTypes = types.filter((header) => /^content-type$/i.test(keyName(header) ?? ''));
+  if (stringified && contentTypes.length === 0) return false;
+  return contentTypes.every((header) => /x-www-form-urlencoded/.test(staticString(header.value) ?? ''));
+}
+
+/**
+ * The form a body is: written in the call, or a local `const params = new URLSearchParams({ … })`
+ * that nothing else reads (the call can keep sending it as it is).
+ */
+function formBuiltBy(context: CodemodContext, body: Node): Node | undefined {
+  if (body.type !== 'Identifier') return body;
+  const binding = context.index.resolve(body);
+  if (binding?.kind !== 'const' || !binding.init || binding.path.length > 0) return undefined;
+  return context.index.referencesOf(binding).length === 1 ? unwrap(binding.init) : undefined;
 }
 
 /** What a revoke's caller may read of the answer: how it went, which both generations tell alike. */
