@@ -3,6 +3,7 @@ import { descendants, keyName, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import type { FieldFlows } from './response-fields.js';
+import { typeFieldPath } from './type-field-path.js';
 
 const FIELDS = Object.keys(LEGACY_RESPONSE_FIELDS) as LegacyResponseField[];
 const NAMES_SHARE_VIDEO = new RegExp(`${TIKTOK_MARKER.source}|share_?video`, 'i');
@@ -14,7 +15,9 @@ const SIGNATURE_KEYS = ['share_id', 'err_code'];
  * TikTok or Share Video, types used for a legacy response, or shapes with the legacy signature.
  */
 export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): RawFinding[] {
-  const responseTypes = typesOfTaintedValues(index, flows);
+  const responseTypes = typesOfTaintedValues(index, (node) => flows.response.has(node) || flows.webhook.has(node), flows.response);
+  // `interface PublishResponse { data: { share_id: string } }` cast on a Content Posting answer.
+  const postingTypes = typesOfTaintedValues(index, (node) => flows.posting.has(node), flows.posting);
   const inResponseType = (node: Node) => [...index.ancestors(node)].some((ancestor) => responseTypes.annotations.has(ancestor));
   const findings: RawFinding[] = [];
   for (const signature of index.ofType('TSPropertySignature')) {
@@ -33,7 +36,20 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
       inResponseType(signature) ||
       (siblings.has('share_id') && [...siblings].some((key) => key !== 'share_id' && FIELDS.includes(key as LegacyResponseField))) ||
       ((NAMES_SHARE_VIDEO.test(name) || envelope) && (field === 'share_id' || hasSignature));
-    if (!isLegacy) continue;
+    if (!isLegacy) {
+      const typesPostingAnswer =
+        field === 'share_id' &&
+        (postingTypes.names.has(name) || [...index.ancestors(signature)].some((ancestor) => postingTypes.annotations.has(ancestor)));
+      if (typesPostingAnswer)
+        findings.push({
+          ruleId: 'no-legacy-response-field',
+          messageId: 'contentPostingShareIdType',
+          node: signature.key,
+          severity: 'warning',
+          data: { legacy: typeFieldPath(index, signature) ?? field },
+        });
+      continue;
+    }
     findings.push({
       ruleId: 'no-legacy-response-field',
       messageId: 'typeField',
@@ -48,10 +64,14 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
  * The type annotations on values that flow from legacy requests (inline type literals included), and
  * the names of the types they use, followed into the types those contain.
  */
-function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): { names: Set<string>; annotations: Set<Node> } {
+function typesOfTaintedValues(
+  index: ModuleIndex,
+  flowsHere: (node: Node) => boolean,
+  response: FieldFlows['response'],
+): { names: Set<string>; annotations: Set<Node> } {
   const names = new Set<string>();
   const annotations = new Set<Node>();
-  const tainted = (node: Node | undefined) => !!node && (flows.response.has(node) || flows.webhook.has(node));
+  const tainted = (node: Node | undefined) => !!node && flowsHere(node);
   const addReferences = (typeNode: Node | undefined) => {
     if (!typeNode) return;
     annotations.add(typeNode);
@@ -68,7 +88,7 @@ function typesOfTaintedValues(index: ModuleIndex, flows: FieldFlows): { names: S
   }
   for (const call of index.ofType('CallExpression')) {
     const typeArguments = call.typeArguments ?? call.typeParameters;
-    if (typeArguments && (flows.response.has(call) || tainted(call))) addReferences(typeArguments);
+    if (typeArguments && (response.has(call) || tainted(call))) addReferences(typeArguments);
   }
   // Follow `interface UploadResponse { data: UploadData }` down to the types it uses.
   const declarations = new Map<string, Node>();

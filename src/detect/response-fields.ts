@@ -45,6 +45,8 @@ export function responseTaint(index: ModuleIndex, requests: readonly TikTokReque
 export interface FieldFlows {
   readonly response: Taint;
   readonly webhook: Taint;
+  /** The answers of Content Posting requests other than the inbox init, which no `share_id` is in. */
+  readonly posting: Taint;
 }
 
 /**
@@ -119,7 +121,7 @@ export function findResponseFields(
       replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id,
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   ];
-  return { findings: dedupe(findings), flows: { response, webhook } };
+  return { findings: dedupe(findings), flows: { response, webhook, posting: responseTaint(index, postingRequests(requests)) } };
 }
 
 /**
@@ -141,14 +143,17 @@ function errorTextReads(index: ModuleIndex, response: Taint): RawFinding[] {
     }));
 }
 
-function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
-  // A publish step of the app's own on the Content Posting host, or a Share Video path put there (which answers 404).
-  const posting = requests.filter(
+/** A publish step of the app's own on the Content Posting host, or a Share Video path put there (which answers 404). */
+function postingRequests(requests: readonly TikTokRequest[]): TikTokRequest[] {
+  return requests.filter(
     (request) =>
       (request.match.kind === 'content-posting' && request.match.path.startsWith('/v2/post/publish/') && !isInboxInit(request)) ||
       request.match.kind === 'share-path-on-new-host',
   );
-  return posting.flatMap((request) =>
+}
+
+function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
+  return postingRequests(requests).flatMap((request) =>
     fieldReads(index, responseTaint(index, [request]), ['share_id'], () => ({
       messageId: 'contentPostingShareId',
       replacement: `POST ${request.match.path}`,

@@ -102,6 +102,8 @@ export const RULES = {
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)',
+      contentPostingShareIdType:
+        '`{{legacy}}` declared on the type of a Content Posting answer, which never sends it (always undefined): delete it with its reads, reported where they are; an init answers data.publish_id',
       unseenHostUploadField:
         '`{{legacy}}` of the answer of an upload to /share/video/upload/ on a base out of sight (see that request): if the base is the retired host, read {{replacement}} here when that upload moves to the Content Posting init',
       libraryUploadField:
