@@ -181,6 +181,16 @@ export const TIKTOK_SHOP_SUCCESSOR =
   'the TikTok Shop API on its own host, https://open-api.tiktokglobalshop.com (a Shop path: the Shop API never lived on this host, and takes its own authorization and signed requests)';
 
 /**
+ * A Research API path (`/research/video/query/`) put on the legacy host, which never served it: the
+ * Research API lives on the v2 host under `/v2/research/`, for approved research projects, with a
+ * client access token (client_credentials, `V2_CLIENT_TOKEN`) as Bearer. Not in API-CONTRACT.md;
+ * TikTok's page says so: https://developers.tiktok.com/doc/research-api-get-started
+ */
+export const RESEARCH_PATH = /^\/research\/[\w/-]*$/;
+export const researchSuccessor = (path: string): string =>
+  `TikTok's Research API on the v2 host, POST https://open.tiktokapis.com/v2${path.endsWith('/') ? path : `${path}/`}?fields=… (approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer)`;
+
+/**
  * Paths that only the legacy host serves, without their trailing slash and in lower case: a
  * path written with no host (`/share/video/upload/`, `/user/info/`) under that host's name or a
  * TikTok key is one of its endpoints.

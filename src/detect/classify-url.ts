@@ -6,6 +6,8 @@ import {
   LEGACY_PATH_SUCCESSORS,
   STATUS_QUERY_PATHS,
   TIKTOK_SHOP_PATH,
+  RESEARCH_PATH,
+  researchSuccessor,
   TIKTOK_SHOP_SUCCESSOR,
   LEGACY_UPLOAD,
   MISSPELLED_UPLOAD_PATHS,
@@ -111,6 +113,7 @@ export function isEndpointFinding(kind: UrlKind): boolean {
 /** The v2 successor of another path on the legacy host, where it has one (`/share/video/query/`). */
 export function successorOf(path: string): string | undefined {
   if (TIKTOK_SHOP_PATH.test(path)) return TIKTOK_SHOP_SUCCESSOR;
+  if (RESEARCH_PATH.test(path)) return researchSuccessor(path);
   const trimmed = path.replace(/\/+$/, '');
   return Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { successorOf } from '../../src/detect/classify-url.js';
+
+// Paths on the retired host whose successor lives elsewhere: the finding names it.
+describe('successorOf', () => {
+  it.for(['/research/video/query/', '/research/user/info', '/research/adlib/ad/query/'])(
+    '%s is the Research API on the v2 host',
+    (path) => {
+      const successor = successorOf(path);
+      expect(successor).toContain(`POST https://open.tiktokapis.com/v2${path.endsWith('/') ? path : `${path}/`}?fields=`);
+      expect(successor).toContain('grant_type=client_credentials');
+    },
+  );
+
+  it('the status of a share is the status fetch', () => {
+    expect(successorOf('/share/video/query/')).toMatch(/^POST https:\/\/open\.tiktokapis\.com\/v2\/post\/publish\/status\/fetch\//);
+  });
+
+  it.for(['/researcher/video/', '/video/comments/', '/share/sound/upload/'])('%s has none', (path) => {
+    expect(successorOf(path)).toBeUndefined();
+  });
+});
