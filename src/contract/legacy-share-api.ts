@@ -165,6 +165,12 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
   // The Display API's v1 video query (§2.8 names its v2 endpoint and rate limit).
   '/video/query/': 'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}',
+  // v0 QR-code login, deprecated on 2024-02-29 (§1); its v2 twins take some parameters of their own
+  // ([S13], TikTok's QR Code Authorization V2 migration bulletin).
+  '/v0/oauth/get_qrcode/':
+    'POST https://open.tiktokapis.com/v2/oauth/get_qrcode/ (QR code login v2; some parameters changed, see its reference)',
+  '/v0/oauth/check_qrcode/':
+    'POST https://open.tiktokapis.com/v2/oauth/check_qrcode/ (QR code login v2; some parameters changed, see its reference)',
   // Never served by the legacy host (v1 had /oauth/access_token/ and /oauth/refresh_token/), but
   // written for its token endpoint, as OAuth libraries name theirs: the v2 token endpoint (§2.8).
   [NEVER_SERVED_TOKEN_PATH]:

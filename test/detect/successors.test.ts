@@ -20,3 +20,12 @@ describe('successorOf', () => {
     expect(successorOf(path)).toBeUndefined();
   });
 });
+
+describe('successorOf, v0 QR-code login', () => {
+  it.for([
+    ['/v0/oauth/get_qrcode', 'get_qrcode'],
+    ['/v0/oauth/check_qrcode/', 'check_qrcode'],
+  ])('%s is its v2 twin', ([path, name]) => {
+    expect(successorOf(path)).toMatch(new RegExp(`^POST https://open\\.tiktokapis\\.com/v2/oauth/${name}/ `));
+  });
+});
