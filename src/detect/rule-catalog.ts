@@ -41,7 +41,8 @@ export const RULES = {
     messages: {
       request:
         '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
-      successor: '{{legacy}} is a path of the retired v1 host, where every call fails now; its successor is {{successor}}: port the call to it by hand',
+      successor:
+        '{{legacy}} is a path of the retired v1 host, where every call fails now; its successor is {{successor}}: port the call to it by hand',
       imaginedStep: '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}}',
       v2PathOnLegacyHost: '{{legacy}} puts a v2 path on the retired v1 host, which never served one (every call fails): {{advice}}',
       statusQuery:
