@@ -193,8 +193,13 @@ export const TIKTOK_SHOP_SUCCESSOR =
  * TikTok's page says so: https://developers.tiktok.com/doc/research-api-get-started
  */
 export const RESEARCH_PATH = /^\/research\/[\w/-]*$/;
+/** The one Research API endpoint that page names; for another path, where its endpoints live. */
+const RESEARCH_VIDEO_QUERY = '/research/video/query/';
+const RESEARCH_ACCESS = 'approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer';
 export const researchSuccessor = (path: string): string =>
-  `TikTok's Research API on the v2 host, POST https://open.tiktokapis.com/v2${path.endsWith('/') ? path : `${path}/`}?fields=… (approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer)`;
+  path.replace(/\/?$/, '/') === RESEARCH_VIDEO_QUERY
+    ? `TikTok's Research API on the v2 host, POST https://open.tiktokapis.com/v2${RESEARCH_VIDEO_QUERY}?fields=… (${RESEARCH_ACCESS})`
+    : `TikTok's Research API, whose endpoints are on the v2 host under https://open.tiktokapis.com/v2/research/ (find the one this call means in its reference; ${RESEARCH_ACCESS})`;
 
 /**
  * Paths that only the legacy host serves, without their trailing slash and in lower case: a

@@ -103,6 +103,8 @@ export const RULES = {
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)',
+      videoListNeverSent:
+        '`video_list` is sent by neither the v1 nor the v2 video list, so it was always undefined: both answer the list as data.videos; read that',
       contentPostingShareIdType:
         '`{{legacy}}` declared on the type of a Content Posting answer, which never sends it (always undefined): delete it with its reads, reported where they are; an init answers data.publish_id',
       unseenHostUploadField:

@@ -1,3 +1,4 @@
+import { V2_VIDEO_LIST_URL } from '../contract/index.js';
 import { memberName, rangeOf, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -17,6 +18,15 @@ function v2StatusOf(request: TikTokRequest): Readonly<Record<string, string>> | 
   return undefined;
 }
 
+const V2_VIDEO_LIST_PATH = new URL(V2_VIDEO_LIST_URL).pathname.replace(/\/+$/, '');
+
+/** The v1 video list, or the v2 one it became. */
+function isVideoList(request: TikTokRequest): boolean {
+  return request.match.kind === 'v1-endpoint'
+    ? request.match.v1?.rewrite === 'video-list'
+    : request.match.kind === 'content-posting' && request.match.path.replace(/\/+$/, '') === V2_VIDEO_LIST_PATH;
+}
+
 /**
  * `error_code` and `description` read from the answer of a v1 token, user info or video list call:
  * v2 has neither, so a read left as it is after the call moves (by the codemod or by hand) tests
@@ -27,6 +37,19 @@ export function findV1AnswerFields(index: ModuleIndex, requests: readonly TikTok
   const findings: RawFinding[] = [];
   const members = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')];
   for (const request of requests) {
+    // `data.video_list`: the list is `videos` in v1 as in v2, so this read never held anything.
+    if (isVideoList(request)) {
+      const answer = responseTaint(index, [request]);
+      for (const member of members)
+        if (memberName(member) === 'video_list' && answer.has(member.object))
+          findings.push({
+            ruleId: 'no-legacy-response-field',
+            messageId: 'videoListNeverSent',
+            node: member.property as Node,
+            severity: 'warning',
+            data: {},
+          });
+    }
     const v2 = v2StatusOf(request);
     if (!v2) continue;
     const answer = responseTaint(index, [request]);

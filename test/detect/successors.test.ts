@@ -3,14 +3,18 @@ import { successorOf } from '../../src/detect/classify-url.js';
 
 // Paths on the retired host whose successor lives elsewhere: the finding names it.
 describe('successorOf', () => {
-  it.for(['/research/video/query/', '/research/user/info', '/research/adlib/ad/query/'])(
-    '%s is the Research API on the v2 host',
-    (path) => {
-      const successor = successorOf(path);
-      expect(successor).toContain(`POST https://open.tiktokapis.com/v2${path.endsWith('/') ? path : `${path}/`}?fields=`);
-      expect(successor).toContain('grant_type=client_credentials');
-    },
-  );
+  it.for(['/research/video/query/', '/research/video/query'])('%s is the Research API video query on the v2 host', (path) => {
+    const successor = successorOf(path);
+    expect(successor).toContain('POST https://open.tiktokapis.com/v2/research/video/query/?fields=');
+    expect(successor).toContain('grant_type=client_credentials');
+  });
+
+  // Paths the Research API reference does not name here: where its endpoints are, not a made-up one.
+  it.for(['/research/trending/', '/research/hashtag/suggest/'])('%s points at the Research API without naming an endpoint', (path) => {
+    const successor = successorOf(path);
+    expect(successor).toContain('under https://open.tiktokapis.com/v2/research/ (find the one this call means');
+    expect(successor).not.toContain(`v2${path}`);
+  });
 
   it('the status of a share is the status fetch', () => {
     expect(successorOf('/share/video/query/')).toMatch(/^POST https:\/\/open\.tiktokapis\.com\/v2\/post\/publish\/status\/fetch\//);
