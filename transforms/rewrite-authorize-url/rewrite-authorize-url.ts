@@ -2,6 +2,7 @@ import { stringLike } from '../../src/codemod/replace-literal.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
 import { rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { findScope, textOf, type TextEdit } from './find-scope.js';
 
@@ -94,6 +95,13 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
             ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with client_key in place of client_id (which neither page read)`
             : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
     );
+    const plain = plainHttpRedirect(context, finding.node!);
+    if (plain)
+      context.todoAt(
+        written,
+        `the v2 page takes only https redirect URIs registered in the app's Login Kit settings: \`redirect_uri=${plain}\` is refused; register an https one and send it here and in the code exchange`,
+        written,
+      );
     // A list another module writes without it: added there, by a person.
     if (appUploads && scope?.kind === 'unknown' && scope.from !== undefined)
       context.todoAt(
@@ -105,6 +113,30 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
   applyEdits(context, edits);
   for (const array of arrays) context.pathOf(array).node.elements.push(context.j.stringLiteral(UPLOAD_SCOPE));
   if (appUploads) context.notes.add(SCOPE_NOTE);
+}
+
+/**
+ * The `redirect_uri` an authorize URL sends, where the code spells it and it is plain http
+ * (`http://localhost:3000/`): v1 took redirect domains, v2 only registered https URIs (§2.8).
+ */
+function plainHttpRedirect(context: CodemodContext, found: Node): string | undefined {
+  const url = context.requests.find((request) => request.call === found)?.url ?? context.folder.fold(found);
+  const text = foldedText(url);
+  const match = /[?&]redirect_uri=([^&#]*)/.exec(text);
+  if (!match || match[1].includes(HOLE)) return undefined;
+  // `process.env.CALLBACK_URL || 'http://localhost:4000/…'`: the literal is a fallback for development,
+  // and what a deployment sends is not in the code.
+  let at = match.index + match[0].length - match[1].length;
+  const piece = url.pieces.find((each) => (at -= (each.text ?? HOLE).length) < 0);
+  const holder = piece && context.index.parent(piece.node);
+  if (holder?.type === 'LogicalExpression' || holder?.type === 'ConditionalExpression') return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+  return /^http:\/\//i.test(decoded) ? decoded : undefined;
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */
