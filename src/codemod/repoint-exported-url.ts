@@ -1,5 +1,6 @@
 import type { CodemodContext } from './context.js';
 import { removeDeadBindings } from './remove-dead-bindings.js';
+import { findRequestRecords, type RequestRecord } from '../detect/request-records.js';
 import { replaceLiteral } from './replace-literal.js';
 import type { V1Endpoint } from '../contract/index.js';
 import { staticString, type Node } from '../detect/ast.js';
@@ -21,6 +22,7 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
   );
   // What the rewrites of this run left in the tree, walked once: reads a rewrite removed are gone.
   let present: Set<unknown> | undefined;
+  let records: RequestRecord[] | undefined;
   for (const finding of findings) {
     const node = finding.node!;
     const value = foldedText(context.folder.fold(node));
@@ -30,6 +32,9 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
     // The module reads it too (`oauthConfig[platform].tokenUrl`): its own requests, which the codemod
     // did not see, would get the v2 URL with their v1 parameters. The URL keeps its TODO.
     if (readHere(node, context, (present ??= context.nodesInTree()))) continue;
+    // `{ url: '…/oauth/revoke/', transformResult(body) { … body.data.error_code … } }`: the entry says how
+    // the v1 answer is read (or its query built) too, so the URL moves with them, by a person.
+    if ((records ??= findRequestRecords(context.index, context.folder)).some((record) => record.url === node)) continue;
     if (staticString(node) !== undefined) replaceLiteral(context, node, successor);
     else {
       context.pathOf(node).replace(context.j.stringLiteral(successor));

@@ -34,8 +34,11 @@ export function findRequestRecords(index: ModuleIndex, folder: ValueFolder): Req
     const match = url && classifyUrl(foldedText(folder.fold(url.value)));
     // The legacy host, or the Content Posting one: a token in the query is wrong on both.
     if (!match || !TIKTOK_API_HOSTS.includes(match.host)) continue;
+    // A method (`transformResult(body) { … }`) as well as a property holding a function.
     const functions = (pattern: RegExp) =>
-      properties.filter((property) => property !== url && pattern.test(keyName(property) ?? '') && isFunction(property.value ?? property));
+      (object.properties as Node[]).filter(
+        (property) => property !== url && pattern.test(keyName(property) ?? '') && isFunction(property.value ?? property),
+      );
     const queries = functions(QUERY_KEY).flatMap((property) => objectsReturned(index, property.value ?? property));
     const answers = functions(ANSWER_KEY).flatMap((property) => {
       const fn = property.value ?? property;

@@ -3,6 +3,9 @@ import { memberName, rangeOf, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
+import type { RequestRecord } from './request-records.js';
+import type { UrlMatch } from './classify-url.js';
+import { Taint } from './taint.js';
 import { responseTaint } from './response-fields.js';
 
 /** What the v2 answer says in place of the v1 status fields: flat for the token calls, in `error` for the others (§2.7, §2.8). */
@@ -10,10 +13,11 @@ const TOKEN_ANSWER = { error_code: '`error` (a string, sent only on failure)', d
 const USER_ANSWER = { error_code: '`error.code` (a string, "ok" on success)', description: '`error.message`' };
 
 /** The v1 calls whose answer carried `error_code` and `description`, and where v2 puts them. */
-function v2StatusOf(request: TikTokRequest): Readonly<Record<string, string>> | undefined {
-  const v1 = request.match.kind === 'v1-endpoint' ? request.match.v1 : undefined;
+function v2StatusOf(match: UrlMatch): Readonly<Record<string, string>> | undefined {
+  const v1 = match.kind === 'v1-endpoint' ? match.v1 : undefined;
   if (!v1) return undefined;
-  if (v1.rewrite === 'code-exchange' || v1.rewrite === 'token-refresh') return TOKEN_ANSWER;
+  // The v2 revoke answers nothing on success, and its failure flat, as the token endpoint does (§2.8).
+  if (v1.rewrite === 'code-exchange' || v1.rewrite === 'token-refresh' || v1.rewrite === 'token-revoke') return TOKEN_ANSWER;
   if (v1.rewrite === 'user-info' || v1.rewrite === 'video-list' || v1.path === '/oauth/userinfo/') return USER_ANSWER;
   return undefined;
 }
@@ -33,7 +37,11 @@ function isVideoList(request: TikTokRequest): boolean {
  * nothing and prints nothing. Each names its request (`data.request`, the call's offset), whose
  * rewrite takes the read with it and whose TODO covers it when the call is left for a person.
  */
-export function findV1AnswerFields(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
+export function findV1AnswerFields(
+  index: ModuleIndex,
+  requests: readonly TikTokRequest[],
+  records: readonly RequestRecord[] = [],
+): RawFinding[] {
   const findings: RawFinding[] = [];
   const members = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')];
   for (const request of requests) {
@@ -50,19 +58,35 @@ export function findV1AnswerFields(index: ModuleIndex, requests: readonly TikTok
             data: {},
           });
     }
-    const v2 = v2StatusOf(request);
-    if (!v2) continue;
-    const answer = responseTaint(index, [request]);
-    for (const member of members) {
-      const field = memberName(member);
-      if ((field !== 'error_code' && field !== 'description') || !answer.has(member.object)) continue;
-      findings.push({
-        ruleId: 'no-v1-oauth-endpoint',
-        messageId: 'answerField',
-        node: member.property as Node,
-        data: { field, purpose: request.match.v1!.purpose, replacement: v2[field], request: String(rangeOf(request.call)[0]) },
-      });
-    }
+    const v2 = v2StatusOf(request.match);
+    if (v2) statusReads(members, responseTaint(index, [request]), request.match, v2, String(rangeOf(request.call)[0]), findings);
+  }
+  // `{ url: '…/oauth/revoke/', formatResponse: (obj) => ({ code: obj.data.error_code }) }`: a provider
+  // table's entry, whose answer reader's parameter holds the answer.
+  for (const record of records) {
+    const v2 = v2StatusOf(record.match);
+    if (v2 && record.answers.length > 0)
+      statusReads(members, new Taint(index, new Set(), record.answers), record.match, v2, String(rangeOf(record.url)[0]), findings);
   }
   return findings;
+}
+
+function statusReads(
+  members: readonly Node[],
+  answer: Taint,
+  match: UrlMatch,
+  v2: Readonly<Record<string, string>>,
+  request: string,
+  findings: RawFinding[],
+): void {
+  for (const member of members) {
+    const field = memberName(member);
+    if ((field !== 'error_code' && field !== 'description') || !answer.has(member.object)) continue;
+    findings.push({
+      ruleId: 'no-v1-oauth-endpoint',
+      messageId: 'answerField',
+      node: member.property as Node,
+      data: { field, purpose: match.v1!.purpose, replacement: v2[field], request },
+    });
+  }
 }

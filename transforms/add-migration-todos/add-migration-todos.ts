@@ -4,6 +4,7 @@ import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { statementForTodo } from '../../src/detect/todo-placement.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
+import { rangeOf } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
@@ -16,11 +17,18 @@ export function addMigrationTodos(context: CodemodContext): void {
   const partOf = requestSites(context);
   const heads = new Set(partOf.values());
   let present: Set<unknown> | undefined;
+  const together = statusReadsTogether(context);
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
     // A read of a v1 answer's status whose call is left as it was: part of that call's site and its TODO.
     const asked = finding.messageId === 'answerField' ? requestOfAnswerField(context, finding) : undefined;
     if (asked && (present ??= context.nodesInTree()).has(asked.call)) {
       context.record(finding, 'todo', `${catalogMessage(finding)} (part of the call left for a person: see its TODO)`);
+      continue;
+    }
+    const joined = together.get(finding);
+    if (joined) {
+      addTodo(context, finding.node!, joined);
+      context.record(finding, 'todo', joined);
       continue;
     }
     const site = partOf.get(finding);
@@ -83,6 +91,28 @@ function requestSites(context: CodemodContext): Map<RawFinding, RawFinding> {
     );
   }
   return sites;
+}
+
+/**
+ * `if (body.data.error_code !== 0) throw new Error(body.data.description)` of an answer whose request
+ * is out of sight (a table's entry): the v1 status reads of one statement share one TODO.
+ */
+function statusReadsTogether(context: CodemodContext): Map<RawFinding, string> {
+  const groups = new Map<string, RawFinding[]>();
+  for (const finding of context.unhandled((f) => f.messageId === 'answerField' && !!f.node)) {
+    const statement = statementForTodo(finding.node!, context.index);
+    const key = `${finding.data.request}:${statement ? rangeOf(statement)[0] : -1}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  const together = new Map<RawFinding, string>();
+  for (const group of groups.values()) {
+    const fields = [...new Map(group.map((finding) => [finding.data.field, finding.data.replacement])).entries()];
+    if (fields.length < 2) continue;
+    const { purpose } = group[0].data;
+    const message = `${fields.map(([field]) => `\`${field}\``).join(' and ')} of the answer of the ${purpose}, which v2 does not send: the v2 call answers ${fields.map(([, replacement]) => replacement).join(' and ')}; change these reads when the call moves to v2`;
+    for (const finding of group) together.set(finding, message);
+  }
+  return together;
 }
 
 function catalogMessage(finding: RawFinding): string {
