@@ -81,7 +81,11 @@ export function classifyUrl(text: string): UrlMatch | undefined {
     if (v1 || LEGACY_SUCCESSOR_PATHS.has(withoutSlash(path))) return { ...base, kind: 'v1-path-on-new-host', v1 };
     return { ...base, kind: 'content-posting' };
   }
-  const v1 = V1_ENDPOINTS.find((endpoint) => endpoint.host === host && withoutSlash(endpoint.path) === withoutSlash(path));
+  const v1Named = (at: string) =>
+    V1_ENDPOINTS.find((endpoint) => endpoint.host === host && withoutSlash(endpoint.path) === withoutSlash(at));
+  // `/platform/user/info/`, `/platform/oauth/authorize/`: a v1 path behind the prefix of the v1
+  // authorize page (`/platform/oauth/connect/`), which the host never served; the endpoint meant.
+  const v1 = v1Named(path) ?? (PLATFORM_PREFIX.test(path) ? v1Named(path.replace(PLATFORM_PREFIX, '')) : undefined);
   if (v1) return { ...base, kind: 'v1-endpoint', v1 };
   if (!(LEGACY_API_HOSTS as readonly string[]).includes(host)) return undefined;
   // `/platform/share/video/upload/` never existed, but it is the Share Video upload its author meant.
@@ -110,8 +114,12 @@ export function isEndpointFinding(kind: UrlKind): boolean {
   return kind !== 'legacy-base' && kind !== 'content-posting';
 }
 
+/** The prefix of the v1 authorize page's path, which code also put before other v1 paths. */
+const PLATFORM_PREFIX = /^\/platform(?=\/)/i;
+
 /** The v2 successor of another path on the legacy host, where it has one (`/share/video/query/`). */
-export function successorOf(path: string): string | undefined {
+export function successorOf(written: string): string | undefined {
+  const path = written.replace(PLATFORM_PREFIX, '');
   if (TIKTOK_SHOP_PATH.test(path)) return TIKTOK_SHOP_SUCCESSOR;
   if (RESEARCH_PATH.test(path)) return researchSuccessor(path);
   const trimmed = path.replace(/\/+$/, '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { successorOf } from '../../src/detect/classify-url.js';
+import { classifyUrl, successorOf } from '../../src/detect/classify-url.js';
 
 // Paths on the retired host whose successor lives elsewhere: the finding names it.
 describe('successorOf', () => {
@@ -31,5 +31,23 @@ describe('successorOf, v0 QR-code login', () => {
     ['/v0/oauth/check_qrcode/', 'check_qrcode'],
   ])('%s is its v2 twin', ([path, name]) => {
     expect(successorOf(path)).toMatch(new RegExp(`^POST https://open\\.tiktokapis\\.com/v2/oauth/${name}/ `));
+  });
+});
+
+describe('the /platform prefix of the v1 authorize page, put before other v1 paths', () => {
+  it.for([
+    ['/platform/user/info/', 'user-info'],
+    ['/platform/oauth/authorize/', 'authorize-page'],
+    ['/platform/video/list/', 'video-list'],
+  ])('%s is the v1 endpoint it prefixes', ([path, rewrite]) => {
+    expect(classifyUrl(`https://open-api.tiktok.com${path}`)).toMatchObject({ kind: 'v1-endpoint', v1: { rewrite } });
+  });
+
+  it('the v1 authorize page itself keeps its own path', () => {
+    expect(classifyUrl('https://open-api.tiktok.com/platform/oauth/connect/')?.v1?.path).toBe('/platform/oauth/connect/');
+  });
+
+  it('/platform/oauth/token/ names the v2 token endpoint as its successor', () => {
+    expect(successorOf('/platform/oauth/token/')).toMatch(/^POST https:\/\/open\.tiktokapis\.com\/v2\/oauth\/token\//);
   });
 });

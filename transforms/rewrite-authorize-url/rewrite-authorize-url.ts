@@ -8,7 +8,7 @@ import { findScope, textOf, type TextEdit } from './find-scope.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
-  /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|oauth\/authorize))\/?(?![\w.~%/-])/gi;
+  /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|(?:platform\/)?oauth\/authorize))\/?(?![\w.~%/-])/gi;
 const CLIENT_ID_KEY = /([?&])client_id=/;
 const spellsV1Page = (text: string) => new RegExp(V1_AUTHORIZE.source, 'i').test(text);
 
@@ -140,7 +140,7 @@ function plainHttpRedirect(context: CodemodContext, found: Node): string | undef
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */
-const V1_PATH_AFTER_BASE = /^\/(?:platform\/oauth\/connect|oauth\/authorize)\/?(?![\w.~%/-])/;
+const V1_PATH_AFTER_BASE = /^\/(?:platform\/oauth\/connect|(?:platform\/)?oauth\/authorize)\/?(?![\w.~%/-])/;
 const LEGACY_BASE = /^https?:\/\/open-api\.tiktok\.com\/?$/;
 
 /**
