@@ -88,7 +88,7 @@ function splitNames(text: string): string[] | undefined {
 const HEAD_READS = new Set(['ok', 'status', 'statusText', 'headers']);
 
 /** Whether the request's answer is only looked at for its status or headers, its body never read. */
-function bodyUnread(context: CodemodContext, request: TikTokRequest): boolean {
+export function bodyUnread(context: CodemodContext, request: TikTokRequest): boolean {
   if (request.chain.length > 0) return false;
   const taint = responseTaint(context.index, [request]);
   const reads = context.index.ofType('Identifier').filter((identifier) => {

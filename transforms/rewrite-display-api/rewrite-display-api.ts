@@ -15,7 +15,7 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
-import { requestedFields } from './requested-fields.js';
+import { bodyUnread, requestedFields } from './requested-fields.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
 interface DisplayEndpoint {
@@ -34,6 +34,17 @@ const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
   'video-list': { name: 'video list', url: V2_VIDEO_LIST_URL, method: 'POST', messageId: 'videoList', bodyParams: ['cursor', 'max_count'] },
 };
 
+/**
+ * Login Kit's v1 user info (`/oauth/userinfo/`) answered fields of its own (`data.avatar`), so a call
+ * that reads them is a person's to port; one whose answer's body is never read (a token check on
+ * `response.ok`) is the v2 user info call asking for `open_id`, as a user info check is.
+ */
+function loginKitCheck(context: CodemodContext, request: TikTokRequest): DisplayEndpoint | undefined {
+  return request.match.v1?.path === '/oauth/userinfo/' && bodyUnread(context, request)
+    ? { ...ENDPOINTS['user-info'], messageId: 'endpoint' }
+    : undefined;
+}
+
 /** v2 takes the token as a header and knows the user by it: `open_id` goes, `fields` moves to the query. */
 const MOVED_PARAMS = ['access_token', 'open_id', 'fields'];
 
@@ -50,7 +61,8 @@ const MOVED_PARAMS = ['access_token', 'open_id', 'fields'];
 export function rewriteDisplayApiCalls(context: CodemodContext): void {
   const rewritten: TikTokRequest[] = [];
   for (const request of context.requests) {
-    const endpoint = request.match.kind === 'v1-endpoint' ? ENDPOINTS[request.match.v1?.rewrite ?? ''] : undefined;
+    const endpoint =
+      request.match.kind === 'v1-endpoint' ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKitCheck(context, request)) : undefined;
     if (!endpoint) continue;
     if (context.unhandled((finding) => finding.node === request.call && finding.messageId === endpoint.messageId).length === 0) continue;
     const related = findingsOfRequest(context, request).filter(
