@@ -32,7 +32,10 @@ export function settleUnsentUploadUrls(context: CodemodContext): void {
     const pathBesideBase = finding.messageId === 'relativeBesideBase' && withoutSlash(text) === withoutSlash(LEGACY_UPLOAD.path);
     if (!whole && !pathBesideBase) continue;
     const entry = recordEntry(node, context);
-    if (!entry || entry.path.length === 0 || !ownToItsModule(node, context)) continue;
+    // A URL held whole by a constant or field is the value its readers send; one a private field holds
+    // that nothing reads (`private readonly API_BASE = '…/share/video/upload/'`) sends nothing either.
+    if (!entry || !ownToItsModule(node, context)) continue;
+    if (entry.path.length === 0 && (entry.reads.length > 0 || !privateField(node, context))) continue;
     present ??= context.nodesInTree();
     if (!nothingSends(entry, present, context)) continue;
     // The host beside the path is part of the same entry: `{ apiUrl: 'https://open-api.tiktok.com', postEndpoint: … }`.
@@ -57,6 +60,15 @@ function nothingSends(entry: { path: string[]; reads: Node[] }, present: Readonl
       const parent = context.index.parent(site);
       return parent !== undefined && onlyTested(site, parent);
     });
+}
+
+/** A class's private field (`private x = …`, `#x = …`) holds the node. */
+function privateField(node: Node, context: CodemodContext): boolean {
+  const holder = context.index.parent(node);
+  return (
+    (holder?.type === 'ClassProperty' || holder?.type === 'PropertyDefinition' || holder?.type === 'ClassPrivateProperty') &&
+    ownToItsModule(node, context)
+  );
 }
 
 /** Not a field other modules may read: a record of a function or the module, or a class's private field. */
