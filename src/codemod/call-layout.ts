@@ -1,5 +1,5 @@
 import type { CodemodContext } from './context.js';
-import { rangeOf, type Node } from '../detect/ast.js';
+import { findProperty, rangeOf, type Node } from '../detect/ast.js';
 
 /**
  * How the file lays out the request a rewrite replaces. A request written over several lines gets its
@@ -15,6 +15,8 @@ export interface CallLayout {
   readonly trailingComma: boolean;
   /** Whether the legacy request's last argument, its options object, took several lines. */
   readonly optionsBroken: boolean;
+  /** Whether the `headers` object of those options took several lines. */
+  readonly headersBroken: boolean;
 }
 
 export function layoutOf(context: CodemodContext, call: Node): CallLayout {
@@ -27,9 +29,13 @@ export function layoutOf(context: CodemodContext, call: Node): CallLayout {
   const innerIndent = inner === undefined ? '' : /^[ \t]*/.exec(inner)![0];
   const unit = innerIndent.startsWith(callIndent) && innerIndent.length > callIndent.length ? innerIndent.slice(callIndent.length) : '  ';
   const last = ((call.original ?? call) as Node).arguments?.at(-1) as Node | undefined;
-  const optionsBroken = last?.type === 'ObjectExpression' && !!last.loc && last.loc.start.line !== last.loc.end.line;
-  return { broken: lines.length > 1, unit, trailingComma: /,[ \t]*\r?\n[ \t]*[}\])]/.test(text), optionsBroken };
+  const optionsBroken = last?.type === 'ObjectExpression' && spansLines(last);
+  const headers = optionsBroken ? findProperty(last, 'headers')?.value : undefined;
+  const headersBroken = headers?.type === 'ObjectExpression' && spansLines(headers);
+  return { broken: lines.length > 1, unit, trailingComma: /,[ \t]*\r?\n[ \t]*[}\])]/.test(text), optionsBroken, headersBroken };
 }
+
+const spansLines = (node: Node) => !!node.loc && node.loc.start.line !== node.loc.end.line;
 
 /** The width of line a new object may fill inside a broken request before it breaks too (Prettier's default). */
 const LINE_WIDTH = 80;
@@ -60,14 +66,15 @@ export function runsPastWidth(context: CodemodContext, call: Node, text: string)
  * request written over several lines, the request's options (`spread`) take a line an entry when
  * there is more than one or the legacy options took several lines, or when the argument before them broke (the
  * line they would share with its end is long already); any object breaks when an entry does or when
- * its line would grow too long. Otherwise the object stays on its line.
+ * its line would grow too long, or when the legacy request wrote it broken (`broken before`: its
+ * `headers`). Otherwise the object stays on its line.
  */
 export function objectText(
   layout: CallLayout,
   entries: readonly string[],
   level: number,
   lead: string,
-  spread: 'no' | 'yes' | 'after a broken argument' = 'no',
+  spread: 'no' | 'yes' | 'after a broken argument' | 'broken before' = 'no',
 ): string {
   if (entries.length === 0) return '{}';
   const inline = `{ ${entries.join(', ')} }`;
@@ -76,6 +83,7 @@ export function objectText(
     layout.broken &&
     ((spread === 'yes' && (entries.length > 1 || layout.optionsBroken)) ||
       spread === 'after a broken argument' ||
+      spread === 'broken before' ||
       entries.some((entry) => entry.includes('\n')) ||
       width > LINE_WIDTH);
   if (!breaks) return inline;

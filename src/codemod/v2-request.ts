@@ -108,7 +108,10 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
     const entries = call.headers
       .filter(([name]) => all || name !== 'Content-Type')
       .map(([name, value]) => `${/^\w+$/.test(name) && !quotesKeys ? name : `'${name}'`}: ${value}`);
-    return entries.length > 0 ? `headers: ${objectText(layout, entries, 1, 'headers: ')}` : undefined;
+    // Headers the legacy request wrote an entry a line keep that layout.
+    return entries.length > 0
+      ? `headers: ${objectText(layout, entries, 1, 'headers: ', layout.headersBroken ? 'broken before' : 'no')}`
+      : undefined;
   };
   const options = (...entries: (string | undefined)[]) => optionsAfter(undefined, ...entries);
   const optionsAfter = (previous: string | undefined, ...entries: (string | undefined)[]) =>
