@@ -453,15 +453,21 @@ function typeName(node: Node, context: CodemodContext): string | undefined {
 
 /**
  * A body that is a name, not an object (`JSON.stringify(upload)`, axios's `data`), whose declared type
- * is an interface or type literal of this module: the keys that type gives it.
+ * is an interface or type alias of this module, or a type literal written on it: the keys that type gives it.
  */
 function typedBody(body: Node, context: CodemodContext): { value: Node; members: string[] } | undefined {
   const expression = unwrap(body);
   const value = unwrap(isCall(expression) && calleeName(expression) === 'stringify' ? (expression.arguments[0] ?? expression) : expression);
-  const name = typeName(value, context);
-  if (!name) return undefined;
-  const declared = declarationOf(context, name);
-  const members: Node[] = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
+  // `clip: { video_url: string; title: string }`: the type written on the parameter itself.
+  const written = value.type === 'Identifier' ? context.index.resolve(value)?.id.typeAnnotation?.typeAnnotation : undefined;
+  let members: Node[];
+  if (written?.type === 'TSTypeLiteral') members = written.members;
+  else {
+    const name = typeName(value, context);
+    if (!name) return undefined;
+    const declared = declarationOf(context, name);
+    members = declared?.body?.body ?? declared?.typeAnnotation?.members ?? [];
+  }
   const keys = members.filter((member) => member.type === 'TSPropertySignature').map((member) => keyName(member) ?? '');
   return keys.length > 0 ? { value, members: keys } : undefined;
 }
