@@ -17,7 +17,8 @@ const SIGNATURE_KEYS = ['share_id', 'err_code'];
 export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): RawFinding[] {
   const responseTypes = typesOfTaintedValues(index, (node) => flows.response.has(node) || flows.webhook.has(node), flows.response);
   // `interface PublishResponse { data: { share_id: string } }` cast on a Content Posting answer.
-  const postingTypes = typesOfTaintedValues(index, (node) => flows.posting.has(node), flows.posting);
+  const posting = flows.posting;
+  const postingTypes = posting && typesOfTaintedValues(index, (node) => posting.has(node), posting);
   const inResponseType = (node: Node) => [...index.ancestors(node)].some((ancestor) => responseTypes.annotations.has(ancestor));
   const findings: RawFinding[] = [];
   for (const signature of index.ofType('TSPropertySignature')) {
@@ -39,6 +40,7 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
     if (!isLegacy) {
       const typesPostingAnswer =
         field === 'share_id' &&
+        !!postingTypes &&
         (postingTypes.names.has(name) || [...index.ancestors(signature)].some((ancestor) => postingTypes.annotations.has(ancestor)));
       if (typesPostingAnswer)
         findings.push({

@@ -45,8 +45,8 @@ export function responseTaint(index: ModuleIndex, requests: readonly TikTokReque
 export interface FieldFlows {
   readonly response: Taint;
   readonly webhook: Taint;
-  /** The answers of Content Posting requests other than the inbox init, which no `share_id` is in. */
-  readonly posting: Taint;
+  /** The answers of Content Posting requests other than the inbox init, which no `share_id` is in (none: undefined). */
+  readonly posting?: Taint;
 }
 
 /**
@@ -121,7 +121,11 @@ export function findResponseFields(
       replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id,
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   ];
-  return { findings: dedupe(findings), flows: { response, webhook, posting: responseTaint(index, postingRequests(requests)) } };
+  const posting = postingRequests(requests);
+  return {
+    findings: dedupe(findings),
+    flows: { response, webhook, posting: posting.length > 0 ? responseTaint(index, posting) : undefined },
+  };
 }
 
 /**
