@@ -35,7 +35,7 @@ export function settleUnsentUploadUrls(context: CodemodContext): void {
     // A URL held whole by a constant or field is the value its readers send; one a private field holds
     // that nothing reads (`private readonly API_BASE = '…/share/video/upload/'`) sends nothing either.
     if (!entry || !ownToItsModule(node, context)) continue;
-    if (entry.path.length === 0 && (entry.reads.length > 0 || !privateField(node, context))) continue;
+    if (entry.path.length === 0 && (entry.reads.length > 0 || !heldByClassField(node, context))) continue;
     present ??= context.nodesInTree();
     if (!nothingSends(entry, present, context)) continue;
     // The host beside the path is part of the same entry: `{ apiUrl: 'https://open-api.tiktok.com', postEndpoint: … }`.
@@ -62,13 +62,10 @@ function nothingSends(entry: { path: string[]; reads: Node[] }, present: Readonl
     });
 }
 
-/** A class's private field (`private x = …`, `#x = …`) holds the node. */
-function privateField(node: Node, context: CodemodContext): boolean {
+/** A class's field holds the node (one of its own module's, `ownToItsModule` says: a private one). */
+function heldByClassField(node: Node, context: CodemodContext): boolean {
   const holder = context.index.parent(node);
-  return (
-    (holder?.type === 'ClassProperty' || holder?.type === 'PropertyDefinition' || holder?.type === 'ClassPrivateProperty') &&
-    ownToItsModule(node, context)
-  );
+  return holder?.type === 'ClassProperty' || holder?.type === 'PropertyDefinition' || holder?.type === 'ClassPrivateProperty';
 }
 
 /** Not a field other modules may read: a record of a function or the module, or a class's private field. */

@@ -15,10 +15,10 @@ const SIGNATURE_KEYS = ['share_id', 'err_code'];
  * TikTok or Share Video, types used for a legacy response, or shapes with the legacy signature.
  */
 export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): RawFinding[] {
-  const responseTypes = typesOfTaintedValues(index, (node) => flows.response.has(node) || flows.webhook.has(node), flows.response);
+  const responseTypes = typesOfTaintedValues(index, (node) => flows.response.has(node) || flows.webhook.has(node));
   // `interface PublishResponse { data: { share_id: string } }` cast on a Content Posting answer.
   const posting = flows.posting;
-  const postingTypes = posting && typesOfTaintedValues(index, (node) => posting.has(node), posting);
+  const postingTypes = posting && typesOfTaintedValues(index, (node) => posting.has(node));
   const inResponseType = (node: Node) => [...index.ancestors(node)].some((ancestor) => responseTypes.annotations.has(ancestor));
   const findings: RawFinding[] = [];
   for (const signature of index.ofType('TSPropertySignature')) {
@@ -66,11 +66,7 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
  * The type annotations on values that flow from legacy requests (inline type literals included), and
  * the names of the types they use, followed into the types those contain.
  */
-function typesOfTaintedValues(
-  index: ModuleIndex,
-  flowsHere: (node: Node) => boolean,
-  response: FieldFlows['response'],
-): { names: Set<string>; annotations: Set<Node> } {
+function typesOfTaintedValues(index: ModuleIndex, flowsHere: (node: Node) => boolean): { names: Set<string>; annotations: Set<Node> } {
   const names = new Set<string>();
   const annotations = new Set<Node>();
   const tainted = (node: Node | undefined) => !!node && flowsHere(node);
@@ -90,7 +86,7 @@ function typesOfTaintedValues(
   }
   for (const call of index.ofType('CallExpression')) {
     const typeArguments = call.typeArguments ?? call.typeParameters;
-    if (typeArguments && (response.has(call) || tainted(call))) addReferences(typeArguments);
+    if (typeArguments && tainted(call)) addReferences(typeArguments);
   }
   // Follow `interface UploadResponse { data: UploadData }` down to the types it uses.
   const declarations = new Map<string, Node>();
