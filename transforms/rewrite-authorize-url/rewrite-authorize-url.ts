@@ -25,9 +25,9 @@ function v2PageFor(context: CodemodContext, part: Node): (v1: string) => string 
 function joinedToSlash(context: CodemodContext, part: Node): boolean {
   const declarator = context.index.parent(part);
   if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return false;
-  const binding = context.index.resolve(declarator.id);
-  return context.index.ofType('Identifier').some((read) => {
-    if (read === declarator.id || read.name !== declarator.id.name || context.index.resolve(read) !== binding) return false;
+  // A declared name always has its binding in the module's index.
+  const binding = context.index.resolve(declarator.id)!;
+  return context.index.referencesOf(binding).some((read) => {
     const parent = context.index.parent(read);
     if (parent?.type === 'TemplateLiteral') {
       const next = parent.quasis[parent.expressions.indexOf(read) + 1];
