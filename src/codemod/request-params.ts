@@ -1,6 +1,16 @@
 import { quoted } from './todo.js';
 import type { CodemodContext } from './context.js';
-import { calleeName, isMember, keyName, memberName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import {
+  calleeName,
+  hasUnlistedEntries,
+  isMember,
+  keyName,
+  memberName,
+  objectProperties,
+  staticString,
+  unwrap,
+  type Node,
+} from '../detect/ast.js';
 import type { Binding } from '../detect/module-index.js';
 import { HOLE, type Piece } from '../detect/folded.js';
 import type { TikTokRequest } from '../detect/requests.js';
@@ -75,8 +85,9 @@ function paramOf(node: Node): ParamValue {
 
 function fromObject(object: Node): Map<string, ParamValue> | { reason: string } {
   const params = new Map<string, ParamValue>();
+  if (hasUnlistedEntries(object)) return { reason: 'the request parameters use a spread or a computed key' };
   for (const property of objectProperties(object)) {
-    const key = property.type === 'SpreadElement' ? undefined : keyName(property);
+    const key = keyName(property);
     if (key === undefined) return { reason: 'the request parameters use a spread or a computed key' };
     params.set(key, paramOf(property.value));
   }
@@ -111,6 +122,13 @@ function queryOf(context: CodemodContext, request: TikTokRequest): Map<string, P
     const whole = wholeHole.exec(pair);
     if (whole) {
       const piece = holes[Number(whole[1])];
+      // `query.append('scope', scope)` after it is made: the folded object no longer holds every parameter.
+      const held = unwrap(piece.node);
+      const binding = held.type === 'Identifier' ? context.index.resolve(held) : undefined;
+      if (binding && isMutated(context, binding))
+        return {
+          reason: `its query \`${quoted(context.source(held), 40)}\` is changed after it is made (\`.append()\`, \`.set()\`, \`.delete()\`)`,
+        };
       const object = piece.query ?? searchParamsObject(context, piece.node);
       if (!object) return { reason: `its query is built elsewhere (\`${quoted(context.source(piece.node), 40)}\`)` };
       const found = fromObject(object);

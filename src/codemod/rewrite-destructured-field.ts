@@ -46,7 +46,8 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
   }
   const data: string[] = [];
   const error: string[] = [];
-  const codes: Node[] = [];
+  // The locals the status code is taken into, with the legacy field each names.
+  const codes: { local: Node; name: string }[] = [];
   for (const item of pattern.properties as Node[]) {
     if (item.type === 'RestElement')
       return `\`${field}\` moved out of \`data\`: this destructuring also collects the rest of \`data\`; split it by hand`;
@@ -57,13 +58,14 @@ export function rewriteDestructuredField(context: CodemodContext, key: Node, fie
     else if (move.to.startsWith('data.')) data.push(`${move.to.slice('data.'.length)}: ${value}`);
     else {
       error.push(`${move.to.slice('error.'.length)}: ${value}`);
-      if (move.to === 'error.code' && item.value.type === 'Identifier') codes.push(item.value);
+      if (move.to === 'error.code' && item.value.type === 'Identifier') codes.push({ local: item.value, name });
     }
   }
-  const checks = codes.flatMap((local) => codeChecks(context, local));
+  const checks = codes.flatMap(({ local, name }) => codeChecks(context, local).map((check) => ({ ...check, name })));
   const unmapped = checks.find((check) => check.kind === 'other');
+  // Every field of the pattern waits with the code: the message names the code, whichever field asks.
   if (unmapped)
-    return `\`${field}\` is now the string \`error.code\`: map the legacy code ${String(unmapped.value)} to its Content Posting error code`;
+    return `\`${unmapped.name}\` is now the string \`error.code\`: map the legacy code ${String(unmapped.value)} to its Content Posting error code`;
   if (dryRun) return undefined;
 
   if (nestedIn) {

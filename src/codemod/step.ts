@@ -56,4 +56,10 @@ export interface TransformOptions extends AnalysisOptions {
    * `fs.openAsBlob`: a video file a migrated upload sends is read into bytes instead.
    */
   readonly nodeWithoutOpenAsBlob?: boolean;
+  /**
+   * Another module of the run calls this module's exported functions that hand on a TikTok answer,
+   * and reads it the way the run leaves it. Undefined (one file, a jscodeshift run): no caller is
+   * known, so an upload answer such a function returns whole goes to readers out of sight.
+   */
+  readonly answerCalledInRun?: boolean;
 }

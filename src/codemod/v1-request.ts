@@ -2,7 +2,18 @@ import { clientOf } from './http-client.js';
 import type { CodemodContext } from './context.js';
 import { quoted } from './todo.js';
 import { accessTokenHeader } from './extract-token.js';
-import { calleeName, isFunction, isMember, isNullish, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import {
+  calleeName,
+  hasUnlistedEntries,
+  isFunction,
+  isMember,
+  isNullish,
+  keyName,
+  objectProperties,
+  staticString,
+  unwrap,
+  type Node,
+} from '../detect/ast.js';
 import { foldedText } from '../detect/folded.js';
 import { callsOnSameVariable, type TikTokRequest } from '../detect/requests.js';
 
@@ -217,17 +228,19 @@ export function carriedOptions(
   for (const link of parts.headerCalls ?? []) {
     const [name] = link.arguments;
     const object = name && context.folder.objectOf(name);
-    const names = object ? objectProperties(object).map((header) => keyName(header)) : [staticString(name)];
+    const names = object && !hasUnlistedEntries(object) ? objectProperties(object).map((header) => keyName(header)) : [staticString(name)];
     if (!names.every(sendsOnly)) return ownHeaders;
   }
   if (!parts.options) return {};
+  // A spread (`...FETCH_DEFAULTS`) or a method carries settings out of sight: the v2 call would drop them.
+  if (hasUnlistedEntries(parts.options)) return { reason: 'its request options use a spread or a computed key' };
   const kept: string[] = [];
   for (const property of objectProperties(parts.options)) {
-    const key = property.type === 'SpreadElement' ? undefined : keyName(property);
+    const key = keyName(property);
     if (key === undefined) return { reason: 'its request options use a spread or a computed key' };
     if (key === 'headers') {
       const headers = context.folder.objectOf(property.value);
-      const names = headers ? objectProperties(headers).map((header) => keyName(header)) : [undefined];
+      const names = headers && !hasUnlistedEntries(headers) ? objectProperties(headers).map((header) => keyName(header)) : [undefined];
       if (!names.every(sendsOnly)) return ownHeaders;
       continue;
     }

@@ -135,6 +135,11 @@ export function objectProperties(object: Node): Node[] {
   return object.properties.filter(isObjectProperty);
 }
 
+/** Whether an object literal has entries {@link objectProperties} skips: a spread (`...defaults`) or a method. */
+export function hasUnlistedEntries(object: Node): boolean {
+  return object.properties.some((property: Node) => !isObjectProperty(property));
+}
+
 export function findProperty(object: Node, name: string): Node | undefined {
   return objectProperties(object).find((property) => keyName(property) === name);
 }

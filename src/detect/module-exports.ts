@@ -11,9 +11,22 @@ export function moduleExports(index: ModuleIndex, folder: ValueFolder): Map<stri
   const exports = new Map<string, ExportedValue>();
   // A function or class handing on a legacy answer (imported-answers.ts).
   const answers = answerExporter(index, folder);
-  const add = (name: string, node: Node | undefined) => {
-    const value = node && (folder.exportedValue(node) ?? answers(node));
+  for (const [name, node] of exportedNodes(index, folder)) {
+    const value = folder.exportedValue(node) ?? answers(node);
     if (value !== undefined) exports.set(name, value);
+  }
+  return exports;
+}
+
+/**
+ * What a module exports, by name, as the nodes written for it (a declaration, a value, a local name),
+ * in the order written (a later one of a name wins): ES `export`s and CommonJS `module.exports` /
+ * `exports.x`, the properties of an exported object each under its own name.
+ */
+export function exportedNodes(index: ModuleIndex, folder: ValueFolder): [name: string, node: Node][] {
+  const exports: [string, Node][] = [];
+  const add = (name: string, node: Node | undefined) => {
+    if (node) exports.push([name, node]);
   };
   for (const statement of index.program.body as Node[]) {
     if (statement.type === 'ExportNamedDeclaration' && !statement.source) {

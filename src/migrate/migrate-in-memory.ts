@@ -6,6 +6,7 @@ import type { ProjectOutcome, ProjectPassOptions } from '../project/rename-paylo
 import { runProjectPasses } from '../project/project-pass.js';
 import { parseModule } from '../detect/parse.js';
 import { collectExports, createImportResolver } from '../load/project-exports.js';
+import { answerCallerModules } from '../load/answer-callers.js';
 import { migratedAnswerModules, waitsForHandedInAnswer } from './handed-in-answers.js';
 
 export interface SourceText {
@@ -43,6 +44,7 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
   });
   const exportsByFile = collectExports(parsed);
   const known = new Set(parsed.map((module) => module.file));
+  const answerCalled = answerCallerModules(parsed, exportsByFile, known);
   const textOf = new Map(texts.map((source) => [source.file, source.text]));
   const withoutOpenAsBlob = modulesOnNodeWithoutOpenAsBlob(
     parsed.map((module) => module.file),
@@ -60,6 +62,7 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
       projectRenamesTypes: true,
       migratedAnswerModules,
       nodeWithoutOpenAsBlob: withoutOpenAsBlob.has(source.file) || options.nodeWithoutOpenAsBlob,
+      answerCalledInRun: answerCalled.has(source.file) || options.answerCalledInRun,
     });
     return { source, path, output: result.output, outcomes: result.outcomes };
   };

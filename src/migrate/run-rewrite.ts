@@ -41,6 +41,7 @@ import {
   type WorkerContext,
 } from './transform-task.js';
 import { modulesOnNodeWithoutOpenAsBlob } from '../load/node-engines.js';
+import { answerCallerModules } from '../load/answer-callers.js';
 import { unifiedDiff } from './unified-diff.js';
 import { writeIfUnchanged } from './write-if-unchanged.js';
 
@@ -259,12 +260,14 @@ async function keepTypesSound(
 async function prepare(files: readonly string[], cwd: string, settle: () => void, prefilter: PrefilterRun) {
   const project = await loadProject(files, { cwd, onSettled: settle, prefilter });
   const withoutOpenAsBlob = modulesOnNodeWithoutOpenAsBlob(project.modules.map(({ file }) => file));
+  const answerCalled = answerCallerModules(project.modules, project.exportsByFile, project.known);
   return {
     tasks: project.modules.map(({ file, path, text }): TransformTask => ({
       file,
       path,
       text,
       nodeWithoutOpenAsBlob: withoutOpenAsBlob.has(file) || undefined,
+      answerCalledInRun: answerCalled.has(file) || undefined,
     })),
     /** Modules the load settled already (read at first as files without a marker). */
     settled: new Set(project.modules.filter((module) => module.foundByImport).map((module) => module.file)),

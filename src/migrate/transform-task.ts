@@ -15,6 +15,8 @@ export interface TransformTask {
   readonly text: string;
   /** Its package admits a Node before 19.8 (`engines.node`), which has no `fs.openAsBlob`. */
   readonly nodeWithoutOpenAsBlob?: boolean;
+  /** Another module of the run calls its functions that hand on a TikTok answer (load/answer-callers.ts). */
+  readonly answerCalledInRun?: boolean;
 }
 
 /** What comes back from a worker. `output` only when the text changed, to spare a copy. */
@@ -72,7 +74,11 @@ export function runTransformTask(
   options: TransformOptions & { resolveImport: ImportResolver },
 ): TaskResult {
   try {
-    const result = transform(task.text, task.path, { ...options, nodeWithoutOpenAsBlob: task.nodeWithoutOpenAsBlob });
+    const result = transform(task.text, task.path, {
+      ...options,
+      nodeWithoutOpenAsBlob: task.nodeWithoutOpenAsBlob,
+      answerCalledInRun: task.answerCalledInRun,
+    });
     return {
       ok: true,
       output: result.output === task.text ? undefined : result.output,

@@ -72,7 +72,9 @@ async function run(name: string, which: 'input' | 'output', extraEnv: Record<str
 }
 
 it('every XMLHttpRequest upload fixture the codemod rewrites has a browser scenario', () => {
+  // `todo-…` cases are declined: their output only adds the TODO.
   const xhrFixtures = readdirSync(UPLOAD_FIXTURES).filter((name) => {
+    if (name.startsWith('todo-')) return false;
     const files = readdirSync(path.join(UPLOAD_FIXTURES, name));
     const input = files.find((file) => file.startsWith('input.'));
     return (

@@ -194,3 +194,25 @@ describe('migrate-share-video (rewrite) through import aliases', () => {
     }
   });
 });
+
+describe('migrate-share-video (rewrite): an upload answer an exported function returns whole', () => {
+  const upload = join(ROOT, 'fixtures/rename-response-fields/answer-read-through-imported-client-renamed/input');
+
+  it.for([
+    ['with its caller in the run, the caller reads the new answer and no TODO is left', ['tiktok-api.ts', 'publish-job.ts'], 0],
+    ['with the module alone, a TODO says its callers out of the run read the old answer', ['tiktok-api.ts'], 1],
+  ] as const)('%s', ([, files, todos]) => {
+    const project = mkdtempSync(join(tmpdir(), 'msv-answer-'));
+    try {
+      for (const file of files) cpSync(join(upload, file), join(project, file));
+      const { status, stderr } = run(['.', '--format', 'json'], project);
+      expect(stderr).toBe('');
+      expect(status).not.toBe(2);
+      const text = readFileSync(join(project, 'tiktok-api.ts'), 'utf8');
+      expect(text.match(/TODO\(migrate-share-video\): the upload's answer leaves here whole/g)?.length ?? 0).toBe(todos);
+      expect(text).toContain('https://open.tiktokapis.com/v2/post/publish/inbox/video/init/');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { Taint } from '../../src/detect/taint.js';
 import { readsFrom } from '../../src/codemod/answer-body.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
 import { deferWaitingReads } from './waiting-reads.js';
+import { explainAnswerLeftWhole } from './answer-left-whole.js';
 
 /**
  * Reads of the legacy response downstream of a rewritten upload follow the Content Posting shape:
@@ -57,6 +58,7 @@ export function renameResponseFields(context: CodemodContext): void {
   const unseenHost = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unseenHostUploadField');
   deferWaitingReads(context, unseenHost, () => 'the upload to /share/video/upload/ on a base out of sight, which');
   const rest = fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding) && !handedIn.includes(finding));
+  explainAnswerLeftWhole(context);
   if (rest.length === 0 && (uploadsLeft.length > 0 || fromRecords.length > 0 || handedIn.length > 0)) return;
   renameAll(context, rest);
 }

@@ -1,0 +1,125 @@
+import { calleeName, isFunction, isMember, memberName, objectProperties, unwrap, type Node } from '../detect/ast.js';
+import { exportedNodes } from '../detect/module-exports.js';
+import type { Taint } from '../detect/taint.js';
+import type { CodemodContext } from './context.js';
+
+/**
+ * Where a migrated upload's answer leaves the module whole, to readers the codemod cannot see:
+ * `returned` by a function the module exports (or a method of a class, or of an instance, it
+ * exports), or `sent` as the body of an HTTP response (`res.json(response.data)`,
+ * `res.status(200).json({ data: result })`). Those readers were written for the Share Video answer.
+ * A field read and handed on (`return res.data.data.publish_id`) is renamed where it is read; a
+ * function the module itself calls hands the answer to code the codemod follows.
+ */
+export interface AnswerExit {
+  readonly kind: 'returned' | 'sent';
+  /** The answer, or the envelope `data` it was read from. */
+  readonly node: Node;
+}
+
+export function answerExits(context: CodemodContext, taint: Taint): AnswerExit[] {
+  const exits: AnswerExit[] = [];
+  const exported = exportedFunctions(context);
+  for (const statement of context.index.ofType('ReturnStatement')) {
+    if (!statement.argument) continue;
+    const fn = [...context.index.ancestors(statement)].find(isFunction);
+    const node = fn && exported.has(fn) ? carried(context, taint, statement.argument) : undefined;
+    if (node) exits.push({ kind: 'returned', node });
+  }
+  for (const call of context.index.ofType('CallExpression')) {
+    if (!SENDS.has(calleeName(call) ?? '') || !isMember(unwrap(call.callee))) continue;
+    const node = (call.arguments as Node[]).map((argument) => carried(context, taint, argument)).find(Boolean);
+    if (node) exits.push({ kind: 'sent', node });
+  }
+  return exits;
+}
+
+/** What sends a response body: Express's `res.json` and `res.send`, `NextResponse.json`, `Response.json`. */
+const SENDS = new Set(['json', 'send']);
+const MAX_DEPTH = 8;
+
+/** The answer whole, or a property of an object literal that holds it (`{ success: true, data: response.data }`). */
+function carried(context: CodemodContext, taint: Taint, node: Node): Node | undefined {
+  const value = unwrap(node);
+  if (value.type === 'ObjectExpression')
+    return objectProperties(value)
+      .map((property) => property.value as Node | undefined)
+      .find((inner) => inner && isWhole(context, taint, inner));
+  return isWhole(context, taint, value) ? value : undefined;
+}
+
+/**
+ * The answer, its body (`response.data`, `await res.json()`, a `.then` that returns either) or its
+ * envelope (`body.data`), directly or through names bound to them; not a field of it
+ * (`data.publish_id`, `body.error.message || 'failed'`) nor a value computed from it.
+ */
+function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const whole = (inner: Node) => isWhole(context, taint, inner, depth + 1);
+  const value = unwrap(node);
+  switch (value.type) {
+    case 'AwaitExpression':
+      return whole(value.argument);
+    // `res.data || {}`, `ok ? body : fallback`: either side may be what leaves.
+    case 'LogicalExpression':
+      return whole(value.left) || whole(value.right);
+    case 'ConditionalExpression':
+      return whole(value.consequent) || whole(value.alternate);
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return memberName(value) === 'data' && whole(value.object);
+    case 'Identifier': {
+      if (!taint.has(value)) return false;
+      const binding = context.index.resolve(value);
+      // A parameter, or a name assigned later: tainted as a whole.
+      if (!binding?.init) return true;
+      return binding.path.every((key) => key === 'data') && whole(binding.init);
+    }
+    case 'CallExpression':
+    case 'OptionalCallExpression': {
+      if (context.helperCalls.has(value)) return true;
+      const callee = unwrap(value.callee);
+      // A function of the module's own that hands the answer on (`return await postToTikTok(…)`).
+      const local = callee.type === 'Identifier' ? context.folder.valueNode(callee) : undefined;
+      if (local && isFunction(local)) return returnedBy(context, local).some(whole);
+      if (!isMember(callee)) return false;
+      if (memberName(callee) === 'json') return whole(callee.object);
+      const callback = memberName(callee) === 'then' && value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
+      return !!callback && isFunction(callback) && returnedBy(context, callback).some(whole);
+    }
+    default:
+      return false;
+  }
+}
+
+/** What a function returns: its expression body, or the arguments of its own return statements. */
+function returnedBy(context: CodemodContext, fn: Node): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  return context.index
+    .ofType('ReturnStatement')
+    .filter((statement) => statement.argument && [...context.index.ancestors(statement)].find(isFunction) === fn)
+    .map((statement) => statement.argument as Node);
+}
+
+/** The functions whose return values leave the module: exported ones, and the methods of exported classes and instances. */
+function exportedFunctions(context: CodemodContext): Set<Node> {
+  const functions = new Set<Node>();
+  const add = (node: Node, depth: number): void => {
+    let value = context.folder.valueNode(node) ?? unwrap(node);
+    // `export default new TikTokService()`: the instance's methods are called from out of sight.
+    if (value.type === 'NewExpression' && value.callee.type === 'Identifier') value = context.folder.valueNode(value.callee) ?? value;
+    if (isFunction(value)) functions.add(value);
+    if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression')
+      for (const member of value.body.body as Node[]) {
+        const method = member.type === 'ClassMethod' ? member : member.value && unwrap(member.value);
+        if (method && isFunction(method) && member.kind !== 'constructor') functions.add(method);
+      }
+    // `export const SocialMediaService = { tiktok: { async post() { … } } }`: a service object's methods.
+    if (value.type === 'ObjectExpression' && depth < 2)
+      for (const property of value.properties as Node[])
+        if (property.type === 'ObjectMethod' || property.type === 'ObjectProperty')
+          add(property.type === 'ObjectMethod' ? property : property.value, depth + 1);
+  };
+  for (const [, node] of exportedNodes(context.index, context.folder)) add(node, 0);
+  return functions;
+}
