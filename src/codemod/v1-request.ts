@@ -80,6 +80,13 @@ export interface V1RequestParts {
   readonly parsesJson?: boolean;
 }
 
+/** The callee a request goes through, named as written (`needle`, `http.post`), when it is short enough to name. */
+function sentThrough(context: CodemodContext, request: TikTokRequest): string {
+  const callee = unwrap(request.call.callee);
+  const text = context.source(callee);
+  return text.length <= 40 && !text.includes('\n') ? `\`${text}\`` : 'a function it cannot see into';
+}
+
 /**
  * What a v1 OAuth or user request is made of, in the clients its rewrites support (fetch, axios,
  * got, ky, superagent, request, request-promise, undici), or why it cannot be carried: another
@@ -90,7 +97,7 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   const style = client && STYLES[client.kind];
   if (!style)
     return {
-      reason: `the codemod rewrites it with fetch, axios, got, ky, superagent, request, undici and XMLHttpRequest, and this request goes through ${client?.kind ?? 'a function it cannot see into'}`,
+      reason: `the codemod rewrites it with fetch, axios, got, ky, superagent, request, undici and XMLHttpRequest, and this request goes through ${client?.kind ?? sentThrough(context, request)}`,
     };
   // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
   const override = urlOverride(context, request);
