@@ -153,6 +153,23 @@ export const V2_REVOKE_URL = 'https://open.tiktokapis.com/v2/oauth/revoke/';
 export const V2_USER_INFO_URL = 'https://open.tiktokapis.com/v2/user/info/';
 
 /**
+ * The scope a user info field needs beyond `user.info.basic`, v1 and v2 alike, since TikTok's User Info
+ * scope migration (in force from 2024-02-29, https://developers.tiktok.com/bulletin/user-info-scope-migration).
+ * `user.info.basic` answers open_id, union_id, avatar_url, avatar_url_100, avatar_large_url and
+ * display_name only.
+ */
+export const USER_INFO_FIELD_SCOPES: Readonly<Record<string, string>> = {
+  bio_description: 'user.info.profile',
+  profile_deep_link: 'user.info.profile',
+  is_verified: 'user.info.profile',
+  username: 'user.info.profile',
+  follower_count: 'user.info.stats',
+  following_count: 'user.info.stats',
+  likes_count: 'user.info.stats',
+  video_count: 'user.info.stats',
+};
+
+/**
  * v2 video list (§2.8): `POST` with `Authorization: Bearer`, the fields in the query and a JSON body
  * `{ cursor, max_count }`; it answers `{ data: { videos, cursor, has_more }, error }`.
  */

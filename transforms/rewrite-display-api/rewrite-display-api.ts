@@ -10,7 +10,7 @@ import { businessTokenCaution, tokenInAccessTokenHeader } from '../../src/codemo
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
-import { V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
+import { USER_INFO_FIELD_SCOPES, V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { planErrorCodeReads } from './error-code-reads.js';
@@ -139,6 +139,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   });
   errorTests();
   removeDeadBindings(context, request.call);
+  if (endpoint.url === V2_USER_INFO_URL) noteFieldScopes(context, fields.names);
   if (businessHeader)
     context.todoAt(
       request.call,
@@ -146,4 +147,21 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
       request.call,
     );
   return undefined;
+}
+
+/**
+ * Fields the migrated user info asks for that `user.info.basic` no longer answers (TikTok's User Info
+ * scope migration): the app needs their scopes approved and asked for. A note, not a TODO: adding a
+ * scope the app is not approved for would make the authorize page refuse every login.
+ */
+function noteFieldScopes(context: CodemodContext, fields: readonly string[]): void {
+  const byScope = new Map<string, string[]>();
+  for (const field of fields) {
+    const scope = USER_INFO_FIELD_SCOPES[field];
+    if (scope) byScope.set(scope, [...(byScope.get(scope) ?? []), field]);
+  }
+  for (const [scope, named] of byScope)
+    context.notes.add(
+      `The v2 user info answers ${named.join(', ')} only with the scope ${scope} (TikTok's User Info scope migration, 2024-02-29; user.info.basic answers open_id, union_id, the avatars and display_name): the app needs ${scope} approved in the TikTok developer portal and asked for by its authorize URL`,
+    );
 }
