@@ -1,4 +1,4 @@
-import { calleeName, isFunction, isMember, memberName, objectProperties, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isFunction, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import { exportedNodes } from '../detect/module-exports.js';
 import type { Taint } from '../detect/taint.js';
 import type { CodemodContext } from './context.js';
@@ -38,12 +38,18 @@ export function answerExits(context: CodemodContext, taint: Taint): AnswerExit[]
 const SENDS = new Set(['json', 'send']);
 const MAX_DEPTH = 8;
 
-/** The answer whole, or a property of an object literal that holds it (`{ success: true, data: response.data }`). */
+/**
+ * The answer whole, or an entry of an object literal that holds it (`{ success: true, data: response.data }`)
+ * or spreads it (`{ ...response.data, ok: true }`).
+ */
 function carried(context: CodemodContext, taint: Taint, node: Node): Node | undefined {
   const value = unwrap(node);
   if (value.type === 'ObjectExpression')
-    return objectProperties(value)
-      .map((property) => property.value as Node | undefined)
+    return (value.properties as Node[])
+      .map(
+        (entry) =>
+          (entry.type === 'SpreadElement' ? entry.argument : entry.type === 'ObjectProperty' ? entry.value : undefined) as Node | undefined,
+      )
       .find((inner) => inner && isWhole(context, taint, inner));
   return isWhole(context, taint, value) ? value : undefined;
 }
