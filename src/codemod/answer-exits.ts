@@ -99,7 +99,7 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
 }
 
 /** What a function returns: its expression body, or the arguments of its own return statements. */
-function returnedBy(context: CodemodContext, fn: Node): Node[] {
+export function returnedBy(context: CodemodContext, fn: Node): Node[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   return context.index
     .ofType('ReturnStatement')

@@ -95,13 +95,23 @@ function alignLines(original: string, printed: string): { readonly text: string;
       j += count;
     } else {
       flush();
-      lines.push(...before.slice(i, i + count));
+      // The file's own bytes, except a closing line whose semicolon recast left out because the
+      // expression goes on (`})` of a call whose chain follows, `.then(…)`): the file's `});` matched
+      // by text would end the statement there.
+      lines.push(
+        ...before.slice(i, i + count).map((line, k) => (endsWhereItGoesOn(line, after[j + k], after[j + k + 1]) ? after[j + k] : line)),
+      );
       i += count;
       j += count;
     }
   }
   flush();
   return { text: lines.join('\n'), added };
+}
+
+/** A file's `});` lined up with a printed `})` whose next line continues the expression (`.then(…)`, `?.x`). */
+function endsWhereItGoesOn(own: string, printed: string | undefined, next: string | undefined): boolean {
+  return printed !== undefined && /;\s*$/.test(own) && !/;\s*$/.test(printed) && next !== undefined && /^\s*(?:\?\.|\.[^.])/.test(next);
 }
 
 /** A line comment the codemod leaves (TODO_MARKER, written by `addTodo`). */

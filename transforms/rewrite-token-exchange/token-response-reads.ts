@@ -1,8 +1,9 @@
 import { TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop } from '../../src/codemod/answer-body.js';
+import { returnedBy } from '../../src/codemod/answer-exits.js';
 import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { calleeName, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, isCall, isFunction, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { Taint } from '../../src/detect/taint.js';
@@ -150,11 +151,12 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
   for (const pattern of taint.patterns) {
     const data = pattern.properties.find((property: Node) => keyName(property) === 'data');
     if (!data) continue;
-    const declarator = context.index.parent(pattern);
-    if (declarator?.type !== 'VariableDeclarator' || declarator.id !== pattern) {
+    const source = destructured(context, pattern);
+    if (source && isAxiosResponse(context, source)) continue;
+    // A callback's `({ data })` of a parsed body would become its parameter whole, which the layout-keeping
+    // rewrite of the call it is chained on cannot print: left to a person.
+    if (context.index.parent(pattern)?.type !== 'VariableDeclarator')
       return { reason: 'the token answer is taken apart where the codemod cannot tell its shape' };
-    }
-    if (isAxiosResponse(context, declarator.init)) continue;
     if (pattern.properties.length !== 1) return { reason: 'the token answer is taken apart together with fields v2 does not send' };
     // `const { data } = body` → `const data = body`; `const { data: { access_token } } = body` → `const { access_token } = body`.
     const value = data.value.type === 'AssignmentPattern' ? undefined : data.value;
@@ -173,6 +175,21 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     );
   const { answer, fields } = handedOn(context, request, taint);
   return { edits, readsRefreshToken, handedOn: answer, fieldsHandedOn: fields };
+}
+
+/**
+ * What a pattern takes apart: a declarator's value (`const { data } = body`), or the value a `.then`
+ * callback is given (`.then(({ data }) => …)`: what the call before `.then` resolves to, an axios
+ * response whose `data` is the body).
+ */
+function destructured(context: CodemodContext, pattern: Node): Node | undefined {
+  const holder = context.index.parent(pattern);
+  if (holder?.type === 'VariableDeclarator' && holder.id === pattern) return holder.init ?? undefined;
+  if (!holder || !isFunction(holder) || holder.params[0] !== pattern) return undefined;
+  const call = context.index.parent(holder);
+  if (!call || (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') || call.arguments[0] !== holder) return undefined;
+  const callee = unwrap(call.callee);
+  return isMember(callee) && memberName(callee) === 'then' ? callee.object : undefined;
 }
 
 /** Fields of a v1 or v2 token answer: a name destructured as one of them holds that field. */
@@ -203,9 +220,15 @@ function logged(context: CodemodContext, call: Node): boolean {
  */
 function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint): { answer?: Node; fields: boolean } {
   const own = new Set<Node>([request.call, ...request.chain]);
-  const whole = (node: Node) => {
+  const whole = (node: Node): boolean => {
     const value = unwrap(node);
     if (!taint.has(value)) return false;
+    // `.then(({ data }) => ({ token: data.access_token }))`: the chain gives what its last callback returns.
+    const callee = isCall(value) ? unwrap(value.callee) : undefined;
+    if (callee && isMember(callee) && memberName(callee) === 'then') {
+      const callback = value.arguments[0] && unwrap(value.arguments[0]);
+      return !!callback && isFunction(callback) && returnedBy(context, callback).some(whole);
+    }
     // A field of the answer is no answer; axios' own `response.data` is the body.
     if (isMember(value) && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object))) return false;
     // `const { access_token, scope } = res.data.data`: a token field taken out by name, no answer either.
