@@ -297,3 +297,51 @@ function isTopLevel(context: CodemodContext, id: Node): boolean {
   const holder = node && context.index.parent(node);
   return holder?.type === 'Program' || (holder?.type === 'ExportNamedDeclaration' && context.index.parent(holder)?.type === 'Program');
 }
+
+/**
+ * The value another TikTok call of the module sends as `key` (`client_secret`), where this call can
+ * read it too: the code exchange beside a refresh that never sent the secret (v1 refreshed without
+ * it). Only a reference every function sees, or a local constant of a plain environment read
+ * (`const appSecret = process.env.TIKTOK_APP_SECRET`), which is written again as that read: reading
+ * the environment twice has no effect. A literal secret is not copied.
+ */
+export function sentElsewhere(context: CodemodContext, key: string, near: Node): ParamValue | undefined {
+  const candidates: Node[] = [];
+  for (const composition of findUrlCompositions(context.index, context.folder)) {
+    const { pieces, root } = builtUrl(context, composition.node) ?? { pieces: composition.url.pieces, root: composition.node };
+    pieces.forEach((piece, index) => {
+      const before = pieces[index - 1]?.text;
+      if (piece.text === undefined && before !== undefined && new RegExp(`[?&]${key}=$`).test(before))
+        candidates.push(stripEncode(writtenAs(context, root, piece.node)));
+    });
+  }
+  for (const property of [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')])
+    if (keyName(property) === key && !property.computed) candidates.push(property.value);
+  for (const candidate of candidates) {
+    if (rangeOf(candidate)[0] >= rangeOf(near)[0] && rangeOf(candidate)[1] <= rangeOf(near)[1]) continue;
+    if (isReadableAt(context, candidate, near)) return { node: candidate };
+    const env = environmentRead(context, candidate);
+    if (env) return { source: env };
+  }
+  return undefined;
+}
+
+/** `process.env.TIKTOK_APP_SECRET`, read directly or through a constant never given another value. */
+function environmentRead(context: CodemodContext, node: Node): string | undefined {
+  let value = unwrap(node);
+  if (value.type === 'Identifier') {
+    const binding = context.index.resolve(value);
+    if (!binding?.init || binding.kind !== 'const' || binding.path.length > 0) return undefined;
+    value = unwrap(binding.init);
+  }
+  const object = isMember(value) && !value.computed ? unwrap(value.object) : undefined;
+  const isEnv =
+    object !== undefined &&
+    isMember(object) &&
+    !object.computed &&
+    memberName(object) === 'env' &&
+    object.object.type === 'Identifier' &&
+    object.object.name === 'process' &&
+    context.index.resolve(object.object) === undefined;
+  return isEnv ? `process.env.${memberName(value)}` : undefined;
+}

@@ -12,7 +12,7 @@ import { calleeName, keyName, memberName, objectProperties, rangeOf, staticStrin
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri } from './app-values.js';
+import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri, sentElsewhere } from './app-values.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
@@ -187,12 +187,13 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   // with the challenge its authorize step sent: the two steps move together, by hand.
   if (params.has('code_verifier'))
     return 'it sends a PKCE `code_verifier` (a desktop or mobile app): add `code_verifier` to the v2 body, send `code_challenge` and `code_challenge_method=S256` from the authorize step to the v2 page, and check the app is registered for that platform';
-  // v1 refreshed without the secret; v2 wants it: a value of the module named for it will do.
+  // v1 refreshed without the secret; v2 wants it: a value of the module named for it will do, or the
+  // one another call of the module sends (the code exchange beside the refresh).
   for (const [key, name] of [
     ['client_secret', CLIENT_SECRET_NAME],
     ['client_key', CLIENT_KEY_NAME],
   ] as const) {
-    const found = params.has(key) ? undefined : findModuleValue(context, name, request.call);
+    const found = params.has(key) ? undefined : (findModuleValue(context, name, request.call) ?? sentElsewhere(context, key, request.call));
     if (found) params.set(key, found);
   }
   const asked = params.get('grant_type');
