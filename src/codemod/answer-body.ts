@@ -1,4 +1,4 @@
-import { calleeName, isCall, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isCall, isFunction, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 import type { Taint } from '../detect/taint.js';
@@ -31,9 +31,24 @@ export function isAxiosResponse(context: CodemodContext, value: Node, seen: Node
   if (node.type !== 'Identifier' || seen.includes(node)) return false;
   const binding = context.index.resolve(node);
   if (!binding || binding.path.length > 0) return false;
+  // `axios.post(…).then((response) => …)`: the callback is given the response.
+  if (binding.kind === 'param' && binding.assignments.length === 0) {
+    const chained = thenSource(context, binding.id);
+    return chained !== undefined && isAxiosResponse(context, chained, [...seen, node]);
+  }
   // `let res; if (a) res = await axios.post(…); else res = await axios.get(…);`: every value it is given.
   const values = [...(binding.init ? [binding.init] : []), ...binding.assignments];
   return values.length > 0 && values.every((value) => isAxiosResponse(context, value, [...seen, node]));
+}
+
+/** For the first parameter of a `.then` callback, what the call before `.then` resolves to. */
+function thenSource(context: CodemodContext, param: Node): Node | undefined {
+  const fn = context.index.parent(param);
+  if (!fn || !isFunction(fn) || fn.params[0] !== param) return undefined;
+  const call = context.index.parent(fn);
+  if (!call || !isCall(call) || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  return isMember(callee) && memberName(callee) === 'then' ? callee.object : undefined;
 }
 
 /**
