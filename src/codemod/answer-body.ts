@@ -41,8 +41,8 @@ export function isAxiosResponse(context: CodemodContext, value: Node, seen: Node
   return values.length > 0 && values.every((value) => isAxiosResponse(context, value, [...seen, node]));
 }
 
-/** For the first parameter of a `.then` callback, what the call before `.then` resolves to. */
-function thenSource(context: CodemodContext, param: Node): Node | undefined {
+/** For the first parameter of a `.then` callback (a name or a pattern), what the call before `.then` resolves to. */
+export function thenSource(context: CodemodContext, param: Node): Node | undefined {
   const fn = context.index.parent(param);
   if (!fn || !isFunction(fn) || fn.params[0] !== param) return undefined;
   const call = context.index.parent(fn);

@@ -1,5 +1,5 @@
 import { TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
-import { isAxiosResponse, isBodyTop } from '../../src/codemod/answer-body.js';
+import { isAxiosResponse, isBodyTop, thenSource } from '../../src/codemod/answer-body.js';
 import { returnedBy } from '../../src/codemod/answer-exits.js';
 import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
@@ -185,11 +185,7 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
 function destructured(context: CodemodContext, pattern: Node): Node | undefined {
   const holder = context.index.parent(pattern);
   if (holder?.type === 'VariableDeclarator' && holder.id === pattern) return holder.init ?? undefined;
-  if (!holder || !isFunction(holder) || holder.params[0] !== pattern) return undefined;
-  const call = context.index.parent(holder);
-  if (!call || (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression') || call.arguments[0] !== holder) return undefined;
-  const callee = unwrap(call.callee);
-  return isMember(callee) && memberName(callee) === 'then' ? callee.object : undefined;
+  return thenSource(context, pattern);
 }
 
 /** Fields of a v1 or v2 token answer: a name destructured as one of them holds that field. */
