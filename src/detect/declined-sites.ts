@@ -2,10 +2,12 @@ import { rangeOf, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
-import { statementForTodo, TODO_HOLDERS } from './todo-placement.js';
+import { QUERY_PART_REACH, statementForTodo, statementsAbove, TODO_HOLDERS } from './todo-placement.js';
 
 /** What a finding under the codemod's own TODO says instead of "run the codemod": it already did. */
 export const DECLINED_HINT = 'the codemod could not rewrite it: see the TODO(migrate-share-video) above it';
+/** The same, for a statement that builds the query of a request whose TODO stands a few lines below. */
+export const DECLINED_BELOW_HINT = 'the codemod could not rewrite its request: see the TODO(migrate-share-video) above the request below';
 
 /**
  * A site the codemod declined keeps its code under a TODO that says what to do; its findings must
@@ -16,20 +18,40 @@ export function markDeclinedSites(findings: readonly RawFinding[], index: Module
   const todoEnds = findings.filter((finding) => finding.ruleId === 'no-migration-todo').map((finding) => rangeOf(finding.node!)[1]);
   if (todoEnds.length === 0 || !findings.some((finding) => finding.data.hint === CODEMOD_HINT)) return [...findings];
   const underTodo: (readonly [number, number])[] = [];
+  const heldStatements: Node[] = [];
   const heldBelow = (node: Node) => {
     const [start, end] = rangeOf(node);
-    if (todoEnds.some((todoEnd) => todoEnd <= start && /^\s*$/.test(text.slice(todoEnd, start)))) underTodo.push([start, end]);
+    if (!todoEnds.some((todoEnd) => todoEnd <= start && /^\s*$/.test(text.slice(todoEnd, start)))) return;
+    underTodo.push([start, end]);
+    heldStatements.push(node);
   };
   for (const [type, key] of Object.entries(TODO_HOLDERS)) {
     for (const holder of index.ofType(type)) for (const statement of (holder[key] ?? []) as Node[]) heldBelow(statement);
   }
   // An entry of a data record that a TODO stands above (todo-placement.ts).
   for (const finding of findings) if (finding.node && finding.data.hint === CODEMOD_HINT) heldBelow(statementForTodo(finding.node, index));
+  // A statement that only builds the query of a request a TODO holds, a few lines above it, goes with that TODO.
+  const buildsHeldQuery = (finding: RawFinding, at: number) => {
+    if (finding.ruleId !== 'no-token-in-query' || heldStatements.length === 0) return false;
+    const statement = finding.node ? statementForTodo(finding.node, index) : statementAt(index, at);
+    return statement !== undefined && heldStatements.some((held) => statementsAbove(index, statement, held) <= QUERY_PART_REACH);
+  };
   return findings.map((finding) => {
     if (finding.data.hint !== CODEMOD_HINT) return finding;
     const at = finding.range?.[0] ?? rangeOf(finding.node!)[0];
-    return underTodo.some(([start, end]) => at >= start && at < end)
-      ? { ...finding, data: { ...finding.data, hint: DECLINED_HINT } }
-      : finding;
+    if (underTodo.some(([start, end]) => at >= start && at < end)) return { ...finding, data: { ...finding.data, hint: DECLINED_HINT } };
+    return buildsHeldQuery(finding, at) ? { ...finding, data: { ...finding.data, hint: DECLINED_BELOW_HINT } } : finding;
   });
+}
+
+/** The innermost statement (of a block, a `case`, the program) that holds the position `at`. */
+function statementAt(index: ModuleIndex, at: number): Node | undefined {
+  let found: Node | undefined;
+  for (const [type, key] of Object.entries(TODO_HOLDERS))
+    for (const holder of index.ofType(type))
+      for (const statement of (holder[key] ?? []) as Node[]) {
+        const [start, end] = rangeOf(statement);
+        if (start <= at && at < end && (!found || start >= rangeOf(found)[0])) found = statement;
+      }
+  return found;
 }

@@ -82,3 +82,24 @@ export function statementForTodo(node: Node, index: ModuleIndex): Node {
   for (let parent = index.parent(node); parent; parent = index.parent(parent)) chain.push(parent);
   return todoAnchor(chain);
 }
+
+/**
+ * How many statements above its request a statement that only builds the request's query
+ * (`url += '&access_token=' + token`) may stand and still go with the request's TODO: the codemod
+ * writes no TODO of its own there, and the check tells its finding the request's TODO holds it.
+ */
+export const QUERY_PART_REACH = 4;
+
+/**
+ * How far `part` stands above `site` among the statements of one list (a block, a `case`): 0 for
+ * the same statement, Infinity when it is not above it in the same list.
+ */
+export function statementsAbove(index: ModuleIndex, part: Node, site: Node): number {
+  if (part === site) return 0;
+  const holder = index.parent(site);
+  if (!holder || index.parent(part) !== holder) return Infinity;
+  const key = TODO_HOLDERS[holder.type];
+  const list: Node[] | undefined = key ? holder[key] : undefined;
+  const distance = list ? list.indexOf(site) - list.indexOf(part) : -1;
+  return list && list.indexOf(part) >= 0 && distance > 0 ? distance : Infinity;
+}

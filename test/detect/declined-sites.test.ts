@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeModule } from '../../src/detect/analyze-module.js';
-import { DECLINED_HINT } from '../../src/detect/declined-sites.js';
+import { DECLINED_BELOW_HINT, DECLINED_HINT } from '../../src/detect/declined-sites.js';
 import { parseModule } from '../../src/detect/parse.js';
 import { CODEMOD_HINT } from '../../src/detect/rule-catalog.js';
 
@@ -38,5 +38,23 @@ describe('a site the codemod declined is the person’s, and its findings say so
     expect(inCall.every(([, hint]) => hint === DECLINED_HINT)).toBe(true);
     // The multipart field is its own statement, with no TODO above it.
     expect(found.filter(([ruleId]) => ruleId === 'no-form-data-video-upload').map(([, hint]) => hint)).toEqual([CODEMOD_HINT]);
+  });
+
+  it('points at the TODO of the request below from the statements right above it that build its query', () => {
+    const revoke = (between: string[]) => [
+      'export async function disconnect(openId, token) {',
+      "  let url = 'https://open-api.tiktok.com/oauth/revoke/';",
+      '  url += `?open_id=${openId}`;',
+      '  url += `&access_token=${token}`;',
+      ...between,
+      "  // TODO(migrate-share-video): the v1 token revoke is not rewritten: v2 wants the app's `client_key` here",
+      "  return fetch(url, { method: 'POST' });",
+      '}',
+    ];
+    const near = hints(revoke([])).filter(([ruleId]) => ruleId === 'no-token-in-query');
+    expect(near.map(([, hint]) => hint)).toEqual([DECLINED_BELOW_HINT, DECLINED_BELOW_HINT]);
+    // Farther than a few statements, the query is not that TODO's to hold.
+    const far = hints(revoke(['  log(1);', '  log(2);', '  log(3);', '  log(4);'])).filter(([ruleId]) => ruleId === 'no-token-in-query');
+    expect(far.map(([, hint]) => hint)).toEqual([CODEMOD_HINT, CODEMOD_HINT]);
   });
 });

@@ -1,10 +1,10 @@
 import { requestOfAnswerField } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
-import { statementForTodo } from '../../src/detect/todo-placement.js';
+import { QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
-import { rangeOf, type Node } from '../../src/detect/ast.js';
+import { rangeOf } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
@@ -35,7 +35,9 @@ export function addMigrationTodos(context: CodemodContext): void {
     const node = finding.node ?? nodeAt(context, finding);
     // One TODO per site: the query tokens of a request left for a person go with its TODO, in its
     // statement or in one of the few statements right above it that build its URL (`url += '&access_token=' + token`).
-    if (site && statementsApart(context, statementForTodo(node, context.index), statementForTodo(site.node!, context.index)) <= NEAR_SITE) {
+    const apart =
+      site && statementsAbove(context.index, statementForTodo(node, context.index), statementForTodo(site.node!, context.index));
+    if (apart !== undefined && apart <= QUERY_PART_REACH) {
       context.record(finding, 'todo', `${catalogMessage(finding)}; see the TODO of this request`);
       continue;
     }
@@ -60,22 +62,6 @@ export function addMigrationTodos(context: CodemodContext): void {
   for (const marker of context.unhandled((f) => f.ruleId === 'no-migration-todo')) {
     if (!todoLines.has(marker.node!.loc.end.line + 1)) context.record(marker, 'todo', marker.data.todo);
   }
-}
-
-/** How many statements above its request's a part of the site may stand and still go with its TODO. */
-const NEAR_SITE = 4;
-
-/**
- * How far `part` stands above `site` among the statements of one block: 0 for the same statement,
- * Infinity when it is not above it in the same block.
- */
-function statementsApart(context: CodemodContext, part: Node, site: Node): number {
-  if (part === site) return 0;
-  const block = context.index.parent(site);
-  const body: Node[] | undefined = block && (block.body ?? block.consequent);
-  if (!Array.isArray(body) || context.index.parent(part) !== block) return Infinity;
-  const distance = body.indexOf(site) - body.indexOf(part);
-  return body.indexOf(part) >= 0 && distance > 0 ? distance : Infinity;
 }
 
 /**
