@@ -2,7 +2,7 @@ import { rangeOf, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { CODEMOD_HINT } from './rule-catalog.js';
-import { QUERY_PART_REACH, statementForTodo, statementsAbove, TODO_HOLDERS } from './todo-placement.js';
+import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove, TODO_HOLDERS } from './todo-placement.js';
 
 /** What a finding under the codemod's own TODO says instead of "run the codemod": it already did. */
 export const DECLINED_HINT = 'the codemod could not rewrite it: see the TODO(migrate-share-video) above it';
@@ -33,7 +33,8 @@ export function markDeclinedSites(findings: readonly RawFinding[], index: Module
   // A statement that only builds the query of a request a TODO holds, a few lines above it, goes with that TODO.
   const buildsHeldQuery = (finding: RawFinding, at: number) => {
     if (finding.ruleId !== 'no-token-in-query' || heldStatements.length === 0) return false;
-    const statement = finding.node ? statementForTodo(finding.node, index) : statementAt(index, at);
+    const node = finding.node ?? literalAt(index, at);
+    const statement = node && statementForTodo(node, index);
     return statement !== undefined && heldStatements.some((held) => statementsAbove(index, statement, held) <= QUERY_PART_REACH);
   };
   return findings.map((finding) => {
@@ -42,16 +43,4 @@ export function markDeclinedSites(findings: readonly RawFinding[], index: Module
     if (underTodo.some(([start, end]) => at >= start && at < end)) return { ...finding, data: { ...finding.data, hint: DECLINED_HINT } };
     return buildsHeldQuery(finding, at) ? { ...finding, data: { ...finding.data, hint: DECLINED_BELOW_HINT } } : finding;
   });
-}
-
-/** The innermost statement (of a block, a `case`, the program) that holds the position `at`. */
-function statementAt(index: ModuleIndex, at: number): Node | undefined {
-  let found: Node | undefined;
-  for (const [type, key] of Object.entries(TODO_HOLDERS))
-    for (const holder of index.ofType(type))
-      for (const statement of (holder[key] ?? []) as Node[]) {
-        const [start, end] = rangeOf(statement);
-        if (start <= at && at < end && (!found || start >= rangeOf(found)[0])) found = statement;
-      }
-  return found;
 }

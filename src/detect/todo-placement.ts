@@ -1,4 +1,4 @@
-import type { Node } from './ast.js';
+import { rangeOf, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 
 /**
@@ -102,4 +102,15 @@ export function statementsAbove(index: ModuleIndex, part: Node, site: Node): num
   const list: Node[] | undefined = key ? holder[key] : undefined;
   const distance = list ? list.indexOf(site) - list.indexOf(part) : -1;
   return list && list.indexOf(part) >= 0 && distance > 0 ? distance : Infinity;
+}
+
+/**
+ * The literal that holds `offset`: a finding reported on a range (a parameter name inside a URL's
+ * text) belongs to it, and its TODO to that literal's statement.
+ */
+export function literalAt(index: ModuleIndex, offset: number): Node | undefined {
+  return [...index.ofType('TemplateLiteral'), ...index.ofType('StringLiteral'), ...index.ofType('Literal')].find((node) => {
+    const [start, end] = rangeOf(node);
+    return start <= offset && end >= offset;
+  });
 }

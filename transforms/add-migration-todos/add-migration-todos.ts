@@ -1,7 +1,7 @@
 import { requestOfAnswerField } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
-import { QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
+import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rangeOf } from '../../src/detect/ast.js';
@@ -126,12 +126,7 @@ function catalogMessage(finding: RawFinding): string {
 /** A finding reported on a range (a parameter name inside a URL) belongs to the literal holding it. */
 function nodeAt(context: CodemodContext, finding: RawFinding) {
   const [start] = finding.range!;
-  const holders = [
-    ...context.index.ofType('TemplateLiteral'),
-    ...context.index.ofType('StringLiteral'),
-    ...context.index.ofType('Literal'),
-  ];
-  const holder = holders.find((node) => (node.start ?? node.range[0]) <= start && (node.end ?? node.range[1]) >= start);
+  const holder = literalAt(context.index, start);
   if (!holder) throw new Error(`no literal holds offset ${start}`);
   return holder;
 }
