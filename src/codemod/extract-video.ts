@@ -83,6 +83,14 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
       // `{ video: { video_url, caption } }`: a URL for TikTok to pull, named inside the video's own object.
       const nestedUrl = urlInsideVideo(context, property);
       if (nestedUrl) return { video: { kind: 'url', expression: context.source(nestedUrl.value) } };
+      // `{ video: videoPath }`, `{ video: { file_path: videoPath } }`: a path on disk, sent as text
+      // (the legacy API never read a path, it wanted the file); unless the code sends the bytes to an
+      // upload URL of its own next, the two steps done by hand.
+      const path = pathOfVideo(context, property);
+      if (path) {
+        if (readsUploadUrl(request, context)) return { reason: initShapedReason(context, jsonBody(body, context), request) };
+        return { video: { kind: 'file', path: context.source(path) } };
+      }
     }
     if (part?.value) return classify(part.value, context, false);
     const json = jsonBody(body, context);
@@ -100,10 +108,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // `JSON.stringify({ video: { video_url: url }, post_info })`: the same, as JSON.
     const namedUrl = named && urlInsideVideo(context, named);
     if (namedUrl && !readsUploadUrl(request, context)) return { video: { kind: 'url', expression: context.source(namedUrl.value) } };
-    // `JSON.stringify({ video: videoFilePath })` after the file was written to disk: the file, read by the
+    // `JSON.stringify({ video: videoFilePath })`, `{ video: { path } }`: the file on disk, read by the
     // upload (unless the code goes on to an upload URL of its own, the two steps done by hand).
-    if (named && isLocalPath(named.value, context) && !readsUploadUrl(request, context))
-      return { video: { kind: 'file', path: context.source(named.value) } };
+    const namedPath = named && pathOfVideo(context, named);
+    if (namedPath && !readsUploadUrl(request, context)) return { video: { kind: 'file', path: context.source(namedPath) } };
     // `JSON.stringify(upload)` of a parameter typed `{ video_url: string; title: string }` here: its URL.
     const typed = typedBody(body, context);
     if (typed?.members.includes('video_url') && !readsUploadUrl(request, context))
@@ -182,6 +190,17 @@ function urlInsideVideo(context: CodemodContext, video: Node): Node | undefined 
   const value = context.folder.objectOf(video.value);
   return value && findProperty(value, 'video_url');
 }
+
+/** The path a `video` key gives, by its name: `video: videoPath`, `video: { file_path: videoPath }`. */
+function pathOfVideo(context: CodemodContext, video: Node): Node | undefined {
+  if (isLocalPath(video.value, context)) return video.value;
+  const value = context.folder.objectOf(video.value);
+  const inside = value && PATH_KEYS.map((key) => findProperty(value, key)).find((property) => property !== undefined);
+  return inside && (isLocalPath(inside.value, context) || isStringish(unwrap(inside.value), context)) ? inside.value : undefined;
+}
+
+/** The keys a path takes inside the video's own object. */
+const PATH_KEYS = ['file_path', 'filePath', 'path'];
 
 /** A path on disk by its name (`videoFilePath`, `job.outputPath`) whose text, where known, is no URL. */
 function isLocalPath(node: Node, context: CodemodContext): boolean {
