@@ -24,12 +24,23 @@ export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly Ti
     for (const member of members) {
       const field = memberName(member);
       const holder = unwrap(member.object);
+      // `const { access_token } = res.data.data`, `return res.data.data`: v1's `data` taken whole.
+      if (field === 'data' && answer.has(holder) && isBody(index, holder) && !readsTokenField(index, member)) {
+        findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerWrapped', node: member.property as Node, data: {} });
+        continue;
+      }
       if (!field || !TOKEN_FIELD_NAMES.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
       if (!answer.has(holder) || !isBody(index, unwrap(holder.object))) continue;
       findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerNested', node: member.property as Node, data: { field } });
     }
   }
   return findings;
+}
+
+/** `….data.access_token`: a read the nested finding above reports on its own. */
+function readsTokenField(index: ModuleIndex, member: Node): boolean {
+  const parent = index.parent(member);
+  return !!parent && isMember(parent) && parent.object === member && TOKEN_FIELD_NAMES.has(memberName(parent) ?? '');
 }
 
 /** The answer's body: `res.data` (axios), a `{ data }` destructured from a response, or the value `.json()` gave. */

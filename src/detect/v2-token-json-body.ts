@@ -38,8 +38,8 @@ function v2TokenJsonBody(request: TikTokRequest): Node | undefined {
   const fields =
     posts && data && unwrap(data).type === 'ObjectExpression' ? objectProperties(unwrap(data)).map((property) => keyName(property)) : [];
   if (fields.includes('grant_type') || fields.includes('client_key')) return data;
+  // got's and ky's `.post(url, { json: { … } })`: the second argument is their options.
   for (const options of request.options) {
-    if (posts && options === data) continue;
     for (const property of objectProperties(options)) {
       const key = keyName(property);
       const value = unwrap(property.value);

@@ -18,6 +18,7 @@ import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
+import { sendAsForm } from './v2-token-form.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -106,6 +107,26 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   settleV1UrlsLeftBehind(context, rewritten, (endpoint) => GRANTS[endpoint.path]?.url);
   explainHandedOnUrls(context);
   readV2AnswersFlat(context);
+  sendV2TokenForms(context);
+}
+
+/** A call sent to the v2 token endpoint already, with v1's JSON body: its fields go as the form v2 takes. */
+function sendV2TokenForms(context: CodemodContext): void {
+  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenJsonBody')) {
+    const body = finding.node!;
+    const [start, end] = rangeOf(body);
+    const request = context.requests.find((candidate) => {
+      const [from, to] = rangeOf(candidate.call);
+      return from <= start && end <= to;
+    });
+    const reason = request ? sendAsForm(context, request, body) : 'the call that sends it cannot be found';
+    if (reason === undefined) context.record(finding, 'rewritten', 'now sent form-encoded, as the v2 token endpoint takes it');
+    else
+      context.defer(
+        finding,
+        `this call sends JSON to the v2 token endpoint, which takes a form-encoded body only (application/x-www-form-urlencoded), so every call fails with invalid_request, and it is not rewritten: ${reason}; send the same fields as a form (\`new URLSearchParams({ … })\`)`,
+      );
+  }
 }
 
 /**
@@ -113,11 +134,18 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
  * kept): always undefined, as the v2 answer is flat; the read loses the `data` level v1 had.
  */
 function readV2AnswersFlat(context: CodemodContext): void {
-  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenAnswerNested')) {
+  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenAnswerNested' || f.messageId === 'v2TokenAnswerWrapped')) {
     const member = context.index.parent(finding.node!)!;
-    const holder = unwrap(member.object);
-    context.pathOf(holder).replace(unwrap(holder.object));
-    context.record(finding, 'rewritten', `now read at the top of the v2 answer, as \`${String(finding.data.field)}\``);
+    // `res.data.data.access_token` loses its inner `data`; `res.data.data` taken whole is `res.data`.
+    const wrapped = finding.messageId === 'v2TokenAnswerWrapped' ? member : unwrap(member.object);
+    context.pathOf(wrapped).replace(unwrap(wrapped.object));
+    context.record(
+      finding,
+      'rewritten',
+      finding.messageId === 'v2TokenAnswerWrapped'
+        ? 'now the v2 answer itself'
+        : `now read at the top of the v2 answer, as \`${String(finding.data.field)}\``,
+    );
   }
 }
 

@@ -38,10 +38,25 @@ function errorTest(context: CodemodContext, member: Node, body: string): { node:
   if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === member)
     return { node: member, text: `${body}.error` };
   if (parent.type === 'UnaryExpression' && parent.operator === '!') return { node: parent, text: `!${body}.error` };
+  // `if (!res.ok || body.data?.error_code)`: one side of a test, read for its truth all the same.
+  if (inTest(context, member)) return { node: member, text: `${body}.error` };
   // `const errorCode = data.error_code; if (errorCode) throw …`: a name only ever tested for truth.
   if (parent.type === 'VariableDeclarator' && parent.init === member && onlyTestedForTruth(context, parent.id))
     return { node: member, text: `${body}.error` };
   return undefined;
+}
+
+/** A value that is one side of `||` or `&&` (at any depth) in the test of an `if`, a ternary or a loop, or under `!`. */
+function inTest(context: CodemodContext, node: Node): boolean {
+  let side = node;
+  let parent = context.index.parent(node);
+  while (parent?.type === 'LogicalExpression' && (parent.operator === '||' || parent.operator === '&&')) {
+    side = parent;
+    parent = context.index.parent(parent);
+  }
+  if (side === node || !parent) return false;
+  if (parent.type === 'UnaryExpression' && parent.operator === '!') return true;
+  return ['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement'].includes(parent.type) && parent.test === side;
 }
 
 /** A `const` whose every read is the test of an `if` or a ternary, or negated there. */
@@ -109,6 +124,15 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
   // `message` "success" or "error" beside `data`.
   for (const member of members) {
     const name = memberName(member);
+    // `body.error.message` at the answer's top, which v1 never sent (the test before it never passed):
+    // v2's `error` is a word, its text `error_description`.
+    const errorObject = name === 'message' ? unwrap(member.object) : undefined;
+    const top = errorObject && isMember(errorObject) && memberName(errorObject) === 'error' ? unwrap(errorObject.object) : undefined;
+    if (top && taint.has(top) && isBodyTop(context, top)) {
+      mapped.add(member);
+      edits.push(() => context.pathOf(member).replace(context.j.template.expression([`${context.source(top)}.error_description`])));
+      continue;
+    }
     if (name === 'message' && taint.has(member.object) && !isAxiosResponse(context, unwrap(member.object))) {
       const test = messageTest(context, member);
       if (!test) continue;
