@@ -1,8 +1,14 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { calleeName, isCall, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, isCall, keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
+
+function within(node: Node, outer: Node): boolean {
+  const [start, end] = rangeOf(node);
+  const [from, to] = rangeOf(outer);
+  return from <= start && end <= to;
+}
 
 /** The clients whose JSON body becomes a form by wrapping its fields in `new URLSearchParams(…)` (ky's as its `body`). */
 const WRAPPED = new Set(['axios', 'fetch', 'node-fetch', 'undici-fetch', 'ky']);
@@ -39,6 +45,9 @@ export function sendAsForm(context: CodemodContext, request: TikTokRequest, body
   for (const header of contentTypes)
     if (!/x-www-form-urlencoded/i.test(staticString(header.value)!))
       replaceLiteral(context, unwrap(header.value), 'application/x-www-form-urlencoded');
+  // The call's first line is printed anew: the strings written on it keep their own quotes.
+  for (const literal of [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')])
+    if (within(literal, request.call) && context.source(literal).startsWith("'")) context.keptQuotes.add(context.source(literal));
   const { j } = context;
   // URLSearchParams wants strings; the values are the app's key, secret and the code, sent as text.
   const argument = context.isTypeScript
