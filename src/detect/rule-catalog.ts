@@ -140,6 +140,8 @@ export const RULES = {
         'this call sends JSON to the v2 token endpoint, which takes a form-encoded body only (application/x-www-form-urlencoded): every call fails with invalid_request; send the same fields as a form',
       v2TokenAnswerNested:
         '`{{field}}` is read inside `data` of the v2 token answer, as v1 put it: the v2 answer is flat, so this read is always undefined; read `{{field}}` at the top of the answer',
+      v2TokenQuery:
+        'this call puts its fields in the query of the v2 token endpoint, where v1 read them: v2 reads them only from a form-encoded POST body, so every call fails with invalid_request; send POST with the same fields as a form',
       v2TokenAnswerWrapped:
         '`data` of the v2 token answer is read as v1 wrapped it: the v2 answer is flat (access_token, open_id, refresh_token at its top), so this is always undefined; read the answer itself',
       authorize:

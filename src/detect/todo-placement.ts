@@ -24,6 +24,8 @@ const RECORD_STATEMENTS = new Set([
   'ExpressionStatement',
   'ClassProperty',
   'PropertyDefinition',
+  // `return { id: 'tiktok', token: { url: … }, userinfo: { url: … } }`: a factory's record (next-auth's providers).
+  'ReturnStatement',
 ]);
 
 const CALLS = new Set(['CallExpression', 'OptionalCallExpression', 'NewExpression']);

@@ -43,7 +43,7 @@ function readsTokenField(index: ModuleIndex, member: Node): boolean {
   return !!parent && isMember(parent) && parent.object === member && TOKEN_FIELD_NAMES.has(memberName(parent) ?? '');
 }
 
-/** The answer's body: `res.data` (axios), a `{ data }` destructured from a response, or the value `.json()` gave. */
+/** The answer's body: `res.data` (axios, maybe kept in a name), a `{ data }` destructured from a response, or the value `.json()` gave. */
 function isBody(index: ModuleIndex, node: Node): boolean {
   if (isMember(node)) return memberName(node) === 'data';
   if (node.type !== 'Identifier') return false;
@@ -52,5 +52,7 @@ function isBody(index: ModuleIndex, node: Node): boolean {
   if (binding.path.length === 1 && binding.path[0] === 'data') return true;
   let init = unwrap(binding.init);
   if (init.type === 'AwaitExpression') init = unwrap(init.argument);
+  // `const data = response.data`: axios's body, kept in a name.
+  if (binding.path.length === 0 && isMember(init) && memberName(init) === 'data') return true;
   return binding.path.length === 0 && isCall(init) && calleeName(init) === 'json';
 }

@@ -19,6 +19,11 @@ export function findV2TokenJsonBodies(requests: readonly TikTokRequest[]): RawFi
   const findings: RawFinding[] = [];
   for (const request of requests) {
     if (!isV2TokenCall(request)) continue;
+    // `fetch(\`…/v2/oauth/token/?${params}\`)`: the fields in the query, where v1 read them; v2 reads none there.
+    if (request.match.queryStart !== -1) {
+      findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenQuery', node: request.call, data: {} });
+      continue;
+    }
     const body = v2TokenJsonBody(request);
     if (body) findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenJsonBody', node: body, data: {} });
   }

@@ -190,13 +190,14 @@ export function collapseTwinFallbacks(context: CodemodContext): void {
   const plain = (node: Parameters<typeof j>[0]) => j(node).toSource().replaceAll('?.', '.');
   context.root
     .find(j.LogicalExpression)
-    .filter((path) => ['??', '||'].includes(path.node.operator))
+    // `a || a`, `a ?? a` and `!a && !a` all say `a` (`!a`) once.
+    .filter((path) => ['??', '||', '&&'].includes(path.node.operator))
     .filter((path) => {
       const left = plain(path.node.left);
       // Only what the rewrite can have made: a read of the new fields, a check of a new event name.
       return (
         left === plain(path.node.right) &&
-        (/\b(publish_id|error\.(code|message|log_id)|access_token|refresh_token|expires_in|refresh_expires_in|open_id)$/.test(left) ||
+        (/\b(publish_id|error\.(code|message|log_id)|access_token|refresh_token|expires_in|refresh_expires_in|open_id|scope)$/.test(left) ||
           /(['"`])post\.publish\.[a-z_]+\1$/.test(left))
       );
     })

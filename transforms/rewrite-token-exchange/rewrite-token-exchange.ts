@@ -18,7 +18,7 @@ import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
-import { sendAsForm } from './v2-token-form.js';
+import { sendAsForm, sendQueryAsForm } from './v2-token-form.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -110,8 +110,18 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   sendV2TokenForms(context);
 }
 
-/** A call sent to the v2 token endpoint already, with v1's JSON body: its fields go as the form v2 takes. */
+/** A call sent to the v2 token endpoint already, with v1's JSON body or query: its fields go as the form v2 takes. */
 function sendV2TokenForms(context: CodemodContext): void {
+  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenQuery')) {
+    const request = context.requests.find((candidate) => candidate.call === finding.node);
+    const reason = request ? sendQueryAsForm(context, request) : 'the call cannot be found';
+    if (reason === undefined) context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL}, its fields a form-encoded body`);
+    else
+      context.defer(
+        finding,
+        `this call puts its fields in the query of the v2 token endpoint, where v1 read them, so every call fails with invalid_request, and it is not rewritten: ${reason}; send POST ${V2_TOKEN_URL} with the same fields as a form-encoded body`,
+      );
+  }
   for (const finding of context.unhandled((f) => f.messageId === 'v2TokenJsonBody')) {
     const body = finding.node!;
     const [start, end] = rangeOf(body);

@@ -1,6 +1,11 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { clientOf } from '../../src/codemod/http-client.js';
+import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { objectEntry, paramSource, requestParams } from '../../src/codemod/request-params.js';
+import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { replaceV1Request } from '../../src/codemod/v2-request.js';
+import { V2_TOKEN_URL } from '../../src/contract/index.js';
 import { calleeName, isCall, keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 
@@ -60,5 +65,38 @@ export function sendAsForm(context: CodemodContext, request: TikTokRequest, body
   // ky's `json: { … }` is a `body` of the form.
   if (jsonOption) context.pathOf(jsonOption.key).replace(j.identifier('body'));
   context.pathOf(body).replace(form);
+  return undefined;
+}
+
+/** What the v2 token endpoint reads from its form, whatever the grant. */
+const FORM_FIELDS = ['client_key', 'client_secret', 'code', 'grant_type', 'redirect_uri', 'refresh_token', 'code_verifier'];
+
+/**
+ * A call to the v2 token endpoint with its fields in the query, as v1 took them
+ * (`fetch(\`https://open.tiktokapis.com/v2/oauth/token/?${params}\`)`): v2 reads a form-encoded POST
+ * body only. The same fields go as that body, in the call's own client; the answer was read the v2
+ * way already. Undefined when done, else why not.
+ */
+export function sendQueryAsForm(context: CodemodContext, request: TikTokRequest): string | undefined {
+  const parts = v1RequestParts(context, request, V2_TOKEN_URL);
+  if ('reason' in parts) return parts.reason;
+  if (parts.body) return 'it sends a body besides its query';
+  const found = requestParams(context, request, parts.body);
+  if ('reason' in found) return found.reason;
+  const unknown = [...found.params.keys()].filter((key) => !FORM_FIELDS.includes(key));
+  if (unknown.length > 0)
+    return `its query also holds ${unknown.map((key) => `\`${key}\``).join(', ')}, which the v2 token endpoint does not take`;
+  if (!found.params.has('grant_type')) return 'its query names no grant_type';
+  const carried = carriedOptions(context, parts);
+  if ('reason' in carried) return carried.reason;
+  const entries = [...found.params].map(([key, value]) => objectEntry(key, paramSource(context, value)));
+  replaceV1Request(context, request, parts, {
+    method: 'POST',
+    url: `'${V2_TOKEN_URL}'`,
+    headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
+    body: { as: 'form', entries },
+    rest: carried.entries,
+  });
+  removeDeadBindings(context, request.call);
   return undefined;
 }
