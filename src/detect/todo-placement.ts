@@ -24,9 +24,14 @@ const RECORD_STATEMENTS = new Set([
   'ExpressionStatement',
   'ClassProperty',
   'PropertyDefinition',
-  // `return { id: 'tiktok', token: { url: … }, userinfo: { url: … } }`: a factory's record (next-auth's providers).
-  'ReturnStatement',
 ]);
+
+/**
+ * `return { id: 'tiktok', token: { url: '…' }, userinfo: { url: '…' } }`: a factory's record (next-auth's
+ * providers), whose written values (a URL, an event's name) get their TODO beside their entry; reads of
+ * an answer in a returned object keep one TODO above the `return`.
+ */
+const WRITTEN_VALUES = new Set(['StringLiteral', 'Literal', 'TemplateLiteral']);
 
 const CALLS = new Set(['CallExpression', 'OptionalCallExpression', 'NewExpression']);
 
@@ -44,7 +49,10 @@ export function todoAnchor(chain: readonly Node[]): Node {
     const [child, parent] = [chain[i], chain[i + 1]];
     // A `case` label's test is not one of the case's statements: the comment goes above `case`.
     if (parent.type === 'SwitchCase' && parent.test === child) continue;
-    if (parent.type in TODO_HOLDERS) return property && RECORD_STATEMENTS.has(child.type) ? property : child;
+    if (parent.type in TODO_HOLDERS) {
+      const record = RECORD_STATEMENTS.has(child.type) || (child.type === 'ReturnStatement' && WRITTEN_VALUES.has(chain[0].type));
+      return property && record ? property : child;
+    }
     // An entry inside a call's arguments (a request's options) is no record's: the call is the site.
     if (CALLS.has(parent.type) && (parent.arguments as Node[]).includes(child) && !isFreeze(parent)) property = undefined;
     else if (!property && parent.type === 'ObjectExpression' && startsOwnLine(child, parent)) property = child;
