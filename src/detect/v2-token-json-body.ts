@@ -1,5 +1,6 @@
 import { V2_TOKEN_URL } from '../contract/index.js';
 import { calleeName, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
+import { foldedText, HOLE } from './folded.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 
@@ -20,7 +21,7 @@ export function findV2TokenJsonBodies(requests: readonly TikTokRequest[]): RawFi
   for (const request of requests) {
     if (!isV2TokenCall(request)) continue;
     // `fetch(\`…/v2/oauth/token/?${params}\`)`: the fields in the query, where v1 read them; v2 reads none there.
-    if (request.match.queryStart !== -1) {
+    if (request.match.queryStart !== -1 && queryHoldsTokenFields(foldedText(request.url).slice(request.match.queryStart))) {
       findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenQuery', node: request.call, data: {} });
       continue;
     }
@@ -28,6 +29,14 @@ export function findV2TokenJsonBodies(requests: readonly TikTokRequest[]): RawFi
     if (body) findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenJsonBody', node: body, data: {} });
   }
   return findings;
+}
+
+/** What the token endpoint takes, or a part of the query not written here (`?${params}`). */
+const TOKEN_QUERY = new RegExp(`[?&](?:client_key|client_secret|code|grant_type|refresh_token)=|${HOLE}`);
+
+/** A query that holds the token call's fields (`?fields=open_id` is another endpoint's, meant elsewhere). */
+function queryHoldsTokenFields(query: string): boolean {
+  return TOKEN_QUERY.test(query);
 }
 
 /** The JSON body a v2 token call sends, if it sends one. */
