@@ -27,6 +27,8 @@ interface DisplayEndpoint {
   readonly bodyParams: readonly string[];
   /** Where the code's reads tell the fields when the legacy request names none (`data.user`). */
   readonly readFieldsOf?: string;
+  /** A call sent to the v2 endpoint already, with v1's tokens left in its query. */
+  readonly alreadyV2?: boolean;
 }
 
 const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
@@ -43,6 +45,23 @@ function loginKitCheck(context: CodemodContext, request: TikTokRequest): Display
   return request.match.v1?.path === '/oauth/userinfo/' && bodyUnread(context, request)
     ? { ...ENDPOINTS['user-info'], messageId: 'endpoint' }
     : undefined;
+}
+
+/**
+ * `fetch(\`https://open.tiktokapis.com/v2/user/info/?fields=…&access_token=${token}\`)`: the v2 call
+ * with v1's habit of the token in the query, which v2 does not read there. Rewritten as the v1 call
+ * is (the token to the Bearer header, `open_id` gone), its answer already read the v2 way.
+ */
+function v2WithQueryTokens(context: CodemodContext, request: TikTokRequest): DisplayEndpoint | undefined {
+  if (
+    request.match.kind !== 'content-posting' ||
+    request.match.path.replace(/\/+$/, '') !== new URL(V2_USER_INFO_URL).pathname.replace(/\/+$/, '')
+  )
+    return undefined;
+  const queryTokens = context.unhandled(
+    (finding) => finding.ruleId === 'no-token-in-query' && findingsOfRequest(context, request).includes(finding),
+  );
+  return queryTokens.length > 0 ? { ...ENDPOINTS['user-info'], messageId: queryTokens[0].messageId, alreadyV2: true } : undefined;
 }
 
 /** v2 takes the token as a header and knows the user by it: `open_id` goes, `fields` moves to the query. */
@@ -62,9 +81,15 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
   const rewritten: TikTokRequest[] = [];
   for (const request of context.requests) {
     const endpoint =
-      request.match.kind === 'v1-endpoint' ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKitCheck(context, request)) : undefined;
+      request.match.kind === 'v1-endpoint'
+        ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKitCheck(context, request))
+        : v2WithQueryTokens(context, request);
     if (!endpoint) continue;
-    if (context.unhandled((finding) => finding.node === request.call && finding.messageId === endpoint.messageId).length === 0) continue;
+    if (
+      !endpoint.alreadyV2 &&
+      context.unhandled((finding) => finding.node === request.call && finding.messageId === endpoint.messageId).length === 0
+    )
+      continue;
     const related = findingsOfRequest(context, request).filter(
       (finding) =>
         (finding.ruleId === 'no-v1-oauth-endpoint' && finding.messageId === endpoint.messageId) || finding.ruleId === 'no-token-in-query',
@@ -84,8 +109,10 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
     return;
   }
   const body = endpoint.bodyParams.length > 0 ? `a JSON body of ${endpoint.bodyParams.join(', ')}` : 'no body';
-  const whole = `the v1 ${endpoint.name} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (data is as before; error.code is "ok" on success)`;
-  context.defer(finding, siteReason(context, finding, request, whole, `${endpoint.name} request`));
+  const call = endpoint.alreadyV2 ? `v2 ${endpoint.name} call with v1's tokens in its query (v2 reads none there)` : `v1 ${endpoint.name}`;
+  const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (data is as before; error.code is "ok" on success)`;
+  // A v2 call has no finding of its own for a pointer to lead to: its query's tokens carry the reason.
+  context.defer(finding, endpoint.alreadyV2 ? whole : siteReason(context, finding, request, whole, `${endpoint.name} request`));
 }
 
 function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: DisplayEndpoint): string | undefined {
