@@ -182,6 +182,21 @@ export const ERROR_OBJECT_TYPE = '{ code: string; message: string; log_id: strin
 export const UPLOAD_CALL_MARKER = /share\/video\/upload|\/v2\/post\/publish\/(?:inbox\/)?video\/init/;
 
 /**
+ * What a call of each v2 endpoint must be, for the codemod to trust a call written for it (a v2 path put
+ * on the retired v1 host, whose host alone is wrong): its method, whether it sends the user's token as
+ * `Authorization: Bearer`, and whether the fields it answers are named in its query (§2.7, §2.8, §3, §5).
+ */
+export const V2_ENDPOINT_SHAPES: Readonly<Record<string, { method: 'GET' | 'POST'; bearer: boolean; fields: boolean }>> = {
+  [V2_TOKEN_URL]: { method: 'POST', bearer: false, fields: false },
+  [V2_REVOKE_URL]: { method: 'POST', bearer: false, fields: false },
+  [V2_USER_INFO_URL]: { method: 'GET', bearer: true, fields: true },
+  [V2_VIDEO_LIST_URL]: { method: 'POST', bearer: true, fields: true },
+  [INBOX_VIDEO_INIT.url]: { method: 'POST', bearer: true, fields: false },
+  [DIRECT_POST_INIT_URL]: { method: 'POST', bearer: true, fields: false },
+  [PUBLISH_STATUS_FETCH.url]: { method: 'POST', bearer: true, fields: false },
+};
+
+/**
  * The v2 endpoints the contract names, on their own host, and how each is called: what a v2 path put
  * on the retired v1 host (`https://open-api.tiktok.com/v2/user/info/`) was meant to reach.
  */

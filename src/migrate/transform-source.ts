@@ -7,6 +7,7 @@ import { rewriteAuthorizeUrls } from '../../transforms/rewrite-authorize-url/rew
 import { rewriteTokenExchanges } from '../../transforms/rewrite-token-exchange/rewrite-token-exchange.js';
 import { rewriteStatusQueries } from '../../transforms/rewrite-status-query/rewrite-status-query.js';
 import { rewriteDisplayApiCalls } from '../../transforms/rewrite-display-api/rewrite-display-api.js';
+import { rewriteV2Hosts } from '../../transforms/rewrite-v2-host/rewrite-v2-host.js';
 import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
@@ -24,6 +25,7 @@ export const TRANSFORMS: readonly Transform[] = [
   rewriteTokenExchanges,
   rewriteDisplayApiCalls,
   rewriteAuthorizeUrls,
+  rewriteV2Hosts,
 ];
 
 /** The whole codemod for one file: parse once, run every step on the same tree, print once. */

@@ -1,5 +1,5 @@
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
-import type { CodemodContext } from '../../src/codemod/context.js';
+import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
@@ -115,8 +115,12 @@ function sendV2TokenForms(context: CodemodContext): void {
   for (const finding of context.unhandled((f) => f.messageId === 'v2TokenQuery')) {
     const request = context.requests.find((candidate) => candidate.call === finding.node);
     const reason = request ? sendQueryAsForm(context, request) : 'the call cannot be found';
-    if (reason === undefined) context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL}, its fields a form-encoded body`);
-    else
+    if (reason === undefined) {
+      context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL}, its fields a form-encoded body`);
+      // Its URL is written anew on the v2 host: a v2 path it put on the retired host is settled with it.
+      for (const host of findingsOfRequest(context, request!).filter((f) => f.messageId === 'v2PathOnLegacyHost'))
+        context.record(host, 'rewritten', `now ${V2_TOKEN_URL}`);
+    } else
       context.defer(
         finding,
         `this call puts its fields in the query of the v2 token endpoint, where v1 read them, so every call fails with invalid_request, and it is not rewritten: ${reason}; send POST ${V2_TOKEN_URL} with the same fields as a form-encoded body`,
