@@ -5,6 +5,10 @@ import {
   LEGACY_WEBHOOK_CONTENT_FIELDS,
   RESPONSE_FIELD_MOVES,
   UNSENT_RESPONSE_FIELDS,
+  V2_REVOKE_URL,
+  V2_TOKEN_URL,
+  V2_USER_INFO_URL,
+  V2_VIDEO_LIST_URL,
   type LegacyResponseField,
 } from '../contract/index.js';
 import { calleeName, isCall, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
@@ -37,6 +41,18 @@ export const LEGACY_RESPONSE_KINDS: ReadonlySet<string> = new Set([
   'v2-path-on-legacy-host',
 ]);
 
+/**
+ * A v2 OAuth or Display API path put on the retired host (`…open-api.tiktok.com/v2/oauth/token/`): the
+ * call was written for v2 and reads v2's answer (the token flat, `data.user`), never the Share Video one.
+ */
+function v2AnswerOnLegacyHost(request: TikTokRequest): boolean {
+  const path = request.match.path.replace(/\/+$/, '');
+  return (
+    request.match.kind === 'v2-path-on-legacy-host' &&
+    [V2_TOKEN_URL, V2_REVOKE_URL, V2_USER_INFO_URL, V2_VIDEO_LIST_URL].some((url) => new URL(url).pathname.replace(/\/+$/, '') === path)
+  );
+}
+
 /** What flows from these requests' answers: for telling which request a read of a field comes from. */
 export function responseTaint(index: ModuleIndex, requests: readonly TikTokRequest[]): Taint {
   return new Taint(index, new Set(requests.flatMap((r) => [r.call, ...r.chain])), requests.flatMap(responseSeeds));
@@ -62,7 +78,7 @@ export function findResponseFields(
   importedAnswers: readonly Node[] = [],
   unseenHostUploads: readonly Node[] = [],
 ): { findings: RawFinding[]; flows: FieldFlows } {
-  const legacy = requests.filter((r) => LEGACY_RESPONSE_KINDS.has(r.match.kind) || isInboxInit(r));
+  const legacy = requests.filter((r) => (LEGACY_RESPONSE_KINDS.has(r.match.kind) && !v2AnswerOnLegacyHost(r)) || isInboxInit(r));
   // A provider table's entry for a legacy endpoint: its answer reader's parameter holds the answer.
   const recordAnswers = records.filter((record) => LEGACY_RESPONSE_KINDS.has(record.match.kind)).flatMap((record) => record.answers);
   // Calls of another module's function or class method that returns a legacy answer are sources too.

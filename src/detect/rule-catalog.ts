@@ -140,6 +140,8 @@ export const RULES = {
         'this call sends JSON to the v2 token endpoint, which takes a form-encoded body only (application/x-www-form-urlencoded): every call fails with invalid_request; send the same fields as a form',
       v2TokenAnswerNested:
         '`{{field}}` is read inside `data` of the v2 token answer, as v1 put it: the v2 answer is flat, so this read is always undefined; read `{{field}}` at the top of the answer',
+      v2TokenAnswerStatus:
+        "`{{field}}` is v1's status of the token answer, which the v2 token endpoint never sends: v2 answers a failure with `error` and `error_description` at the top, and a success without them; test `error` instead",
       v2TokenQuery:
         'this call puts its fields in the query of the v2 token endpoint, where v1 read them: v2 reads them only from a form-encoded POST body, so every call fails with invalid_request; send POST with the same fields as a form',
       v2TokenAnswerWrapped:

@@ -29,6 +29,11 @@ export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly Ti
         findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerWrapped', node: member.property as Node, data: {} });
         continue;
       }
+      // `if (body.error_code !== 0)` at the v2 answer's top: v1's status, which v2 never sends.
+      if ((field === 'error_code' || field === 'description') && answer.has(holder) && isBody(index, holder)) {
+        findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerStatus', node: member.property as Node, data: { field } });
+        continue;
+      }
       if (!field || !TOKEN_FIELD_NAMES.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
       if (!answer.has(holder) || !isBody(index, unwrap(holder.object))) continue;
       findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerNested', node: member.property as Node, data: { field } });

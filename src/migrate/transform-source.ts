@@ -21,11 +21,12 @@ export const TRANSFORMS: readonly Transform[] = [
   rewriteStatusQueries,
   renameResponseFields,
   renameWebhookEvents,
+  // Before the v2 calls are rewritten whole: a call written for v2 in all but its host keeps its layout.
+  rewriteV2Hosts,
   // Before the authorize URLs change: the exchange reads the redirect_uri the authorize URL sends.
   rewriteTokenExchanges,
   rewriteDisplayApiCalls,
   rewriteAuthorizeUrls,
-  rewriteV2Hosts,
 ];
 
 /** The whole codemod for one file: parse once, run every step on the same tree, print once. */

@@ -29,6 +29,8 @@ interface DisplayEndpoint {
   readonly readFieldsOf?: string;
   /** A call sent to the v2 endpoint already, with v1's tokens left in its query. */
   readonly alreadyV2?: boolean;
+  /** A v2 call written on the retired host (`https://open-api.tiktok.com/v2/user/info/`), v1's shape kept. */
+  readonly onLegacyHost?: boolean;
 }
 
 const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
@@ -64,6 +66,18 @@ function v2WithQueryTokens(context: CodemodContext, request: TikTokRequest): Dis
   return queryTokens.length > 0 ? { ...ENDPOINTS['user-info'], messageId: queryTokens[0].messageId, alreadyV2: true } : undefined;
 }
 
+/**
+ * `fetch('https://open-api.tiktok.com/v2/user/info/', { method: 'POST', body: JSON.stringify({ fields }) })`:
+ * the v2 path on the retired host, sent the v1 way. It is the v1 call in all but its path, and is
+ * rewritten as one (its answer, `data.user`, is the same in both).
+ */
+function v2PathOnLegacyHost(request: TikTokRequest): DisplayEndpoint | undefined {
+  if (request.match.kind !== 'v2-path-on-legacy-host') return undefined;
+  const path = request.match.path.replace(/\/+$/, '');
+  const endpoint = Object.values(ENDPOINTS).find((candidate) => new URL(candidate.url).pathname.replace(/\/+$/, '') === path);
+  return endpoint && { ...endpoint, messageId: 'v2PathOnLegacyHost', onLegacyHost: true };
+}
+
 /** v2 takes the token as a header and knows the user by it: `open_id` goes, `fields` moves to the query. */
 const MOVED_PARAMS = ['access_token', 'open_id', 'fields'];
 
@@ -83,7 +97,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     const endpoint =
       request.match.kind === 'v1-endpoint'
         ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKitCheck(context, request))
-        : v2WithQueryTokens(context, request);
+        : (v2PathOnLegacyHost(request) ?? v2WithQueryTokens(context, request));
     if (!endpoint) continue;
     if (
       !endpoint.alreadyV2 &&
@@ -92,7 +106,8 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
       continue;
     const related = findingsOfRequest(context, request).filter(
       (finding) =>
-        (finding.ruleId === 'no-v1-oauth-endpoint' && finding.messageId === endpoint.messageId) || finding.ruleId === 'no-token-in-query',
+        ((finding.ruleId === 'no-v1-oauth-endpoint' || endpoint.onLegacyHost) && finding.messageId === endpoint.messageId) ||
+        finding.ruleId === 'no-token-in-query',
     );
     const reason = rewriteCall(context, request, endpoint);
     for (const finding of related) settle(context, finding, request, endpoint, reason);
@@ -109,7 +124,11 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
     return;
   }
   const body = endpoint.bodyParams.length > 0 ? `a JSON body of ${endpoint.bodyParams.join(', ')}` : 'no body';
-  const call = endpoint.alreadyV2 ? `v2 ${endpoint.name} call with v1's tokens in its query (v2 reads none there)` : `v1 ${endpoint.name}`;
+  const call = endpoint.alreadyV2
+    ? `v2 ${endpoint.name} call with v1's tokens in its query (v2 reads none there)`
+    : endpoint.onLegacyHost
+      ? `v2 ${endpoint.name} call on the retired v1 host`
+      : `v1 ${endpoint.name}`;
   const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (data is as before; error.code is "ok" on success)`;
   // A v2 call has no finding of its own for a pointer to lead to: its query's tokens carry the reason.
   context.defer(finding, endpoint.alreadyV2 ? whole : siteReason(context, finding, request, whole, `${endpoint.name} request`));

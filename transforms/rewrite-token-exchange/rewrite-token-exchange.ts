@@ -14,7 +14,7 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri, sentElsewhere } from './app-values.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
-import { planTokenReads, type ReadPlan } from './token-response-reads.js';
+import { errorTest, planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
@@ -148,6 +148,20 @@ function sendV2TokenForms(context: CodemodContext): void {
  * kept): always undefined, as the v2 answer is flat; the read loses the `data` level v1 had.
  */
 function readV2AnswersFlat(context: CodemodContext): void {
+  // `body.error_code !== 0` → `body.error !== undefined`; `body.description` → `body.error_description`.
+  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenAnswerStatus')) {
+    const member = context.index.parent(finding.node!)!;
+    const body = context.source(unwrap(member.object));
+    if (finding.data.field === 'description') {
+      context.pathOf(member).replace(context.j.template.expression([`${body}.error_description`]));
+      context.record(finding, 'rewritten', 'now `error_description`');
+      continue;
+    }
+    const test = errorTest(context, member, body);
+    if (!test) continue;
+    context.pathOf(test.node).replace(context.j.template.expression([test.text]));
+    context.record(finding, 'rewritten', 'now a test of `error`, which v2 sends only on a failure');
+  }
   for (const finding of context.unhandled((f) => f.messageId === 'v2TokenAnswerNested' || f.messageId === 'v2TokenAnswerWrapped')) {
     const member = context.index.parent(finding.node!)!;
     // `res.data.data.access_token` loses its inner `data`; `res.data.data` taken whole is `res.data`.

@@ -26,11 +26,13 @@ export type ReadPlan =
  * `body.data.error_code !== 0` (a failure) → `body.error !== undefined`; `=== 0` → `=== undefined`; as a
  * condition, `body.error`. v2 answers a failure with `error` and `error_description` and a success without.
  */
-function errorTest(context: CodemodContext, member: Node, body: string): { node: Node; text: string } | undefined {
+export function errorTest(context: CodemodContext, member: Node, body: string): { node: Node; text: string } | undefined {
   const parent = context.index.parent(member)!;
   if (parent.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
     const other = parent.left === member ? parent.right : parent.left;
-    const zero = (other.type === 'NumericLiteral' || other.type === 'Literal') && other.value === 0;
+    // `!== 0`, or `!== "0"` (never true of v1's number, so that code took every answer for a failure).
+    const zero =
+      (other.type === 'NumericLiteral' || other.type === 'StringLiteral' || other.type === 'Literal') && [0, '0'].includes(other.value);
     if (!zero) return undefined;
     const failed = parent.operator.startsWith('!');
     return { node: parent, text: `${body}.error ${failed ? '!==' : '==='} undefined` };
