@@ -81,6 +81,9 @@ export interface V1RequestParts {
 }
 
 /** The callee a request goes through, named as written (`needle`, `http.post`), when it is short enough to name. */
+/** Jest's and Vitest's matchers of a mock's calls. */
+const TEST_EXPECTATIONS = /^(?:toHaveBeen(?:Last|Nth)?CalledWith|toBeCalledWith|lastCalledWith|nthCalledWith)$/;
+
 function sentThrough(context: CodemodContext, request: TikTokRequest): string {
   const callee = unwrap(request.call.callee);
   const text = context.source(callee);
@@ -95,6 +98,12 @@ function sentThrough(context: CodemodContext, request: TikTokRequest): string {
 export function v1RequestParts(context: CodemodContext, request: TikTokRequest, v2Url: string): V1RequestParts | { reason: string } {
   const client = clientOf(request, context);
   const style = client && STYLES[client.kind];
+  // `expect(mockFetch).toHaveBeenCalledWith('…/oauth/refresh_token/', …)`: a test's picture of the call.
+  const matcher = calleeName(request.call);
+  if (!style && matcher && TEST_EXPECTATIONS.test(matcher))
+    return {
+      reason: `it is a test's expectation of the call (\`${matcher}\`), not the call: it changes with the code under test, to the v2 request that code sends once migrated`,
+    };
   if (!style)
     return {
       reason: `the codemod rewrites it with fetch, axios, got, ky, superagent, request, undici and XMLHttpRequest, and this request goes through ${client?.kind ?? sentThrough(context, request)}`,

@@ -175,6 +175,12 @@ export const USER_INFO_FIELD_SCOPES: Readonly<Record<string, string>> = {
  */
 export const V2_VIDEO_LIST_URL = 'https://open.tiktokapis.com/v2/video/list/';
 
+/**
+ * v2 video query (§2.8, its rate limit; the successor of v1's `/video/query/`): `POST` with
+ * `Authorization: Bearer`, the fields in the query and a JSON body `{ filters: { video_ids } }`.
+ */
+export const V2_VIDEO_QUERY_URL = 'https://open.tiktokapis.com/v2/video/query/';
+
 /** The type of the Content Posting `error` object (§3.1), as a declaration of it is written. */
 export const ERROR_OBJECT_TYPE = '{ code: string; message: string; log_id: string }';
 
@@ -191,6 +197,7 @@ export const V2_ENDPOINT_SHAPES: Readonly<Record<string, { method: 'GET' | 'POST
   [V2_REVOKE_URL]: { method: 'POST', bearer: false, fields: false },
   [V2_USER_INFO_URL]: { method: 'GET', bearer: true, fields: true },
   [V2_VIDEO_LIST_URL]: { method: 'POST', bearer: true, fields: true },
+  [V2_VIDEO_QUERY_URL]: { method: 'POST', bearer: true, fields: true },
   [INBOX_VIDEO_INIT.url]: { method: 'POST', bearer: true, fields: false },
   [DIRECT_POST_INIT_URL]: { method: 'POST', bearer: true, fields: false },
   [PUBLISH_STATUS_FETCH.url]: { method: 'POST', bearer: true, fields: false },
@@ -205,6 +212,7 @@ export const V2_ENDPOINT_CALLS: Readonly<Record<string, string>> = {
   [V2_REVOKE_URL]: `POST ${V2_REVOKE_URL}, form-encoded`,
   [V2_USER_INFO_URL]: `GET ${V2_USER_INFO_URL}?fields=… with Authorization: Bearer and no body`,
   [V2_VIDEO_LIST_URL]: `POST ${V2_VIDEO_LIST_URL}?fields=… with Authorization: Bearer and a JSON {cursor, max_count}`,
+  [V2_VIDEO_QUERY_URL]: `POST ${V2_VIDEO_QUERY_URL}?fields=… with Authorization: Bearer and a JSON {filters: {video_ids}}`,
   [INBOX_VIDEO_INIT.url]: `POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer and a JSON source_info`,
   [DIRECT_POST_INIT_URL]: `POST ${DIRECT_POST_INIT_URL} with Authorization: Bearer and a JSON post_info and source_info (scope video.publish)`,
   [PUBLISH_STATUS_FETCH.url]: `POST ${PUBLISH_STATUS_FETCH.url} with Authorization: Bearer and a JSON {publish_id}`,

@@ -9,6 +9,7 @@ import {
   V2_TOKEN_URL,
   V2_USER_INFO_URL,
   V2_VIDEO_LIST_URL,
+  V2_VIDEO_QUERY_URL,
   type LegacyResponseField,
 } from '../contract/index.js';
 import { calleeName, isCall, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
@@ -49,7 +50,9 @@ function v2AnswerOnLegacyHost(request: TikTokRequest): boolean {
   const path = request.match.path.replace(/\/+$/, '');
   return (
     request.match.kind === 'v2-path-on-legacy-host' &&
-    [V2_TOKEN_URL, V2_REVOKE_URL, V2_USER_INFO_URL, V2_VIDEO_LIST_URL].some((url) => new URL(url).pathname.replace(/\/+$/, '') === path)
+    [V2_TOKEN_URL, V2_REVOKE_URL, V2_USER_INFO_URL, V2_VIDEO_LIST_URL, V2_VIDEO_QUERY_URL].some(
+      (url) => new URL(url).pathname.replace(/\/+$/, '') === path,
+    )
   );
 }
 

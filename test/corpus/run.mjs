@@ -258,7 +258,10 @@ function typeErrors(root) {
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     if (!diagnostic.file) continue;
     const file = relative(root, diagnostic.file.fileName);
-    const text = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
+    // The head of the message only: its elaboration names whichever member of a union TypeScript
+    // happened to try, which other files of the program sway (`FormData` or `URLSearchParams`).
+    const head = typeof diagnostic.messageText === 'string' ? diagnostic.messageText : diagnostic.messageText.messageText;
+    const text = `TS${diagnostic.code}: ${head}`;
     errors.set(file, [...(errors.get(file) ?? []), text]);
   }
   return errors;
