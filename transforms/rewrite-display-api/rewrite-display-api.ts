@@ -99,11 +99,11 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
         ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKitCheck(context, request))
         : (v2PathOnLegacyHost(request) ?? v2WithQueryTokens(context, request));
     if (!endpoint) continue;
-    if (
-      !endpoint.alreadyV2 &&
-      context.unhandled((finding) => finding.node === request.call && finding.messageId === endpoint.messageId).length === 0
-    )
-      continue;
+    // The v1 call's finding stands on the call; a v2 path's on the old host on its URL, wherever written.
+    const own = (finding: RawFinding) =>
+      finding.messageId === endpoint.messageId &&
+      (finding.node === request.call || (!!endpoint.onLegacyHost && findingsOfRequest(context, request).includes(finding)));
+    if (!endpoint.alreadyV2 && context.unhandled(own).length === 0) continue;
     const related = findingsOfRequest(context, request).filter(
       (finding) =>
         ((finding.ruleId === 'no-v1-oauth-endpoint' || endpoint.onLegacyHost) && finding.messageId === endpoint.messageId) ||
