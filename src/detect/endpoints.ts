@@ -1,5 +1,5 @@
-import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STATUS_FETCH } from '../contract/index.js';
-import { isFunction, isStringLiteral, unwrap, type Node } from './ast.js';
+import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, LEGACY_API_HOSTS, LEGACY_UPLOAD, PUBLISH_STATUS_FETCH } from '../contract/index.js';
+import { isFunction, isStringLiteral, staticString, unwrap, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
 import {
   classifyUrl,
@@ -60,8 +60,37 @@ export function findEndpoints(
     ),
   );
   for (const call of wrapped) findings.push(endpointFinding(call.match, call.node, 'url'));
+  findings.push(...findLegacyHostNames(index));
   return findings;
 }
+
+/**
+ * The retired host named without a URL around it: `url.includes('open-api.tiktok.com')` in a fetch
+ * mock, `page.route('**\/open-api.tiktok.com/**')`, an allow-list. Nothing is sent to it here, but
+ * what it matches moves with the migration, and the name is TikTok's alone.
+ */
+function findLegacyHostNames(index: ModuleIndex): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const node of outermostStrings(index, false)) {
+    if (node.type === 'BinaryExpression') continue;
+    const text = node.type === 'TemplateLiteral' ? node.quasis.map((quasi: Node) => quasi.value.cooked ?? '').join('') : staticString(node);
+    if (text === undefined || !BARE_LEGACY_HOST.test(text)) continue;
+    findings.push({
+      ruleId: 'no-unmapped-legacy-endpoint',
+      messageId: 'hostName',
+      node,
+      severity: 'warning',
+      data: { text: text.length > 60 ? `${text.slice(0, 59)}…` : text },
+    });
+  }
+  return findings;
+}
+
+/** The legacy host's name where no `//` puts it in a URL (those are read as URLs). */
+const BARE_LEGACY_HOST = new RegExp(
+  `(?<![\\w.-]|//)${LEGACY_API_HOSTS.map((host) => host.replaceAll('.', '\\.')).join('|')}(?![\\w-])`,
+  'i',
+);
 
 /** The legacy upload's path with no host before it (`/share/video/upload/`, `${API}/share/video/upload`). */
 const RELATIVE_UPLOAD_PATH = new RegExp(`^(?:[^/]*${HOLE})?/?share/video/upload/?$`);

@@ -1,3 +1,4 @@
+import { LEGACY_API_HOSTS, V2_TOKEN_URL } from '../contract/index.js';
 import { isFunction, keyName, objectProperties, type Node } from './ast.js';
 import { classifyUrl, type UrlMatch } from './classify-url.js';
 import { foldedText } from './folded.js';
@@ -16,7 +17,8 @@ export interface RequestRecord {
 }
 
 const URL_KEYS = new Set(['url', 'uri', 'endpoint', 'href']);
-const TIKTOK_API_HOSTS = ['open-api.tiktok.com', 'open.tiktokapis.com'];
+/** The API hosts, retired and new (not the authorize page's): a record's URL there is a request's. */
+const TIKTOK_API_HOSTS: readonly string[] = [...LEGACY_API_HOSTS, new URL(V2_TOKEN_URL).host];
 const QUERY_KEY = /query|params/i;
 const ANSWER_KEY = /response|result|answer|parse|transform|format/i;
 

@@ -54,6 +54,8 @@ export const RULES = {
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
       relative:
         '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
+      hostName:
+        '`{{text}}` names the retired v1 host, which answers nothing since 2023-09-10: a mock, a route pattern or an allow-list written for it stops matching once the calls move to https://open.tiktokapis.com (and the authorize page to https://www.tiktok.com/v2/auth/authorize/); match those where this is about the calls the app makes',
     },
   },
   'no-token-in-query': {
