@@ -18,12 +18,22 @@ const TIKTOK_KEY = /tiktok/i;
 export function findPlatformRecordPaths(index: ModuleIndex, folder: ValueFolder, skip: ReadonlySet<Node>): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
-    if (skip.has(node) || (node.type !== 'TemplateLiteral' && !isStringLiteral(node)) || !underTikTokKey(node, index)) continue;
+    if (skip.has(node) || (node.type !== 'TemplateLiteral' && !isStringLiteral(node))) continue;
     const path = pathAfterBase(node, folder);
     if (!path.startsWith('/') || path.includes('//') || !KNOWN_LEGACY_PATHS.has(path.replace(/\/+$/, '').toLowerCase())) continue;
+    const beside = baseBeside(node, index, folder);
     // `{ base: 'https://open.tiktokapis.com/v2', userInfo: '/user/info/' }`: a v2 endpoint under its own base.
-    if (baseBeside(node, index, folder)?.kind === 'content-posting') continue;
-    const finding = relativeFinding(path, node);
+    if (beside?.kind === 'content-posting') continue;
+    // `{ tokenHost: 'https://open-api.tiktok.com', tokenPath: '/oauth/access_token/' }` (an OAuth
+    // library's settings): the retired host is in sight beside the path, whatever the record's key.
+    const besideLegacyBase = beside?.kind === 'legacy-base';
+    if (!besideLegacyBase && !underTikTokKey(node, index)) continue;
+    const relative = relativeFinding(path, node);
+    // Its base in sight: said as the record's, not as one set elsewhere.
+    const finding =
+      relative && besideLegacyBase && relative.ruleId !== 'no-legacy-share-endpoint'
+        ? { ...relative, messageId: 'relativeBesideBase', data: { ...relative.data, key: beside.key } }
+        : relative;
     if (finding) findings.push(finding);
   }
   return findings;

@@ -54,6 +54,8 @@ export const RULES = {
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
       relative:
         '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
+      relativeBesideBase:
+        '{{path}} is a path of the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10{{successor}}',
       hostName:
         '`{{text}}` names the retired v1 host, which answers nothing since 2023-09-10: a mock, a route pattern or an allow-list written for it stops matching once the calls move to https://open.tiktokapis.com (and the authorize page to https://www.tiktok.com/v2/auth/authorize/); match those where this is about the calls the app makes',
     },
@@ -134,6 +136,8 @@ export const RULES = {
         '{{legacy}} is the retired v1 video list: POST https://open.tiktokapis.com/v2/video/list/?fields=… with the header `Authorization: Bearer <token>` and a JSON body {cursor, max_count} answers data.videos as before, with error.code "ok" on success ({{hint}})',
       relative:
         '{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
+      relativeBesideBase:
+        "{{path}} is the path of the {{purpose}} on the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10: use {{replacement}} (the base and the path move together, and whatever joins them sends v1's parameters)",
       pathOnNewHost:
         '{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
       answerField:
