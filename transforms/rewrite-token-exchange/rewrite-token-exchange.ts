@@ -2,7 +2,6 @@ import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { todoStatement } from '../../src/codemod/todo.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
@@ -18,7 +17,7 @@ import { errorTest, planTokenReads, type ReadPlan } from './token-response-reads
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
-import { sendAsForm, sendQueryAsForm } from './v2-token-form.js';
+import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -292,14 +291,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   for (const name of types.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
   // A v1 call that posts the very form v2 wants (`body: new URLSearchParams({ … })`): only its URL changes.
   if (sendsV2Form(context, request, parts, entries.length, params)) replaceLiteral(context, unwrap(request.urlArgument), grant.url);
-  else
-    replaceV1Request(context, request, parts, {
-      method: 'POST',
-      url: `'${grant.url}'`,
-      headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
-      body: { as: 'form', entries },
-      rest: carried.entries,
-    });
+  else postForm(context, request, parts, grant.url, entries, carried.entries);
   removeDeadBindings(context, request.call);
   // v2 may answer a refresh with a new refresh token, and only the new one works from then on.
   const keepNewRefreshToken = grant.grantType === 'refresh_token' && !reads.readsRefreshToken;

@@ -3,7 +3,7 @@ import { clientOf } from '../../src/codemod/http-client.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { objectEntry, paramSource, requestParams } from '../../src/codemod/request-params.js';
-import { carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
+import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { V2_TOKEN_URL } from '../../src/contract/index.js';
 import { calleeName, isCall, keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
@@ -90,13 +90,25 @@ export function sendQueryAsForm(context: CodemodContext, request: TikTokRequest)
   const carried = carriedOptions(context, parts);
   if ('reason' in carried) return carried.reason;
   const entries = [...found.params].map(([key, value]) => objectEntry(key, paramSource(context, value)));
-  replaceV1Request(context, request, parts, {
-    method: 'POST',
-    url: `'${V2_TOKEN_URL}'`,
-    headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
-    body: { as: 'form', entries },
-    rest: carried.entries,
-  });
+  postForm(context, request, parts, V2_TOKEN_URL, entries, carried.entries);
   removeDeadBindings(context, request.call);
   return undefined;
+}
+
+/** The request written anew as a v2 OAuth call: a POST of a form-encoded body, in the call's own client. */
+export function postForm(
+  context: CodemodContext,
+  request: TikTokRequest,
+  parts: V1RequestParts,
+  url: string,
+  entries: readonly string[],
+  rest: readonly string[] | undefined,
+): void {
+  replaceV1Request(context, request, parts, {
+    method: 'POST',
+    url: `'${url}'`,
+    headers: [['Content-Type', "'application/x-www-form-urlencoded'"]],
+    body: { as: 'form', entries },
+    rest,
+  });
 }
