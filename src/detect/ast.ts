@@ -54,6 +54,13 @@ export function rangeOf(node: Node): [number, number] {
   return node.range ?? [node.start, node.end];
 }
 
+/** Whether `inner` is written inside `outer` (or is it): by their ranges in the file. */
+export function contains(outer: Node, inner: Node): boolean {
+  const [from, to] = rangeOf(outer);
+  const [start, end] = rangeOf(inner);
+  return from <= start && end <= to;
+}
+
 /** Strips wrappers that do not change a value: parentheses, TS assertions, optional chains. */
 export function unwrap(node: Node): Node {
   let current = node;

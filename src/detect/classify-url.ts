@@ -52,6 +52,11 @@ const ALL_HOSTS = [...LEGACY_API_HOSTS, ...CONTENT_POSTING_HOSTS, ...new Set(V1_
 const HOST_PATTERN = new RegExp(`(?:^|[^\\w.-])(?:https?:)?//(${ALL_HOSTS.map(escape).join('|')})(?=[/?#:${HOLE}'"\`]|$)`, 'i');
 
 const withoutSlash = (path: string) => path.replace(/\/+$/, '');
+
+/** Whether `path` (a request's, as classified) is the path of `url`, a final slash aside. */
+export function isPathOf(url: string, path: string): boolean {
+  return withoutSlash(new URL(url).pathname) === withoutSlash(path);
+}
 /** The v1 endpoints of the legacy API host: their paths, moved to the new host, still need `/v2`. */
 const V1_ON_LEGACY_HOST = V1_ENDPOINTS.filter((endpoint) => (LEGACY_API_HOSTS as readonly string[]).includes(endpoint.host));
 const LEGACY_SUCCESSOR_PATHS = new Set(Object.keys(LEGACY_PATH_SUCCESSORS).map(withoutSlash));
@@ -142,7 +147,7 @@ export function isStatusQueryPath(path: string): boolean {
 /** How the v2 endpoint a v2 path put on the retired v1 host names is called, where the contract has it (`/v2/user/info/`). */
 function v2CallOf(path: string): string | undefined {
   if (path.includes(HOLE)) return undefined;
-  const url = Object.keys(V2_ENDPOINT_CALLS).find((known) => withoutSlash(new URL(known).pathname) === withoutSlash(path));
+  const url = Object.keys(V2_ENDPOINT_CALLS).find((known) => isPathOf(known, path));
   return url && V2_ENDPOINT_CALLS[url];
 }
 

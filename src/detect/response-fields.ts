@@ -19,6 +19,7 @@ import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import type { RequestRecord } from './request-records.js';
 import { Taint } from './taint.js';
+import { isPathOf } from './classify-url.js';
 
 const RESPONSE_FIELDS = Object.keys(LEGACY_RESPONSE_FIELDS) as LegacyResponseField[];
 const WEBHOOK_FIELDS = Object.keys(LEGACY_WEBHOOK_CONTENT_FIELDS) as (keyof typeof LEGACY_WEBHOOK_CONTENT_FIELDS)[];
@@ -47,12 +48,9 @@ export const LEGACY_RESPONSE_KINDS: ReadonlySet<string> = new Set([
  * call was written for v2 and reads v2's answer (the token flat, `data.user`), never the Share Video one.
  */
 function v2AnswerOnLegacyHost(request: TikTokRequest): boolean {
-  const path = request.match.path.replace(/\/+$/, '');
   return (
     request.match.kind === 'v2-path-on-legacy-host' &&
-    [V2_TOKEN_URL, V2_REVOKE_URL, V2_USER_INFO_URL, V2_VIDEO_LIST_URL, V2_VIDEO_QUERY_URL].some(
-      (url) => new URL(url).pathname.replace(/\/+$/, '') === path,
-    )
+    [V2_TOKEN_URL, V2_REVOKE_URL, V2_USER_INFO_URL, V2_VIDEO_LIST_URL, V2_VIDEO_QUERY_URL].some((url) => isPathOf(url, request.match.path))
   );
 }
 

@@ -1,16 +1,15 @@
 import { V2_TOKEN_URL } from '../contract/index.js';
 import { calleeName, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
+import { isPathOf } from './classify-url.js';
 import { foldedText, HOLE } from './folded.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
-
-const TOKEN_PATH = new URL(V2_TOKEN_URL).pathname.replace(/\/+$/, '');
 
 /** Whether a request goes to the v2 token endpoint (by hand, before the run), on its host or on the retired one. */
 export function isV2TokenCall(request: TikTokRequest): boolean {
   // `https://open-api.tiktok.com/v2/oauth/token/`: the v2 call written on the old host, its habits the same.
   const kind = request.match.kind === 'content-posting' || request.match.kind === 'v2-path-on-legacy-host';
-  return kind && request.match.path.replace(/\/+$/, '') === TOKEN_PATH;
+  return kind && isPathOf(V2_TOKEN_URL, request.match.path);
 }
 
 /**

@@ -13,6 +13,7 @@ import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js'
 import { USER_INFO_FIELD_SCOPES, V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
+import { isPathOf } from '../../src/detect/classify-url.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { bodyUnread, requestedFields } from './requested-fields.js';
@@ -55,11 +56,7 @@ function loginKitCheck(context: CodemodContext, request: TikTokRequest): Display
  * is (the token to the Bearer header, `open_id` gone), its answer already read the v2 way.
  */
 function v2WithQueryTokens(context: CodemodContext, request: TikTokRequest): DisplayEndpoint | undefined {
-  if (
-    request.match.kind !== 'content-posting' ||
-    request.match.path.replace(/\/+$/, '') !== new URL(V2_USER_INFO_URL).pathname.replace(/\/+$/, '')
-  )
-    return undefined;
+  if (request.match.kind !== 'content-posting' || !isPathOf(V2_USER_INFO_URL, request.match.path)) return undefined;
   const queryTokens = context.unhandled(
     (finding) => finding.ruleId === 'no-token-in-query' && findingsOfRequest(context, request).includes(finding),
   );
@@ -73,8 +70,7 @@ function v2WithQueryTokens(context: CodemodContext, request: TikTokRequest): Dis
  */
 function v2PathOnLegacyHost(request: TikTokRequest): DisplayEndpoint | undefined {
   if (request.match.kind !== 'v2-path-on-legacy-host') return undefined;
-  const path = request.match.path.replace(/\/+$/, '');
-  const endpoint = Object.values(ENDPOINTS).find((candidate) => new URL(candidate.url).pathname.replace(/\/+$/, '') === path);
+  const endpoint = Object.values(ENDPOINTS).find((candidate) => isPathOf(candidate.url, request.match.path));
   return endpoint && { ...endpoint, messageId: 'v2PathOnLegacyHost', onLegacyHost: true };
 }
 

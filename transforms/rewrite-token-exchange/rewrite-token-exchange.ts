@@ -7,7 +7,17 @@ import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
-import { calleeName, keyName, memberName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import {
+  calleeName,
+  contains,
+  keyName,
+  memberName,
+  objectProperties,
+  rangeOf,
+  staticString,
+  unwrap,
+  type Node,
+} from '../../src/detect/ast.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -127,11 +137,7 @@ function sendV2TokenForms(context: CodemodContext): void {
   }
   for (const finding of context.unhandled((f) => f.messageId === 'v2TokenJsonBody')) {
     const body = finding.node!;
-    const [start, end] = rangeOf(body);
-    const request = context.requests.find((candidate) => {
-      const [from, to] = rangeOf(candidate.call);
-      return from <= start && end <= to;
-    });
+    const request = context.requests.find((candidate) => contains(candidate.call, body));
     const reason = request ? sendAsForm(context, request, body) : 'the call that sends it cannot be found';
     if (reason === undefined) context.record(finding, 'rewritten', 'now sent form-encoded, as the v2 token endpoint takes it');
     else

@@ -6,14 +6,8 @@ import { objectEntry, paramSource, requestParams } from '../../src/codemod/reque
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { V2_TOKEN_URL } from '../../src/contract/index.js';
-import { calleeName, isCall, keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, contains, isCall, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-
-function within(node: Node, outer: Node): boolean {
-  const [start, end] = rangeOf(node);
-  const [from, to] = rangeOf(outer);
-  return from <= start && end <= to;
-}
 
 /** The clients whose JSON body becomes a form by wrapping its fields in `new URLSearchParams(…)` (ky's as its `body`). */
 const WRAPPED = new Set(['axios', 'fetch', 'node-fetch', 'undici-fetch', 'ky']);
@@ -52,7 +46,7 @@ export function sendAsForm(context: CodemodContext, request: TikTokRequest, body
       replaceLiteral(context, unwrap(header.value), 'application/x-www-form-urlencoded');
   // The call's first line is printed anew: the strings written on it keep their own quotes.
   for (const literal of [...context.index.ofType('StringLiteral'), ...context.index.ofType('Literal')])
-    if (within(literal, request.call) && context.source(literal).startsWith("'")) context.keptQuotes.add(context.source(literal));
+    if (contains(request.call, literal) && context.source(literal).startsWith("'")) context.keptQuotes.add(context.source(literal));
   const { j } = context;
   // URLSearchParams wants strings; the values are the app's key, secret and the code, sent as text.
   const argument = context.isTypeScript

@@ -2,7 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { bearerTokenIn } from '../../src/codemod/v1-request.js';
 import { LEGACY_API_HOSTS, V2_ENDPOINT_SHAPES } from '../../src/contract/index.js';
-import { calleeName, isMember, keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, contains, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { foldedText } from '../../src/detect/folded.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 
@@ -50,10 +50,7 @@ function urlLiteral(context: CodemodContext, node: Node): Node | undefined {
 function heldBy(context: CodemodContext, argument: Node, literal: Node): boolean {
   const value = unwrap(argument);
   const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
-  if (binding?.kind !== 'const' || !binding.init) return false;
-  const [start, end] = rangeOf(literal);
-  const [from, to] = rangeOf(binding.init);
-  return from <= start && end <= to;
+  return binding?.kind === 'const' && !!binding.init && contains(binding.init, literal);
 }
 
 /** The URL as the literal writes it, up to its first placeholder (a template's `${id}` aside). */
