@@ -1,5 +1,6 @@
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
+import { methodOf } from '../../src/codemod/http-client.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { todoStatement } from '../../src/codemod/todo.js';
@@ -343,9 +344,8 @@ function sendsV2Form(
   if (fields?.type !== 'ObjectExpression' || fields.properties.some((property: Node) => !keyName(property))) return false;
   const keys = objectProperties(fields).map((property) => keyName(property)!);
   if (keys.length !== sent || keys.some((key) => !params.has(key))) return false;
+  if (methodOf(request) !== 'POST') return false;
   const options = parts.options && unwrap(parts.options);
-  const method = options && objectProperties(options).find((property) => keyName(property) === 'method');
-  if (calleeName(request.call) !== 'post' && !(method && /^post$/i.test(staticString(method.value) ?? ''))) return false;
   const headers = options && objectProperties(options).find((property) => keyName(property) === 'headers');
   const types = headers && unwrap(headers.value).type === 'ObjectExpression' ? objectProperties(unwrap(headers.value)) : [];
   const contentTypes = types.filter((header) => /^content-type$/i.test(keyName(header) ?? ''));

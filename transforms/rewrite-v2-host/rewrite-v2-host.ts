@@ -1,8 +1,10 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { methodOf } from '../../src/codemod/http-client.js';
 import { bearerTokenIn } from '../../src/codemod/v1-request.js';
 import { LEGACY_API_HOSTS, V2_ENDPOINT_SHAPES } from '../../src/contract/index.js';
-import { calleeName, contains, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { contains, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { classifyUrl, isPathOf } from '../../src/detect/classify-url.js';
 import { foldedText } from '../../src/detect/folded.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 
@@ -25,7 +27,8 @@ export function rewriteV2Hosts(context: CodemodContext): void {
     const written = literal && writtenUrl(literal);
     if (!literal || written === undefined || !LEGACY_ORIGIN.test(written)) continue;
     const v2 = written.replace(LEGACY_ORIGIN, V2_ORIGIN);
-    const endpoint = Object.keys(V2_ENDPOINT_SHAPES).find((url) => withoutQuery(v2) === url.replace(/\/+$/, ''));
+    const path = classifyUrl(v2)?.path;
+    const endpoint = path === undefined ? undefined : Object.keys(V2_ENDPOINT_SHAPES).find((url) => isPathOf(url, path));
     if (!endpoint) continue;
     const requests = context.requests.filter((request) => request.trace.has(literal) || heldBy(context, request.urlArgument, literal));
     if (requests.length === 0 || !requests.every((request) => shapedFor(context, request, endpoint))) continue;
@@ -59,28 +62,12 @@ function writtenUrl(literal: Node): string | undefined {
   return staticString(literal);
 }
 
-function withoutQuery(url: string): string {
-  return url.replace(/[?#].*$/, '').replace(/\/+$/, '');
-}
-
 /** Whether the request is the call the v2 endpoint takes, all but its host. */
 function shapedFor(context: CodemodContext, request: TikTokRequest, endpoint: string): boolean {
   const shape = V2_ENDPOINT_SHAPES[endpoint];
-  if (methodOf(context, request) !== shape.method) return false;
+  if (methodOf(request) !== shape.method) return false;
   if (shape.fields && !/[?&]fields=/.test(foldedText(request.url))) return false;
   if (!shape.bearer) return true;
   // Any client's options (`this.httpService.post(url, body, { headers })`): the header is written there.
   return request.options.some((options) => bearerTokenIn(context, { style: 'fetch', callee: request.call.callee, options }) !== undefined);
-}
-
-/** The method a request is sent with, where the code says it: an option, the client's method, fetch's GET. */
-function methodOf(context: CodemodContext, request: TikTokRequest): string | undefined {
-  for (const options of request.options) {
-    const method = objectProperties(options).find((property) => keyName(property) === 'method');
-    if (method) return staticString(method.value)?.toUpperCase();
-  }
-  const callee = unwrap(request.call.callee);
-  const name = isMember(callee) ? calleeName(request.call) : undefined;
-  if (name && /^(get|post|put|patch|delete)$/i.test(name)) return name.toUpperCase();
-  return callee.type === 'Identifier' && callee.name === 'fetch' ? 'GET' : undefined;
 }
