@@ -32,9 +32,10 @@ export function findLegacyEvents(index: ModuleIndex, owners: OwnershipResolver, 
     }
     const owner = owners.ownerOf(node);
     if (owner === 'other') continue;
-    // `@OnEvent('video.upload.failed')`, `bus.emit('video.upload.failed', …)` in code that names no
-    // service: an app's own event bus uses such names too; only a TikTok module's are reported there.
-    if (owner === 'unknown' && isArgument(index, node)) continue;
+    // `@OnEvent('video.upload.failed')`, `bus.emit('video.upload.failed', …)`, `@Emits({ name:
+    // 'video.upload.failed' })` in code that names no service: an app's own event bus uses such names
+    // too; only a TikTok module's are reported there.
+    if (owner === 'unknown' && (isArgument(index, node) || isGivenInArgument(index, node))) continue;
     // `createEnvelope('video.publish.completed', …)` in tests that send `createEnvelope('post.publish.complete', …)`
     // too: the code already sends the Content Posting events that way, so the legacy one is chosen on
     // purpose (an event the handler must ignore), not left behind.
@@ -97,6 +98,23 @@ function isNeverSent(value: string, index: ModuleIndex, node: Node): boolean {
 function isArgument(index: ModuleIndex, node: Node): boolean {
   const parent = index.parent(node);
   return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && (parent.arguments as Node[]).includes(node);
+}
+
+/**
+ * A value inside an object or a list given to a call or a decorator (`publish({ topic: '…' })`,
+ * `@Emits({ failed: { name: '…' } })`): the event declared or sent, not a webhook awaited. A key is
+ * not (`router.on({ 'video.upload.failed': handler })` is a handler map).
+ */
+function isGivenInArgument(index: ModuleIndex, node: Node): boolean {
+  let child = node;
+  let parent = index.parent(child);
+  if (!(parent?.type === 'ObjectProperty' || parent?.type === 'Property') || parent.value !== child) return false;
+  while (parent && ['ObjectProperty', 'Property', 'ObjectExpression', 'ArrayExpression'].includes(parent.type)) {
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== child) return false;
+    child = parent;
+    parent = index.parent(child);
+  }
+  return (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && (parent.arguments as Node[]).includes(child);
 }
 
 function calleeAlsoGivenNewEvents(index: ModuleIndex, node: Node): boolean {
