@@ -92,7 +92,9 @@ export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): Tik
 
 function requestOf(call: Node, index: ModuleIndex, folder: ValueFolder): TikTokRequest | undefined {
   const callee = unwrap(call.callee);
-  const base = instanceBase(isMember(callee) ? callee.object : callee, folder);
+  // `api.post(…)` on an instance, or the instance called itself: `api(config)`, `this.client(config)`.
+  const base =
+    instanceBase(isMember(callee) ? callee.object : callee, folder) ?? (isMember(callee) ? instanceBase(callee, folder) : undefined);
   const options: Node[] = [];
   for (const arg of call.arguments) {
     const object = arg.type === 'SpreadElement' ? undefined : folder.objectOf(arg);
