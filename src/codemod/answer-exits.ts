@@ -7,7 +7,7 @@ import type { CodemodContext } from './context.js';
  * Where a migrated upload's answer leaves the module whole, to readers the codemod cannot see:
  * `returned` by a function the module exports (or a method of a class, or of an instance, it
  * exports), or `sent` as the body of an HTTP response (`res.json(response.data)`,
- * `res.status(200).json({ data: result })`). Those readers were written for the Share Video answer.
+ * `res.status(200).json({ data: result })`), also as JSON text (`return JSON.stringify(json)`). Those readers were written for the Share Video answer.
  * A field read and handed on (`return res.data.data.publish_id`) is renamed where it is read; a
  * function the module itself calls hands the answer to code the codemod follows.
  */
@@ -90,6 +90,9 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
       if (local && isFunction(local)) return returnedBy(context, local).some(whole);
       if (!isMember(callee)) return false;
       if (memberName(callee) === 'json') return whole(callee.object);
+      // `return JSON.stringify(json)`: the same answer, as text its readers parse back.
+      if (memberName(callee) === 'stringify' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'JSON')
+        return value.arguments[0] !== undefined && whole(value.arguments[0]);
       const callback = memberName(callee) === 'then' && value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
       return !!callback && isFunction(callback) && returnedBy(context, callback).some(whole);
     }
