@@ -37,6 +37,12 @@ export function errorTest(context: CodemodContext, member: Node, body: string): 
     const failed = parent.operator.startsWith('!');
     return { node: parent, text: `${body}.error ${failed ? '!==' : '==='} undefined` };
   }
+  // `error_code > 0` (or `0 < error_code`): v1's codes are positive on failure, so the same test of failure.
+  if (parent.type === 'BinaryExpression' && ['>', '<'].includes(parent.operator)) {
+    const [other, operator] = parent.left === member ? [parent.right, '>'] : [parent.left, '<'];
+    const zero = (other.type === 'NumericLiteral' || other.type === 'Literal') && other.value === 0;
+    if (zero && parent.operator === operator) return { node: parent, text: `${body}.error !== undefined` };
+  }
   if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === member)
     return { node: member, text: `${body}.error` };
   if (parent.type === 'UnaryExpression' && parent.operator === '!') return { node: parent, text: `!${body}.error` };
@@ -97,7 +103,13 @@ function envelopeHolder(context: CodemodContext, taint: Taint, envelope: Node): 
         keyName(property) === 'data' && property.value?.type === 'Identifier' && context.index.resolve(property.value) === binding,
     ),
   );
-  return taken && binding ? envelope.name : undefined;
+  if (taken && binding) return envelope.name;
+  // `const renewed = res.data.data` (or `await res.data.data`): a name for the envelope, which becomes the v2 body.
+  let init = binding?.path.length === 0 && binding.init ? unwrap(binding.init) : undefined;
+  if (init?.type === 'AwaitExpression') init = unwrap(init.argument);
+  return binding?.kind === 'const' && init && isMember(init) && taint.has(init) && envelopeHolder(context, taint, init) !== undefined
+    ? envelope.name
+    : undefined;
 }
 
 /** `body.message !== 'success'` (a failure) → `body.error !== undefined`, and the other three spellings. */
