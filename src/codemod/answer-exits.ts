@@ -1,4 +1,4 @@
-import { calleeName, isFunction, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isFunction, isIdentifier, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import { exportedNodes } from '../detect/module-exports.js';
 import type { Taint } from '../detect/taint.js';
 import type { CodemodContext } from './context.js';
@@ -91,7 +91,7 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
       if (!isMember(callee)) return false;
       if (memberName(callee) === 'json') return whole(callee.object);
       // `return JSON.stringify(json)`: the same answer, as text its readers parse back.
-      if (memberName(callee) === 'stringify' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'JSON')
+      if (memberName(callee) === 'stringify' && isIdentifier(unwrap(callee.object), 'JSON'))
         return value.arguments[0] !== undefined && whole(value.arguments[0]);
       const callback = memberName(callee) === 'then' && value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
       return !!callback && isFunction(callback) && returnedBy(context, callback).some(whole);
