@@ -64,7 +64,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findFormDataVideo(index, folder, requests),
     ...findLegacyEvents(index, owners, keep),
     ...fields.findings,
-    ...findV1AnswerFields(index, requests, records),
+    ...findV1AnswerFields(index, requests, records, folder),
     ...findV2TokenAnswerReads(index, requests),
     ...findV2TokenJsonBodies(requests),
     ...findLegacyTypeFields(index, fields.flows),

@@ -67,7 +67,7 @@ const NOT_REQUESTS = new Set([
 /** Packages whose `.get(url)` sends a request (a Map's or a URLSearchParams' `.get` reads a value). */
 const HTTP_LIBRARIES = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'request-promise', 'request-promise-native', 'needle']);
 
-function isHttpLibraryCall(call: Node, folder: ValueFolder): boolean {
+export function isHttpLibraryCall(call: Node, folder: ValueFolder): boolean {
   const library = call.type === 'NewExpression' ? undefined : folder.libraryOf(call);
   return library !== undefined && HTTP_LIBRARIES.has(library);
 }

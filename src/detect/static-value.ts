@@ -529,8 +529,11 @@ export class ValueFolder {
 
   /** What a module-level value exports: a string, or an object of them (for config objects), or a list of strings. */
   exportedValue(node: Node, depth = 0): ExportedValue | undefined {
-    if (depth > 4) return undefined;
+    // Deep enough for a record of environments, each with its record of URLs, under two calls.
+    if (depth > 6) return undefined;
     const value = this.valueNode(node) ?? unwrap(node);
+    const composed = this.composedExport(value, depth);
+    if (composed) return composed;
     if (value.type === 'ObjectExpression') {
       const result: Record<string, ExportedValue> = {};
       for (const property of objectProperties(value)) {
@@ -551,6 +554,32 @@ export class ValueFolder {
     if (base) return { [INSTANCE_BASE_KEY]: foldedText(this.fold(base)), [INSTANCE_LIBRARY_KEY]: this.libraryOf(value) ?? '' };
     const folded = this.fold(value);
     return folded.pieces.some((piece) => piece.text) ? foldedText(folded) : undefined;
+  }
+
+  /**
+   * A config module's export built at run time from records written out: `Object.freeze(x)` is x,
+   * `Object.assign(a, b)` their keys together, and `BY_ENV[env]` (a record of records picked by a key
+   * only known at run time) the keys of every branch, a TikTok value winning over another: the URL is
+   * legacy in some environment, which is what a reader of the importer needs to know.
+   */
+  private composedExport(value: Node, depth: number): ExportedValue | undefined {
+    if (value.type === 'CallExpression' && isMember(value.callee) && isIdentifier(unwrap(value.callee.object), 'Object')) {
+      const method = memberName(value.callee);
+      const args = value.arguments as Node[];
+      if (method === 'freeze' && args.length === 1) return this.exportedValue(args[0], depth + 1);
+      if (method === 'assign' && args.length > 1)
+        return mergeExports(
+          args.map((arg) => this.exportedValue(arg, depth + 1)),
+          false,
+        );
+      return undefined;
+    }
+    if (isMember(value) && value.computed && staticString(value.property) === undefined) {
+      const record = this.objectOf(value.object);
+      const branches = record ? objectProperties(record).map((property) => this.exportedValue(property.value, depth + 1)) : [];
+      return branches.length > 1 && branches.every((branch) => typeof branch === 'object') ? mergeExports(branches, true) : undefined;
+    }
+    return undefined;
   }
 
   /** The package a call's root identifier was imported from: `axios` for `axios.create(…)`. */
@@ -592,4 +621,23 @@ export function instanceConfigBase(call: Node, folder: ValueFolder, trace?: Set<
 
 function isNewUrl(node: Node): boolean {
   return node.type === 'NewExpression' && isIdentifier(node.callee, 'URL');
+}
+
+/**
+ * Objects' keys together, recursively. A later object's key wins (`Object.assign`), or, for the
+ * branches of a record picked at run time (`preferTikTok`), the first value that mentions TikTok.
+ */
+function mergeExports(values: readonly (ExportedValue | undefined)[], preferTikTok: boolean): ExportedValue | undefined {
+  const objects = values.filter((value): value is { readonly [key: string]: ExportedValue } => typeof value === 'object');
+  if (objects.length === 0) return undefined;
+  const result: Record<string, ExportedValue> = {};
+  for (const object of objects) {
+    for (const [key, inner] of Object.entries(object)) {
+      const held = result[key];
+      if (held === undefined) result[key] = inner;
+      else if (typeof held === 'object' && typeof inner === 'object') result[key] = mergeExports([held, inner], preferTikTok)!;
+      else if (!preferTikTok || (!/tiktok/i.test(JSON.stringify(held)) && /tiktok/i.test(JSON.stringify(inner)))) result[key] = inner;
+    }
+  }
+  return result;
 }

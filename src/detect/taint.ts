@@ -67,7 +67,7 @@ export class Taint {
         if (isMember(callee) && isIdentifier(callee.object, 'JSON') && memberName(callee) === 'parse') {
           return !!expression.arguments[0] && this.check(expression.arguments[0], depth + 1);
         }
-        return this.functions.has(this.calledFunction(expression) ?? expression);
+        return this.functions.has(calledFunction(this.index, expression) ?? expression);
       }
       default:
         return false;
@@ -123,31 +123,6 @@ export class Taint {
     return false;
   }
 
-  /** The function a call runs, when it is declared in this module: `upload()`, `this.upload()`. */
-  private calledFunction(call: Node): Node | undefined {
-    const callee = unwrap(call.callee);
-    if (callee.type === 'Identifier') {
-      const binding = this.index.resolve(callee);
-      if (binding?.kind === 'function') return binding.declaration;
-      const init = binding?.init && unwrap(binding.init);
-      return init && isFunction(init) ? init : undefined;
-    }
-    if (isMember(callee) && unwrap(callee.object).type === 'ThisExpression') {
-      const name = memberName(callee);
-      for (const ancestor of this.index.ancestors(call)) {
-        if (ancestor.type !== 'ClassBody') continue;
-        const method = ancestor.body.find((member: Node) => keyName(member) === name);
-        if (!method) return undefined;
-        return method.type === 'MethodDefinition'
-          ? method.value
-          : method.value && isFunction(unwrap(method.value))
-            ? unwrap(method.value)
-            : method;
-      }
-    }
-    return undefined;
-  }
-
   private bindingsIn(pattern: Node): Binding[] {
     switch (pattern.type) {
       case 'Identifier': {
@@ -166,4 +141,29 @@ export class Taint {
         return [];
     }
   }
+}
+
+/** The function a call runs, when it is declared in this module: `upload()`, `this.upload()`. */
+export function calledFunction(index: ModuleIndex, call: Node): Node | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === 'Identifier') {
+    const binding = index.resolve(callee);
+    if (binding?.kind === 'function') return binding.declaration;
+    const init = binding?.init && unwrap(binding.init);
+    return init && isFunction(init) ? init : undefined;
+  }
+  if (isMember(callee) && unwrap(callee.object).type === 'ThisExpression') {
+    const name = memberName(callee);
+    for (const ancestor of index.ancestors(call)) {
+      if (ancestor.type !== 'ClassBody') continue;
+      const method = ancestor.body.find((member: Node) => keyName(member) === name);
+      if (!method) return undefined;
+      return method.type === 'MethodDefinition'
+        ? method.value
+        : method.value && isFunction(unwrap(method.value))
+          ? unwrap(method.value)
+          : method;
+    }
+  }
+  return undefined;
 }

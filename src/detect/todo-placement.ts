@@ -49,6 +49,8 @@ export function todoAnchor(chain: readonly Node[]): Node {
     const [child, parent] = [chain[i], chain[i + 1]];
     // A `case` label's test is not one of the case's statements: the comment goes above `case`.
     if (parent.type === 'SwitchCase' && parent.test === child) continue;
+    // Nor is what a `switch` tests one of its cases: the comment goes above the `switch`.
+    if (parent.type === 'SwitchStatement' && parent.discriminant === child) continue;
     if (parent.type in TODO_HOLDERS) {
       const record = RECORD_STATEMENTS.has(child.type) || (child.type === 'ReturnStatement' && WRITTEN_VALUES.has(chain[0].type));
       return property && record ? property : child;

@@ -1,11 +1,12 @@
 import { V2_VIDEO_LIST_URL } from '../contract/index.js';
-import { memberName, rangeOf, type Node } from './ast.js';
+import { calleeName, isFunction, isIdentifier, memberName, rangeOf, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
-import type { TikTokRequest } from './requests.js';
+import { isHttpLibraryCall, type TikTokRequest } from './requests.js';
 import type { RequestRecord } from './request-records.js';
 import type { UrlMatch } from './classify-url.js';
-import { Taint } from './taint.js';
+import { calledFunction, Taint } from './taint.js';
+import type { ValueFolder } from './static-value.js';
 import { responseTaint } from './response-fields.js';
 
 /** What the v2 answer says in place of the v1 status fields: flat for the token calls, in `error` for the others (§2.7, §2.8). */
@@ -35,14 +36,18 @@ function isVideoList(request: TikTokRequest): boolean {
  * `error_code` and `description` read from the answer of a v1 token, user info or video list call:
  * v2 has neither, so a read left as it is after the call moves (by the codemod or by hand) tests
  * nothing and prints nothing. Each names its request (`data.request`, the call's offset), whose
- * rewrite takes the read with it and whose TODO covers it when the call is left for a person.
+ * rewrite takes the read with it and whose TODO covers it when the call is left for a person. Reads
+ * inside the module's own wrapper (`send(config) { … axios(config) … }`) serve every call sent
+ * through it, so they name the wrapper, and each gets its own TODO.
  */
 export function findV1AnswerFields(
   index: ModuleIndex,
   requests: readonly TikTokRequest[],
   records: readonly RequestRecord[] = [],
+  folder?: ValueFolder,
 ): RawFinding[] {
   const findings: RawFinding[] = [];
+  const wrapped = new Map<Node, TikTokRequest[]>();
   const members = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')];
   for (const request of requests) {
     // `data.video_list`: the list is `videos` in v1 as in v2, so this read never held anything.
@@ -59,22 +64,71 @@ export function findV1AnswerFields(
           });
     }
     const v2 = v2StatusOf(request.match);
-    if (v2) statusReads(members, responseTaint(index, [request]), request.match, v2, String(rangeOf(request.call)[0]), findings);
+    if (!v2) continue;
+    statusReads(members, responseTaint(index, [request]), request.match.v1!.purpose, v2, String(rangeOf(request.call)[0]), findings);
+    const wrapper = folder && calledFunction(index, request.call);
+    if (wrapper) wrapped.set(wrapper, [...(wrapped.get(wrapper) ?? []), request]);
+  }
+  // Inside the app's own wrapper the requests go through, read once for all the calls it serves.
+  for (const [wrapper, served] of wrapped) {
+    const inner = wrapperRequests(index, folder!, wrapper, served[0]);
+    if (inner.length === 0) continue;
+    const purposes = [...new Set(served.map((request) => request.match.v1!.purpose))];
+    const replacements = [...new Set(served.map((request) => v2StatusOf(request.match)!))];
+    const name = calleeName(served[0].call) ?? 'a wrapper';
+    const purpose = `v1 calls sent through \`${name}\` (${purposes.join(', ')})`;
+    const v2 =
+      replacements.length === 1
+        ? replacements[0]
+        : {
+            error_code: `${TOKEN_ANSWER.error_code} for the token calls, ${USER_ANSWER.error_code} for the others`,
+            description: `${TOKEN_ANSWER.description} for the token calls, ${USER_ANSWER.description} for the others`,
+          };
+    statusReads(members, new Taint(index, new Set(inner)), purpose, v2, `wrapper ${rangeOf(wrapper)[0]}`, findings);
   }
   // `{ url: '…/oauth/revoke/', formatResponse: (obj) => ({ code: obj.data.error_code }) }`: a provider
   // table's entry, whose answer reader's parameter holds the answer.
   for (const record of records) {
     const v2 = v2StatusOf(record.match);
     if (v2 && record.answers.length > 0)
-      statusReads(members, new Taint(index, new Set(), record.answers), record.match, v2, String(rangeOf(record.url)[0]), findings);
+      statusReads(
+        members,
+        new Taint(index, new Set(), record.answers),
+        record.match.v1!.purpose,
+        v2,
+        String(rangeOf(record.url)[0]),
+        findings,
+      );
   }
   return findings;
+}
+
+/**
+ * `this.send({ url: V1_TOKEN_URL, … })` where the module's own `send(config)` hands the config whole
+ * to an HTTP client (`axios(config)`): that inner call answers what the v1 endpoint answers, and the
+ * status tests written after it (`if (data.error_code)`) are the v1 ones.
+ */
+function wrapperRequests(index: ModuleIndex, folder: ValueFolder, fn: Node, request: TikTokRequest): Node[] {
+  if (!isFunction(fn)) return [];
+  const [start, end] = rangeOf(request.urlArgument);
+  const position = (request.call.arguments as Node[]).findIndex((arg) => rangeOf(arg)[0] <= start && end <= rangeOf(arg)[1]);
+  const param: Node | undefined = position === -1 ? undefined : fn.params[position];
+  if (param?.type !== 'Identifier') return [];
+  const binding = index.resolve(param);
+  const [from, to] = rangeOf(fn);
+  return [...index.ofType('CallExpression')].filter(
+    (call) =>
+      rangeOf(call)[0] > from &&
+      rangeOf(call)[1] < to &&
+      (isHttpLibraryCall(call, folder) || isIdentifier(unwrap(call.callee), 'fetch')) &&
+      (call.arguments as Node[]).some((arg) => isIdentifier(unwrap(arg)) && index.resolve(unwrap(arg)) === binding),
+  );
 }
 
 function statusReads(
   members: readonly Node[],
   answer: Taint,
-  match: UrlMatch,
+  purpose: string,
   v2: Readonly<Record<string, string>>,
   request: string,
   findings: RawFinding[],
@@ -86,7 +140,7 @@ function statusReads(
       ruleId: 'no-v1-oauth-endpoint',
       messageId: 'answerField',
       node: member.property as Node,
-      data: { field, purpose: match.v1!.purpose, replacement: v2[field], request },
+      data: { field, purpose, replacement: v2[field], request },
     });
   }
 }
