@@ -18,6 +18,7 @@ import { importedAnswerCalls } from './imported-answers.js';
 import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
+import { findV1AnswerTypes } from './v1-answer-types.js';
 import { findV2TokenAnswerReads } from './v2-token-answer-reads.js';
 import { findV2TokenJsonBodies } from './v2-token-json-body.js';
 
@@ -65,6 +66,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findLegacyEvents(index, owners, keep),
     ...fields.findings,
     ...findV1AnswerFields(index, requests, records, folder),
+    ...findV1AnswerTypes(index, requests),
     ...findV2TokenAnswerReads(index, requests),
     ...findV2TokenJsonBodies(requests),
     ...findLegacyTypeFields(index, fields.flows),

@@ -66,7 +66,11 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
  * The type annotations on values that flow from legacy requests (inline type literals included), and
  * the names of the types they use, followed into the types those contain.
  */
-function typesOfTaintedValues(index: ModuleIndex, flowsHere: (node: Node) => boolean): { names: Set<string>; annotations: Set<Node> } {
+export function typesOfTaintedValues(
+  index: ModuleIndex,
+  flowsHere: (node: Node) => boolean,
+  returnsIt?: (fn: Node) => boolean,
+): { names: Set<string>; annotations: Set<Node> } {
   const names = new Set<string>();
   const annotations = new Set<Node>();
   const tainted = (node: Node | undefined) => !!node && flowsHere(node);
@@ -88,6 +92,10 @@ function typesOfTaintedValues(index: ModuleIndex, flowsHere: (node: Node) => boo
     const typeArguments = call.typeArguments ?? call.typeParameters;
     if (typeArguments && tainted(call)) addReferences(typeArguments);
   }
+  // `async getToken(): Promise<TokenAnswer> { … return res.data }`: the declared result of a function that hands the answer on.
+  if (returnsIt)
+    for (const type of FUNCTION_TYPES)
+      for (const fn of index.ofType(type)) if (fn.returnType && returnsIt(fn)) addReferences(fn.returnType);
   // Follow `interface UploadResponse { data: UploadData }` down to the types it uses.
   const declarations = new Map<string, Node>();
   for (const type of ['TSInterfaceDeclaration', 'TSTypeAliasDeclaration'])
@@ -106,6 +114,8 @@ function typesOfTaintedValues(index: ModuleIndex, flowsHere: (node: Node) => boo
   }
   return { names, annotations };
 }
+
+const FUNCTION_TYPES = ['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ObjectMethod'];
 
 function collect(root: Node, type: string): Node[] {
   return [...descendants(root)].filter((node) => node.type === type);

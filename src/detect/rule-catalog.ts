@@ -142,6 +142,10 @@ export const RULES = {
         '{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}; the Content Posting API needs a v2 token with the video.upload scope',
       answerField:
         '`{{field}}` of the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; change this read when the call moves to v2',
+      answerTypeField:
+        '`{{field}}` is declared on the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; declare that instead, with the code that reads it',
+      answerTypeEnvelope:
+        'the fields of the {{purpose}} answer are declared inside `data`, as v1 sent them: the v2 token answer is flat (access_token, open_id, refresh_token, expires_in and scope at the top, `error` and `error_description` on failure); declare them at the top',
       v2TokenJsonBody:
         'this call sends JSON to the v2 token endpoint, which takes a form-encoded body only (application/x-www-form-urlencoded): every call fails with invalid_request; send the same fields as a form',
       v2TokenAnswerNested:

@@ -10,11 +10,11 @@ import type { ValueFolder } from './static-value.js';
 import { responseTaint } from './response-fields.js';
 
 /** What the v2 answer says in place of the v1 status fields: flat for the token calls, in `error` for the others (§2.7, §2.8). */
-const TOKEN_ANSWER = { error_code: '`error` (a string, sent only on failure)', description: '`error_description`' };
+export const TOKEN_ANSWER = { error_code: '`error` (a string, sent only on failure)', description: '`error_description`' };
 const USER_ANSWER = { error_code: '`error.code` (a string, "ok" on success)', description: '`error.message`' };
 
 /** The v1 calls whose answer carried `error_code` and `description`, and where v2 puts them. */
-function v2StatusOf(match: UrlMatch): Readonly<Record<string, string>> | undefined {
+export function v2StatusOf(match: UrlMatch): Readonly<Record<string, string>> | undefined {
   const v1 = match.kind === 'v1-endpoint' ? match.v1 : undefined;
   if (!v1) return undefined;
   // The v2 revoke answers nothing on success, and its failure flat, as the token endpoint does (§2.8).

@@ -4,7 +4,7 @@ import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
-import { rangeOf } from '../../src/detect/ast.js';
+import { rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
@@ -101,18 +101,48 @@ function requestSites(context: CodemodContext): Map<RawFinding, RawFinding> {
  * is out of sight (a table's entry): the v1 status reads of one statement share one TODO.
  */
 function statusReadsTogether(context: CodemodContext): Map<RawFinding, string> {
+  const together = typeFieldsTogether(context);
   const groups = new Map<string, RawFinding[]>();
   for (const finding of context.unhandled((f) => f.messageId === 'answerField' && !!f.node)) {
     const statement = statementForTodo(finding.node!, context.index);
     const key = `${finding.data.request}:${statement ? rangeOf(statement)[0] : -1}`;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
-  const together = new Map<RawFinding, string>();
   for (const group of groups.values()) {
     const fields = [...new Map(group.map((finding) => [finding.data.field, finding.data.replacement])).entries()];
     if (fields.length < 2) continue;
     const { purpose } = group[0].data;
     const message = `${fields.map(([field]) => `\`${field}\``).join(' and ')} of the answer of the ${purpose}, which v2 does not send: the v2 call answers ${fields.map(([, replacement]) => replacement).join(' and ')}; change these reads when the call moves to v2`;
+    for (const finding of group) together.set(finding, message);
+  }
+  return together;
+}
+
+/**
+ * The v1 fields one type declares for an answer (`data` around the token fields, `error_code`,
+ * `description`): one TODO above the declaration that names them all.
+ */
+function typeFieldsTogether(context: CodemodContext): Map<RawFinding, string> {
+  const groups = new Map<Node, RawFinding[]>();
+  for (const finding of context.unhandled((f) => (f.messageId === 'answerTypeField' || f.messageId === 'answerTypeEnvelope') && !!f.node)) {
+    const statement = statementForTodo(finding.node!, context.index);
+    groups.set(statement, [...(groups.get(statement) ?? []), finding]);
+  }
+  const together = new Map<RawFinding, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const purposes = [...new Set(group.map((finding) => finding.data.purpose))].join(' and the ');
+    const envelope = group.some((finding) => finding.messageId === 'answerTypeEnvelope');
+    const fields = [...new Map(group.filter((f) => f.messageId === 'answerTypeField').map((f) => [f.data.field, f.data.replacement]))];
+    const parts = [
+      ...(envelope ? ['its fields sit inside `data`, where the v2 token answer puts them flat at the top'] : []),
+      ...(fields.length > 0
+        ? [
+            `it declares ${fields.map(([field]) => `\`${field}\``).join(' and ')}, which v2 answers as ${fields.map(([, replacement]) => replacement).join(' and ')}`,
+          ]
+        : []),
+    ];
+    const message = `this type declares the answer of the ${purposes} as v1 sent it: ${parts.join('; ')}; declare what v2 sends, with the code that reads it`;
     for (const finding of group) together.set(finding, message);
   }
   return together;
