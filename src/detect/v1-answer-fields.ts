@@ -84,7 +84,10 @@ export function findV1AnswerFields(
             error_code: `${TOKEN_ANSWER.error_code} for the token calls, ${USER_ANSWER.error_code} for the others`,
             description: `${TOKEN_ANSWER.description} for the token calls, ${USER_ANSWER.description} for the others`,
           };
-    statusReads(members, new Taint(index, new Set(inner)), purpose, v2, `wrapper ${rangeOf(wrapper)[0]}`, findings);
+    // `if (body.message === 'error')`: a wrapper that unwraps the v1 envelope tests its `message` too,
+    // which the v2 answers do not have; they say a failure where `error_code` goes.
+    const withEnvelope = { ...v2, message: v2.error_code };
+    statusReads(members, new Taint(index, new Set(inner)), purpose, withEnvelope, `wrapper ${rangeOf(wrapper)[0]}`, findings);
   }
   // `{ url: '…/oauth/revoke/', formatResponse: (obj) => ({ code: obj.data.error_code }) }`: a provider
   // table's entry, whose answer reader's parameter holds the answer.
@@ -135,7 +138,9 @@ function statusReads(
 ): void {
   for (const member of members) {
     const field = memberName(member);
-    if ((field !== 'error_code' && field !== 'description') || !answer.has(member.object)) continue;
+    if (!field || !Object.hasOwn(v2, field) || !answer.has(member.object)) continue;
+    // The envelope's own `message`, not `error.message` of an answer that has one.
+    if (field === 'message' && unwrap(member.object).type !== 'Identifier') continue;
     findings.push({
       ruleId: 'no-v1-oauth-endpoint',
       messageId: 'answerField',

@@ -27,8 +27,8 @@ export function addMigrationTodos(context: CodemodContext): void {
     }
     const joined = together.get(finding);
     if (joined) {
-      addTodo(context, finding.node!, joined);
-      context.record(finding, 'todo', joined);
+      if (joined.write) addTodo(context, finding.node!, joined.message);
+      context.record(finding, 'todo', joined.message);
       continue;
     }
     const site = partOf.get(finding);
@@ -100,35 +100,56 @@ function requestSites(context: CodemodContext): Map<RawFinding, RawFinding> {
  * `if (body.data.error_code !== 0) throw new Error(body.data.description)` of an answer whose request
  * is out of sight (a table's entry): the v1 status reads of one statement share one TODO.
  */
-function statusReadsTogether(context: CodemodContext): Map<RawFinding, string> {
+function statusReadsTogether(context: CodemodContext): Map<RawFinding, Joined> {
   const together = typeFieldsTogether(context);
   const groups = new Map<string, RawFinding[]>();
   for (const finding of context.unhandled((f) => f.messageId === 'answerField' && !!f.node)) {
     const statement = statementForTodo(finding.node!, context.index);
-    const key = `${finding.data.request}:${statement ? rangeOf(statement)[0] : -1}`;
+    // Inside the app's own wrapper, its whole status handling is one site, under one TODO at its first read.
+    const wrapper = finding.data.request.startsWith('wrapper ');
+    const key = wrapper ? finding.data.request : `${finding.data.request}:${statement ? rangeOf(statement)[0] : -1}`;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
     const fields = [...new Map(group.map((finding) => [finding.data.field, finding.data.replacement])).entries()];
-    if (fields.length < 2) continue;
+    const statements = new Set(group.map((finding) => statementForTodo(finding.node!, context.index)));
+    if (fields.length < 2 && statements.size < 2) continue;
     const { purpose } = group[0].data;
-    const message = `${fields.map(([field]) => `\`${field}\``).join(' and ')} of the answer of the ${purpose}, which v2 does not send: the v2 call answers ${fields.map(([, replacement]) => replacement).join(' and ')}; change these reads when the call moves to v2`;
-    for (const finding of group) together.set(finding, message);
+    const first = key.startsWith('wrapper ') ? [...group].sort((a, b) => rangeOf(a.node!)[0] - rangeOf(b.node!)[0])[0] : undefined;
+    const message = first
+      ? wrapperStatusMessage(purpose, new Map(fields))
+      : `${fields.map(([field]) => `\`${field}\``).join(' and ')} of the answer of the ${purpose}, which v2 does not send: the v2 call answers ${fields.map(([, replacement]) => replacement).join(' and ')}; change these reads when the call moves to v2`;
+    for (const finding of group) together.set(finding, { message, write: !first || finding === first });
   }
   return together;
+}
+
+/** The one TODO of a wrapper's status handling: what it reads, here and below, and what to test instead. */
+function wrapperStatusMessage(purpose: string, fields: ReadonlyMap<string, string | undefined>): string {
+  const names = [...fields.keys()].map((field) => `\`${field}\``);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  const failure = fields.get('error_code') ?? fields.get('message');
+  const text = fields.get('description');
+  return `${listed} of the answer of the ${purpose}, which v2 does not send, are read here and below: when the calls move to v2, test ${failure} instead${text ? `, and print ${text}` : ''}`;
+}
+
+/** A TODO several findings share: its text, and whether this finding's place is where it is written. */
+interface Joined {
+  readonly message: string;
+  readonly write: boolean;
 }
 
 /**
  * The v1 fields one type declares for an answer (`data` around the token fields, `error_code`,
  * `description`): one TODO above the declaration that names them all.
  */
-function typeFieldsTogether(context: CodemodContext): Map<RawFinding, string> {
+function typeFieldsTogether(context: CodemodContext): Map<RawFinding, Joined> {
   const groups = new Map<Node, RawFinding[]>();
   for (const finding of context.unhandled((f) => (f.messageId === 'answerTypeField' || f.messageId === 'answerTypeEnvelope') && !!f.node)) {
     const statement = statementForTodo(finding.node!, context.index);
     groups.set(statement, [...(groups.get(statement) ?? []), finding]);
   }
-  const together = new Map<RawFinding, string>();
+  const together = new Map<RawFinding, Joined>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const purposes = [...new Set(group.map((finding) => finding.data.purpose))].join(' and the ');
@@ -143,7 +164,7 @@ function typeFieldsTogether(context: CodemodContext): Map<RawFinding, string> {
         : []),
     ];
     const message = `this type declares the answer of the ${purposes} as v1 sent it: ${parts.join('; ')}; declare what v2 sends, with the code that reads it`;
-    for (const finding of group) together.set(finding, message);
+    for (const finding of group) together.set(finding, { message, write: true });
   }
   return together;
 }
