@@ -12,7 +12,7 @@ import {
   V2_VIDEO_QUERY_URL,
   type LegacyResponseField,
 } from '../contract/index.js';
-import { calleeName, isCall, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, keyName, memberName, staticString, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { Owner, OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -107,10 +107,18 @@ export function findResponseFields(
       replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField],
     })),
     ...errorTextReads(index, response),
-    ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({
-      messageId: 'webhookField',
-      replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'],
-    })).filter(
+    ...[
+      ...fieldReads(index, webhook, WEBHOOK_FIELDS, (field) => ({
+        messageId: 'webhookField',
+        replacement: LEGACY_WEBHOOK_CONTENT_FIELDS[field as 'share_id'],
+      })),
+      ...keyArguments(index, webhook, WEBHOOK_FIELDS).map((literal) => ({
+        ruleId: 'no-legacy-response-field' as const,
+        messageId: 'webhookField',
+        node: literal,
+        data: { legacy: staticString(literal)!, replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id },
+      })),
+    ].filter(
       // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both.
       (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
     ),
@@ -310,6 +318,22 @@ function fieldReads(
   };
   for (const pattern of taint.patterns) visitPattern(pattern);
   return findings;
+}
+
+/**
+ * `stringField(content, 'share_id')`, `get(content, 'share_id')`: a field named by a string given
+ * beside the value it is read from, to a getter of the app's or a library's. The string is the read.
+ */
+function keyArguments(index: ModuleIndex, taint: Taint, fields: readonly string[]): Node[] {
+  const found: Node[] = [];
+  for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')]) {
+    const args = call.arguments as Node[];
+    if (args.length < 2 || args.length > 3 || !taint.has(args[0])) continue;
+    const key = args[1];
+    const name = staticString(key);
+    if (name !== undefined && fields.includes(name) && (key.type === 'StringLiteral' || key.type === 'Literal')) found.push(key);
+  }
+  return found;
 }
 
 /** `x.publish_id ?? x.share_id`: the legacy field read only when the new one is missing. */

@@ -15,7 +15,7 @@ import {
   unwrap,
   type Node,
 } from '../../src/detect/ast.js';
-import { stringLike } from '../../src/codemod/replace-literal.js';
+import { replaceLiteral, stringLike } from '../../src/codemod/replace-literal.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
@@ -138,7 +138,14 @@ export function renameWebhookEvents(context: CodemodContext): void {
     }
     const parent = context.index.parent(finding.node!)!;
     const isRead = parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression';
-    if (keep && isRead) {
+    // `stringField(content, 'share_id')`: the field named to a getter, renamed in its string.
+    if (isCall(parent) && (parent.arguments as Node[]).includes(finding.node!)) {
+      if (keep) {
+        context.defer(finding, 'kept legacy events send `share_id`, new ones `publish_id`: read both here');
+        continue;
+      }
+      replaceLiteral(context, finding.node!, 'publish_id');
+    } else if (keep && isRead) {
       // Kept legacy events still carry share_id.
       context
         .pathOf(parent)
