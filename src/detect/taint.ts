@@ -1,4 +1,4 @@
-import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, unwrap, type Node } from './ast.js';
+import { calleeName, isFunction, isIdentifier, isMember, keyName, memberName, rangeOf, unwrap, type Node } from './ast.js';
 import type { Binding, ModuleIndex } from './module-index.js';
 
 /** Methods whose result still carries the response they were called on. */
@@ -12,6 +12,7 @@ const MAX_ROUNDS = 8;
 export class Taint {
   private readonly bindings = new Set<Binding>();
   private readonly functions = new Set<Node>();
+  private readonly passing = new Map<Node, number[]>();
   /** Object patterns that destructure a tainted value. */
   readonly patterns = new Set<Node>();
 
@@ -67,11 +68,40 @@ export class Taint {
         if (isMember(callee) && isIdentifier(callee.object, 'JSON') && memberName(callee) === 'parse') {
           return !!expression.arguments[0] && this.check(expression.arguments[0], depth + 1);
         }
-        return this.functions.has(calledFunction(this.index, expression) ?? expression);
+        const fn = calledFunction(this.index, expression);
+        if (fn && this.functions.has(fn)) return true;
+        // `asRecord(JSON.parse(content))`: a function of the module that hands back what it is given.
+        return !!fn && this.returnedParams(fn).some((at) => !!expression.arguments[at] && this.check(expression.arguments[at], depth + 1));
       }
       default:
         return false;
     }
+  }
+
+  /** The positions of the parameters a function returns as they came (`return value as T`), found once. */
+  private returnedParams(fn: Node): number[] {
+    let found = this.passing.get(fn);
+    if (found) return found;
+    const params: Node[] = fn.params ?? fn.value?.params ?? [];
+    const [start, end] = rangeOf(fn);
+    const positions = new Set<number>();
+    for (const statement of this.index.ofType('ReturnStatement')) {
+      const [at] = rangeOf(statement);
+      if (at < start || at > end || !statement.argument || this.functionOf(statement) !== fn) continue;
+      const value = unwrap(statement.argument);
+      if (value.type !== 'Identifier') continue;
+      const binding = this.index.resolve(value);
+      const position = params.findIndex((param) => param.type === 'Identifier' && this.index.resolve(param) === binding);
+      if (position >= 0 && binding?.kind === 'param') positions.add(position);
+    }
+    found = [...positions];
+    this.passing.set(fn, found);
+    return found;
+  }
+
+  private functionOf(node: Node): Node | undefined {
+    for (const ancestor of this.index.ancestors(node)) if (isFunction(ancestor)) return ancestor;
+    return undefined;
   }
 
   /** One round of propagation; true when something new was tainted. */
