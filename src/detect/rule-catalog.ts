@@ -144,6 +144,8 @@ export const RULES = {
         '`{{field}}` of the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; change this read when the call moves to v2',
       answerTypeField:
         '`{{field}}` is declared on the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; declare that instead, with the code that reads it',
+      answerTypeNumberCode:
+        '`error.code` is declared a number on the answer of the {{purpose}}, as v1 numbered it: v2 sends a string ("ok" on success, an error name such as "access_token_invalid" otherwise); declare it a string, with the code that compares it',
       answerTypeEnvelope:
         'the fields of the {{purpose}} answer are declared inside `data`, as v1 sent them: the v2 token answer is flat (access_token, open_id, refresh_token, expires_in and scope at the top, `error` and `error_description` on failure); declare them at the top',
       v2TokenJsonBody:

@@ -145,7 +145,8 @@ interface Joined {
  */
 function typeFieldsTogether(context: CodemodContext): Map<RawFinding, Joined> {
   const groups = new Map<Node, RawFinding[]>();
-  for (const finding of context.unhandled((f) => (f.messageId === 'answerTypeField' || f.messageId === 'answerTypeEnvelope') && !!f.node)) {
+  const kinds = new Set(['answerTypeField', 'answerTypeEnvelope', 'answerTypeNumberCode']);
+  for (const finding of context.unhandled((f) => kinds.has(f.messageId) && !!f.node)) {
     const statement = statementForTodo(finding.node!, context.index);
     groups.set(statement, [...(groups.get(statement) ?? []), finding]);
   }
@@ -161,6 +162,9 @@ function typeFieldsTogether(context: CodemodContext): Map<RawFinding, Joined> {
         ? [
             `it declares ${fields.map(([field]) => `\`${field}\``).join(' and ')}, which v2 answers as ${fields.map(([, replacement]) => replacement).join(' and ')}`,
           ]
+        : []),
+      ...(group.some((finding) => finding.messageId === 'answerTypeNumberCode')
+        ? ['its `error.code` is a number, which v2 sends as a string ("ok" on success)']
         : []),
     ];
     const message = `this type declares the answer of the ${purposes} as v1 sent it: ${parts.join('; ')}; declare what v2 sends, with the code that reads it`;
