@@ -7,7 +7,8 @@ import { LEGACY_API_HOSTS } from './legacy-share-api.js';
  * - the legacy hosts (every endpoint finding), the Content Posting host (a token left in its query), `www.tiktok.com/auth/` (v1 authorize page);
  * - `share/…` paths, for axios and got instances whose baseURL lives in another module;
  * - `video.upload.`, `video.publish.`: the legacy events, and names TikTok never sent that handlers wait for;
- * - `share_id`, for payloads read far from the call that fetched them.
+ * - `share_id`, for payloads read far from the call that fetched them;
+ * - `client_key=`, TikTok's name for the app in a token request's query on a base out of sight.
  */
 export const PREFILTER_MARKERS: readonly string[] = [
   ...LEGACY_API_HOSTS,
@@ -18,4 +19,5 @@ export const PREFILTER_MARKERS: readonly string[] = [
   'video.upload.',
   'video.publish.',
   'share_id',
+  'client_key=',
 ];

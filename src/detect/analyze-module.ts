@@ -19,6 +19,7 @@ import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
 import { findV1AnswerTypes } from './v1-answer-types.js';
+import { findTokenFieldsInQuery } from './token-fields-in-query.js';
 import { findV2TokenAnswerReads } from './v2-token-answer-reads.js';
 import { findV2TokenJsonBodies } from './v2-token-json-body.js';
 
@@ -69,6 +70,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findV1AnswerTypes(index, requests),
     ...findV2TokenAnswerReads(index, requests),
     ...findV2TokenJsonBodies(requests),
+    ...findTokenFieldsInQuery(index, folder, owners),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),
   ];

@@ -144,6 +144,8 @@ export const RULES = {
         '`{{field}}` of the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; change this read when the call moves to v2',
       answerTypeField:
         '`{{field}}` is declared on the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; declare that instead, with the code that reads it',
+      tokenFieldsInQuery:
+        'this token request (grant_type={{grant}}) puts its fields in the query, with `client_key` as TikTok names it: the v1 token endpoints read them there; POST https://open.tiktokapis.com/v2/oauth/token/ reads a form-encoded body only (client_key, client_secret, code or refresh_token, grant_type, redirect_uri), so send them there, with the base that sends them',
       answerTypeNumberCode:
         '`error.code` is declared a number on the answer of the {{purpose}}, as v1 numbered it: v2 sends a string ("ok" on success, an error name such as "access_token_invalid" otherwise); declare it a string, with the code that compares it',
       answerTypeEnvelope:
