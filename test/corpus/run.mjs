@@ -21,7 +21,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/migrate-share-video.cjs');
 const CODE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const TYPESCRIPT = /\.(?:[cm]?ts|tsx)$/;
-const LEGACY = PREFILTER_MARKERS.filter((marker) => !marker.includes('tiktokapis'));
+// Markers of files that may hold a finding, not of legacy lines: the v2 host, and `client_key=`,
+// which v2's authorize and token requests send too.
+const LEGACY = PREFILTER_MARKERS.filter((marker) => !marker.includes('tiktokapis') && marker !== 'client_key=');
 const TODO_KINDS = tableKeys();
 /**
  * A legacy line counts as marked when a finding or a TODO stands this near: a finding is reported
