@@ -70,7 +70,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findV1AnswerTypes(index, requests),
     ...findV2TokenAnswerReads(index, requests),
     ...findV2TokenJsonBodies(requests),
-    ...findTokenFieldsInQuery(index, folder, owners),
+    ...findTokenFieldsInQuery(index, folder, owners, requests),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),
   ];

@@ -68,6 +68,8 @@ export const RULES = {
       accessToken: 'access_token in the query string of a TikTok request: send it as the header `Authorization: Bearer <token>` ({{hint}})',
       openId:
         'open_id in the query string of a TikTok request: drop it, the Content Posting API identifies the user by the token ({{hint}})',
+      unseenBase:
+        "access_token and open_id in the query of a request on a base out of sight, in code that names TikTok: the v1 API read them there; v2 takes the token as the header `Authorization: Bearer <token>` and no open_id, so send it so where the base is TikTok's",
     },
   },
   'no-form-data-video-upload': {
@@ -145,7 +147,7 @@ export const RULES = {
       answerTypeField:
         '`{{field}}` is declared on the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; declare that instead, with the code that reads it',
       tokenFieldsInQuery:
-        'this token request (grant_type={{grant}}) puts its fields in the query, with `client_key` as TikTok names it: the v1 token endpoints read them there; POST https://open.tiktokapis.com/v2/oauth/token/ reads a form-encoded body only (client_key, client_secret, code or refresh_token, grant_type, redirect_uri), so send them there, with the base that sends them',
+        'this token request (grant_type={{grant}}) puts its fields in the query, with `client_key` as TikTok names it: the v1 token endpoints read them there; POST https://open.tiktokapis.com/v2/oauth/token/ reads a form-encoded body only (client_key, client_secret, code or refresh_token, grant_type, redirect_uri), so send them there, with the base that sends them, and read its answer flat (access_token, open_id and refresh_token at the top, `error` on failure, no `data` or `message`)',
       answerTypeNumberCode:
         '`error.code` is declared a number on the answer of the {{purpose}}, as v1 numbered it: v2 sends a string ("ok" on success, an error name such as "access_token_invalid" otherwise); declare it a string, with the code that compares it',
       answerTypeEnvelope:
