@@ -1,6 +1,6 @@
 import { calleeName, isCall, type Node } from './ast.js';
 import { classifyUrl } from './classify-url.js';
-import { foldedText } from './folded.js';
+import { foldedText, HOLE } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -34,7 +34,9 @@ export function findTokenFieldsInQuery(
   for (const node of urlExpressions(index)) {
     if (known.has(node)) continue;
     const text = foldedText(folder.fold(node));
-    if (!text.includes('=') || classifyUrl(text)) continue;
+    // The whole endpoint out of sight, the query right after it: a path written out that is not
+    // TikTok's (`ApiUrl + 'MediaShare/Share?open_id=…'`) is the app's own server.
+    if (!text.startsWith(`${HOLE}?`) || classifyUrl(text)) continue;
     const grant = CLIENT_KEY.test(text) ? GRANT.exec(text)?.[1] : undefined;
     const userTokens = ACCESS_TOKEN.test(text) && OPEN_ID.test(text) && isSent(index, node);
     if ((!grant && !userTokens) || owners.ownerOf(node) !== 'tiktok') continue;
