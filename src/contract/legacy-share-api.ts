@@ -270,6 +270,13 @@ export const UNSENT_RESPONSE_FIELDS = ['video_id', 'share_url', 'item_id', 'awem
 /** What the v1 token answer's `data` held beside the tokens (§2.7): the v2 answer has none of them. */
 export const V1_TOKEN_STATUS_FIELDS = ['error_code', 'description', 'captcha', 'desc_url', 'log_id'] as const;
 
+/**
+ * A v1 token request with its fields in the URL's query (§2.7): the app named `client_key` (TikTok's
+ * name, and Douyin's, where OAuth elsewhere says `client_id`) and one of these grants. v2 reads the
+ * same fields from a form-encoded body only (§2.8).
+ */
+export const V1_QUERY_TOKEN_REQUEST = { appKey: 'client_key', grants: ['authorization_code', 'refresh_token'] } as const;
+
 /** The one field of a legacy webhook's decoded `content` (§2.6) and its new name (§7.3). */
 export const LEGACY_WEBHOOK_CONTENT_FIELDS = { share_id: 'publish_id' } as const;
 

@@ -1,5 +1,5 @@
 import { CONTENT_POSTING_HOSTS } from './content-posting-api.js';
-import { LEGACY_API_HOSTS } from './legacy-share-api.js';
+import { LEGACY_API_HOSTS, V1_QUERY_TOKEN_REQUEST } from './legacy-share-api.js';
 
 /**
  * Byte strings at least one of which is in every file that can hold a finding. A file with none
@@ -19,5 +19,5 @@ export const PREFILTER_MARKERS: readonly string[] = [
   'video.upload.',
   'video.publish.',
   'share_id',
-  'client_key=',
+  `${V1_QUERY_TOKEN_REQUEST.appKey}=`,
 ];

@@ -1,3 +1,4 @@
+import { LEGACY_UPLOAD, V1_QUERY_TOKEN_REQUEST } from '../contract/index.js';
 import { calleeName, isCall, type Node } from './ast.js';
 import { classifyUrl } from './classify-url.js';
 import { foldedText, HOLE } from './folded.js';
@@ -7,11 +8,11 @@ import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import type { ValueFolder } from './static-value.js';
 
-/** TikTok (and Douyin) name the app `client_key` where OAuth elsewhere says `client_id`. */
-const CLIENT_KEY = /[?&]client_key=/;
-const GRANT = /[?&]grant_type=(authorization_code|refresh_token)\b/;
-const ACCESS_TOKEN = /[?&]access_token=/;
-const OPEN_ID = /[?&]open_id=/;
+const { appKey, grants } = V1_QUERY_TOKEN_REQUEST;
+const CLIENT_KEY = new RegExp(`[?&]${appKey}=`);
+const GRANT = new RegExp(`[?&]grant_type=(${grants.join('|')})\\b`);
+/** The user's pair v1 took in the query: `access_token` and `open_id`. */
+const USER_TOKENS = LEGACY_UPLOAD.queryCredentials.map((name) => new RegExp(`[?&]${name}=`));
 
 /**
  * `\`${options.tokenURL}?client_key=…&client_secret=…&code=…&grant_type=authorization_code\``: a
@@ -38,7 +39,7 @@ export function findTokenFieldsInQuery(
     // TikTok's (`ApiUrl + 'MediaShare/Share?open_id=…'`) is the app's own server.
     if (!text.startsWith(`${HOLE}?`) || classifyUrl(text)) continue;
     const grant = CLIENT_KEY.test(text) ? GRANT.exec(text)?.[1] : undefined;
-    const userTokens = ACCESS_TOKEN.test(text) && OPEN_ID.test(text) && isSent(index, node);
+    const userTokens = USER_TOKENS.every((name) => name.test(text)) && isSent(index, node);
     if ((!grant && !userTokens) || owners.ownerOf(node) !== 'tiktok') continue;
     if (grant) findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'tokenFieldsInQuery', node, data: { grant } });
     // `this._profileURL + '?access_token=' + token + '&open_id=' + id`: the pair v1 read from the query.
