@@ -118,6 +118,12 @@ export class ModuleIndex {
     for (let current = this.parent(node); current; current = this.parent(current)) yield current;
   }
 
+  /** The function a node is written in, or undefined at the top of the module. */
+  functionOf(node: Node): Node | undefined {
+    for (const ancestor of this.ancestors(node)) if (isFunction(ancestor)) return ancestor;
+    return undefined;
+  }
+
   /** `this.<name>` members written in the class around `node` (its own body, not a nested class's); none outside a class. */
   thisMembers(node: Node): Node[] {
     const classOf = (inner: Node) => [...this.ancestors(inner)].find((ancestor) => ancestor.type === 'ClassBody');

@@ -242,9 +242,9 @@ export class ValueFolder {
     const list: Node[] | undefined = owner && (owner.type === 'SwitchCase' ? owner.consequent : owner.body);
     if (!list || !list.includes(statement)) return undefined;
     const writes = this.writesOf(binding);
-    const home = this.functionOf(read);
+    const home = this.index.functionOf(read);
     // A function that assigns it may run anywhere in between.
-    if (writes.some((write) => this.functionOf(write) !== home)) return undefined;
+    if (writes.some((write) => this.index.functionOf(write) !== home)) return undefined;
     // The last write before the read's statement: a statement of its own in the same list, or the declaration.
     const [start] = rangeOf(statement);
     // Nor a write in the read's own statement, before the read (`x = next(), send(x)`).
@@ -407,18 +407,12 @@ export class ValueFolder {
     // `this.clientKey`, given `clientKey || process.env.KEY` in the constructor: nothing static, and
     // the constructor's names mean nothing where the field is read. The field is the value there.
     const [only] = folded.pieces;
-    if (folded.pieces.length === 1 && only.text === undefined && this.functionOf(only.node) !== this.functionOf(reference))
+    if (folded.pieces.length === 1 && only.text === undefined && this.index.functionOf(only.node) !== this.index.functionOf(reference))
       return hole(reference, only.query);
     // `const token = await getToken(userId)`: a value computed once by a call is the binding's, and a
     // rewrite that moves the hole writes the name, never the call again.
     if (folded.pieces.length === 1 && only.text === undefined && COMPUTED.has(unwrap(only.node).type)) return hole(reference, only.query);
     return { pieces: folded.pieces, viaUrlRef: folded.viaUrlRef || URL_WITH_PATH.test(foldedText(folded)) };
-  }
-
-  /** The function a node is written in, or undefined at the top of the module. */
-  private functionOf(node: Node): Node | undefined {
-    for (let current = this.index.parent(node); current; current = this.index.parent(current)) if (isFunction(current)) return current;
-    return undefined;
   }
 
   private foldImported(reference: Node, value: ExportedValue | undefined): Folded {

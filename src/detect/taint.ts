@@ -82,12 +82,12 @@ export class Taint {
   private returnedParams(fn: Node): number[] {
     let found = this.passing.get(fn);
     if (found) return found;
-    const params: Node[] = fn.params ?? fn.value?.params ?? [];
+    const params: Node[] = fn.params ?? [];
     const [start, end] = rangeOf(fn);
     const positions = new Set<number>();
     for (const statement of this.index.ofType('ReturnStatement')) {
       const [at] = rangeOf(statement);
-      if (at < start || at > end || !statement.argument || this.functionOf(statement) !== fn) continue;
+      if (at < start || at > end || !statement.argument || this.index.functionOf(statement) !== fn) continue;
       const value = unwrap(statement.argument);
       if (value.type !== 'Identifier') continue;
       const binding = this.index.resolve(value);
@@ -97,11 +97,6 @@ export class Taint {
     found = [...positions];
     this.passing.set(fn, found);
     return found;
-  }
-
-  private functionOf(node: Node): Node | undefined {
-    for (const ancestor of this.index.ancestors(node)) if (isFunction(ancestor)) return ancestor;
-    return undefined;
   }
 
   /** One round of propagation; true when something new was tainted. */
