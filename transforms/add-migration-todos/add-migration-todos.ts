@@ -17,7 +17,7 @@ export function addMigrationTodos(context: CodemodContext): void {
   const partOf = requestSites(context);
   const heads = new Set(partOf.values());
   let present: Set<unknown> | undefined;
-  const together = statusReadsTogether(context);
+  const together = new Map([...statusReadsTogether(context), ...typeFieldsTogether(context)]);
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
     // A read of a v1 answer's status whose call is left as it was: part of that call's site and its TODO.
     const asked = finding.messageId === 'answerField' ? requestOfAnswerField(context, finding) : undefined;
@@ -101,7 +101,7 @@ function requestSites(context: CodemodContext): Map<RawFinding, RawFinding> {
  * is out of sight (a table's entry): the v1 status reads of one statement share one TODO.
  */
 function statusReadsTogether(context: CodemodContext): Map<RawFinding, Joined> {
-  const together = typeFieldsTogether(context);
+  const together = new Map<RawFinding, Joined>();
   const groups = new Map<string, RawFinding[]>();
   for (const finding of context.unhandled((f) => f.messageId === 'answerField' && !!f.node)) {
     const statement = statementForTodo(finding.node!, context.index);
