@@ -192,6 +192,8 @@ function isPure(init: Node | null): boolean {
     case 'StringLiteral':
     case 'Literal':
     case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
     case 'Identifier':
     case 'MemberExpression':
     case 'OptionalMemberExpression':
@@ -203,6 +205,8 @@ function isPure(init: Node | null): boolean {
       return isPure(init.left) && isPure(init.right);
     case 'ObjectExpression':
       return init.properties.every((property: Node) => property.type !== 'SpreadElement' && isPure(property.value));
+    case 'ArrayExpression':
+      return init.elements.every((element: Node | null) => element !== null && element.type !== 'SpreadElement' && isPure(element));
     case 'NewExpression':
       return init.callee.type === 'Identifier' && PURE_CONSTRUCTORS.has(init.callee.name) && init.arguments.every(isPure);
     case 'CallExpression':
