@@ -57,6 +57,20 @@ export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: 
  */
 export const LEGACY_UNMAPPED_PATH_EXAMPLES = ['/share/video/publish/', '/share/video/upload/init/', '/share/sound/upload/'] as const;
 
+/**
+ * Login Kit's v1 user info (`/oauth/userinfo/`) answered `{ data: { open_id, union_id, avatar,
+ * avatar_larger, display_name, error_code, description }, message }`; v2 answers the same user, all
+ * of it in the `user.info.basic` scope, as `data.user`, two fields renamed. Each v1 field and its v2 name.
+ */
+export const LOGIN_KIT_USER_FIELDS: Readonly<Record<string, string>> = {
+  open_id: 'open_id',
+  union_id: 'union_id',
+  avatar: 'avatar_url',
+  avatar_larger: 'avatar_large_url',
+  display_name: 'display_name',
+};
+export const LOGIN_KIT_USER_INFO_PATH = '/oauth/userinfo/';
+
 export interface V1Endpoint {
   /** Host and path, matched without the trailing slash. */
   readonly host: string;
@@ -134,10 +148,10 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
   },
   {
     // Not in API-CONTRACT §2.7: Login Kit's own v1 user info, seen in public clients (SDKs, NextAuth and
-    // passport providers); it answered flat fields in `data` (`avatar`, `avatar_larger`), not
-    // `data.user`, so it is reported and not rewritten.
+    // passport providers); it answered the user flat in `data` ({@link LOGIN_KIT_USER_FIELDS}), where
+    // v2 answers `data.user`, so its rewrite moves every read with the call.
     host: 'open-api.tiktok.com',
-    path: '/oauth/userinfo/',
+    path: LOGIN_KIT_USER_INFO_PATH,
     purpose: 'v1 Login Kit user info',
     replacement: 'GET https://open.tiktokapis.com/v2/user/info/?fields=… (data.user.avatar_url, …)',
   },

@@ -1,4 +1,4 @@
-import { V2_VIDEO_LIST_URL } from '../contract/index.js';
+import { LOGIN_KIT_USER_INFO_PATH, V2_VIDEO_LIST_URL } from '../contract/index.js';
 import { calleeName, isFunction, isIdentifier, memberName, rangeOf, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -19,7 +19,7 @@ export function v2StatusOf(match: UrlMatch): Readonly<Record<string, string>> | 
   if (!v1) return undefined;
   // The v2 revoke answers nothing on success, and its failure flat, as the token endpoint does (§2.8).
   if (v1.rewrite === 'code-exchange' || v1.rewrite === 'token-refresh' || v1.rewrite === 'token-revoke') return TOKEN_ANSWER;
-  if (v1.rewrite === 'user-info' || v1.rewrite === 'video-list' || v1.path === '/oauth/userinfo/') return USER_ANSWER;
+  if (v1.rewrite === 'user-info' || v1.rewrite === 'video-list' || v1.path === LOGIN_KIT_USER_INFO_PATH) return USER_ANSWER;
   return undefined;
 }
 

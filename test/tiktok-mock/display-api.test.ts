@@ -55,6 +55,33 @@ describe('user info, v1 and v2 (API-CONTRACT §2.7, §2.8)', () => {
     expect((await v2('follower_count')).json()).toMatchObject({ error: { code: 'invalid_param' } });
   });
 
+  it("Login Kit v1 (/oauth/userinfo/): GET or a form POST, the user flat in data under v1's names, status in data", async () => {
+    const loginKit = (query: string, init: { method?: string; form?: string } = {}) =>
+      mockRequest(mock, `https://${mock.hosts.legacy}/oauth/userinfo/${query}`, {
+        method: init.method ?? 'GET',
+        ...(init.form === undefined ? {} : { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: init.form }),
+      });
+    const flat = (await loginKit(`?access_token=${V1_TOKEN}&open_id=${DEFAULT_USERS.dave.openId}`)).json() as {
+      data: Record<string, unknown>;
+    };
+    expect(flat).toEqual({
+      data: expect.objectContaining({ open_id: DEFAULT_USERS.dave.openId, avatar: expect.any(String), error_code: 0, description: '' }),
+      message: 'success',
+    });
+    // The same profile v2 answers under data.user: avatar is avatar_url, avatar_larger avatar_large_url.
+    const v2Profile = (await v2('avatar_url,avatar_large_url', { token: ALICE.accessToken })).json() as {
+      data: { user: Record<string, unknown> };
+    };
+    const alice = (await loginKit('', { method: 'POST', form: `access_token=${ALICE.accessToken}` })).json() as {
+      data: Record<string, unknown>;
+    };
+    expect([alice.data.avatar, alice.data.avatar_larger]).toEqual([v2Profile.data.user.avatar_url, v2Profile.data.user.avatar_large_url]);
+    expect((await loginKit(`?access_token=${V1_TOKEN}&open_id=someone-else`)).json()).toMatchObject({
+      data: { error_code: 10002 },
+      message: 'error',
+    });
+  });
+
   const listV1 = (body: Record<string, unknown>) =>
     mockRequest(mock, `https://${mock.hosts.legacy}/video/list/`, {
       method: 'POST',

@@ -10,13 +10,15 @@ import { businessTokenCaution, tokenInAccessTokenHeader } from '../../src/codemo
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
-import { USER_INFO_FIELD_SCOPES, V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
+import { LOGIN_KIT_USER_INFO_PATH, USER_INFO_FIELD_SCOPES, V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { isPathOf } from '../../src/detect/classify-url.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
+import { answerTypes } from '../../src/codemod/answer-types.js';
 import { bodyUnread, requestedFields } from './requested-fields.js';
+import { LOGIN_KIT_ANSWER, planLoginKitReads } from './login-kit-reads.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
 interface DisplayEndpoint {
@@ -32,6 +34,10 @@ interface DisplayEndpoint {
   readonly alreadyV2?: boolean;
   /** A v2 call written on the retired host (`https://open-api.tiktok.com/v2/user/info/`), v1's shape kept. */
   readonly onLegacyHost?: boolean;
+  /** Login Kit's v1 user info: its answer's reads move under `data.user` with the call (login-kit-reads.ts). */
+  readonly loginKit?: boolean;
+  /** What a person is told of the v2 answer when the call is left to them. */
+  readonly answer?: string;
 }
 
 const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
@@ -40,13 +46,14 @@ const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
 };
 
 /**
- * Login Kit's v1 user info (`/oauth/userinfo/`) answered fields of its own (`data.avatar`), so a call
- * that reads them is a person's to port; one whose answer's body is never read (a token check on
- * `response.ok`) is the v2 user info call asking for `open_id`, as a user info check is.
+ * Login Kit's v1 user info (`/oauth/userinfo/`) is the v2 user info call too, its answer's reads moved
+ * under `data.user` (login-kit-reads.ts). One whose answer's body is never read (a token check on
+ * `response.ok`) asks for `open_id`, as a user info check does; one whose reads are already v2's
+ * (`data.user.avatar_url`) is the user info call as it stands.
  */
-function loginKitCheck(context: CodemodContext, request: TikTokRequest): DisplayEndpoint | undefined {
-  return request.match.v1?.path === '/oauth/userinfo/' && bodyUnread(context, request)
-    ? { ...ENDPOINTS['user-info'], messageId: 'endpoint' }
+function loginKit(request: TikTokRequest): DisplayEndpoint | undefined {
+  return request.match.v1?.path === LOGIN_KIT_USER_INFO_PATH
+    ? { ...ENDPOINTS['user-info'], name: 'Login Kit user info', messageId: 'endpoint', loginKit: true, answer: LOGIN_KIT_ANSWER }
     : undefined;
 }
 
@@ -92,7 +99,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
   for (const request of context.requests) {
     const endpoint =
       request.match.kind === 'v1-endpoint'
-        ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKitCheck(context, request))
+        ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKit(request))
         : (v2PathOnLegacyHost(request) ?? v2WithQueryTokens(context, request));
     if (!endpoint) continue;
     // The v1 call's finding stands on the call; a v2 path's on the old host on its URL, wherever written.
@@ -125,7 +132,8 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
     : endpoint.onLegacyHost
       ? `v2 ${endpoint.name} call on the retired v1 host`
       : `v1 ${endpoint.name}`;
-  const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (data is as before; error.code is "ok" on success)`;
+  const answer = endpoint.answer ?? 'data is as before; error.code is "ok" on success';
+  const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (${answer})`;
   // A v2 call has no finding of its own for a pointer to lead to: its query's tokens carry the reason.
   context.defer(finding, endpoint.alreadyV2 ? whole : siteReason(context, finding, request, whole, `${endpoint.name} request`));
 }
@@ -150,7 +158,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   const header = bearerTokenIn(context, parts);
   const token = found.params.get('access_token') ?? (header && { node: header });
   if (!token) return 'its `access_token` cannot be found here';
-  const fields = requestedFields(context, request, found.params.get('fields'), endpoint.readFieldsOf);
+  const fields = fieldsOf(context, request, endpoint, found.params.get('fields'));
   if ('reason' in fields) return fields.reason;
   const carried = carriedOptions(context, parts, true);
   if ('reason' in carried) return carried.reason;
@@ -163,7 +171,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   // `if (body.error)` took every v1 answer for a failure too (v1 also sent `error`); v2's code says it.
   const errorTests = errorCodeTests(context, request);
   const businessHeader = tokenInAccessTokenHeader(request, context);
-  for (const edit of reads.edits) edit();
+  for (const edit of [...reads.edits, ...fields.edits]) edit();
   for (const finding of statusFields) {
     rewriteFieldRead(context, finding.node!, finding.data.field as MovedResponseField);
     context.record(finding, 'rewritten', `now ${finding.data.replacement}`);
@@ -189,6 +197,35 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
       request.call,
     );
   return undefined;
+}
+
+/**
+ * The fields the v2 call asks for, and the edits of the reads that tell them: the user info's from its
+ * `fields` or its reads of `data.user`; Login Kit's from its reads of `data`, which move under `data.user`.
+ */
+function fieldsOf(
+  context: CodemodContext,
+  request: TikTokRequest,
+  endpoint: DisplayEndpoint,
+  param: ParamValue | undefined,
+): { names: readonly string[]; edits: (() => void)[] } | { reason: string } {
+  if (!endpoint.loginKit || bodyUnread(context, request)) {
+    const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
+    return 'reason' in fields ? fields : { names: fields.names, edits: [] };
+  }
+  if (param) return { reason: 'it sends `fields`, which v1 Login Kit user info never took: say which fields the code needs by hand' };
+  const plan = planLoginKitReads(context, request);
+  if (plan !== 'v2Shaped') {
+    // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
+    const types = answerTypes(context, request);
+    const typed =
+      [...types.names].map((name) => `\`${name}\``).join(', ') || (types.literals.length > 0 ? 'the type written in its `as`' : '');
+    if ('names' in plan && typed)
+      return { reason: `its answer is typed ${typed}, written for v1's flat \`data\`: change it to v2's \`data.user\` with the reads` };
+    return plan;
+  }
+  const fields = requestedFields(context, request, undefined, 'user');
+  return 'reason' in fields ? fields : { names: fields.names, edits: [] };
 }
 
 /**

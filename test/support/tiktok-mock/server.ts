@@ -28,7 +28,14 @@ import {
   handleV2Token,
   newAuthCode,
 } from './oauth.js';
-import { handleV1UserInfo, handleV2UserInfo, V1_USER_INFO_PATH, V2_USER_INFO_PATH } from './user-info.js';
+import {
+  handleV1LoginKitUserInfo,
+  handleV1UserInfo,
+  handleV2UserInfo,
+  V1_LOGIN_KIT_USER_INFO_PATH,
+  V1_USER_INFO_PATH,
+  V2_USER_INFO_PATH,
+} from './user-info.js';
 import { handleV1VideoList, handleV2VideoList, V1_VIDEO_LIST_PATH, V2_VIDEO_LIST_PATH } from './video-list.js';
 import { STATUS_FETCH_PATH, handleStatusFetch } from './status.js';
 import { createMockCertificates } from './tls.js';
@@ -253,6 +260,7 @@ async function route(ex: Exchange): Promise<void> {
   if (ex.role === 'contentPosting' && path === V2_REVOKE_PATH) return handleV2Revoke(ex);
   if (ex.role === 'contentPosting' && path === V2_TOKEN_PATH) return handleV2Token(ex);
   if (ex.role === 'legacy' && path === V1_USER_INFO_PATH) return handleV1UserInfo(ex);
+  if (ex.role === 'legacy' && path === V1_LOGIN_KIT_USER_INFO_PATH) return handleV1LoginKitUserInfo(ex);
   if (ex.role === 'contentPosting' && path === V2_USER_INFO_PATH) return handleV2UserInfo(ex);
   if (ex.role === 'legacy' && path === V1_VIDEO_LIST_PATH) return handleV1VideoList(ex);
   if (ex.role === 'contentPosting' && path === V2_VIDEO_LIST_PATH) return handleV2VideoList(ex);

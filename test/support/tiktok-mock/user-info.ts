@@ -1,4 +1,4 @@
-import { V2_USER_INFO_URL } from '../../../src/contract/index.js';
+import { LOGIN_KIT_USER_FIELDS, LOGIN_KIT_USER_INFO_PATH, V2_USER_INFO_URL } from '../../../src/contract/index.js';
 import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
 import { displayApiUser, replyV1DisplayError } from './display-api.js';
 import { drain, header, mediaType, readBody, sendJson } from './http-util.js';
@@ -6,6 +6,7 @@ import type { MockUser } from './options.js';
 
 /** v1 user info on the legacy host (§2.7) and v2 on open.tiktokapis.com (§2.8). */
 export const V1_USER_INFO_PATH = '/user/info/';
+export const V1_LOGIN_KIT_USER_INFO_PATH = LOGIN_KIT_USER_INFO_PATH;
 export const V2_USER_INFO_PATH = new URL(V2_USER_INFO_URL).pathname;
 
 /** What v1 could answer, and what it answered when no `fields` were asked for. */
@@ -60,6 +61,41 @@ export async function handleV1UserInfo(ex: Exchange): Promise<void> {
   if (unknown.length > 0) return fail(10002, `unknown fields: ${unknown.join(', ')}`);
   ex.note(0);
   sendJson(ex.res, 200, { data: { user: pick(profileOf(user), fields as string[]) }, error: { code: 0, message: '' } });
+}
+
+/**
+ * Login Kit's v1 user info, `/oauth/userinfo/` (legacy-share-api.ts: not in §2.7, seen in public
+ * clients): `GET` or `POST`, the token and `open_id` in the query or a JSON or form body. Answers the
+ * user flat in `data`, under v1's names (`avatar`, `avatar_larger`), with `error_code` 0 and a
+ * top-level `message`, "success" or "error".
+ */
+export async function handleV1LoginKitUserInfo(ex: Exchange): Promise<void> {
+  const fail = (code: number, description: string) => {
+    ex.note(code, description);
+    sendJson(ex.res, 200, { data: { error_code: code, description }, message: 'error' });
+  };
+  const raw = (await readBody(ex.req, 1 << 16)).bytes.toString('utf8');
+  let body: Record<string, unknown> = {};
+  if (raw !== '') {
+    const type = mediaType(header(ex.req, 'content-type'));
+    if (type === 'application/json') {
+      try {
+        body = JSON.parse(raw) as Record<string, unknown>;
+      } catch {
+        return fail(10002, 'the body is not valid JSON');
+      }
+    } else if (type === 'application/x-www-form-urlencoded') body = Object.fromEntries(new URLSearchParams(raw));
+    else return fail(10002, 'the body is neither JSON nor a form');
+  }
+  const param = (name: string) => ex.url.searchParams.get(name) ?? (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+  const user = ex.state.users.get(param('access_token') ?? '');
+  if (!user) return fail(10002, 'access_token is invalid');
+  const openId = param('open_id');
+  if (openId !== undefined && openId !== user.openId) return fail(10002, 'open_id does not match the access_token');
+  const profile = profileOf(user);
+  const flat = Object.fromEntries(Object.entries(LOGIN_KIT_USER_FIELDS).map(([v1, v2]) => [v1, profile[v2]]));
+  ex.note(0);
+  sendJson(ex.res, 200, { data: { ...flat, error_code: 0, description: '' }, message: 'success' });
 }
 
 /**

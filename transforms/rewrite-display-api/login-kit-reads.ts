@@ -1,0 +1,189 @@
+import { LOGIN_KIT_USER_FIELDS } from '../../src/contract/index.js';
+import { isBodyTop } from '../../src/codemod/answer-body.js';
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
+import { isCall, isIdentifier, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
+
+/** v1's status, read in `data` too: moved to `error` by the status rewrite, not here. */
+const STATUS_FIELDS = new Set(['error_code', 'description']);
+
+/** The v2 names of the fields read, and the edits that move each read under `data.user`; or why not. */
+export type LoginKitPlan = { readonly names: readonly string[]; readonly edits: (() => void)[] } | { readonly reason: string };
+
+/** Says where v2 puts what the code read flat in `data`. */
+export const LOGIN_KIT_ANSWER =
+  'v2 answers the user in data.user, avatar as avatar_url and avatar_larger as avatar_large_url; error.code is "ok" on success';
+
+/**
+ * Login Kit's v1 user info answered the user flat in `data` (`body.data.avatar`); v2 answers it in
+ * `data.user` with two fields renamed ({@link LOGIN_KIT_USER_FIELDS}), so every read moves with the
+ * call: `body.data.avatar` → `body.data.user.avatar_url`, `const { avatar } = body.data` →
+ * `const { avatar_url: avatar } = body.data.user`, and so for a name given to `body.data`. The
+ * fields asked for are the ones read. `data` handed on whole, or a field v1 never answered, leaves
+ * the call for a person. Reads already written for v2 (`body.data.user.avatar_url`) are the v2 user
+ * info's: `v2Shaped`, and the caller asks for the fields they read.
+ */
+export function planLoginKitReads(context: CodemodContext, request: TikTokRequest): LoginKitPlan | 'v2Shaped' {
+  const names = new Set<string>();
+  const edits: (() => void)[] = [];
+  let v2Shaped = false;
+  for (const read of [...dataLevels(context, request).map((level) => readOfLevel(context, level)), ...messageReads(context, request)]) {
+    if ('reason' in read) return read;
+    if (read.v2Shaped) v2Shaped = true;
+    for (const name of read.names) names.add(name);
+    edits.push(...read.edits);
+  }
+  if (v2Shaped && names.size > 0)
+    return { reason: "its answer is read both as v1's (flat in `data`) and as v2's (`data.user`): settle which with the call" };
+  if (v2Shaped) return 'v2Shaped';
+  if (names.size === 0)
+    return {
+      reason:
+        'no read of its answer’s `data` says which fields it needs (the answer leaves here whole, or is read elsewhere): name them where it is read',
+    };
+  return { names: [...names], edits };
+}
+
+type LevelRead = { names: string[]; edits: (() => void)[]; v2Shaped?: boolean } | { reason: string };
+
+const handedOn = (context: CodemodContext, node: Node): LevelRead => ({
+  reason: `the code hands \`${context.source(node)}\` on whole, and what reads it next reads v1's flat fields: change those reads with the call`,
+});
+
+/**
+ * The v1 `data` of the answer, where the code reaches it: `body.data` (the body's top: `.json()`'s
+ * value or axios's `res.data`), and the references of `const { data } = await res.json()`.
+ */
+function dataLevels(context: CodemodContext, request: TikTokRequest): Node[] {
+  const taint = responseTaint(context.index, [request]);
+  const levels: Node[] = [];
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')])
+    if (memberName(member) === 'data' && taint.has(member.object) && isBodyTop(context, member.object)) levels.push(member);
+  for (const declarator of context.index.ofType('VariableDeclarator')) {
+    if (declarator.id.type !== 'ObjectPattern' || !declarator.init || !taint.has(declarator.init) || !isBodyTop(context, declarator.init))
+      continue;
+    for (const property of declarator.id.properties as Node[]) {
+      if (keyName(property) !== 'data' || property.value?.type !== 'Identifier') continue;
+      const binding = context.index.resolve(property.value);
+      if (binding && binding.assignments.length === 0) levels.push(...context.index.referencesOf(binding));
+    }
+  }
+  return levels;
+}
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+const NEGATED: Readonly<Record<string, string>> = { '===': '!==', '!==': '===', '==': '!=', '!=': '==' };
+
+/**
+ * v1's top-level `message`, "success" or "error": v2 has none, and says the same with `error.code`.
+ * `body.message === 'success'` → `body.error.code === 'ok'`, `body.message === 'error'` →
+ * `body.error.code !== 'ok'`; any other read of it leaves the call for a person.
+ */
+function messageReads(context: CodemodContext, request: TikTokRequest): LevelRead[] {
+  const taint = responseTaint(context.index, [request]);
+  const reads: LevelRead[] = [];
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    if (memberName(member) !== 'message' || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;
+    const parent = context.index.parent(member)!;
+    const other =
+      parent.type === 'BinaryExpression' && EQUALITY.has(parent.operator)
+        ? unwrap(parent.left === member ? parent.right : parent.left)
+        : undefined;
+    const word = other && staticString(other);
+    if (word !== 'success' && word !== 'error') {
+      reads.push({
+        reason: `it reads its answer's \`message\` (v1's "success" or "error"), which v2 does not send: test \`error.code\` ("ok" on success) instead`,
+      });
+      continue;
+    }
+    const dot = member.optional ? '?.' : '.';
+    const code = `${context.source(member.object)}${dot}error${dot}code`;
+    const operator = word === 'success' ? parent.operator : NEGATED[parent.operator];
+    const [left, right] = parent.left === member ? [code, "'ok'"] : ["'ok'", code];
+    reads.push({
+      names: [],
+      edits: [() => context.pathOf(parent).replace(context.j.template.expression([`${left} ${operator} ${right}`]))],
+    });
+  }
+  return reads;
+}
+
+/** What one place that reaches `data` reads of it, and how the read moves. */
+function readOfLevel(context: CodemodContext, level: Node, aliased = false): LevelRead {
+  const parent = context.index.parent(level)!;
+  if (isMember(parent) && parent.object === level) return fieldRead(context, parent, aliased);
+  if (isTruthinessTest(context, level) || isLogged(context, level)) return { names: [], edits: [] };
+  if (parent.type === 'VariableDeclarator' && parent.init === level && parent.id.type === 'ObjectPattern')
+    return destructured(context, level, parent.id, aliased);
+  if (!aliased && parent.type === 'VariableDeclarator' && parent.init === level && parent.id.type === 'Identifier') {
+    const binding = context.index.resolve(parent.id);
+    if (!binding || binding.assignments.length > 0) return handedOn(context, level);
+    const reads = context.index.referencesOf(binding).map((reference) => readOfLevel(context, reference, true));
+    const refused = reads.find((read) => 'reason' in read);
+    if (refused) return refused;
+    const taken = reads as { names: string[]; edits: (() => void)[]; v2Shaped?: boolean }[];
+    if (taken.some((read) => read.v2Shaped)) return { names: [], edits: [], v2Shaped: true };
+    return {
+      names: taken.flatMap((read) => read.names),
+      edits: [() => underUser(context, level), ...taken.flatMap((read) => read.edits)],
+    };
+  }
+  return handedOn(context, level);
+}
+
+/** `data.avatar` → `data.user.avatar_url` (read through a name given to `data`: `user.avatar_url`). */
+function fieldRead(context: CodemodContext, member: Node, aliased: boolean): LevelRead {
+  const field = memberName(member);
+  if (field === undefined) return handedOn(context, member.object);
+  if (field === 'user') return { names: [], edits: [], v2Shaped: true };
+  if (STATUS_FIELDS.has(field))
+    return aliased
+      ? { reason: `it reads \`${field}\` through a name given to the answer's \`data\`, and v2 answers it in \`error\`` }
+      : { names: [], edits: [] };
+  const v2 = LOGIN_KIT_USER_FIELDS[field];
+  if (v2 === undefined) return { reason: `it reads \`${field}\` of the answer's \`data\`, which v1 Login Kit user info never answered` };
+  const dot = member.optional ? '?.' : '.';
+  const edit = aliased
+    ? () => v2 !== field && context.pathOf(member.property).replace(context.j.identifier(v2))
+    : () => context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}${dot}user${dot}${v2}`]));
+  return { names: [v2], edits: [edit] };
+}
+
+/** `const { open_id, avatar } = body.data` → `const { open_id, avatar_url: avatar } = body.data.user`. */
+function destructured(context: CodemodContext, level: Node, pattern: Node, aliased: boolean): LevelRead {
+  const names: string[] = [];
+  const keys: { property: Node; v2: string }[] = [];
+  for (const property of pattern.properties as Node[]) {
+    const field = property.type === 'RestElement' ? undefined : keyName(property);
+    if (field === undefined) return handedOn(context, level);
+    if (STATUS_FIELDS.has(field))
+      return { reason: `it takes \`${field}\` out of the answer's \`data\` with the user's fields, and v2 answers it in \`error\`` };
+    const v2 = LOGIN_KIT_USER_FIELDS[field];
+    if (v2 === undefined)
+      return { reason: `it takes \`${field}\` out of the answer's \`data\`, which v1 Login Kit user info never answered` };
+    names.push(v2);
+    if (v2 !== field) keys.push({ property, v2 });
+  }
+  const { j } = context;
+  const edits = keys.map(({ property, v2 }) => () => {
+    // `{ avatar }` keeps its local name under the v2 key: `{ avatar_url: avatar }`.
+    const renamed = j.objectProperty(j.identifier(v2), property.value);
+    context.pathOf(property).replace(renamed);
+  });
+  return { names, edits: aliased ? edits : [() => underUser(context, level), ...edits] };
+}
+
+/** `console.log('profile', body.data)`: printed, not read; the log shows v2's shape after. */
+function isLogged(context: CodemodContext, node: Node): boolean {
+  const call = context.index.parent(node);
+  if (!call || !isCall(call) || !call.arguments.includes(node)) return false;
+  const callee = unwrap(call.callee);
+  return isMember(callee) && isIdentifier(callee.object, 'console');
+}
+
+function underUser(context: CodemodContext, level: Node): void {
+  const node = unwrap(level);
+  context.pathOf(level).replace(context.j.template.expression([`${context.source(node)}${level.optional ? '?.' : '.'}user`]));
+}
