@@ -169,6 +169,12 @@ export const USER_INFO_FIELD_SCOPES: Readonly<Record<string, string>> = {
   video_count: 'user.info.stats',
 };
 
+/** The fields `user.info.basic` answers (the scope migration above). */
+export const USER_INFO_BASIC_FIELDS = ['open_id', 'union_id', 'avatar_url', 'avatar_url_100', 'avatar_large_url', 'display_name'] as const;
+
+/** Every field v2 user info answers, under one scope or another: the names its `fields` query takes. */
+export const V2_USER_FIELDS: ReadonlySet<string> = new Set([...USER_INFO_BASIC_FIELDS, ...Object.keys(USER_INFO_FIELD_SCOPES)]);
+
 /**
  * v2 video list (§2.8): `POST` with `Authorization: Bearer`, the fields in the query and a JSON body
  * `{ cursor, max_count }`; it answers `{ data: { videos, cursor, has_more }, error }`.

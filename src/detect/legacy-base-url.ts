@@ -36,8 +36,9 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
     // rewrite drops it once nothing reads it. A class field or a record entry stays after the
     // rewrite, pointing at the retired host: it is a site of its own, used or not.
     if (holder.kind === 'variable' && used.has(node)) continue;
-    // A client's own option (`axios.create({ baseURL })`): its requests carry the findings.
-    if (inCallArgument(node, index)) continue;
+    // A client's own option (`axios.create({ baseURL })`): its requests carry the findings. One no
+    // request of this module is seen using (a class that hands its client to other modules) is a site of its own.
+    if (inCallArgument(node, index) && (used.has(node) || !inClassBody(node, index))) continue;
     if (isExported(node, index) && !inSettingsRecord(node, index)) continue;
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the path's own
     // finding names this base, and the record is one site with one TODO.
@@ -64,6 +65,10 @@ function onlyUploadPathsBeside(node: Node, index: ModuleIndex, folder: ValueFold
   // Sent by a request of this module, the pair is that request's site; left after its rewrite, the
   // path's own TODO names the host beside it.
   return others.length > 0 && others.every((sibling) => isRelativeUploadPath(foldedText(folder.fold(unwrap(sibling.value)))));
+}
+
+function inClassBody(node: Node, index: ModuleIndex): boolean {
+  return [...index.ancestors(node)].some((ancestor) => ancestor.type === 'ClassBody');
 }
 
 function inCallArgument(node: Node, index: ModuleIndex): boolean {

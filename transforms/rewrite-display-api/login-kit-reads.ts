@@ -1,4 +1,4 @@
-import { LOGIN_KIT_USER_FIELDS } from '../../src/contract/index.js';
+import { LOGIN_KIT_USER_FIELDS, V2_USER_FIELDS } from '../../src/contract/index.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
@@ -11,6 +11,9 @@ const STATUS_FIELDS = new Set(['error_code', 'description']);
 
 /** The v2 names of the fields read, and the edits that move each read under `data.user`; or why not. */
 export type LoginKitPlan = { readonly names: readonly string[]; readonly edits: (() => void)[] } | { readonly reason: string };
+
+const NO_READS =
+  'no read of its answer’s `data` says which fields it needs (the answer leaves here whole, or is read elsewhere): name them where it is read';
 
 /** Says where v2 puts what the code read flat in `data`. */
 export const LOGIN_KIT_ANSWER =
@@ -38,11 +41,7 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   if (v2Shaped && names.size > 0)
     return { reason: "its answer is read both as v1's (flat in `data`) and as v2's (`data.user`): settle which with the call" };
   if (v2Shaped) return 'v2Shaped';
-  if (names.size === 0)
-    return {
-      reason:
-        'no read of its answer’s `data` says which fields it needs (the answer leaves here whole, or is read elsewhere): name them where it is read',
-    };
+  if (names.size === 0) return { reason: NO_READS };
   return { names: [...names], edits };
 }
 
@@ -133,6 +132,14 @@ function readOfLevel(context: CodemodContext, level: Node, aliased = false): Lev
   return handedOn(context, level);
 }
 
+/**
+ * A field's v2 name: v1's own (`avatar` is `avatar_url`), or a v2 name read flat in `data` (code
+ * written for v2's fields that missed its `user` level: `data.username` is `data.user.username`).
+ */
+function v2NameOf(field: string): string | undefined {
+  return LOGIN_KIT_USER_FIELDS[field] ?? (V2_USER_FIELDS.has(field) ? field : undefined);
+}
+
 /** `data.avatar` → `data.user.avatar_url` (read through a name given to `data`: `user.avatar_url`). */
 function fieldRead(context: CodemodContext, member: Node, aliased: boolean): LevelRead {
   const field = memberName(member);
@@ -142,8 +149,9 @@ function fieldRead(context: CodemodContext, member: Node, aliased: boolean): Lev
     return aliased
       ? { reason: `it reads \`${field}\` through a name given to the answer's \`data\`, and v2 answers it in \`error\`` }
       : { names: [], edits: [] };
-  const v2 = LOGIN_KIT_USER_FIELDS[field];
-  if (v2 === undefined) return { reason: `it reads \`${field}\` of the answer's \`data\`, which v1 Login Kit user info never answered` };
+  const v2 = v2NameOf(field);
+  if (v2 === undefined)
+    return { reason: `it reads \`${field}\` of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers` };
   const dot = member.optional ? '?.' : '.';
   const edit = aliased
     ? () => v2 !== field && context.pathOf(member.property).replace(context.j.identifier(v2))
@@ -160,9 +168,11 @@ function destructured(context: CodemodContext, level: Node, pattern: Node, alias
     if (field === undefined) return handedOn(context, level);
     if (STATUS_FIELDS.has(field))
       return { reason: `it takes \`${field}\` out of the answer's \`data\` with the user's fields, and v2 answers it in \`error\`` };
-    const v2 = LOGIN_KIT_USER_FIELDS[field];
+    const v2 = v2NameOf(field);
     if (v2 === undefined)
-      return { reason: `it takes \`${field}\` out of the answer's \`data\`, which v1 Login Kit user info never answered` };
+      return {
+        reason: `it takes \`${field}\` out of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers`,
+      };
     names.push(v2);
     if (v2 !== field) keys.push({ property, v2 });
   }

@@ -10,7 +10,13 @@ import { businessTokenCaution, tokenInAccessTokenHeader } from '../../src/codemo
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
-import { LOGIN_KIT_USER_INFO_PATH, USER_INFO_FIELD_SCOPES, V2_USER_INFO_URL, V2_VIDEO_LIST_URL } from '../../src/contract/index.js';
+import {
+  LOGIN_KIT_USER_INFO_PATH,
+  USER_INFO_FIELD_SCOPES,
+  V2_USER_FIELDS,
+  V2_USER_INFO_URL,
+  V2_VIDEO_LIST_URL,
+} from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { isPathOf } from '../../src/detect/classify-url.js';
@@ -213,8 +219,20 @@ function fieldsOf(
     const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
     return 'reason' in fields ? fields : { names: fields.names, edits: [] };
   }
-  if (param) return { reason: 'it sends `fields`, which v1 Login Kit user info never took: say which fields the code needs by hand' };
   const plan = planLoginKitReads(context, request);
+  // `fields: 'open_id,display_name'`: v2's names sent already (a call half moved to v2), asked for with the ones read.
+  if (param) {
+    const sent = requestedFields(context, request, param, undefined);
+    if ('reason' in sent) return sent;
+    const unknown = sent.names.filter((name) => !V2_USER_FIELDS.has(name));
+    if (unknown.length > 0)
+      return {
+        reason: `it sends \`fields\` that v2 does not know (${unknown.map((name) => `\`${name}\``).join(', ')}), and v1 Login Kit user info never took any: name v2's`,
+      };
+    if (plan !== 'v2Shaped' && 'reason' in plan) return plan;
+    const read = plan !== 'v2Shaped' && 'names' in plan ? plan : { names: [], edits: [] };
+    return { names: [...new Set([...sent.names, ...read.names])], edits: [...read.edits] };
+  }
   if (plan !== 'v2Shaped') {
     // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
     const types = answerTypes(context, request);
