@@ -13,7 +13,7 @@ const STATUS_FIELDS = new Set(['error_code', 'description']);
 export type LoginKitPlan = { readonly names: readonly string[]; readonly edits: (() => void)[] } | { readonly reason: string };
 
 const NO_READS =
-  'no read of its answer’s `data` says which fields it needs (the answer leaves here whole, or is read elsewhere): name them where it is read';
+  "no read of its answer's `data` says which fields it needs (the answer leaves here whole, or is read elsewhere): name them where it is read";
 
 /** Says where v2 puts what the code read flat in `data`. */
 export const LOGIN_KIT_ANSWER =

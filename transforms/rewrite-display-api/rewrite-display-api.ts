@@ -42,6 +42,8 @@ interface DisplayEndpoint {
   readonly onLegacyHost?: boolean;
   /** Login Kit's v1 user info: its answer's reads move under `data.user` with the call (login-kit-reads.ts). */
   readonly loginKit?: boolean;
+  /** The v1 call's own name, where it is not the v2 one's (`Login Kit user info`). */
+  readonly v1Name?: string;
   /** What a person is told of the v2 answer when the call is left to them. */
   readonly answer?: string;
 }
@@ -59,7 +61,7 @@ const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
  */
 function loginKit(request: TikTokRequest): DisplayEndpoint | undefined {
   return request.match.v1?.path === LOGIN_KIT_USER_INFO_PATH
-    ? { ...ENDPOINTS['user-info'], name: 'Login Kit user info', messageId: 'endpoint', loginKit: true, answer: LOGIN_KIT_ANSWER }
+    ? { ...ENDPOINTS['user-info'], v1Name: 'Login Kit user info', messageId: 'endpoint', loginKit: true, answer: LOGIN_KIT_ANSWER }
     : undefined;
 }
 
@@ -137,7 +139,7 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
     ? `v2 ${endpoint.name} call with v1's tokens in its query (v2 reads none there)`
     : endpoint.onLegacyHost
       ? `v2 ${endpoint.name} call on the retired v1 host`
-      : `v1 ${endpoint.name}`;
+      : `v1 ${endpoint.v1Name ?? endpoint.name}`;
   const answer = endpoint.answer ?? 'data is as before; error.code is "ok" on success';
   const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (${answer})`;
   // A v2 call has no finding of its own for a pointer to lead to: its query's tokens carry the reason.
