@@ -32,7 +32,15 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   const names = new Set<string>();
   const edits: (() => void)[] = [];
   let v2Shaped = false;
-  for (const read of [...dataLevels(context, request).map((level) => readOfLevel(context, level)), ...messageReads(context, request)]) {
+  const reads = [...dataLevels(context, request).map((level) => readOfLevel(context, level)), ...messageReads(context, request)];
+  // Every field neither generation answers, named in one reason: a person maps them all at once.
+  const unknown = [...new Set(reads.flatMap((read) => ('unknown' in read ? [read.unknown] : [])))];
+  if (unknown.length > 0)
+    return {
+      reason: `it reads ${unknown.map((field) => `\`${field}\``).join(', ')} of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers`,
+    };
+  for (const read of reads) {
+    if ('unknown' in read) continue;
     if ('reason' in read) return read;
     if (read.v2Shaped) v2Shaped = true;
     for (const name of read.names) names.add(name);
@@ -45,7 +53,8 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   return { names: [...names], edits };
 }
 
-type LevelRead = { names: string[]; edits: (() => void)[]; v2Shaped?: boolean } | { reason: string };
+/** What one place reads: fields and their edits, a field neither generation answers, or why it cannot move. */
+type LevelRead = { names: string[]; edits: (() => void)[]; v2Shaped?: boolean } | { unknown: string } | { reason: string };
 
 const handedOn = (context: CodemodContext, node: Node): LevelRead => ({
   reason: `the code hands \`${context.source(node)}\` on whole, and what reads it next reads v1's flat fields: change those reads with the call`,
@@ -120,7 +129,7 @@ function readOfLevel(context: CodemodContext, level: Node, aliased = false): Lev
     const binding = context.index.resolve(parent.id);
     if (!binding || binding.assignments.length > 0) return handedOn(context, level);
     const reads = context.index.referencesOf(binding).map((reference) => readOfLevel(context, reference, true));
-    const refused = reads.find((read) => 'reason' in read);
+    const refused = reads.find((read) => 'reason' in read || 'unknown' in read);
     if (refused) return refused;
     const taken = reads as { names: string[]; edits: (() => void)[]; v2Shaped?: boolean }[];
     if (taken.some((read) => read.v2Shaped)) return { names: [], edits: [], v2Shaped: true };
@@ -150,8 +159,7 @@ function fieldRead(context: CodemodContext, member: Node, aliased: boolean): Lev
       ? { reason: `it reads \`${field}\` through a name given to the answer's \`data\`, and v2 answers it in \`error\`` }
       : { names: [], edits: [] };
   const v2 = v2NameOf(field);
-  if (v2 === undefined)
-    return { reason: `it reads \`${field}\` of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers` };
+  if (v2 === undefined) return { unknown: field };
   const dot = member.optional ? '?.' : '.';
   const edit = aliased
     ? () => v2 !== field && context.pathOf(member.property).replace(context.j.identifier(v2))
@@ -169,10 +177,7 @@ function destructured(context: CodemodContext, level: Node, pattern: Node, alias
     if (STATUS_FIELDS.has(field))
       return { reason: `it takes \`${field}\` out of the answer's \`data\` with the user's fields, and v2 answers it in \`error\`` };
     const v2 = v2NameOf(field);
-    if (v2 === undefined)
-      return {
-        reason: `it takes \`${field}\` out of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers`,
-      };
+    if (v2 === undefined) return { unknown: field };
     names.push(v2);
     if (v2 !== field) keys.push({ property, v2 });
   }
