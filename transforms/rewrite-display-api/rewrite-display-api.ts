@@ -25,6 +25,7 @@ import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
 import { bodyUnread, requestedFields } from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, planLoginKitReads } from './login-kit-reads.js';
+import { repointUserInfoForSharedSender } from './shared-sender-urls.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
 interface DisplayEndpoint {
@@ -124,6 +125,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     for (const finding of related) settle(context, finding, request, endpoint, reason);
     if (reason === undefined) rewritten.push(request);
   }
+  for (const fields of repointUserInfoForSharedSender(context)) noteFieldScopes(context, fields);
   repointExportedV1Urls(context, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   settleV1UrlsLeftBehind(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
 }

@@ -1,0 +1,124 @@
+import { LOGIN_KIT_USER_INFO_PATH, V2_USER_FIELDS, V2_USER_INFO_URL } from '../../src/contract/index.js';
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
+import {
+  findProperty,
+  isCall,
+  isIdentifier,
+  isMember,
+  keyName,
+  memberName,
+  objectProperties,
+  staticString,
+  unwrap,
+  type Node,
+} from '../../src/detect/ast.js';
+import { classifyUrl } from '../../src/detect/classify-url.js';
+
+/** The v1 user info paths whose answer v2 gives in the shape a v2-minded reader expects: `data.user`. */
+const USER_INFO_PATHS = new Set(['/user/info/', LOGIN_KIT_USER_INFO_PATH]);
+
+/**
+ * `const urls = { github: '…', tiktok: 'https://open-api.tiktok.com/user/info/?fields=open_id,display_name' }`,
+ * read as `urls[platform]` by the module's one call that serves every platform:
+ * `axios.get(urls[platform], { headers: { Authorization: \`Bearer ${token}\` } })`. That call
+ * already has v2's shape (a `GET` with the Bearer header and no body), and the fields the URL names
+ * are v2's (v1 Login Kit took none, and v1 user info answered them in `data.user` as v2 does), so the
+ * entry becomes the v2 user info URL with the same query. Returns the fields asked for, for the scope notes.
+ */
+export function repointUserInfoForSharedSender(context: CodemodContext): string[][] {
+  const asked: string[][] = [];
+  const findings = context.unhandled(
+    (finding) => finding.ruleId === 'no-v1-oauth-endpoint' && finding.messageId === 'endpoint' && !!finding.node,
+  );
+  for (const finding of findings) {
+    const literal = finding.node!;
+    const text = staticString(literal);
+    const match = text === undefined ? undefined : classifyUrl(text);
+    if (!text || !match?.v1 || !USER_INFO_PATHS.has(match.v1.path) || match.queryStart === -1) continue;
+    const fields = v2Fields(text.slice(match.queryStart + 1));
+    if (!fields || !sentOnlyByBearerGet(context, literal)) continue;
+    replaceLiteral(context, literal, `${V2_USER_INFO_URL}?fields=${fields.join(',')}`);
+    context.record(finding, 'rewritten', `now ${V2_USER_INFO_URL}?fields=…, sent by the module's shared GET with Authorization: Bearer`);
+    asked.push(fields);
+  }
+  return asked;
+}
+
+/** `fields=open_id,display_name` and nothing else, each a name v2's user info knows. */
+function v2Fields(query: string): string[] | undefined {
+  const params = new URLSearchParams(query);
+  if ([...params.keys()].some((key) => key !== 'fields')) return undefined;
+  const names = (params.get('fields') ?? '').split(',').map((name) => name.trim());
+  return names.length > 0 && names.every((name) => V2_USER_FIELDS.has(name)) ? names : undefined;
+}
+
+/**
+ * Whether the record entry holding `literal` is read only by key (`urls[platform]`), straight into
+ * the URL of a `fetch` or `axios.get`, or through one name given to it (`const url = urls[key]`,
+ * tested for being there); and every such call is a `GET` with no body and an `Authorization` header
+ * that starts with "Bearer ".
+ */
+function sentOnlyByBearerGet(context: CodemodContext, literal: Node): boolean {
+  const property = context.index.parent(literal);
+  const record = property && context.index.parent(property);
+  const declarator = record && context.index.parent(record);
+  if (!property || property.value !== literal || keyName(property) === undefined || record?.type !== 'ObjectExpression') return false;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== record || declarator.id.type !== 'Identifier') return false;
+  const binding = context.index.resolve(declarator.id);
+  if (!binding || binding.assignments.length > 0) return false;
+  const calls: Node[] = [];
+  for (const reference of context.index.referencesOf(binding)) {
+    const read = context.index.parent(reference);
+    if (!read || !isMember(read) || read.object !== reference || !read.computed || staticString(read.property) !== undefined) return false;
+    const sent = sendersOf(context, read);
+    if (!sent) return false;
+    calls.push(...sent);
+  }
+  return calls.length > 0 && calls.every((call) => isBearerGet(context, call));
+}
+
+/** The calls whose URL is `read`: as their first argument, or through a name tested and then sent. */
+function sendersOf(context: CodemodContext, read: Node): Node[] | undefined {
+  const parent = context.index.parent(read)!;
+  if (isCall(parent) && parent.arguments[0] === read) return [parent];
+  if (parent.type !== 'VariableDeclarator' || parent.init !== read || parent.id.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(parent.id);
+  if (!binding || binding.assignments.length > 0) return undefined;
+  const calls: Node[] = [];
+  for (const reference of context.index.referencesOf(binding)) {
+    const use = context.index.parent(reference)!;
+    if (isCall(use) && use.arguments[0] === reference) calls.push(use);
+    else if (!isTruthinessTest(context, reference)) return undefined;
+  }
+  return calls;
+}
+
+/** `fetch(url, { headers })` or `axios.get(url, { headers })`: no method but GET, no body, a Bearer `Authorization`. */
+function isBearerGet(context: CodemodContext, call: Node): boolean {
+  const callee = unwrap(call.callee);
+  const isFetch = isIdentifier(callee, 'fetch');
+  const isAxiosGet = isMember(callee) && isIdentifier(callee.object, 'axios') && memberName(callee) === 'get';
+  if ((!isFetch && !isAxiosGet) || call.arguments.length !== 2) return false;
+  const options = objectOf(context, call.arguments[1]);
+  if (!options || objectProperties(options).length !== options.properties.length) return false;
+  const method = findProperty(options, 'method');
+  if (findProperty(options, 'body') || findProperty(options, 'data')) return false;
+  if (method && staticString(method.value)?.toUpperCase() !== 'GET') return false;
+  const headers = findProperty(options, 'headers');
+  const header = headers && objectOf(context, headers.value);
+  const authorization = header && objectProperties(header).find((entry) => keyName(entry)?.toLowerCase() === 'authorization');
+  const value = authorization && unwrap(authorization.value);
+  return value?.type === 'TemplateLiteral' && value.quasis[0].value.cooked.startsWith('Bearer ');
+}
+
+/** An object literal, written in place or held by a constant of the module. */
+function objectOf(context: CodemodContext, node: Node): Node | undefined {
+  const value = unwrap(node);
+  if (value.type === 'ObjectExpression') return value;
+  if (value.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(value);
+  const init = binding && binding.assignments.length === 0 && binding.path.length === 0 ? binding.init && unwrap(binding.init) : undefined;
+  return init?.type === 'ObjectExpression' ? init : undefined;
+}
