@@ -101,24 +101,14 @@ function isBearerGet(context: CodemodContext, call: Node): boolean {
   const isFetch = isIdentifier(callee, 'fetch');
   const isAxiosGet = isMember(callee) && isIdentifier(callee.object, 'axios') && memberName(callee) === 'get';
   if ((!isFetch && !isAxiosGet) || call.arguments.length !== 2) return false;
-  const options = objectOf(context, call.arguments[1]);
+  const options = context.folder.objectOf(call.arguments[1]);
   if (!options || objectProperties(options).length !== options.properties.length) return false;
   const method = findProperty(options, 'method');
   if (findProperty(options, 'body') || findProperty(options, 'data')) return false;
   if (method && staticString(method.value)?.toUpperCase() !== 'GET') return false;
   const headers = findProperty(options, 'headers');
-  const header = headers && objectOf(context, headers.value);
+  const header = headers && context.folder.objectOf(headers.value);
   const authorization = header && objectProperties(header).find((entry) => keyName(entry)?.toLowerCase() === 'authorization');
   const value = authorization && unwrap(authorization.value);
   return value?.type === 'TemplateLiteral' && value.quasis[0].value.cooked.startsWith('Bearer ');
-}
-
-/** An object literal, written in place or held by a constant of the module. */
-function objectOf(context: CodemodContext, node: Node): Node | undefined {
-  const value = unwrap(node);
-  if (value.type === 'ObjectExpression') return value;
-  if (value.type !== 'Identifier') return undefined;
-  const binding = context.index.resolve(value);
-  const init = binding && binding.assignments.length === 0 && binding.path.length === 0 ? binding.init && unwrap(binding.init) : undefined;
-  return init?.type === 'ObjectExpression' ? init : undefined;
 }
