@@ -1,4 +1,11 @@
-import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, LEGACY_API_HOSTS, LEGACY_UPLOAD, PUBLISH_STATUS_FETCH } from '../contract/index.js';
+import {
+  DIRECT_POST_INIT_URL,
+  INBOX_VIDEO_INIT,
+  LEGACY_API_HOSTS,
+  LEGACY_UPLOAD,
+  LOGIN_KIT_USER_INFO_PATH,
+  PUBLISH_STATUS_FETCH,
+} from '../contract/index.js';
 import { isFunction, isStringLiteral, staticString, unwrap, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
 import {
@@ -164,6 +171,8 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'revoke', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       if (match.v1!.rewrite === 'user-info' && usage === 'request')
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'userInfo', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
+      if (match.v1!.path === LOGIN_KIT_USER_INFO_PATH && usage === 'request')
+        return { ruleId: 'no-v1-oauth-endpoint', messageId: 'loginKitUserInfo', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       if (match.v1!.rewrite === 'video-list' && usage === 'request')
         return { ruleId: 'no-v1-oauth-endpoint', messageId: 'videoList', node, data: { legacy: spelled, hint: CODEMOD_HINT } };
       if (match.v1!.rewrite === 'token-refresh' && usage === 'request')

@@ -134,6 +134,8 @@ export const RULES = {
         '{{legacy}} is the retired v1 token revoke: POST https://open.tiktokapis.com/v2/oauth/revoke/ with a form-encoded body (client_key, client_secret, token) answers nothing on success ({{hint}})',
       userInfo:
         '{{legacy}} is the retired v1 user info: GET https://open.tiktokapis.com/v2/user/info/?fields=… with the header `Authorization: Bearer <token>` and no body answers data.user as before, with error.code "ok" on success ({{hint}})',
+      loginKitUserInfo:
+        '{{legacy}} is the retired v1 Login Kit user info: GET https://open.tiktokapis.com/v2/user/info/?fields=… with the header `Authorization: Bearer <token>` and no body answers the user in data.user (avatar as avatar_url, avatar_larger as avatar_large_url), with error.code "ok" on success ({{hint}})',
       videoList:
         '{{legacy}} is the retired v1 video list: POST https://open.tiktokapis.com/v2/video/list/?fields=… with the header `Authorization: Bearer <token>` and a JSON body {cursor, max_count} answers data.videos as before, with error.code "ok" on success ({{hint}})',
       relative:

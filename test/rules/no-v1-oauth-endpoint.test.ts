@@ -128,7 +128,7 @@ export async function latestVideos(openId, token) {
       errors: [{ messageId: 'videoList', line: 3 }],
     },
     {
-      name: "Login Kit's v1 user info, reported with its v2 successor and not rewritten (TS)",
+      name: "Login Kit's v1 user info, reported with its v2 successor and the codemod that rewrites it (TS)",
       filename: 'src/login.ts',
       code: `
 export async function profile(openId: string, accessToken: string) {
@@ -137,7 +137,7 @@ export async function profile(openId: string, accessToken: string) {
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'endpoint', line: 3 }],
+      errors: [{ messageId: 'loginKitUserInfo', line: 3 }],
     },
   ],
 });

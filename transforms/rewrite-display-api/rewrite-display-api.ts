@@ -62,7 +62,7 @@ const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
  */
 function loginKit(request: TikTokRequest): DisplayEndpoint | undefined {
   return request.match.v1?.path === LOGIN_KIT_USER_INFO_PATH
-    ? { ...ENDPOINTS['user-info'], v1Name: 'Login Kit user info', messageId: 'endpoint', loginKit: true, answer: LOGIN_KIT_ANSWER }
+    ? { ...ENDPOINTS['user-info'], v1Name: 'Login Kit user info', messageId: 'loginKitUserInfo', loginKit: true, answer: LOGIN_KIT_ANSWER }
     : undefined;
 }
 
