@@ -267,7 +267,7 @@ function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint)
     if (isMember(value) && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object))) return false;
     // `const { access_token, scope } = res.data.data`: a token field taken out by name, no answer either.
     const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
-    return !(binding && TOKEN_ANSWER_FIELDS.has(binding.path.at(-1) ?? ''));
+    return !(binding && (TOKEN_ANSWER_FIELDS.has(binding.path.at(-1) ?? '') || knownMissing(context, value)));
   };
   const returns = context.index.ofType('ReturnStatement').filter((statement) => statement.argument);
   const returned = returns.filter((statement) => !declaredFlat(context, statement)).map((statement) => statement.argument as Node);
@@ -287,6 +287,26 @@ function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint)
   };
   const answer = [...returned, ...handed].filter(whole).sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
   return { answer, fields: [...returns.map((statement) => statement.argument as Node), ...handed].some(envelopeData) };
+}
+
+/**
+ * `if (tokens) { … } else { res.status(400).send(tokens) }`: where the name is sent, a test above has
+ * found it empty (the `else` of `if (tokens)`, the body of `if (!tokens)`), so no answer leaves there.
+ */
+function knownMissing(context: CodemodContext, name: Node): boolean {
+  const binding = context.index.resolve(name);
+  const names = (test: Node) => unwrap(test).type === 'Identifier' && context.index.resolve(unwrap(test)) === binding;
+  let child = name;
+  for (const ancestor of context.index.ancestors(name)) {
+    if (isFunction(ancestor)) return false;
+    if (ancestor.type === 'IfStatement') {
+      const test = unwrap(ancestor.test);
+      if (ancestor.alternate === child && names(test)) return true;
+      if (ancestor.consequent === child && test.type === 'UnaryExpression' && test.operator === '!' && names(test.argument)) return true;
+    }
+    child = ancestor;
+  }
+  return false;
 }
 
 /**
