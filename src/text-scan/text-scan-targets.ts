@@ -2,7 +2,8 @@
  * Files the text scanner reads: languages and config formats where a legacy URL or event name can
  * sit but that are not parsed as JavaScript (DESIGN.md "Non-JavaScript files"). Vue and Svelte
  * components are here too: their scripts are JavaScript that the JS parser never sees, and a legacy
- * call in them must not go unreported.
+ * call in them must not go unreported. So are web pages and their templates (`.html`, `.htm`, EJS,
+ * Astro), whose inline `<script>` is where a browser app kept its share button.
  */
 const TEXT_SCAN_EXTENSIONS = new Set([
   'py',
@@ -23,6 +24,10 @@ const TEXT_SCAN_EXTENSIONS = new Set([
   'mdx',
   'vue',
   'svelte',
+  'html',
+  'htm',
+  'ejs',
+  'astro',
 ]);
 
 function baseName(path: string): string {

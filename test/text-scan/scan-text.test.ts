@@ -251,6 +251,25 @@ describe('scanText: legacy webhook event names', () => {
   });
 });
 
+describe('scanText: a web page', () => {
+  it('reports the legacy upload in an inline <script> of an .html page, and its webhook event', () => {
+    const page = [
+      '<!doctype html>',
+      '<button id="share">Share to TikTok</button>',
+      '<script>',
+      "  document.getElementById('share').onclick = async () => {",
+      "    const res = await fetch('https://open-api.tiktok.com/share/video/upload/?open_id=' + openId + '&access_token=' + token, { method: 'POST', body: form });",
+      "    if (event.type === 'video.publish.completed') done();",
+      '  };',
+      '</script>',
+    ].join('\n');
+    expect(brief(page, 'public/share.html').map(({ line, ruleId }) => [line, ruleId])).toEqual([
+      [5, 'text/legacy-share-endpoint'],
+      [6, 'text/legacy-webhook-event'],
+    ]);
+  });
+});
+
 describe('isTextScanTarget', () => {
   it.for([
     'app/upload.py',
@@ -270,6 +289,10 @@ describe('isTextScanTarget', () => {
     'C:\\app\\.env.local',
     'App.vue',
     'Upload.svelte',
+    'public/share.html',
+    'legacy/index.htm',
+    'views/share.ejs',
+    'src/pages/share.astro',
   ])('scans %s', (path) => {
     expect(isTextScanTarget(path)).toBe(true);
   });
