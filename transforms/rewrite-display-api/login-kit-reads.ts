@@ -75,7 +75,10 @@ function dataLevels(context: CodemodContext, request: TikTokRequest): Node[] {
     for (const property of declarator.id.properties as Node[]) {
       if (keyName(property) !== 'data' || property.value?.type !== 'Identifier') continue;
       const binding = context.index.resolve(property.value);
-      if (binding && binding.assignments.length === 0) levels.push(...context.index.referencesOf(binding));
+      // Not the pattern's own `{ data }`: its key is no read.
+      const inPattern = (reference: Node) => [...context.index.ancestors(reference)].includes(declarator.id);
+      if (binding && binding.assignments.length === 0)
+        levels.push(...context.index.referencesOf(binding).filter((reference) => !inPattern(reference)));
     }
   }
   return levels;
