@@ -224,6 +224,13 @@ function fieldsOf(
     return 'reason' in fields ? fields : { names: fields.names, edits: [] };
   }
   const plan = planLoginKitReads(context, request);
+  // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
+  const types = plan !== 'v2Shaped' && 'names' in plan ? answerTypes(context, request) : undefined;
+  const typed =
+    types &&
+    ([...types.names].map((name) => `\`${name}\``).join(', ') || (types.literals.length > 0 ? 'the type written in its `as`' : ''));
+  if (typed)
+    return { reason: `its answer is typed ${typed}, written for v1's flat \`data\`: change it to v2's \`data.user\` with the reads` };
   // `fields: 'open_id,display_name'`: v2's names sent already (a call half moved to v2), asked for with the ones read.
   if (param) {
     const sent = requestedFields(context, request, param, undefined);
@@ -237,15 +244,7 @@ function fieldsOf(
     const read = plan !== 'v2Shaped' && 'names' in plan ? plan : { names: [], edits: [] };
     return { names: [...new Set([...sent.names, ...read.names])], edits: [...read.edits] };
   }
-  if (plan !== 'v2Shaped') {
-    // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
-    const types = answerTypes(context, request);
-    const typed =
-      [...types.names].map((name) => `\`${name}\``).join(', ') || (types.literals.length > 0 ? 'the type written in its `as`' : '');
-    if ('names' in plan && typed)
-      return { reason: `its answer is typed ${typed}, written for v1's flat \`data\`: change it to v2's \`data.user\` with the reads` };
-    return plan;
-  }
+  if (plan !== 'v2Shaped') return plan;
   const fields = requestedFields(context, request, undefined, 'user');
   return 'reason' in fields ? fields : { names: fields.names, edits: [] };
 }

@@ -1,4 +1,4 @@
-import { LOGIN_KIT_USER_FIELDS, LOGIN_KIT_USER_INFO_PATH, V2_USER_INFO_URL } from '../../../src/contract/index.js';
+import { LOGIN_KIT_USER_FIELDS, LOGIN_KIT_USER_INFO_PATH, USER_INFO_BASIC_FIELDS, V2_USER_INFO_URL } from '../../../src/contract/index.js';
 import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
 import { displayApiUser, replyV1DisplayError } from './display-api.js';
 import { drain, header, mediaType, readBody, sendJson } from './http-util.js';
@@ -13,7 +13,7 @@ export const V2_USER_INFO_PATH = new URL(V2_USER_INFO_URL).pathname;
 const V1_FIELDS = ['open_id', 'union_id', 'avatar_url', 'avatar_url_100', 'avatar_large_url', 'display_name'];
 const V1_DEFAULT_FIELDS = ['open_id', 'union_id', 'avatar_url', 'display_name'];
 /** The v2 fields of the `user.info.basic` scope (§2.8); the others need scopes no mock user has. */
-const V2_BASIC_FIELDS = V1_FIELDS;
+const V2_BASIC_FIELDS: readonly string[] = USER_INFO_BASIC_FIELDS;
 
 /** The same profile on both generations, derived from the open_id so that two runs compare equal. */
 function profileOf(user: MockUser): Record<string, string> {
