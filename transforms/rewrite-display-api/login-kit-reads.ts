@@ -5,6 +5,7 @@ import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import { isCall, isIdentifier, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
+import type { Taint } from '../../src/detect/taint.js';
 
 /** v1's status, read in `data` too: moved to `error` by the status rewrite, not here. */
 const STATUS_FIELDS = new Set(['error_code', 'description']);
@@ -32,7 +33,8 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   const names = new Set<string>();
   const edits: (() => void)[] = [];
   let v2Shaped = false;
-  const reads = [...dataLevels(context, request).map((level) => readOfLevel(context, level)), ...messageReads(context, request)];
+  const taint = responseTaint(context.index, [request]);
+  const reads = [...dataLevels(context, taint).map((level) => readOfLevel(context, level)), ...messageReads(context, taint)];
   // Every field neither generation answers, named in one reason: a person maps them all at once.
   const unknown = [...new Set(reads.flatMap((read) => ('unknown' in read ? [read.unknown] : [])))];
   if (unknown.length > 0)
@@ -64,8 +66,7 @@ const handedOn = (context: CodemodContext, node: Node): LevelRead => ({
  * The v1 `data` of the answer, where the code reaches it: `body.data` (the body's top: `.json()`'s
  * value or axios's `res.data`), and the references of `const { data } = await res.json()`.
  */
-function dataLevels(context: CodemodContext, request: TikTokRequest): Node[] {
-  const taint = responseTaint(context.index, [request]);
+function dataLevels(context: CodemodContext, taint: Taint): Node[] {
   const levels: Node[] = [];
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')])
     if (memberName(member) === 'data' && taint.has(member.object) && isBodyTop(context, member.object)) levels.push(member);
@@ -92,8 +93,7 @@ const NEGATED: Readonly<Record<string, string>> = { '===': '!==', '!==': '===', 
  * `body.message === 'success'` → `body.error.code === 'ok'`, `body.message === 'error'` →
  * `body.error.code !== 'ok'`; any other read of it leaves the call for a person.
  */
-function messageReads(context: CodemodContext, request: TikTokRequest): LevelRead[] {
-  const taint = responseTaint(context.index, [request]);
+function messageReads(context: CodemodContext, taint: Taint): LevelRead[] {
   const reads: LevelRead[] = [];
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
     if (memberName(member) !== 'message' || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;
