@@ -51,12 +51,43 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   if (v2Shaped && names.size > 0)
     return { reason: "its answer is read both as v1's (flat in `data`) and as v2's (`data.user`): settle which with the call" };
   if (v2Shaped) return 'v2Shaped';
+  // `return body.data.error_code === 0`: a check that the token still opens the account, as one that
+  // never reads the body is, when nothing else of the answer leaves: it asks for `open_id`.
+  if (names.size === 0 && reads.some((read) => 'status' in read && read.status) && bodyStaysHere(context, taint))
+    return { names: ['open_id'], edits };
   if (names.size === 0) return { reason: NO_READS };
   return { names: [...names], edits };
 }
 
+/**
+ * Whether the answer's body is only read here, never handed on: every place that holds it (`body`,
+ * axios's `res.data`) is read by member, tested, logged, or given a name that is so read.
+ */
+function bodyStaysHere(context: CodemodContext, taint: Taint): boolean {
+  const tops = [...context.index.ofType('Identifier'), ...context.index.ofType('MemberExpression')].filter(
+    (node) => taint.has(node) && isBodyTop(context, node),
+  );
+  const ENVELOPE = new Set(['data', 'message', 'error']);
+  return tops.every((node) => {
+    const parent = context.index.parent(node)!;
+    // The name's own declaration, in a pattern or not, and a property's key (`{ data }`'s own).
+    if (node.type === 'Identifier' && context.index.resolve(node)?.id === node) return true;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === node && !parent.computed) return true;
+    // Read by member; and `x.data`'s own property name, which is no place the body is held.
+    if (isMember(parent) && (parent.object === node || (parent.property === node && !parent.computed))) return true;
+    if (parent.type === 'VariableDeclarator' && parent.init === node) {
+      if (parent.id.type === 'Identifier') return true;
+      // `const { data, message } = body`: the envelope taken apart, its parts followed as reads above.
+      if (parent.id.type === 'ObjectPattern')
+        return (parent.id.properties as Node[]).every((property) => ENVELOPE.has(keyName(property) ?? ''));
+    }
+    return isTruthinessTest(context, node) || isLogged(context, node);
+  });
+}
+
 /** What one place reads: fields and their edits, a field neither generation answers, or why it cannot move. */
-type LevelRead = { names: string[]; edits: (() => void)[]; v2Shaped?: boolean } | { unknown: string } | { reason: string };
+type LevelRead =
+  { names: string[]; edits: (() => void)[]; v2Shaped?: boolean; status?: boolean } | { unknown: string } | { reason: string };
 
 const handedOn = (context: CodemodContext, node: Node): LevelRead => ({
   reason: `the code hands \`${context.source(node)}\` on whole, and what reads it next reads v1's flat fields: change those reads with the call`,
@@ -116,6 +147,7 @@ function messageReads(context: CodemodContext, taint: Taint): LevelRead[] {
     reads.push({
       names: [],
       edits: [() => context.pathOf(parent).replace(context.j.template.expression([`${left} ${operator} ${right}`]))],
+      status: true,
     });
   }
   return reads;
@@ -160,7 +192,7 @@ function fieldRead(context: CodemodContext, member: Node, aliased: boolean): Lev
   if (STATUS_FIELDS.has(field))
     return aliased
       ? { reason: `it reads \`${field}\` through a name given to the answer's \`data\`, and v2 answers it in \`error\`` }
-      : { names: [], edits: [] };
+      : { names: [], edits: [], status: true };
   const v2 = v2NameOf(field);
   if (v2 === undefined) return { unknown: field };
   const dot = member.optional ? '?.' : '.';
