@@ -17,7 +17,7 @@ export function addMigrationTodos(context: CodemodContext): void {
   const partOf = requestSites(context);
   const heads = new Set(partOf.values());
   let present: Set<unknown> | undefined;
-  const together = new Map([...statusReadsTogether(context), ...typeFieldsTogether(context)]);
+  const together = new Map([...statusReadsTogether(context), ...typeFieldsTogether(context), ...queryTokensTogether(context, partOf)]);
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
     // A read of a v1 answer's status whose call is left as it was: part of that call's site and its TODO.
     const asked = finding.messageId === 'answerField' ? requestOfAnswerField(context, finding) : undefined;
@@ -27,7 +27,7 @@ export function addMigrationTodos(context: CodemodContext): void {
     }
     const joined = together.get(finding);
     if (joined) {
-      if (joined.write) addTodo(context, finding.node!, joined.message);
+      if (joined.write) addTodo(context, finding.node ?? nodeAt(context, finding), joined.message);
       context.record(finding, 'todo', joined.message);
       continue;
     }
@@ -169,6 +169,28 @@ function typeFieldsTogether(context: CodemodContext): Map<RawFinding, Joined> {
     ];
     const message = `this type declares the answer of the ${purposes} as v1 sent it: ${parts.join('; ')}; declare what v2 sends, with the code that reads it`;
     for (const finding of group) together.set(finding, { message, write: true });
+  }
+  return together;
+}
+
+/**
+ * `buildQuery: (open_id, access_token) => qs({ open_id, access_token })` in a table's entry: the
+ * `open_id` and the `access_token` one statement puts in a query, with no request TODO to go with,
+ * are one site with one TODO.
+ */
+function queryTokensTogether(context: CodemodContext, partOf: ReadonlyMap<RawFinding, RawFinding>): Map<RawFinding, Joined> {
+  const groups = new Map<Node, RawFinding[]>();
+  for (const finding of context.unhandled((f) => f.ruleId === 'no-token-in-query' && f.messageId !== 'unseenBase' && !partOf.has(f))) {
+    const statement = statementForTodo(finding.node ?? nodeAt(context, finding), context.index);
+    groups.set(statement, [...(groups.get(statement) ?? []), finding]);
+  }
+  const together = new Map<RawFinding, Joined>();
+  for (const group of groups.values()) {
+    const kinds = new Set(group.map((finding) => finding.messageId));
+    if (!kinds.has('accessToken') || !kinds.has('openId')) continue;
+    const message = `access_token and open_id in the query string of a TikTok request: send the token as the header \`Authorization: Bearer <token>\` and drop open_id, which the Content Posting API does not take (${NOT_REWRITTEN})`;
+    const [first] = [...group].sort((a, b) => (a.range ?? rangeOf(a.node!))[0] - (b.range ?? rangeOf(b.node!))[0]);
+    for (const finding of group) together.set(finding, { message, write: finding === first });
   }
   return together;
 }
