@@ -31,11 +31,18 @@ export function renameResponseFields(context: CodemodContext): void {
   );
   // Read by a provider table's entry for a legacy endpoint: sent by code the codemod does not see.
   const fromRecords = fields.filter((finding) => readsRecordAnswer(context, finding));
-  for (const finding of fromRecords)
-    context.defer(
-      finding,
-      `\`${finding.data.legacy}\` is read from the answer of the legacy endpoint this entry describes (see its TODO): move the entry to the Content Posting API, then read ${finding.data.replacement}`,
-    );
+  // The fields one statement of the entry reads (`({ id: answer.data.share_id, failed: answer.data.err_code !== 0 })`) share one TODO.
+  const byStatement = new Map<Node, RawFinding[]>();
+  for (const finding of fromRecords) {
+    const statement = todoStatement(context, finding.node!);
+    byStatement.set(statement, [...(byStatement.get(statement) ?? []), finding]);
+  }
+  for (const group of byStatement.values()) {
+    const moves = [...new Map(group.map((finding) => [finding.data.legacy, finding.data.replacement])).entries()];
+    const read = moves.map(([legacy]) => `\`${legacy}\``).join(' and ');
+    const reason = `${read} ${moves.length > 1 ? 'are' : 'is'} read from the answer of the legacy endpoint this entry describes (see its TODO): move the entry to the Content Posting API, then read ${moves.map(([, replacement]) => replacement).join(' and ')}`;
+    for (const finding of group) context.defer(finding, reason);
+  }
   // Read from what another module's function or class hands on: that module sends the request.
   const handedOn = stillLegacyCalls(context);
   const callOf = (finding: RawFinding) => handedOn.find((call) => readsFrom(context, new Taint(context.index, new Set([call])), finding));
