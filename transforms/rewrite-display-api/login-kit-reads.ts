@@ -2,9 +2,10 @@ import { LOGIN_KIT_USER_FIELDS, V2_USER_FIELDS } from '../../src/contract/index.
 import { isBodyTop } from '../../src/codemod/answer-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
-import { isCall, isIdentifier, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
+import { isLogCall } from '../../src/detect/log-calls.js';
 import type { Taint } from '../../src/detect/taint.js';
 
 /** v1's status, read in `data` too: moved to `error` by the status rewrite, not here. */
@@ -228,9 +229,7 @@ function destructured(context: CodemodContext, level: Node, pattern: Node, alias
 /** `console.log('profile', body.data)`: printed, not read; the log shows v2's shape after. */
 function isLogged(context: CodemodContext, node: Node): boolean {
   const call = context.index.parent(node);
-  if (!call || !isCall(call) || !call.arguments.includes(node)) return false;
-  const callee = unwrap(call.callee);
-  return isMember(callee) && isIdentifier(callee.object, 'console');
+  return !!call && isLogCall(call) && call.arguments.includes(node);
 }
 
 function underUser(context: CodemodContext, level: Node): void {

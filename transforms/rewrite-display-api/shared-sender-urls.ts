@@ -1,11 +1,11 @@
 import { LOGIN_KIT_USER_INFO_PATH, V2_USER_FIELDS, V2_USER_INFO_URL } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { clientOfCall } from '../../src/codemod/http-client.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import {
   findProperty,
   isCall,
-  isIdentifier,
   isMember,
   keyName,
   memberName,
@@ -97,9 +97,9 @@ function sendersOf(context: CodemodContext, read: Node): Node[] | undefined {
 
 /** `fetch(url, { headers })` or `axios.get(url, { headers })`: no method but GET, no body, a Bearer `Authorization`. */
 function isBearerGet(context: CodemodContext, call: Node): boolean {
-  const callee = unwrap(call.callee);
-  const isFetch = isIdentifier(callee, 'fetch');
-  const isAxiosGet = isMember(callee) && isIdentifier(callee.object, 'axios') && memberName(callee) === 'get';
+  const kind = clientOfCall(call, context)?.kind;
+  const isFetch = kind === 'fetch' || kind === 'undici-fetch';
+  const isAxiosGet = kind === 'axios' && isMember(unwrap(call.callee)) && memberName(unwrap(call.callee)) === 'get';
   if ((!isFetch && !isAxiosGet) || call.arguments.length !== 2) return false;
   const options = context.folder.objectOf(call.arguments[1]);
   if (!options || objectProperties(options).length !== options.properties.length) return false;
