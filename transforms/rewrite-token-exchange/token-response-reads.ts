@@ -5,6 +5,7 @@ import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { calleeName, isCall, isFunction, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
+import { isLogCall } from '../../src/detect/log-calls.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { Taint } from '../../src/detect/taint.js';
 
@@ -229,9 +230,6 @@ function destructured(context: CodemodContext, pattern: Node): Node | undefined 
 /** Fields of a v1 or v2 token answer: a name destructured as one of them holds that field. */
 const TOKEN_ANSWER_FIELDS: ReadonlySet<string> = new Set([...TOKEN_FIELDS, 'token_type']);
 
-/** Calls that only look at a value: logging it hands it to nobody who reads its fields. */
-const LOOKS_ONLY = /^(log|info|warn|error|debug|trace|dir)$/;
-
 /** `\`failed: ${JSON.stringify(body)}\``: a value written into a message, which nobody reads fields of. */
 function inText(context: CodemodContext, call: Node): boolean {
   const parent = context.index.parent(call);
@@ -241,7 +239,8 @@ function inText(context: CodemodContext, call: Node): boolean {
 /** A call that logs, or one whose value only a logging call takes (`console.log(JSON.stringify(body))`). */
 function logged(context: CodemodContext, call: Node): boolean {
   for (let node: Node | undefined = call; node && !node.type.endsWith('Statement'); node = context.index.parent(node))
-    if ((node.type === 'CallExpression' || node.type === 'OptionalCallExpression') && LOOKS_ONLY.test(calleeName(node) ?? '')) return true;
+    // Logging a value hands it to nobody who reads its fields.
+    if (isLogCall(node)) return true;
   return false;
 }
 

@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { calleeName, descendants, isIdentifier, isMember, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, descendants, isMember, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 
@@ -31,7 +31,6 @@ export function tokenStoreCall(context: CodemodContext, request: TikTokRequest):
   const own = new Set<Node>([request.call, ...request.chain]);
   const calls = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]
     .filter((call) => !own.has(call) && STORE_CALL.test(calleeName(call) ?? ''))
-    .filter((call) => !(isMember(unwrap(call.callee)) && isIdentifier(unwrap(unwrap(call.callee).object), 'console')))
     .filter((call) => !inMemory(context, call))
     .sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0]);
   return calls.find((call) => call.arguments.some((argument: Node) => [...descendants(argument)].some((node) => isTokenRead(node))));
