@@ -11,7 +11,7 @@ import { OwnershipResolver } from './ownership.js';
 import { findQueryTokens } from './query-tokens.js';
 import { findRequestRecords } from './request-records.js';
 import type { RawFinding } from './raw-finding.js';
-import { findTikTokRequests } from './requests.js';
+import { basesOfHandedInConfigs, findTikTokRequests } from './requests.js';
 import { findResponseFields } from './response-fields.js';
 import { unseenHostUploadCalls } from './unseen-host-uploads.js';
 import { importedAnswerCalls } from './imported-answers.js';
@@ -61,7 +61,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   );
   const found = [
     ...endpoints,
-    ...findLegacyBaseUrls(index, folder, requests),
+    ...findLegacyBaseUrls(index, folder, requests, basesOfHandedInConfigs(index, folder)),
     ...findQueryTokens(index, folder, requests, compositions, records),
     ...findFormDataVideo(index, folder, requests),
     ...findLegacyEvents(index, owners, keep),

@@ -20,7 +20,12 @@ export const BASE_NAME = /^(?!.*(?:redirect|callback|return))(?:.*base|(?:.*(?:_
  * variable no request in this module is seen using. Every path under that base fails since
  * 2023-09-10, so a bare base is legacy code even with no path in sight.
  */
-export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requests: readonly TikTokRequest[]): RawFinding[] {
+export function findLegacyBaseUrls(
+  index: ModuleIndex,
+  folder: ValueFolder,
+  requests: readonly TikTokRequest[],
+  handedInBases: ReadonlySet<Node> = new Set(),
+): RawFinding[] {
   const used = new Set<Node>(requests.flatMap((request) => [...request.trace]));
   const findings: RawFinding[] = [];
   for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
@@ -37,8 +42,9 @@ export function findLegacyBaseUrls(index: ModuleIndex, folder: ValueFolder, requ
     // rewrite, pointing at the retired host: it is a site of its own, used or not.
     if (holder.kind === 'variable' && used.has(node)) continue;
     // A client's own option (`axios.create({ baseURL })`): its requests carry the findings. One no
-    // request of this module is seen using (a class that hands its client to other modules) is a site of its own.
-    if (inCallArgument(node, index) && (used.has(node) || !inClassBody(node, index))) continue;
+    // request of this module is seen using (a class that hands its client to other modules), or one
+    // that sends configs built elsewhere (`request(config) { return api(config) }`), is a site of its own.
+    if (inCallArgument(node, index) && (used.has(node) || (!inClassBody(node, index) && !handedInBases.has(node)))) continue;
     if (isExported(node, index) && !inSettingsRecord(node, index)) continue;
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the path's own
     // finding names this base, and the record is one site with one TODO.

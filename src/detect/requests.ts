@@ -1,5 +1,6 @@
 import { calleeName, findProperty, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
 import { classifyUrl, type UrlMatch } from './classify-url.js';
+import { sendsHandedInConfig } from './handed-in-config.js';
 import type { ModuleIndex } from './module-index.js';
 import { foldedText, HOLE, joinUrl, type Folded } from './folded.js';
 import { BASE_OPTIONS, INSTANCE_BASE_KEY, instanceConfigBase, type ValueFolder } from './static-value.js';
@@ -90,11 +91,29 @@ export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): Tik
   return requests;
 }
 
+/**
+ * The base URLs of client instances that send configs handed in (see `sendsHandedInConfig`): the
+ * base is where such requests are seen, so a retired one is reported where it is written.
+ */
+export function basesOfHandedInConfigs(index: ModuleIndex, folder: ValueFolder): Set<Node> {
+  const nodes = new Set<Node>();
+  for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')]) {
+    const callee = unwrap(call.callee);
+    const methodBase = instanceBase(isMember(callee) ? callee.object : callee, folder);
+    const base = methodBase ?? (isMember(callee) ? instanceBase(callee, folder) : undefined);
+    if (!base || !sendsHandedInConfig(call, index, !isMember(callee) || !methodBase)) continue;
+    for (const node of base.trace) nodes.add(node);
+  }
+  return nodes;
+}
+
 function requestOf(call: Node, index: ModuleIndex, folder: ValueFolder): TikTokRequest | undefined {
   const callee = unwrap(call.callee);
   // `api.post(…)` on an instance, or the instance called itself: `api(config)`, `this.client(config)`.
-  const base =
-    instanceBase(isMember(callee) ? callee.object : callee, folder) ?? (isMember(callee) ? instanceBase(callee, folder) : undefined);
+  const methodBase = instanceBase(isMember(callee) ? callee.object : callee, folder);
+  const base = methodBase ?? (isMember(callee) ? instanceBase(callee, folder) : undefined);
+  // A retry or a pass-through sends a config built elsewhere: that request is the site (and the base).
+  if (base && sendsHandedInConfig(call, index, !isMember(callee) || !methodBase)) return undefined;
   const options: Node[] = [];
   for (const arg of call.arguments) {
     const object = arg.type === 'SpreadElement' ? undefined : folder.objectOf(arg);

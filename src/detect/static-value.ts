@@ -347,7 +347,7 @@ export class ValueFolder {
     }
     if (!classBody) return undefined;
     for (const member of classBody.body) {
-      if (isClassField(member) && keyName(member) === name && member.value) return member.value;
+      if (isClassField(member) && keyName(member) === name && member.value && !isEmptyValue(member.value)) return member.value;
     }
     for (const member of classBody.body) {
       const isConstructor = (member.type === 'ClassMethod' || member.type === 'MethodDefinition') && member.kind === 'constructor';
@@ -383,7 +383,22 @@ export class ValueFolder {
         }
       }
     }
-    return undefined;
+    return this.setOnceByMethod(classBody, name);
+  }
+
+  /**
+   * `private config: Config | null = null;` set by one method (`configure(config) { this.config = { … } }`):
+   * a field set in one place holds that value once the class is in use.
+   */
+  private setOnceByMethod(classBody: Node, name: string): Node | undefined {
+    const values: Node[] = [];
+    for (const expression of this.index.ofType('AssignmentExpression')) {
+      if (expression.operator !== '=' || !isMember(expression.left) || memberName(expression.left) !== name) continue;
+      if (unwrap(expression.left.object).type !== 'ThisExpression') continue;
+      if (![...this.index.ancestors(expression)].includes(classBody) || isEmptyValue(expression.right)) continue;
+      values.push(expression.right);
+    }
+    return values.length === 1 ? values[0] : undefined;
   }
 
   private bindingValue(identifier: Node, trace: Set<Node> | undefined, depth: number): Node | undefined {
@@ -634,4 +649,14 @@ function mergeExports(values: readonly (ExportedValue | undefined)[], preferTikT
     }
   }
   return result;
+}
+
+/** `null`, `undefined`: what a field holds until a method sets it. */
+function isEmptyValue(node: Node): boolean {
+  const value = unwrap(node);
+  return (
+    value.type === 'NullLiteral' ||
+    (value.type === 'Literal' && value.value === null && !('regex' in value)) ||
+    isIdentifier(value, 'undefined')
+  );
 }
