@@ -1,4 +1,4 @@
-import { calleeName, isFunction, isIdentifier, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isCall, isFunction, isIdentifier, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import { exportedNodes } from '../detect/module-exports.js';
 import type { Taint } from '../detect/taint.js';
 import type { CodemodContext } from './context.js';
@@ -44,14 +44,29 @@ const MAX_DEPTH = 8;
  */
 function carried(context: CodemodContext, taint: Taint, node: Node): Node | undefined {
   const value = unwrap(node);
-  if (value.type === 'ObjectExpression')
-    return (value.properties as Node[])
-      .map(
-        (entry) =>
-          (entry.type === 'SpreadElement' ? entry.argument : entry.type === 'ObjectProperty' ? entry.value : undefined) as Node | undefined,
-      )
-      .find((inner) => inner && isWhole(context, taint, inner));
-  return isWhole(context, taint, value) ? value : undefined;
+  const candidates =
+    value.type === 'ObjectExpression'
+      ? (value.properties as Node[]).flatMap((entry) =>
+          entry.type === 'SpreadElement' ? [entry.argument as Node] : entry.type === 'ObjectProperty' ? [entry.value as Node] : [],
+        )
+      : [value];
+  const whole = (inner: Node) => isWhole(context, taint, inner);
+  // `const results = {}; … results.tiktok = answer; res.json({ results })`: a record the answer is put in.
+  return candidates.find(whole) ?? candidates.flatMap((inner) => filledIn(context, unwrap(inner))).find(whole);
+}
+
+/** What is put into an object literal named `record` later: `record.key = value`, `record[key] = value`. */
+function filledIn(context: CodemodContext, record: Node): Node[] {
+  if (record.type !== 'Identifier') return [];
+  const binding = context.index.resolve(record);
+  if (!binding?.init || binding.path.length > 0 || unwrap(binding.init).type !== 'ObjectExpression') return [];
+  return context.index
+    .ofType('AssignmentExpression')
+    .filter((assignment) => {
+      const target = assignment.operator === '=' && isMember(assignment.left) ? unwrap(assignment.left.object) : undefined;
+      return target?.type === 'Identifier' && context.index.resolve(target) === binding;
+    })
+    .map((assignment) => assignment.right as Node);
 }
 
 /**
@@ -75,8 +90,11 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
     case 'OptionalMemberExpression':
       return memberName(value) === 'data' && whole(value.object);
     case 'Identifier': {
-      if (!taint.has(value)) return false;
       const binding = context.index.resolve(value);
+      // `postToTikTok(…).then((result) => …)`: the callback's parameter is what the call resolves to.
+      const source = binding?.kind === 'param' && binding.path.length === 0 ? thenSourceOf(context, binding.id) : undefined;
+      if (source) return whole(source);
+      if (!taint.has(value)) return false;
       // A parameter, or a name assigned later: tainted as a whole.
       if (!binding?.init) return true;
       return binding.path.every((key) => key === 'data') && whole(binding.init);
@@ -99,6 +117,15 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
     default:
       return false;
   }
+}
+
+/** The call a `.then` callback's first parameter comes from: `call` of `call.then((param) => …)`. */
+function thenSourceOf(context: CodemodContext, param: Node): Node | undefined {
+  const fn = context.index.parent(param);
+  if (!fn || !isFunction(fn) || fn.params[0] !== param) return undefined;
+  const call = context.index.parent(fn);
+  const callee = call && isCall(call) && call.arguments[0] === fn ? unwrap(call.callee) : undefined;
+  return callee && isMember(callee) && memberName(callee) === 'then' ? callee.object : undefined;
 }
 
 /** What a function returns: its expression body, or the arguments of its own return statements. */
