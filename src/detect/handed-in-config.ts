@@ -11,9 +11,12 @@ import type { ModuleIndex } from './module-index.js';
  */
 export function sendsHandedInConfig(call: Node, index: ModuleIndex, instanceCalled: boolean): boolean {
   // The instance called itself (`api(config)`, `this.client(config)`) or its `request` method: both take a whole config.
-  if (!instanceCalled && calleeName(call) !== 'request') return false;
-  const [config] = call.arguments;
-  return config !== undefined && call.arguments.length === 1 && isHandedIn(unwrap(config), index, 0);
+  return (instanceCalled || calleeName(call) === 'request') && handsInConfig(call, index);
+}
+
+/** The call's one argument is a config handed in (checked before the costlier question of its client). */
+export function handsInConfig(call: Node, index: ModuleIndex): boolean {
+  return call.arguments.length === 1 && isHandedIn(unwrap(call.arguments[0]), index, 0);
 }
 
 function isHandedIn(node: Node, index: ModuleIndex, depth: number): boolean {

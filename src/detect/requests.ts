@@ -1,6 +1,6 @@
 import { calleeName, findProperty, isCall, isIdentifier, isMember, keyName, objectProperties, unwrap, type Node } from './ast.js';
 import { classifyUrl, type UrlMatch } from './classify-url.js';
-import { sendsHandedInConfig } from './handed-in-config.js';
+import { handsInConfig, sendsHandedInConfig } from './handed-in-config.js';
 import type { ModuleIndex } from './module-index.js';
 import { foldedText, HOLE, joinUrl, type Folded } from './folded.js';
 import { BASE_OPTIONS, INSTANCE_BASE_KEY, instanceConfigBase, type ValueFolder } from './static-value.js';
@@ -98,6 +98,7 @@ export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): Tik
 export function basesOfHandedInConfigs(index: ModuleIndex, folder: ValueFolder): Set<Node> {
   const nodes = new Set<Node>();
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')]) {
+    if (!handsInConfig(call, index)) continue;
     const callee = unwrap(call.callee);
     const methodBase = instanceBase(isMember(callee) ? callee.object : callee, folder);
     const base = methodBase ?? (isMember(callee) ? instanceBase(callee, folder) : undefined);
