@@ -379,10 +379,29 @@ function isBytes(node: Node, value: Node, context: CodemodContext): boolean {
   // `if (!(file instanceof File)) return …;` before: a File from there on.
   if (BYTES_TYPES.test(provenInstanceOf(node, context.index) ?? '')) return true;
   if (inner.type === 'Identifier' && heldFileState(inner, context)) return true;
-  const declared = typeName(unwrap(node), context);
+  const declared = typeName(unwrap(node), context) ?? castTo(node, context);
   if (declared !== undefined) return BYTES_TYPES.test(declared);
   // Untyped JavaScript: the name is all there is, and `buffer`, `bytes`, `blob` say it.
   return inner.type === 'Identifier' && BYTES_NAMES.test(inner.name);
+}
+
+/**
+ * The type a value is cast to where it is made or used (`form.get('clip') as File`, `<Blob>part`),
+ * `null` and `undefined` aside: what the code says it holds.
+ */
+function castTo(node: Node, context: CodemodContext): string | undefined {
+  let value = node;
+  if (unwrap(value).type === 'Identifier') {
+    const binding = context.index.resolve(unwrap(value));
+    if (binding?.init && binding.path.length === 0 && binding.assignments.length === 0) value = binding.init;
+  }
+  while (value.type === 'ParenthesizedExpression') value = value.expression;
+  if (value.type !== 'TSAsExpression' && value.type !== 'TSTypeAssertion') return undefined;
+  const cast: Node = value.typeAnnotation;
+  const types: Node[] = cast.type === 'TSUnionType' ? cast.types : [cast];
+  const named = types.filter((type) => !['TSNullKeyword', 'TSUndefinedKeyword'].includes(type.type));
+  const [only] = named;
+  return named.length === 1 && only.type === 'TSTypeReference' && only.typeName.type === 'Identifier' ? only.typeName.name : undefined;
 }
 
 /**

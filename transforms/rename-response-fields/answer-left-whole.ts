@@ -1,6 +1,7 @@
-import { answerExits } from '../../src/codemod/answer-exits.js';
+import { answerExits, type AnswerExit } from '../../src/codemod/answer-exits.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { todoStatement } from '../../src/codemod/todo.js';
+import { isFunction, rangeOf, type Node } from '../../src/detect/ast.js';
 import { Taint } from '../../src/detect/taint.js';
 
 /** The answer its readers were written for, and the one they get now. */
@@ -10,22 +11,29 @@ const NEW_SHAPE = 'the Content Posting one now (data.publish_id, with error.code
 /**
  * The migrated uploads' answer handed on whole to readers the codemod cannot see: returned by an
  * exported function no module of the run calls (one that is called has its callers' reads renamed
- * with the run), or sent as an HTTP response's body. One TODO at each place it leaves.
+ * with the run), or sent as an HTTP response's body. One TODO where it first leaves a function: the
+ * other places it leaves the same function (the error path's `res.json({ error: data })` beside the
+ * success path's) go to the same readers, so that TODO says "and again below" instead of repeating.
  */
 export function explainAnswerLeftWhole(context: CodemodContext): void {
   if (context.helperCalls.size === 0) return;
   const taint = new Taint(context.index, new Set(context.helperCalls.keys()));
-  const seen = new Set();
+  const places = new Map<string, { exit: AnswerExit; statements: Set<Node> }>();
   for (const exit of answerExits(context, taint)) {
     if (exit.kind === 'returned' && context.options.answerCalledInRun) continue;
-    const statement = todoStatement(context, exit.node);
-    if (seen.has(statement)) continue;
-    seen.add(statement);
+    const fn = [...context.index.ancestors(exit.node)].find(isFunction);
+    const key = `${exit.kind} ${fn ? rangeOf(fn)[0] : -1}`;
+    const place = places.get(key) ?? { exit, statements: new Set<Node>() };
+    place.statements.add(todoStatement(context, exit.node));
+    places.set(key, place);
+  }
+  for (const { exit, statements } of places.values()) {
+    const again = statements.size > 1 ? ', and again below' : '';
     context.todoAt(
-      statement,
+      todoStatement(context, exit.node),
       exit.kind === 'returned'
-        ? `the upload's answer leaves here whole, to callers out of this run that read ${LEGACY_SHAPE}: they get ${NEW_SHAPE}, so change what they read of it`
-        : `the upload's answer is sent from here whole (to a browser, or another service), where it was read as ${LEGACY_SHAPE}: it is ${NEW_SHAPE}, so change those reads`,
+        ? `the upload's answer leaves here whole${again}, to callers out of this run that read ${LEGACY_SHAPE}: they get ${NEW_SHAPE}, so change what they read of it`
+        : `the upload's answer is sent from here whole${again} (to a browser, or another service), where it was read as ${LEGACY_SHAPE}: it is ${NEW_SHAPE}, so change those reads`,
       exit.node,
     );
   }
