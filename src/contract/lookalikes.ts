@@ -15,3 +15,56 @@ export const LOOKALIKE_SERVICES = [
 
 /** Words that say TikTok in a route, a name or a header (DESIGN.md "How a finding is anchored"). */
 export const TIKTOK_MARKER = /tik[-_ ]?tok/i;
+
+/**
+ * Other services an app posting to TikTok also posts to, by the words their names are written with
+ * (`YOUTUBE_SECRETS.web.client_secret`, `instagramClientSecret`, `config.google.redirectUri`): a
+ * value named for one of them is that service's, never TikTok's, whatever else its name says.
+ */
+const OTHER_SERVICE_WORDS = new Set([
+  'youtube',
+  'yt',
+  'google',
+  'gcp',
+  'facebook',
+  'fb',
+  'meta',
+  'instagram',
+  'ig',
+  'threads',
+  'twitter',
+  'x',
+  'linkedin',
+  'pinterest',
+  'snapchat',
+  'snap',
+  'reddit',
+  'twitch',
+  'discord',
+  'spotify',
+  'github',
+  'gitlab',
+  'stripe',
+  'paypal',
+  'shopify',
+  'slack',
+  'dropbox',
+  'vimeo',
+  'bluesky',
+  'mastodon',
+  'apple',
+  'microsoft',
+  'azure',
+  'aws',
+  'amazon',
+  'kick',
+  'douyin',
+]);
+
+export function namesOtherService(text: string): boolean {
+  const words = text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => OTHER_SERVICE_WORDS.has(word));
+}

@@ -6,6 +6,7 @@ import { HOLE, type Piece } from '../../src/detect/folded.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
 import { writtenAs } from '../../src/codemod/written-as.js';
 import { constantAround, constantNamed } from '../../src/codemod/visible-constant.js';
+import { namesOtherService } from '../../src/contract/index.js';
 
 /** Names a redirect URI goes by (`REDIRECT_URI`, `redirectUrl`, `TIKTOK_CALLBACK_URL`). */
 const REDIRECT_NAME = /redirect_?ur[il]$|callback_?ur[il]$/i;
@@ -93,6 +94,8 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
     nodes.find((node) => {
       const name = node.type === 'Identifier' ? node.name : memberName(node);
       if (!name || !pattern.test(name) || !isReadableAt(context, node, near)) return false;
+      // `YOUTUBE_SECRETS.web.client_secret`: another service's secret, never sent to TikTok.
+      if (namesOtherService(context.source(node))) return false;
       const parent = context.index.parent(node);
       // A read, not the name being declared or a key of an object.
       if (
@@ -110,6 +113,7 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
     if (
       declarator.id.type === 'Identifier' &&
       pattern.test(declarator.id.name) &&
+      !namesOtherService(declarator.id.name) &&
       (isTopLevel(context, declarator.id) || (near && constantAround(context, declarator.id, near)))
     )
       return { source: declarator.id.name };
@@ -122,6 +126,7 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
       property && (property.type === 'ObjectProperty' || property.type === 'Property') && property.value === env
         ? objectKeyPath(context, property)
         : undefined;
+    if (path && namesOtherService(path)) return undefined;
     return path ? { source: path } : { node: env };
   }
   // `const app = { redirectUri: '…' }` at the top of the module: `app.redirectUri`.
@@ -129,7 +134,7 @@ export function findModuleValue(context: CodemodContext, pattern: RegExp, near?:
     const name = keyName(property);
     if (!name || !pattern.test(name) || property.computed) continue;
     const path = objectKeyPath(context, property);
-    if (path) return { source: path };
+    if (path && !namesOtherService(path)) return { source: path };
   }
   return undefined;
 }
@@ -145,7 +150,7 @@ function parameterNamed(context: CodemodContext, pattern: RegExp, near: Node): s
     for (const param of ancestor.params as Node[]) {
       const inner = param.type === 'TSParameterProperty' ? param.parameter : param;
       const id = inner.type === 'AssignmentPattern' ? inner.left : inner;
-      if (id.type !== 'Identifier' || !pattern.test(id.name)) continue;
+      if (id.type !== 'Identifier' || !pattern.test(id.name) || namesOtherService(id.name)) continue;
       const binding = context.index.resolve(id);
       if (binding && binding.assignments.length === 0 && binding.appends.length === 0) return id.name;
     }
@@ -174,14 +179,16 @@ function objectKeyPath(context: CodemodContext, property: Node): string | undefi
  * its constructor declares as a parameter (`constructor(private readonly clientSecret: string)`).
  */
 function classFieldRead(context: CodemodContext, pattern: RegExp, near: Node): string | undefined {
-  const read = context.index.thisMembers(near).find((member) => pattern.test(memberName(member) ?? ''));
+  const read = context.index
+    .thisMembers(near)
+    .find((member) => pattern.test(memberName(member) ?? '') && !namesOtherService(memberName(member) ?? ''));
   if (read) return `this.${memberName(read)}`;
   const body = [...context.index.ancestors(near)].find((node) => node.type === 'ClassBody');
   const constructor = body?.body.find((member: Node) => member.kind === 'constructor');
   const field = (constructor?.params ?? constructor?.value?.params ?? [])
     .filter((param: Node) => param.type === 'TSParameterProperty')
     .map((param: Node) => (param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter))
-    .find((id: Node | undefined) => id?.type === 'Identifier' && pattern.test(id.name));
+    .find((id: Node | undefined) => id?.type === 'Identifier' && pattern.test(id.name) && !namesOtherService(id.name));
   return field ? `this.${field.name as string}` : undefined;
 }
 

@@ -55,7 +55,12 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
       (declaration.type === 'TSInterfaceDeclaration' ? declaration.body : declaration.typeAnnotation).start,
     );
     const text = `${head}{\n${lines.join('\n')}\n}${declaration.type === 'TSTypeAliasDeclaration' ? ';' : ''}`;
-    edits.push(() => context.pathOf(declaration).replace(context.j.template.statement([text])));
+    edits.push(() => {
+      const flatDeclaration = context.j.template.statement([text]);
+      // The comments written above the type (`// The token answer`) stay above it.
+      flatDeclaration.comments = declaration.comments;
+      context.pathOf(declaration).replace(flatDeclaration);
+    });
     for (const access of context.index.ofType('TSIndexedAccessType')) {
       const object = access.objectType;
       const index = access.indexType;
