@@ -62,7 +62,9 @@ const OTHER_SERVICE_WORDS = new Set([
 ]);
 
 export function namesOtherService(text: string): boolean {
+  // `import.meta.env.VITE_TIKTOK_CLIENT_SECRET`: `meta` there is the module's, not the company's.
   const words = text
+    .replaceAll('import.meta', 'import')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/);

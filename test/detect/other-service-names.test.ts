@@ -16,5 +16,6 @@ describe('namesOtherService: a value named for another platform is never TikTokâ
     'process.env.CLIENT_SECRET',
     'metadataSecret',
     'snapshotKey',
+    'import.meta.env.VITE_TIKTOK_CLIENT_SECRET',
   ])('%s does not', (name) => expect(namesOtherService(name)).toBe(false));
 });
