@@ -248,6 +248,11 @@ function classify(node: Node, context: CodemodContext, stringIsPath: boolean): V
   if (download) return { video: { kind: 'bytes', expression: `new Uint8Array(${context.source(node)})`, prepare: download.prepare } };
   const held = bytesBehindStream(value, context);
   if (held) return { video: { kind: 'bytes', expression: context.source(held) } };
+  // `form.append('video', videoPath)` with `videoPath: string`: a form sends a string as text.
+  if (!stringIsPath && (staticString(value) !== undefined || value.type === 'TemplateLiteral' || typeName(value, context) === 'string'))
+    return {
+      reason: `\`${quoted(context.source(node), 40)}\` is a string: the legacy form sent that text as the video, not the file it names, so this upload never worked; pass the file's bytes or a Blob to the Content Posting upload (in Node, \`await fs.openAsBlob(path)\` reads a file as a Blob)`,
+    };
   return {
     reason: `cannot tell whether \`${quoted(context.source(node), 40)}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
   };
