@@ -28,9 +28,13 @@ export const LOGIN_KIT_ANSWER =
  * `const { avatar_url: avatar } = body.data.user`, and so for a name given to `body.data`. The
  * fields asked for are the ones read. `data` handed on whole, or a field v1 never answered, leaves
  * the call for a person. Reads already written for v2 (`body.data.user.avatar_url`) are the v2 user
- * info's: `v2Shaped`, and the caller asks for the fields they read.
+ * info's: `v2Shaped`, and the caller asks for the fields they read; a test of v1's `message` beside
+ * them still moves to `error.code`.
  */
-export function planLoginKitReads(context: CodemodContext, request: TikTokRequest): LoginKitPlan | 'v2Shaped' {
+/** Reads written for v2's `data.user` already; `edits` turn v1's status word (`message`) into `error.code`. */
+export type V2ShapedReads = { readonly v2Shaped: true; readonly edits: (() => void)[] };
+
+export function planLoginKitReads(context: CodemodContext, request: TikTokRequest): LoginKitPlan | V2ShapedReads {
   const names = new Set<string>();
   const edits: (() => void)[] = [];
   let v2Shaped = false;
@@ -51,7 +55,8 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   }
   if (v2Shaped && names.size > 0)
     return { reason: "its answer is read both as v1's (flat in `data`) and as v2's (`data.user`): settle which with the call" };
-  if (v2Shaped) return 'v2Shaped';
+  // `data.user` read as v2 answers it, and v1's `message` tested beside it: only the test moves.
+  if (v2Shaped) return { v2Shaped: true, edits };
   // `return body.data.error_code === 0`: a check that the token still opens the account, as one that
   // never reads the body is, when nothing else of the answer leaves: it asks for `open_id`.
   if (names.size === 0 && reads.some((read) => 'status' in read && read.status) && bodyStaysHere(context, taint))

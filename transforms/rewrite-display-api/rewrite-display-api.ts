@@ -25,6 +25,7 @@ import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
 import { bodyUnread, requestedFields } from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, planLoginKitReads } from './login-kit-reads.js';
+import { planStatusType } from './login-kit-status-type.js';
 import { repointUserInfoForSharedSender } from './shared-sender-urls.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
@@ -225,12 +226,16 @@ function fieldsOf(
   }
   const plan = planLoginKitReads(context, request);
   // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
-  const types = plan !== 'v2Shaped' && 'names' in plan ? answerTypes(context, request) : undefined;
+  const types = 'names' in plan ? answerTypes(context, request) : undefined;
   const typed =
     types &&
     ([...types.names].map((name) => `\`${name}\``).join(', ') || (types.literals.length > 0 ? 'the type written in its `as`' : ''));
   if (typed)
     return { reason: `its answer is typed ${typed}, written for v1's flat \`data\`: change it to v2's \`data.user\` with the reads` };
+  // Reads written for v2 beside a test of v1's `message`: the test moves to `error.code`, and so does its type.
+  const status = 'v2Shaped' in plan && plan.edits.length > 0 ? planStatusType(context, request) : { edits: [] };
+  if ('reason' in status) return status;
+  const shaped = 'v2Shaped' in plan ? [...plan.edits, ...status.edits] : [];
   // `fields: 'open_id,display_name'`: v2's names sent already (a call half moved to v2), asked for with the ones read.
   if (param) {
     const sent = requestedFields(context, request, param, undefined);
@@ -240,13 +245,13 @@ function fieldsOf(
       return {
         reason: `it sends \`fields\` that v2 does not know (${unknown.map((name) => `\`${name}\``).join(', ')}), and v1 Login Kit user info never took any: name v2's`,
       };
-    if (plan !== 'v2Shaped' && 'reason' in plan) return plan;
-    const read = plan !== 'v2Shaped' && 'names' in plan ? plan : { names: [], edits: [] };
+    if ('reason' in plan) return plan;
+    const read = 'names' in plan ? plan : { names: [], edits: shaped };
     return { names: [...new Set([...sent.names, ...read.names])], edits: [...read.edits] };
   }
-  if (plan !== 'v2Shaped') return plan;
+  if (!('v2Shaped' in plan)) return plan;
   const fields = requestedFields(context, request, undefined, 'user');
-  return 'reason' in fields ? fields : { names: fields.names, edits: [] };
+  return 'reason' in fields ? fields : { names: fields.names, edits: shaped };
 }
 
 /**
