@@ -99,22 +99,29 @@ export function basesOfHandedInConfigs(index: ModuleIndex, folder: ValueFolder):
   const nodes = new Set<Node>();
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')]) {
     if (!handsInConfig(call, index)) continue;
-    const callee = unwrap(call.callee);
-    const methodBase = instanceBase(isMember(callee) ? callee.object : callee, folder);
-    const base = methodBase ?? (isMember(callee) ? instanceBase(callee, folder) : undefined);
-    if (!base || !sendsHandedInConfig(call, index, !isMember(callee) || !methodBase)) continue;
+    const { base, instanceCalled } = clientOf(call, folder);
+    if (!base || !sendsHandedInConfig(call, index, instanceCalled)) continue;
     for (const node of base.trace) nodes.add(node);
   }
   return nodes;
 }
 
-function requestOf(call: Node, index: ModuleIndex, folder: ValueFolder): TikTokRequest | undefined {
+/**
+ * The client instance a call goes through, by its base URL: `api.post(…)` on an instance, or the
+ * instance called itself (`api(config)`, `this.client(config)`: `instanceCalled`).
+ */
+function clientOf(call: Node, folder: ValueFolder): { base?: { url: Folded; trace: Set<Node> }; instanceCalled: boolean } {
   const callee = unwrap(call.callee);
-  // `api.post(…)` on an instance, or the instance called itself: `api(config)`, `this.client(config)`.
   const methodBase = instanceBase(isMember(callee) ? callee.object : callee, folder);
   const base = methodBase ?? (isMember(callee) ? instanceBase(callee, folder) : undefined);
+  return { base, instanceCalled: !isMember(callee) || !methodBase };
+}
+
+function requestOf(call: Node, index: ModuleIndex, folder: ValueFolder): TikTokRequest | undefined {
+  const callee = unwrap(call.callee);
+  const { base, instanceCalled } = clientOf(call, folder);
   // A retry or a pass-through sends a config built elsewhere: that request is the site (and the base).
-  if (base && sendsHandedInConfig(call, index, !isMember(callee) || !methodBase)) return undefined;
+  if (base && sendsHandedInConfig(call, index, instanceCalled)) return undefined;
   const options: Node[] = [];
   for (const arg of call.arguments) {
     const object = arg.type === 'SpreadElement' ? undefined : folder.objectOf(arg);

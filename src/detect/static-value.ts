@@ -8,6 +8,7 @@ import {
   isFunction,
   isIdentifier,
   isMember,
+  isNullish,
   isStringLiteral,
   keyName,
   memberName,
@@ -347,7 +348,7 @@ export class ValueFolder {
     }
     if (!classBody) return undefined;
     for (const member of classBody.body) {
-      if (isClassField(member) && keyName(member) === name && member.value && !isEmptyValue(member.value)) return member.value;
+      if (isClassField(member) && keyName(member) === name && member.value && !isNullish(member.value)) return member.value;
     }
     for (const member of classBody.body) {
       const isConstructor = (member.type === 'ClassMethod' || member.type === 'MethodDefinition') && member.kind === 'constructor';
@@ -395,7 +396,7 @@ export class ValueFolder {
     for (const expression of this.index.ofType('AssignmentExpression')) {
       if (expression.operator !== '=' || !isMember(expression.left) || memberName(expression.left) !== name) continue;
       if (unwrap(expression.left.object).type !== 'ThisExpression') continue;
-      if (![...this.index.ancestors(expression)].includes(classBody) || isEmptyValue(expression.right)) continue;
+      if (![...this.index.ancestors(expression)].includes(classBody) || isNullish(expression.right)) continue;
       values.push(expression.right);
     }
     return values.length === 1 ? values[0] : undefined;
@@ -649,14 +650,4 @@ function mergeExports(values: readonly (ExportedValue | undefined)[], preferTikT
     }
   }
   return result;
-}
-
-/** `null`, `undefined`: what a field holds until a method sets it. */
-function isEmptyValue(node: Node): boolean {
-  const value = unwrap(node);
-  return (
-    value.type === 'NullLiteral' ||
-    (value.type === 'Literal' && value.value === null && !('regex' in value)) ||
-    isIdentifier(value, 'undefined')
-  );
 }
