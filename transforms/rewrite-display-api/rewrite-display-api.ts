@@ -222,7 +222,8 @@ function fieldsOf(
 ): { names: readonly string[]; edits: (() => void)[] } | { reason: string } {
   if (!endpoint.loginKit || bodyUnread(context, request)) {
     const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
-    return 'reason' in fields ? fields : { names: fields.names, edits: [] };
+    if ('reason' in fields) return fields;
+    return (endpoint.url === V2_USER_INFO_URL && unansweredFields(fields.names)) || { names: fields.names, edits: [] };
   }
   const plan = planLoginKitReads(context, request);
   // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
@@ -251,7 +252,21 @@ function fieldsOf(
   }
   if (!('v2Shaped' in plan)) return plan;
   const fields = requestedFields(context, request, undefined, 'user');
-  return 'reason' in fields ? fields : { names: fields.names, edits: shaped };
+  if ('reason' in fields) return fields;
+  return unansweredFields(fields.names) ?? { names: fields.names, edits: shaped };
+}
+
+/**
+ * Fields asked for or read that v2 user info does not answer (`bio`, where v2 says `bio_description`;
+ * v1's `avatar_url_200`): asked for, v2 does not answer them (and may refuse the call); read, they stay
+ * undefined. Which field was meant is the person's.
+ */
+function unansweredFields(names: readonly string[]): { reason: string } | undefined {
+  const unknown = names.filter((name) => !V2_USER_FIELDS.has(name));
+  if (unknown.length === 0) return undefined;
+  return {
+    reason: `it asks for or reads ${unknown.map((name) => `\`${name}\``).join(', ')}, which v2 user info does not answer: use v2's fields (${[...V2_USER_FIELDS].join(', ')})`,
+  };
 }
 
 /**
