@@ -241,7 +241,7 @@ function fieldsOf(
   if (param) {
     const sent = requestedFields(context, request, param, undefined);
     if ('reason' in sent) return sent;
-    const unknown = sent.names.filter((name) => !V2_USER_FIELDS.has(name));
+    const unknown = fieldsV2Lacks(sent.names);
     if (unknown.length > 0)
       return {
         reason: `it sends \`fields\` that v2 does not know (${unknown.map((name) => `\`${name}\``).join(', ')}), and v1 Login Kit user info never took any: name v2's`,
@@ -256,13 +256,18 @@ function fieldsOf(
   return unansweredFields(fields.names) ?? { names: fields.names, edits: shaped };
 }
 
+/** The names v2 user info does not answer, of those given. */
+function fieldsV2Lacks(names: readonly string[]): string[] {
+  return names.filter((name) => !V2_USER_FIELDS.has(name));
+}
+
 /**
  * Fields asked for or read that v2 user info does not answer (`bio`, where v2 says `bio_description`;
  * v1's `avatar_url_200`): asked for, v2 does not answer them (and may refuse the call); read, they stay
  * undefined. Which field was meant is the person's.
  */
 function unansweredFields(names: readonly string[]): { reason: string } | undefined {
-  const unknown = names.filter((name) => !V2_USER_FIELDS.has(name));
+  const unknown = fieldsV2Lacks(names);
   if (unknown.length === 0) return undefined;
   return {
     reason: `it asks for or reads ${unknown.map((name) => `\`${name}\``).join(', ')}, which v2 user info does not answer: use v2's fields (${[...V2_USER_FIELDS].join(', ')})`,
