@@ -1,6 +1,7 @@
-import { calleeName, isCall, isFunction, isIdentifier, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isFunction, isIdentifier, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import { exportedNodes } from '../detect/module-exports.js';
 import type { Taint } from '../detect/taint.js';
+import { thenSource } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
 /**
@@ -92,7 +93,7 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
     case 'Identifier': {
       const binding = context.index.resolve(value);
       // `postToTikTok(…).then((result) => …)`: the callback's parameter is what the call resolves to.
-      const source = binding?.kind === 'param' && binding.path.length === 0 ? thenSourceOf(context, binding.id) : undefined;
+      const source = binding?.kind === 'param' && binding.path.length === 0 ? thenSource(context, binding.id) : undefined;
       if (source) return whole(source);
       if (!taint.has(value)) return false;
       // A parameter, or a name assigned later: tainted as a whole.
@@ -117,15 +118,6 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
     default:
       return false;
   }
-}
-
-/** The call a `.then` callback's first parameter comes from: `call` of `call.then((param) => …)`. */
-function thenSourceOf(context: CodemodContext, param: Node): Node | undefined {
-  const fn = context.index.parent(param);
-  if (!fn || !isFunction(fn) || fn.params[0] !== param) return undefined;
-  const call = context.index.parent(fn);
-  const callee = call && isCall(call) && call.arguments[0] === fn ? unwrap(call.callee) : undefined;
-  return callee && isMember(callee) && memberName(callee) === 'then' ? callee.object : undefined;
 }
 
 /** What a function returns: its expression body, or the arguments of its own return statements. */

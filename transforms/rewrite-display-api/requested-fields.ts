@@ -1,3 +1,4 @@
+import { V2_USER_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
@@ -102,4 +103,9 @@ export function bodyUnread(context: CodemodContext, request: TikTokRequest): boo
       return isMember(parent) && parent.object === identifier && HEAD_READS.has(memberName(parent) ?? '');
     })
   );
+}
+
+/** The names v2 user info does not answer, of those given. */
+export function fieldsV2Lacks(names: readonly string[]): string[] {
+  return names.filter((name) => !V2_USER_FIELDS.has(name));
 }

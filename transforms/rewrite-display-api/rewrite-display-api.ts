@@ -23,7 +23,7 @@ import { isPathOf } from '../../src/detect/classify-url.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
-import { bodyUnread, requestedFields } from './requested-fields.js';
+import { bodyUnread, fieldsV2Lacks, requestedFields } from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, planLoginKitReads } from './login-kit-reads.js';
 import { planStatusType } from './login-kit-status-type.js';
 import { repointUserInfoForSharedSender } from './shared-sender-urls.js';
@@ -254,11 +254,6 @@ function fieldsOf(
   const fields = requestedFields(context, request, undefined, 'user');
   if ('reason' in fields) return fields;
   return unansweredFields(fields.names) ?? { names: fields.names, edits: shaped };
-}
-
-/** The names v2 user info does not answer, of those given. */
-function fieldsV2Lacks(names: readonly string[]): string[] {
-  return names.filter((name) => !V2_USER_FIELDS.has(name));
 }
 
 /**

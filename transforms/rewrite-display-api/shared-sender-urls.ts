@@ -1,4 +1,4 @@
-import { LOGIN_KIT_USER_INFO_PATH, V2_USER_FIELDS, V2_USER_INFO_URL } from '../../src/contract/index.js';
+import { LOGIN_KIT_USER_INFO_PATH, V2_USER_INFO_URL } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { clientOfCall } from '../../src/codemod/http-client.js';
@@ -15,6 +15,7 @@ import {
   type Node,
 } from '../../src/detect/ast.js';
 import { classifyUrl } from '../../src/detect/classify-url.js';
+import { fieldsV2Lacks } from './requested-fields.js';
 
 /** The v1 user info paths whose answer v2 gives in the shape a v2-minded reader expects: `data.user`. */
 const USER_INFO_PATHS = new Set(['/user/info/', LOGIN_KIT_USER_INFO_PATH]);
@@ -51,7 +52,7 @@ function v2Fields(query: string): string[] | undefined {
   const params = new URLSearchParams(query);
   if ([...params.keys()].some((key) => key !== 'fields')) return undefined;
   const names = (params.get('fields') ?? '').split(',').map((name) => name.trim());
-  return names.length > 0 && names.every((name) => V2_USER_FIELDS.has(name)) ? names : undefined;
+  return names.length > 0 && fieldsV2Lacks(names).length === 0 ? names : undefined;
 }
 
 /**
