@@ -24,6 +24,7 @@ import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
 import { badUploadUrlStep } from './upload-url-step.js';
 import { declarationOf } from './answer-types.js';
+import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
 
 export type VideoSource =
   /**
@@ -37,6 +38,21 @@ export type VideoSource =
   | { readonly kind: 'url'; readonly expression: string };
 
 export type VideoLookup = { readonly video: VideoSource } | { readonly reason: string };
+
+/**
+ * Why an upload whose multipart body is written out by hand (part headers joined around the file's
+ * bytes) is left for a person: its video and its token are pieces of one byte string, which no
+ * rewrite takes apart safely. Asked before the token, which such a body carries as a part.
+ */
+export function handBuiltBodyReason(request: TikTokRequest, context: CodemodContext): string | undefined {
+  const parts = handBuiltMultipart(request, context.index);
+  if (!parts) return undefined;
+  const names = (list: readonly { name: string }[]) => list.map(({ name }) => `\`${name}\``).join(', ');
+  const file = parts.find((part) => part.file);
+  const token = parts.find((part) => part.name === 'access_token');
+  const others = parts.filter((part) => part !== file && part !== token);
+  return `this upload's multipart body is written out by hand (its parts ${names(parts)}), which the codemod does not take apart: send ${file ? `the bytes of its \`${file.name}\` part` : "the video's bytes"} with the Content Posting upload instead (POST ${INBOX_VIDEO_INIT.url} with ${token ? 'the `access_token` part' : "the creator's token"} as \`Authorization: Bearer <token>\` and a JSON source_info, then a PUT of the bytes to data.upload_url), and drop the part headers and the boundary${others.length > 0 ? `; ${names(others)} ${others.length === 1 ? 'goes' : 'go'} with them, as an inbox upload takes no such field` : ''}`;
+}
 
 const FIELD = LEGACY_UPLOAD.videoField;
 const BYTES_CONSTRUCTORS = new Set(['Blob', 'File', 'Uint8Array', 'Buffer']);

@@ -1,3 +1,4 @@
+import { tiktokRecordValue } from './tiktok-param-record.js';
 import {
   rangeOf,
   staticString,
@@ -317,7 +318,11 @@ export class ValueFolder {
       }
       const container = this.objectOf(object, trace, depth + 1);
       const property = container && findProperty(container, name);
-      if (!property) return undefined;
+      if (!property) {
+        // A parameter of a function named for TikTok, handed the module's TikTok record out of sight.
+        const recorded = tiktokRecordValue(expression, name, this.index);
+        return recorded && (this.valueNode(recorded, trace, depth + 1) ?? unwrap(recorded));
+      }
       trace?.add(property);
       return this.valueNode(property.value, trace, depth + 1) ?? unwrap(property.value);
     }

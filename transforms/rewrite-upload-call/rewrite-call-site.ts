@@ -2,7 +2,7 @@ import { calleeName, isFunction, rangeOf, unwrap, type Node } from '../../src/de
 import { callsOnSameVariable, type TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { businessTokenCaution, extractToken, tokenInAccessTokenHeader } from '../../src/codemod/extract-token.js';
-import { droppedBodyFields, extractVideo, type VideoSource } from '../../src/codemod/extract-video.js';
+import { droppedBodyFields, extractVideo, handBuiltBodyReason, type VideoSource } from '../../src/codemod/extract-video.js';
 import { legacyVideoType } from '../../src/codemod/legacy-video-type.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { ensureNamedImport } from '../../src/codemod/imports.js';
@@ -82,6 +82,8 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   if ('reason' in site) return site.reason;
   const carried = carryOptions(request, client.kind, context);
   if ('reason' in carried) return carried.reason;
+  const handBuilt = handBuiltBodyReason(request, context);
+  if (handBuilt) return handBuilt;
   const token = extractToken(request, context);
   if (!token)
     return 'the access token of this upload cannot be found: send it as `Authorization: Bearer <token>` to the Content Posting init';

@@ -1,0 +1,38 @@
+import { namesOtherService } from '../contract/lookalikes.js';
+import { findProperty, keyName, unwrap, type Node } from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+
+const TIKTOK_KEY = /^tik_?tok$/i;
+
+/** The name a function is known by: its own, its method's key, or the variable it is assigned to. */
+function functionName(fn: Node, index: ModuleIndex): string | undefined {
+  if (fn.id?.type === 'Identifier') return fn.id.name;
+  if (fn.key) return keyName(fn);
+  const holder = index.parent(fn);
+  if (holder?.type === 'MethodDefinition' || holder?.type === 'Property' || holder?.type === 'ObjectProperty') return keyName(holder);
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  return undefined;
+}
+
+/**
+ * `testTikTokConnection(config) { axios.get(`${config.apiUrl}/user/info/`) }` beside
+ * `platforms: { tiktok: { apiUrl: 'https://open-api.tiktok.com' }, facebook: { … } }`: the record
+ * reaches the parameter through lookups no reader follows (`Object.entries`, a switch on the
+ * platform's name), but a function named for TikTok alone, reading a key the module's one TikTok
+ * record holds, reads that record. The value written there, or undefined when anything else is possible.
+ */
+export function tiktokRecordValue(member: Node, name: string, index: ModuleIndex): Node | undefined {
+  const object = unwrap(member.object);
+  const binding = object.type === 'Identifier' ? index.resolve(object) : undefined;
+  if (binding?.kind !== 'param' || binding.path.length > 0 || !binding.declaration) return undefined;
+  const fnName = functionName(binding.declaration, index) ?? '';
+  if (!/tik_?tok/i.test(fnName) || namesOtherService(fnName)) return undefined;
+  const values = new Set<Node>();
+  for (const property of [...index.ofType('ObjectProperty'), ...index.ofType('Property')]) {
+    if (!TIKTOK_KEY.test(keyName(property) ?? '')) continue;
+    const record = unwrap(property.value);
+    const field = record.type === 'ObjectExpression' ? findProperty(record, name) : undefined;
+    if (field) values.add(field.value);
+  }
+  return values.size === 1 ? [...values][0] : undefined;
+}
