@@ -23,7 +23,7 @@ function handBuiltParts(index: ModuleIndex): HandBuiltPart[] {
     const header = typeof text === 'string' ? PART_HEADER.exec(text) : null;
     if (!header) continue;
     const at = rangeOf(piece)[0] + index.source(piece).search(/content-disposition/i);
-    parts.push({ node: piece, range: [at, at + 'content-disposition'.length], name: header[1]!, file: /filename=/i.test(header[2]!) });
+    parts.push({ node: piece, range: [at, at + 'content-disposition'.length], name: header[1], file: /filename=/i.test(header[2]) });
   }
   return parts.sort((a, b) => a.range[0] - b.range[0]);
 }
