@@ -19,6 +19,7 @@ import {
   unwrap,
   type Node,
 } from '../../src/detect/ast.js';
+import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -297,8 +298,11 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   for (const edit of [...reads.edits, ...types.edits]) edit();
   for (const name of types.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
   // A v1 call that posts the very form v2 wants (`body: new URLSearchParams({ … })`): only its URL changes.
-  if (sendsV2Form(context, request, parts, entries.length, params)) replaceLiteral(context, unwrap(request.urlArgument), grant.url);
-  else postForm(context, request, parts, grant.url, entries, carried.entries);
+  if (sendsV2Form(context, request, parts, entries.length, params)) {
+    // A literal keeps its kind and quotes; a reference (`this.config.refreshUrl!`) gives way whole.
+    const url = unwrap(request.urlArgument);
+    replaceLiteral(context, staticString(url) === undefined ? request.urlArgument : url, grant.url);
+  } else postForm(context, request, parts, grant.url, entries, carried.entries);
   removeDeadBindings(context, request.call);
   // v2 may answer a refresh with a new refresh token, and only the new one works from then on.
   const keepNewRefreshToken = grant.grantType === 'refresh_token' && !reads.readsRefreshToken;
@@ -332,9 +336,9 @@ function sendsV2Form(
   sent: number,
   params: ReadonlyMap<string, ParamValue>,
 ): boolean {
-  const url = unwrap(request.urlArgument);
-  const text = staticString(url);
-  if (text === undefined || text.includes('?') || !parts.body || parts.configCall) return false;
+  // The URL may come from a constant or a config record (`this.config.tokenUrl`): the argument becomes the v2 literal.
+  const text = foldedText(context.folder.fold(unwrap(request.urlArgument)));
+  if (text.includes(HOLE) || text.includes('?') || !parts.body || parts.configCall) return false;
   const given = unwrap(parts.body);
   // `params.toString()`: a string, which only a Content-Type header of its own says is a form.
   const stringified = given.type === 'CallExpression' && memberName(given.callee) === 'toString' && given.arguments.length === 0;
