@@ -11,6 +11,7 @@ import {
   keyName,
   memberName,
   objectProperties,
+  rangeOf,
   staticString,
   unwrap,
   type Node,
@@ -150,8 +151,28 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
   // No body at all, and the answer's `upload_url` read: the code asks for an upload URL first, as the init does.
   const bodies = requestBodies(request, context.index).filter((body) => !request.options.includes(context.folder.objectOf(body) ?? body));
   if (bodies.length === 0 && readsUploadUrl(request, context)) return { reason: initShapedReason(context, undefined, request) };
+  const empty = bodies.map((body) => emptyForm(body, request, context)).find(Boolean);
+  if (empty) return { reason: empty };
   return { reason: 'the video this request uploads cannot be found here (no `video` form field or `video_url` in its body)' };
 }
+
+/**
+ * `const form = new FormData()` sent with nothing appended to it: the legacy upload got no `video`
+ * part and never worked. Said as such, and so is an append left in a comment above the request.
+ */
+function emptyForm(body: Node, request: TikTokRequest, context: CodemodContext): string | undefined {
+  const form = unwrap(body);
+  if (form.type !== 'Identifier') return undefined;
+  const created = context.folder.valueNode(form);
+  if (created?.type !== 'NewExpression' || !isIdentifier(created.callee, 'FormData') || formFieldCalls(form, context.index).length > 0)
+    return undefined;
+  const between = context.text.slice(rangeOf(created)[1], rangeOf(request.call)[0]);
+  const commented = COMMENTED_VIDEO_APPEND.test(between);
+  return `the form this request sends, \`${form.name}\`, is empty${commented ? ' (its `video` append is commented out)' : ''}: nothing is appended to it here, so the legacy upload got no video and never worked; give the Content Posting upload the video's bytes or a Blob instead, or port this upload by hand`;
+}
+
+/** `// form.append('video', file);` on a line of its own. */
+const COMMENTED_VIDEO_APPEND = /^[ \t]*(\/\/|\/\*|\*).*\.(append|set)\(\s*['"`]video['"`]/m;
 
 /**
  * A JSON body without the video (`{ source_info: { source: 'FILE_UPLOAD' } }`, `{ open_id, video_size }`,
