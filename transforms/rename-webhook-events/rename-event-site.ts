@@ -1,4 +1,4 @@
-import { keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, isCall, isMember, keyName, literalTypeValue, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { chainOf } from './told-apart-from-twin.js';
@@ -56,7 +56,7 @@ const CHAIN_OF: Record<string, string> = { '===': '||', '==': '||', '!==': '&&',
 
 /**
  * `event === 'video.upload.failed' || event === 'post.publish.failed'`: the new name is already
- * tested on the same value in the same chain, so the legacy test leaves the chain instead of
+ * tested on the same value in the same chain (or a `startsWith` of its prefix is), so the legacy test leaves the chain instead of
  * becoming its duplicate. True when it did.
  */
 function dropTwinComparison(context: CodemodContext, comparison: Node, literal: Node, replacement: string): boolean {
@@ -67,13 +67,21 @@ function dropTwinComparison(context: CodemodContext, comparison: Node, literal: 
   const top = chainOf(context, holder, joiner);
   const tests = (node: Node): Node[] =>
     node.type === 'LogicalExpression' && node.operator === joiner ? [...tests(node.left), ...tests(node.right)] : [node];
+  // `event.startsWith('post.publish.') || event === 'video.upload.failed'`: the prefix test takes the new name in already.
+  const prefixTest = (other: Node) => {
+    const call = unwrap(other);
+    if (joiner !== '||' || !isCall(call) || calleeName(call) !== 'startsWith' || !isMember(unwrap(call.callee))) return false;
+    const prefix = staticString(call.arguments[0]);
+    return !!prefix && replacement.startsWith(prefix) && context.source(unwrap(unwrap(call.callee).object)) === subject;
+  };
   const twin = tests(top).some(
     (other) =>
       other !== comparison &&
-      other.type === 'BinaryExpression' &&
-      CHAIN_OF[other.operator as string] === joiner &&
-      ((staticString(other.right) === replacement && context.source(other.left) === subject) ||
-        (staticString(other.left) === replacement && context.source(other.right) === subject)),
+      (prefixTest(other) ||
+        (other.type === 'BinaryExpression' &&
+          CHAIN_OF[other.operator as string] === joiner &&
+          ((staticString(other.right) === replacement && context.source(other.left) === subject) ||
+            (staticString(other.left) === replacement && context.source(other.right) === subject)))),
   );
   if (!twin) return false;
   context.replaceNode(holder, holder.left === comparison ? holder.right : holder.left);
