@@ -21,6 +21,7 @@ const URL_KEYS = new Set(['url', 'uri', 'endpoint', 'href']);
 const TIKTOK_API_HOSTS: readonly string[] = [...LEGACY_API_HOSTS, new URL(V2_TOKEN_URL).host];
 const QUERY_KEY = /query|params/i;
 const ANSWER_KEY = /response|result|answer|parse|transform|format/i;
+const SENDER_KEY = /^request$/;
 
 /**
  * `{ url: 'https://open-api.tiktok.com/share/video/upload/', buildQuery: (open_id, access_token) => …,
@@ -41,7 +42,12 @@ export function findRequestRecords(index: ModuleIndex, folder: ValueFolder): Req
       (object.properties as Node[]).filter(
         (property) => property !== url && pattern.test(keyName(property) ?? '') && isFunction(property.value ?? property),
       );
-    const queries = functions(QUERY_KEY).flatMap((property) => objectsReturned(index, property.value ?? property));
+    const queries = [
+      ...functions(QUERY_KEY).flatMap((property) => objectsReturned(index, property.value ?? property)),
+      // `request: async ({ client }) => client.userinfo(tokens, { params: { access_token, open_id } })`
+      // (next-auth's providers): the query the OAuth library sends to this URL, written in the call.
+      ...functions(SENDER_KEY).flatMap((property) => paramsObjects(index, property.value ?? property)),
+    ];
     const answers = functions(ANSWER_KEY).flatMap((property) => {
       const fn = property.value ?? property;
       return fn.params?.[0] ? [fn.params[0]] : [];
@@ -70,6 +76,13 @@ function objectsReturned(index: ModuleIndex, fn: Node): Node[] {
       objects.push(value.arguments[0]);
   }
   return objects;
+}
+
+/** The `params: { … }` objects written inside a function: the query of the calls it makes. */
+function paramsObjects(index: ModuleIndex, fn: Node): Node[] {
+  return [...index.ofType('ObjectProperty'), ...index.ofType('Property')]
+    .filter((property) => keyName(property) === 'params' && property.value?.type === 'ObjectExpression' && isInside(index, property, fn))
+    .map((property) => property.value);
 }
 
 function isInside(index: ModuleIndex, node: Node, container: Node): boolean {
