@@ -5,7 +5,7 @@ import { replaceLiteral } from './replace-literal.js';
 import type { V1Endpoint } from '../contract/index.js';
 import { staticString, type Node } from '../detect/ast.js';
 import { classifyUrl } from '../detect/classify-url.js';
-import { isExported } from '../detect/endpoints.js';
+import { isExported, isHandedToCall } from '../detect/endpoints.js';
 import { foldedText, HOLE } from '../detect/folded.js';
 import { readsOf, recordEntry } from './v1-url-left-behind.js';
 
@@ -29,6 +29,8 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
     const match = classifyUrl(value);
     const successor = match?.v1 && successorOf(match.v1);
     if (!successor || value.includes(HOLE) || match.queryStart !== -1 || !isExported(node, context.index)) continue;
+    // Handed to a library in the same statement (a Passport strategy's `tokenURL`): it sends v1's parameters.
+    if (isHandedToCall(node, context.index)) continue;
     // The module reads it too (`oauthConfig[platform].tokenUrl`): its own requests, which the codemod
     // did not see, would get the v2 URL with their v1 parameters. The URL keeps its TODO.
     if (readHere(node, context, (present ??= context.nodesInTree()))) continue;

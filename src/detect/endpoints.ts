@@ -7,6 +7,7 @@ import {
   PUBLISH_STATUS_FETCH,
 } from '../contract/index.js';
 import { isFunction, isStringLiteral, staticString, unwrap, type Node } from './ast.js';
+import { isFreeze } from './todo-placement.js';
 import { baseBeside } from './base-beside.js';
 import {
   classifyUrl,
@@ -330,6 +331,23 @@ export function isExported(node: Node, index: ModuleIndex): boolean {
     if (!isModuleExportsTarget(assignment)) continue;
     const source = index.source(assignment.right);
     for (const name of names) if (new RegExp(`\\b${name}\\b`).test(source)) return true;
+  }
+  return false;
+}
+
+/**
+ * A value written in the arguments of a call (`passport.use(new Strategy({ tokenURL: '…' }))`,
+ * `NextAuth({ providers: [{ token: '…' }] })`) is handed to the code it calls, which sends it:
+ * exported with the call's result or not, no importer reads it as the module's data. A record made
+ * read-only (`Object.freeze({ … })`) is still the record.
+ */
+export function isHandedToCall(node: Node, index: ModuleIndex): boolean {
+  let child = node;
+  for (const ancestor of index.ancestors(node)) {
+    if ((ancestor.type === 'CallExpression' || ancestor.type === 'NewExpression') && ancestor.callee !== child && !isFreeze(ancestor))
+      return true;
+    if (isFunction(ancestor)) return false;
+    child = ancestor;
   }
   return false;
 }

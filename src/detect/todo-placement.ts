@@ -66,7 +66,7 @@ export function todoAnchor(chain: readonly Node[]): Node {
  * `Object.freeze([...])`, `Object.seal({...})`: the record itself, made read-only, not a call's
  * options; a TODO about an entry still goes beside the entry.
  */
-function isFreeze(call: Node): boolean {
+export function isFreeze(call: Node): boolean {
   const callee = call.callee;
   return (
     callee?.type === 'MemberExpression' &&

@@ -6,7 +6,7 @@ import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { settleUnsentUploadUrls } from '../../src/codemod/unread-legacy-values.js';
 import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
-import { findUrlCompositions, isExported, isRelativeUploadPath } from '../../src/detect/endpoints.js';
+import { findUrlCompositions, isExported, isHandedToCall, isRelativeUploadPath } from '../../src/detect/endpoints.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { baseBeside } from '../../src/detect/base-beside.js';
 import { rewriteCallSite } from './rewrite-call-site.js';
@@ -56,7 +56,7 @@ function repointExportedUrls(context: CodemodContext): void {
     const node = finding.node!;
     // A literal, or a template on a shared base (`${TIKTOK_API}/share/video/upload/`): the base stays.
     const value = foldedText(context.folder.fold(node));
-    if (value.includes(HOLE) || value.includes('?') || !isExported(node, context.index)) continue;
+    if (value.includes(HOLE) || value.includes('?') || !isExported(node, context.index) || isHandedToCall(node, context.index)) continue;
     if (staticString(node) !== undefined) replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
     else context.pathOf(node).replace(context.j.stringLiteral(INBOX_VIDEO_INIT.url));
     context.record(
