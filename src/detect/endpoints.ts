@@ -336,16 +336,19 @@ export function isExported(node: Node, index: ModuleIndex): boolean {
 }
 
 /**
- * A value written in the arguments of a call (`passport.use(new Strategy({ tokenURL: '…' }))`,
+ * A value written in a settings object given to a call (`passport.use(new Strategy({ tokenURL: '…' }))`,
  * `NextAuth({ providers: [{ token: '…' }] })`) is handed to the code it calls, which sends it:
  * exported with the call's result or not, no importer reads it as the module's data. A record made
- * read-only (`Object.freeze({ … })`) is still the record.
+ * read-only (`Object.freeze({ … })`) is still the record, and a URL given as an argument itself (a
+ * mock's route, `rest.post(url, resolver)`) is matched there, not sent.
  */
 export function isHandedToCall(node: Node, index: ModuleIndex): boolean {
   let child = node;
+  let inObject = false;
   for (const ancestor of index.ancestors(node)) {
+    if (ancestor.type === 'ObjectExpression') inObject = true;
     if ((ancestor.type === 'CallExpression' || ancestor.type === 'NewExpression') && ancestor.callee !== child && !isFreeze(ancestor))
-      return true;
+      return inObject;
     if (isFunction(ancestor)) return false;
     child = ancestor;
   }

@@ -30,6 +30,7 @@ import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
+import { repointRecordUrlsBesideRewritten } from './record-url-beside-request.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -116,6 +117,7 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   if (tokenCalls > 0) context.notes.add(TOKENS_NOTE);
   repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
   settleV1UrlsLeftBehind(context, rewritten, (endpoint) => GRANTS[endpoint.path]?.url);
+  repointRecordUrlsBesideRewritten(context, rewritten, (path) => GRANTS[path]?.url);
   explainHandedOnUrls(context);
   readV2AnswersFlat(context);
   sendV2TokenForms(context);
