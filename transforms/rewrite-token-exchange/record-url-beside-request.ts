@@ -23,7 +23,7 @@ export function repointRecordUrlsBesideRewritten(
     const node = finding.node!;
     const property = context.index.parent(node);
     const record = property && context.index.parent(property);
-    if (!record || record.type !== 'ObjectExpression' || keyName(property!) !== 'url' || property!.value !== node) continue;
+    if (!record || record.type !== 'ObjectExpression' || keyName(property) !== 'url' || property.value !== node) continue;
     const path = classifyUrl(foldedText(context.folder.fold(node)))?.v1?.path;
     const v2Url = path && v2UrlOf(path);
     if (!v2Url) continue;
