@@ -15,8 +15,13 @@ export interface HandBuiltPart {
   readonly file: boolean;
 }
 
+/** Found once per module: the detectors and the upload rewrite both ask. */
+const partsOf = new WeakMap<ModuleIndex, HandBuiltPart[]>();
+
 /** The part headers this module writes out by hand, in the order they are written. */
 function handBuiltParts(index: ModuleIndex): HandBuiltPart[] {
+  const known = partsOf.get(index);
+  if (known) return known;
   const parts: HandBuiltPart[] = [];
   for (const piece of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateElement')]) {
     const text = piece.type === 'TemplateElement' ? (piece.value.cooked ?? piece.value.raw) : staticString(piece);
@@ -25,7 +30,9 @@ function handBuiltParts(index: ModuleIndex): HandBuiltPart[] {
     const at = rangeOf(piece)[0] + index.source(piece).search(/content-disposition/i);
     parts.push({ node: piece, range: [at, at + 'content-disposition'.length], name: header[1], file: /filename=/i.test(header[2]) });
   }
-  return parts.sort((a, b) => a.range[0] - b.range[0]);
+  parts.sort((a, b) => a.range[0] - b.range[0]);
+  partsOf.set(index, parts);
+  return parts;
 }
 
 /**

@@ -28,11 +28,23 @@ export function tiktokRecordValue(member: Node, name: string, index: ModuleIndex
   const fnName = functionName(binding.declaration, index) ?? '';
   if (!/tik_?tok/i.test(fnName) || namesOtherService(fnName)) return undefined;
   const values = new Set<Node>();
-  for (const property of [...index.ofType('ObjectProperty'), ...index.ofType('Property')]) {
-    if (!TIKTOK_KEY.test(keyName(property) ?? '')) continue;
-    const record = unwrap(property.value);
-    const field = record.type === 'ObjectExpression' ? findProperty(record, name) : undefined;
+  for (const record of tiktokRecords(index)) {
+    const field = findProperty(record, name);
     if (field) values.add(field.value);
   }
   return values.size === 1 ? [...values][0] : undefined;
+}
+
+/** The objects a module writes under a `tiktok` key, found once per module: the folder asks often. */
+const recordsOf = new WeakMap<ModuleIndex, Node[]>();
+
+function tiktokRecords(index: ModuleIndex): Node[] {
+  let records = recordsOf.get(index);
+  if (!records) {
+    records = [...index.ofType('ObjectProperty'), ...index.ofType('Property')]
+      .filter((property) => TIKTOK_KEY.test(keyName(property) ?? '') && unwrap(property.value).type === 'ObjectExpression')
+      .map((property) => unwrap(property.value));
+    recordsOf.set(index, records);
+  }
+  return records;
 }
