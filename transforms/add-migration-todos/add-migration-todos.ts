@@ -190,7 +190,12 @@ function queryTokensTogether(context: CodemodContext, partOf: ReadonlyMap<RawFin
     if (!kinds.has('accessToken') || !kinds.has('openId')) continue;
     const message = `access_token and open_id in the query string of a TikTok request: send the token as the header \`Authorization: Bearer <token>\` and drop open_id, which the Content Posting API does not take (${NOT_REWRITTEN})`;
     const [first] = [...group].sort((a, b) => (a.range ?? rangeOf(a.node!))[0] - (b.range ?? rangeOf(b.node!))[0]);
-    for (const finding of group) together.set(finding, { message, write: finding === first });
+    // The run lists each finding: the ones the first's TODO covers say so, rather than repeat it.
+    for (const finding of group)
+      together.set(finding, {
+        message: finding === first ? message : `${catalogMessage(finding)}; under the one TODO of this query`,
+        write: finding === first,
+      });
   }
   return together;
 }
