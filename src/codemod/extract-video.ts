@@ -158,7 +158,8 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
 
 /**
  * `const form = new FormData()` sent with nothing appended to it: the legacy upload got no `video`
- * part and never worked. Said as such, and so is an append left in a comment above the request.
+ * part and never worked. Said as such, and so is an append left in a comment above the request. A
+ * form the code names anywhere else may be filled there: not said empty.
  */
 function emptyForm(body: Node, request: TikTokRequest, context: CodemodContext): string | undefined {
   const form = unwrap(body);
@@ -166,6 +167,12 @@ function emptyForm(body: Node, request: TikTokRequest, context: CodemodContext):
   const created = context.folder.valueNode(form);
   if (created?.type !== 'NewExpression' || !isIdentifier(created.callee, 'FormData') || formFieldCalls(form, context.index).length > 0)
     return undefined;
+  // Handed to anything but the request (`fillForm(form)`), it may be filled out of sight.
+  const binding = context.index.resolve(form);
+  const holder = context.index.parent(form);
+  // `{ method, body }`: a shorthand property's key is the same name as its value.
+  const sameName = (reference: Node) => reference === form || (holder?.shorthand === true && holder.key === reference);
+  if (!binding || context.index.referencesOf(binding).some((reference) => !sameName(reference))) return undefined;
   const between = context.text.slice(rangeOf(created)[1], rangeOf(request.call)[0]);
   const commented = COMMENTED_VIDEO_APPEND.test(between);
   return `the form this request sends, \`${form.name}\`, is empty${commented ? ' (its `video` append is commented out)' : ''}: nothing is appended to it here, so the legacy upload got no video and never worked; give the Content Posting upload the video's bytes or a Blob instead, or port this upload by hand`;
