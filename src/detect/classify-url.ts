@@ -105,6 +105,15 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   return { ...base, kind: 'legacy-unmapped' };
 }
 
+/**
+ * `https://open-api.tiktok.com/oauth/token/` (or `/platform/oauth/token/`): a token endpoint the retired
+ * host never served, written as OAuth servers name theirs. The call is the v2 token call put on the
+ * wrong host and path (its body and reads say which habits it kept).
+ */
+export function meansV2Token(match: UrlMatch): boolean {
+  return match.kind === 'legacy-unmapped' && withoutSlash(match.path.replace(PLATFORM_PREFIX, '')).toLowerCase() === '/oauth/token';
+}
+
 /** Query parameters that name where another page sends the user back to. */
 export const RETURN_ADDRESS_PARAM = /^(?:redirect_?ur[il]|redirect(?:_?to)?|return_?(?:ur[il]|to)|callback_?ur[il]|next)$/i;
 

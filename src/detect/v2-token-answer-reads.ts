@@ -18,26 +18,34 @@ const TOKEN_FIELD_NAMES: ReadonlySet<string> = new Set(TOKEN_FIELDS);
 export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
   const findings: RawFinding[] = [];
   const members = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')];
-  for (const request of requests) {
-    if (!isV2TokenCall(request)) continue;
-    const answer = responseTaint(index, [request]);
-    for (const member of members) {
-      const field = memberName(member);
-      const holder = unwrap(member.object);
-      // `const { access_token } = res.data.data`, `return res.data.data`: v1's `data` taken whole.
-      if (field === 'data' && answer.has(holder) && isBody(index, holder) && !readsTokenField(index, member)) {
-        findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerWrapped', node: member.property as Node, data: {} });
-        continue;
-      }
-      // `if (body.error_code !== 0)` at the v2 answer's top: v1's status, which v2 never sends.
-      if ((field === 'error_code' || field === 'description') && answer.has(holder) && isBody(index, holder)) {
-        findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerStatus', node: member.property as Node, data: { field } });
-        continue;
-      }
-      if (!field || !TOKEN_FIELD_NAMES.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
-      if (!answer.has(holder) || !isBody(index, unwrap(holder.object))) continue;
-      findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerNested', node: member.property as Node, data: { field } });
+  for (const request of requests) if (isV2TokenCall(request)) findings.push(...v1HabitReads(index, request, members));
+  return findings;
+}
+
+/** The reads of one token call's answer that keep v1's habits (its `data` level, its status fields). */
+export function v1HabitReads(
+  index: ModuleIndex,
+  request: TikTokRequest,
+  members: readonly Node[] = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')],
+): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const answer = responseTaint(index, [request]);
+  for (const member of members) {
+    const field = memberName(member);
+    const holder = unwrap(member.object);
+    // `const { access_token } = res.data.data`, `return res.data.data`: v1's `data` taken whole.
+    if (field === 'data' && answer.has(holder) && isBody(index, holder) && !readsTokenField(index, member)) {
+      findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerWrapped', node: member.property as Node, data: {} });
+      continue;
     }
+    // `if (body.error_code !== 0)` at the v2 answer's top: v1's status, which v2 never sends.
+    if ((field === 'error_code' || field === 'description') && answer.has(holder) && isBody(index, holder)) {
+      findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerStatus', node: member.property as Node, data: { field } });
+      continue;
+    }
+    if (!field || !TOKEN_FIELD_NAMES.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
+    if (!answer.has(holder) || !isBody(index, unwrap(holder.object))) continue;
+    findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerNested', node: member.property as Node, data: { field } });
   }
   return findings;
 }

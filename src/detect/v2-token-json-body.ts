@@ -41,7 +41,7 @@ function queryHoldsTokenFields(query: string): boolean {
 }
 
 /** The JSON body a v2 token call sends, if it sends one. */
-function v2TokenJsonBody(request: TikTokRequest): Node | undefined {
+export function v2TokenJsonBody(request: TikTokRequest): Node | undefined {
   const callee = unwrap(request.call.callee);
   // `axios.post(url, { … })`, `client.post(url, { … })`: axios sends a plain object as JSON.
   const data = request.call.arguments[1] as Node | undefined;

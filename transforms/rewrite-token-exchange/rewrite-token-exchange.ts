@@ -31,6 +31,7 @@ import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
 import { repointRecordUrlsBesideRewritten } from './record-url-beside-request.js';
+import { rewriteMisplacedTokenUrls } from './misplaced-token-url.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -119,6 +120,7 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   settleV1UrlsLeftBehind(context, rewritten, (endpoint) => GRANTS[endpoint.path]?.url);
   repointRecordUrlsBesideRewritten(context, rewritten, (path) => GRANTS[path]?.url);
   explainHandedOnUrls(context);
+  rewriteMisplacedTokenUrls(context, Object.values(GRANTS));
   readV2AnswersFlat(context);
   sendV2TokenForms(context);
 }

@@ -1,0 +1,71 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { findingsOfRequest } from '../../src/codemod/context.js';
+import { methodOf } from '../../src/codemod/http-client.js';
+import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
+import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { V2_TOKEN_URL } from '../../src/contract/index.js';
+import { isCall, keyName, objectProperties, staticString, unwrap } from '../../src/detect/ast.js';
+import { requestBodies, type TikTokRequest } from '../../src/detect/requests.js';
+import { meansV2Token } from '../../src/detect/classify-url.js';
+import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
+import { v2TokenJsonBody } from '../../src/detect/v2-token-json-body.js';
+import { foldedText, HOLE } from '../../src/detect/folded.js';
+
+/** What the token calls need of a body: the grant it names, and the fields it must send. */
+export interface TokenGrant {
+  readonly grantType?: string;
+  readonly required: readonly string[];
+}
+
+/**
+ * The fields a call's body sends, with the grant type's literal: an object written in the call or
+ * here, sent as JSON or as a form (`JSON.stringify({ … })`, `new URLSearchParams({ … })`).
+ */
+function sentFields(context: CodemodContext, request: TikTokRequest): Map<string, string | undefined> | undefined {
+  for (const body of requestBodies(request, context.index)) {
+    let node = unwrap(body);
+    if ((node.type === 'NewExpression' || isCall(node)) && node.arguments.length === 1) node = unwrap(node.arguments[0]);
+    const object = context.folder.objectOf(node);
+    // A fetch's options are among the candidates: the body is the object that names its grant.
+    if (!object || !objectProperties(object).some((property) => keyName(property) === 'grant_type')) continue;
+    const fields = new Map<string, string | undefined>();
+    for (const property of objectProperties(object)) {
+      const key = keyName(property);
+      if (key) fields.set(key, staticString(unwrap(property.value)));
+    }
+    return fields;
+  }
+  return undefined;
+}
+
+/**
+ * `fetch('https://open-api.tiktok.com/oauth/token/', { body: new URLSearchParams({ client_key, …,
+ * grant_type }) })`: the v2 token call written on the retired host under the path OAuth servers use,
+ * which that host never served. When all else is v2's (a form with the grant's fields, its answer read
+ * flat), its URL, written in the call, becomes the v2 token endpoint. Anything else keeps its TODO: a
+ * URL held elsewhere (a constant, a record) that others may read, a grant without its fields, a
+ * JSON body or reads under v1's `data` level.
+ */
+export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: readonly TokenGrant[]): void {
+  for (const request of context.requests) {
+    if (!meansV2Token(request.match) || methodOf(request) !== 'POST') continue;
+    // v2 refuses a grant without its fields (a refresh without the secret, as v1 took it): left to a person.
+    const sent = sentFields(context, request);
+    const grant = sent && grants.find((candidate) => candidate.grantType !== undefined && sent.get('grant_type') === candidate.grantType);
+    if (!grant || ![...grant.required, ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : [])].every((key) => sent.has(key)))
+      continue;
+    // Only its URL is wrong: a JSON body, or reads under v1's `data`, would need moving with it, by a person.
+    if (v2TokenJsonBody(request) || v1HabitReads(context.index, request).length > 0) continue;
+    const findings = findingsOfRequest(context, request).filter((finding) => finding.messageId === 'successor');
+    if (findings.length === 0 || context.unhandled((finding) => findings.includes(finding)).length === 0) continue;
+    const url = unwrap(request.urlArgument);
+    const written = url.type === 'TemplateLiteral' || staticString(url) !== undefined;
+    const text = foldedText(context.folder.fold(url));
+    if (!written || text.includes(HOLE) || text.includes('?')) continue;
+    replaceLiteral(context, url, V2_TOKEN_URL);
+    // `${TIKTOK_HOST}/oauth/token/`: a base only such URLs read goes with them.
+    removeDeadBindings(context, url);
+    for (const finding of findings)
+      context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL}, the v2 token endpoint its fields were written for`);
+  }
+}
