@@ -25,13 +25,14 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri, sentElsewhere } from './app-values.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
-import { errorTest, planTokenReads, type ReadPlan } from './token-response-reads.js';
+import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
 import { repointRecordUrlsBesideRewritten } from './record-url-beside-request.js';
 import { rewriteMisplacedTokenUrls } from './misplaced-token-url.js';
+import { flatReadEdit } from './flat-read-edit.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -159,32 +160,12 @@ function sendV2TokenForms(context: CodemodContext): void {
  * kept): always undefined, as the v2 answer is flat; the read loses the `data` level v1 had.
  */
 function readV2AnswersFlat(context: CodemodContext): void {
-  // `body.error_code !== 0` → `body.error !== undefined`; `body.description` → `body.error_description`.
-  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenAnswerStatus')) {
-    const member = context.index.parent(finding.node!)!;
-    const body = context.source(unwrap(member.object));
-    if (finding.data.field === 'description') {
-      context.pathOf(member).replace(context.j.template.expression([`${body}.error_description`]));
-      context.record(finding, 'rewritten', 'now `error_description`');
-      continue;
-    }
-    const test = errorTest(context, member, body);
-    if (!test) continue;
-    context.pathOf(test.node).replace(context.j.template.expression([test.text]));
-    context.record(finding, 'rewritten', 'now a test of `error`, which v2 sends only on a failure');
-  }
-  for (const finding of context.unhandled((f) => f.messageId === 'v2TokenAnswerNested' || f.messageId === 'v2TokenAnswerWrapped')) {
-    const member = context.index.parent(finding.node!)!;
-    // `res.data.data.access_token` loses its inner `data`; `res.data.data` taken whole is `res.data`.
-    const wrapped = finding.messageId === 'v2TokenAnswerWrapped' ? member : unwrap(member.object);
-    context.pathOf(wrapped).replace(unwrap(wrapped.object));
-    context.record(
-      finding,
-      'rewritten',
-      finding.messageId === 'v2TokenAnswerWrapped'
-        ? 'now the v2 answer itself'
-        : `now read at the top of the v2 answer, as \`${String(finding.data.field)}\``,
-    );
+  const kinds = ['v2TokenAnswerStatus', 'v2TokenAnswerNested', 'v2TokenAnswerWrapped'];
+  for (const finding of context.unhandled((f) => kinds.includes(f.messageId))) {
+    const edit = flatReadEdit(context, finding);
+    if (!edit) continue;
+    edit.apply();
+    context.record(finding, 'rewritten', edit.message);
   }
 }
 
