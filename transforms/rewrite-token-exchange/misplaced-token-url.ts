@@ -9,6 +9,8 @@ import { requestBodies, type TikTokRequest } from '../../src/detect/requests.js'
 import { meansV2Token } from '../../src/detect/classify-url.js';
 import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
 import { v2TokenJsonBody } from '../../src/detect/v2-token-json-body.js';
+import { flatReadEdit } from './flat-read-edit.js';
+import { sendAsForm } from './v2-token-form.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 
 /** What the token calls need of a body: the grant it names, and the fields it must send. */
@@ -41,10 +43,11 @@ function sentFields(context: CodemodContext, request: TikTokRequest): Map<string
 /**
  * `fetch('https://open-api.tiktok.com/oauth/token/', { body: new URLSearchParams({ client_key, …,
  * grant_type }) })`: the v2 token call written on the retired host under the path OAuth servers use,
- * which that host never served. When all else is v2's (a form with the grant's fields, its answer read
- * flat), its URL, written in the call, becomes the v2 token endpoint. Anything else keeps its TODO: a
- * URL held elsewhere (a constant, a record) that others may read, a grant without its fields, a
- * JSON body or reads under v1's `data` level.
+ * which that host never served. When it sends its grant's fields, its URL, written in the call,
+ * becomes the v2 token endpoint, and what it kept of v1's habits goes with it: a JSON body is sent as
+ * a form, reads under v1's `data` level read the flat answer. It keeps its TODO when it cannot work or
+ * be told whole: a URL held elsewhere (a constant, a record) that others may read, a grant without
+ * its fields, a body or a status test of a shape the codemod does not write anew.
  */
 export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: readonly TokenGrant[]): void {
   for (const request of context.requests) {
@@ -54,14 +57,19 @@ export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: reado
     const grant = sent && grants.find((candidate) => candidate.grantType !== undefined && sent.get('grant_type') === candidate.grantType);
     if (!grant || ![...grant.required, ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : [])].every((key) => sent.has(key)))
       continue;
-    // Only its URL is wrong: a JSON body, or reads under v1's `data`, would need moving with it, by a person.
-    if (v2TokenJsonBody(request) || v1HabitReads(context.index, request).length > 0) continue;
+    // What it kept of v1's habits moves with it, every read told before the first edit.
+    const reads = v1HabitReads(context.index, request).map((read) => flatReadEdit(context, read));
+    if (reads.some((read) => read === undefined)) continue;
     const findings = findingsOfRequest(context, request).filter((finding) => finding.messageId === 'successor');
     if (findings.length === 0 || context.unhandled((finding) => findings.includes(finding)).length === 0) continue;
     const url = unwrap(request.urlArgument);
     const written = url.type === 'TemplateLiteral' || staticString(url) !== undefined;
     const text = foldedText(context.folder.fold(url));
     if (!written || text.includes(HOLE) || text.includes('?')) continue;
+    // A JSON body becomes the form v2 takes (checked before it edits), or the call stays as it was.
+    const json = v2TokenJsonBody(request);
+    if (json && sendAsForm(context, request, json) !== undefined) continue;
+    for (const read of reads) read!.apply();
     replaceLiteral(context, url, V2_TOKEN_URL);
     // `${TIKTOK_HOST}/oauth/token/`: a base only such URLs read goes with them.
     removeDeadBindings(context, url);
