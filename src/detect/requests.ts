@@ -79,10 +79,17 @@ function isInstanceCall(call: Node, folder: ValueFolder): boolean {
   return isMember(callee) && instanceBase(callee.object, folder) !== undefined;
 }
 
+/**
+ * Packages whose calls declare what a test answers to a URL (`rest.post(url, resolver)` of msw,
+ * `nock(base).post(path)`): a mock matches the URL, it sends nothing. Its URL is reported as a URL.
+ */
+const MOCK_LIBRARIES = new Set(['msw', 'nock', 'fetch-mock', 'axios-mock-adapter']);
+
 /** Finds every request to a TikTok API host in a module. */
 export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): TikTokRequest[] {
   const requests: TikTokRequest[] = [];
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression'), ...index.ofType('NewExpression')]) {
+    if (call.type !== 'NewExpression' && MOCK_LIBRARIES.has(folder.libraryOf(call) ?? '')) continue;
     const name = calleeName(call);
     if (name && NOT_REQUESTS.has(name) && !(name === 'get' && (isHttpLibraryCall(call, folder) || isInstanceCall(call, folder)))) continue;
     const request = requestOf(call, index, folder);
