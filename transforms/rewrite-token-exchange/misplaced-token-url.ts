@@ -4,8 +4,10 @@ import { methodOf } from '../../src/codemod/http-client.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { V2_TOKEN_URL } from '../../src/contract/index.js';
-import { isCall, keyName, objectProperties, staticString, unwrap } from '../../src/detect/ast.js';
-import { requestBodies, type TikTokRequest } from '../../src/detect/requests.js';
+import { staticString, unwrap } from '../../src/detect/ast.js';
+import type { TikTokRequest } from '../../src/detect/requests.js';
+import { requestParams } from '../../src/codemod/request-params.js';
+import { v1RequestParts } from '../../src/codemod/v1-request.js';
 import { meansV2Token } from '../../src/detect/classify-url.js';
 import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
 import { v2TokenJsonBody } from '../../src/detect/v2-token-json-body.js';
@@ -20,24 +22,15 @@ export interface TokenGrant {
 }
 
 /**
- * The fields a call's body sends, with the grant type's literal: an object written in the call or
- * here, sent as JSON or as a form (`JSON.stringify({ … })`, `new URLSearchParams({ … })`).
+ * The fields a call sends, read as the v1 token rewrite reads them (a JSON or form body, appended
+ * fields), with the grant type's literal; undefined when they cannot be read here.
  */
 function sentFields(context: CodemodContext, request: TikTokRequest): Map<string, string | undefined> | undefined {
-  for (const body of requestBodies(request, context.index)) {
-    let node = unwrap(body);
-    if ((node.type === 'NewExpression' || isCall(node)) && node.arguments.length === 1) node = unwrap(node.arguments[0]);
-    const object = context.folder.objectOf(node);
-    // A fetch's options are among the candidates: the body is the object that names its grant.
-    if (!object || !objectProperties(object).some((property) => keyName(property) === 'grant_type')) continue;
-    const fields = new Map<string, string | undefined>();
-    for (const property of objectProperties(object)) {
-      const key = keyName(property);
-      if (key) fields.set(key, staticString(unwrap(property.value)));
-    }
-    return fields;
-  }
-  return undefined;
+  const parts = v1RequestParts(context, request, V2_TOKEN_URL);
+  if ('reason' in parts) return undefined;
+  const found = requestParams(context, request, parts.body);
+  if ('reason' in found) return undefined;
+  return new Map([...found.params].map(([key, value]) => [key, 'text' in value ? value.text : undefined]));
 }
 
 /**
