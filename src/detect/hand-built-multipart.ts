@@ -1,5 +1,6 @@
-import { objectProperties, rangeOf, staticString, unwrap, type Node } from './ast.js';
+import { objectProperties, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
+import { offsetInPiece, textPieces } from './text-pieces.js';
 import { formFieldCalls, requestBodies, type TikTokRequest } from './requests.js';
 
 /** One part header of a multipart body written out in a string: `Content-Disposition: form-data; name="video"; filename="a.mp4"`. */
@@ -23,11 +24,10 @@ function handBuiltParts(index: ModuleIndex): HandBuiltPart[] {
   const known = partsOf.get(index);
   if (known) return known;
   const parts: HandBuiltPart[] = [];
-  for (const piece of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateElement')]) {
-    const text = piece.type === 'TemplateElement' ? (piece.value.cooked ?? piece.value.raw) : staticString(piece);
-    const header = typeof text === 'string' ? PART_HEADER.exec(text) : null;
+  for (const { node: piece, text } of textPieces(index)) {
+    const header = PART_HEADER.exec(text);
     if (!header) continue;
-    const at = rangeOf(piece)[0] + index.source(piece).search(/content-disposition/i);
+    const at = offsetInPiece(index, piece, /content-disposition/i);
     parts.push({ node: piece, range: [at, at + 'content-disposition'.length], name: header[1], file: /filename=/i.test(header[2]) });
   }
   parts.sort((a, b) => a.range[0] - b.range[0]);

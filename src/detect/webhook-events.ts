@@ -9,9 +9,10 @@ import {
   OTHER_TIKTOK_EVENTS,
   type LegacyEventName,
 } from '../contract/index.js';
-import { rangeOf, staticString, type Node } from './ast.js';
+import { staticString, type Node } from './ast.js';
 import { hasNewTwin, isLookupEntry } from './event-twin.js';
 import type { ModuleIndex } from './module-index.js';
+import { offsetInPiece, textPieces } from './text-pieces.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
 
@@ -66,15 +67,12 @@ function spelledInText(index: ModuleIndex, owners: OwnershipResolver, events: re
   if (handled.size === 0) return [];
   const word = eventWords(handled);
   const found: RawFinding[] = [];
-  const pieces = [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateElement')];
-  for (const piece of pieces) {
-    const text = piece.type === 'TemplateElement' ? (piece.value.cooked ?? piece.value.raw) : staticString(piece);
-    if (typeof text !== 'string' || handled.has(text)) continue;
+  for (const { node: piece, text } of textPieces(index)) {
+    if (handled.has(text)) continue;
     word.lastIndex = 0;
     const legacy = word.exec(text)?.[1] as LegacyEventName | undefined;
     if (!legacy || owners.ownerOf(piece) !== 'tiktok') continue;
-    // At the name itself: parsers disagree on where a template's part starts (with its backtick or without).
-    const at = rangeOf(piece)[0] + index.source(piece).search(word);
+    const at = offsetInPiece(index, piece, word);
     found.push({
       ruleId: 'no-legacy-webhook-event',
       messageId: 'inText',

@@ -1,6 +1,6 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { isFunction, keyName, rangeOf, type Node } from '../../src/detect/ast.js';
+import { contains, isFunction, keyName, type Node } from '../../src/detect/ast.js';
 import { classifyUrl } from '../../src/detect/classify-url.js';
 import { foldedText } from '../../src/detect/folded.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -31,10 +31,7 @@ export function repointRecordUrlsBesideRewritten(
     const sender = (record.properties as Node[]).find((other) => keyName(other) === 'request');
     const fn = sender && (isFunction(sender) ? sender : sender.value);
     if (!fn || !isFunction(fn)) continue;
-    const [start, end] = rangeOf(fn);
-    const beside = rewritten.some(
-      (request) => request.match.v1?.path === path && rangeOf(request.call)[0] >= start && rangeOf(request.call)[1] <= end,
-    );
+    const beside = rewritten.some((request) => request.match.v1?.path === path && contains(fn, request.call));
     if (!beside) continue;
     replaceLiteral(context, node, v2Url);
     context.record(finding, 'rewritten', `now names ${v2Url}, where the \`request\` beside it sends its call`);
