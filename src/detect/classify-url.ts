@@ -153,6 +153,11 @@ export function isStatusQueryPath(path: string): boolean {
   return STATUS_QUERY_PATHS.some((legacy) => withoutSlash(legacy) === withoutSlash(path));
 }
 
+/** `/share/video/status/`: written for the status of a share, but never served by the legacy host. */
+export function isNeverServedStatusPath(path: string): boolean {
+  return withoutSlash(path) === withoutSlash(STATUS_QUERY_PATHS[1]);
+}
+
 /** How the v2 endpoint a v2 path put on the retired v1 host names is called, where the contract has it (`/v2/user/info/`). */
 function v2CallOf(path: string): string | undefined {
   if (path.includes(HOLE)) return undefined;

@@ -36,6 +36,23 @@ const NOTE_ONLY = [
   /^`[^`]+`(,? (and )?`[^`]+`)* (is|are) sent by neither the Share Video nor the Content Posting API/,
   /^`[^`]+`(,? (and )?`[^`]+`)* (is|are) never sent: see the TODO above/,
 ];
+/**
+ * TODO kinds that say the legacy code they stand on never worked, even before the shutdown: a path the
+ * retired host never served (a publish or init step, `/share/video/status/`), an event TikTok never
+ * sends, a JSON body (init-shaped, or with no video) or an empty form sent to the multipart upload, a
+ * token the upload never read. What that code meant is for a person to say, so such a file is never
+ * fully migrated; the summary counts them, so that the share of files whose legacy code worked can be told.
+ */
+const NEVER_WORKED = [
+  /never worked/,
+  /never served/,
+  /TikTok never sends/,
+  /which never had it/,
+  /had no (?:publish|init) step/,
+  /shaped like the Content Posting init already/,
+  /its JSON body sends .* neither the video's bytes nor a `video_url`/,
+];
+const neverWorked = (message) => NEVER_WORKED.some((pattern) => pattern.test(message));
 const isNote = (message) => NOTE_ONLY.some((pattern) => pattern.test(message.replace(/^Migration left to do:\s*/, '')));
 /**
  * A legacy line counts as marked when a finding or a TODO stands this near: a finding is reported
@@ -134,6 +151,7 @@ const rows = files.map((file) => {
     row.todos > 0 &&
     (todos.get(file) ?? []).every((todo) => isNote(todo.message)) &&
     (findingsAfter.get(file) ?? []).every((finding) => isNote(finding.message));
+  row.neverWorked = [...(todos.get(file) ?? []), ...(findingsAfter.get(file) ?? [])].some((site) => neverWorked(site.message));
   // The target counts files with live legacy code: a test that names a legacy event as an unknown one
   // (nothing reported, nothing silent) is not one.
   if (row.outcome === 'no legacy code') row.uploadOrWebhook = false;
@@ -175,6 +193,8 @@ const summary = {
   uploadOrWebhookFiles: count((row) => row.uploadOrWebhook),
   uploadOrWebhookFullyMigrated: count((row) => row.uploadOrWebhook && row.outcome === 'fully migrated'),
   uploadOrWebhookNotesOnly: count((row) => row.uploadOrWebhook && row.notesOnly),
+  // Of those, the files some of whose legacy code never worked (NEVER_WORKED): the rest had a working legacy flow.
+  uploadOrWebhookNeverWorked: count((row) => row.uploadOrWebhook && row.neverWorked),
   silentLinesReviewedAsNotLegacy: setAside,
   todosWithoutRow: todosWithoutRow.length,
 };

@@ -6,7 +6,7 @@ import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { quoted } from '../../src/codemod/todo.js';
 import { PUBLISH_STATUS_FETCH, PUBLISH_STATUSES } from '../../src/contract/index.js';
-import { isStatusQueryPath } from '../../src/detect/classify-url.js';
+import { isNeverServedStatusPath, isStatusQueryPath } from '../../src/detect/classify-url.js';
 import { staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -46,7 +46,7 @@ export function rewriteStatusQueries(context: CodemodContext): void {
     }
     for (const finding of related) {
       if (reason === undefined) context.record(finding, 'rewritten', `now ${V2} with Authorization: Bearer and { publish_id }`);
-      else context.defer(finding, siteReason(context, finding, request, declined(finding, reason), 'status request'));
+      else context.defer(finding, siteReason(context, finding, request, declined(finding, reason, request.match.path), 'status request'));
     }
   }
 }
@@ -62,9 +62,11 @@ function shareIdReadsOf(context: CodemodContext, request: TikTokRequest): RawFin
   );
 }
 
-function declined(finding: RawFinding, reason: string): string {
+function declined(finding: RawFinding, reason: string, path: string): string {
   const legacy = typeof finding.data?.legacy === 'string' ? `${finding.data.legacy} ` : '';
-  return `the status query ${legacy}is not rewritten: ${reason}; send ${V2} with the header Authorization: Bearer <token> and the JSON body {"publish_id": <the publish_id of the migrated upload>} (it answers data.status: ${PUBLISH_STATUSES.join(', ')})`;
+  // Said, so that the person knows there is no working status check to keep, only one to write.
+  const never = isNeverServedStatusPath(path) ? '(a path the legacy host never served: this call never worked) ' : '';
+  return `the status query ${legacy}${never}is not rewritten: ${reason}; send ${V2} with the header Authorization: Bearer <token> and the JSON body {"publish_id": <the publish_id of the migrated upload>} (it answers data.status: ${PUBLISH_STATUSES.join(', ')})`;
 }
 
 function rewriteCall(context: CodemodContext, request: TikTokRequest, readsShareId: boolean): string | undefined {
