@@ -1,4 +1,4 @@
-import { keyName, type Node } from '../detect/ast.js';
+import { keyName, memberName, type Node } from '../detect/ast.js';
 import { requiredModule } from '../detect/module-index.js';
 import type { CodemodContext } from './context.js';
 
@@ -12,8 +12,11 @@ export function ensureNamedImport(context: CodemodContext, source: string, name:
   const { j, root } = context;
   const sources = new Set([source, source.replace(/^node:/, ''), `node:${source.replace(/^node:/, '')}`]);
   let local: string | undefined;
+  // The module as the file spells it already (`'fs'` or `'node:fs'`), for a new import of it.
+  let spelled = source;
   root.find(j.ImportDeclaration).forEach((path) => {
     if (!sources.has(path.node.source.value as string)) return;
+    spelled = path.node.source.value as string;
     for (const specifier of path.node.specifiers ?? []) {
       if (specifier.type === 'ImportSpecifier' && specifier.imported.name === name)
         local = (specifier.local?.name as string | undefined) ?? name;
@@ -21,8 +24,13 @@ export function ensureNamedImport(context: CodemodContext, source: string, name:
     }
   });
   root.find(j.VariableDeclarator).forEach((path) => {
-    const required = path.node.init && requiredModule(path.node.init);
+    const init = path.node.init as Node | null | undefined;
+    const required = init && requiredModule(init);
     if (local || !required || !sources.has(required)) return;
+    spelled = required;
+    // `require('fs').promises` is another module's API (fs/promises has no `openAsBlob`): only the
+    // module itself, or its `default`, holds the name.
+    if (init.type === 'MemberExpression' && memberName(init) !== 'default') return;
     const id = path.node.id as unknown as Node;
     if (id.type === 'Identifier') local = `${id.name}.${name}`;
     const property = id.type === 'ObjectPattern' ? id.properties.find((p: Node) => keyName(p) === name) : undefined;
@@ -36,8 +44,8 @@ export function ensureNamedImport(context: CodemodContext, source: string, name:
     context.text.includes('require(');
   local = context.freshName(name);
   const statement = isCommonJs
-    ? j.template.statement([`const { ${local === name ? name : `${name}: ${local}`} } = require('${source}');\n`])
-    : j.importDeclaration([j.importSpecifier(j.identifier(name), j.identifier(local))], j.literal(source));
+    ? j.template.statement([`const { ${local === name ? name : `${name}: ${local}`} } = require('${spelled}');\n`])
+    : j.importDeclaration([j.importSpecifier(j.identifier(name), j.identifier(local))], j.literal(spelled));
   insertAfterImports(body, statement);
   return local;
 }

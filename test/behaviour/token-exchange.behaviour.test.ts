@@ -34,6 +34,11 @@ interface Spec {
   readonly keepsRefreshToken?: string;
   /** Why the legacy program never worked against v1 (a JSON body where v1 read the query): nothing to compare before. */
   readonly legacyNeverWorked?: string;
+  /**
+   * The words of the app's own failure (`throw new Error('Failed to refresh token')`): given a grant the
+   * mock refuses, the migrated program must fail with them, not read the refusal as tokens.
+   */
+  readonly refusedWith?: string;
 }
 
 const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')));
@@ -49,7 +54,7 @@ afterAll(async () => {
 });
 
 /** Runs the fixture with a fresh grant of `generation`; returns what it gave back and what the mock issued for it. */
-async function run(name: string, which: 'input' | 'output', spec: Spec, generation: 'v1' | 'v2') {
+async function run(name: string, which: 'input' | 'output', spec: Spec, generation: 'v1' | 'v2', refused = false) {
   const env = Object.fromEntries(Object.entries(spec.env ?? {}).map(([key, value]) => [key, APP[value as keyof typeof APP] ?? value]));
   const grant: Record<string, string> =
     spec.grant === 'refresh'
@@ -57,13 +62,15 @@ async function run(name: string, which: 'input' | 'output', spec: Spec, generati
       : spec.grant === 'revoke'
         ? { BEHAVIOUR_ACCESS_TOKEN: (await tokensOf(mock, generation)).access_token, BEHAVIOUR_OPEN_ID: USER.openId }
         : { BEHAVIOUR_CODE: mock.issueCode(USER.openId, USER.scopes, generation) };
+  // A grant the mock never issued: what a stale or spent one looks like to the token endpoint.
+  if (refused) for (const key of Object.keys(grant)) grant[key] = `never-issued-${grant[key]}`;
   const program = await runNodeProgram(mock, {
     args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), JSON.stringify(spec)],
     env: { ...env, ...grant },
   });
-  const value = programResult(`${name} ${which}`, program) as Record<string, unknown>;
+  const value = refused ? {} : (programResult(`${name} ${which}`, program) as Record<string, unknown>);
   const key = grant.BEHAVIOUR_CODE ?? `refresh:${grant.BEHAVIOUR_REFRESH_TOKEN}`;
-  return { value, issued: mock.state.tokensIssued.find((entry) => entry.code === key), revoked: grant.BEHAVIOUR_ACCESS_TOKEN };
+  return { value, program, issued: mock.state.tokensIssued.find((entry) => entry.code === key), revoked: grant.BEHAVIOUR_ACCESS_TOKEN };
 }
 
 describe.for(cases)('%s', (name) => {
@@ -85,4 +92,14 @@ describe.for(cases)('%s', (name) => {
       if (spec.keepsRefreshToken) expect(value[spec.keepsRefreshToken]).toBe(issued?.refreshToken);
     }, 30_000);
   }
+
+  it.runIf(spec.refusedWith)(
+    'v2: a grant the token endpoint refuses ends in the app’s own failure',
+    async () => {
+      const { program } = await run(name, 'output', spec, 'v2', true);
+      expect(program.code).not.toBe(0);
+      expect(program.stderr).toContain(spec.refusedWith);
+    },
+    30_000,
+  );
 });

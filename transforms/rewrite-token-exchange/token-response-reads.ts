@@ -1,3 +1,4 @@
+import { isTested, testTokensInstead } from './tested-envelope.js';
 import { TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop, thenSource } from '../../src/codemod/answer-body.js';
 import { returnedBy } from '../../src/codemod/answer-exits.js';
@@ -177,6 +178,10 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     const holder = unwrap(member.object);
     if (name === 'data' && [...mapped].some((read) => unwrap(read.object) === member)) continue;
     if (name === 'data' && !isAxiosResponse(context, holder)) {
+      if (isTested(context, member)) {
+        edits.push(() => testTokensInstead(context, member));
+        continue;
+      }
       // The v1 envelope's `data`: the v2 body holds its fields itself.
       edits.push(() => context.pathOf(member).replace(context.j.template.expression([context.source(member.object)])));
       continue;
