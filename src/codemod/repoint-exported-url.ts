@@ -3,7 +3,8 @@ import { removeDeadBindings } from './remove-dead-bindings.js';
 import { findRequestRecords, type RequestRecord } from '../detect/request-records.js';
 import { replaceLiteral } from './replace-literal.js';
 import type { V1Endpoint } from '../contract/index.js';
-import { staticString, type Node } from '../detect/ast.js';
+import { isCall, staticString, type Node } from '../detect/ast.js';
+import { isMockCall } from '../detect/requests.js';
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported, isHandedToCall } from '../detect/endpoints.js';
 import { foldedText, HOLE } from '../detect/folded.js';
@@ -29,6 +30,7 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
     const match = classifyUrl(value);
     const successor = match?.v1 && successorOf(match.v1);
     if (!successor || value.includes(HOLE) || match.queryStart !== -1 || !isExported(node, context.index)) continue;
+    if (sentOutOfSightOnly(node, context)) continue;
     // Handed to a library in the same statement (a Passport strategy's `tokenURL`): it sends v1's parameters.
     if (isHandedToCall(node, context.index)) continue;
     // The module reads it too (`oauthConfig[platform].tokenUrl`): its own requests, which the codemod
@@ -58,9 +60,27 @@ export function repointExportedV1Urls(context: CodemodContext, successorOf: (end
  * reads it no more; one left with its TODO, or code the codemod does not see, still does.
  */
 function readHere(node: Node, context: CodemodContext, present: ReadonlySet<unknown>): boolean {
+  return readsInModule(node, context).some((read) => present.has(read));
+}
+
+/**
+ * An exported URL that no module of the run imports and its own module never read: whatever sends
+ * it is out of this run's sight (another package, a folder not scanned), still shaped for v1, so
+ * repointing it would send v1's request to the v2 endpoint. It keeps its TODO. A mock's route
+ * (`http.post(url, resolver)`) follows the app all the same: it sends nothing.
+ */
+export function sentOutOfSightOnly(node: Node, context: CodemodContext): boolean {
+  const call = context.index.parent(node);
+  if (context.options.importedInRun || (call && isCall(call) && call.arguments.includes(node) && isMockCall(call, context.folder)))
+    return false;
+  return readsInModule(node, context).length === 0;
+}
+
+/** The reads of the top-level name that holds the URL in its own module, as it was before any rewrite. */
+function readsInModule(node: Node, context: CodemodContext): Node[] {
   const top = context.index.topLevelStatement(node);
   const declaration = top?.type === 'ExportNamedDeclaration' ? top.declaration : top;
-  if (declaration?.type !== 'VariableDeclaration') return false;
+  if (declaration?.type !== 'VariableDeclaration') return [];
   const bindings = new Set(
     (declaration.declarations as Node[]).filter((d) => d.id.type === 'Identifier').map((d) => context.index.resolve(d.id)),
   );
@@ -77,7 +97,7 @@ function readHere(node: Node, context: CodemodContext, present: ReadonlySet<unkn
         !(declaration.declarations as Node[]).some((d) => d.id === identifier) &&
         !inModuleExports(identifier, context),
     );
-  return (entry ? reads.flatMap((read) => readsOf(read, entry.path, 0, context)) : reads).some((read) => present.has(read));
+  return entry ? reads.flatMap((read) => readsOf(read, entry.path, 0, context)) : reads;
 }
 
 /** `module.exports = { oauthConfig }`: the export itself, not a read. */

@@ -62,4 +62,10 @@ export interface TransformOptions extends AnalysisOptions {
    * known, so an upload answer such a function returns whole goes to readers out of sight.
    */
   readonly answerCalledInRun?: boolean;
+  /**
+   * Another module of the run imports this one: a legacy URL it exports is read by modules the run
+   * rewrites, so it is repointed where it is defined. Otherwise its readers are out of sight, and it
+   * keeps its TODO.
+   */
+  readonly importedInRun?: boolean;
 }

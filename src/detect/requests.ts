@@ -85,11 +85,16 @@ function isInstanceCall(call: Node, folder: ValueFolder): boolean {
  */
 const MOCK_LIBRARIES = new Set(['msw', 'nock', 'fetch-mock', 'axios-mock-adapter']);
 
+/** A call of a mock library ({@link MOCK_LIBRARIES}): it declares an answer, and sends nothing. */
+export function isMockCall(call: Node, folder: ValueFolder): boolean {
+  return call.type !== 'NewExpression' && MOCK_LIBRARIES.has(folder.libraryOf(call) ?? '');
+}
+
 /** Finds every request to a TikTok API host in a module. */
 export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): TikTokRequest[] {
   const requests: TikTokRequest[] = [];
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression'), ...index.ofType('NewExpression')]) {
-    if (call.type !== 'NewExpression' && MOCK_LIBRARIES.has(folder.libraryOf(call) ?? '')) continue;
+    if (isMockCall(call, folder)) continue;
     const name = calleeName(call);
     if (name && NOT_REQUESTS.has(name) && !(name === 'get' && (isHttpLibraryCall(call, folder) || isInstanceCall(call, folder)))) continue;
     const request = requestOf(call, index, folder);

@@ -7,6 +7,7 @@ import { runProjectPasses } from '../project/project-pass.js';
 import { parseModule } from '../detect/parse.js';
 import { collectExports, createImportResolver } from '../load/project-exports.js';
 import { answerCallerModules } from '../load/answer-callers.js';
+import { modulesImportedInRun } from '../load/imported-in-run.js';
 import { migratedAnswerModules, waitsForHandedInAnswer } from './handed-in-answers.js';
 
 export interface SourceText {
@@ -45,6 +46,7 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
   const exportsByFile = collectExports(parsed);
   const known = new Set(parsed.map((module) => module.file));
   const answerCalled = answerCallerModules(parsed, exportsByFile, known);
+  const imported = modulesImportedInRun(parsed, known);
   const textOf = new Map(texts.map((source) => [source.file, source.text]));
   const withoutOpenAsBlob = modulesOnNodeWithoutOpenAsBlob(
     parsed.map((module) => module.file),
@@ -63,6 +65,7 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
       migratedAnswerModules,
       nodeWithoutOpenAsBlob: withoutOpenAsBlob.has(source.file) || options.nodeWithoutOpenAsBlob,
       answerCalledInRun: answerCalled.has(source.file) || options.answerCalledInRun,
+      importedInRun: imported.has(source.file) || options.importedInRun,
     });
     return { source, path, output: result.output, outcomes: result.outcomes };
   };

@@ -42,6 +42,7 @@ import {
 } from './transform-task.js';
 import { modulesOnNodeWithoutOpenAsBlob } from '../load/node-engines.js';
 import { answerCallerModules } from '../load/answer-callers.js';
+import { modulesImportedInRun } from '../load/imported-in-run.js';
 import { unifiedDiff } from './unified-diff.js';
 import { writeIfUnchanged } from './write-if-unchanged.js';
 
@@ -261,6 +262,7 @@ async function prepare(files: readonly string[], cwd: string, settle: () => void
   const project = await loadProject(files, { cwd, onSettled: settle, prefilter });
   const withoutOpenAsBlob = modulesOnNodeWithoutOpenAsBlob(project.modules.map(({ file }) => file));
   const answerCalled = answerCallerModules(project.modules, project.exportsByFile, project.known);
+  const imported = modulesImportedInRun(project.modules, project.known);
   return {
     tasks: project.modules.map(({ file, path, text }): TransformTask => ({
       file,
@@ -268,6 +270,7 @@ async function prepare(files: readonly string[], cwd: string, settle: () => void
       text,
       nodeWithoutOpenAsBlob: withoutOpenAsBlob.has(file) || undefined,
       answerCalledInRun: answerCalled.has(file) || undefined,
+      importedInRun: imported.has(file) || undefined,
     })),
     /** Modules the load settled already (read at first as files without a marker). */
     settled: new Set(project.modules.filter((module) => module.foundByImport).map((module) => module.file)),

@@ -17,6 +17,8 @@ export interface TransformTask {
   readonly nodeWithoutOpenAsBlob?: boolean;
   /** Another module of the run calls its functions that hand on a TikTok answer (load/answer-callers.ts). */
   readonly answerCalledInRun?: boolean;
+  /** Another module of the run imports this one (load/imported-in-run.ts). */
+  readonly importedInRun?: boolean;
 }
 
 /** What comes back from a worker. `output` only when the text changed, to spare a copy. */
@@ -78,6 +80,7 @@ export function runTransformTask(
       ...options,
       nodeWithoutOpenAsBlob: task.nodeWithoutOpenAsBlob,
       answerCalledInRun: task.answerCalledInRun,
+      importedInRun: task.importedInRun,
     });
     return {
       ok: true,

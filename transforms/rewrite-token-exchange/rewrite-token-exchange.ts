@@ -4,7 +4,8 @@ import { methodOf } from '../../src/codemod/http-client.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { todoStatement } from '../../src/codemod/todo.js';
-import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
+import { repointExportedV1Urls, sentOutOfSightOnly } from '../../src/codemod/repoint-exported-url.js';
+import { isExported } from '../../src/detect/endpoints.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
@@ -180,9 +181,14 @@ function explainHandedOnUrls(context: CodemodContext): void {
     const path = /\/oauth\/(?:access_token|refresh_token|revoke)\b\/?/.exec(String(finding.data.legacy ?? ''))?.[0];
     const grant = path && GRANTS[path.endsWith('/') ? path : `${path}/`];
     if (!grant) continue;
+    // An export no module of the run imports: its senders are in another package or a folder not scanned.
+    const outOfRun = isExported(finding.node!, context.index) && sentOutOfSightOnly(finding.node!, context);
+    const where = outOfRun
+      ? 'is exported, and no module of this run imports it (what sends it is out of sight)'
+      : 'is handed to code that sends it (a wrapper, an OAuth library, a record another module reads, a request every platform shares), not sent by a call the codemod can rewrite for TikTok alone';
     context.defer(
       finding,
-      `this v1 ${grant.name} URL is handed to code that sends it (a wrapper, an OAuth library, a record another module reads), not sent by a call the codemod sees: point it at ${grant.url}, and make sure what sends it posts a form-encoded body of ${sentFields(grant).join(', ')} (OAuth libraries send client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? 'reads the flat answer (access_token, open_id, refresh_token at the top)' : 'checks only the status'}`,
+      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure what sends it posts a form-encoded body of ${sentFields(grant).join(', ')} (OAuth libraries send client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? 'reads the flat answer (access_token, open_id, refresh_token at the top)' : 'checks only the status'}`,
     );
   }
 }

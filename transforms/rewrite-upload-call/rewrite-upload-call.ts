@@ -10,6 +10,7 @@ import { findUrlCompositions, isExported, isHandedToCall, isRelativeUploadPath }
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { baseBeside } from '../../src/detect/base-beside.js';
 import { rewriteCallSite } from './rewrite-call-site.js';
+import { sentOutOfSightOnly } from '../../src/codemod/repoint-exported-url.js';
 
 /**
  * Every legacy Share Video upload becomes the Content Posting two-step upload in the same HTTP
@@ -47,9 +48,10 @@ export function rewriteUploadCalls(context: CodemodContext): void {
 }
 
 /**
- * A constant other modules import that holds the legacy upload URL is rewritten where it is
- * defined, once (issue 5): it names the Content Posting init from now on. Its importers' uploads
- * are rewritten in their own modules (or keep their TODO).
+ * A constant other modules of the run import that holds the legacy upload URL is rewritten where it
+ * is defined, once (issue 5): it names the Content Posting init from now on. Its importers' uploads
+ * are rewritten in their own modules (or keep their TODO). One that no module of the run imports,
+ * and its own module never sent, keeps its TODO: what sends it is out of sight.
  */
 function repointExportedUrls(context: CodemodContext): void {
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-share-endpoint' && f.messageId === 'url')) {
@@ -57,6 +59,7 @@ function repointExportedUrls(context: CodemodContext): void {
     // A literal, or a template on a shared base (`${TIKTOK_API}/share/video/upload/`): the base stays.
     const value = foldedText(context.folder.fold(node));
     if (value.includes(HOLE) || value.includes('?') || !isExported(node, context.index) || isHandedToCall(node, context.index)) continue;
+    if (sentOutOfSightOnly(node, context)) continue;
     if (staticString(node) !== undefined) replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
     else context.pathOf(node).replace(context.j.stringLiteral(INBOX_VIDEO_INIT.url));
     context.record(
