@@ -221,9 +221,11 @@ function fieldsOf(
   param: ParamValue | undefined,
 ): { names: readonly string[]; edits: (() => void)[] } | { reason: string } {
   if (!endpoint.loginKit || bodyUnread(context, request)) {
+    const flat = endpoint.url === V2_USER_INFO_URL && !bodyUnread(context, request) ? readsFlatInData(context, request) : undefined;
     const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
-    if ('reason' in fields) return fields;
-    return (endpoint.url === V2_USER_INFO_URL && unansweredFields(fields.names)) || { names: fields.names, edits: [] };
+    if ('reason' in fields && !flat) return fields;
+    const names = [...new Set([...('names' in fields ? fields.names : []), ...(flat?.names ?? [])])];
+    return (endpoint.url === V2_USER_INFO_URL && unansweredFields(names)) || { names, edits: flat?.edits ?? [] };
   }
   const plan = planLoginKitReads(context, request);
   // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
@@ -254,6 +256,17 @@ function fieldsOf(
   const fields = requestedFields(context, request, undefined, 'user');
   if ('reason' in fields) return fields;
   return unansweredFields(fields.names) ?? { names: fields.names, edits: shaped };
+}
+
+/**
+ * v1's `/user/info/` answered the user in `data.user` as v2 does, so reads of its fields flat in
+ * `data` (`const data = res.data.data; data.display_name`) were always undefined: they move under
+ * `data.user` with the call, as Login Kit's do, and ask for their fields. Nothing when the answer is
+ * read otherwise (in `data.user` already, handed on whole, not at all).
+ */
+function readsFlatInData(context: CodemodContext, request: TikTokRequest): { names: readonly string[]; edits: (() => void)[] } | undefined {
+  const plan = planLoginKitReads(context, request);
+  return 'names' in plan && plan.names.length > 0 ? plan : undefined;
 }
 
 /**
