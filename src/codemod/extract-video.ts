@@ -1,6 +1,6 @@
 import { quoted } from './todo.js';
 import { replaceLiteral } from './replace-literal.js';
-import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
+import { INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STEP_ADVICE } from '../contract/index.js';
 import {
   calleeName,
   findProperty,
@@ -73,6 +73,8 @@ const BYTES_CALLS = new Set([
   'blobFromSync',
 ]);
 const BYTES_TYPES = /^(Buffer|Blob|File|Uint8Array)$/;
+/** Keys of a JSON body that name a video already uploaded: the id of an upload, not a video. */
+const EARLIER_UPLOAD_IDS = ['video_id', 'upload_id', 'publish_id'];
 const REQUEST_OPTIONS = ['method', 'headers', 'body', 'data', 'url', 'params', 'json', 'formData', 'form'];
 const BYTES_NAMES = /(buffer|bytes|blob)$/i;
 
@@ -111,6 +113,13 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     }
     if (part?.value) return classify(part.value, context, false);
     const json = jsonBody(body, context);
+    // `{ video_id: uploadId, post_info, source_info }`: it names a video an earlier step uploaded, so
+    // it is a publish step of the app's own; made an upload, it would put the video in the inbox twice.
+    const earlier = json && EARLIER_UPLOAD_IDS.map((key) => findProperty(json, key)).find(Boolean);
+    if (earlier)
+      return {
+        reason: `this request names a video an earlier step uploaded (its JSON body sends \`${keyName(earlier)}\`): it publishes that upload, which never worked: ${PUBLISH_STEP_ADVICE}`,
+      };
     const sourceInfo = json && findProperty(json, 'source_info');
     const nested = sourceInfo && context.folder.objectOf(sourceInfo.value);
     const videoUrl = json && (findProperty(json, 'video_url') ?? (nested && findProperty(nested, 'video_url')));

@@ -37,6 +37,10 @@ export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/'] as const;
  * `/share/content/post/`) has none in the inbox flow and is Direct Post's in spirit (§3.5). The
  * finding says so, instead of "no equivalent", so that the person knows the choice they make.
  */
+/** What replaces a publish step after the upload, which the Share Video API never had. */
+export const PUBLISH_STEP_ADVICE =
+  "the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/) and delete this step, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish)";
+
 export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: string }[] = [
   {
     path: /^\/(?:share\/)?video\/(?:upload\/)?init(?:\/|$)/i,
@@ -45,8 +49,7 @@ export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: 
   },
   {
     path: /^\/(?:share\/)?(?:video|content)\/(?:upload\/)?(?:publish|create|commit|complete|post)(?:\/|$)/i,
-    advice:
-      "the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/) and delete this step, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish)",
+    advice: PUBLISH_STEP_ADVICE,
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import type { LegacyResponseField, MovedResponseField } from '../../src/contract/index.js';
+import { PUBLISH_STEP_ADVICE, type LegacyResponseField, type MovedResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
@@ -60,7 +60,7 @@ export function renameResponseFields(context: CodemodContext): void {
   const left = uploadsLeft.length === 1 ? uploadsLeft[0].node : undefined;
   const which = (finding: RawFinding) =>
     left ? `the TikTok request ${rangeOf(left)[0] < rangeOf(finding.node!)[0] ? 'above' : 'below'}, which` : 'a request that';
-  deferWaitingReads(context, waiting, which);
+  deferWaitingReads(context, waiting, which, !!left && isPublishStep(context, uploadsLeft[0]));
   // Read from an upload on a base out of sight: they wait for that request as well, whose TODO comes first.
   const unseenHost = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unseenHostUploadField');
   deferWaitingReads(context, unseenHost, () => 'the upload to /share/video/upload/ on a base out of sight, which');
@@ -245,4 +245,10 @@ function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): 
   if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression')
     return rewriteFieldRead(context, node, field, dryRun);
   return rewriteDestructuredField(context, node, field, dryRun);
+}
+
+/** A request left as a publish step the Share Video API never had: a path of one, or a body naming an earlier upload. */
+function isPublishStep(context: CodemodContext, finding: RawFinding): boolean {
+  const said = context.reasonFor(finding) ?? String(finding.data.advice ?? '');
+  return said.includes(PUBLISH_STEP_ADVICE);
 }

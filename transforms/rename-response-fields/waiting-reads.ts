@@ -9,7 +9,12 @@ import { statementForTodo } from '../../src/detect/todo-placement.js';
  * are named together above the outer one, the inner ones covered by it. `which` says which request
  * the reads wait for, seen from a read.
  */
-export function deferWaitingReads(context: CodemodContext, waiting: readonly RawFinding[], which: (finding: RawFinding) => string): void {
+export function deferWaitingReads(
+  context: CodemodContext,
+  waiting: readonly RawFinding[],
+  which: (finding: RawFinding) => string,
+  publishStep = false,
+): void {
   const statements = new Map(waiting.map((finding) => [finding, rangeOf(statementForTodo(finding.node!, context.index))]));
   const at = (finding: RawFinding) => statements.get(finding)!;
   const inside = (inner: readonly [number, number], outer: readonly [number, number]) => inner[0] >= outer[0] && inner[1] <= outer[1];
@@ -25,10 +30,12 @@ export function deferWaitingReads(context: CodemodContext, waiting: readonly Raw
     const fields = [...new Map([lead, ...rest].map((finding) => [finding.data.legacy, finding.data.replacement])).entries()];
     const names = fields.map(([legacy]) => `\`${legacy}\``).join(' and ');
     const reads = fields.map(([, replacement]) => replacement).join(' and ');
-    context.defer(
-      lead,
-      `${names} ${fields.length > 1 ? 'come' : 'comes'} from ${which(lead)} is not migrated yet (see its TODO): migrate it, then read ${reads}`,
-    );
+    // A publish step is deleted, not migrated, when the upload stays an inbox one: its id is the init's.
+    const id = fields.some(([legacy]) => legacy === 'share_id') ? ', taking the publish_id the inbox init answers (data.publish_id)' : '';
+    const then = publishStep
+      ? `with the inbox upload, delete that step and ${fields.length > 1 ? 'these reads' : 'this read'}${id}; with Direct Post, read ${reads} of its init`
+      : `migrate it, then read ${reads}`;
+    context.defer(lead, `${names} ${fields.length > 1 ? 'come' : 'comes'} from ${which(lead)} is not migrated yet (see its TODO): ${then}`);
     for (const finding of rest)
       context.record(finding, 'todo', `\`${finding.data.legacy}\` waits for the same request: see the TODO above`);
   }
