@@ -2,7 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { PUBLISH_STEP_ADVICE, type LegacyResponseField, type MovedResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
-import { rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
+import { isTruthinessTest, rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
 import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
 import { quoted, todoStatement } from '../../src/codemod/todo.js';
 import { HANDED_IN_ANSWER, importedAnswerCalls } from '../../src/detect/imported-answers.js';
@@ -155,19 +155,33 @@ function explainUnsentFields(context: CodemodContext): void {
     byStatement.set(statement, [...(byStatement.get(statement) ?? []), finding]);
   }
   const explained = new Set<string>();
+  // The statements a test of a field never sent guards: code that never runs, which that test's TODO covers.
+  const guarded: (readonly [number, number])[] = [];
+  const within = (statement: Node) => guarded.some(([start, end]) => rangeOf(statement)[0] >= start && rangeOf(statement)[1] <= end);
   // In the file's order: the first read says why, the later ones point back to it.
-  const inOrder = [...byStatement.entries()].sort(([a], [b]) => rangeOf(a)[0] - rangeOf(b)[0]).map(([, findings]) => findings);
-  for (const findings of inOrder) {
+  const inOrder = [...byStatement.entries()].sort(([a], [b]) => rangeOf(a)[0] - rangeOf(b)[0]);
+  for (const [statement, findings] of inOrder) {
+    if (within(statement)) {
+      for (const finding of findings) context.record(finding, 'todo', 'read in code that never runs: see the TODO of its test above');
+      continue;
+    }
     const names = [...new Set(findings.map((finding) => `\`${finding.data.legacy}\``))];
     const subject = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
     // Said once per module; a later read of the same fields points back to it.
     const fromPosting = findings.find((finding) => finding.messageId === 'contentPostingShareId');
-    const message = names.every((name) => explained.has(name))
-      ? `${subject} never sent: see the TODO above`
-      : fromPosting
-        ? `${subject} read from the answer of a Content Posting request (${fromPosting.data.replacement}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)`
-        : `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
+    // `if (body.data.video_id)`: the test decides success, and a field never sent makes it fail always.
+    const tested = findings.find(
+      (finding) => finding.messageId === 'unsentField' && isTruthinessTest(context, context.index.parent(finding.node!)!),
+    );
+    const message = tested
+      ? `a test of \`${tested.data.legacy}\`, which neither the Share Video nor the Content Posting API sends, is never true, so the code it guards never runs (where it is the upload's success, an upload that works now counts as failed, and one retried goes to the creator's inbox again): test data.publish_id, which the init answers, and take a post id later from the post.publish.publicly_available webhook (post_id)`
+      : names.every((name) => explained.has(name))
+        ? `${subject} never sent: see the TODO above`
+        : fromPosting
+          ? `${subject} read from the answer of a Content Posting request (${fromPosting.data.replacement}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)`
+          : `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
     for (const name of names) explained.add(name);
+    if (tested) guarded.push(rangeOf(statement));
     for (const finding of findings) context.defer(finding, message);
   }
 }

@@ -2,7 +2,8 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { unwrap } from '../../src/detect/ast.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { errorTest } from './token-response-reads.js';
-import { isTested, testTokensInstead } from './tested-envelope.js';
+import { testTokensInstead } from './tested-envelope.js';
+import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 
 /**
  * How one read of a v2 token answer written the v1 way becomes the v2 one, and what the run says of
@@ -28,7 +29,7 @@ export function flatReadEdit(context: CodemodContext, finding: RawFinding): { ap
     );
   }
   const wrapped = finding.messageId === 'v2TokenAnswerWrapped' ? member : unwrap(member.object);
-  if (finding.messageId === 'v2TokenAnswerWrapped' && isTested(context, member))
+  if (finding.messageId === 'v2TokenAnswerWrapped' && isTruthinessTest(context, member))
     return { apply: () => testTokensInstead(context, member), message: 'now a test of `access_token`, which v2 answers only on success' };
   return {
     apply: () => context.pathOf(wrapped).replace(unwrap(wrapped.object)),

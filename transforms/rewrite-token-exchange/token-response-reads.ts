@@ -1,4 +1,5 @@
-import { isTested, testTokensInstead } from './tested-envelope.js';
+import { testTokensInstead } from './tested-envelope.js';
+import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import { TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop, thenSource } from '../../src/codemod/answer-body.js';
 import { returnedBy } from '../../src/codemod/answer-exits.js';
@@ -178,7 +179,7 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     const holder = unwrap(member.object);
     if (name === 'data' && [...mapped].some((read) => unwrap(read.object) === member)) continue;
     if (name === 'data' && !isAxiosResponse(context, holder)) {
-      if (isTested(context, member)) {
+      if (isTruthinessTest(context, member)) {
         edits.push(() => testTokensInstead(context, member));
         continue;
       }
