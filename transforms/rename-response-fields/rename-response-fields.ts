@@ -57,10 +57,15 @@ export function renameResponseFields(context: CodemodContext): void {
       !fromRecords.includes(finding) && !handedIn.includes(finding) && comesFromRequestsLeft(context, uploadsLeft, fields, finding),
   );
   // Which request it waits for, where there is one to point at (above or below: TODO lines move line numbers).
-  const left = uploadsLeft.length === 1 ? uploadsLeft[0].node : undefined;
-  const which = (finding: RawFinding) =>
-    left ? `the TikTok request ${rangeOf(left)[0] < rangeOf(finding.node!)[0] ? 'above' : 'below'}, which` : 'a request that';
-  deferWaitingReads(context, waiting, which, !!left && isPublishStep(context, uploadsLeft[0]));
+  const sourceOf = (finding: RawFinding) => (uploadsLeft.length === 1 ? uploadsLeft[0] : readFrom(context, uploadsLeft, finding));
+  const which = (finding: RawFinding) => {
+    const left = sourceOf(finding)?.node;
+    return left ? `the TikTok request ${rangeOf(left)[0] < rangeOf(finding.node!)[0] ? 'above' : 'below'}, which` : 'a request that';
+  };
+  deferWaitingReads(context, waiting, which, (finding) => {
+    const source = sourceOf(finding);
+    return !!source && isPublishStep(context, source);
+  });
   // Read from an upload on a base out of sight: they wait for that request as well, whose TODO comes first.
   const unseenHost = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unseenHostUploadField');
   deferWaitingReads(context, unseenHost, () => 'the upload to /share/video/upload/ on a base out of sight, which');
@@ -259,6 +264,15 @@ function rewrite(context: CodemodContext, finding: RawFinding, dryRun = false): 
   if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression')
     return rewriteFieldRead(context, node, field, dryRun);
   return rewriteDestructuredField(context, node, field, dryRun);
+}
+
+/** The one request left whose answer the read comes from, when it is one. */
+function readFrom(context: CodemodContext, left: readonly RawFinding[], finding: RawFinding): RawFinding | undefined {
+  const sources = left.filter((found) => {
+    const request = context.requests.find((each) => each.call === found.node);
+    return request !== undefined && readsFrom(context, responseTaint(context.index, [request]), finding);
+  });
+  return sources.length === 1 ? sources[0] : undefined;
 }
 
 /** A request left as a publish step the Share Video API never had: a path of one, or a body naming an earlier upload. */

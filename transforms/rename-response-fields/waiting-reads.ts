@@ -13,7 +13,7 @@ export function deferWaitingReads(
   context: CodemodContext,
   waiting: readonly RawFinding[],
   which: (finding: RawFinding) => string,
-  publishStep = false,
+  publishStep: (finding: RawFinding) => boolean = () => false,
 ): void {
   const statements = new Map(waiting.map((finding) => [finding, rangeOf(statementForTodo(finding.node!, context.index))]));
   const at = (finding: RawFinding) => statements.get(finding)!;
@@ -32,7 +32,7 @@ export function deferWaitingReads(
     const reads = fields.map(([, replacement]) => replacement).join(' and ');
     // A publish step is deleted, not migrated, when the upload stays an inbox one: its id is the init's.
     const id = fields.some(([legacy]) => legacy === 'share_id') ? ', taking the publish_id the inbox init answers (data.publish_id)' : '';
-    const then = publishStep
+    const then = publishStep(lead)
       ? `with the inbox upload, delete that step and ${fields.length > 1 ? 'these reads' : 'this read'}${id}; with Direct Post, read ${reads} of its init`
       : `migrate it, then read ${reads}`;
     context.defer(lead, `${names} ${fields.length > 1 ? 'come' : 'comes'} from ${which(lead)} is not migrated yet (see its TODO): ${then}`);
