@@ -46,8 +46,18 @@ function tokenText(node: Node, request: TikTokRequest, context: CodemodContext):
   const [start, end] = rangeOf(node);
   const [callStart, callEnd] = rangeOf(request.call);
   const moves = start >= callStart && end <= callEnd;
-  if (moves || !hasEffects(node)) return context.source(node);
+  if (moves) return context.source(node);
   const holder = context.index.parent(node);
+  // `const accessToken = session.tiktok.token` beside the call: the name the code gave it, whose
+  // declaration stays as written (a copy of the read would leave it dead, and remove it).
+  if (
+    holder?.type === 'VariableDeclarator' &&
+    holder.init === node &&
+    holder.id.type === 'Identifier' &&
+    inScopeOf(context, holder, request.call)
+  )
+    return holder.id.name as string;
+  if (!hasEffects(node)) return context.source(node);
   if (holder?.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier') return holder.id.name as string;
   // `const params = { access_token: await getToken() }`: the helper reads `params.access_token`.
   const object = holder && context.index.parent(holder);
@@ -222,4 +232,15 @@ function unescaped(node: Node): Node {
 
 function propertyValue(property: Node): Node {
   return property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+}
+
+/** Whether a declaration is seen from the call, and holds one value: a `const` of the block around it, before it. */
+function inScopeOf(context: CodemodContext, declarator: Node, call: Node): boolean {
+  const declaration = context.index.parent(declarator);
+  if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return false;
+  const block = context.index.parent(declaration);
+  if (!block || !['BlockStatement', 'Program', 'StaticBlock'].includes(block.type)) return false;
+  const [start, end] = rangeOf(block);
+  const [callStart] = rangeOf(call);
+  return callStart >= rangeOf(declaration)[1] && callStart >= start && callStart < end;
 }

@@ -221,9 +221,15 @@ function initKeys(context: CodemodContext, json: Node): boolean {
 /** Whether the module reads `upload_url` from this request's answer (`answer.data.upload_url`). */
 function readsUploadUrl(request: TikTokRequest, context: CodemodContext): boolean {
   const answer = responseTaint(context.index, [request]);
-  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
+  const read = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
     (member) => memberName(member) === 'upload_url' && answer.has(member.object),
   );
+  // `const { upload_url } = res.data.data`: taken out of the answer by name.
+  const hasUrlKey = (pattern: Node): boolean =>
+    objectProperties(pattern).some(
+      (property) => keyName(property) === 'upload_url' || (property.value?.type === 'ObjectPattern' && hasUrlKey(property.value)),
+    );
+  return read || [...answer.patterns].some(hasUrlKey);
 }
 
 /** `source_info` that says `source: 'PULL_FROM_URL'`. */
