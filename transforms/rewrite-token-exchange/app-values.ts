@@ -238,6 +238,11 @@ function isReadableAt(context: CodemodContext, node: Node, near: Node | undefine
   let value = unwrap(node);
   while (isMember(value) && !value.computed) value = unwrap(value.object);
   const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
+  // `refresh(token, clientKey, clientSecret)`: a parameter of the function the call is in, never reassigned.
+  if (near && binding?.kind === 'param' && binding.assignments.length === 0 && binding.declaration) {
+    const [start, end] = rangeOf(binding.declaration);
+    return rangeOf(near)[0] >= start && rangeOf(near)[0] <= end;
+  }
   return !!near && !!binding && binding.kind !== 'import' && constantAround(context, binding.id, near);
 }
 
