@@ -21,6 +21,23 @@ export function errorCodeTests(context: CodemodContext, request: TikTokRequest):
   return () => testErrorCodes(context, members);
 }
 
+/**
+ * Whether the answer of a request left for a person tests its top-level `error` for truth (`if
+ * (init.data.error) throw …`): once it is the Content Posting init, that test fails every upload.
+ */
+export function testsErrorForTruth(context: CodemodContext, request: TikTokRequest): boolean {
+  const taint = responseTaint(context.index, [request]);
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
+    (member) =>
+      memberName(member) === 'error' &&
+      taint.has(member.object) &&
+      isBodyTop(context, member.object) &&
+      !ownCode(context, member) &&
+      testedAs(context, member).node !== undefined &&
+      !guardsOwnCode(context, member),
+  );
+}
+
 function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {
   const present = context.nodesInTree();
   for (const member of members) {

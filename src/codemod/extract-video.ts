@@ -24,6 +24,7 @@ import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
 import { badUploadUrlStep } from './upload-url-step.js';
+import { testsErrorForTruth } from './error-object-tests.js';
 import { declarationOf } from './answer-types.js';
 import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
 
@@ -208,7 +209,12 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
   const put = 'PUT the bytes to data.upload_url with Content-Range and Content-Type';
   const step = request && badUploadUrlStep(context, request);
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}`;
+  // `if (init.data.error) throw`: true of every init's answer, whose `error` says "ok" on success.
+  const errorTest =
+    request && testsErrorForTruth(context, request)
+      ? `; its answer's \`error\` is tested for truth, and the init always answers one (code "ok" on success): test error.code !== 'ok'`
+      : '';
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}${errorTest}`;
 }
 
 /** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */
