@@ -250,10 +250,14 @@ function findNested(context: CodemodContext, object: Node, outer: string, inner:
   return nested && findProperty(nested, inner);
 }
 
-/** The `video_url` property of the object a `video` property holds, if it holds one. */
+/**
+ * The `video_url` property of the object a `video` property holds, if it holds one; or its `url`
+ * when what that holds is plainly a URL (`video: { url: clip.videoUrl }`).
+ */
 function urlInsideVideo(context: CodemodContext, video: Node): Node | undefined {
   const value = context.folder.objectOf(video.value);
-  return value && findProperty(value, 'video_url');
+  const url = value && findProperty(value, 'url');
+  return value && (findProperty(value, 'video_url') ?? (url && isUrlValue(url.value) ? url : undefined));
 }
 
 /** The path a `video` key gives, by its name: `video: videoPath`, `video: { file_path: videoPath }`. */

@@ -279,10 +279,19 @@ export const RESPONSE_FIELD_MOVES: Readonly<Record<MovedResponseField, { readonl
 /**
  * Fields integrations read from the upload's answer that neither API ever sent (§2.4, §3): the
  * legacy answer held `share_id` and the status, the init holds `publish_id` and `upload_url` (no
- * `upload_id`, which code imagining an init step reads). The post's own id arrives only later, with
+ * `upload_id` or `upload_token`, which code imagining an init step reads). The post's own id arrives only later, with
  * `post.publish.publicly_available` (`post_id`, §6).
  */
-export const UNSENT_RESPONSE_FIELDS = ['video_id', 'share_url', 'item_id', 'aweme_id', 'video_url', 'share_link', 'upload_id'] as const;
+export const UNSENT_RESPONSE_FIELDS = [
+  'video_id',
+  'share_url',
+  'item_id',
+  'aweme_id',
+  'video_url',
+  'share_link',
+  'upload_id',
+  'upload_token',
+] as const;
 
 /** What the v1 token answer's `data` held beside the tokens (§2.7): the v2 answer has none of them. */
 export const V1_TOKEN_STATUS_FIELDS = ['error_code', 'description', 'captcha', 'desc_url', 'log_id'] as const;
