@@ -135,6 +135,10 @@ export class Taint {
         changed = true;
       }
     }
+    for (const fn of this.functions) {
+      const profile = profileHandedTo(this.index, fn);
+      if (profile?.params[0]) taintPattern(profile.params[0]);
+    }
     return changed;
   }
 
@@ -166,6 +170,23 @@ export class Taint {
         return [];
     }
   }
+}
+
+/**
+ * An OAuth provider's `profile(profile)` beside the `userinfo.request()` it is given the answer of
+ * (next-auth, Auth.js: `{ userinfo: { async request() { return await res.json(); } }, profile(p) { … } }`):
+ * the library hands what `request` returns to `profile`, so its parameter holds the answer.
+ */
+function profileHandedTo(index: ModuleIndex, fn: Node): Node | undefined {
+  const holder = fn.type === 'ObjectMethod' ? fn : index.parent(fn);
+  if (!holder || keyName(holder) !== 'request') return undefined;
+  const entry = index.parent(index.parent(holder) ?? holder);
+  if (!entry || (entry.type !== 'ObjectProperty' && entry.type !== 'Property') || keyName(entry) !== 'userinfo') return undefined;
+  const provider = index.parent(entry);
+  if (provider?.type !== 'ObjectExpression') return undefined;
+  const profile = (provider.properties as Node[]).find((property) => keyName(property) === 'profile');
+  const value = profile && (profile.type === 'ObjectMethod' ? profile : profile.value && unwrap(profile.value));
+  return value && isFunction(value) ? value : undefined;
 }
 
 /** The function a call runs, when it is declared in this module: `upload()`, `this.upload()`. */

@@ -9,6 +9,7 @@ import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod
 import { businessTokenCaution, tokenInAccessTokenHeader } from '../../src/codemod/extract-token.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { repointExportedV1Urls } from '../../src/codemod/repoint-exported-url.js';
+import { repointRecordUrlsBesideRewritten } from '../../src/codemod/record-url-beside-request.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import {
   LOGIN_KIT_USER_INFO_PATH,
@@ -128,6 +129,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
   }
   for (const fields of repointUserInfoForSharedSender(context)) noteFieldScopes(context, fields);
   repointExportedV1Urls(context, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
+  repointRecordUrlsBesideRewritten(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   settleV1UrlsLeftBehind(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
 }
 

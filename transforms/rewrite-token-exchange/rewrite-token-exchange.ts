@@ -31,7 +31,7 @@ import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
-import { repointRecordUrlsBesideRewritten } from './record-url-beside-request.js';
+import { repointRecordUrlsBesideRewritten } from '../../src/codemod/record-url-beside-request.js';
 import { rewriteMisplacedTokenUrls } from './misplaced-token-url.js';
 import { flatReadEdit } from './flat-read-edit.js';
 
@@ -120,7 +120,7 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   if (tokenCalls > 0) context.notes.add(TOKENS_NOTE);
   repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
   settleV1UrlsLeftBehind(context, rewritten, (endpoint) => GRANTS[endpoint.path]?.url);
-  repointRecordUrlsBesideRewritten(context, rewritten, (path) => GRANTS[path]?.url);
+  repointRecordUrlsBesideRewritten(context, rewritten, (v1) => GRANTS[v1.path]?.url);
   explainHandedOnUrls(context);
   rewriteMisplacedTokenUrls(context, Object.values(GRANTS));
   readV2AnswersFlat(context);
