@@ -33,7 +33,20 @@ export function tokenStoreCall(context: CodemodContext, request: TikTokRequest):
     .filter((call) => !own.has(call) && STORE_CALL.test(calleeName(call) ?? ''))
     .filter((call) => !inMemory(context, call))
     .sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0]);
-  return calls.find((call) => call.arguments.some((argument: Node) => [...descendants(argument)].some((node) => isTokenRead(node))));
+  const holdsToken = (nodes: readonly Node[]) => nodes.some((argument) => [...descendants(argument)].some((node) => isTokenRead(node)));
+  return calls.find((call) => holdsToken(call.arguments) || holdsToken(madeWith(context, call)));
+}
+
+/**
+ * `const row = new TikTokUser({ accessToken: access_token }); await row.save()`: a document made with
+ * the tokens, then saved; what the model was made with is what the call keeps.
+ */
+function madeWith(context: CodemodContext, call: Node): Node[] {
+  const callee = unwrap(call.callee);
+  const holder = isMember(callee) ? unwrap(callee.object) : undefined;
+  const binding = holder?.type === 'Identifier' ? context.index.resolve(holder) : undefined;
+  const init = binding?.init && binding.path.length === 0 ? unwrap(binding.init) : undefined;
+  return call.arguments.length === 0 && init?.type === 'NewExpression' ? init.arguments : [];
 }
 
 /**
