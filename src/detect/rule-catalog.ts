@@ -40,7 +40,7 @@ export const RULES = {
     scope: 'source',
     messages: {
       request:
-        '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (see the Content Posting API reference)',
+        '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (the profile and videos of a user, with their stats, are in the v2 Display API of TikTok: GET /v2/user/info/ and POST /v2/video/query/)',
       successor:
         '{{legacy}} is a path of the retired v1 host, where every call fails now; its successor is {{successor}}: port the call to it by hand',
       imaginedStep: '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}}',
