@@ -155,7 +155,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
       .filter((key): key is string => key !== undefined);
     const sent = keys.length > 0 ? `its JSON body sends ${keys.map((key) => `\`${key}\``).join(', ')}` : 'its JSON body is empty';
     return {
-      reason: `the video this request uploads cannot be found here: ${sent}, neither the video's bytes nor a \`video_url\`, and nothing reads an upload URL from its answer`,
+      reason: `the video this request uploads cannot be found here: ${sent}, neither the video's bytes nor a \`video_url\`, and nothing reads an upload URL from its answer (the legacy upload took a multipart form, so this never worked): give the Content Posting upload the video's bytes or a Blob, or its URL as \`video_url\``,
     };
   }
   // No body at all, and the answer's `upload_url` read: the code asks for an upload URL first, as the init does.
@@ -163,7 +163,10 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
   if (bodies.length === 0 && readsUploadUrl(request, context)) return { reason: initShapedReason(context, undefined, request) };
   const empty = bodies.map((body) => emptyForm(body, request, context)).find(Boolean);
   if (empty) return { reason: empty };
-  return { reason: 'the video this request uploads cannot be found here (no `video` form field or `video_url` in its body)' };
+  return {
+    reason:
+      "the video this request uploads cannot be found here (no `video` form field or `video_url` in its body): give the Content Posting upload the video's bytes or a Blob, or its URL as `video_url`",
+  };
 }
 
 /**

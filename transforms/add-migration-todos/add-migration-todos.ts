@@ -16,6 +16,8 @@ const NOT_REWRITTEN = 'not rewritten automatically';
 export function addMigrationTodos(context: CodemodContext): void {
   const partOf = requestSites(context);
   const heads = new Set(partOf.values());
+  // The heads whose query sends open_id: only those are told to stop sending it.
+  const sendsOpenId = new Set([...partOf].filter(([part]) => part.messageId === 'openId').map(([, head]) => head));
   let present: Set<unknown> | undefined;
   const together = new Map([...statusReadsTogether(context), ...typeFieldsTogether(context), ...queryTokensTogether(context, partOf)]);
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
@@ -43,7 +45,9 @@ export function addMigrationTodos(context: CodemodContext): void {
     }
     const reason = context.reasonFor(finding);
     const tokens =
-      !reason && heads.has(finding) ? '; send its access_token as the header Authorization: Bearer <token>, and no open_id' : '';
+      !reason && heads.has(finding)
+        ? `; send its access_token as the header Authorization: Bearer <token>${sendsOpenId.has(finding) ? ', and no open_id' : ''}`
+        : '';
     const message =
       reason ??
       (site
