@@ -14,11 +14,16 @@ import type { CodemodContext } from './context.js';
  */
 export function errorCodeTests(context: CodemodContext, request: TikTokRequest): () => void {
   // Followed on the tree as read: the rewrite puts a new call where the request was.
+  const members = errorMembers(context, request);
+  return () => testErrorCodes(context, members);
+}
+
+/** `body.error` of the request's answer, at the top of its body (what `.json()` gives, axios's `res.data`). */
+function errorMembers(context: CodemodContext, request: TikTokRequest): Node[] {
   const taint = responseTaint(context.index, [request]);
-  const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter(
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter(
     (member) => memberName(member) === 'error' && taint.has(member.object) && isBodyTop(context, member.object),
   );
-  return () => testErrorCodes(context, members);
 }
 
 /**
@@ -26,15 +31,8 @@ export function errorCodeTests(context: CodemodContext, request: TikTokRequest):
  * (init.data.error) throw …`): once it is the Content Posting init, that test fails every upload.
  */
 export function testsErrorForTruth(context: CodemodContext, request: TikTokRequest): boolean {
-  const taint = responseTaint(context.index, [request]);
-  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
-    (member) =>
-      memberName(member) === 'error' &&
-      taint.has(member.object) &&
-      isBodyTop(context, member.object) &&
-      !ownCode(context, member) &&
-      testedAs(context, member).node !== undefined &&
-      !guardsOwnCode(context, member),
+  return errorMembers(context, request).some(
+    (member) => !ownCode(context, member) && testedAs(context, member).node !== undefined && !guardsOwnCode(context, member),
   );
 }
 

@@ -16,7 +16,7 @@ import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/req
 import { jsonBody } from './extract-video.js';
 import { QUERY_OPTIONS } from '../detect/query-tokens.js';
 import type { CodemodContext } from './context.js';
-import { constantNamed } from './visible-constant.js';
+import { constantAround, constantNamed } from './visible-constant.js';
 
 const TOKEN = 'access_token';
 
@@ -48,17 +48,12 @@ function tokenText(node: Node, request: TikTokRequest, context: CodemodContext):
   const moves = start >= callStart && end <= callEnd;
   if (moves) return context.source(node);
   const holder = context.index.parent(node);
+  const name = holder?.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier' ? holder.id : undefined;
   // `const accessToken = session.tiktok.token` beside the call: the name the code gave it, whose
   // declaration stays as written (a copy of the read would leave it dead, and remove it).
-  if (
-    holder?.type === 'VariableDeclarator' &&
-    holder.init === node &&
-    holder.id.type === 'Identifier' &&
-    inScopeOf(context, holder, request.call)
-  )
-    return holder.id.name as string;
+  if (name && constantAround(context, name, request.call)) return name.name as string;
   if (!hasEffects(node)) return context.source(node);
-  if (holder?.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier') return holder.id.name as string;
+  if (name) return name.name as string;
   // `const params = { access_token: await getToken() }`: the helper reads `params.access_token`.
   const object = holder && context.index.parent(holder);
   const declarator = object && context.index.parent(object);
@@ -232,15 +227,4 @@ function unescaped(node: Node): Node {
 
 function propertyValue(property: Node): Node {
   return property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-}
-
-/** Whether a declaration is seen from the call, and holds one value: a `const` of the block around it, before it. */
-function inScopeOf(context: CodemodContext, declarator: Node, call: Node): boolean {
-  const declaration = context.index.parent(declarator);
-  if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') return false;
-  const block = context.index.parent(declaration);
-  if (!block || !['BlockStatement', 'Program', 'StaticBlock'].includes(block.type)) return false;
-  const [start, end] = rangeOf(block);
-  const [callStart] = rangeOf(call);
-  return callStart >= rangeOf(declaration)[1] && callStart >= start && callStart < end;
 }
