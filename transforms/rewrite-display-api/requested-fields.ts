@@ -46,7 +46,7 @@ export function requestedFields(
  * (`if (data.data?.user)`) → none; `const user = data.data.user` → what is read of `user` so;
  * anything else (the object handed on whole) → undefined.
  */
-function fieldsRead(context: CodemodContext, user: Node, aliased = false): string[] | undefined {
+export function fieldsRead(context: CodemodContext, user: Node, aliased = false): string[] | undefined {
   const parent = context.index.parent(user);
   if (parent && isMember(parent) && parent.object === user) {
     const name = memberName(parent);

@@ -15,7 +15,8 @@ import {
   type Node,
 } from '../../src/detect/ast.js';
 import { classifyUrl } from '../../src/detect/classify-url.js';
-import { fieldsV2Lacks } from './requested-fields.js';
+import { fieldsRead, fieldsV2Lacks } from './requested-fields.js';
+import { Taint } from '../../src/detect/taint.js';
 
 /** The v1 user info paths whose answer v2 gives in the shape a v2-minded reader expects: `data.user`. */
 const USER_INFO_PATHS = new Set(['/user/info/', LOGIN_KIT_USER_INFO_PATH]);
@@ -37,9 +38,12 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
     const literal = finding.node!;
     const text = staticString(literal);
     const match = text === undefined ? undefined : classifyUrl(text);
-    if (!text || !match?.v1 || !USER_INFO_PATHS.has(match.v1.path) || match.queryStart === -1) continue;
-    const fields = v2Fields(text.slice(match.queryStart + 1));
-    if (!fields || !sentOnlyByBearerGet(context, literal)) continue;
+    if (!text || !match?.v1 || !USER_INFO_PATHS.has(match.v1.path)) continue;
+    const senders = bearerGetSenders(context, literal);
+    if (!senders) continue;
+    // No fields in the URL: the ones the shared answer's `data.user` is read for (`case 'tiktok': data.data.user.open_id`).
+    const fields = match.queryStart === -1 ? userFieldsRead(context, senders) : v2Fields(text.slice(match.queryStart + 1));
+    if (!fields) continue;
     replaceLiteral(context, literal, `${V2_USER_INFO_URL}?fields=${fields.join(',')}`);
     context.record(finding, 'rewritten', `now ${V2_USER_INFO_URL}?fields=…, sent by the module's shared GET with Authorization: Bearer`);
     asked.push(fields);
@@ -56,28 +60,47 @@ function v2Fields(query: string): string[] | undefined {
 }
 
 /**
- * Whether the record entry holding `literal` is read only by key (`urls[platform]`), straight into
- * the URL of a `fetch` or `axios.get`, or through one name given to it (`const url = urls[key]`,
- * tested for being there); and every such call is a `GET` with no body and an `Authorization` header
- * that starts with "Bearer ".
+ * The fields read of `data.user` in the answers of the shared calls, each one v2 user info answers;
+ * undefined when there is none, or `data.user` is handed on whole. Only v2's shape has `data.user`
+ * among the platforms such a call serves (v1 Login Kit answered flat in `data`): those reads are TikTok's.
  */
-function sentOnlyByBearerGet(context: CodemodContext, literal: Node): boolean {
+function userFieldsRead(context: CodemodContext, calls: readonly Node[]): string[] | undefined {
+  const answer = new Taint(context.index, new Set(calls));
+  const names = new Set<string>();
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    const data = unwrap(member.object);
+    if (memberName(member) !== 'user' || !isMember(data) || memberName(data) !== 'data' || !answer.has(data.object)) continue;
+    const read = fieldsRead(context, member);
+    if (!read) return undefined;
+    for (const name of read) names.add(name);
+  }
+  return names.size > 0 && fieldsV2Lacks([...names]).length === 0 ? [...names] : undefined;
+}
+
+/**
+ * The calls that send the record entry holding `literal`, when it is read only by key (`urls[platform]`),
+ * straight into the URL of a `fetch` or `axios.get`, or through one name given to it (`const url =
+ * urls[key]`, tested for being there); and every such call is a `GET` with no body and an
+ * `Authorization` header that starts with "Bearer ". Undefined otherwise.
+ */
+function bearerGetSenders(context: CodemodContext, literal: Node): Node[] | undefined {
   const property = context.index.parent(literal);
   const record = property && context.index.parent(property);
   const declarator = record && context.index.parent(record);
-  if (!property || property.value !== literal || keyName(property) === undefined || record?.type !== 'ObjectExpression') return false;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== record || declarator.id.type !== 'Identifier') return false;
+  if (!property || property.value !== literal || keyName(property) === undefined || record?.type !== 'ObjectExpression') return undefined;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== record || declarator.id.type !== 'Identifier') return undefined;
   const binding = context.index.resolve(declarator.id);
-  if (!binding || binding.assignments.length > 0) return false;
+  if (!binding || binding.assignments.length > 0) return undefined;
   const calls: Node[] = [];
   for (const reference of context.index.referencesOf(binding)) {
     const read = context.index.parent(reference);
-    if (!read || !isMember(read) || read.object !== reference || !read.computed || staticString(read.property) !== undefined) return false;
+    if (!read || !isMember(read) || read.object !== reference || !read.computed || staticString(read.property) !== undefined)
+      return undefined;
     const sent = sendersOf(context, read);
-    if (!sent) return false;
+    if (!sent) return undefined;
     calls.push(...sent);
   }
-  return calls.length > 0 && calls.every((call) => isBearerGet(context, call));
+  return calls.length > 0 && calls.every((call) => isBearerGet(context, call)) ? calls : undefined;
 }
 
 /** The calls whose URL is `read`: as their first argument, or through a name tested and then sent. */
