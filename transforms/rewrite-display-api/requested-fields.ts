@@ -81,7 +81,9 @@ function namesIn(context: CodemodContext, node: Node): string[] | undefined {
 }
 
 function splitNames(text: string): string[] | undefined {
-  const names = text.split(',').map((name) => name.trim());
+  // `fields=["open_id","display_name"]`: v1's JSON list of names, written into the query.
+  const listed = /^\s*\[(.*)\]\s*$/s.exec(text);
+  const names = (listed ? listed[1] : text).split(',').map((name) => name.trim().replace(/^(['"])(\w+)\1$/, '$2'));
   return names.every((name) => /^\w+$/.test(name)) ? names : undefined;
 }
 
