@@ -93,7 +93,20 @@ function libraryOfValue(node: Node, context: CodemodContext): { source: string }
   if (value && isCall(value) && (calleeName(value) === 'create' || calleeName(value) === 'extend')) {
     return value === node ? undefined : { source: context.folder.libraryOf(value) ?? '' };
   }
-  return undefined;
+  return typedAsAxios(node, context) ? { source: 'axios' } : undefined;
+}
+
+/** The instance types axios exports: a parameter declared with one is an axios client handed in. */
+const AXIOS_INSTANCE_TYPES = new Set(['AxiosInstance', 'AxiosStatic']);
+
+/** `refresh(credentials, httpClient: AxiosInstance)`: a parameter whose declared type is axios's own. */
+function typedAsAxios(node: Node, context: CodemodContext): boolean {
+  if (node.type !== 'Identifier') return false;
+  const binding = context.index.resolve(node);
+  const type = binding?.kind === 'param' ? binding.id.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier' || !AXIOS_INSTANCE_TYPES.has(type.typeName.name))
+    return false;
+  return context.index.resolve(type.typeName)?.importSource === 'axios';
 }
 
 /** The method a request is sent with, where the code says it: an option, the client's method, fetch's GET. */
