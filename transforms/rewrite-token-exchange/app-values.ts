@@ -12,8 +12,11 @@ import { namesOtherService } from '../../src/contract/index.js';
 const REDIRECT_NAME = /redirect_?ur[il]$|callback_?ur[il]$/i;
 /** Names the app's client secret goes by (`CLIENT_SECRET`, `clientSecret`, `TIKTOK_CLIENT_SECRET`). */
 export const CLIENT_SECRET_NAME = /client_?secret$/i;
-/** Names the app's client key goes by (`CLIENT_KEY`, `clientKey`, `TIKTOK_CLIENT_KEY`). */
-export const CLIENT_KEY_NAME = /client_?key$/i;
+/**
+ * Names the app's client key goes by (`CLIENT_KEY`, `clientKey`, `TIKTOK_CLIENT_KEY`), and the OAuth
+ * name others give it where TikTok's own is said (`TIKTOK_CLIENT_ID`): another service's client id is not one.
+ */
+export const CLIENT_KEY_NAME = /client_?key$|tiktok_?client_?id$/i;
 
 /**
  * The redirect URI the authorize step sends, which v2 requires the exchange to send again (§2.8): a
