@@ -12,6 +12,7 @@ import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract
 import {
   calleeName,
   contains,
+  isMember,
   keyName,
   memberName,
   objectProperties,
@@ -297,13 +298,21 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   removeDeadBindings(context, request.call);
   // v2 may answer a refresh with a new refresh token, and only the new one works from then on.
   const keepNewRefreshToken = grant.grantType === 'refresh_token' && !reads.readsRefreshToken;
+  // `refresh_token: process.env.TIKTOK_REFRESH_TOKEN`: a v1 token kept in the environment, which v2 refuses.
+  const fromEnv = grant.grantType === 'refresh_token' ? environmentName(context, params.get('refresh_token')) : undefined;
+  if (fromEnv)
+    context.todoAt(
+      request.call,
+      `the refresh token sent is read from the environment (\`${fromEnv}\`), which holds a v1 one, and the v2 endpoint refreshes no v1 token: authorize once on the v2 page and put its refresh_token there; v2 may answer a new one on each refresh, and the old one stops working, so keep the newest`,
+      request.call,
+    );
   if (handedOn)
     context.todoAt(
       handedOn.statement,
-      `the token answer leaves here whole, and what reads it next (a caller, a client) reads v1's \`data.access_token\`: it gets the flat v2 answer now (access_token, open_id, refresh_token, expires_in at the top; error and error_description on a failure), so change those reads${keepNewRefreshToken ? ', and keep the refresh_token of this answer in place of the one sent (v2 may answer a new one)' : ''}`,
+      `the token answer leaves here whole, and what reads it next (a caller, a client) reads v1's \`data.access_token\`: it gets the flat v2 answer now (access_token, open_id, refresh_token, expires_in at the top; error and error_description on a failure), so change those reads${keepNewRefreshToken && !fromEnv ? ', and keep the refresh_token of this answer in place of the one sent (v2 may answer a new one)' : ''}`,
       handedOn.node,
     );
-  else if (keepNewRefreshToken)
+  else if (keepNewRefreshToken && !fromEnv)
     context.todoAt(
       request.call,
       reads.fieldsHandedOn
@@ -379,4 +388,19 @@ function answerUnread(context: CodemodContext, request: TikTokRequest): ReadPlan
   if (read || takenApart)
     return { reason: 'the code reads its answer, and the v2 revoke answers nothing on success (check `ok` or the status instead)' };
   return { edits: [], readsRefreshToken: false, fieldsHandedOn: false };
+}
+
+/** `process.env.TIKTOK_REFRESH_TOKEN` (`?? ''` aside, or through a `const` that holds or destructures it): the variable's name, when a parameter is one. */
+function environmentName(context: CodemodContext, param: ParamValue | undefined): string | undefined {
+  let node = param && 'node' in param ? unwrap(param.node) : undefined;
+  // `const TT_REFRESH_TOKEN = process.env.TT_REFRESH_TOKEN`, sent by that name.
+  const binding = node?.type === 'Identifier' ? context.index.resolve(node) : undefined;
+  // `const { TT_REFRESH_TOKEN } = process.env`: taken out of the environment by name.
+  if (binding?.init && binding.kind === 'const' && binding.path.length === 1 && context.source(unwrap(binding.init)) === 'process.env')
+    return binding.path[0];
+  if (binding?.init && binding.kind === 'const' && binding.path.length === 0) node = unwrap(binding.init);
+  if (node?.type === 'LogicalExpression') node = unwrap(node.left);
+  if (!node || !isMember(node) || !isMember(unwrap(node.object))) return undefined;
+  const holder = unwrap(node.object);
+  return context.source(holder) === 'process.env' ? memberName(node) : undefined;
 }
