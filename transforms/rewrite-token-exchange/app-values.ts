@@ -341,22 +341,31 @@ export function sentElsewhere(context: CodemodContext, key: string, near: Node):
   return undefined;
 }
 
-/** `process.env.TIKTOK_APP_SECRET`, read directly or through a constant never given another value. */
-function environmentRead(context: CodemodContext, node: Node): string | undefined {
+/**
+ * `process.env.TIKTOK_APP_SECRET`, read directly or through a constant never given another value
+ * (`const appSecret = process.env.X`, or `const { X } = process.env`).
+ */
+export function environmentRead(context: CodemodContext, node: Node): string | undefined {
   let value = unwrap(node);
   if (value.type === 'Identifier') {
     const binding = context.index.resolve(value);
-    if (!binding?.init || binding.kind !== 'const' || binding.path.length > 0) return undefined;
-    value = unwrap(binding.init);
+    if (!binding?.init || binding.kind !== 'const' || binding.path.length > 1) return undefined;
+    const init = unwrap(binding.init);
+    if (binding.path.length === 1) return isProcessEnv(context, init) ? `process.env.${binding.path[0]}` : undefined;
+    value = init;
   }
   const object = isMember(value) && !value.computed ? unwrap(value.object) : undefined;
-  const isEnv =
-    object !== undefined &&
-    isMember(object) &&
-    !object.computed &&
-    memberName(object) === 'env' &&
-    object.object.type === 'Identifier' &&
-    object.object.name === 'process' &&
-    context.index.resolve(object.object) === undefined;
-  return isEnv ? `process.env.${memberName(value)}` : undefined;
+  return object !== undefined && isProcessEnv(context, object) ? `process.env.${memberName(value)}` : undefined;
+}
+
+/** Node's own `process.env`, not a binding of the module named `process`. */
+function isProcessEnv(context: CodemodContext, node: Node): boolean {
+  return (
+    isMember(node) &&
+    !node.computed &&
+    memberName(node) === 'env' &&
+    node.object.type === 'Identifier' &&
+    node.object.name === 'process' &&
+    context.index.resolve(node.object) === undefined
+  );
 }

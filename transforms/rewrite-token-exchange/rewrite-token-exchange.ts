@@ -12,7 +12,6 @@ import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract
 import {
   calleeName,
   contains,
-  isMember,
   keyName,
   memberName,
   objectProperties,
@@ -25,7 +24,7 @@ import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, findModuleValue, findRedirectUri, sentElsewhere } from './app-values.js';
+import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, environmentRead, findModuleValue, findRedirectUri, sentElsewhere } from './app-values.js';
 import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
@@ -390,17 +389,9 @@ function answerUnread(context: CodemodContext, request: TikTokRequest): ReadPlan
   return { edits: [], readsRefreshToken: false, fieldsHandedOn: false };
 }
 
-/** `process.env.TIKTOK_REFRESH_TOKEN` (`?? ''` aside, or through a `const` that holds or destructures it): the variable's name, when a parameter is one. */
+/** `process.env.TIKTOK_REFRESH_TOKEN` (`?? ''` aside, or through a `const` that holds or destructures it): the variable's name. */
 function environmentName(context: CodemodContext, param: ParamValue | undefined): string | undefined {
   let node = param && 'node' in param ? unwrap(param.node) : undefined;
-  // `const TT_REFRESH_TOKEN = process.env.TT_REFRESH_TOKEN`, sent by that name.
-  const binding = node?.type === 'Identifier' ? context.index.resolve(node) : undefined;
-  // `const { TT_REFRESH_TOKEN } = process.env`: taken out of the environment by name.
-  if (binding?.init && binding.kind === 'const' && binding.path.length === 1 && context.source(unwrap(binding.init)) === 'process.env')
-    return binding.path[0];
-  if (binding?.init && binding.kind === 'const' && binding.path.length === 0) node = unwrap(binding.init);
   if (node?.type === 'LogicalExpression') node = unwrap(node.left);
-  if (!node || !isMember(node) || !isMember(unwrap(node.object))) return undefined;
-  const holder = unwrap(node.object);
-  return context.source(holder) === 'process.env' ? memberName(node) : undefined;
+  return node && environmentRead(context, node)?.slice('process.env.'.length);
 }
