@@ -66,8 +66,7 @@ export const RULES = {
     scope: 'source',
     messages: {
       accessToken: 'access_token in the query string of a TikTok request: send it as the header `Authorization: Bearer <token>` ({{hint}})',
-      openId:
-        'open_id in the query string of a TikTok request: drop it, the Content Posting API identifies the user by the token ({{hint}})',
+      openId: 'open_id in the query string of a TikTok request: drop it, as the v2 API identifies the user by the token ({{hint}})',
       unseenBase:
         "access_token and open_id in the query of a request on a base out of sight, in code that names TikTok: the v1 API read them there; v2 takes the token as the header `Authorization: Bearer <token>` and no open_id, so send it so where the base is TikTok's",
     },

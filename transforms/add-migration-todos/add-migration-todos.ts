@@ -192,7 +192,7 @@ function queryTokensTogether(context: CodemodContext, partOf: ReadonlyMap<RawFin
   for (const group of groups.values()) {
     const kinds = new Set(group.map((finding) => finding.messageId));
     if (!kinds.has('accessToken') || !kinds.has('openId')) continue;
-    const message = `access_token and open_id in the query string of a TikTok request: send the token as the header \`Authorization: Bearer <token>\` and drop open_id, which the Content Posting API does not take (${NOT_REWRITTEN})`;
+    const message = `access_token and open_id in the query string of a TikTok request: send the token as the header \`Authorization: Bearer <token>\` and drop open_id: the v2 API knows the user by the token (${NOT_REWRITTEN})`;
     const [first] = [...group].sort((a, b) => (a.range ?? rangeOf(a.node!))[0] - (b.range ?? rangeOf(b.node!))[0]);
     // The run lists each finding: the ones the first's TODO covers say so, rather than repeat it.
     for (const finding of group)
