@@ -5,6 +5,7 @@ import type { ParamValue } from '../../src/codemod/request-params.js';
 import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
+import type { Taint } from '../../src/detect/taint.js';
 
 export type RequestedFields = { readonly names: readonly string[] } | { readonly reason: string };
 
@@ -24,17 +25,8 @@ export function requestedFields(
     return names && names.length > 0 ? { names } : { reason: 'its `fields` are not a list of names written here' };
   }
   if (!readFieldsOf) return { reason: 'it names no `fields`, and v2 answers only the fields named in its query' };
-  const taint = responseTaint(context.index, [request]);
-  const names = new Set<string>();
-  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
-    if (memberName(member) !== readFieldsOf) continue;
-    const data = unwrap(member.object);
-    if (!isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
-    const read = fieldsRead(context, member);
-    if (!read)
-      return { reason: 'the code hands `data.user` on whole, so the fields it needs cannot be told: name them in a `fields` list' };
-    for (const name of read) names.add(name);
-  }
+  const names = fieldsReadUnder(context, responseTaint(context.index, [request]), readFieldsOf);
+  if (!names) return { reason: 'the code hands `data.user` on whole, so the fields it needs cannot be told: name them in a `fields` list' };
   // A connection check (`return response.ok`): the answer's body is never read, and open_id is the least to ask for.
   if (names.size === 0 && bodyUnread(context, request)) return { names: ['open_id'] };
   if (names.size === 0) return { reason: `neither a \`fields\` list nor a read of \`data.${readFieldsOf}\` says which fields it needs` };
@@ -42,11 +34,28 @@ export function requestedFields(
 }
 
 /**
+ * The fields read of `<answer>.data.<level>` (`body.data.user.open_id`, destructured, or through a
+ * name given to it), the answer being what `taint` follows; undefined when that level is handed on whole.
+ */
+export function fieldsReadUnder(context: CodemodContext, taint: Taint, level: string): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    if (memberName(member) !== level) continue;
+    const data = unwrap(member.object);
+    if (!isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
+    const read = fieldsRead(context, member);
+    if (!read) return undefined;
+    for (const name of read) names.add(name);
+  }
+  return names;
+}
+
+/**
  * `user.display_name` → [display_name]; `const { open_id, avatar_url } = …user` → both; a truth test
  * (`if (data.data?.user)`) → none; `const user = data.data.user` → what is read of `user` so;
  * anything else (the object handed on whole) → undefined.
  */
-export function fieldsRead(context: CodemodContext, user: Node, aliased = false): string[] | undefined {
+function fieldsRead(context: CodemodContext, user: Node, aliased = false): string[] | undefined {
   const parent = context.index.parent(user);
   if (parent && isMember(parent) && parent.object === user) {
     const name = memberName(parent);

@@ -15,7 +15,7 @@ import {
   type Node,
 } from '../../src/detect/ast.js';
 import { classifyUrl } from '../../src/detect/classify-url.js';
-import { fieldsRead, fieldsV2Lacks } from './requested-fields.js';
+import { fieldsReadUnder, fieldsV2Lacks } from './requested-fields.js';
 import { Taint } from '../../src/detect/taint.js';
 
 /** The v1 user info paths whose answer v2 gives in the shape a v2-minded reader expects: `data.user`. */
@@ -65,16 +65,8 @@ function v2Fields(query: string): string[] | undefined {
  * among the platforms such a call serves (v1 Login Kit answered flat in `data`): those reads are TikTok's.
  */
 function userFieldsRead(context: CodemodContext, calls: readonly Node[]): string[] | undefined {
-  const answer = new Taint(context.index, new Set(calls));
-  const names = new Set<string>();
-  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
-    const data = unwrap(member.object);
-    if (memberName(member) !== 'user' || !isMember(data) || memberName(data) !== 'data' || !answer.has(data.object)) continue;
-    const read = fieldsRead(context, member);
-    if (!read) return undefined;
-    for (const name of read) names.add(name);
-  }
-  return names.size > 0 && fieldsV2Lacks([...names]).length === 0 ? [...names] : undefined;
+  const names = fieldsReadUnder(context, new Taint(context.index, new Set(calls)), 'user');
+  return names && names.size > 0 && fieldsV2Lacks([...names]).length === 0 ? [...names] : undefined;
 }
 
 /**
