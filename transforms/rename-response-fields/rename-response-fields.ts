@@ -15,6 +15,7 @@ import { readsFrom } from '../../src/codemod/answer-body.js';
 import { rewriteTypeField } from './rewrite-type-field.js';
 import { deferWaitingReads } from './waiting-reads.js';
 import { explainAnswerLeftWhole } from './answer-left-whole.js';
+import { renameTestedUploadIds } from './tested-upload-id.js';
 
 /**
  * Reads of the legacy response downstream of a rewritten upload follow the Content Posting shape:
@@ -23,6 +24,7 @@ import { explainAnswerLeftWhole } from './answer-left-whole.js';
  * the module was rewritten: otherwise the old response is still what arrives.
  */
 export function renameResponseFields(context: CodemodContext): void {
+  renameTestedUploadIds(context);
   explainUnsentFields(context);
   // Requests still sent as before; a URL value left for a person (an exported constant) is not one.
   const uploadsLeft = context.unhandled(isLegacyRequestFinding);
