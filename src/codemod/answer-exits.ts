@@ -45,29 +45,43 @@ const MAX_DEPTH = 8;
  */
 function carried(context: CodemodContext, taint: Taint, node: Node): Node | undefined {
   const value = unwrap(node);
-  const candidates =
-    value.type === 'ObjectExpression'
-      ? (value.properties as Node[]).flatMap((entry) =>
-          entry.type === 'SpreadElement' ? [entry.argument as Node] : entry.type === 'ObjectProperty' ? [entry.value as Node] : [],
-        )
-      : [value];
+  const candidates = entriesOf(value);
   const whole = (inner: Node) => isWhole(context, taint, inner);
   // `const results = {}; … results.tiktok = answer; res.json({ results })`: a record the answer is put in.
   return candidates.find(whole) ?? candidates.flatMap((inner) => filledIn(context, unwrap(inner))).find(whole);
 }
 
-/** What is put into an object literal named `record` later: `record.key = value`, `record[key] = value`. */
+/**
+ * What is put into a record named `record` later: an object literal's `record.key = value` and
+ * `record[key] = value`, an array literal's `record.push(value)`; a pushed object literal
+ * (`results.push({ platform, data: answer })`) brings its entries.
+ */
 function filledIn(context: CodemodContext, record: Node): Node[] {
   if (record.type !== 'Identifier') return [];
   const binding = context.index.resolve(record);
-  if (!binding?.init || binding.path.length > 0 || unwrap(binding.init).type !== 'ObjectExpression') return [];
+  const init = binding?.init && binding.path.length === 0 ? unwrap(binding.init) : undefined;
+  const names = (node: Node) => node.type === 'Identifier' && context.index.resolve(node) === binding;
+  if (init?.type === 'ArrayExpression')
+    return context.index
+      .ofType('CallExpression')
+      .filter((call) => {
+        const callee = unwrap(call.callee);
+        return isMember(callee) && memberName(callee) === 'push' && names(unwrap(callee.object));
+      })
+      .flatMap((call) => (call.arguments as Node[]).flatMap((argument) => entriesOf(unwrap(argument))));
+  if (init?.type !== 'ObjectExpression') return [];
   return context.index
     .ofType('AssignmentExpression')
-    .filter((assignment) => {
-      const target = assignment.operator === '=' && isMember(assignment.left) ? unwrap(assignment.left.object) : undefined;
-      return target?.type === 'Identifier' && context.index.resolve(target) === binding;
-    })
+    .filter((assignment) => assignment.operator === '=' && isMember(assignment.left) && names(unwrap(assignment.left.object)))
     .map((assignment) => assignment.right as Node);
+}
+
+/** An object literal's values and spread arguments (`{ data: answer, ...body }`), or the value itself. */
+function entriesOf(value: Node): Node[] {
+  if (value.type !== 'ObjectExpression') return [value];
+  return (value.properties as Node[]).flatMap((entry) =>
+    entry.type === 'SpreadElement' ? [entry.argument as Node] : entry.type === 'ObjectProperty' ? [entry.value as Node] : [],
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
-import { memberName, type Node } from '../detect/ast.js';
+import { V1_SUCCESS_WORD } from '../contract/index.js';
+import { memberName, staticString, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import { isBodyTop } from './answer-body.js';
@@ -34,6 +35,22 @@ export function testsErrorForTruth(context: CodemodContext, request: TikTokReque
   return errorMembers(context, request).some(
     (member) => !ownCode(context, member) && testedAs(context, member).node !== undefined && !guardsOwnCode(context, member),
   );
+}
+
+/**
+ * Whether the answer of a request left for a person is judged by v1's status word (`if
+ * (body.message !== 'success') throw …`): the init answers no `message`, so that test fails every
+ * upload once the request is the Content Posting init.
+ */
+export function comparesStatusWord(context: CodemodContext, request: TikTokRequest): boolean {
+  const taint = responseTaint(context.index, [request]);
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some((member) => {
+    if (memberName(member) !== 'message' || !taint.has(member.object) || !isBodyTop(context, member.object)) return false;
+    const comparison = context.index.parent(member);
+    if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) return false;
+    const other = comparison.left === member ? comparison.right : comparison.left;
+    return staticString(other)?.toLowerCase() === V1_SUCCESS_WORD;
+  });
 }
 
 function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {

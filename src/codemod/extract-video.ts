@@ -1,6 +1,6 @@
 import { quoted } from './todo.js';
 import { replaceLiteral } from './replace-literal.js';
-import { INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STEP_ADVICE } from '../contract/index.js';
+import { INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STEP_ADVICE, V1_SUCCESS_WORD } from '../contract/index.js';
 import {
   calleeName,
   findProperty,
@@ -24,7 +24,7 @@ import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
 import { badUploadUrlStep } from './upload-url-step.js';
-import { testsErrorForTruth } from './error-object-tests.js';
+import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js';
 import { declarationOf } from './answer-types.js';
 import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
 
@@ -217,7 +217,12 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     request && testsErrorForTruth(context, request)
       ? `; its answer's \`error\` is tested for truth, and the init always answers one (code "ok" on success): test error.code !== 'ok'`
       : '';
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}${errorTest}`;
+  // `if (body.message !== 'success') throw`: v1 OAuth's status word, which no init answers.
+  const statusWord =
+    request && comparesStatusWord(context, request)
+      ? `; its answer's \`message\` is compared with '${V1_SUCCESS_WORD}', v1's status word, which the init never answers: test error.code !== 'ok' instead`
+      : '';
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}${errorTest}${statusWord}`;
 }
 
 /** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */

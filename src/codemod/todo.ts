@@ -38,7 +38,14 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
   const existing = [...comments, ...(holder.leadingComments ?? [])];
   // Comments made in this run have no location (recast's builders leave it null).
   const fromInput = (comment: Node) => !!comment.loc && comment.value.includes(TODO_MARKER);
-  if (existing.some((comment: Node) => fromInput(comment) || comment.value.trim() === text.trim())) return;
+  const said = (comment: Node) => comment.value.trim() === text.trim() || comment.value.trim().startsWith(`${text.trim()};`);
+  if (existing.some((comment: Node) => fromInput(comment) || said(comment))) return;
+  // A TODO of this run that the new one completes (the same words, and what the site's query tokens need): one TODO, the longer.
+  const completed = comments.find((comment: Node) => !comment.loc && text.trim().startsWith(`${comment.value.trim()};`));
+  if (completed) {
+    completed.value = text;
+    return;
+  }
   // `if (answer.data.error_code) { throw new Error(answer.data.error_code) }`: the `if` says it already.
   for (let outer = statement.parent; outer; outer = outer.parent) {
     const holding = outer.node as Node;

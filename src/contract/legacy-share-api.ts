@@ -293,6 +293,9 @@ export const UNSENT_RESPONSE_FIELDS = [
   'upload_token',
 ] as const;
 
+/** The top-level `message` of a v1 OAuth answer on success (§2.7, `{"data":{…},"message":"success"}`): no v2 answer has it. */
+export const V1_SUCCESS_WORD = 'success';
+
 /** What the v1 token answer's `data` held beside the tokens (§2.7): the v2 answer has none of them. */
 export const V1_TOKEN_STATUS_FIELDS = ['error_code', 'description', 'captcha', 'desc_url', 'log_id'] as const;
 

@@ -44,12 +44,14 @@ export function addMigrationTodos(context: CodemodContext): void {
       continue;
     }
     const reason = context.reasonFor(finding);
+    // An upload left with a reason of its transform still moves its token to the header, said once; a
+    // token call's reason says where its token goes (v2's revoke takes it in the body).
     const tokens =
-      !reason && heads.has(finding)
+      heads.has(finding) && (!reason || (finding.ruleId === 'no-legacy-share-endpoint' && !reason.includes('Authorization: Bearer')))
         ? `; send its access_token as the header Authorization: Bearer <token>${sendsOpenId.has(finding) ? ', and no open_id' : ''}`
         : '';
     const message =
-      reason ??
+      (reason && reason + tokens) ??
       (site
         ? 'part of a TikTok request left for a person (its query tokens): see the TODO at the request'
         : catalogMessage(finding) + tokens);
