@@ -11,13 +11,19 @@ import { tokensOf, USER } from './oauth-grants.js';
  * a v2 token against `GET /v2/user/info/` or `POST /v2/video/list/`, which take only Bearer and the
  * fields in the query (user info no body, the list a JSON `{ cursor, max_count }`), and refuse a v1
  * token. The caller gets the same profile or videos both times. The output with the v1 token is
- * refused: the rewrite is only whole with the OAuth one.
+ * refused: the rewrite is only whole with the OAuth one. A v2 user info call sent to the retired v1
+ * host (rewrite-v2-host) runs the same way once its host moved.
  */
-const FIXTURES = path.join(ROOT, 'fixtures/rewrite-display-api');
+const FOLDERS = ['rewrite-display-api', 'rewrite-v2-host'];
 const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-display-api');
 const DRIVER = path.join(import.meta.dirname, 'drive-fixture.mjs');
 
-const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')));
+const cases = FOLDERS.flatMap((folder) =>
+  readdirSync(path.join(ROOT, 'fixtures', folder))
+    .filter((name) => existsSync(path.join(ROOT, 'fixtures', folder, name, 'behaviour.json')))
+    .map((name) => `${folder}/${name}`),
+);
+const specOf = (id: string) => readFileSync(path.join(ROOT, 'fixtures', id, 'behaviour.json'), 'utf8');
 let mock: TikTokMock;
 
 beforeAll(async () => {
@@ -29,17 +35,18 @@ afterAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-async function run(name: string, which: 'input' | 'output', generation: 'v1' | 'v2') {
-  const spec = readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8');
+async function run(id: string, which: 'input' | 'output', generation: 'v1' | 'v2') {
+  const spec = specOf(id);
   const { access_token } = await tokensOf(mock, generation, (JSON.parse(spec) as { scopes?: string[] }).scopes);
+  const [folder, name] = id.split('/');
   return runNodeProgram(mock, {
-    args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), spec],
+    args: [DRIVER, fixtureProgram(WORK, name, which, path.join(ROOT, 'fixtures', folder)), spec],
     env: { BEHAVIOUR_ACCESS_TOKEN: access_token, BEHAVIOUR_OPEN_ID: USER.openId },
   });
 }
 
 describe.for(cases)('%s', (name) => {
-  const spec = JSON.parse(readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8')) as {
+  const spec = JSON.parse(specOf(name)) as {
     legacyNeverWorked?: string;
     /** What the call gives when the answer's body is never read (a connection check's `true`). */
     returns?: unknown;

@@ -3,7 +3,7 @@ import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { methodOf } from '../../src/codemod/http-client.js';
 import { bearerTokenIn } from '../../src/codemod/v1-request.js';
 import { LEGACY_API_HOSTS, V2_ENDPOINT_SHAPES } from '../../src/contract/index.js';
-import { contains, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { contains, findProperty, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { classifyUrl, isPathOf } from '../../src/detect/classify-url.js';
 import { foldedText } from '../../src/detect/folded.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -38,6 +38,7 @@ export function rewriteV2Hosts(context: CodemodContext): void {
       const quasis = [context.j.templateElement({ raw, cooked: raw }, literal.quasis.length === 1), ...literal.quasis.slice(1)];
       context.pathOf(literal).replace(context.j.templateLiteral(quasis, literal.expressions));
     } else replaceLiteral(context, literal, v2);
+    for (const request of requests) dropOpenIdParam(context, request);
     context.record(finding, 'rewritten', `now ${endpoint}, the v2 API's own host`);
   }
 }
@@ -66,8 +67,25 @@ function writtenUrl(literal: Node): string | undefined {
 function shapedFor(context: CodemodContext, request: TikTokRequest, endpoint: string): boolean {
   const shape = V2_ENDPOINT_SHAPES[endpoint];
   if (methodOf(request) !== shape.method) return false;
-  if (shape.fields && !/[?&]fields=/.test(foldedText(request.url))) return false;
+  if (shape.fields && !/[?&]fields=/.test(foldedText(request.url)) && !paramsOf(request)?.some((entry) => keyName(entry) === 'fields'))
+    return false;
   if (!shape.bearer) return true;
   // Any client's options (`this.httpService.post(url, body, { headers })`): the header is written there.
   return request.options.some((options) => bearerTokenIn(context, { style: 'fetch', callee: request.call.callee, options }) !== undefined);
+}
+
+/** The entries of the request's `params: { … }` (axios's query), when its options write them out. */
+function paramsOf(request: TikTokRequest): Node[] | undefined {
+  const params = request.options.map((options) => findProperty(options, 'params')?.value).find(Boolean);
+  return params && unwrap(params).type === 'ObjectExpression' ? objectProperties(unwrap(params)) : undefined;
+}
+
+/**
+ * `params: { open_id, fields }`: v2 knows the user by the token and takes no `open_id`; a name or a
+ * member read goes with its entry (a call's value would be run no more, so it stays, as written).
+ */
+function dropOpenIdParam(context: CodemodContext, request: TikTokRequest): void {
+  const entry = paramsOf(request)?.find((property) => keyName(property) === 'open_id');
+  const value = entry && entry.value && unwrap(entry.value);
+  if (value && (value.type === 'Identifier' || isMember(value))) context.removeEntry(context.pathOf(entry));
 }
