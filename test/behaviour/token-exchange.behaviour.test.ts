@@ -10,9 +10,10 @@ import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
  * input with a v1 grant (a code from the v1 authorize page, a v1 refresh token) against the mock's
  * v1 routes, the output with a v2 grant against `/v2/oauth/token/`, which takes only a form-encoded
  * body, the registered redirect_uri and the client secret. Both times the caller gets the token the
- * mock issued for that grant, and keeps the refresh token it answered with.
+ * mock issued for that grant, and keeps the refresh token it answered with. A v2 token call sent to
+ * the retired v1 host (rewrite-v2-host, `grant` set) runs the same way once its host moved.
  */
-const FIXTURES = path.join(ROOT, 'fixtures/rewrite-token-exchange');
+const FOLDERS = ['rewrite-token-exchange', 'rewrite-v2-host'];
 const WORK = path.join(ROOT, 'node_modules/.cache/migrate-share-video-token-exchange');
 const DRIVER = path.join(import.meta.dirname, 'drive-fixture.mjs');
 /** A redirect URI a fixture writes as a literal, registered for the app too. */
@@ -41,7 +42,14 @@ interface Spec {
   readonly refusedWith?: string;
 }
 
-const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')));
+const specPath = (id: string) => path.join(ROOT, 'fixtures', id, 'behaviour.json');
+// A fixture of another folder runs here when it is a grant's (user info ones run with the display API).
+const cases = FOLDERS.flatMap((folder) =>
+  readdirSync(path.join(ROOT, 'fixtures', folder))
+    .map((name) => `${folder}/${name}`)
+    .filter((id) => existsSync(specPath(id)))
+    .filter((id) => id.startsWith('rewrite-token-exchange/') || 'grant' in (JSON.parse(readFileSync(specPath(id), 'utf8')) as Spec)),
+);
 let mock: TikTokMock;
 
 beforeAll(async () => {
@@ -54,7 +62,8 @@ afterAll(async () => {
 });
 
 /** Runs the fixture with a fresh grant of `generation`; returns what it gave back and what the mock issued for it. */
-async function run(name: string, which: 'input' | 'output', spec: Spec, generation: 'v1' | 'v2', refused = false) {
+async function run(id: string, which: 'input' | 'output', spec: Spec, generation: 'v1' | 'v2', refused = false) {
+  const [folder, name] = id.split('/');
   const env = Object.fromEntries(Object.entries(spec.env ?? {}).map(([key, value]) => [key, APP[value as keyof typeof APP] ?? value]));
   const grant: Record<string, string> =
     spec.grant === 'refresh'
@@ -65,7 +74,7 @@ async function run(name: string, which: 'input' | 'output', spec: Spec, generati
   // A grant the mock never issued: what a stale or spent one looks like to the token endpoint.
   if (refused) for (const key of Object.keys(grant)) grant[key] = `never-issued-${grant[key]}`;
   const program = await runNodeProgram(mock, {
-    args: [DRIVER, fixtureProgram(WORK, name, which, FIXTURES), JSON.stringify(spec)],
+    args: [DRIVER, fixtureProgram(WORK, name, which, path.join(ROOT, 'fixtures', folder)), JSON.stringify(spec)],
     env: { ...env, ...grant },
   });
   const value = refused ? {} : (programResult(`${name} ${which}`, program) as Record<string, unknown>);
@@ -74,7 +83,7 @@ async function run(name: string, which: 'input' | 'output', spec: Spec, generati
 }
 
 describe.for(cases)('%s', (name) => {
-  const spec = JSON.parse(readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
+  const spec = JSON.parse(readFileSync(specPath(name), 'utf8')) as Spec;
   const token = (value: Record<string, unknown>) => (spec.returns ? value[spec.returns] : value);
 
   for (const generation of ['v1', 'v2'] as const) {

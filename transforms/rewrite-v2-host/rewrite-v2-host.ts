@@ -2,8 +2,19 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { methodOf } from '../../src/codemod/http-client.js';
 import { bearerTokenIn } from '../../src/codemod/v1-request.js';
-import { LEGACY_API_HOSTS, V2_ENDPOINT_SHAPES } from '../../src/contract/index.js';
-import { contains, findProperty, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { LEGACY_API_HOSTS, V2_ENDPOINT_SHAPES, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
+import {
+  calleeName,
+  contains,
+  findProperty,
+  isCall,
+  isMember,
+  keyName,
+  objectProperties,
+  staticString,
+  unwrap,
+  type Node,
+} from '../../src/detect/ast.js';
 import { classifyUrl, isPathOf } from '../../src/detect/classify-url.js';
 import { foldedText } from '../../src/detect/folded.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -39,7 +50,13 @@ export function rewriteV2Hosts(context: CodemodContext): void {
       context.pathOf(literal).replace(context.j.templateLiteral(quasis, literal.expressions));
     } else replaceLiteral(context, literal, v2);
     for (const request of requests) dropOpenIdParam(context, request);
-    context.record(finding, 'rewritten', `now ${endpoint}, the v2 API's own host`);
+    const renamed =
+      endpoint === V2_TOKEN_URL || endpoint === V2_REVOKE_URL ? requests.filter((request) => nameClientKey(context, request)) : [];
+    context.record(
+      finding,
+      'rewritten',
+      `now ${endpoint}, the v2 API's own host${renamed.length > 0 ? ', and the app named client_key, as v2 wants it, not client_id' : ''}`,
+    );
   }
 }
 
@@ -88,4 +105,33 @@ function dropOpenIdParam(context: CodemodContext, request: TikTokRequest): void 
   const entry = paramsOf(request)?.find((property) => keyName(property) === 'open_id');
   const value = entry && entry.value && unwrap(entry.value);
   if (value && (value.type === 'Identifier' || isMember(value))) context.removeEntry(context.pathOf(entry));
+}
+
+/**
+ * `new URLSearchParams({ client_id: …, client_secret, … })` sent to the v2 token endpoint: v2 knows
+ * the app by `client_key` only (OAuth's usual `client_id` is refused), so the entry takes that name,
+ * its value kept. True when an entry was renamed.
+ */
+function nameClientKey(context: CodemodContext, request: TikTokRequest): boolean {
+  const fields = request.options.flatMap((options) => {
+    const body = findProperty(options, 'body')?.value ?? findProperty(options, 'data')?.value;
+    const value = body && unwrap(body);
+    // The fields a body wraps: `new URLSearchParams({ … })`, `JSON.stringify({ … })`; or the option object itself (axios's data).
+    const wrapped =
+      value && (value.type === 'NewExpression' || (isCall(value) && calleeName(value) === 'stringify')) ? value.arguments[0] : value;
+    const object = wrapped && unwrap(wrapped);
+    return [options, ...(object?.type === 'ObjectExpression' ? [object] : [])];
+  });
+  if (fields.some((object) => findProperty(object, 'client_key'))) return false;
+  const entry = fields.map((object) => findProperty(object, 'client_id')).find((found) => found && !found.computed);
+  if (!entry) return false;
+  // `{ client_id }`: the name keeps its value under the key v2 reads.
+  if (entry.shorthand) {
+    context.pathOf(entry).replace(context.j.objectProperty(context.j.identifier('client_key'), entry.value));
+    return true;
+  }
+  const key = unwrap(entry.key);
+  if (key.type === 'Identifier') context.pathOf(key).replace(context.j.identifier('client_key'));
+  else replaceLiteral(context, key, 'client_key');
+  return true;
 }
