@@ -176,6 +176,28 @@ export const USER_INFO_BASIC_FIELDS = ['open_id', 'union_id', 'avatar_url', 'ava
 export const V2_USER_FIELDS: ReadonlySet<string> = new Set([...USER_INFO_BASIC_FIELDS, ...Object.keys(USER_INFO_FIELD_SCOPES)]);
 
 /**
+ * The fields of v2's video object, the names the video list and query take in `fields`
+ * (https://developers.tiktok.com/doc/tiktok-api-v2-video-object): the video's own id is `id`.
+ */
+export const V2_VIDEO_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'create_time',
+  'cover_image_url',
+  'share_url',
+  'video_description',
+  'duration',
+  'height',
+  'width',
+  'title',
+  'embed_html',
+  'embed_link',
+  'like_count',
+  'comment_count',
+  'share_count',
+  'view_count',
+]);
+
+/**
  * v2 video list (§2.8): `POST` with `Authorization: Bearer`, the fields in the query and a JSON body
  * `{ cursor, max_count }`; it answers `{ data: { videos, cursor, has_more }, error }`.
  */

@@ -16,6 +16,7 @@ import {
   USER_INFO_FIELD_SCOPES,
   V2_USER_FIELDS,
   V2_USER_INFO_URL,
+  V2_VIDEO_FIELDS,
   V2_VIDEO_LIST_URL,
 } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
@@ -227,7 +228,7 @@ function fieldsOf(
     const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
     if ('reason' in fields && !flat) return fields;
     const names = [...new Set([...('names' in fields ? fields.names : []), ...(flat?.names ?? [])])];
-    return (endpoint.url === V2_USER_INFO_URL && unansweredFields(names)) || { names, edits: flat?.edits ?? [] };
+    return unansweredFields(names, endpoint.url) ?? { names, edits: flat?.edits ?? [] };
   }
   const plan = planLoginKitReads(context, request);
   // A type of the answer says v1's flat `data`: the moved reads would not type-check against it.
@@ -272,15 +273,18 @@ function readsFlatInData(context: CodemodContext, request: TikTokRequest): { nam
 }
 
 /**
- * Fields asked for or read that v2 user info does not answer (`bio`, where v2 says `bio_description`;
- * v1's `avatar_url_200`): asked for, v2 does not answer them (and may refuse the call); read, they stay
- * undefined. Which field was meant is the person's.
+ * Fields asked for or read that v2 does not answer: for user info, `bio` (v2 says `bio_description`)
+ * or v1's `avatar_url_200`; for the video list, `video_id` (the video's id is `id`). Asked for, v2 does
+ * not answer them (and may refuse the call); read, they stay undefined. Which field was meant is the
+ * person's.
  */
-function unansweredFields(names: readonly string[]): { reason: string } | undefined {
-  const unknown = fieldsV2Lacks(names);
+function unansweredFields(names: readonly string[], url = V2_USER_INFO_URL): { reason: string } | undefined {
+  const known = url === V2_USER_INFO_URL ? V2_USER_FIELDS : url === V2_VIDEO_LIST_URL ? V2_VIDEO_FIELDS : undefined;
+  const unknown = known ? names.filter((name) => !known.has(name)) : [];
   if (unknown.length === 0) return undefined;
+  const what = url === V2_USER_INFO_URL ? 'v2 user info does not answer' : "v2's video object does not have";
   return {
-    reason: `it asks for or reads ${unknown.map((name) => `\`${name}\``).join(', ')}, which v2 user info does not answer: use v2's fields (${[...V2_USER_FIELDS].join(', ')})`,
+    reason: `it asks for or reads ${unknown.map((name) => `\`${name}\``).join(', ')}, which ${what}: use v2's fields (${[...known!].join(', ')})`,
   };
 }
 
