@@ -243,5 +243,5 @@ export const V2_ENDPOINT_CALLS: Readonly<Record<string, string>> = {
   [V2_VIDEO_QUERY_URL]: `POST ${V2_VIDEO_QUERY_URL}?fields=… with Authorization: Bearer and a JSON {filters: {video_ids}}`,
   [INBOX_VIDEO_INIT.url]: `POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer and a JSON source_info`,
   [DIRECT_POST_INIT_URL]: `POST ${DIRECT_POST_INIT_URL} with Authorization: Bearer and a JSON post_info and source_info (scope video.publish)`,
-  [PUBLISH_STATUS_FETCH.url]: `POST ${PUBLISH_STATUS_FETCH.url} with Authorization: Bearer and a JSON {publish_id}`,
+  [PUBLISH_STATUS_FETCH.url]: `POST ${PUBLISH_STATUS_FETCH.url} with Authorization: Bearer and a JSON {publish_id} alone (it reports a post's status and publishes nothing: a caption or privacy goes in Direct Post's post_info)`,
 };
