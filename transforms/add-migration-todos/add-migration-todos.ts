@@ -4,7 +4,7 @@ import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
-import { rangeOf, type Node } from '../../src/detect/ast.js';
+import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
@@ -25,6 +25,12 @@ export function addMigrationTodos(context: CodemodContext): void {
     const asked = finding.messageId === 'answerField' ? requestOfAnswerField(context, finding) : undefined;
     if (asked && (present ??= context.nodesInTree()).has(asked.call)) {
       context.record(finding, 'todo', `${catalogMessage(finding)} (part of the call left for a person: see its TODO)`);
+      continue;
+    }
+    // `https.request({ hostname: 'open-api.tiktok.com', path: … })`: the host is part of that request, whose TODO says what to send.
+    const owner = finding.messageId === 'hostName' ? requestOfOptions(context, finding) : undefined;
+    if (owner) {
+      context.record(finding, 'todo', `${catalogMessage(finding)} (part of the request below, left for a person: see its TODO)`);
       continue;
     }
     const joined = together.get(finding);
@@ -217,4 +223,13 @@ function nodeAt(context: CodemodContext, finding: RawFinding) {
   const holder = literalAt(context.index, start);
   if (!holder) throw new Error(`no literal holds offset ${start}`);
   return holder;
+}
+
+/** The request left for a person, with a finding of its own, whose options object names the host (`{ hostname, path }` of Node's http). */
+function requestOfOptions(context: CodemodContext, finding: RawFinding): RawFinding | undefined {
+  const request = context.requests.find((each) => each.options.some((options) => contains(options, finding.node!)));
+  if (!request) return undefined;
+  // Left, not rewritten: the call is still in the tree (its own TODO may have been written by its transform).
+  if (!context.nodesInTree().has(request.call)) return undefined;
+  return findingsOfRequest(context, request).find((other) => other !== finding && other.messageId !== 'hostName');
 }

@@ -216,7 +216,8 @@ function dropUnreadExtra(context: CodemodContext): void {
 
 /**
  * `data.error_msg ?? extra.error_detail` both become `error.message`, a half-migrated
- * `content.publish_id ?? content.share_id` reads `publish_id` twice, and a token answer read both
+ * `content.publish_id ?? content.share_id` reads `publish_id` twice, a token answer tested both ways
+ * (`json.error || json.data?.error_code`) tests v2's flat `error` twice, and a token answer read both
  * ways (`data.data?.access_token || data.access_token`) reads the flat field twice once flat: a
  * fallback to itself (optional chaining aside) says nothing, so it goes.
  */
@@ -232,7 +233,9 @@ export function collapseTwinFallbacks(context: CodemodContext): void {
       // Only what the rewrite can have made: a read of the new fields, a check of a new event name.
       return (
         left === plain(path.node.right) &&
-        (/\b(publish_id|error\.(code|message|log_id)|access_token|refresh_token|expires_in|refresh_expires_in|open_id|scope)$/.test(left) ||
+        (/\b(publish_id|error(\.(code|message|log_id))?|error_description|access_token|refresh_token|expires_in|refresh_expires_in|open_id|scope)$/.test(
+          left,
+        ) ||
           /(['"`])post\.publish\.[a-z_]+\1$/.test(left))
       );
     })
