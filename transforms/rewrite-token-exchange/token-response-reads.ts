@@ -5,7 +5,18 @@ import { isAxiosResponse, isBodyTop, thenSource } from '../../src/codemod/answer
 import { returnedBy } from '../../src/codemod/answer-exits.js';
 import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { calleeName, isCall, isFunction, isMember, keyName, memberName, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
+import {
+  calleeName,
+  contains,
+  isCall,
+  isFunction,
+  isMember,
+  keyName,
+  memberName,
+  rangeOf,
+  unwrap,
+  type Node,
+} from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { isLogCall } from '../../src/detect/log-calls.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
@@ -137,6 +148,8 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
   const edits: (() => void)[] = [];
   const members = [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')];
   const mapped = new Set<Node>();
+  // The code that runs when an error test above says the refresh or exchange failed.
+  const failures: Node[] = [];
   // The status of the v1 answer: `data.error_code` 0 on success, `data.description` the error's text,
   // `message` "success" or "error" beside `data`.
   for (const member of members) {
@@ -153,6 +166,8 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     if (name === 'message' && taint.has(member.object) && !isAxiosResponse(context, unwrap(member.object))) {
       const test = messageTest(context, member);
       if (!test) continue;
+      const branch = failureBranch(context, test);
+      if (branch) failures.push(branch);
       mapped.add(member);
       edits.push(() => context.pathOf(test.node).replace(context.j.template.expression([test.text])));
       continue;
@@ -170,6 +185,8 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     }
     const test = errorTest(context, member, body);
     if (!test) return { reason: '`error_code` of the v1 token answer is read other than against 0 (v2 sends `error` only on failure)' };
+    const branch = failureBranch(context, test);
+    if (branch) failures.push(branch);
     mapped.add(member);
     edits.push(() => context.pathOf(test.node).replace(context.j.template.expression([test.text])));
   }
@@ -190,6 +207,14 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     // `body.error_description || body.message || 'failed'`: undefined in v2, the fallback goes on.
     const parent = context.index.parent(member);
     if (name === 'message' && parent?.type === 'LogicalExpression' && ['||', '??'].includes(parent.operator)) continue;
+    // `throw new Error(`refresh failed: ${body.message}`)` where an error test says it failed: v1's word
+    // ("error") there is the failure's text, which v2 gives as `error_description`.
+    if (name === 'message' && !isAxiosResponse(context, holder) && failures.some((branch) => contains(branch, member))) {
+      edits.push(() =>
+        context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}.error_description`])),
+      );
+      continue;
+    }
     if (name && V1_ONLY.has(name) && !isAxiosResponse(context, holder))
       return { reason: `\`${name}\` of the v1 token answer is not in the v2 one (errors come as \`error\` and \`error_description\`)` };
   }
@@ -330,4 +355,15 @@ function declaredFlat(context: CodemodContext, statement: Node): boolean {
   const members: Node[] = type?.body ?? type?.members ?? [];
   const keys = members.map((member) => keyName(member));
   return keys.includes('access_token') && !keys.includes('data');
+}
+
+/**
+ * The branch of the `if` an error test stands in that runs on a failure: its consequent where the
+ * test is true of a failure (`body.error !== undefined`, `body.error`), else its alternate.
+ */
+function failureBranch(context: CodemodContext, test: { node: Node; text: string }): Node | undefined {
+  const statement = [...context.index.ancestors(test.node)].find((ancestor) => ancestor.type === 'IfStatement');
+  if (!statement || !contains(statement.test, test.node)) return undefined;
+  const trueOnFailure = !test.text.startsWith('!') && !test.text.endsWith('=== undefined');
+  return trueOnFailure ? statement.consequent : (statement.alternate ?? undefined);
 }
