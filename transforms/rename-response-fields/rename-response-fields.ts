@@ -16,6 +16,7 @@ import { rewriteTypeField } from './rewrite-type-field.js';
 import { deferWaitingReads } from './waiting-reads.js';
 import { explainAnswerLeftWhole } from './answer-left-whole.js';
 import { renameTestedUploadIds } from './tested-upload-id.js';
+import { explainPostLinks, postLinkReads } from './post-links.js';
 
 /**
  * Reads of the legacy response downstream of a rewritten upload follow the Content Posting shape:
@@ -74,7 +75,9 @@ export function renameResponseFields(context: CodemodContext): void {
   const rest = fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding) && !handedIn.includes(finding));
   explainAnswerLeftWhole(context);
   if (rest.length === 0 && (uploadsLeft.length > 0 || fromRecords.length > 0 || handedIn.length > 0)) return;
+  const links = postLinkReads(context, rest);
   renameAll(context, rest);
+  explainPostLinks(context, links);
 }
 
 /**

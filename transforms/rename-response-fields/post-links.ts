@@ -1,0 +1,48 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { todoStatement } from '../../src/codemod/todo.js';
+import type { RawFinding } from '../../src/detect/raw-finding.js';
+import type { Node } from '../../src/detect/ast.js';
+
+/** A link to a post on TikTok's site: `https://www.tiktok.com/@user/video/<id>`. */
+const POST_LINK = /tiktok\.com\/@[^/]*\/video\/$/;
+
+/**
+ * The `share_id` reads that build a link to the post (`…tiktok.com/@${user}/video/${body.data.share_id}`),
+ * taken before the rename: neither `share_id` nor the `publish_id` it becomes is the post's id, so the
+ * link never opened, and still does not. Said once the read is renamed, at the link's statement.
+ */
+export function postLinkReads(context: CodemodContext, fields: readonly RawFinding[]): Map<RawFinding, Node> {
+  const links = new Map<RawFinding, Node>();
+  for (const finding of fields) {
+    if (finding.data.legacy !== 'share_id' || finding.messageId !== 'responseField') continue;
+    let inner: Node = finding.node!;
+    for (const ancestor of context.index.ancestors(finding.node!)) {
+      if (ancestor.type === 'TemplateLiteral') {
+        const at = (ancestor.expressions as Node[]).findIndex((expression) => expression === inner);
+        // The text up to the read, placeholders as `x`: `https://www.tiktok.com/@x/video/`.
+        const before = (ancestor.quasis as Node[])
+          .slice(0, at + 1)
+          .map((quasi) => quasi.value.cooked ?? '')
+          .join('x');
+        if (at >= 0 && POST_LINK.test(before)) links.set(finding, ancestor);
+        break;
+      }
+      if (!['MemberExpression', 'OptionalMemberExpression', 'TSNonNullExpression'].includes(ancestor.type)) break;
+      inner = ancestor;
+    }
+  }
+  return links;
+}
+
+export function explainPostLinks(context: CodemodContext, links: ReadonlyMap<RawFinding, Node>): void {
+  // Renamed: recorded as done (a read left keeps its reason, and stays open for the TODO step).
+  const open = new Set(context.unhandled());
+  for (const [finding, template] of links) {
+    if (open.has(finding)) continue;
+    context.todoAt(
+      todoStatement(context, template),
+      "this link to the post is built from `publish_id` (the Share Video `share_id` before), which names the upload, not the post: it never opened a video, and does not now; the post's id arrives later, as post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch): build the link from that, or store the upload's id alone",
+      template,
+    );
+  }
+}
