@@ -284,19 +284,26 @@ function logged(context: CodemodContext, call: Node): boolean {
  */
 function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint): { answer?: Node; fields: boolean } {
   const own = new Set<Node>([request.call, ...request.chain]);
-  const whole = (node: Node): boolean => {
+  const whole = (node: Node, depth = 0): boolean => {
     const value = unwrap(node);
     if (!taint.has(value)) return false;
+    if (value.type === 'AwaitExpression') return whole(value.argument, depth);
+    // `return await refreshToken(connection)`: a function of the module's own hands on what it returns, a token field maybe.
+    const local = isCall(value) && unwrap(value.callee).type === 'Identifier' ? localFunction(context, unwrap(value.callee)) : undefined;
+    if (local && isFunction(local)) return depth < 4 && returnedBy(context, local).some((inner) => whole(inner, depth + 1));
     // `.then(({ data }) => ({ token: data.access_token }))`: the chain gives what its last callback returns.
     const callee = isCall(value) ? unwrap(value.callee) : undefined;
     if (callee && isMember(callee) && memberName(callee) === 'then') {
       const callback = value.arguments[0] && unwrap(value.arguments[0]);
-      return !!callback && isFunction(callback) && returnedBy(context, callback).some(whole);
+      return !!callback && isFunction(callback) && returnedBy(context, callback).some((inner) => whole(inner));
     }
     // A field of the answer is no answer; axios' own `response.data` is the body.
     if (isMember(value) && taint.has(value.object) && !isAxiosResponse(context, unwrap(value.object))) return false;
     // `const { access_token, scope } = res.data.data`: a token field taken out by name, no answer either.
     const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
+    // `const accessToken = await getValidToken(connection)`: what the name holds is what its value is.
+    if (binding?.kind === 'const' && binding.path.length === 0 && binding.init && depth < 4 && !whole(binding.init, depth + 1))
+      return false;
     return !(binding && (TOKEN_ANSWER_FIELDS.has(binding.path.at(-1) ?? '') || knownMissing(context, value)));
   };
   const returns = context.index.ofType('ReturnStatement').filter((statement) => statement.argument);
@@ -315,7 +322,7 @@ function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint)
       !!binding?.init && (binding.path.length > 0 ? binding.path.at(-1) === 'data' && taint.has(binding.init) : envelopeData(binding.init))
     );
   };
-  const answer = [...returned, ...handed].filter(whole).sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
+  const answer = [...returned, ...handed].filter((node) => whole(node)).sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
   return { answer, fields: [...returns.map((statement) => statement.argument as Node), ...handed].some(envelopeData) };
 }
 
@@ -366,4 +373,10 @@ function failureBranch(context: CodemodContext, test: { node: Node; text: string
   if (!statement || !contains(statement.test, test.node)) return undefined;
   const trueOnFailure = !test.text.startsWith('!') && !test.text.endsWith('=== undefined');
   return trueOnFailure ? statement.consequent : (statement.alternate ?? undefined);
+}
+
+/** The module's own function a name calls: a declaration (`async function refresh() {}`) or a value (`const refresh = async () => …`). */
+function localFunction(context: CodemodContext, name: Node): Node | undefined {
+  const binding = context.index.resolve(name);
+  return binding?.kind === 'function' ? binding.declaration : context.folder.valueNode(name);
 }
