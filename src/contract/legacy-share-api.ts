@@ -204,6 +204,16 @@ export const TIKTOK_SHOP_SUCCESSOR =
   'the TikTok Shop API on its own host, https://open-api.tiktokglobalshop.com (a Shop path: the Shop API never lived on this host, and takes its own authorization and signed requests)';
 
 /**
+ * A TikTok API for Business path (`/v1.3/business/get/`, `/open_api/v1.3/…`: the version first) put on
+ * the Login Kit host, which never served it: that API lives on its own host, with a Business
+ * account's token in its own `Access-Token` header. Not in API-CONTRACT.md; its host is the one
+ * TikTok's Business API clients call (https://business-api.tiktok.com/open_api/v1.3/).
+ */
+export const BUSINESS_API_PATH = /^\/(?:open_api\/)?v1\.\d\//;
+export const BUSINESS_API_SUCCESSOR =
+  "TikTok's API for Business on its own host, https://business-api.tiktok.com/open_api/v1.3/ (a Business path: that API never lived on this host, and takes a Business account's token in its own Access-Token header, not a Login Kit one); to post a creator's own video instead, use the Content Posting API";
+
+/**
  * A Research API path (`/research/video/query/`) put on the legacy host, which never served it: the
  * Research API lives on the v2 host under `/v2/research/`, for approved research projects, with a
  * client access token (client_credentials, `V2_CLIENT_TOKEN`) as Bearer. Not in API-CONTRACT.md;

@@ -6,6 +6,8 @@ import {
   LEGACY_PATH_SUCCESSORS,
   STATUS_QUERY_PATHS,
   TIKTOK_SHOP_PATH,
+  BUSINESS_API_PATH,
+  BUSINESS_API_SUCCESSOR,
   RESEARCH_PATH,
   researchSuccessor,
   TIKTOK_SHOP_SUCCESSOR,
@@ -135,6 +137,7 @@ const PLATFORM_PREFIX = /^\/platform(?=\/)/i;
 export function successorOf(written: string): string | undefined {
   const path = written.replace(PLATFORM_PREFIX, '');
   if (TIKTOK_SHOP_PATH.test(path)) return TIKTOK_SHOP_SUCCESSOR;
+  if (BUSINESS_API_PATH.test(path)) return BUSINESS_API_SUCCESSOR;
   if (RESEARCH_PATH.test(path)) return researchSuccessor(path);
   const trimmed = path.replace(/\/+$/, '');
   return Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];

@@ -6,6 +6,7 @@ import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
+import { BUSINESS_API_SUCCESSOR } from '../../src/contract/index.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
 
@@ -46,14 +47,20 @@ export function addMigrationTodos(context: CodemodContext): void {
     const apart =
       site && statementsAbove(context.index, statementForTodo(node, context.index), statementForTodo(site.node!, context.index));
     if (apart !== undefined && apart <= QUERY_PART_REACH) {
-      context.record(finding, 'todo', `${catalogMessage(finding)}; see the TODO of this request`);
+      // A Business API request's token belongs in that API's own header, which its TODO names.
+      const said =
+        site?.data.successor === BUSINESS_API_SUCCESSOR ? 'a token in the query string of this request' : catalogMessage(finding);
+      context.record(finding, 'todo', `${said}; see the TODO of this request`);
       continue;
     }
     const reason = context.reasonFor(finding);
     // An upload left with a reason of its transform still moves its token to the header, said once; a
     // token call's reason says where its token goes (v2's revoke takes it in the body).
+    // A Business API path's token goes in that API's own Access-Token header, which its advice names.
     const tokens =
-      heads.has(finding) && (!reason || (finding.ruleId === 'no-legacy-share-endpoint' && !reason.includes('Authorization: Bearer')))
+      heads.has(finding) &&
+      finding.data.successor !== BUSINESS_API_SUCCESSOR &&
+      (!reason || (finding.ruleId === 'no-legacy-share-endpoint' && !reason.includes('Authorization: Bearer')))
         ? `; send its access_token as the header Authorization: Bearer <token>${sendsOpenId.has(finding) ? ', and no open_id' : ''}`
         : '';
     const message =
