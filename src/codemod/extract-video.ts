@@ -222,7 +222,13 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     request && comparesStatusWord(context, request)
       ? `; its answer's \`message\` is compared with '${V1_SUCCESS_WORD}', v1's status word, which the init never answers: test error.code !== 'ok' instead`
       : '';
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}${errorTest}${statusWord}`;
+  // `{ access_token, open_id, video_size }`: the init reads the token from its header only, and no open_id.
+  const bodyToken = json && findProperty(json, 'access_token');
+  const bodyOpenId = json && findProperty(json, 'open_id');
+  const tokenMove = bodyToken
+    ? `; its body's \`access_token\` goes to the header Authorization: Bearer <token>${bodyOpenId ? ', and its `open_id` goes (v2 knows the user by the token)' : ''}`
+    : '';
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}`;
 }
 
 /** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */
