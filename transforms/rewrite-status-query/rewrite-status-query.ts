@@ -5,9 +5,9 @@ import { bearerSource, objectEntry, paramSource, requestParams } from '../../src
 import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { quoted } from '../../src/codemod/todo.js';
+import { legacyStatusValues } from '../../src/codemod/status-values.js';
 import { PUBLISH_STATUS_FETCH, PUBLISH_STATUSES } from '../../src/contract/index.js';
 import { isNeverServedStatusPath, isStatusQueryPath } from '../../src/detect/classify-url.js';
-import { staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { Taint } from '../../src/detect/taint.js';
@@ -102,40 +102,4 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, readsShare
   });
   removeDeadBindings(context, request.call);
   return undefined;
-}
-
-/**
- * Strings the answer's `status` is compared with (`=== 'published'`, a `case` of a switch on it)
- * that are not v2 statuses: code written for the legacy answer, which a rewrite would leave never true.
- */
-function legacyStatusValues(context: CodemodContext, taint: Taint): string[] {
-  const isStatus = (node: Node) => {
-    const value = unwrap(node);
-    return (
-      (value.type === 'MemberExpression' || value.type === 'OptionalMemberExpression') &&
-      !value.computed &&
-      value.property.name === 'status' &&
-      taint.has(value)
-    );
-  };
-  const values: string[] = [];
-  const v2 = new Set<string>(PUBLISH_STATUSES);
-  context.root.find(context.j.BinaryExpression).forEach(({ node }) => {
-    if (!['===', '!==', '==', '!='].includes(node.operator)) return;
-    for (const [side, other] of [
-      [node.left, node.right],
-      [node.right, node.left],
-    ] as const) {
-      const text = staticString(other);
-      if (text !== undefined && isStatus(side) && !v2.has(text)) values.push(text);
-    }
-  });
-  context.root.find(context.j.SwitchStatement).forEach(({ node }) => {
-    if (!isStatus(node.discriminant)) return;
-    for (const test of node.cases.map((entry) => entry.test)) {
-      const text = test && staticString(test);
-      if (text !== undefined && text !== null && !v2.has(text)) values.push(text);
-    }
-  });
-  return [...new Set(values)];
 }

@@ -7,6 +7,7 @@ import {
   INBOX_VIDEO_INIT,
   LEGACY_API_HOSTS,
   PUBLISH_STATUS_FETCH,
+  PUBLISH_STATUSES,
   V2_ENDPOINT_SHAPES,
   V2_REVOKE_URL,
   V2_TOKEN_URL,
@@ -26,6 +27,12 @@ import {
 import { classifyUrl, isPathOf } from '../../src/detect/classify-url.js';
 import { foldedText } from '../../src/detect/folded.js';
 import { requestBodies, type TikTokRequest } from '../../src/detect/requests.js';
+import type { RawFinding } from '../../src/detect/raw-finding.js';
+import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
+import { Taint } from '../../src/detect/taint.js';
+import { testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
+import { legacyStatusValues } from '../../src/codemod/status-values.js';
+import { quoted } from '../../src/codemod/todo.js';
 
 const V2_ORIGIN = 'https://open.tiktokapis.com';
 const LEGACY_ORIGIN = new RegExp(
@@ -44,13 +51,21 @@ export function rewriteV2Hosts(context: CodemodContext): void {
   for (const finding of context.unhandled((f) => f.messageId === 'v2PathOnLegacyHost')) {
     const literal = finding.node && urlLiteral(context, unwrap(finding.node));
     const written = literal && writtenUrl(literal);
-    if (!literal || written === undefined || !LEGACY_ORIGIN.test(written)) continue;
+    if (!literal || written === undefined || !LEGACY_ORIGIN.test(written)) {
+      // Built on a base set elsewhere (`${this.apiBaseUrl}/v2/…`): reported at its request, which keeps its TODO.
+      const request = finding.node && context.requests.find((candidate) => candidate.call === unwrap(finding.node!));
+      const endpoint = request && endpointOf(String(finding.data.legacy ?? ''));
+      if (request && endpoint) explainAnswerTests(context, finding, [request], endpoint);
+      continue;
+    }
     const v2 = written.replace(LEGACY_ORIGIN, V2_ORIGIN);
-    const path = classifyUrl(v2)?.path;
-    const endpoint = path === undefined ? undefined : Object.keys(V2_ENDPOINT_SHAPES).find((url) => isPathOf(url, path));
+    const endpoint = endpointOf(written);
     if (!endpoint) continue;
     const requests = context.requests.filter((request) => request.trace.has(literal) || heldBy(context, request.urlArgument, literal));
-    if (requests.length === 0 || !requests.every((request) => shapedFor(context, request, endpoint))) continue;
+    if (requests.length === 0 || !requests.every((request) => shapedFor(context, request, endpoint))) {
+      explainAnswerTests(context, finding, requests, endpoint);
+      continue;
+    }
     if (literal.type === 'TemplateLiteral') {
       const first = literal.quasis[0];
       const raw = first.value.raw.replace(LEGACY_ORIGIN, V2_ORIGIN);
@@ -171,4 +186,40 @@ function bodyFits(context: CodemodContext, request: TikTokRequest, endpoint: str
     const names = objectProperties(object).map((property) => keyName(property));
     return keys.needs.every((key) => names.includes(key)) && (!keys.only || names.every((name) => name && keys.only!.includes(name)));
   });
+}
+
+/**
+ * A call left with its TODO whose answer is read in a way the v2 endpoint never answers: the init's
+ * `error` tested for truth (every v2 answer has one, `code` "ok" on success), the status fetch's
+ * `status` compared with a word it never says. The TODO names it, or the call, once moved, still fails.
+ */
+function explainAnswerTests(context: CodemodContext, finding: RawFinding, requests: readonly TikTokRequest[], endpoint: string): void {
+  const clauses: string[] = [];
+  if (
+    (endpoint === INBOX_VIDEO_INIT.url || endpoint === DIRECT_POST_INIT_URL) &&
+    requests.some((request) => testsErrorForTruth(context, request))
+  )
+    clauses.push(
+      `its answer's \`error\` is tested for truth, and every v2 answer has one (code "ok" on success): test error.code !== 'ok'`,
+    );
+  if (endpoint === PUBLISH_STATUS_FETCH.url) {
+    const compared = [
+      ...new Set(requests.flatMap((request) => legacyStatusValues(context, new Taint(context.index, new Set([request.call]))))),
+    ];
+    if (compared.length > 0)
+      clauses.push(
+        `its answer's status is compared with ${compared.map((value) => `'${quoted(value, 40)}'`).join(', ')}, which v2 never answers (${PUBLISH_STATUSES.join(', ')})`,
+      );
+  }
+  if (clauses.length === 0) return;
+  context.defer(
+    finding,
+    `${formatMessage(RULES['no-unmapped-legacy-endpoint'].messages.v2PathOnLegacyHost, finding.data)}; ${clauses.join('; ')}`,
+  );
+}
+
+/** The v2 endpoint a URL on the retired host names with its v2 path, where it is one the contract knows. */
+function endpointOf(written: string): string | undefined {
+  const path = classifyUrl(written.replace(LEGACY_ORIGIN, V2_ORIGIN))?.path;
+  return path === undefined ? undefined : Object.keys(V2_ENDPOINT_SHAPES).find((url) => isPathOf(url, path));
 }
