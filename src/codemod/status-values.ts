@@ -6,10 +6,18 @@ import type { CodemodContext } from './context.js';
 /**
  * Strings the answer's `status` is compared with (`=== 'published'`, a `case` of a switch on it)
  * that are not v2 statuses: code written for the legacy answer, which a rewrite would leave never true.
+ * Also where the status was first taken into a name (`const status = body.data.status; switch (status)`).
  */
 export function legacyStatusValues(context: CodemodContext, taint: Taint): string[] {
-  const isStatus = (node: Node) => {
+  const isStatus = (node: Node): boolean => {
     const value = unwrap(node);
+    // `const status = result.data?.status; switch (status)`, `const { status } = result.data`: a name the status is taken into.
+    if (value.type === 'Identifier') {
+      const binding = context.index.resolve(value);
+      if (binding?.kind !== 'const' || !binding.init) return false;
+      if (binding.path.length === 0) return binding.init !== node && isStatus(binding.init);
+      return binding.path.length === 1 && binding.path[0] === 'status' && taint.has(binding.init);
+    }
     return (
       (value.type === 'MemberExpression' || value.type === 'OptionalMemberExpression') &&
       !value.computed &&
