@@ -19,6 +19,8 @@ export function addMigrationTodos(context: CodemodContext): void {
   const heads = new Set(partOf.values());
   // The heads whose query sends open_id: only those are told to stop sending it.
   const sendsOpenId = new Set([...partOf].filter(([part]) => part.messageId === 'openId').map(([, head]) => head));
+  // And those whose query sends the token: one sending open_id alone (its token in a Bearer header already) only drops it.
+  const sendsToken = new Set([...partOf].filter(([part]) => part.messageId === 'accessToken').map(([, head]) => head));
   let present: Set<unknown> | undefined;
   const together = new Map([...statusReadsTogether(context), ...typeFieldsTogether(context), ...queryTokensTogether(context, partOf)]);
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
@@ -57,12 +59,15 @@ export function addMigrationTodos(context: CodemodContext): void {
     // An upload left with a reason of its transform still moves its token to the header, said once; a
     // token call's reason says where its token goes (v2's revoke takes it in the body).
     // A Business API path's token goes in that API's own Access-Token header, which its advice names.
-    const tokens =
+    const moves =
       heads.has(finding) &&
       finding.data.successor !== BUSINESS_API_SUCCESSOR &&
-      (!reason || (finding.ruleId === 'no-legacy-share-endpoint' && !reason.includes('Authorization: Bearer')))
+      (!reason || (finding.ruleId === 'no-legacy-share-endpoint' && !reason.includes('Authorization: Bearer')));
+    const tokens = !moves
+      ? ''
+      : sendsToken.has(finding)
         ? `; send its access_token as the header Authorization: Bearer <token>${sendsOpenId.has(finding) ? ', and no open_id' : ''}`
-        : '';
+        : '; drop the open_id of its query (v2 knows the user by the token)';
     const message =
       (reason && reason + tokens) ??
       (site
