@@ -41,6 +41,9 @@ export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/'] as const;
 export const PUBLISH_STEP_ADVICE =
   "the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/) and delete this step, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish)";
 
+/** What the advice of a call no API serves says to do with it; the reads of its answer go with it. */
+export const REMOVE_THE_CALL = 'remove this call';
+
 export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: string }[] = [
   {
     path: /^\/(?:share\/)?video\/(?:upload\/)?init(?:\/|$)/i,
@@ -50,6 +53,11 @@ export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: 
   {
     path: /^\/(?:share\/)?(?:video|content)\/(?:upload\/)?(?:publish|create|commit|complete|post)(?:\/|$)/i,
     advice: PUBLISH_STEP_ADVICE,
+  },
+  {
+    // Deleting a post: neither API ever had a call for it.
+    path: /^\/(?:share\/)?video\/delete(?:\/|$)/i,
+    advice: `neither the Share Video nor the Content Posting API deletes a post (the creator deletes it in the TikTok app): ${REMOVE_THE_CALL}, or the feature it serves`,
   },
 ];
 
@@ -190,6 +198,12 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
     'POST https://open.tiktokapis.com/v2/oauth/check_qrcode/ (QR code login v2; some parameters changed, see its reference)',
   // Never served by the legacy host (v1 had /oauth/access_token/ and /oauth/refresh_token/), but
   // written for its token endpoint, as OAuth libraries name theirs: the v2 token endpoint (§2.8).
+  // A video's comments: in v2 only the Research API lists them, for approved research projects
+  // (https://developers.tiktok.com/doc/research-api-specs-query-video-comments).
+  '/comment/list/':
+    'TikTok\'s Research API, POST https://open.tiktokapis.com/v2/research/video/comment/list/?fields=… with {"video_id"} (approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer)',
+  '/video/comment/list/':
+    'TikTok\'s Research API, POST https://open.tiktokapis.com/v2/research/video/comment/list/?fields=… with {"video_id"} (approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer)',
   [NEVER_SERVED_TOKEN_PATH]:
     'POST https://open.tiktokapis.com/v2/oauth/token/, form-encoded (client_key, client_secret, grant_type, and code with redirect_uri or refresh_token), answered flat (access_token, open_id, refresh_token at the top; the legacy host never served this path)',
 };

@@ -27,10 +27,14 @@ describe('imaginedStepAdvice', () => {
     );
   });
 
+  it.for(['/video/delete/', '/share/video/delete/'])('%s is a delete, which no API for apps serves', (path) => {
+    expect(imaginedStepAdvice(path)).toContain('neither the Share Video nor the Content Posting API deletes a post');
+  });
+
   it.for([
     '/share/sound/upload/',
     '/video/comments/',
-    '/video/delete/',
+    '/video/archive/',
     '/research/video/query/',
     '/video/publisher/',
     '/v2/video/publish/',

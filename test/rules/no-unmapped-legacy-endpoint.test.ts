@@ -132,7 +132,7 @@ const axios = require('axios');
 const TIKTOK = 'https://open-api.tiktok.com';
 
 async function getShareStatus(shareId, accessToken) {
-  const res = await axios.get(TIKTOK + '/share/video/delete/', {
+  const res = await axios.get(TIKTOK + '/share/video/archive/', {
     params: { share_id: shareId },
     headers: { Authorization: 'Bearer ' + accessToken },
   });

@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { PUBLISH_STEP_ADVICE, type LegacyResponseField, type MovedResponseField } from '../../src/contract/index.js';
+import { PUBLISH_STEP_ADVICE, REMOVE_THE_CALL, type LegacyResponseField, type MovedResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { isTruthinessTest, rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
@@ -65,10 +65,19 @@ export function renameResponseFields(context: CodemodContext): void {
     const left = sourceOf(finding)?.node;
     return left ? `the TikTok request ${rangeOf(left)[0] < rangeOf(finding.node!)[0] ? 'above' : 'below'}, which` : 'a request that';
   };
-  deferWaitingReads(context, waiting, which, (finding) => {
-    const source = sourceOf(finding);
-    return !!source && isPublishStep(context, source);
-  });
+  deferWaitingReads(
+    context,
+    waiting,
+    which,
+    (finding) => {
+      const source = sourceOf(finding);
+      return !!source && isPublishStep(context, source);
+    },
+    (finding) => {
+      const source = sourceOf(finding);
+      return !!source && adviceOf(context, source).includes(REMOVE_THE_CALL);
+    },
+  );
   // Read from an upload on a base out of sight: they wait for that request as well, whose TODO comes first.
   const unseenHost = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unseenHostUploadField');
   deferWaitingReads(context, unseenHost, () => 'the upload to /share/video/upload/ on a base out of sight, which');
@@ -292,6 +301,10 @@ function readFrom(context: CodemodContext, left: readonly RawFinding[], finding:
 
 /** A request left as a publish step the Share Video API never had: a path of one, or a body naming an earlier upload. */
 function isPublishStep(context: CodemodContext, finding: RawFinding): boolean {
-  const said = context.reasonFor(finding) ?? String(finding.data.advice ?? '');
-  return said.includes(PUBLISH_STEP_ADVICE);
+  return adviceOf(context, finding).includes(PUBLISH_STEP_ADVICE);
+}
+
+/** What the TODO of a request left for a person tells: its transform's reason, or its finding's advice. */
+function adviceOf(context: CodemodContext, finding: RawFinding): string {
+  return context.reasonFor(finding) ?? String(finding.data.advice ?? '');
 }

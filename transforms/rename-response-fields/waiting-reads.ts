@@ -14,6 +14,7 @@ export function deferWaitingReads(
   waiting: readonly RawFinding[],
   which: (finding: RawFinding) => string,
   publishStep: (finding: RawFinding) => boolean = () => false,
+  removedStep: (finding: RawFinding) => boolean = () => false,
 ): void {
   const statements = new Map(waiting.map((finding) => [finding, rangeOf(statementForTodo(finding.node!, context.index))]));
   const at = (finding: RawFinding) => statements.get(finding)!;
@@ -34,7 +35,9 @@ export function deferWaitingReads(
     const id = fields.some(([legacy]) => legacy === 'share_id') ? ', taking the publish_id the inbox init answers (data.publish_id)' : '';
     const then = publishStep(lead)
       ? `with the inbox upload, delete that step and ${fields.length > 1 ? 'these reads' : 'this read'}${id}; with Direct Post, read ${reads} of its init`
-      : `migrate it, then read ${reads}`;
+      : removedStep(lead)
+        ? `${fields.length > 1 ? 'they go' : 'it goes'} with that call, which no API serves any more`
+        : `migrate it, then read ${reads}`;
     context.defer(lead, `${names} ${fields.length > 1 ? 'come' : 'comes'} from ${which(lead)} is not migrated yet (see its TODO): ${then}`);
     for (const finding of rest)
       context.record(finding, 'todo', `\`${finding.data.legacy}\` waits for the same request: see the TODO above`);
