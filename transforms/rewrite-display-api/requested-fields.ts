@@ -111,9 +111,27 @@ export function bodyUnread(context: CodemodContext, request: TikTokRequest): boo
     reads.length > 0 &&
     reads.every((identifier) => {
       const parent = context.index.parent(identifier)!;
-      return isMember(parent) && parent.object === identifier && HEAD_READS.has(memberName(parent) ?? '');
+      return (
+        (isMember(parent) && parent.object === identifier && HEAD_READS.has(memberName(parent) ?? '')) ||
+        onlyEnvelopeTested(context, parent)
+      );
     })
   );
+}
+
+/**
+ * `return res.data && res.data.data ? true : false`: a connection check that looks only at whether
+ * the answer has its envelope, which v1 and v2 user info both answer: no field of it is read.
+ */
+function onlyEnvelopeTested(context: CodemodContext, member: Node): boolean {
+  let top = member;
+  for (let depth = 0; depth < 2; depth++) {
+    if (!isMember(top) || memberName(top) !== 'data') return false;
+    const parent = context.index.parent(top);
+    if (!parent || !isMember(parent) || parent.object !== top) break;
+    top = parent;
+  }
+  return isMember(top) && memberName(top) === 'data' && isTruthinessTest(context, top);
 }
 
 /** The names v2 user info does not answer, of those given. */
