@@ -289,7 +289,7 @@ function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint)
     if (!taint.has(value)) return false;
     if (value.type === 'AwaitExpression') return whole(value.argument, depth);
     // `return await refreshToken(connection)`: a function of the module's own hands on what it returns, a token field maybe.
-    const local = isCall(value) && unwrap(value.callee).type === 'Identifier' ? localFunction(context, unwrap(value.callee)) : undefined;
+    const local = isCall(value) && unwrap(value.callee).type === 'Identifier' ? context.folder.valueNode(unwrap(value.callee)) : undefined;
     if (local && isFunction(local)) return depth < 4 && returnedBy(context, local).some((inner) => whole(inner, depth + 1));
     // `.then(({ data }) => ({ token: data.access_token }))`: the chain gives what its last callback returns.
     const callee = isCall(value) ? unwrap(value.callee) : undefined;
@@ -373,10 +373,4 @@ function failureBranch(context: CodemodContext, test: { node: Node; text: string
   if (!statement || !contains(statement.test, test.node)) return undefined;
   const trueOnFailure = !test.text.startsWith('!') && !test.text.endsWith('=== undefined');
   return trueOnFailure ? statement.consequent : (statement.alternate ?? undefined);
-}
-
-/** The module's own function a name calls: a declaration (`async function refresh() {}`) or a value (`const refresh = async () => …`). */
-function localFunction(context: CodemodContext, name: Node): Node | undefined {
-  const binding = context.index.resolve(name);
-  return binding?.kind === 'function' ? binding.declaration : context.folder.valueNode(name);
 }
