@@ -1,5 +1,5 @@
-import { V1_SUCCESS_WORD } from '../contract/index.js';
-import { memberName, staticString, type Node } from '../detect/ast.js';
+import { V1_FAILURE_WORD, V1_SUCCESS_WORD } from '../contract/index.js';
+import { memberName, staticString, unwrap, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import { isBodyTop } from './answer-body.js';
@@ -38,19 +38,30 @@ export function testsErrorForTruth(context: CodemodContext, request: TikTokReque
 }
 
 /**
+ * The word of v1's status a member is compared with (`body.message !== 'success'`, `=== 'error'`):
+ * v1 OAuth answered `message` "success" or "error" beside `data`; no v2 answer has it.
+ */
+export function v1StatusWord(context: CodemodContext, member: Node): { comparison: Node; word: string } | undefined {
+  const comparison = context.index.parent(member);
+  if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) return undefined;
+  const word = staticString(unwrap(comparison.left === member ? comparison.right : comparison.left));
+  return word === V1_SUCCESS_WORD || word === V1_FAILURE_WORD ? { comparison, word } : undefined;
+}
+
+/**
  * Whether the answer of a request left for a person is judged by v1's status word (`if
  * (body.message !== 'success') throw …`): the init answers no `message`, so that test fails every
  * upload once the request is the Content Posting init.
  */
 export function comparesStatusWord(context: CodemodContext, request: TikTokRequest): boolean {
   const taint = responseTaint(context.index, [request]);
-  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some((member) => {
-    if (memberName(member) !== 'message' || !taint.has(member.object) || !isBodyTop(context, member.object)) return false;
-    const comparison = context.index.parent(member);
-    if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) return false;
-    const other = comparison.left === member ? comparison.right : comparison.left;
-    return staticString(other)?.toLowerCase() === V1_SUCCESS_WORD;
-  });
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
+    (member) =>
+      memberName(member) === 'message' &&
+      taint.has(member.object) &&
+      isBodyTop(context, member.object) &&
+      v1StatusWord(context, member)?.word === V1_SUCCESS_WORD,
+  );
 }
 
 function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {

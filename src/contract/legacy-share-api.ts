@@ -319,6 +319,8 @@ export const UNSENT_RESPONSE_FIELDS = [
 
 /** The top-level `message` of a v1 OAuth answer on success (§2.7, `{"data":{…},"message":"success"}`): no v2 answer has it. */
 export const V1_SUCCESS_WORD = 'success';
+/** Its word on a failure. */
+export const V1_FAILURE_WORD = 'error';
 
 /** What the v1 token answer's `data` held beside the tokens (§2.7): the v2 answer has none of them. */
 export const V1_TOKEN_STATUS_FIELDS = ['error_code', 'description', 'captcha', 'desc_url', 'log_id'] as const;

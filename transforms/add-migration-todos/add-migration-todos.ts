@@ -31,7 +31,7 @@ export function addMigrationTodos(context: CodemodContext): void {
       continue;
     }
     // `https.request({ hostname: 'open-api.tiktok.com', path: … })`: the host is part of that request, whose TODO says what to send.
-    const owner = finding.messageId === 'hostName' ? requestOfOptions(context, finding) : undefined;
+    const owner = finding.messageId === 'hostName' ? requestOfOptions(context, finding, (present ??= context.nodesInTree())) : undefined;
     if (owner) {
       context.record(finding, 'todo', `${catalogMessage(finding)} (part of the request below, left for a person: see its TODO)`);
       continue;
@@ -238,10 +238,9 @@ function nodeAt(context: CodemodContext, finding: RawFinding) {
 }
 
 /** The request left for a person, with a finding of its own, whose options object names the host (`{ hostname, path }` of Node's http). */
-function requestOfOptions(context: CodemodContext, finding: RawFinding): RawFinding | undefined {
+function requestOfOptions(context: CodemodContext, finding: RawFinding, present: ReadonlySet<unknown>): RawFinding | undefined {
   const request = context.requests.find((each) => each.options.some((options) => contains(options, finding.node!)));
-  if (!request) return undefined;
   // Left, not rewritten: the call is still in the tree (its own TODO may have been written by its transform).
-  if (!context.nodesInTree().has(request.call)) return undefined;
+  if (!request || !present.has(request.call)) return undefined;
   return findingsOfRequest(context, request).find((other) => other !== finding && other.messageId !== 'hostName');
 }

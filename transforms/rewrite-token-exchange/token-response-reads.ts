@@ -1,10 +1,11 @@
 import { testTokensInstead } from './tested-envelope.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
-import { TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
+import { TOKEN_FIELDS, V1_SUCCESS_WORD, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop, thenSource } from '../../src/codemod/answer-body.js';
 import { returnedBy } from '../../src/codemod/answer-exits.js';
 import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
+import { v1StatusWord } from '../../src/codemod/error-object-tests.js';
 import {
   calleeName,
   contains,
@@ -128,13 +129,10 @@ function envelopeHolder(context: CodemodContext, taint: Taint, envelope: Node): 
 
 /** `body.message !== 'success'` (a failure) → `body.error !== undefined`, and the other three spellings. */
 function messageTest(context: CodemodContext, member: Node): { node: Node; text: string } | undefined {
-  const parent = context.index.parent(member)!;
-  if (parent.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(parent.operator)) return undefined;
-  const other = unwrap(parent.left === member ? parent.right : parent.left);
-  const word = other.type === 'StringLiteral' || (other.type === 'Literal' && typeof other.value === 'string') ? other.value : undefined;
-  if (word !== 'success' && word !== 'error') return undefined;
-  const failed = parent.operator.startsWith('!') === (word === 'success');
-  return { node: parent, text: `${context.source(member.object)}.error ${failed ? '!==' : '==='} undefined` };
+  const status = v1StatusWord(context, member);
+  if (!status) return undefined;
+  const failed = status.comparison.operator.startsWith('!') === (status.word === V1_SUCCESS_WORD);
+  return { node: status.comparison, text: `${context.source(member.object)}.error ${failed ? '!==' : '==='} undefined` };
 }
 
 /**
