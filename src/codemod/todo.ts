@@ -54,6 +54,16 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
     );
     if (said) return;
   }
+  // One TODO a site: what another step of this run asks about the same statement joins the TODO already there.
+  const ours = comments.find((comment: Node) => !comment.loc && comment.value.includes(TODO_MARKER));
+  if (ours) {
+    const there = ours.value.slice(ours.value.indexOf(`${TODO_MARKER}: `) + TODO_MARKER.length + 2).trim();
+    // A message that ends by quoting the TODO already there (`x is left …: <that TODO>`) says its own part only.
+    const asked = oneLine(message).replace(`: ${there}`, '');
+    if (!ours.value.includes(asked))
+      ours.value = `${ours.value.trimEnd()}; also, ${asked.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())}`;
+    return;
+  }
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false });
 }
 

@@ -29,12 +29,14 @@ export function explainAnswerLeftWhole(context: CodemodContext): void {
   }
   for (const { exit, statements } of places.values()) {
     const again = statements.size > 1 ? ', and again below' : '';
+    // The statement, not the answer: a call this run wrote (`return uploadToTikTokInbox(…)`) has no place in the input.
+    const statement = todoStatement(context, exit.node);
     context.todoAt(
-      todoStatement(context, exit.node),
+      statement,
       exit.kind === 'returned'
         ? `the upload's answer leaves here whole${again}, to callers out of this run that read ${LEGACY_SHAPE}: they get ${NEW_SHAPE}, so change what they read of it`
         : `the upload's answer is sent from here whole${again} (to a browser, or another service), where it was read as ${LEGACY_SHAPE}: it is ${NEW_SHAPE}, so change those reads`,
-      exit.node,
+      statement,
     );
   }
 }
