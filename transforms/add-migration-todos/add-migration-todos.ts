@@ -7,6 +7,7 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 import { BUSINESS_API_SUCCESSOR } from '../../src/contract/index.js';
+import { openIdNamingAVideo, videoIdInOpenId } from './open-id-value.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
 
@@ -51,7 +52,11 @@ export function addMigrationTodos(context: CodemodContext): void {
     if (apart !== undefined && apart <= QUERY_PART_REACH) {
       // A Business API request's token belongs in that API's own header, which its TODO names.
       const said =
-        site?.data.successor === BUSINESS_API_SUCCESSOR ? 'a token in the query string of this request' : catalogMessage(finding);
+        site?.data.successor === BUSINESS_API_SUCCESSOR
+          ? 'a token in the query string of this request'
+          : finding.messageId === 'openId' && openIdNamingAVideo(context, site!) !== undefined
+            ? "open_id in the query string of this request, sending a video's id"
+            : catalogMessage(finding);
       context.record(finding, 'todo', `${said}; see the TODO of this request`);
       continue;
     }
@@ -63,11 +68,14 @@ export function addMigrationTodos(context: CodemodContext): void {
       heads.has(finding) &&
       finding.data.successor !== BUSINESS_API_SUCCESSOR &&
       (!reason || (finding.ruleId === 'no-legacy-share-endpoint' && !reason.includes('Authorization: Bearer')));
+    // `open_id=${postId}`: the id the call is about, in the user's parameter; dropping it would lose it.
+    const videoInOpenId = moves && sendsOpenId.has(finding) ? openIdNamingAVideo(context, finding) : undefined;
+    const openId = videoInOpenId === undefined ? undefined : videoIdInOpenId(videoInOpenId);
     const tokens = !moves
       ? ''
       : sendsToken.has(finding)
-        ? `; send its access_token as the header Authorization: Bearer <token>${sendsOpenId.has(finding) ? ', and no open_id' : ''}`
-        : '; drop the open_id of its query (v2 knows the user by the token)';
+        ? `; send its access_token as the header Authorization: Bearer <token>${openId ?? (sendsOpenId.has(finding) ? ', and no open_id' : '')}`
+        : (openId ?? '; drop the open_id of its query (v2 knows the user by the token)');
     const message =
       (reason && reason + tokens) ??
       (site
