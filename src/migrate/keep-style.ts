@@ -28,13 +28,13 @@ type Token = {
 const label = (token: Token) => (typeof token.type === 'string' ? token.type : token.type.label);
 
 /**
- * A line as compared with the file's own: trailing whitespace aside, and the semicolon after a
- * closing bracket (a line of a node recast printed again comes back with `};` where the file wrote
- * `}`, and it is still a line the codemod did not touch). Callers say what the indentation counts for:
+ * A line as compared with the file's own: trailing whitespace aside, and the semicolon that ends it
+ * (a statement recast printed again comes back with `};` or `.single();` where the file wrote none,
+ * in a file that writes semicolons elsewhere, and it is still a line the codemod did not touch). Callers say what the indentation counts for:
  * a leading tab is the one column recast parsed it as (the codemod parses with tabWidth 1).
  */
 function comparable(line: string): string {
-  return line.replace(/[ \t]+(\r?)$/, '$1').replace(/^([ \t]*[)\]}]+);(\r?)$/, '$1$2');
+  return line.replace(/[ \t]+(\r?)$/, '$1').replace(/^(.*\S);(\r?)$/, '$1$2');
 }
 
 /**
@@ -76,7 +76,17 @@ function alignLines(original: string, printed: string): { readonly text: string;
     const printed = pending.added.map((text) => ({ text, added: true }));
     // TODOs alone, above a line of the file's own that follows them: indented like it.
     const todosAlone = pending.removed.length === 0 && pending.added.every((line) => TODO_LINE.test(line)) && before[i] !== undefined;
-    let placed = printed;
+    // Lines changed one for one (`return payload.data.open_id` → `return payload.open_id`): a line the
+    // file ended without `;` ends without it still, as long as the next line cannot continue it.
+    const oneForOne = pending.removed.length === pending.added.length;
+    let placed = oneForOne
+      ? printed.map((line, k) => {
+          const next = pending.added[k + 1] ?? after[j] ?? '';
+          return semicolonAdded(pending.removed[k], line.text) && !ASI_HAZARD.has(next.trimStart()[0])
+            ? { ...line, text: line.text.replace(/;(\s*)$/, '$1') }
+            : line;
+        })
+      : printed;
     if (kept) placed = indentedLikeTheirStatement(kept);
     else if (todosAlone) placed = indentedLikeTheirStatement([...printed, { text: before[i], added: false }]).slice(0, -1);
     for (const line of placed) {
@@ -85,7 +95,8 @@ function alignLines(original: string, printed: string): { readonly text: string;
     }
     pending = { removed: [], added: [] };
   };
-  for (const part of diffArrays(before.map(trim), after.map(trim))) {
+  const parts = diffArrays(before.map(trim), after.map(trim));
+  for (const [p, part] of parts.entries()) {
     const count = part.value.length;
     if (part.removed) {
       pending.removed.push(...before.slice(i, i + count));
@@ -97,9 +108,20 @@ function alignLines(original: string, printed: string): { readonly text: string;
       flush();
       // The file's own bytes, except a closing line whose semicolon recast left out because the
       // expression goes on (`})` of a call whose chain follows, `.then(…)`): the file's `});` matched
-      // by text would end the statement there.
+      // by text would end the statement there. Also the printed `;` of a line the statement now ends
+      // on (the union's last member removed below it, its `;` with it), or that a line the codemod
+      // wrote would otherwise continue.
+      const endsNow = parts[p + 1]?.removed === true;
       lines.push(
-        ...before.slice(i, i + count).map((line, k) => (endsWhereItGoesOn(line, after[j + k], after[j + k + 1]) ? after[j + k] : line)),
+        ...before
+          .slice(i, i + count)
+          .map((line, k) =>
+            endsWhereItGoesOn(line, after[j + k], after[j + k + 1]) ||
+            (semicolonAdded(line, after[j + k]) &&
+              ((endsNow && k === count - 1) || ASI_HAZARD.has((after[j + k + 1] ?? '').trimStart()[0])))
+              ? after[j + k]
+              : line,
+          ),
       );
       i += count;
       j += count;
@@ -107,6 +129,11 @@ function alignLines(original: string, printed: string): { readonly text: string;
   }
   flush();
   return { text: lines.join('\n'), added };
+}
+
+/** A file's line without `;` lined up with a printed one that ends with it. */
+function semicolonAdded(own: string, printed: string | undefined): boolean {
+  return printed !== undefined && !/;\s*$/.test(own) && /;\s*$/.test(printed);
 }
 
 /** A file's `});` lined up with a printed `})` whose next line continues the expression (`.then(…)`, `?.x`). */

@@ -106,6 +106,24 @@ describe('keepStyle: lines the codemod did not touch', () => {
     expect(keepStyle(original, printed, 'a.ts')).toBe("var urls = {\n  a: 'y',\n}\nexport type E =\n  | 'post.publish.complete';\n");
   });
 
+  it('keeps the last line of a chain without the semicolon recast added, in a file that writes some', () => {
+    const original = 'const a = 1;\nconst { error } = await db\n  .from(t)\n  .eq(k, v)\n\nif (error) throw error\n';
+    const printed =
+      'const a = 1;\n// TODO(migrate-share-video): x\nconst { error } = await db\n  .from(t)\n  .eq(k, v);\n\nif (error) throw error\n';
+    expect(keepStyle(original, printed, 'a.ts')).toBe(
+      'const a = 1;\n// TODO(migrate-share-video): x\nconst { error } = await db\n  .from(t)\n  .eq(k, v)\n\nif (error) throw error\n',
+    );
+  });
+
+  it("ends a changed line as the file's own did, unless the next line would continue it", () => {
+    const original = 'const a = 1;\nreturn p.data.open_id\n';
+    const printed = 'const a = 1;\nreturn p.open_id;\n';
+    expect(keepStyle(original, printed, 'a.ts')).toBe('const a = 1;\nreturn p.open_id\n');
+    const hazard = 'const a = 1;\nrun(p.data.open_id)\n';
+    const printedHazard = 'const a = 1;\nrun(p.open_id);\n[1, 2].forEach(go);\n';
+    expect(keepStyle(hazard, printedHazard, 'a.ts')).toBe(printedHazard);
+  });
+
   it('gives a callback in a chain its own indentation back where recast printed its body again', () => {
     const original =
       "bucket\n  .pipe(out)\n  .on('finish', async () => {\n    const form = make();\n    await send(form);\n    done();\n  });\n";
