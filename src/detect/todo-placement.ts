@@ -102,12 +102,16 @@ export function statementForTodo(node: Node, index: ModuleIndex): Node {
  */
 export const QUERY_PART_REACH = 4;
 
+const IN_DECLARED_OBJECT = new Set(['ObjectExpression', 'ObjectProperty', 'Property', 'VariableDeclarator', 'VariableDeclaration']);
+
 /**
  * How far `part` stands above `site` among the statements of one list (a block, a `case`): 0 for
  * the same statement, Infinity when it is not above it in the same list.
  */
 export function statementsAbove(index: ModuleIndex, part: Node, site: Node): number {
   if (part === site) return 0;
+  // An entry of the object a declaration holds (`let params = { open_id, access_token }`): its statement.
+  for (let parent = index.parent(part); parent && IN_DECLARED_OBJECT.has(parent.type); parent = index.parent(parent)) part = parent;
   const holder = index.parent(site);
   if (!holder || index.parent(part) !== holder) return Infinity;
   const key = TODO_HOLDERS[holder.type];
