@@ -62,6 +62,22 @@ export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: 
 ];
 
 /**
+ * Legacy paths that nothing replaces, and what to do with their calls: the Sound Kit's share of a
+ * sound went with the Share Video API, and no v2 endpoint takes a sound (the Content Posting API
+ * posts videos and photos, §3).
+ */
+const WITHOUT_SUCCESSOR: readonly { readonly path: RegExp; readonly advice: string }[] = [
+  {
+    path: /^\/share\/sound\//i,
+    advice: `the Sound Kit's share of a sound went with the Share Video API, and no v2 endpoint takes a sound (the Content Posting API posts videos and photos): ${REMOVE_THE_CALL} and the feature it serves, or post a video that carries the sound`,
+  },
+];
+
+/** What to do with a call to a legacy path nothing replaces (see {@link WITHOUT_SUCCESSOR}). */
+export const withoutSuccessorAdvice = (path: string): string | undefined =>
+  WITHOUT_SUCCESSOR.find((entry) => entry.path.test(path))?.advice;
+
+/**
  * Paths on the legacy host that real code calls and that have no Content Posting equivalent.
  * They are reported for a person to port, never mapped (issue 3). Any other path on the legacy host
  * that is neither the upload nor a v1 OAuth/user endpoint is treated the same way.

@@ -5,6 +5,7 @@ import {
   LEGACY_UPLOAD,
   LOGIN_KIT_USER_INFO_PATH,
   PUBLISH_STATUS_FETCH,
+  withoutSuccessorAdvice,
 } from '../contract/index.js';
 import { isFunction, isStringLiteral, staticString, unwrap, type Node } from './ast.js';
 import { isFreeze } from './todo-placement.js';
@@ -229,8 +230,10 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
         };
       if (successor) return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'successor', node, data: { legacy: spelled, successor } };
       const advice = imaginedStepAdvice(match.path);
-      return advice
-        ? { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'imaginedStep', node, data: { legacy: spelled, advice } }
+      if (advice) return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'imaginedStep', node, data: { legacy: spelled, advice } };
+      const gone = withoutSuccessorAdvice(match.path);
+      return gone
+        ? { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'withoutSuccessor', node, data: { legacy: spelled, advice: gone } }
         : { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'request', node, data: { legacy: spelled } };
     }
   }

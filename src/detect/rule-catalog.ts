@@ -44,6 +44,7 @@ export const RULES = {
       successor:
         '{{legacy}} is a path of the retired v1 host, where every call fails now; its successor is {{successor}}: port the call to it by hand',
       imaginedStep: '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}}',
+      withoutSuccessor: '{{legacy}} on the retired v1 host fails since 2023-09-10, and nothing replaces it: {{advice}}',
       v2PathOnLegacyHost: '{{legacy}} puts a v2 path on the retired v1 host, which never served one (every call fails): {{advice}}',
       statusQuery:
         '{{legacy}} asks the retired v1 host for the status of a share, which fails since 2023-09-10 ({{hint}}); its successor is {{successor}}',
@@ -193,6 +194,8 @@ export const RULES = {
         '{{legacy}} is a path of the retired v1 host, where every call fails now; its successor is {{successor}} (this file is reported, not rewritten)',
       imaginedStep:
         '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}} (this file is reported, not rewritten)',
+      withoutSuccessor:
+        '{{legacy}} on the retired v1 host fails since 2023-09-10, and nothing replaces it: {{advice}} (this file is reported, not rewritten)',
       pathOnNewHost:
         '{{legacy}} puts a v1 path on the Content Posting host without its /v2 prefix, and that host never served it (every call fails): its successor is {{successor}}',
       v2PathOnLegacyHost:

@@ -1,4 +1,4 @@
-import { INBOX_VIDEO_INIT, LEGACY_UPLOAD } from '../contract/index.js';
+import { INBOX_VIDEO_INIT, LEGACY_UPLOAD, withoutSuccessorAdvice } from '../contract/index.js';
 import { classifyUrl, imaginedStepAdvice, successorOf, v2Advice } from '../detect/classify-url.js';
 import type { RuleId } from '../detect/rule-catalog.js';
 
@@ -37,6 +37,9 @@ export function classifyEndpoint(host: string, path: string): EndpointVerdict | 
       if (successor) return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'successor', data: { legacy: shown(path), successor } };
       const advice = imaginedStepAdvice(match.path);
       if (advice) return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'imaginedStep', data: { legacy: shown(path), advice } };
+      const gone = withoutSuccessorAdvice(match.path);
+      if (gone)
+        return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'withoutSuccessor', data: { legacy: shown(path), advice: gone } };
       return { ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', data: { legacy: shown(path) } };
     }
     case 'legacy-dynamic':

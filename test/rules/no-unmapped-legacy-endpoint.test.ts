@@ -106,7 +106,7 @@ export function uploadSound(form, searchParams) {
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'request', line: 5 }],
+      errors: [{ messageId: 'withoutSuccessor', line: 5 }],
     },
     {
       name: 'a status path the legacy host never served names the status fetch as its successor, which the codemod rewrites to',

@@ -164,10 +164,18 @@ describe('scanText: v1 OAuth and user endpoints', () => {
 });
 
 describe('scanText: other paths on the legacy host', () => {
-  it.for([['/share/sound/upload/'], ['/some/future/path']])('reports %s as unmapped, naming the path', ([path]) => {
+  it.for([['/some/future/path']])('reports %s as unmapped, naming the path', ([path]) => {
     const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
     expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'url', severity: 'error' });
     expect(finding.message.startsWith(`${path} on the retired v1 host`)).toBe(true);
+  });
+
+  // The Sound Kit's share went with the Share Video API, and nothing replaces it: no "port it" there.
+  it('reports /share/sound/upload/ as a call nothing replaces', () => {
+    const [finding] = scanText('client.rb', 'URL = "https://open-api.tiktok.com/share/sound/upload/"');
+    expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'withoutSuccessor', severity: 'error' });
+    expect(finding.message).toContain('nothing replaces it');
+    expect(finding.message).not.toContain('port it');
   });
 
   // Steps written around the upload that the legacy host never served: the finding says what replaces them.

@@ -6,7 +6,7 @@ import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
-import { BUSINESS_API_SUCCESSOR } from '../../src/contract/index.js';
+import { BUSINESS_API_SUCCESSOR, REMOVE_THE_CALL } from '../../src/contract/index.js';
 import { openIdNamingAVideo, videoIdInOpenId } from './open-id-value.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
@@ -64,9 +64,11 @@ export function addMigrationTodos(context: CodemodContext): void {
     // An upload left with a reason of its transform still moves its token to the header, said once; a
     // token call's reason says where its token goes (v2's revoke takes it in the body).
     // A Business API path's token goes in that API's own Access-Token header, which its advice names.
+    // A call to remove (a delete, a sound share) takes no advice on how to send it.
     const moves =
       heads.has(finding) &&
       finding.data.successor !== BUSINESS_API_SUCCESSOR &&
+      !catalogMessage(finding).includes(REMOVE_THE_CALL) &&
       (!reason || (finding.ruleId === 'no-legacy-share-endpoint' && !reason.includes('Authorization: Bearer')));
     // `open_id=${postId}`: the id the call is about, in the user's parameter; dropping it would lose it.
     const videoInOpenId = moves && sendsOpenId.has(finding) ? openIdNamingAVideo(context, finding) : undefined;
