@@ -70,23 +70,23 @@ function alignLines(original: string, printed: string): { readonly text: string;
     ) {
       pending.added.push(...pending.removed.slice(-trailing));
     }
+    // Lines changed one for one (`return payload.data.open_id` → `return payload.open_id`), the TODOs
+    // written above them aside: a line the file ended without `;` ends without it still, as long as
+    // the next line cannot continue it.
+    const code = pending.added.flatMap((line, k) => (TODO_LINE.test(line) ? [] : [k]));
+    if (code.length === pending.removed.length)
+      code.forEach((k, n) => {
+        const next = pending.added[k + 1] ?? after[j] ?? '';
+        if (semicolonAdded(pending.removed[n], pending.added[k]) && !ASI_HAZARD.has(next.trimStart()[0]))
+          pending.added[k] = pending.added[k].replace(/;(\s*)$/, '$1');
+      });
     // Below a TODO, recast printed the statement again whatever changed in it: any change within lines is made in the file's own.
     const changes = pending.added.some((line) => TODO_LINE.test(line)) ? 'any' : 'literals';
     const kept = keptLayout(pending.removed, pending.added) ?? literalsSwapped(pending.removed, pending.added, changes);
     const printed = pending.added.map((text) => ({ text, added: true }));
     // TODOs alone, above a line of the file's own that follows them: indented like it.
     const todosAlone = pending.removed.length === 0 && pending.added.every((line) => TODO_LINE.test(line)) && before[i] !== undefined;
-    // Lines changed one for one (`return payload.data.open_id` → `return payload.open_id`): a line the
-    // file ended without `;` ends without it still, as long as the next line cannot continue it.
-    const oneForOne = pending.removed.length === pending.added.length;
-    let placed = oneForOne
-      ? printed.map((line, k) => {
-          const next = pending.added[k + 1] ?? after[j] ?? '';
-          return semicolonAdded(pending.removed[k], line.text) && !ASI_HAZARD.has(next.trimStart()[0])
-            ? { ...line, text: line.text.replace(/;(\s*)$/, '$1') }
-            : line;
-        })
-      : printed;
+    let placed = printed;
     if (kept) placed = indentedLikeTheirStatement(kept);
     else if (todosAlone) placed = indentedLikeTheirStatement([...printed, { text: before[i], added: false }]).slice(0, -1);
     for (const line of placed) {

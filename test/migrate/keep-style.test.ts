@@ -119,6 +119,12 @@ describe('keepStyle: lines the codemod did not touch', () => {
     const original = 'const a = 1;\nreturn p.data.open_id\n';
     const printed = 'const a = 1;\nreturn p.open_id;\n';
     expect(keepStyle(original, printed, 'a.ts')).toBe('const a = 1;\nreturn p.open_id\n');
+    // A TODO written above the changed line does not count as one of its lines.
+    const withTodo = 'const a = 1;\nconst url = "https://open-api.tiktok.com/x"\n';
+    const printedWithTodo = 'const a = 1;\n// TODO(migrate-share-video): y\nconst url = "https://www.tiktok.com/y";\n';
+    expect(keepStyle(withTodo, printedWithTodo, 'a.js')).toBe(
+      'const a = 1;\n// TODO(migrate-share-video): y\nconst url = "https://www.tiktok.com/y"\n',
+    );
     const hazard = 'const a = 1;\nrun(p.data.open_id)\n';
     const printedHazard = 'const a = 1;\nrun(p.open_id);\n[1, 2].forEach(go);\n';
     expect(keepStyle(hazard, printedHazard, 'a.ts')).toBe(printedHazard);

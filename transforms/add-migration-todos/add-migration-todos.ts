@@ -51,9 +51,10 @@ export function addMigrationTodos(context: CodemodContext): void {
       site && statementsAbove(context.index, statementForTodo(node, context.index), statementForTodo(site.node!, context.index));
     if (apart !== undefined && apart <= QUERY_PART_REACH) {
       // A Business API request's token belongs in that API's own header, which its TODO names.
+      // A token call's TODO says where its token goes (v2's revoke takes it in the body), as a Business API request's names its header.
       const said =
-        site?.data.successor === BUSINESS_API_SUCCESSOR
-          ? 'a token in the query string of this request'
+        site?.data.successor === BUSINESS_API_SUCCESSOR || site?.ruleId === 'no-v1-oauth-endpoint'
+          ? `${finding.messageId === 'openId' ? 'open_id' : 'a token'} in the query string of this request`
           : finding.messageId === 'openId' && openIdNamingAVideo(context, site!) !== undefined
             ? "open_id in the query string of this request, sending a video's id"
             : catalogMessage(finding);

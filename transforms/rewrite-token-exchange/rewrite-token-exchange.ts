@@ -367,8 +367,11 @@ function formBuiltBy(context: CodemodContext, body: Node): Node | undefined {
   return context.index.referencesOf(binding).length === 1 ? unwrap(binding.init) : undefined;
 }
 
-/** What a revoke's caller may read of the answer: how it went, which both generations tell alike. */
-const STATUS_READS = ['json', 'text', 'then', 'ok', 'status', 'statusCode', 'end', 'catch', 'finally'];
+/**
+ * What a revoke's caller may read of the answer: how it went, which both generations tell alike. Not
+ * `json()`: the v2 revoke's success is an empty body, which fetch's `json()` rejects.
+ */
+const STATUS_READS = ['text', 'then', 'ok', 'status', 'statusCode', 'end', 'catch', 'finally'];
 
 /** The v2 revoke answers nothing on success: code that reads the v1 answer is ported by hand. */
 function answerUnread(context: CodemodContext, request: TikTokRequest): ReadPlan {
