@@ -119,8 +119,9 @@ export function findResponseFields(
         data: { legacy: staticString(literal)!, replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id },
       })),
     ].filter(
-      // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both.
-      (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)),
+      // Kept legacy events still send `share_id`: `content.publish_id ?? content.share_id` reads both;
+      // so does `field(content, 'share_id')` beside `field(content, 'publish_id')`.
+      (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)) && !readsNewFieldBeside(index, finding.node!),
     ),
     // `share_id` read from what a Content Posting request other than the inbox init answers (the status
     // fetch, a publish step of the app's own making): no Content Posting answer has it.
@@ -345,6 +346,36 @@ function isFallbackAfterNewField(index: ModuleIndex, property: Node): boolean {
   if (!logical || logical.type !== 'LogicalExpression' || logical.right !== operand) return false;
   const left = unwrap(logical.left);
   return isMember(left) && memberName(left) === 'publish_id' && index.source(left.object) === index.source(member!.object);
+}
+
+/**
+ * `const shareId = field(content, 'share_id')` in the block that also takes
+ * `field(content, 'publish_id')` of the same content (no event tested between them): the handler
+ * takes either generation's id, as the codemod itself advises where legacy events are kept, and
+ * renaming its `share_id` read would only lose the id of the Video Kit shares it may still receive.
+ */
+function readsNewFieldBeside(index: ModuleIndex, node: Node): boolean {
+  const call = index.parent(node);
+  if (!call || !isCall(call) || call.arguments[0] === node) return false;
+  const owner = index.source(unwrap(call.arguments[0]));
+  const block = statementListOf(index, call);
+  return index
+    .ofType('CallExpression')
+    .some(
+      (other) =>
+        other !== call &&
+        statementListOf(index, other) === block &&
+        other.arguments.length >= 2 &&
+        index.source(unwrap(other.arguments[0])) === owner &&
+        (other.arguments as Node[]).slice(1).some((arg) => staticString(arg) === 'publish_id'),
+    );
+}
+
+/** The block (or module) whose statement holds a node. */
+function statementListOf(index: ModuleIndex, node: Node): Node | undefined {
+  for (let parent = index.parent(node); parent; parent = index.parent(parent))
+    if (parent.type === 'BlockStatement' || parent.type === 'Program') return parent;
+  return undefined;
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {

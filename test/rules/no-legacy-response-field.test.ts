@@ -19,6 +19,20 @@ ${reads}
 runRuleTests('no-legacy-response-field', rule, {
   valid: [
     {
+      name: "a getter taking the content's share_id beside its publish_id: either generation's id (TS)",
+      filename: 'src/webhooks/tiktok.ts',
+      code: `
+const field = (record: Record<string, unknown>, key: string) => (typeof record[key] === 'string' ? record[key] : undefined);
+
+export function jobOf(body: { event: string; content: string }) {
+  const content = JSON.parse(body.content);
+  const publishId = field(content, 'publish_id');
+  const shareId = field(content, 'share_id');
+  return body.event === 'post.publish.complete' ? publishId ?? shareId : undefined;
+}
+`,
+    },
+    {
       name: 'a share_id database column (TS)',
       filename: 'src/db/videos.ts',
       code: `

@@ -21,8 +21,7 @@ export function planErrorCodeReads(context: CodemodContext, request: TikTokReque
   const edits: (() => void)[] = [];
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
     if (memberName(member) !== 'code') continue;
-    const error = unwrap(member.object);
-    if (!isMember(error) || memberName(error) !== 'error' || !taint.has(error.object)) continue;
+    if (!isErrorOfAnswer(context, unwrap(member.object), taint)) continue;
     const parent = context.index.parent(member)!;
     const code = context.source(member);
     if (parent.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
@@ -45,6 +44,14 @@ export function planErrorCodeReads(context: CodemodContext, request: TikTokReque
       ? [...answerTypes(context, request).names].filter((name) => !declarationOf(context, name) && importedFromApp(context, name))
       : [];
   return { edits, handedOver };
+}
+
+/** `body.error` of the answer, or the `error` taken out of it (`const { data, error } = response.data`). */
+function isErrorOfAnswer(context: CodemodContext, error: Node, taint: ReturnType<typeof responseTaint>): boolean {
+  if (isMember(error)) return memberName(error) === 'error' && taint.has(error.object);
+  if (error.type !== 'Identifier') return false;
+  const binding = context.index.resolve(error);
+  return binding?.kind === 'const' && binding.path.length === 1 && binding.path[0] === 'error' && !!binding.init && taint.has(unwrap(binding.init));
 }
 
 /** `error: { code: number; … }` beside `data` in a type of the module → `code: string`. */
