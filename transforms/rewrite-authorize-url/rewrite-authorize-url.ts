@@ -1,8 +1,9 @@
 import { stringLike } from '../../src/codemod/replace-literal.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
-import { rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { keyName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
+import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { findScope, textOf, type TextEdit } from './find-scope.js';
 
@@ -10,7 +11,9 @@ import { findScope, textOf, type TextEdit } from './find-scope.js';
 const V1_AUTHORIZE =
   /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|(?:platform\/)?oauth\/authorize))\/?(?![\w.~%/-])/gi;
 const CLIENT_ID_KEY = /([?&])client_id=/;
-const spellsV1Page = (text: string) => new RegExp(V1_AUTHORIZE.source, 'i').test(text);
+/** The v1 page where a text names it as the page to open, not as the value of a `redirect_uri=` (where the user comes back to). */
+const isPageAt = (text: string, offset: number) => !isReturnAddress(text.slice(0, offset));
+const spellsV1Page = (text: string) => [...text.matchAll(V1_AUTHORIZE)].some((match) => isPageAt(text, match.index));
 
 /**
  * The v2 page as the v1 one is used: without its final slash where the v1 page, held apart without
@@ -56,7 +59,10 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
   for (const part of pages)
     edits.push({
       node: part,
-      apply: (text) => text.replace(V1_AUTHORIZE, v2PageFor(context, part)).replace(CLIENT_ID_KEY, '$1client_key='),
+      apply: (text) =>
+        text
+          .replace(V1_AUTHORIZE, (page: string, offset: number) => (isPageAt(text, offset) ? v2PageFor(context, part)(page) : page))
+          .replace(CLIENT_ID_KEY, '$1client_key='),
     });
   const appUploads = context.options.appUploads ?? moduleUploads(context);
   const arrays = new Set<Node>();
@@ -95,7 +101,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
             ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with client_key in place of client_id (which neither page read)`
             : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
     );
-    const plain = plainHttpRedirect(context, finding.node!);
+    const plain = plainHttpRedirect(context, finding.node!) ?? plainHttpRedirectBeside(context, written);
     if (plain)
       context.todoAt(
         written,
@@ -137,6 +143,27 @@ function plainHttpRedirect(context: CodemodContext, found: Node): string | undef
     return undefined;
   }
   return /^http:\/\//i.test(decoded) ? decoded : undefined;
+}
+
+/**
+ * A provider record's authorize entry (`authorize: { url: '…', buildQuery: () => query({ redirect_uri:
+ * 'http://…' }) }`): the page and its parameters written apart, in one entry; a plain http
+ * `redirect_uri` spelled there is the one the page gets.
+ */
+function plainHttpRedirectBeside(context: CodemodContext, page: Node): string | undefined {
+  const property = context.index.parent(page);
+  const entry =
+    property && (property.type === 'ObjectProperty' || property.type === 'Property') ? context.index.parent(property) : undefined;
+  if (entry?.type !== 'ObjectExpression') return undefined;
+  const [start, end] = rangeOf(entry);
+  const redirect = [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')].find(
+    (candidate) =>
+      keyName(candidate) === 'redirect_uri' &&
+      rangeOf(candidate)[0] >= start &&
+      rangeOf(candidate)[1] <= end &&
+      /^http:\/\//i.test(staticString(candidate.value) ?? ''),
+  );
+  return redirect && staticString(redirect.value);
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */
