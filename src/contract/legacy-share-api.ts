@@ -351,6 +351,12 @@ export const V1_QUERY_TOKEN_REQUEST = { appKey: 'client_key', grants: ['authoriz
 /** The one field of a legacy webhook's decoded `content` (§2.6) and its new name (§7.3). */
 export const LEGACY_WEBHOOK_CONTENT_FIELDS = { share_id: 'publish_id' } as const;
 
+/**
+ * A failure's reason as the status fetch names it (`fail_reason`, §5), read from a webhook's content,
+ * where `post.publish.failed` sends it as `reason` (§6.3): no TikTok webhook ever had `fail_reason`.
+ */
+export const WEBHOOK_FAILURE_REASON = { misnamed: 'fail_reason', sent: 'reason' } as const;
+
 /** `data.err_code` / `data.error_code` of a successful legacy upload (§2.4). */
 export const LEGACY_SUCCESS_CODE = 0;
 

@@ -1,5 +1,5 @@
 import { CONTENT_POSTING_HOSTS } from './content-posting-api.js';
-import { LEGACY_API_HOSTS, V1_QUERY_TOKEN_REQUEST } from './legacy-share-api.js';
+import { LEGACY_API_HOSTS, V1_QUERY_TOKEN_REQUEST, WEBHOOK_FAILURE_REASON } from './legacy-share-api.js';
 
 /**
  * Byte strings at least one of which is in every file that can hold a finding. A file with none
@@ -8,6 +8,7 @@ import { LEGACY_API_HOSTS, V1_QUERY_TOKEN_REQUEST } from './legacy-share-api.js'
  * - `share/…` paths, for axios and got instances whose baseURL lives in another module;
  * - `video.upload.`, `video.publish.`: the legacy events, and names TikTok never sent that handlers wait for;
  * - `share_id`, for payloads read far from the call that fetched them;
+ * - `fail_reason`, the status fetch's name of a failure's reason, read from a webhook that sends `reason`;
  * - `client_key=`, TikTok's name for the app in a token request's query on a base out of sight.
  */
 export const PREFILTER_MARKERS: readonly string[] = [
@@ -19,5 +20,6 @@ export const PREFILTER_MARKERS: readonly string[] = [
   'video.upload.',
   'video.publish.',
   'share_id',
+  WEBHOOK_FAILURE_REASON.misnamed,
   `${V1_QUERY_TOKEN_REQUEST.appKey}=`,
 ];

@@ -3,6 +3,7 @@ import {
   LEGACY_ERROR_TEXT_FIELD,
   LEGACY_RESPONSE_FIELDS,
   LEGACY_WEBHOOK_CONTENT_FIELDS,
+  WEBHOOK_FAILURE_REASON,
   RESPONSE_FIELD_MOVES,
   UNSENT_RESPONSE_FIELDS,
   V2_REVOKE_URL,
@@ -123,6 +124,20 @@ export function findResponseFields(
       // so does `field(content, 'share_id')` beside `field(content, 'publish_id')`.
       (finding) => !(keepLegacyEvents && isFallbackAfterNewField(index, finding.node!)) && !readsNewFieldBeside(index, finding.node!),
     ),
+    // `content.fail_reason` of a TikTok webhook: the status fetch's name, never a webhook's.
+    ...fieldReads(index, webhook, [WEBHOOK_FAILURE_REASON.misnamed], () => ({
+      messageId: 'webhookFailReason',
+      replacement: WEBHOOK_FAILURE_REASON.sent,
+    })),
+    ...keyArguments(index, webhook, [WEBHOOK_FAILURE_REASON.misnamed])
+      // `field(content, 'fail_reason', 'reason')`: the getter takes the webhook's name too.
+      .filter((literal) => !(index.parent(literal)!.arguments as Node[]).some((arg) => staticString(arg) === WEBHOOK_FAILURE_REASON.sent))
+      .map((literal) => ({
+        ruleId: 'no-legacy-response-field' as const,
+        messageId: 'webhookFailReason',
+        node: literal,
+        data: { legacy: WEBHOOK_FAILURE_REASON.misnamed, replacement: WEBHOOK_FAILURE_REASON.sent },
+      })),
     // `share_id` read from what a Content Posting request other than the inbox init answers (the status
     // fetch, a publish step of the app's own making): no Content Posting answer has it.
     ...contentPostingShareIds(index, requests),

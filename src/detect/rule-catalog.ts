@@ -102,6 +102,8 @@ export const RULES = {
     messages: {
       responseField: '`{{legacy}}` of the retired Share Video response: read {{replacement}} from the Content Posting response',
       webhookField: '`{{legacy}}` of a legacy TikTok webhook payload: the Content Posting events send `{{replacement}}`',
+      webhookFailReason:
+        "`{{legacy}}` of a TikTok webhook's content is always undefined: that is the status fetch's name of a failure's reason, and post.publish.failed sends it as `{{replacement}}`",
       ambiguousWebhookField:
         "`{{legacy}}` of a webhook payload whose sender cannot be told: if it is TikTok's, the Content Posting events send `{{replacement}}`",
       unsentField:

@@ -139,6 +139,19 @@ export async function initInboxUpload(accessToken: string, size: number): Promis
   ],
   invalid: [
     {
+      name: "fail_reason of a TikTok webhook's content: the status fetch's name, never sent (JS)",
+      filename: 'src/routes/webhooks.js',
+      code: `
+router.post('/webhooks/tiktok', express.json(), async (req, res) => {
+  res.sendStatus(200);
+  const { event, content } = req.body;
+  const parsed = JSON.parse(content);
+  if (event === 'post.publish.failed') await markFailed(parsed.publish_id, parsed.fail_reason);
+});
+`,
+      errors: [{ messageId: 'webhookFailReason', line: 6 }],
+    },
+    {
       name: 'share_id of the parsed content in a TikTok route: autofix (JS)',
       filename: 'src/routes/webhooks.js',
       code: `

@@ -19,6 +19,7 @@ import { replaceLiteral, stringLike } from '../../src/codemod/replace-literal.js
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
+import { renameFailureReasonReads } from './failure-reason-reads.js';
 import { renameEventSite } from './rename-event-site.js';
 import { addedKey, dropNeverSentBesideTwin } from './drop-never-sent-beside-twin.js';
 import { renameNeverSentToNamedEvent } from './rename-never-sent-to-named-event.js';
@@ -167,6 +168,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
     }
     context.record(finding, 'rewritten');
   }
+  renameFailureReasonReads(context);
   // A legacy name also left with a TODO somewhere in the module still has code waiting for it.
   for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy);
   renameInLogMessages(context, renamedNames);

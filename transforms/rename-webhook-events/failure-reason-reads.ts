@@ -1,0 +1,27 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
+import { WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
+import { isCall, isMember } from '../../src/detect/ast.js';
+
+/**
+ * `content.fail_reason` of a TikTok webhook: the status fetch's name of a failure's reason, which
+ * `post.publish.failed` sends as `reason` (§6.3). The read was always undefined (the legacy events
+ * never sent a reason either), so it takes the field the webhook sends, whatever its events.
+ */
+export function renameFailureReasonReads(context: CodemodContext): void {
+  const { j } = context;
+  for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'webhookFailReason')) {
+    const key = finding.node!;
+    const parent = context.index.parent(key)!;
+    if (isMember(parent) && parent.property === key) renameProperty(context, parent, WEBHOOK_FAILURE_REASON.sent);
+    // `text(content, 'fail_reason')`: the field named to a getter.
+    else if (isCall(parent)) replaceLiteral(context, key, WEBHOOK_FAILURE_REASON.sent);
+    else if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === key) {
+      // `const { fail_reason } = content`: the local name stays, under the key the webhook sends.
+      const value = parent.value;
+      context.pathOf(parent).replace(j.objectProperty(j.identifier(WEBHOOK_FAILURE_REASON.sent), value));
+    } else continue;
+    context.record(finding, 'rewritten', `now \`${WEBHOOK_FAILURE_REASON.sent}\`, the failure's reason as post.publish.failed sends it`);
+  }
+}
