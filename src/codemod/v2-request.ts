@@ -1,7 +1,7 @@
 import { fileHabits, layoutOf, objectText, runsPastWidth, type CallLayout } from './call-layout.js';
 import type { CodemodContext } from './context.js';
 import type { V1RequestParts } from './v1-request.js';
-import { isMember, unwrap, type Node } from '../detect/ast.js';
+import { findProperty, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 
 /** The new request, in words the renderer turns into the client's own call. */
@@ -104,9 +104,16 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
     `new URLSearchParams(${object(level, `${lead}new URLSearchParams(`)}${context.isTypeScript ? ' as Record<string, string>' : ''})`;
   // A file that quotes `'Authorization'` where it need not keeps doing so.
   const quotesKeys = /(['"])Authorization\1\s*:/.test(context.text);
+  // A header the legacy request named already keeps its spelling (`"Content-type"`).
+  const ownNames = request.options.flatMap((options) => {
+    const headers = findProperty(options, 'headers')?.value;
+    return headers && unwrap(headers).type === 'ObjectExpression' ? objectProperties(unwrap(headers)).map((entry) => keyName(entry) ?? '') : [];
+  });
+  const spelled = (name: string) => ownNames.find((own) => own.toLowerCase() === name.toLowerCase()) ?? name;
   const headersOf = (all: boolean) => {
     const entries = call.headers
       .filter(([name]) => all || name !== 'Content-Type')
+      .map(([name, value]) => [spelled(name), value])
       .map(([name, value]) => `${/^\w+$/.test(name) && !quotesKeys ? name : `'${name}'`}: ${value}`);
     // Headers the legacy request wrote an entry a line keep that layout.
     return entries.length > 0
@@ -145,9 +152,12 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
     case 'axios': {
       if (parts.configCall) {
         const data = call.body && `data: ${call.body.as === 'form' ? form(1, 'data: ') : object(1, 'data: ')}`;
+        // The config's own `method: "POST"` keeps its case; axios takes either.
+        const own = request.options.map((options) => findProperty(options, 'method')?.value).find(Boolean);
+        const ownMethod = own && staticString(unwrap(own))?.toLowerCase() === call.method.toLowerCase() ? context.source(own) : undefined;
         return callText(
           `${context.source(request.call.callee)}${generic}`,
-          options(method.toLowerCase(), `url: ${call.url}`, headersOf(true), data),
+          options(ownMethod ? `method: ${ownMethod}` : method.toLowerCase(), `url: ${call.url}`, headersOf(true), data),
         );
       }
       const callee = `${context.source(parts.callee.object)}.${verb}${generic}`;

@@ -198,6 +198,16 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
         edits.push(() => testTokensInstead(context, member));
         continue;
       }
+      // `throw new Error(body.data || 'failed')` where an error test says it failed: v1's `data` held the
+      // error there, whose text v2 gives as `error_description` (the body whole would read "[object Object]").
+      const outer = context.index.parent(member);
+      const whole = !(outer && isMember(outer) && unwrap(outer.object) === member);
+      if (whole && failures.some((branch) => contains(branch, member))) {
+        edits.push(() =>
+          context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}.error_description`])),
+        );
+        continue;
+      }
       // The v1 envelope's `data`: the v2 body holds its fields itself.
       edits.push(() => context.pathOf(member).replace(context.j.template.expression([context.source(member.object)])));
       continue;
