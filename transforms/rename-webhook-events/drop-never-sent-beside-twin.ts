@@ -1,5 +1,5 @@
-import { likelyEventFor } from '../../src/contract/index.js';
-import { rangeOf, type Node } from '../../src/detect/ast.js';
+import { LEGACY_EVENT_RENAMES, likelyEventFor } from '../../src/contract/index.js';
+import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
 import { hasNewTwin } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { listOf, removeBesideTwin } from './rename-event-site.js';
@@ -24,7 +24,7 @@ export function dropNeverSentBesideTwin(
   added: ReadonlySet<string>,
 ): string | undefined {
   const likely = likelyEventFor(legacy);
-  if (!likely) return undefined;
+  if (!likely || !handledLikeTwin(context, literal, likely)) return undefined;
   if (hasNewTwin(context.index, literal, likely)) return removeBesideTwin(context, literal, likely) ? likely : undefined;
   // The twin was written beside another name as text (a lookup table keeps both): take the item out the same way.
   const key = addedKey(context, literal, likely);
@@ -36,4 +36,26 @@ export function dropNeverSentBesideTwin(
   } else if (parent.type === 'ArrayExpression') context.removeItem(literal, literal);
   else context.removeItem(parent, literal);
   return likely;
+}
+
+/**
+ * A key whose value differs from its twin's (`'video.upload.complete': 'scheduled'` beside
+ * `'post.publish.complete': 'posted'`) meant another step of the app's own: it stays, with its TODO,
+ * for a person to say what it waited for. Anything but a record's key is handled as its twin is.
+ */
+function handledLikeTwin(context: CodemodContext, literal: Node, twin: string): boolean {
+  const property = context.index.parent(literal);
+  if (!property || (property.type !== 'ObjectProperty' && property.type !== 'Property') || property.key !== literal) return true;
+  const record = context.index.parent(property);
+  // Keys as the file wrote them: this run renames and adds keys before it gets here.
+  const written = (entry: Node) => {
+    const [start, end] = rangeOf(entry);
+    return typeof start === 'number' ? /^\s*(['"`]?)([\w.]+)\1\s*:\s*([\s\S]*?)\s*$/.exec(context.text.slice(start, end)) : null;
+  };
+  const own = written(property);
+  const standsFor = (name: string) => name === twin || (LEGACY_EVENT_RENAMES as Record<string, string>)[name] === twin;
+  const other = ((record?.properties ?? []) as Node[])
+    .map((entry) => (entry === property ? null : written(entry)))
+    .find((match) => match && standsFor(match[2]));
+  return !own || !other || other[3] === own[3];
 }
