@@ -1,5 +1,5 @@
 import { LEGACY_EVENT_RENAMES, likelyEventFor } from '../../src/contract/index.js';
-import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
+import { rangeOf, type Node } from '../../src/detect/ast.js';
 import { hasNewTwin } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { listOf, removeBesideTwin } from './rename-event-site.js';
