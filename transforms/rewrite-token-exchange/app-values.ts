@@ -240,6 +240,9 @@ function isReadableAt(context: CodemodContext, node: Node, near: Node | undefine
   if (isModuleReference(context, node)) return true;
   let value = unwrap(node);
   while (isMember(value) && !value.computed) value = unwrap(value.object);
+  // `this.config.clientSecret` sent by another method of the same class: the same instance's value.
+  if (value.type === 'ThisExpression')
+    return !!near && !!classOfThis(context, value) && classOfThis(context, value) === classOfThis(context, near);
   const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
   // `refresh(token, clientKey, clientSecret)`: a parameter of the function the call is in, never reassigned.
   if (near && binding?.kind === 'param' && binding.assignments.length === 0 && binding.declaration) {
@@ -247,6 +250,18 @@ function isReadableAt(context: CodemodContext, node: Node, near: Node | undefine
     return rangeOf(near)[0] >= start && rangeOf(near)[0] <= end;
   }
   return !!near && !!binding && binding.kind !== 'import' && constantAround(context, binding.id, near);
+}
+
+/** The class whose instance `this` is where `node` stands: inside a method of it (arrow functions see their method's). */
+function classOfThis(context: CodemodContext, node: Node): Node | undefined {
+  for (const ancestor of context.index.ancestors(node)) {
+    if (ancestor.type === 'ArrowFunctionExpression') continue;
+    if (!isFunction(ancestor)) continue;
+    const method = ancestor.type === 'ClassMethod' || ancestor.type === 'ClassPrivateMethod' ? ancestor : context.index.parent(ancestor);
+    if (method?.type !== 'ClassMethod' && method?.type !== 'ClassPrivateMethod' && method?.type !== 'MethodDefinition') return undefined;
+    return [...context.index.ancestors(method)].find((outer) => outer.type === 'ClassBody');
+  }
+  return undefined;
 }
 
 /**
