@@ -28,13 +28,17 @@ function errorMembers(context: CodemodContext, request: TikTokRequest): Node[] {
 }
 
 /**
- * Whether the answer of a request left for a person tests its top-level `error` for truth (`if
- * (init.data.error) throw …`): once it is the Content Posting init, that test fails every upload.
+ * Whether the answer of a request left for a person tests its top-level `error`, or its code, for
+ * truth (`if (init.data.error) throw …`, `if (data.error?.code)`): once it is the Content Posting
+ * init, that test fails every upload.
  */
 export function testsErrorForTruth(context: CodemodContext, request: TikTokRequest): boolean {
-  return errorMembers(context, request).some(
-    (member) => !ownCode(context, member) && testedAs(context, member).node !== undefined && !guardsOwnCode(context, member),
-  );
+  return errorMembers(context, request).some((member) => {
+    // `if (data.error?.code) throw …`: the code is "ok" on success, as true as any error's.
+    const code = ownCode(context, member);
+    if (code) return testedAs(context, code).node !== undefined;
+    return testedAs(context, member).node !== undefined && !guardsOwnCode(context, member);
+  });
 }
 
 /**
