@@ -1,4 +1,5 @@
 import { quoted } from './todo.js';
+import { accessTokenHeaderValue } from './access-token-header.js';
 import {
   calleeName,
   hasEffects,
@@ -199,22 +200,6 @@ export function tokenInAccessTokenHeader(request: TikTokRequest, context: Codemo
  */
 export function businessTokenCaution(token: string, takes: string): string {
   return `the token \`${quoted(token, 40)}\` was sent in an \`Access-Token\` header, as TikTok's Business API takes its own tokens: ${takes} as Bearer, which a Business API token is not; make sure this is that token`;
-}
-
-/** The value of an `Access-Token` header in the call's options. */
-function accessTokenHeaderValue(request: TikTokRequest, context: CodemodContext): Node | undefined {
-  for (const options of request.options) {
-    const headers = findProperty(options, 'headers');
-    const object = headers && context.folder.objectOf(headers.value);
-    const accessToken = object && accessTokenHeader(object);
-    if (accessToken) return accessToken.value;
-  }
-  return undefined;
-}
-
-/** The `Access-Token` header of a headers object: the token, as TikTok's Business API takes it. */
-export function accessTokenHeader(headers: Node): Node | undefined {
-  return objectProperties(headers).find((property) => /^access-token$/i.test(keyName(property) ?? ''));
 }
 
 /** `encodeURIComponent(token)` in a query string: the token itself goes in the header. */

@@ -24,6 +24,7 @@ import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
 import { badUploadUrlStep } from './upload-url-step.js';
+import { accessTokenHeaderValue } from './access-token-header.js';
 import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js';
 import { declarationOf } from './answer-types.js';
 import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
@@ -225,9 +226,13 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
   // `{ access_token, open_id, video_size }`: the init reads the token from its header only, and no open_id.
   const bodyToken = json && findProperty(json, 'access_token');
   const bodyOpenId = json && findProperty(json, 'open_id');
+  // `headers: { 'Access-Token': token }`: the Business API's header, which the init does not read.
+  const headerToken = request && !bodyToken && accessTokenHeaderValue(request, context) !== undefined;
   const tokenMove = bodyToken
     ? `; its body's \`access_token\` goes to the header Authorization: Bearer <token>${bodyOpenId ? ', and its `open_id` goes (v2 knows the user by the token)' : ''}`
-    : '';
+    : headerToken
+      ? "; its token goes from the `Access-Token` header (the Business API's) to Authorization: Bearer <token>, the creator's Login Kit token (scope video.upload)"
+      : '';
   return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}`;
 }
 

@@ -1,7 +1,7 @@
 import { clientOf } from './http-client.js';
 import type { CodemodContext } from './context.js';
 import { quoted } from './todo.js';
-import { accessTokenHeader } from './extract-token.js';
+import { accessTokenHeader } from './access-token-header.js';
 import {
   calleeName,
   hasUnlistedEntries,
