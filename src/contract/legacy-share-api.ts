@@ -204,6 +204,10 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
   // Never served by the legacy host, but written for the status of a share: the same status fetch.
   '/share/video/status/':
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
+  // Never served by the legacy host, but written for a list of the user's videos by cursor: the
+  // Display API's v2 video list takes the same cursor and count (§2.8).
+  '/share/video/list/':
+    'POST https://open.tiktokapis.com/v2/video/list/?fields=… with Authorization: Bearer and {"cursor", "max_count"} (the legacy host never served this path)',
   // The Display API's v1 video query (§2.8 names its v2 endpoint and rate limit).
   '/video/query/': 'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}',
   // v0 QR-code login, deprecated on 2024-02-29 (§1); its v2 twins take some parameters of their own
