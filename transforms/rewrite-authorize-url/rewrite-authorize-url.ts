@@ -1,7 +1,7 @@
 import { stringLike } from '../../src/codemod/replace-literal.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
-import { keyName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
@@ -108,6 +108,14 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
         `the v2 page takes only https redirect URIs registered in the app's Login Kit settings: \`redirect_uri=${plain}\` is refused; register an https one and send it here and in the code exchange`,
         written,
       );
+    // `authorization: 'https://www.tiktok.com/v2/auth/authorize/'` of an OAuth library's provider: the
+    // library adds the query, with `client_id`, which neither page reads.
+    if (libraryAddsClientId(context, written))
+      context.todoAt(
+        written,
+        "this authorize page is opened by an OAuth library's provider, which adds `client_id` to its query: TikTok's page reads `client_key`, so pass `client_key` in the provider's authorization params (and the token request's body)",
+        written,
+      );
     // A list another module writes without it: added there, by a person.
     if (appUploads && scope?.kind === 'unknown' && scope.from !== undefined)
       context.todoAt(
@@ -143,6 +151,36 @@ function plainHttpRedirect(context: CodemodContext, found: Node): string | undef
     return undefined;
   }
   return /^http:\/\//i.test(decoded) ? decoded : undefined;
+}
+
+/** Keys an OAuth library's provider names its authorize page by (next-auth, passport, simple-oauth2, grant). */
+const LIBRARY_AUTHORIZE_KEY = /^(?:authorization|authorizationURL|authorizationUrl|authorizeUrl|authorize_url|authorizePath)$/;
+
+/**
+ * The page written as a library provider's authorize entry (`authorization: '…'`, `authorization: {
+ * url: '…' }`) in a provider that spells no `client_key` anywhere: the library builds the query.
+ */
+function libraryAddsClientId(context: CodemodContext, page: Node): boolean {
+  if (/client_key=/.test(textOf(page))) return false;
+  let property = context.index.parent(page);
+  if (property && (property.type === 'ObjectProperty' || property.type === 'Property') && keyName(property) === 'url') {
+    const inner = context.index.parent(property);
+    property = inner && context.index.parent(inner);
+  }
+  if (
+    !property ||
+    (property.type !== 'ObjectProperty' && property.type !== 'Property') ||
+    !LIBRARY_AUTHORIZE_KEY.test(keyName(property) ?? '')
+  )
+    return false;
+  const provider = context.index.parent(property);
+  const keys = objectProperties(provider ?? property).map((entry) => keyName(entry));
+  // A provider: the token endpoint beside the page; and no `client_key` given to the library.
+  return (
+    provider?.type === 'ObjectExpression' &&
+    keys.some((key) => key !== undefined && /^(?:token|tokenURL|tokenUrl|accessTokenUrl|token_url)$/.test(key)) &&
+    !context.index.source(provider).includes('client_key')
+  );
 }
 
 /**
