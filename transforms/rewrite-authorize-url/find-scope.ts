@@ -42,7 +42,23 @@ const lists = (text: string) => text.split(/,|%2C|\s+/i).map((scope) => scope.tr
  * cannot be seen.
  */
 export function findScope(context: CodemodContext, site: Node): ScopeSite | undefined {
-  return inText(context, site) ?? inQuery(context, site);
+  return inText(context, site) ?? inOwnEntry(context, site) ?? inQuery(context, site);
+}
+
+/**
+ * `authorize: { url: '…', buildQuery: () => query({ scope: '…' }) }`: a provider record's entry
+ * writes its page and the query apart; the entry's own `scope` is the one the page gets (not a
+ * `scope` another entry reads of an answer).
+ */
+function inOwnEntry(context: CodemodContext, site: Node): ScopeSite | undefined {
+  const property = context.index.parent(site);
+  const entry =
+    property && (property.type === 'ObjectProperty' || property.type === 'Property') ? context.index.parent(property) : undefined;
+  if (entry?.type !== 'ObjectExpression') return undefined;
+  for (const node of descendants(entry))
+    if ((node.type === 'ObjectProperty' || node.type === 'Property') && keyName(node) === 'scope')
+      return valueSite(context, node.value) ?? { kind: 'unknown', value: node.value };
+  return undefined;
 }
 
 /** In the text of the URL itself, or the value a template puts right after `scope=`. */
