@@ -28,6 +28,7 @@ import type { TikTokRequest } from './requests.js';
 import { foldedText, HOLE, type Folded } from './folded.js';
 import type { ValueFolder } from './static-value.js';
 import { wrapperCalls } from './wrapper-paths.js';
+import { isLogCall } from './log-calls.js';
 import { findPlatformRecordPaths } from './platform-record-paths.js';
 import { findSameClientPaths } from './same-client-paths.js';
 
@@ -123,6 +124,9 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     if (consumed.has(node) || isExported(node, index)) continue;
     const text = foldedText(folder.fold(node)).split('?')[0];
     if (!RELATIVE_UPLOAD_PATH.test(text) || text.includes('//')) continue;
+    // `this.logApiActivity('publish', '/share/video/upload/', data)`: a message naming the path, no request.
+    const holder = index.parent(node);
+    if (holder && isLogCall(holder) && (holder.arguments as Node[]).includes(node)) continue;
     const beside = baseBeside(node, index, folder);
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the base is in sight,
     // so the path is the legacy upload for certain, not a guess about a base set elsewhere.

@@ -8,9 +8,13 @@ const LOG_METHOD = /^(log|info|warn|warning|error|debug|trace|verbose|fatal|dir)
 const LOGGER = /^(console|log|logger|_?log[A-Z]\w*|\w*Logger|winston|pino|bunyan|consola|signale)$/;
 const LOG_FUNCTION = /^(log|debug)$/;
 
-/** A call whose only job is to log: a logger's method, or a function named `log` or `debug` called on its own. */
+/** A function or method the app named for logging (`this.logApiActivity(…)`, `logRequest(…)`). */
+const NAMED_FOR_LOGGING = /^log[A-Z]\w*$/;
+
+/** A call whose only job is to log: a logger's method, a function named `log` or `debug` called on its own, or one named `log…`. */
 export function isLogCall(call: Node): boolean {
   if (!isCall(call)) return false;
+  if (NAMED_FOR_LOGGING.test(calleeName(call) ?? '')) return true;
   const callee = unwrap(call.callee);
   if (callee.type === 'Identifier') return LOG_FUNCTION.test(callee.name);
   if (!isMember(callee) || !LOG_METHOD.test(calleeName(call) ?? '')) return false;

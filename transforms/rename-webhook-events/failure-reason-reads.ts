@@ -2,7 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
-import { isCall, isMember } from '../../src/detect/ast.js';
+import { isCall, isMember, unwrap, type Node } from '../../src/detect/ast.js';
 
 /**
  * `content.fail_reason` of a TikTok webhook: the status fetch's name of a failure's reason, which
@@ -14,6 +14,15 @@ export function renameFailureReasonReads(context: CodemodContext): void {
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'webhookFailReason')) {
     const key = finding.node!;
     const parent = context.index.parent(key)!;
+    // `(content: FailedContent) => content.fail_reason`: the type says `fail_reason` too, and it may be
+    // another module's: the read and its type change together, by hand.
+    if (context.isTypeScript && isMember(parent) && parent.property === key && declaredType(context, parent.object)) {
+      context.defer(
+        finding,
+        `\`${WEBHOOK_FAILURE_REASON.misnamed}\` is always undefined here: post.publish.failed sends the failure's reason as \`${WEBHOOK_FAILURE_REASON.sent}\` (\`${WEBHOOK_FAILURE_REASON.misnamed}\` is the status fetch's name): read \`${WEBHOOK_FAILURE_REASON.sent}\`, and rename it in the content's type`,
+      );
+      continue;
+    }
     if (isMember(parent) && parent.property === key) renameProperty(context, parent, WEBHOOK_FAILURE_REASON.sent);
     // `text(content, 'fail_reason')`: the field named to a getter.
     else if (isCall(parent)) replaceLiteral(context, key, WEBHOOK_FAILURE_REASON.sent);
@@ -24,4 +33,14 @@ export function renameFailureReasonReads(context: CodemodContext): void {
     } else continue;
     context.record(finding, 'rewritten', `now \`${WEBHOOK_FAILURE_REASON.sent}\`, the failure's reason as post.publish.failed sends it`);
   }
+}
+
+/** Whether the value a read starts from is a name the code gave a type (`content: FailedContent`, `x as T`). */
+function declaredType(context: CodemodContext, object: Node): boolean {
+  let root = unwrap(object);
+  while (isMember(root)) root = unwrap(root.object);
+  const binding = root.type === 'Identifier' ? context.index.resolve(root) : undefined;
+  if (!binding) return false;
+  const init = binding.init && binding.init.type;
+  return !!binding.id.typeAnnotation || init === 'TSAsExpression' || init === 'TSTypeAssertion' || init === 'TSSatisfiesExpression';
 }
