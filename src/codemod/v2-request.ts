@@ -107,7 +107,9 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
   // A header the legacy request named already keeps its spelling (`"Content-type"`).
   const ownNames = request.options.flatMap((options) => {
     const headers = findProperty(options, 'headers')?.value;
-    return headers && unwrap(headers).type === 'ObjectExpression' ? objectProperties(unwrap(headers)).map((entry) => keyName(entry) ?? '') : [];
+    return headers && unwrap(headers).type === 'ObjectExpression'
+      ? objectProperties(unwrap(headers)).map((entry) => keyName(entry) ?? '')
+      : [];
   });
   const spelled = (name: string) => ownNames.find((own) => own.toLowerCase() === name.toLowerCase()) ?? name;
   const headersOf = (all: boolean) => {

@@ -51,7 +51,13 @@ function isErrorOfAnswer(context: CodemodContext, error: Node, taint: ReturnType
   if (isMember(error)) return memberName(error) === 'error' && taint.has(error.object);
   if (error.type !== 'Identifier') return false;
   const binding = context.index.resolve(error);
-  return binding?.kind === 'const' && binding.path.length === 1 && binding.path[0] === 'error' && !!binding.init && taint.has(unwrap(binding.init));
+  return (
+    binding?.kind === 'const' &&
+    binding.path.length === 1 &&
+    binding.path[0] === 'error' &&
+    !!binding.init &&
+    taint.has(unwrap(binding.init))
+  );
 }
 
 /** `error: { code: number; … }` beside `data` in a type of the module → `code: string`. */
