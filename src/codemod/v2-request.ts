@@ -115,8 +115,10 @@ function v2CallText(context: CodemodContext, request: TikTokRequest, parts: V1Re
   const headersOf = (all: boolean) => {
     const entries = call.headers
       .filter(([name]) => all || name !== 'Content-Type')
-      .map(([name, value]) => [spelled(name), value])
-      .map(([name, value]) => `${/^\w+$/.test(name) && !quotesKeys ? name : `'${name}'`}: ${value}`);
+      .map(([name, value]) => {
+        const key = spelled(name);
+        return `${/^\w+$/.test(key) && !quotesKeys ? key : `'${key}'`}: ${value}`;
+      });
     // Headers the legacy request wrote an entry a line keep that layout.
     return entries.length > 0
       ? `headers: ${objectText(layout, entries, 1, 'headers: ', layout.headersBroken ? 'broken before' : 'no')}`

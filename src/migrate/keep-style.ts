@@ -30,8 +30,9 @@ const label = (token: Token) => (typeof token.type === 'string' ? token.type : t
 /**
  * A line as compared with the file's own: trailing whitespace aside, and the semicolon that ends it
  * (a statement recast printed again comes back with `};` or `.single();` where the file wrote none,
- * in a file that writes semicolons elsewhere, and it is still a line the codemod did not touch). Callers say what the indentation counts for:
- * a leading tab is the one column recast parsed it as (the codemod parses with tabWidth 1).
+ * in a file that writes semicolons elsewhere, and it is still a line the codemod did not touch).
+ * Callers say what the indentation counts for: a leading tab is the one column recast parsed it as
+ * (the codemod parses with tabWidth 1).
  */
 function comparable(line: string): string {
   return line.replace(/[ \t]+(\r?)$/, '$1').replace(/^(.*\S);(\r?)$/, '$1$2');

@@ -50,8 +50,8 @@ export function addMigrationTodos(context: CodemodContext): void {
     const apart =
       site && statementsAbove(context.index, statementForTodo(node, context.index), statementForTodo(site.node!, context.index));
     if (apart !== undefined && apart <= QUERY_PART_REACH) {
-      // A Business API request's token belongs in that API's own header, which its TODO names.
-      // A token call's TODO says where its token goes (v2's revoke takes it in the body), as a Business API request's names its header.
+      // A Business API request's TODO names that API's own header, and a token call's where its token
+      // goes (v2's revoke takes it in the body): the part only points there.
       const said =
         site?.data.successor === BUSINESS_API_SUCCESSOR || site?.ruleId === 'no-v1-oauth-endpoint'
           ? `${finding.messageId === 'openId' ? 'open_id' : 'a token'} in the query string of this request`

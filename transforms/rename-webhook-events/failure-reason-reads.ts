@@ -16,7 +16,7 @@ export function renameFailureReasonReads(context: CodemodContext): void {
     const parent = context.index.parent(key)!;
     // `(content: FailedContent) => content.fail_reason`: the type says `fail_reason` too, and it may be
     // another module's: the read and its type change together, by hand.
-    if (context.isTypeScript && isMember(parent) && parent.property === key && declaredType(context, parent.object)) {
+    if (context.isTypeScript && typedHolder(context, key, parent)) {
       context.defer(
         finding,
         `\`${WEBHOOK_FAILURE_REASON.misnamed}\` is always undefined here: post.publish.failed sends the failure's reason as \`${WEBHOOK_FAILURE_REASON.sent}\` (\`${WEBHOOK_FAILURE_REASON.misnamed}\` is the status fetch's name): read \`${WEBHOOK_FAILURE_REASON.sent}\`, and rename it in the content's type`,
@@ -35,12 +35,25 @@ export function renameFailureReasonReads(context: CodemodContext): void {
   }
 }
 
+const ASSERTIONS = new Set(['TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression']);
+
+/** Whether the read's holder has a type the code declares: `content.fail_reason` or `const { fail_reason }: T = …` of it. */
+function typedHolder(context: CodemodContext, key: Node, parent: Node): boolean {
+  if (isMember(parent)) return parent.property === key && declaredType(context, parent.object);
+  const pattern = context.index.parent(parent);
+  if (pattern?.type !== 'ObjectPattern') return false;
+  const declarator = context.index.parent(pattern);
+  return (
+    !!pattern.typeAnnotation || (declarator?.type === 'VariableDeclarator' && !!declarator.init && declaredType(context, declarator.init))
+  );
+}
+
 /** Whether the value a read starts from is a name the code gave a type (`content: FailedContent`, `x as T`). */
 function declaredType(context: CodemodContext, object: Node): boolean {
+  if (ASSERTIONS.has(object.type)) return true;
   let root = unwrap(object);
   while (isMember(root)) root = unwrap(root.object);
   const binding = root.type === 'Identifier' ? context.index.resolve(root) : undefined;
   if (!binding) return false;
-  const init = binding.init && binding.init.type;
-  return !!binding.id.typeAnnotation || init === 'TSAsExpression' || init === 'TSTypeAssertion' || init === 'TSSatisfiesExpression';
+  return !!binding.id.typeAnnotation || (!!binding.init && ASSERTIONS.has(binding.init.type));
 }
