@@ -160,6 +160,15 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     rewrite: 'authorize-page',
   },
   {
+    // Never a page of TikTok's (v1's was /auth/authorize/), but written for it, with its parameters,
+    // as OAuth servers name theirs: the page its author meant.
+    host: 'www.tiktok.com',
+    path: '/oauth/authorize/',
+    purpose: 'v1 authorize page',
+    replacement: 'https://www.tiktok.com/v2/auth/authorize/',
+    rewrite: 'authorize-page',
+  },
+  {
     host: 'open-api.tiktok.com',
     path: '/user/info/',
     purpose: 'v1 user info',

@@ -4,7 +4,7 @@ import { LEGACY_API_HOSTS, V1_QUERY_TOKEN_REQUEST, WEBHOOK_FAILURE_REASON } from
 /**
  * Byte strings at least one of which is in every file that can hold a finding. A file with none
  * of them is never parsed. Derived from the contract so that a new fact reaches the prefilter.
- * - the legacy hosts (every endpoint finding), the Content Posting host (a token left in its query), `www.tiktok.com/auth/` (v1 authorize page);
+ * - the legacy hosts (every endpoint finding), the Content Posting host (a token left in its query), `www.tiktok.com/auth/` (v1 authorize page) and `/oauth/authorize` written for it;
  * - `share/…` paths, for axios and got instances whose baseURL lives in another module;
  * - `video.upload.`, `video.publish.`: the legacy events, and names TikTok never sent that handlers wait for;
  * - `share_id`, for payloads read far from the call that fetched them;
@@ -15,6 +15,7 @@ export const PREFILTER_MARKERS: readonly string[] = [
   ...LEGACY_API_HOSTS,
   ...CONTENT_POSTING_HOSTS,
   'tiktok.com/auth/authorize',
+  'tiktok.com/oauth/authorize',
   'share/video/',
   'share/sound/',
   'video.upload.',

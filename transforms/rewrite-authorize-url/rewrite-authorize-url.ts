@@ -9,7 +9,7 @@ import { findScope, textOf, type TextEdit } from './find-scope.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
-  /(?:https?:)?\/\/(?:www\.tiktok\.com\/auth\/authorize|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|(?:platform\/)?oauth\/authorize))\/?(?![\w.~%/-])/gi;
+  /(?:https?:)?\/\/(?:www\.tiktok\.com\/(?:o?auth\/authorize)|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|(?:platform\/)?oauth\/authorize))\/?(?![\w.~%/-])/gi;
 const CLIENT_ID_KEY = /([?&])client_id=/;
 /** The v1 page where a text names it as the page to open, not as the value of a `redirect_uri=` (where the user comes back to). */
 const isPageAt = (text: string, offset: number) => !isReturnAddress(text.slice(0, offset));
