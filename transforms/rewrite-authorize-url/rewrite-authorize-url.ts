@@ -113,7 +113,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     if (libraryAddsClientId(context, written))
       context.todoAt(
         written,
-        "this authorize page is opened by an OAuth library's provider, which adds `client_id` to its query: TikTok's page reads `client_key`, so pass `client_key` in the provider's authorization params (and the token request's body)",
+        "this authorize page is opened by code that builds its query for every provider (an OAuth library, or the app's own), which sends OAuth's `client_id` and no `client_key`: TikTok's page reads `client_key`, so make it send `client_key` (the library's authorization params, or the app's own query builder), and in the token request's body too",
         written,
       );
     // A list another module writes without it: added there, by a person.
@@ -153,8 +153,9 @@ function plainHttpRedirect(context: CodemodContext, found: Node): string | undef
   return /^http:\/\//i.test(decoded) ? decoded : undefined;
 }
 
-/** Keys an OAuth library's provider names its authorize page by (next-auth, passport, simple-oauth2, grant). */
-const LIBRARY_AUTHORIZE_KEY = /^(?:authorization|authorizationURL|authorizationUrl|authorizeUrl|authorize_url|authorizePath)$/;
+/** Keys a provider record names its authorize page by (next-auth, passport, simple-oauth2, grant, an app's own table). */
+const LIBRARY_AUTHORIZE_KEY =
+  /^(?:authorization|authorizationURL|authorizationUrl|authorizeUrl|authorize_url|authorizePath|authUrl|authURL|auth_url)$/;
 
 /**
  * The page written as a library provider's authorize entry (`authorization: '…'`, `authorization: {
