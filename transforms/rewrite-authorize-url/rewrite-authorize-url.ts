@@ -176,11 +176,11 @@ function libraryAddsClientId(context: CodemodContext, page: Node): boolean {
     return false;
   const provider = context.index.parent(property);
   const keys = objectProperties(provider ?? property).map((entry) => keyName(entry));
-  // A provider: the token endpoint beside the page; and no `client_key` given to the library.
+  // A provider: the token endpoint beside the page; and no `client_key` anywhere in the module (code of its own that builds the query would name it).
   return (
     provider?.type === 'ObjectExpression' &&
     keys.some((key) => key !== undefined && /^(?:token|tokenURL|tokenUrl|accessTokenUrl|token_url)$/.test(key)) &&
-    !context.index.source(provider).includes('client_key')
+    !context.text.includes('client_key')
   );
 }
 
