@@ -51,14 +51,20 @@ export function findScope(context: CodemodContext, site: Node): ScopeSite | unde
  * `scope` another entry reads of an answer).
  */
 function inOwnEntry(context: CodemodContext, site: Node): ScopeSite | undefined {
-  const property = context.index.parent(site);
+  const [scope] = entryProperties(context, site, 'scope');
+  return scope && (valueSite(context, scope.value) ?? { kind: 'unknown', value: scope.value });
+}
+
+/**
+ * The properties named `key` anywhere in the record entry a page is written in (`{ url: page, … }`),
+ * in source order: a provider's page and its query's parameters, written apart in one entry.
+ */
+export function entryProperties(context: CodemodContext, page: Node, key: string): Node[] {
+  const property = context.index.parent(page);
   const entry =
     property && (property.type === 'ObjectProperty' || property.type === 'Property') ? context.index.parent(property) : undefined;
-  if (entry?.type !== 'ObjectExpression') return undefined;
-  for (const node of descendants(entry))
-    if ((node.type === 'ObjectProperty' || node.type === 'Property') && keyName(node) === 'scope')
-      return valueSite(context, node.value) ?? { kind: 'unknown', value: node.value };
-  return undefined;
+  if (entry?.type !== 'ObjectExpression') return [];
+  return [...descendants(entry)].filter((node) => (node.type === 'ObjectProperty' || node.type === 'Property') && keyName(node) === key);
 }
 
 /** In the text of the URL itself, or the value a template puts right after `scope=`. */

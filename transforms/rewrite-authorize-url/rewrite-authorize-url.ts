@@ -5,7 +5,7 @@ import { keyName, objectProperties, rangeOf, staticString, unwrap, type Node } f
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
-import { findScope, textOf, type TextEdit } from './find-scope.js';
+import { entryProperties, findScope, textOf, type TextEdit } from './find-scope.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
@@ -190,19 +190,9 @@ function libraryAddsClientId(context: CodemodContext, page: Node): boolean {
  * `redirect_uri` spelled there is the one the page gets.
  */
 function plainHttpRedirectBeside(context: CodemodContext, page: Node): string | undefined {
-  const property = context.index.parent(page);
-  const entry =
-    property && (property.type === 'ObjectProperty' || property.type === 'Property') ? context.index.parent(property) : undefined;
-  if (entry?.type !== 'ObjectExpression') return undefined;
-  const [start, end] = rangeOf(entry);
-  const redirect = [...context.index.ofType('ObjectProperty'), ...context.index.ofType('Property')].find(
-    (candidate) =>
-      keyName(candidate) === 'redirect_uri' &&
-      rangeOf(candidate)[0] >= start &&
-      rangeOf(candidate)[1] <= end &&
-      /^http:\/\//i.test(staticString(candidate.value) ?? ''),
-  );
-  return redirect && staticString(redirect.value);
+  return entryProperties(context, page, 'redirect_uri')
+    .map((redirect) => staticString(redirect.value))
+    .find((value) => /^http:\/\//i.test(value ?? ''));
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */

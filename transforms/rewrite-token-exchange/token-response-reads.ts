@@ -203,9 +203,7 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
       const outer = context.index.parent(member);
       const whole = !(outer && isMember(outer) && unwrap(outer.object) === member);
       if (whole && failures.some((branch) => contains(branch, member))) {
-        edits.push(() =>
-          context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}.error_description`])),
-        );
+        edits.push(() => readErrorDescription(context, member));
         continue;
       }
       // The v1 envelope's `data`: the v2 body holds its fields itself.
@@ -218,9 +216,7 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     // `throw new Error(`refresh failed: ${body.message}`)` where an error test says it failed: v1's word
     // ("error") there is the failure's text, which v2 gives as `error_description`.
     if (name === 'message' && !isAxiosResponse(context, holder) && failures.some((branch) => contains(branch, member))) {
-      edits.push(() =>
-        context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}.error_description`])),
-      );
+      edits.push(() => readErrorDescription(context, member));
       continue;
     }
     if (name && V1_ONLY.has(name) && !isAxiosResponse(context, holder))
@@ -253,6 +249,11 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     );
   const { answer, fields } = handedOn(context, request, taint);
   return { edits, readsRefreshToken, handedOn: answer, fieldsHandedOn: fields };
+}
+
+/** A read of the v1 answer that stands for the failure's text (`body.message`, `body.data`) → `body.error_description`. */
+function readErrorDescription(context: CodemodContext, member: Node): void {
+  context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}.error_description`]));
 }
 
 /**
