@@ -170,21 +170,47 @@ function identifiersIn(root: Node): Set<string> {
 /**
  * Comments above a removed statement but apart from it (a blank line between, or the file's first
  * line: a file header, a section title) were not about it: they move to the statement that follows.
+ * So does a one-line title heading a block (`// TikTok API implementation` over the URL constant that
+ * opened a method's body) when it names nothing of the statement: it labels the code below.
  */
 function keepDetachedComments(path: ASTPath<any>): void {
   const node = path.node as Node;
   const comments: Node[] = node.comments ?? [];
   const start = node.loc?.start.line;
+  const siblings = path.parentPath?.value;
+  const first = Array.isArray(siblings) && siblings.indexOf(node) === 0;
   const detached = comments.filter(
     (comment) =>
-      comment.leading && start !== undefined && comment.loc && (comment.loc.end.line < start - 1 || comment.loc.start.line === 1),
+      comment.leading &&
+      start !== undefined &&
+      comment.loc &&
+      (comment.loc.end.line < start - 1 || comment.loc.start.line === 1 || (first && isBlockTitle(comment, node))),
   );
   if (detached.length === 0) return;
-  const siblings = path.parentPath?.value;
   const next = Array.isArray(siblings) ? siblings[siblings.indexOf(node) + 1] : undefined;
   if (!next) return;
   next.comments = [...detached, ...(next.comments ?? [])];
 }
+
+/** Words that make a comment about the value it stands over, not about the code after it. */
+const ABOUT_A_VALUE = /\b(?:url|uri|endpoint|host|address|link|path|base|form|field|query|param|params|token|todo|fixme|hack|note|xxx)\b|eslint|prettier|@ts-|https?:/i;
+
+function isBlockTitle(comment: Node, statement: Node): boolean {
+  if (comment.type !== 'CommentLine' && comment.type !== 'Line') return false;
+  const text = String(comment.value);
+  if (ABOUT_A_VALUE.test(text)) return false;
+  const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/));
+  const named = [...identifiersIn(statement)].flatMap((name) =>
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/),
+  );
+  return !named.some((word) => word.length > 2 && !GENERIC_WORDS.has(word) && words.has(word));
+}
+
+/** Parts of names that say whose API it is, not what the value is. */
+const GENERIC_WORDS = new Set(['tiktok', 'api', 'const']);
 
 function isPure(init: Node | null): boolean {
   if (!init) return true;

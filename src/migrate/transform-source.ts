@@ -145,6 +145,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   }
   printed = keepStyle(context.text, printed, context.file, context.keptQuotes);
   printed = joinAddedImports(context.text, printed);
+  printed = keepBlankAfterImports(context.text, printed, eol);
   // A file that ends without a line break keeps ending without one.
   if (!/\n$/.test(context.text)) printed = printed.replace(/\r?\n$/, '');
   return { output: printed === context.text ? context.text : printed, outcomes, notes: [...context.notes] };
@@ -159,6 +160,47 @@ function joinAddedImports(original: string, printed: string): string {
     /^((?:import|const|let|var) [^\n]*(?:from |require\()[^\n]*\r?\n)\r?\n(import [^\n]*\r?\n)/gm,
     (whole, own: string, added: string) => (original.includes(added.trimEnd()) ? whole : `${own}${added}`),
   );
+}
+
+/**
+ * A file that sets its imports apart from the code by a blank line keeps it: recast drops it with
+ * the statement it removes right below them (a URL constant, an import of its own).
+ */
+function keepBlankAfterImports(original: string, printed: string, eol: string): string {
+  const own = importsEnd(original.split(/\r?\n/));
+  if (own === undefined || original.split(/\r?\n/)[own + 1]?.trim() !== '') return printed;
+  const lines = printed.split('\n');
+  const end = importsEnd(lines.map((line) => line.replace(/\r$/, '')));
+  if (end === undefined || end + 1 >= lines.length || lines[end + 1]!.trim() === '') return printed;
+  lines.splice(end + 1, 0, eol === '\r\n' ? '\r' : '');
+  return lines.join('\n');
+}
+
+/** The index of the last line of the file's leading imports (ES or `require`), if it opens with some. */
+function importsEnd(lines: readonly string[]): number | undefined {
+  let end: number | undefined;
+  let open = false;
+  for (const [index, line] of lines.entries()) {
+    if (open) {
+      if (/\bfrom\s*['"][^'"]+['"]/.test(line)) {
+        open = false;
+        end = index;
+      }
+      continue;
+    }
+    if (line.trim() === '' || /^\s*(\/\/|\/\*|\*)/.test(line) || /^(['"])use (strict|client|server)\1;?\s*$/.test(line)) continue;
+    if (/^import\b/.test(line)) {
+      if (/\bfrom\s*['"][^'"]+['"]|^import\s*['"]/.test(line)) end = index;
+      else open = true;
+      continue;
+    }
+    if (/^(const|let|var) [^=]+= *require\(['"][^'"]+['"]\)[^;]*;?\s*$/.test(line)) {
+      end = index;
+      continue;
+    }
+    break;
+  }
+  return end;
 }
 
 const PROLOGUE = /^(['"])use strict\1;?[ \t]*\r?\n(?:[ \t]*\r?\n)?/;
