@@ -193,7 +193,8 @@ function keepDetachedComments(path: ASTPath<any>): void {
 }
 
 /** Words that make a comment about the value it stands over, not about the code after it. */
-const ABOUT_A_VALUE = /\b(?:url|uri|endpoint|host|address|link|path|base|form|field|query|param|params|token|todo|fixme|hack|note|xxx)\b|eslint|prettier|@ts-|https?:/i;
+const ABOUT_A_VALUE =
+  /\b(?:url|uri|endpoint|host|address|link|path|base|form|field|query|param|params|token|todo|fixme|hack|note|xxx)\b|eslint|prettier|@ts-|https?:/i;
 
 function isBlockTitle(comment: Node, statement: Node): boolean {
   if (comment.type !== 'CommentLine' && comment.type !== 'Line') return false;

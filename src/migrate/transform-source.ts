@@ -171,7 +171,7 @@ function keepBlankAfterImports(original: string, printed: string, eol: string): 
   if (own === undefined || original.split(/\r?\n/)[own + 1]?.trim() !== '') return printed;
   const lines = printed.split('\n');
   const end = importsEnd(lines.map((line) => line.replace(/\r$/, '')));
-  if (end === undefined || end + 1 >= lines.length || lines[end + 1]!.trim() === '') return printed;
+  if (end === undefined || end + 1 >= lines.length || lines[end + 1].trim() === '') return printed;
   lines.splice(end + 1, 0, eol === '\r\n' ? '\r' : '');
   return lines.join('\n');
 }
