@@ -30,6 +30,12 @@ export const CONTENT_POSTING_EVENTS = ['post.publish.failed', 'post.publish.comp
 /** The envelope every TikTok webhook shares (§6.2); a type with these keys describes one. */
 export const WEBHOOK_ENVELOPE_KEYS = ['client_key', 'event', 'create_time', 'user_openid', 'content'] as const;
 
+/**
+ * Every key a TikTok post event's decoded `content` can hold: the Content Posting events' (§6.3) and
+ * the legacy events' `share_id` (§2.6). With the envelope's keys, all a handler can read of one.
+ */
+export const WEBHOOK_CONTENT_KEYS = ['publish_id', 'publish_type', 'reason', 'post_id', 'share_id'] as const;
+
 /** The signature header of TikTok webhooks (§6.5). */
 export const WEBHOOK_SIGNATURE_HEADER = 'TikTok-Signature';
 

@@ -2,8 +2,15 @@ import { calleeName, isCall, isMember, keyName, literalTypeValue, staticString, 
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { chainOf } from './told-apart-from-twin.js';
+import { readsOfHandler, unsentFieldsRead } from './unsent-fields-read.js';
 
 const MERGE_BY_HAND = 'the legacy and the new event each have their own handling here: merge them by hand';
+
+/** Why a label stays: renamed, its code would run on events that lack what it reads. */
+function readsUnsent(name: string | undefined, fields: readonly string[], replacement: string): string {
+  const named = fields.map((field) => `\`${field}\``).join(', ');
+  return `'${name}' is not renamed '${replacement}': the code here would then run on each such event and read ${named} of it, which no TikTok webhook sends (a post.publish.* event's content holds publish_id, publish_type, reason and post_id): make it read those (match the upload on publish_id), then rename the event`;
+}
 
 /**
  * Renames one legacy event literal to its Content Posting name where it stands, unless the new name
@@ -92,6 +99,8 @@ function renameCase(context: CodemodContext, legacy: Node, replacement: string):
   const current = context.pathOf(legacy).parent.node.cases as Node[];
   const twin = current.find((other) => other !== legacy && staticString(other.test) === replacement);
   if (!twin) {
+    const unsent = unsentFieldsRead(context, handlingOf(current, legacy));
+    if (unsent.length > 0) return readsUnsent(staticString(legacy.test), unsent, replacement);
     replaceLiteral(context, legacy.test, replacement);
     return undefined;
   }
@@ -116,6 +125,8 @@ function renameKey(context: CodemodContext, property: Node, replacement: string)
   const object = context.index.parent(property)!;
   const twin = object.properties.find((other: Node) => other !== property && keyName(other) === replacement);
   if (!twin) {
+    const unsent = readsOfHandler(context, handlerOf(context, property));
+    if (unsent.length > 0) return readsUnsent(keyName(property), unsent, replacement);
     replaceLiteral(context, property.key, replacement);
     return undefined;
   }
@@ -151,4 +162,19 @@ function renameUnionMember(context: CodemodContext, union: Node, member: Node, r
     replaceLiteral(context, member.literal, replacement);
   }
   return undefined;
+}
+
+/** The statements a label runs: its own, or those of the label it falls through to. */
+function handlingOf(cases: readonly Node[], label: Node): Node[] {
+  for (const other of cases.slice(cases.indexOf(label))) if (other.consequent.length > 0) return other.consequent as Node[];
+  return [];
+}
+
+/** The function a handler map's key runs: its method, its function value, or the module's function it names. */
+function handlerOf(context: CodemodContext, property: Node): Node {
+  if (property.type === 'ObjectMethod') return property;
+  const value = unwrap(property.value);
+  if (value.type !== 'Identifier') return value;
+  const binding = context.index.resolve(value);
+  return (binding?.kind === 'function' ? binding.declaration : binding?.init && unwrap(binding.init)) ?? value;
 }

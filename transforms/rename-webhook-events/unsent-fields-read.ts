@@ -1,0 +1,90 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { WEBHOOK_CONTENT_KEYS, WEBHOOK_ENVELOPE_KEYS } from '../../src/contract/index.js';
+import { descendants, isCall, isFunction, isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import { calledFunction } from '../../src/detect/taint.js';
+
+/** What a handler can read of a TikTok post event: its envelope, or its decoded content. */
+const SENT = new Set<string>([...WEBHOOK_ENVELOPE_KEYS, ...WEBHOOK_CONTENT_KEYS]);
+
+/** The names apps give an event's payload; another argument (a request, a client, a logger) is not one. */
+const PAYLOAD_NAME = /^(?:payload|content|data|body|event|evt|webhook|notification|message|msg)$|payload|webhook|notification/i;
+
+/**
+ * The fields the code under a renamed event label reads of the event that no TikTok webhook sends
+ * (`payload.video.id`, `payload.metrics`): renamed, the code would run on every delivery at last and
+ * find them undefined (a handler that throws without them fails each one). Read in the statements
+ * of a `case` (or the handler a key names) and in the module's own functions they pass the payload to.
+ */
+export function unsentFieldsRead(context: CodemodContext, handling: readonly Node[]): string[] {
+  const fields = new Set<string>();
+  for (const statement of handling) {
+    for (const node of [statement, ...descendants(statement)]) {
+      if (isMember(node)) readOfPayload(context, node, fields);
+      if (!isCall(node)) continue;
+      const callee = calledFunction(context.index, node);
+      node.arguments.forEach((argument: Node, position: number) => {
+        const value = unwrap(argument);
+        if (value.type === 'Identifier' && PAYLOAD_NAME.test(value.name as string) && callee)
+          readsOfParam(context, callee, position, fields);
+      });
+    }
+  }
+  return [...fields].sort();
+}
+
+/** The reads a handler function makes of its payload parameter: the one the event is passed as. */
+export function readsOfHandler(context: CodemodContext, handler: Node): string[] {
+  const fields = new Set<string>();
+  if (isFunction(handler)) readsOfParam(context, handler, 0, fields);
+  return [...fields].sort();
+}
+
+/** `payload.video` in the handling itself, on a name that holds the payload. */
+function readOfPayload(context: CodemodContext, member: Node, fields: Set<string>): void {
+  const object = unwrap(member.object);
+  if (object.type !== 'Identifier' || !PAYLOAD_NAME.test(object.name as string)) return;
+  addRead(context, member, fields);
+}
+
+function readsOfParam(context: CodemodContext, fn: Node, position: number, fields: Set<string>): void {
+  const param = fn.params?.[position] as Node | undefined;
+  if (!param) return;
+  const id = param.type === 'AssignmentPattern' ? param.left : param;
+  if (id.type === 'ObjectPattern') {
+    for (const property of id.properties as Node[]) {
+      const name = keyName(property);
+      if (name && !SENT.has(name)) fields.add(name);
+    }
+    return;
+  }
+  if (id.type !== 'Identifier' || !PAYLOAD_NAME.test(id.name as string)) return;
+  for (const node of descendants(fn.body)) {
+    if (!isMember(node)) continue;
+    const object = unwrap(node.object);
+    if (object.type !== 'Identifier' || object.name !== id.name || context.index.resolve(object)?.id !== id) continue;
+    addRead(context, node, fields);
+  }
+}
+
+function addRead(context: CodemodContext, member: Node, fields: Set<string>): void {
+  const name = memberName(member);
+  const parent = context.index.parent(member);
+  // `payload.toString()`: a method of the value, not a field of the event.
+  if (!name || SENT.has(name) || (parent && isCall(parent) && parent.callee === member)) return;
+  if (fallbackOfSentField(context, member)) return;
+  fields.add(name);
+}
+
+/** `body.publish_id ?? body.item_id`: one name among others for a field the event does send. */
+function fallbackOfSentField(context: CodemodContext, member: Node): boolean {
+  let chain = member;
+  let parent = context.index.parent(chain);
+  while (parent?.type === 'LogicalExpression' && parent.operator !== '&&') {
+    chain = parent;
+    parent = context.index.parent(chain);
+  }
+  if (chain === member) return false;
+  const operands = (node: Node): Node[] =>
+    node.type === 'LogicalExpression' && node.operator !== '&&' ? [...operands(node.left), ...operands(node.right)] : [unwrap(node)];
+  return operands(chain).some((operand) => isMember(operand) && SENT.has(memberName(operand) ?? ''));
+}
