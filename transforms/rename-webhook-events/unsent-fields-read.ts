@@ -1,10 +1,17 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { WEBHOOK_CONTENT_KEYS, WEBHOOK_ENVELOPE_KEYS } from '../../src/contract/index.js';
+import { WEBHOOK_CONTENT_KEYS, WEBHOOK_ENVELOPE_KEYS, WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
+import { isLogCall } from '../../src/detect/log-calls.js';
 import { descendants, isCall, isFunction, isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import { calledFunction } from '../../src/detect/taint.js';
 
-/** What a handler can read of a TikTok post event: its envelope, or its decoded content. */
-const SENT = new Set<string>([...WEBHOOK_ENVELOPE_KEYS, ...WEBHOOK_CONTENT_KEYS]);
+/**
+ * What a handler can read of a TikTok post event: its envelope, or its decoded content. `fail_reason`
+ * is renamed `reason` where it is read (failure-reason-reads.ts).
+ */
+const SENT = new Set<string>([...WEBHOOK_ENVELOPE_KEYS, ...WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON.misnamed]);
+
+/** Reads that say the handler knows the payload TikTok sends: the content, or a field of it. */
+const CONTENT = new Set<string>(['content', ...WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON.misnamed]);
 
 /** The names apps give an event's payload; another argument (a request, a client, a logger) is not one. */
 const PAYLOAD_NAME = /^(?:payload|content|data|body|event|evt|webhook|notification|message|msg)$|payload|webhook|notification/i;
@@ -14,6 +21,8 @@ const PAYLOAD_NAME = /^(?:payload|content|data|body|event|evt|webhook|notificati
  * (`payload.video.id`, `payload.metrics`): renamed, the code would run on every delivery at last and
  * find them undefined (a handler that throws without them fails each one). Read in the statements
  * of a `case` (or the handler a key names) and in the module's own functions they pass the payload to.
+ * Not a handler that reads the content TikTok sends as well (`content.publish_id` beside a
+ * `content.user_open_id` of its own imagining), nor reads only logged: those run as they are.
  */
 export function unsentFieldsRead(context: CodemodContext, handling: readonly Node[]): string[] {
   const fields = new Set<string>();
@@ -29,14 +38,14 @@ export function unsentFieldsRead(context: CodemodContext, handling: readonly Nod
       });
     }
   }
-  return [...fields].sort();
+  return knowsContent(fields) ? [] : [...fields].sort();
 }
 
 /** The reads a handler function makes of its payload parameter: the one the event is passed as. */
 export function readsOfHandler(context: CodemodContext, handler: Node): string[] {
   const fields = new Set<string>();
   if (isFunction(handler)) readsOfParam(context, handler, 0, fields);
-  return [...fields].sort();
+  return knowsContent(fields) ? [] : [...fields].sort();
 }
 
 /** `payload.video` in the handling itself, on a name that holds the payload. */
@@ -53,7 +62,7 @@ function readsOfParam(context: CodemodContext, fn: Node, position: number, field
   if (id.type === 'ObjectPattern') {
     for (const property of id.properties as Node[]) {
       const name = keyName(property);
-      if (name && !SENT.has(name)) fields.add(name);
+      if (name) fields.add(name);
     }
     return;
   }
@@ -70,9 +79,25 @@ function addRead(context: CodemodContext, member: Node, fields: Set<string>): vo
   const name = memberName(member);
   const parent = context.index.parent(member);
   // `payload.toString()`: a method of the value, not a field of the event.
-  if (!name || SENT.has(name) || (parent && isCall(parent) && parent.callee === member)) return;
-  if (fallbackOfSentField(context, member)) return;
+  if (!name || (parent && isCall(parent) && parent.callee === member)) return;
+  if (!SENT.has(name) && (fallbackOfSentField(context, member) || logged(context, member))) return;
   fields.add(name);
+}
+
+/** Whether the reads name the content TikTok sends; then the unsent ones left, for the caller. */
+function knowsContent(fields: Set<string>): boolean {
+  if ([...fields].some((field) => CONTENT.has(field))) return true;
+  for (const field of fields) if (SENT.has(field)) fields.delete(field);
+  return false;
+}
+
+/** `console.log('published', body.video_id)`: a read only logged prints `undefined` and goes on. */
+function logged(context: CodemodContext, member: Node): boolean {
+  for (const ancestor of context.index.ancestors(member)) {
+    if (isCall(ancestor) && isLogCall(ancestor)) return true;
+    if (ancestor.type.endsWith('Statement') || ancestor.type === 'VariableDeclaration') return false;
+  }
+  return false;
 }
 
 /** `body.publish_id ?? body.item_id`: one name among others for a field the event does send. */
