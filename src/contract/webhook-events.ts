@@ -59,6 +59,12 @@ export const EVENT_LIKE_NAME = /^(?:video|post)\.[a-z_]+\.[a-z_]+$/;
  */
 export const TWO_PART_EVENT_LIKE_NAME = /^video\.(?!(?:list|upload|publish|insights)$)[a-z_]+$/;
 
+/**
+ * The OAuth scopes' spellings (`video.publish`, `video.upload`): never events either, but taken for
+ * one only where the value tested names an event (`switch (event.event_type)`), never a scope.
+ */
+export const SCOPE_SPELLED_EVENT_NAME = /^video\.(?:list|upload|publish|insights)$/;
+
 /** The Content Posting event a never-sent name most likely meant, by its words or how it ends; undefined when it cannot be told. */
 export function likelyEventFor(name: string): string | undefined {
   const named = namedEventFor(name);

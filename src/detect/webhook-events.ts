@@ -4,6 +4,7 @@ import {
   eventWords,
   LEGACY_EVENT_NAMES,
   TWO_PART_EVENT_LIKE_NAME,
+  SCOPE_SPELLED_EVENT_NAME,
   LEGACY_EVENT_RENAMES,
   likelyEventFor,
   OTHER_TIKTOK_EVENTS,
@@ -90,7 +91,15 @@ const KNOWN_EVENTS = new Set<string>([...CONTENT_POSTING_EVENTS, ...OTHER_TIKTOK
 function isNeverSent(value: string, index: ModuleIndex, node: Node): boolean {
   if (KNOWN_EVENTS.has(value)) return false;
   if (EVENT_LIKE_NAME.test(value)) return isEventPosition(index, node);
+  if (SCOPE_SPELLED_EVENT_NAME.test(value)) return isTestedAgainst(index, node) && /event/i.test(testedValue(index, node));
   return TWO_PART_EVENT_LIKE_NAME.test(value) && isTestedAgainst(index, node);
+}
+
+/** The source of what a `case` label or a comparison tests the name against: `event.event_type`. */
+function testedValue(index: ModuleIndex, node: Node): string {
+  const parent = index.parent(node)!;
+  if (parent.type === 'SwitchCase') return index.source(index.parent(parent)!.discriminant);
+  return index.source(parent.left === node ? parent.right : parent.left);
 }
 
 function isArgument(index: ModuleIndex, node: Node): boolean {
