@@ -49,7 +49,9 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
   const records = findRequestRecords(index, folder);
   const endpoints = findEndpoints(index, folder, requests, compositions);
-  const unseenHostPaths = endpoints.filter((finding) => finding.messageId === 'relative').map((finding) => finding.node!);
+  const unseenHostPaths = endpoints
+    .filter((finding) => finding.messageId === 'relative' || finding.messageId === 'relativeFromUrl')
+    .map((finding) => finding.node!);
   const fields = findResponseFields(
     index,
     requests,

@@ -7,7 +7,7 @@ import {
   PUBLISH_STATUS_FETCH,
   withoutSuccessorAdvice,
 } from '../contract/index.js';
-import { isFunction, isStringLiteral, staticString, unwrap, type Node } from './ast.js';
+import { isCall, isFunction, isStringLiteral, keyName, staticString, unwrap, type Node } from './ast.js';
 import { isFreeze } from './todo-placement.js';
 import { baseBeside } from './base-beside.js';
 import {
@@ -131,6 +131,17 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the base is in sight,
     // so the path is the legacy upload for certain, not a guess about a base set elsewhere.
     const base = beside?.kind === 'legacy-base' ? beside.key : undefined;
+    const urlKey = base ? undefined : videoUrlKeySent(index, node);
+    if (urlKey) {
+      findings.push({
+        ruleId: 'no-legacy-share-endpoint',
+        messageId: 'relativeFromUrl',
+        node,
+        severity: 'warning',
+        data: { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url, key: urlKey },
+      });
+      continue;
+    }
     findings.push({
       ruleId: 'no-legacy-share-endpoint',
       messageId: base ? 'relativeBesideBase' : 'relative',
@@ -140,6 +151,21 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     });
   }
   return findings;
+}
+
+/** A key of a video's URL (`videoUrl`, `video_url`, `mediaUrl`): the body names where the video is, not its bytes. */
+const VIDEO_URL_KEY = /^(?:video|media|file|source)_?url$/i;
+
+/**
+ * `client.post('/share/video/upload/', { videoUrl, caption })`: the key of the body sent beside the
+ * path that holds the video's URL, if there is one.
+ */
+function videoUrlKeySent(index: ModuleIndex, path: Node): string | undefined {
+  const call = index.parent(path);
+  if (!call || !isCall(call) || call.arguments[0] !== path) return undefined;
+  const body = call.arguments[1] && unwrap(call.arguments[1]);
+  if (body?.type !== 'ObjectExpression') return undefined;
+  return (body.properties as Node[]).map((property) => keyName(property)).find((key) => key !== undefined && VIDEO_URL_KEY.test(key));
 }
 
 /**

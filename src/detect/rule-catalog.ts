@@ -26,6 +26,8 @@ export const RULES = {
       url: 'URL of the retired {{legacy}}: the Content Posting API starts at POST {{replacement}} ({{hint}})',
       relative:
         '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere): if that base is https://open-api.tiktok.com, the upload fails since 2023-09-10; move it to POST {{replacement}} with Bearer and a JSON source_info, then PUT the bytes',
+      relativeFromUrl:
+        "{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere): if that base is https://open-api.tiktok.com, the upload fails since 2023-09-10; this body sends the video's URL (`{{key}}`), so move it to POST {{replacement}} with Bearer and the JSON source_info { source: 'PULL_FROM_URL', video_url }: TikTok pulls the video itself, from a domain or URL prefix verified for the app, and there are no bytes to PUT",
       relativeBesideBase:
         '{{path}} is the path of the retired Share Video upload, on the retired v1 host that `{{key}}` names beside it: the upload fails since 2023-09-10; point `{{key}}` at {{newHost}} and this path at {{newPath}}, and the request that reads them to Bearer and a JSON source_info, then a PUT of the bytes to data.upload_url',
       pathOnNewHost:
