@@ -1,4 +1,4 @@
-import { INBOX_VIDEO_INIT, KNOWN_LEGACY_PATHS, LEGACY_API_HOSTS } from '../contract/index.js';
+import { INBOX_VIDEO_INIT, KNOWN_LEGACY_PATHS, LEGACY_API_HOSTS, V1_ENDPOINTS } from '../contract/index.js';
 import { isFunction, isStringLiteral, keyName, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
 import { classifyUrl, imaginedStepAdvice, successorOf } from './classify-url.js';
@@ -19,6 +19,11 @@ export function findPlatformRecordPaths(index: ModuleIndex, folder: ValueFolder,
   const findings: RawFinding[] = [];
   for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
     if (skip.has(node) || (node.type !== 'TemplateLiteral' && !isStringLiteral(node))) continue;
+    const page = authorizePageBesideHost(node, index, folder);
+    if (page) {
+      findings.push(page);
+      continue;
+    }
     const path = pathAfterBase(node, folder);
     if (!path.startsWith('/') || path.includes('//') || !KNOWN_LEGACY_PATHS.has(path.replace(/\/+$/, '').toLowerCase())) continue;
     const beside = baseBeside(node, index, folder);
@@ -37,6 +42,34 @@ export function findPlatformRecordPaths(index: ModuleIndex, folder: ValueFolder,
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/** The v1 authorize page's paths on www.tiktok.com: its own, and the one OAuth servers name theirs. */
+const V1_AUTHORIZE_PATHS = new Set(
+  V1_ENDPOINTS.filter((endpoint) => endpoint.host === 'www.tiktok.com' && endpoint.rewrite === 'authorize-page').map(
+    (endpoint) => endpoint.path,
+  ),
+);
+
+/**
+ * `{ authorizeHost: 'https://www.tiktok.com', authorizePath: '/auth/authorize/' }` (fastify-oauth2's,
+ * simple-oauth2's settings): the host and the path of the v1 authorize page, split in two, and opened
+ * by a library that builds the query for every provider (with `client_id`, where TikTok reads
+ * `client_key`). Reported at the path, for a person: the page and what the library sends move together.
+ */
+function authorizePageBesideHost(node: Node, index: ModuleIndex, folder: ValueFolder): RawFinding | undefined {
+  const path = foldedText(folder.fold(node));
+  if (!V1_AUTHORIZE_PATHS.has(path.endsWith('/') ? path : `${path}/`)) return undefined;
+  const property = index.parent(node);
+  const record = property && index.parent(property);
+  if (!property || record?.type !== 'ObjectExpression' || property.value !== node) return undefined;
+  const host = (record.properties as Node[]).find((sibling) => {
+    const value = sibling !== property && sibling.value ? sibling.value : undefined;
+    return value && isStringLiteral(value) && /^https:\/\/www\.tiktok\.com\/?$/.test(foldedText(folder.fold(value)));
+  });
+  const key = host && keyName(host);
+  if (!key) return undefined;
+  return { ruleId: 'no-v1-oauth-endpoint', messageId: 'authorizeBesideHost', node, data: { path, key } };
 }
 
 /** A URL's path without its query, and without a base set elsewhere (`${API}/user/info/` → `/user/info/`). */

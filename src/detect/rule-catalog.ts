@@ -168,6 +168,8 @@ export const RULES = {
         'this call puts its fields in the query of the v2 token endpoint, where v1 read them: v2 reads them only from a form-encoded POST body, so every call fails with invalid_request; send POST with the same fields as a form',
       v2TokenAnswerWrapped:
         '`data` of the v2 token answer is read as v1 wrapped it: the v2 answer is flat (access_token, open_id, refresh_token at its top), so this is always undefined; read the answer itself',
+      authorizeBesideHost:
+        "{{path}} on the host its record names beside it (`{{key}}`, https://www.tiktok.com) is the retired v1 authorize page: use the path /v2/auth/authorize/, and make what opens it send TikTok's `client_key` (OAuth libraries send `client_id`, which the v2 page refuses; set it in the library's authorization parameters) with video.upload in the scope where the app uploads",
       authorize:
         '{{legacy}} is the retired v1 authorize page: use https://www.tiktok.com/v2/auth/authorize/ with the same parameters, and video.upload in the scope where the app uploads ({{hint}})',
     },

@@ -110,7 +110,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
       );
     // `authorization: 'https://www.tiktok.com/v2/auth/authorize/'` of an OAuth library's provider: the
     // library adds the query, with `client_id`, which neither page reads.
-    if (libraryAddsClientId(context, written))
+    if (libraryAddsClientId(context, written) || bareBesideClientId(context, written))
       context.todoAt(
         written,
         "this authorize page is opened by code that builds its query for every provider (an OAuth library, or the app's own), which sends OAuth's `client_id` and no `client_key`: TikTok's page reads `client_key`, so make it send `client_key` (the library's authorization params, or the app's own query builder), and in the token request's body too",
@@ -182,6 +182,19 @@ function libraryAddsClientId(context: CodemodContext, page: Node): boolean {
     keys.some((key) => key !== undefined && /^(?:token|tokenURL|tokenUrl|accessTokenUrl|token_url)$/.test(key)) &&
     !context.text.includes('client_key')
   );
+}
+
+/**
+ * The bare page (`connectUrl: 'https://www.tiktok.com/v2/auth/authorize/'`, no query of its own) in a
+ * module that sends `client_id` and never `client_key`: the query the page gets is built by code
+ * shared with other providers (`client_id: clientIds[platform]`), or by a library told `clientId`.
+ */
+function bareBesideClientId(context: CodemodContext, page: Node): boolean {
+  if (context.source(page).includes('?') || context.text.includes('client_key')) return false;
+  const record = context.index.parent(context.index.parent(page) ?? page);
+  const besideClientId =
+    record?.type === 'ObjectExpression' && objectProperties(record).some((entry) => /^client_?id$/i.test(keyName(entry) ?? ''));
+  return besideClientId || /\bclient_id\b/.test(context.text);
 }
 
 /**

@@ -38,6 +38,12 @@ function droppedMessage(fields: readonly string[]): string {
   return `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: the Share Video upload took the video alone and never used ${fields.length === 1 ? 'it' : 'them'}, and an inbox upload takes no caption or post settings either (the creator sets them in TikTok before posting), so nothing changes for the creator; to set them from the app, post with Direct Post (/v2/post/publish/video/init/, scope video.publish) and send them in post_info`;
 }
 
+/** A body field naming who receives the video (`receiver_ids`, `recipient_id`): a message to another user, not an upload. */
+const RECIPIENT_FIELD = /^(?:receivers?|recipients?|to_users?)(?:_?ids?)?$/i;
+
+/** A body field carrying images (`image_urls`, `photos`): a photo post, which an inbox video upload cannot carry. */
+const IMAGE_FIELD = /^(?:(?:image|photo)_?(?:urls?|images?|list)|images|photos)$/i;
+
 /** The app's own key or secret (`this.tiktokClientKey`, `CLIENT_SECRET`), sent where a user's token belongs. */
 const APP_CREDENTIAL = /^(client_?key|client_?secret|client_?id|app_?key|app_?secret|api_?key)$/i;
 
@@ -84,6 +90,14 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   if ('reason' in carried) return carried.reason;
   const handBuilt = handBuiltBodyReason(request, context);
   if (handBuilt) return handBuilt;
+  // `receiver_ids: [recipientId]`: the code meant to send the video to someone; an inbox upload would
+  // put it in the token owner's own inbox instead, each one counted against their pending shares.
+  const recipient = droppedBodyFields(request, context).find((field) => RECIPIENT_FIELD.test(field));
+  const images = droppedBodyFields(request, context).find((field) => IMAGE_FIELD.test(field));
+  if (images)
+    return `this body carries images (\`${images}\`), which an inbox video upload cannot: post photos with POST https://open.tiktokapis.com/v2/post/publish/content/init/ (media_type PHOTO and a post_mode), and send only videos to the video init`;
+  if (recipient)
+    return `this request sends the video to another user (\`${recipient}\`): no Content Posting endpoint sends media to someone else, and an inbox upload would land in the token owner's own inbox: remove the feature, or port it by hand to a post on the creator's own account`;
   const token = extractToken(request, context);
   if (!token)
     return 'the access token of this upload cannot be found: send it as `Authorization: Bearer <token>` to the Content Posting init';
