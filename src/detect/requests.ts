@@ -73,6 +73,13 @@ export function isHttpLibraryCall(call: Node, folder: ValueFolder): boolean {
   return library !== undefined && HTTP_LIBRARIES.has(library);
 }
 
+/** `axios.get(…)` of a page that loads axios with a <script> tag: the global `axios`, bound nowhere in the module. */
+function isGlobalAxios(call: Node, index: ModuleIndex): boolean {
+  const callee = unwrap(call.callee);
+  const receiver = isMember(callee) ? unwrap(callee.object) : undefined;
+  return receiver?.type === 'Identifier' && receiver.name === 'axios' && !index.resolve(receiver);
+}
+
 /** `tiktok.get('/video/list/')` where `tiktok` is an HTTP client instance with a base URL (here or imported). */
 function isInstanceCall(call: Node, folder: ValueFolder): boolean {
   const callee = unwrap(call.callee);
@@ -96,7 +103,12 @@ export function findTikTokRequests(index: ModuleIndex, folder: ValueFolder): Tik
   for (const call of [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression'), ...index.ofType('NewExpression')]) {
     if (isMockCall(call, folder)) continue;
     const name = calleeName(call);
-    if (name && NOT_REQUESTS.has(name) && !(name === 'get' && (isHttpLibraryCall(call, folder) || isInstanceCall(call, folder)))) continue;
+    if (
+      name &&
+      NOT_REQUESTS.has(name) &&
+      !(name === 'get' && (isHttpLibraryCall(call, folder) || isInstanceCall(call, folder) || isGlobalAxios(call, index)))
+    )
+      continue;
     const request = requestOf(call, index, folder);
     if (request) requests.push(request);
   }
