@@ -68,6 +68,21 @@ export function comparesStatusWord(context: CodemodContext, request: TikTokReque
   );
 }
 
+/**
+ * Whether the answer of a request left for a person compares its `error.code` with a number
+ * (`if (data.error.code !== 0) throw …`): v1's Display API numbered its codes, 0 on success; v2's
+ * is a string, "ok" on success, so once the call moves the test fails every success.
+ */
+export function comparesCodeWithNumber(context: CodemodContext, request: TikTokRequest): boolean {
+  return errorMembers(context, request).some((member) => {
+    const code = ownCode(context, member);
+    const comparison = code && context.index.parent(code);
+    if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) return false;
+    const other = unwrap(comparison.left === code ? comparison.right : comparison.left);
+    return other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number');
+  });
+}
+
 function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {
   const present = context.nodesInTree();
   for (const member of members) {

@@ -344,6 +344,8 @@ export const UNSENT_RESPONSE_FIELDS = [
   'share_link',
   'upload_id',
   'upload_token',
+  'create_time',
+  'video_status',
 ] as const;
 
 /** The top-level `message` of a v1 OAuth answer on success (§2.7, `{"data":{…},"message":"success"}`): no v2 answer has it. */

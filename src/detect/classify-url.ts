@@ -172,6 +172,9 @@ function v2CallOf(path: string): string | undefined {
 export function v2Advice(path: string): string {
   const call = v2CallOf(path);
   if (call) return `the v2 API is on https://open.tiktokapis.com: ${call}`;
+  // `/v2/research/video/query/`: the Research API's own path, only on the wrong host.
+  const research = /^\/v2(\/research\/[\w/-]*)$/.exec(path);
+  if (research && RESEARCH_PATH.test(research[1])) return `its successor is ${researchSuccessor(research[1])}`;
   const none = `the v2 API is on https://open.tiktokapis.com, and ${path.replaceAll(HOLE, '…')} is none of its endpoints either`;
   return V2_STEP_AFTER_UPLOAD.test(path)
     ? `${none}: ${imaginedStepAdvice('/video/publish/')!}`

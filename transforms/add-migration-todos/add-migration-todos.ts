@@ -8,6 +8,7 @@ import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 import { BUSINESS_API_SUCCESSOR, REMOVE_THE_CALL } from '../../src/contract/index.js';
 import { openIdNamingAVideo, videoIdInOpenId } from './open-id-value.js';
+import { comparesCodeWithNumber, testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
 
@@ -79,11 +80,12 @@ export function addMigrationTodos(context: CodemodContext): void {
       : sendsToken.has(finding)
         ? `; send its access_token as the header Authorization: Bearer <token>${openId ?? (sendsOpenId.has(finding) ? ', and no open_id' : '')}`
         : (openId ?? '; drop the open_id of its query (v2 knows the user by the token)');
-    const message =
+    const told =
       (reason && reason + tokens) ??
       (site
         ? 'part of a TikTok request left for a person (its query tokens): see the TODO at the request'
         : catalogMessage(finding) + tokens);
+    const message = told + errorTruthTest(context, finding, told);
     addTodo(context, node, message);
     context.record(finding, 'todo', message);
   }
@@ -97,6 +99,29 @@ export function addMigrationTodos(context: CodemodContext): void {
   for (const marker of context.unhandled((f) => f.ruleId === 'no-migration-todo')) {
     if (!todoLines.has(marker.node!.loc.end.line + 1)) context.record(marker, 'todo', marker.data.todo);
   }
+}
+
+/** The v1 calls whose v2 answer has `error` only on failure (and the page, which answers no JSON). */
+const TOKEN_REWRITES = new Set(['code-exchange', 'token-refresh', 'token-revoke', 'authorize-page']);
+
+/**
+ * `if (data.error) throw …` after a request left for a person that will answer as the v2 API does
+ * (the upload's init, user info, the video list or query): every such answer has an `error`, "ok" on
+ * success, so once the call moves the test fails each success. Said in the request's own TODO. Not
+ * for the token calls, whose v2 answer has `error` only on failure.
+ */
+function errorTruthTest(context: CodemodContext, finding: RawFinding, told: string): string {
+  if (told.includes('tested for truth')) return '';
+  const request = context.requests.find((candidate) => candidate.call === finding.node);
+  if (!request) return '';
+  const { match } = request;
+  const tokenCall = /\/oauth\//.test(match.path) || TOKEN_REWRITES.has(match.v1?.rewrite ?? '');
+  if (tokenCall) return '';
+  if (testsErrorForTruth(context, request))
+    return `; its answer's \`error\` is tested for truth, and every v2 answer has one (code "ok" on success): test error.code !== 'ok'`;
+  if (comparesCodeWithNumber(context, request) && !told.includes('compared with 0'))
+    return `; its answer's \`error.code\` is compared with a number, as v1 numbered it: v2's is a string ("ok" on success), so compare it with 'ok'`;
+  return '';
 }
 
 /**
