@@ -11,6 +11,8 @@ import { openIdNamingAVideo, videoIdInOpenId } from './open-id-value.js';
 import { comparesCodeWithNumber, testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
+/** How the Research API successor is named in the advice (`researchSuccessor`). */
+const RESEARCH_API = "TikTok's Research API";
 
 /**
  * The last step: every finding no other step rewrote keeps its code and gets a TODO comment saying
@@ -25,6 +27,7 @@ export function addMigrationTodos(context: CodemodContext): void {
   const sendsToken = new Set([...partOf].filter(([part]) => part.messageId === 'accessToken').map(([, head]) => head));
   let present: Set<unknown> | undefined;
   const together = new Map([...statusReadsTogether(context), ...typeFieldsTogether(context), ...queryTokensTogether(context, partOf)]);
+  const statusReadsOf = coveredStatusReads(context);
   for (const finding of context.unhandled((f) => f.ruleId !== 'no-migration-todo')) {
     // A read of a v1 answer's status whose call is left as it was: part of that call's site and its TODO.
     const asked = finding.messageId === 'answerField' ? requestOfAnswerField(context, finding) : undefined;
@@ -75,17 +78,21 @@ export function addMigrationTodos(context: CodemodContext): void {
     // `open_id=${postId}`: the id the call is about, in the user's parameter; dropping it would lose it.
     const videoInOpenId = moves && sendsOpenId.has(finding) ? openIdNamingAVideo(context, finding) : undefined;
     const openId = videoInOpenId === undefined ? undefined : videoIdInOpenId(videoInOpenId);
+    // The Research API takes the app's client token (said in the advice), not the user's in the query.
+    const research = moves && catalogMessage(finding).includes(RESEARCH_API);
     const tokens = !moves
       ? ''
-      : sendsToken.has(finding)
-        ? `; send its access_token as the header Authorization: Bearer <token>${openId ?? (sendsOpenId.has(finding) ? ', and no open_id' : '')}`
-        : (openId ?? '; drop the open_id of its query (v2 knows the user by the token)');
+      : research
+        ? "; drop the user's token and open_id of its query: the Research API takes the client token above"
+        : sendsToken.has(finding)
+          ? `; send its access_token as the header Authorization: Bearer <token>${openId ?? (sendsOpenId.has(finding) ? ', and no open_id' : '')}`
+          : (openId ?? '; drop the open_id of its query (v2 knows the user by the token)');
     const told =
       (reason && reason + tokens) ??
       (site
         ? 'part of a TikTok request left for a person (its query tokens): see the TODO at the request'
         : catalogMessage(finding) + tokens);
-    const message = told + errorTruthTest(context, finding, told);
+    const message = told + errorTruthTest(context, finding, told) + statusReadsClause(statusReadsOf.get(finding.node!), told);
     addTodo(context, node, message);
     context.record(finding, 'todo', message);
   }
@@ -101,6 +108,27 @@ export function addMigrationTodos(context: CodemodContext): void {
   }
 }
 
+/**
+ * The v1 status reads (`error_code`, `description`) of each request left for a person, by its call:
+ * no TODO of their own, so the request's names them.
+ */
+function coveredStatusReads(context: CodemodContext): Map<Node, RawFinding[]> {
+  const reads = new Map<Node, RawFinding[]>();
+  for (const finding of context.unhandled((f) => f.messageId === 'answerField')) {
+    const request = requestOfAnswerField(context, finding);
+    if (request) reads.set(request.call, [...(reads.get(request.call) ?? []), finding]);
+  }
+  return reads;
+}
+
+/** `; its answer's \`error_code\`, \`description\` are read below: v2 answers …`, unless the TODO names them already. */
+function statusReadsClause(reads: readonly RawFinding[] | undefined, told: string): string {
+  const fields = [...new Set((reads ?? []).map((read) => String(read.data.field)))].filter((field) => !told.includes(field));
+  if (fields.length === 0) return '';
+  const moves = fields.map((field) => `\`${field}\` → ${reads!.find((read) => read.data.field === field)!.data.replacement}`);
+  return `; its answer's v1 status is read below (${moves.join(', ')}): move those reads with the call`;
+}
+
 /** The v1 calls whose v2 answer has `error` only on failure (and the page, which answers no JSON). */
 const TOKEN_REWRITES = new Set(['code-exchange', 'token-refresh', 'token-revoke', 'authorize-page']);
 
@@ -111,7 +139,8 @@ const TOKEN_REWRITES = new Set(['code-exchange', 'token-refresh', 'token-revoke'
  * for the token calls, whose v2 answer has `error` only on failure.
  */
 function errorTruthTest(context: CodemodContext, finding: RawFinding, told: string): string {
-  if (told.includes('tested for truth')) return '';
+  // A step to delete (a publish step the old API never had, a call nothing replaces) takes no advice on its answer.
+  if (told.includes('tested for truth') || told.includes('delete this step') || told.includes(REMOVE_THE_CALL)) return '';
   const request = context.requests.find((candidate) => candidate.call === finding.node);
   if (!request) return '';
   const { match } = request;

@@ -18,20 +18,41 @@ export function postLinkReads(context: CodemodContext, fields: readonly RawFindi
     let inner: Node = finding.node!;
     for (const ancestor of context.index.ancestors(finding.node!)) {
       if (ancestor.type === 'TemplateLiteral') {
-        const at = (ancestor.expressions as Node[]).findIndex((expression) => expression === inner);
-        // The text up to the read, placeholders as `x`: `https://www.tiktok.com/@x/video/`.
-        const before = (ancestor.quasis as Node[])
-          .slice(0, at + 1)
-          .map((quasi) => quasi.value.cooked ?? '')
-          .join('x');
-        if (at >= 0 && POST_LINK.test(before)) links.set(finding, ancestor);
+        if (linksTo(ancestor, inner)) links.set(finding, ancestor);
         break;
       }
-      if (!['MemberExpression', 'OptionalMemberExpression', 'TSNonNullExpression'].includes(ancestor.type)) break;
+      // `const postId = init.data?.share_id || \`tt_${Date.now()}\``: the link is built from the name.
+      if (ancestor.type === 'VariableDeclarator' && ancestor.init === inner && ancestor.id.type === 'Identifier') {
+        const binding = context.index.resolve(ancestor.id);
+        const template = binding && linkReading(context, binding.name, context.index.referencesOf(binding));
+        if (template) links.set(finding, template);
+        break;
+      }
+      if (!['MemberExpression', 'OptionalMemberExpression', 'TSNonNullExpression', 'LogicalExpression'].includes(ancestor.type)) break;
       inner = ancestor;
     }
   }
   return links;
+}
+
+/** Whether a template builds a post's link with the expression as its id. */
+function linksTo(template: Node, expression: Node): boolean {
+  const at = (template.expressions as Node[]).findIndex((each) => each === expression);
+  // The text up to the read, placeholders as `x`: `https://www.tiktok.com/@x/video/`.
+  const before = (template.quasis as Node[])
+    .slice(0, at + 1)
+    .map((quasi) => quasi.value.cooked ?? '')
+    .join('x');
+  return at >= 0 && POST_LINK.test(before);
+}
+
+/** The first template among a name's references that builds a post's link with it. */
+function linkReading(context: CodemodContext, name: string, references: readonly Node[]): Node | undefined {
+  for (const reference of references) {
+    const template = context.index.parent(reference);
+    if (reference.name === name && template?.type === 'TemplateLiteral' && linksTo(template, reference)) return template;
+  }
+  return undefined;
 }
 
 export function explainPostLinks(context: CodemodContext, links: ReadonlyMap<RawFinding, Node>): void {
