@@ -22,6 +22,7 @@ import { findV1AnswerTypes } from './v1-answer-types.js';
 import { findTokenFieldsInQuery } from './token-fields-in-query.js';
 import { findV2TokenAnswerReads } from './v2-token-answer-reads.js';
 import { findV2TokenJsonBodies } from './v2-token-json-body.js';
+import { findV2UserInfoWithoutFields } from './v2-user-info-no-fields.js';
 
 export interface AnalysisOptions {
   /** What other modules export, for URLs built from imported constants. */
@@ -72,6 +73,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findV1AnswerTypes(index, requests),
     ...findV2TokenAnswerReads(index, requests),
     ...findV2TokenJsonBodies(requests),
+    ...findV2UserInfoWithoutFields(requests),
     ...findTokenFieldsInQuery(index, folder, owners, requests),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),

@@ -27,7 +27,8 @@ const LEGACY = PREFILTER_MARKERS.filter((marker) => !marker.includes('tiktokapis
 const TODO_KINDS = tableKeys();
 /**
  * TODO kinds that change nothing at run time: a caption the legacy upload never used, and a field
- * neither API ever sent (always undefined). The invariants keep them (no value dropped without a TODO
+ * neither API ever sent (always undefined), and a link to the post built from the upload's id (it never
+ * opened a video, before or after). The invariants keep them (no value dropped without a TODO
  * naming it), so a file left with these alone works on the new API; it is counted apart from
  * "fully migrated" and never inside it.
  */
@@ -35,6 +36,7 @@ const NOTE_ONLY = [
   /^the legacy body's .* (is|are) no longer sent: the Share Video upload took the video alone and never used/,
   /^`[^`]+`(,? (and )?`[^`]+`)* (is|are) sent by neither the Share Video nor the Content Posting API/,
   /^`[^`]+`(,? (and )?`[^`]+`)* (is|are) never sent: see the TODO above/,
+  /^this link to the post is built from `publish_id` \(the Share Video `share_id` before\), which names the upload, not the post: it never opened a video/,
 ];
 /**
  * TODO kinds that say the legacy code they stand on never worked, even before the shutdown: a path the

@@ -42,6 +42,8 @@ interface DisplayEndpoint {
   readonly readFieldsOf?: string;
   /** A call sent to the v2 endpoint already, with v1's tokens left in its query. */
   readonly alreadyV2?: boolean;
+  /** A v2 call that names no `fields`, so its answer holds none. */
+  readonly noFields?: boolean;
   /** A v2 call written on the retired host (`https://open-api.tiktok.com/v2/user/info/`), v1's shape kept. */
   readonly onLegacyHost?: boolean;
   /** Login Kit's v1 user info: its answer's reads move under `data.user` with the call (login-kit-reads.ts). */
@@ -83,6 +85,15 @@ function v2WithQueryTokens(context: CodemodContext, request: TikTokRequest): Dis
 }
 
 /**
+ * `axios.get('https://open.tiktokapis.com/v2/user/info/', { headers })`: the v2 call that names no
+ * fields, so v2 answers none. Rewritten as the v1 call is: the fields the code reads, in the query.
+ */
+function v2WithoutFields(context: CodemodContext, request: TikTokRequest): DisplayEndpoint | undefined {
+  const own = context.unhandled((finding) => finding.messageId === 'v2UserInfoNoFields' && finding.node === request.call);
+  return own.length > 0 ? { ...ENDPOINTS['user-info'], messageId: 'v2UserInfoNoFields', alreadyV2: true, noFields: true } : undefined;
+}
+
+/**
  * `fetch('https://open-api.tiktok.com/v2/user/info/', { method: 'POST', body: JSON.stringify({ fields }) })`:
  * the v2 path on the retired host, sent the v1 way. It is the v1 call in all but its path, and is
  * rewritten as one (its answer, `data.user`, is the same in both).
@@ -112,7 +123,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     const endpoint =
       request.match.kind === 'v1-endpoint'
         ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKit(request))
-        : (v2PathOnLegacyHost(request) ?? v2WithQueryTokens(context, request));
+        : (v2PathOnLegacyHost(request) ?? v2WithQueryTokens(context, request) ?? v2WithoutFields(context, request));
     if (!endpoint) continue;
     // The v1 call's finding stands on the call; a v2 path's on the old host on its URL, wherever written.
     const own = (finding: RawFinding) =>
@@ -141,11 +152,13 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
     return;
   }
   const body = endpoint.bodyParams.length > 0 ? `a JSON body of ${endpoint.bodyParams.join(', ')}` : 'no body';
-  const call = endpoint.alreadyV2
-    ? `v2 ${endpoint.name} call with v1's tokens in its query (v2 reads none there)`
-    : endpoint.onLegacyHost
-      ? `v2 ${endpoint.name} call on the retired v1 host`
-      : `v1 ${endpoint.v1Name ?? endpoint.name}`;
+  const call = endpoint.noFields
+    ? `v2 ${endpoint.name} call that names no fields (v2 answers only those asked for)`
+    : endpoint.alreadyV2
+      ? `v2 ${endpoint.name} call with v1's tokens in its query (v2 reads none there)`
+      : endpoint.onLegacyHost
+        ? `v2 ${endpoint.name} call on the retired v1 host`
+        : `v1 ${endpoint.v1Name ?? endpoint.name}`;
   const answer = endpoint.answer ?? 'data is as before; error.code is "ok" on success';
   const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (${answer})`;
   // A v2 call has no finding of its own for a pointer to lead to: its query's tokens carry the reason.
