@@ -1,4 +1,5 @@
-import { calleeName, findProperty, isMember, memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, findProperty, isMember, memberName, rangeOf, staticString, unwrap, type Node } from '../detect/ast.js';
+import { calledFunction } from '../detect/taint.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import type { CodemodContext } from './context.js';
@@ -19,18 +20,40 @@ export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest
     if (!binding?.init) return false;
     return binding.path.length > 0 ? binding.path.at(-1) === 'upload_url' && answer.has(binding.init) : isUploadUrl(binding.init);
   };
-  for (const call of context.index.ofType('CallExpression')) {
-    const [url, ...rest] = call.arguments as Node[];
+  const calls = context.index.ofType('CallExpression');
+  for (const call of calls) {
+    const [url] = call.arguments as Node[];
     if (!url || !isUploadUrl(url)) continue;
-    const text = context.source(call);
-    const options = rest.map((argument) => context.folder.objectOf(argument)).find((object) => object && findProperty(object, 'method'));
-    const method = options ? staticString(findProperty(options, 'method')!.value)?.toUpperCase() : calleeName(call)?.toUpperCase();
-    const multipart = rest.some((argument) => isForm(context, argument)) || /FormData|getHeaders\(\)|multipart/.test(text);
-    if (multipart) return 'its bytes then go to the upload URL as a multipart form, which TikTok does not take';
-    if (method === 'POST') return 'its bytes then go to the upload URL in a POST, which TikTok does not take';
-    if (method === 'PUT' && !/content-range/i.test(text))
-      return 'its bytes then go to the upload URL without a Content-Range, which TikTok requires';
+    const own = judgeStep(context, call);
+    if (own) return own;
+    // `this.uploadChunks(init.data.upload_url, file)`: the module's own function sends the bytes.
+    const fn = calledFunction(context.index, call);
+    const param = fn?.params?.[0] as Node | undefined;
+    if (param?.type !== 'Identifier') continue;
+    const [from, to] = rangeOf(fn!);
+    for (const inner of calls) {
+      const first = (inner.arguments as Node[])[0];
+      const value = first && unwrap(first);
+      if (rangeOf(inner)[0] < from || rangeOf(inner)[1] > to || value?.type !== 'Identifier') continue;
+      if (context.index.resolve(value)?.id !== param) continue;
+      const reason = judgeStep(context, inner);
+      if (reason) return reason;
+    }
   }
+  return undefined;
+}
+
+/** What is wrong with one call sending the bytes to the upload URL (its first argument), if anything. */
+function judgeStep(context: CodemodContext, call: Node): string | undefined {
+  const rest = (call.arguments as Node[]).slice(1);
+  const text = context.source(call);
+  const options = rest.map((argument) => context.folder.objectOf(argument)).find((object) => object && findProperty(object, 'method'));
+  const method = options ? staticString(findProperty(options, 'method')!.value)?.toUpperCase() : calleeName(call)?.toUpperCase();
+  const multipart = rest.some((argument) => isForm(context, argument)) || /FormData|getHeaders\(\)|multipart/.test(text);
+  if (multipart) return 'its bytes then go to the upload URL as a multipart form, which TikTok does not take';
+  if (method === 'POST') return 'its bytes then go to the upload URL in a POST, which TikTok does not take';
+  if (method === 'PUT' && !/content-range/i.test(text))
+    return 'its bytes then go to the upload URL without a Content-Range, which TikTok requires';
   return undefined;
 }
 

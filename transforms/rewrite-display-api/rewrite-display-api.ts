@@ -1,3 +1,6 @@
+import { methodOf } from '../../src/codemod/http-client.js';
+import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { staticString, unwrap } from '../../src/detect/ast.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
 import type { MovedResponseField } from '../../src/contract/index.js';
@@ -204,16 +207,21 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     context.record(finding, 'rewritten', `now ${finding.data.replacement}`);
   }
   for (const name of reads.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${ERROR_CODE_TYPE_PLACE}${name}`);
-  replaceV1Request(context, request, parts, {
-    method: endpoint.method,
-    url: `'${endpoint.url}?fields=${fields.names.join(',')}'`,
-    headers: [
-      ['Authorization', bearerSource(context, token)],
-      ...(endpoint.method === 'POST' ? [['Content-Type', "'application/json'"] as const] : []),
-    ],
-    body: endpoint.method === 'POST' ? { as: 'json', entries } : undefined,
-    rest: carried.entries,
-  });
+  const written = unwrap(request.urlArgument);
+  // A v2 call already sent as v2 takes it, but for its fields: only its URL changes.
+  if (endpoint.noFields && staticString(written) !== undefined && methodOf(request) === 'GET')
+    replaceLiteral(context, written, `${endpoint.url}?fields=${fields.names.join(',')}`);
+  else
+    replaceV1Request(context, request, parts, {
+      method: endpoint.method,
+      url: urlInOwnQuotes(context, request, `${endpoint.url}?fields=${fields.names.join(',')}`),
+      headers: [
+        ['Authorization', bearerSource(context, token)],
+        ...(endpoint.method === 'POST' ? [['Content-Type', "'application/json'"] as const] : []),
+      ],
+      body: endpoint.method === 'POST' ? { as: 'json', entries } : undefined,
+      rest: carried.entries,
+    });
   errorTests();
   removeDeadBindings(context, request.call);
   if (endpoint.url === V2_USER_INFO_URL) noteFieldScopes(context, fields.names);
@@ -224,6 +232,16 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
       request.call,
     );
   return undefined;
+}
+
+/** The new URL as a string literal in the quotes the request's own URL literal had (a double-quoted URL in a file of single quotes stays so). */
+function urlInOwnQuotes(context: CodemodContext, request: TikTokRequest, url: string): string {
+  const written = unwrap(request.urlArgument);
+  const own = staticString(written) !== undefined ? context.source(written)[0] : undefined;
+  const quote = own === '"' ? '"' : "'";
+  const raw = `${quote}${url}${quote}`;
+  if (own === quote) context.keptQuotes.add(raw);
+  return raw;
 }
 
 /**
