@@ -24,8 +24,8 @@ const PAYLOAD_NAME = /^(?:payload|content|data|body|event|evt|webhook|notificati
  * Not a handler that reads the content TikTok sends as well (`content.publish_id` beside a
  * `content.user_open_id` of its own imagining), nor reads only logged: those run as they are.
  */
-export function unsentFieldsRead(context: CodemodContext, handling: readonly Node[]): string[] {
-  const fields = new Set<string>();
+export function unsentFieldsRead(context: CodemodContext, handling: readonly Node[]): HandlerReads {
+  const fields: Reads = { names: new Set(), failReasons: [] };
   for (const statement of handling) {
     for (const node of [statement, ...descendants(statement)]) {
       if (isMember(node)) readOfPayload(context, node, fields);
@@ -38,31 +38,50 @@ export function unsentFieldsRead(context: CodemodContext, handling: readonly Nod
       });
     }
   }
-  return knowsContent(fields) ? [] : [...fields].sort();
+  return settled(fields);
 }
 
 /** The reads a handler function makes of its payload parameter: the one the event is passed as. */
-export function readsOfHandler(context: CodemodContext, handler: Node): string[] {
-  const fields = new Set<string>();
+export function readsOfHandler(context: CodemodContext, handler: Node): HandlerReads {
+  const fields: Reads = { names: new Set(), failReasons: [] };
   if (isFunction(handler)) readsOfParam(context, handler, 0, fields);
-  return knowsContent(fields) ? [] : [...fields].sort();
+  return settled(fields);
+}
+
+/**
+ * What the code under a label reads of its event: the fields no TikTok webhook sends (none where it
+ * reads the content TikTok sends too), and its untyped `payload.fail_reason` reads, which the
+ * renamed event sends as `reason`.
+ */
+export interface HandlerReads {
+  readonly unsent: readonly string[];
+  readonly failReasons: readonly Node[];
+}
+
+interface Reads {
+  readonly names: Set<string>;
+  readonly failReasons: Node[];
+}
+
+function settled(reads: Reads): HandlerReads {
+  return { unsent: knowsContent(reads.names) ? [] : [...reads.names].sort(), failReasons: reads.failReasons };
 }
 
 /** `payload.video` in the handling itself, on a name that holds the payload. */
-function readOfPayload(context: CodemodContext, member: Node, fields: Set<string>): void {
+function readOfPayload(context: CodemodContext, member: Node, fields: Reads): void {
   const object = unwrap(member.object);
   if (object.type !== 'Identifier' || !PAYLOAD_NAME.test(object.name as string)) return;
   addRead(context, member, fields);
 }
 
-function readsOfParam(context: CodemodContext, fn: Node, position: number, fields: Set<string>): void {
+function readsOfParam(context: CodemodContext, fn: Node, position: number, fields: Reads): void {
   const param = fn.params?.[position] as Node | undefined;
   if (!param) return;
   const id = param.type === 'AssignmentPattern' ? param.left : param;
   if (id.type === 'ObjectPattern') {
     for (const property of id.properties as Node[]) {
       const name = keyName(property);
-      if (name) fields.add(name);
+      if (name) fields.names.add(name);
     }
     return;
   }
@@ -75,13 +94,14 @@ function readsOfParam(context: CodemodContext, fn: Node, position: number, field
   }
 }
 
-function addRead(context: CodemodContext, member: Node, fields: Set<string>): void {
+function addRead(context: CodemodContext, member: Node, fields: Reads): void {
   const name = memberName(member);
   const parent = context.index.parent(member);
   // `payload.toString()`: a method of the value, not a field of the event.
   if (!name || (parent && isCall(parent) && parent.callee === member)) return;
+  if (name === WEBHOOK_FAILURE_REASON.misnamed && !member.computed && untyped(context, member.object)) fields.failReasons.push(member);
   if (!SENT.has(name) && (fallbackOfSentField(context, member) || logged(context, member))) return;
-  fields.add(name);
+  fields.names.add(name);
 }
 
 /** Whether the reads name the content TikTok sends; then the unsent ones left, for the caller. */
@@ -89,6 +109,14 @@ function knowsContent(fields: Set<string>): boolean {
   if ([...fields].some((field) => CONTENT.has(field))) return true;
   for (const field of fields) if (SENT.has(field)) fields.delete(field);
   return false;
+}
+
+/** `payload` of a parameter with no type, or `any`: renaming a read of it breaks no declared type. */
+function untyped(context: CodemodContext, object: Node): boolean {
+  const value = unwrap(object);
+  const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
+  const annotation = binding?.id.typeAnnotation?.typeAnnotation;
+  return !!binding && (!annotation || annotation.type === 'TSAnyKeyword');
 }
 
 /** `console.log('published', body.video_id)`: a read only logged prints `undefined` and goes on. */
@@ -112,4 +140,27 @@ function fallbackOfSentField(context: CodemodContext, member: Node): boolean {
   const operands = (node: Node): Node[] =>
     node.type === 'LogicalExpression' && node.operator !== '&&' ? [...operands(node.left), ...operands(node.right)] : [unwrap(node)];
   return operands(chain).some((operand) => isMember(operand) && SENT.has(memberName(operand) ?? ''));
+}
+
+/**
+ * The statements a comparison of the event's name guards: the `if`'s own for `event === '…'`, the
+ * rest of the block for `if (event !== '…') return …`. Empty where the comparison guards no `if`.
+ */
+export function handlingOfComparison(context: CodemodContext, comparison: Node): Node[] {
+  let test = comparison;
+  let holder = context.index.parent(test);
+  while (holder && (holder.type === 'LogicalExpression' || holder.type === 'ParenthesizedExpression')) {
+    test = holder;
+    holder = context.index.parent(test);
+  }
+  if (holder?.type !== 'IfStatement' || holder.test !== test) return [];
+  const negated = comparison.operator === '!==' || comparison.operator === '!=';
+  const own = holder.consequent.type === 'BlockStatement' ? (holder.consequent.body as Node[]) : [holder.consequent];
+  if (!negated) return own;
+  // `if (event !== 'post.publish.complete') return …;`: what follows runs for that event.
+  const exits = own.length > 0 && ['ReturnStatement', 'ThrowStatement'].includes(own.at(-1)!.type);
+  const block = context.index.parent(holder);
+  if (!exits || block?.type !== 'BlockStatement') return [];
+  const siblings = block.body as Node[];
+  return siblings.slice(siblings.indexOf(holder) + 1);
 }
