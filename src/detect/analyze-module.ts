@@ -51,7 +51,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const records = findRequestRecords(index, folder);
   const endpoints = findEndpoints(index, folder, requests, compositions);
   const unseenHostPaths = endpoints
-    .filter((finding) => finding.messageId === 'relative' || finding.messageId === 'relativeFromUrl')
+    .filter((finding) => ['relative', 'relativeFromUrl', 'relativeToken'].includes(finding.messageId))
     .map((finding) => finding.node!);
   const fields = findResponseFields(
     index,

@@ -8,6 +8,8 @@ import type { RawFinding } from './raw-finding.js';
 import type { ValueFolder } from './static-value.js';
 
 const TIKTOK_KEY = /tiktok/i;
+/** The v1 token calls: a form-encoded POST in v2, with the app's secret, answered flat. */
+const TOKEN_CALLS = new Set(['code-exchange', 'token-refresh', 'token-revoke']);
 
 /**
  * `{ youtube: { … }, tiktok: { base: process.env.TIKTOK_API, upload: '/share/video/upload/' } }`:
@@ -108,7 +110,8 @@ export function relativeFinding(path: string, node: Node, where = ', under a Tik
     case 'v1-endpoint':
       return {
         ruleId: 'no-v1-oauth-endpoint',
-        messageId: 'relative',
+        // A token call asks for no scope: what its v2 form takes is said instead.
+        messageId: TOKEN_CALLS.has(match.v1!.rewrite ?? '') ? 'relativeToken' : 'relative',
         node,
         data: { path, where, purpose: match.v1!.purpose, replacement: match.v1!.replacement },
       };

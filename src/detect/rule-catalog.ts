@@ -144,6 +144,8 @@ export const RULES = {
         '{{legacy}} is the retired v1 video list: POST https://open.tiktokapis.com/v2/video/list/?fields=… with the header `Authorization: Bearer <token>` and a JSON body {cursor, max_count} answers data.videos as before, with error.code "ok" on success ({{hint}})',
       relative:
         '{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}; it needs a v2 token with the scope of what it asks (user.info.basic, .profile or .stats for user info fields, video.list for the video list, video.upload for the Content Posting upload)',
+      relativeToken:
+        "{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}, with a form-encoded body that carries the app's client_key and client_secret, and read its answer flat (no `data` wrapper; `error` only on failure)",
       relativeBesideBase:
         "{{path}} is the path of the {{purpose}} on the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10: use {{replacement}} (the base and the path move together, and whatever joins them sends v1's parameters)",
       pathOnNewHost:

@@ -8,7 +8,7 @@ import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 import { BUSINESS_API_SUCCESSOR, REMOVE_THE_CALL } from '../../src/contract/index.js';
 import { openIdNamingAVideo, videoIdInOpenId } from './open-id-value.js';
-import { comparesCodeWithNumber, testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
+import { comparesCodeWithNumber, comparesStatusWord, testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
 /** How the Research API successor is named in the advice (`researchSuccessor`). */
@@ -148,6 +148,8 @@ function errorTruthTest(context: CodemodContext, finding: RawFinding, told: stri
   if (tokenCall) return '';
   if (testsErrorForTruth(context, request))
     return `; its answer's \`error\` is tested for truth, and every v2 answer has one (code "ok" on success): test error.code !== 'ok'`;
+  if (comparesStatusWord(context, request) && !told.includes("v1's status word"))
+    return `; its answer's \`message\` is compared with 'success', v1's status word, which v2 never answers: test error.code !== 'ok' instead`;
   if (comparesCodeWithNumber(context, request) && !told.includes('compared with 0'))
     return `; its answer's \`error.code\` is compared with a number, as v1 numbered it: v2's is a string ("ok" on success), so compare it with 'ok'`;
   return '';
@@ -277,7 +279,14 @@ function queryTokensTogether(context: CodemodContext, partOf: ReadonlyMap<RawFin
   for (const group of groups.values()) {
     const kinds = new Set(group.map((finding) => finding.messageId));
     if (!kinds.has('accessToken') || !kinds.has('openId')) continue;
-    const message = `access_token and open_id in the query string of a TikTok request: send the token as the header \`Authorization: Bearer <token>\` and drop open_id: the v2 API knows the user by the token (${NOT_REWRITTEN})`;
+    const [head] = group;
+    // `{ url: '…/oauth/revoke/', buildQuery: (open_id, access_token) => … }`: v2's revoke takes no Bearer header.
+    const revoke = [...context.index.ancestors(head.node ?? nodeAt(context, head))].some(
+      (node) => node.type === 'ObjectExpression' && /\/oauth\/revoke\//.test(context.source(node)),
+    );
+    const message = revoke
+      ? `access_token and open_id in the query string of a TikTok token revoke: v2's revoke takes the token in its form-encoded body as \`token\`, with client_key and client_secret, and no open_id (${NOT_REWRITTEN})`
+      : `access_token and open_id in the query string of a TikTok request: send the token as the header \`Authorization: Bearer <token>\` and drop open_id: the v2 API knows the user by the token (${NOT_REWRITTEN})`;
     const [first] = [...group].sort((a, b) => (a.range ?? rangeOf(a.node!))[0] - (b.range ?? rangeOf(b.node!))[0]);
     // The run lists each finding: the ones the first's TODO covers say so, rather than repeat it.
     for (const finding of group)

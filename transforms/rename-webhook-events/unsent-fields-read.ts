@@ -130,13 +130,17 @@ function logged(context: CodemodContext, member: Node): boolean {
 
 /** `body.publish_id ?? body.item_id`: one name among others for a field the event does send. */
 function fallbackOfSentField(context: CodemodContext, member: Node): boolean {
-  let chain = member;
+  // `body.user?.open_id ?? body.user_openid`: the read is the start of the operand's chain.
+  let operand = member;
+  for (let up = context.index.parent(operand); up && isMember(up) && up.object === operand; up = context.index.parent(operand))
+    operand = up;
+  let chain = operand;
   let parent = context.index.parent(chain);
   while (parent?.type === 'LogicalExpression' && parent.operator !== '&&') {
     chain = parent;
     parent = context.index.parent(chain);
   }
-  if (chain === member) return false;
+  if (chain === operand) return false;
   const operands = (node: Node): Node[] =>
     node.type === 'LogicalExpression' && node.operator !== '&&' ? [...operands(node.left), ...operands(node.right)] : [unwrap(node)];
   return operands(chain).some((operand) => isMember(operand) && SENT.has(memberName(operand) ?? ''));

@@ -130,7 +130,7 @@ const NEGATED: Readonly<Record<string, string>> = { '===': '!==', '!==': '===', 
  * `body.message === 'success'` → `body.error.code === 'ok'`, `body.message === 'error'` →
  * `body.error.code !== 'ok'`; any other read of it leaves the call for a person.
  */
-function messageReads(context: CodemodContext, taint: Taint): LevelRead[] {
+export function messageReads(context: CodemodContext, taint: Taint): LevelRead[] {
   const reads: LevelRead[] = [];
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
     if (memberName(member) !== 'message' || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;

@@ -29,7 +29,8 @@ import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
 import { bodyUnread, fieldsV2Lacks, requestedFields } from './requested-fields.js';
-import { LOGIN_KIT_ANSWER, planLoginKitReads } from './login-kit-reads.js';
+import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-reads.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
 import { repointUserInfoForSharedSender } from './shared-sender-urls.js';
 
@@ -194,6 +195,10 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   if ('reason' in carried) return carried.reason;
   const reads = planErrorCodeReads(context, request);
   if ('reason' in reads) return reads.reason;
+  // `if (body.message !== 'success')`: v1's status word, which no v2 answer has (Login Kit's plan moves it already).
+  const words = endpoint.loginKit ? [] : messageReads(context, responseTaint(context.index, [request]));
+  const word = words.find((read) => 'reason' in read);
+  if (word && 'reason' in word) return word.reason;
 
   // A query's `max_count=10` is text; v2's JSON body wants the number.
   const value = (param: ParamValue) => ('text' in param && /^\d+$/.test(param.text) ? param.text : paramSource(context, param));
@@ -201,7 +206,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   // `if (body.error)` took every v1 answer for a failure too (v1 also sent `error`); v2's code says it.
   const errorTests = errorCodeTests(context, request);
   const businessHeader = tokenInAccessTokenHeader(request, context);
-  for (const edit of [...reads.edits, ...fields.edits]) edit();
+  for (const edit of [...reads.edits, ...fields.edits, ...words.flatMap((read) => ('edits' in read ? read.edits : []))]) edit();
   for (const finding of statusFields) {
     rewriteFieldRead(context, finding.node!, finding.data.field as MovedResponseField);
     context.record(finding, 'rewritten', `now ${finding.data.replacement}`);

@@ -236,6 +236,9 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   );
   const sent: readonly string[] = [...grant.required, ...grant.optional, 'grant_type'];
   const unknown = [...params.keys()].filter((key) => !sent.includes(key));
+  // `axios.post(url, { params })`: axios's query option written into the data, the fields nested in it.
+  if (unknown.length === 1 && unknown[0] === 'params')
+    return "its body nests its fields under `params` (axios's query option, written into the data), so no token endpoint ever read them: send them as the form body itself (`new URLSearchParams(params)`)";
   if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which the v2 endpoint does not take`;
   // PKCE: v2 takes the verifier too, but only from an app registered as desktop or mobile, and only
   // with the challenge its authorize step sent: the two steps move together, by hand.
