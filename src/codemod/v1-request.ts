@@ -5,6 +5,7 @@ import { accessTokenHeader } from './access-token-header.js';
 import {
   calleeName,
   hasUnlistedEntries,
+  isCall,
   isFunction,
   isMember,
   isNullish,
@@ -15,6 +16,7 @@ import {
   type Node,
 } from '../detect/ast.js';
 import { foldedText } from '../detect/folded.js';
+import { calledFunction } from '../detect/taint.js';
 import { callsOnSameVariable, type TikTokRequest } from '../detect/requests.js';
 
 /** How the request is written, by client: the call's shape, where its body goes, how the new one reads. */
@@ -229,6 +231,21 @@ function requestParts(context: CodemodContext, request: TikTokRequest, callee: N
 }
 
 /**
+ * `headers: this.getHeaders()` of a function of the module's own that only returns an object literal
+ * (`return { 'Content-Type': 'application/json' }`): the headers it gives, as written there.
+ */
+function returnedObject(context: CodemodContext, value: Node): Node | undefined {
+  const call = unwrap(value);
+  const fn = isCall(call) && call.arguments.length === 0 ? calledFunction(context.index, call) : undefined;
+  const body = fn?.body as Node | undefined;
+  if (!body) return undefined;
+  if (body.type === 'ObjectExpression') return body;
+  const only = body.type === 'BlockStatement' && body.body.length === 1 ? (body.body[0] as Node) : undefined;
+  const returned = only?.type === 'ReturnStatement' && only.argument ? unwrap(only.argument) : undefined;
+  return returned?.type === 'ObjectExpression' ? returned : undefined;
+}
+
+/**
  * The request's other options (a timeout, a signal), carried over as they are; headers only when they
  * described the body or the answer (and, with `withAuthorization`, carried the token the new request
  * sends itself).
@@ -255,7 +272,7 @@ export function carriedOptions(
     const key = keyName(property);
     if (key === undefined) return { reason: 'its request options use a spread or a computed key' };
     if (key === 'headers') {
-      const headers = context.folder.objectOf(property.value);
+      const headers = context.folder.objectOf(property.value) ?? returnedObject(context, property.value);
       const names = headers && !hasUnlistedEntries(headers) ? objectProperties(headers).map((header) => keyName(header)) : [undefined];
       if (!names.every(sendsOnly)) return ownHeaders;
       continue;
