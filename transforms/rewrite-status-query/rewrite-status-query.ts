@@ -1,6 +1,7 @@
 import { readsFrom } from '../../src/codemod/answer-body.js';
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
+import { relabelLogPaths } from '../../src/codemod/log-labels.js';
 import { bearerSource, objectEntry, paramSource, requestParams } from '../../src/codemod/request-params.js';
 import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
@@ -44,6 +45,7 @@ export function rewriteStatusQueries(context: CodemodContext): void {
         context.record(read, 'todo', '`share_id` is read from the answer of the status query left for a person: see its TODO');
       if (reason !== SHARE_ID_READ) reason += `; also, ${SHARE_ID_READ}`;
     }
+    if (reason === undefined) relabelLogPaths(context, request.call, request.match.path, new URL(PUBLISH_STATUS_FETCH.url).pathname);
     for (const finding of related) {
       if (reason === undefined) context.record(finding, 'rewritten', `now ${V2} with Authorization: Bearer and { publish_id }`);
       else context.defer(finding, siteReason(context, finding, request, declined(finding, reason, request.match.path), 'status request'));
