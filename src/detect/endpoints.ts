@@ -120,10 +120,11 @@ export function isRelativeUploadPath(text: string): boolean {
 function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consumed: ReadonlySet<Node>): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const node of outermostStrings(index, false)) {
-    // An exported path constant is judged where it is imported and sent.
-    if (consumed.has(node) || isExported(node, index)) continue;
+    if (consumed.has(node)) continue;
     const text = foldedText(folder.fold(node)).split('?')[0];
     if (!RELATIVE_UPLOAD_PATH.test(text) || text.includes('//')) continue;
+    // An exported path constant is judged where it is imported and sent.
+    if (isExported(node, index)) continue;
     // `this.logApiActivity('publish', '/share/video/upload/', data)`: a message naming the path, no request.
     const holder = index.parent(node);
     if (holder && isLogCall(holder) && (holder.arguments as Node[]).includes(node)) continue;

@@ -1,5 +1,5 @@
 import { INBOX_VIDEO_INIT, KNOWN_LEGACY_PATHS, LEGACY_API_HOSTS, V1_ENDPOINTS } from '../contract/index.js';
-import { isFunction, isStringLiteral, keyName, type Node } from './ast.js';
+import { isFunction, isStringLiteral, keyName, staticString, type Node } from './ast.js';
 import { baseBeside } from './base-beside.js';
 import { classifyUrl, imaginedStepAdvice, successorOf } from './classify-url.js';
 import { foldedText, HOLE } from './folded.js';
@@ -21,7 +21,7 @@ export function findPlatformRecordPaths(index: ModuleIndex, folder: ValueFolder,
   const findings: RawFinding[] = [];
   for (const node of [...index.ofType('StringLiteral'), ...index.ofType('Literal'), ...index.ofType('TemplateLiteral')]) {
     if (skip.has(node) || (node.type !== 'TemplateLiteral' && !isStringLiteral(node))) continue;
-    const page = authorizePageBesideHost(node, index, folder);
+    const page = authorizePageBesideHost(node, index);
     if (page) {
       findings.push(page);
       continue;
@@ -59,15 +59,16 @@ const V1_AUTHORIZE_PATHS = new Set(
  * by a library that builds the query for every provider (with `client_id`, where TikTok reads
  * `client_key`). Reported at the path, for a person: the page and what the library sends move together.
  */
-function authorizePageBesideHost(node: Node, index: ModuleIndex, folder: ValueFolder): RawFinding | undefined {
-  const path = foldedText(folder.fold(node));
-  if (!V1_AUTHORIZE_PATHS.has(path.endsWith('/') ? path : `${path}/`)) return undefined;
+function authorizePageBesideHost(node: Node, index: ModuleIndex): RawFinding | undefined {
+  // Written out as it is (`'/auth/authorize/'`): every literal of the module passes here, so no folding.
+  const path = staticString(node);
+  if (path === undefined || !V1_AUTHORIZE_PATHS.has(path.endsWith('/') ? path : `${path}/`)) return undefined;
   const property = index.parent(node);
   const record = property && index.parent(property);
   if (!property || record?.type !== 'ObjectExpression' || property.value !== node) return undefined;
   const host = (record.properties as Node[]).find((sibling) => {
     const value = sibling !== property && sibling.value ? sibling.value : undefined;
-    return value && isStringLiteral(value) && /^https:\/\/www\.tiktok\.com\/?$/.test(foldedText(folder.fold(value)));
+    return value && isStringLiteral(value) && /^https:\/\/www\.tiktok\.com\/?$/.test(staticString(value) ?? '');
   });
   const key = host && keyName(host);
   if (!key) return undefined;
