@@ -27,6 +27,9 @@ function errorMembers(context: CodemodContext, request: TikTokRequest): Node[] {
   );
 }
 
+/** What a TODO says of a request left for a person whose answer's `error` is tested for truth. */
+export const ERROR_TESTED_FOR_TRUTH = `its answer's \`error\` is tested for truth, and every v2 answer has one (code "ok" on success): test error.code !== 'ok'`;
+
 /**
  * Whether the answer of a request left for a person tests its top-level `error`, or its code, for
  * truth (`if (init.data.error) throw …`, `if (data.error?.code)`): once it is the Content Posting

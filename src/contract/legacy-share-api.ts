@@ -266,10 +266,12 @@ export const RESEARCH_PATH = /^\/research\/[\w/-]*$/;
 /** The one Research API endpoint that page names; for another path, where its endpoints live. */
 const RESEARCH_VIDEO_QUERY = '/research/video/query/';
 const RESEARCH_ACCESS = 'approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer';
+/** How the advice names the Research API (a TODO for it takes no user-token advice). */
+export const RESEARCH_API_NAME = "TikTok's Research API";
 export const researchSuccessor = (path: string): string =>
   path.replace(/\/?$/, '/') === RESEARCH_VIDEO_QUERY
-    ? `TikTok's Research API on the v2 host, POST https://open.tiktokapis.com/v2${RESEARCH_VIDEO_QUERY}?fields=… (${RESEARCH_ACCESS})`
-    : `TikTok's Research API, whose endpoints are on the v2 host under https://open.tiktokapis.com/v2/research/ (find the one this call means in its reference; ${RESEARCH_ACCESS})`;
+    ? `${RESEARCH_API_NAME} on the v2 host, POST https://open.tiktokapis.com/v2${RESEARCH_VIDEO_QUERY}?fields=… (${RESEARCH_ACCESS})`
+    : `${RESEARCH_API_NAME}, whose endpoints are on the v2 host under https://open.tiktokapis.com/v2/research/ (find the one this call means in its reference; ${RESEARCH_ACCESS})`;
 
 /**
  * Paths that only the legacy host serves, without their trailing slash and in lower case: a

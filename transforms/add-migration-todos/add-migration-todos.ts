@@ -6,13 +6,16 @@ import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
-import { BUSINESS_API_SUCCESSOR, REMOVE_THE_CALL } from '../../src/contract/index.js';
+import { BUSINESS_API_SUCCESSOR, REMOVE_THE_CALL, RESEARCH_API_NAME } from '../../src/contract/index.js';
 import { openIdNamingAVideo, videoIdInOpenId } from './open-id-value.js';
-import { comparesCodeWithNumber, comparesStatusWord, testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
+import {
+  comparesCodeWithNumber,
+  comparesStatusWord,
+  ERROR_TESTED_FOR_TRUTH,
+  testsErrorForTruth,
+} from '../../src/codemod/error-object-tests.js';
 
 const NOT_REWRITTEN = 'not rewritten automatically';
-/** How the Research API successor is named in the advice (`researchSuccessor`). */
-const RESEARCH_API = "TikTok's Research API";
 
 /**
  * The last step: every finding no other step rewrote keeps its code and gets a TODO comment saying
@@ -79,7 +82,7 @@ export function addMigrationTodos(context: CodemodContext): void {
     const videoInOpenId = moves && sendsOpenId.has(finding) ? openIdNamingAVideo(context, finding) : undefined;
     const openId = videoInOpenId === undefined ? undefined : videoIdInOpenId(videoInOpenId);
     // The Research API takes the app's client token (said in the advice), not the user's in the query.
-    const research = moves && catalogMessage(finding).includes(RESEARCH_API);
+    const research = moves && catalogMessage(finding).includes(RESEARCH_API_NAME);
     const tokens = !moves
       ? ''
       : research
@@ -146,8 +149,7 @@ function errorTruthTest(context: CodemodContext, finding: RawFinding, told: stri
   const { match } = request;
   const tokenCall = /\/oauth\//.test(match.path) || TOKEN_REWRITES.has(match.v1?.rewrite ?? '');
   if (tokenCall) return '';
-  if (testsErrorForTruth(context, request))
-    return `; its answer's \`error\` is tested for truth, and every v2 answer has one (code "ok" on success): test error.code !== 'ok'`;
+  if (testsErrorForTruth(context, request)) return `; ${ERROR_TESTED_FOR_TRUTH}`;
   if (comparesStatusWord(context, request) && !told.includes("v1's status word"))
     return `; its answer's \`message\` is compared with 'success', v1's status word, which v2 never answers: test error.code !== 'ok' instead`;
   if (comparesCodeWithNumber(context, request) && !told.includes('compared with 0'))

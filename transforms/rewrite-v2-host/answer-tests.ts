@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
+import { ERROR_TESTED_FOR_TRUTH, testsErrorForTruth } from '../../src/codemod/error-object-tests.js';
 import { legacyStatusValues } from '../../src/codemod/status-values.js';
 import { quoted } from '../../src/codemod/todo.js';
 import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, PUBLISH_STATUS_FETCH, PUBLISH_STATUSES } from '../../src/contract/index.js';
@@ -24,9 +24,7 @@ export function explainAnswerTests(
     (endpoint === INBOX_VIDEO_INIT.url || endpoint === DIRECT_POST_INIT_URL) &&
     requests.some((request) => testsErrorForTruth(context, request))
   )
-    clauses.push(
-      `its answer's \`error\` is tested for truth, and every v2 answer has one (code "ok" on success): test error.code !== 'ok'`,
-    );
+    clauses.push(ERROR_TESTED_FOR_TRUTH);
   if (endpoint === PUBLISH_STATUS_FETCH.url) {
     const compared = [
       ...new Set(requests.flatMap((request) => legacyStatusValues(context, new Taint(context.index, new Set([request.call]))))),
