@@ -14,7 +14,7 @@ import { WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { chainOf } from './told-apart-from-twin.js';
-import { handlingOfComparison, readsOfHandler, unsentFieldsRead } from './unsent-fields-read.js';
+import { handlingOfComparison, readsOfHandler, readsUnder } from './handler-reads.js';
 
 const MERGE_BY_HAND = 'the legacy and the new event each have their own handling here: merge them by hand';
 
@@ -40,7 +40,7 @@ export function renameEventSite(context: CodemodContext, literal: Node, replacem
     return renameUnionMember(context, context.index.parent(parent)!, parent, replacement);
   }
   if (parent.type === 'BinaryExpression' && dropTwinComparison(context, parent, literal, replacement)) return undefined;
-  const reads = parent.type === 'BinaryExpression' ? unsentFieldsRead(context, handlingOfComparison(context, parent)) : undefined;
+  const reads = parent.type === 'BinaryExpression' ? readsUnder(context, handlingOfComparison(context, parent)) : undefined;
   if (reads && reads.unsent.length > 0) return readsUnsent(staticString(literal), reads.unsent, replacement);
   replaceLiteral(context, literal, replacement);
   if (reads) renameFailReasons(context, reads.failReasons);
@@ -114,7 +114,7 @@ function renameCase(context: CodemodContext, legacy: Node, replacement: string):
   const current = context.pathOf(legacy).parent.node.cases as Node[];
   const twin = current.find((other) => other !== legacy && staticString(other.test) === replacement);
   if (!twin) {
-    const reads = unsentFieldsRead(context, handlingOf(current, legacy));
+    const reads = readsUnder(context, handlingOf(current, legacy));
     if (reads.unsent.length > 0) return readsUnsent(staticString(legacy.test), reads.unsent, replacement);
     replaceLiteral(context, legacy.test, replacement);
     renameFailReasons(context, reads.failReasons);

@@ -17,14 +17,14 @@ const CONTENT = new Set<string>(['content', ...WEBHOOK_CONTENT_KEYS, WEBHOOK_FAI
 const PAYLOAD_NAME = /^(?:payload|content|data|body|event|evt|webhook|notification|message|msg)$|payload|webhook|notification/i;
 
 /**
- * The fields the code under a renamed event label reads of the event that no TikTok webhook sends
+ * What the code under an event label reads of the event: above all, the fields no TikTok webhook sends
  * (`payload.video.id`, `payload.metrics`): renamed, the code would run on every delivery at last and
  * find them undefined (a handler that throws without them fails each one). Read in the statements
  * of a `case` (or the handler a key names) and in the module's own functions they pass the payload to.
  * Not a handler that reads the content TikTok sends as well (`content.publish_id` beside a
  * `content.user_open_id` of its own imagining), nor reads only logged: those run as they are.
  */
-export function unsentFieldsRead(context: CodemodContext, handling: readonly Node[]): HandlerReads {
+export function readsUnder(context: CodemodContext, handling: readonly Node[]): HandlerReads {
   const fields: Reads = { names: new Set(), failReasons: [] };
   for (const statement of handling) {
     for (const node of [statement, ...descendants(statement)]) {
@@ -63,8 +63,11 @@ interface Reads {
   readonly failReasons: Node[];
 }
 
+/** A handler that reads the content TikTok sends was written for it: none of its reads counts as unsent. */
 function settled(reads: Reads): HandlerReads {
-  return { unsent: knowsContent(reads.names) ? [] : [...reads.names].sort(), failReasons: reads.failReasons };
+  const names = [...reads.names];
+  const unsent = names.some((name) => CONTENT.has(name)) ? [] : names.filter((name) => !SENT.has(name)).sort();
+  return { unsent, failReasons: reads.failReasons };
 }
 
 /** `payload.video` in the handling itself, on a name that holds the payload. */
@@ -102,13 +105,6 @@ function addRead(context: CodemodContext, member: Node, fields: Reads): void {
   if (name === WEBHOOK_FAILURE_REASON.misnamed && !member.computed && untyped(context, member.object)) fields.failReasons.push(member);
   if (!SENT.has(name) && (fallbackOfSentField(context, member) || logged(context, member))) return;
   fields.names.add(name);
-}
-
-/** Whether the reads name the content TikTok sends; then the unsent ones left, for the caller. */
-function knowsContent(fields: Set<string>): boolean {
-  if ([...fields].some((field) => CONTENT.has(field))) return true;
-  for (const field of fields) if (SENT.has(field)) fields.delete(field);
-  return false;
 }
 
 /** `payload` of a parameter with no type, or `any`: renaming a read of it breaks no declared type. */
