@@ -1,7 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { WEBHOOK_CONTENT_KEYS, WEBHOOK_ENVELOPE_KEYS, WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
 import { isLogCall } from '../../src/detect/log-calls.js';
-import { descendants, isCall, isFunction, isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import { alwaysExits, descendants, isCall, isFunction, isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import { calledFunction } from '../../src/detect/taint.js';
 
 /**
@@ -158,9 +158,8 @@ export function handlingOfComparison(context: CodemodContext, comparison: Node):
   const own = holder.consequent.type === 'BlockStatement' ? (holder.consequent.body as Node[]) : [holder.consequent];
   if (!negated) return own;
   // `if (event !== 'post.publish.complete') return …;`: what follows runs for that event.
-  const exits = own.length > 0 && ['ReturnStatement', 'ThrowStatement'].includes(own.at(-1)!.type);
   const block = context.index.parent(holder);
-  if (!exits || block?.type !== 'BlockStatement') return [];
+  if (!alwaysExits(holder.consequent) || block?.type !== 'BlockStatement') return [];
   const siblings = block.body as Node[];
   return siblings.slice(siblings.indexOf(holder) + 1);
 }
