@@ -23,10 +23,11 @@ export const LEGACY_UPLOAD = {
 
 /**
  * Paths the legacy host never served that real code sends its uploads to, the Share Video upload
- * being what their authors meant: `/video/upload/` with the upload's query tokens and multipart
- * `video` field, or its JSON `video_url`. They are reported and rewritten as the upload.
+ * being what their authors meant: `/video/upload/` or `/share/highlights/upload/` with the upload's
+ * query tokens and multipart `video` field, or its JSON `video_url`. They are reported and rewritten
+ * as the upload.
  */
-export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/'] as const;
+export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/', '/share/highlights/upload/'] as const;
 
 /**
  * Steps real code imagined around the Share Video upload and sent to the legacy host, which never
@@ -148,6 +149,15 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
     // authorize page, with its parameters: the page its author meant.
     host: 'open-api.tiktok.com',
     path: '/oauth/authorize/',
+    purpose: 'v1 authorize page',
+    replacement: 'https://www.tiktok.com/v2/auth/authorize/',
+    rewrite: 'authorize-page',
+  },
+  {
+    // Never served by the legacy host either: v1's page of that path was on www.tiktok.com; written
+    // for it, with its parameters, on the API's host.
+    host: 'open-api.tiktok.com',
+    path: '/auth/authorize/',
     purpose: 'v1 authorize page',
     replacement: 'https://www.tiktok.com/v2/auth/authorize/',
     rewrite: 'authorize-page',

@@ -204,7 +204,7 @@ function urlFromOptions(object: Node, folder: ValueFolder, trace: Set<Node>): [F
 function instanceBase(receiver: Node, folder: ValueFolder): { url: Folded; trace: Set<Node> } | undefined {
   const trace = new Set<Node>();
   const value = folder.valueNode(receiver, trace);
-  const base = value && isCall(value) ? instanceConfigBase(value, folder, trace) : undefined;
+  const base = value && (isCall(value) || value.type === 'NewExpression') ? instanceConfigBase(value, folder, trace) : undefined;
   if (base) return { url: folder.fold(base, trace), trace };
   const imported = folder.importedValue(receiver);
   const text = imported && typeof imported === 'object' ? imported[INSTANCE_BASE_KEY] : undefined;

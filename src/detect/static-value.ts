@@ -565,7 +565,7 @@ export class ValueFolder {
       value.elements.every((element: Node | null) => staticString(element) !== undefined)
     )
       return Object.fromEntries((value.elements as Node[]).map((element, at) => [String(at), staticString(element)!]));
-    const base = value.type === 'CallExpression' ? instanceConfigBase(value, this) : undefined;
+    const base = value.type === 'CallExpression' || value.type === 'NewExpression' ? instanceConfigBase(value, this) : undefined;
     if (base) return { [INSTANCE_BASE_KEY]: foldedText(this.fold(base)), [INSTANCE_LIBRARY_KEY]: this.libraryOf(value) ?? '' };
     const folded = this.fold(value);
     return folded.pieces.some((piece) => piece.text) ? foldedText(folded) : undefined;
@@ -628,7 +628,8 @@ export const BASE_OPTIONS = ['baseURL', 'baseUrl', 'prefixUrl', 'prefixURL'];
 /** The base-URL expression of `axios.create({ baseURL })`, `got.extend({ prefixUrl })`, `ky.create(…)`. */
 export function instanceConfigBase(call: Node, folder: ValueFolder, trace?: Set<Node>): Node | undefined {
   const factory = calleeName(call);
-  if (factory !== 'create' && factory !== 'extend') return undefined;
+  // `new HttpClient({ baseURL })`: the app's own client class, configured as axios's instances are.
+  if (factory !== 'create' && factory !== 'extend' && call.type !== 'NewExpression') return undefined;
   const config = call.arguments[0] && folder.objectOf(call.arguments[0], trace);
   const property = config && BASE_OPTIONS.map((name) => findProperty(config, name)).find(Boolean);
   return property?.value;

@@ -13,12 +13,17 @@ import { resolveModule } from './resolve-module.js';
  */
 export type ExportsByFile = Map<string, Map<string, ExportedValue>>;
 
-/** Exports worth following: values that mention a TikTok host, a legacy path or a TikTok scope list. */
+/**
+ * Exports worth following: values that mention a TikTok host, a legacy path or a TikTok scope list,
+ * and, in a module that exports such a value, its relative paths (`TOKEN_PATH = '/oauth/access_token'`
+ * beside `BASE_URL = 'https://open-api.tiktok.com'`): joined to that base by the importer.
+ */
 export function legacyExports(ast: Node, text: string): Map<string, ExportedValue> {
   const index = ModuleIndex.of(ast, text, true);
   const exports = moduleExports(index, new ValueFolder(index));
-  for (const [name, value] of exports) if (!/tiktok|share\/|video\.upload|user\.info\./i.test(JSON.stringify(value))) exports.delete(name);
-  return exports;
+  const tiktok = [...exports].filter(([, value]) => /tiktok|share\/|video\.upload|user\.info\./i.test(JSON.stringify(value)));
+  const paths = tiktok.length > 0 ? [...exports].filter(([, value]) => typeof value === 'string' && /^\/[\w-]/.test(value)) : [];
+  return new Map([...tiktok, ...paths]);
 }
 
 export function collectExports(modules: Iterable<{ readonly file: string; readonly text: string; readonly ast: Node }>): ExportsByFile {

@@ -1,7 +1,8 @@
 import { stringLike } from '../../src/codemod/replace-literal.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
-import { keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { isIdentifier, keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
@@ -9,7 +10,7 @@ import { entryProperties, findScope, textOf, type TextEdit } from './find-scope.
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
-  /(?:https?:)?\/\/(?:www\.tiktok\.com\/(?:o?auth\/authorize)|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|(?:platform\/)?oauth\/authorize))\/?(?![\w.~%/-])/gi;
+  /(?:https?:)?\/\/(?:www\.tiktok\.com\/(?:o?auth\/authorize)|open-api\.tiktok\.com\/(?:platform\/oauth\/connect|(?:platform\/)?o?auth\/authorize))\/?(?![\w.~%/-])/gi;
 const CLIENT_ID_KEY = /([?&])client_id=/;
 /** The v1 page where a text names it as the page to open, not as the value of a `redirect_uri=` (where the user comes back to). */
 const isPageAt = (text: string, offset: number) => !isReturnAddress(text.slice(0, offset));
@@ -72,7 +73,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     const trace = context.requests.find((request) => request.call === finding.node)?.trace;
     const own = (part: Node) =>
       (rangeOf(part)[0] >= start && rangeOf(part)[1] <= end) || trace?.has(part) || trace?.has(context.index.parent(part)!);
-    const page = pages.find(own) ?? onLegacyBase(context, finding.node!, edits);
+    const page = pages.find(own) ?? onLegacyBase(context, finding.node!, edits) ?? newUrlOnLegacyBase(context, finding.node!);
     if (!page) {
       context.defer(
         finding,
@@ -209,7 +210,7 @@ function plainHttpRedirectBeside(context: CodemodContext, page: Node): string | 
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */
-const V1_PATH_AFTER_BASE = /^\/(?:platform\/oauth\/connect|(?:platform\/)?oauth\/authorize)\/?(?![\w.~%/-])/;
+const V1_PATH_AFTER_BASE = /^\/(?:platform\/oauth\/connect|(?:platform\/)?o?auth\/authorize)\/?(?![\w.~%/-])/;
 const LEGACY_BASE = /^https?:\/\/open-api\.tiktok\.com\/?$/;
 
 /**
@@ -238,6 +239,23 @@ function onLegacyBase(context: CodemodContext, found: Node, edits: TextEdit[]): 
     },
   });
   return path;
+}
+
+/**
+ * `new URL(AUTH_PATH, BASE_URL)` with the v1 page's path and the legacy host, read here or from the
+ * module that exports them (a constants module also holding the token and upload paths, which stay):
+ * the page is written whole in its place, and the names that only fed it go.
+ */
+function newUrlOnLegacyBase(context: CodemodContext, found: Node): Node | undefined {
+  const url = unwrap(found);
+  if (url.type !== 'NewExpression' || !isIdentifier(url.callee, 'URL') || url.arguments.length !== 2) return undefined;
+  const [path, base] = (url.arguments as Node[]).map((argument) => foldedText(context.folder.fold(argument)));
+  if (!LEGACY_BASE.test(base) || !V1_PATH_AFTER_BASE.test(path) || path.replace(V1_PATH_AFTER_BASE, '') !== '') return undefined;
+  const fed = url.arguments as Node[];
+  const page = stringLike(context, fed[0], V2_AUTHORIZE_PAGE);
+  context.pathOf(url).node.arguments = [page];
+  for (const argument of fed) removeDeadBindings(context, argument);
+  return page;
 }
 
 /** Every string literal and template part of the module, as read. */
