@@ -78,6 +78,17 @@ export const PUBLISH_STATUS_FETCH = {
   rateLimit: { requests: 30, windowMs: 60 * 1000 },
 } as const;
 
+/**
+ * Where a post's id comes from, said where code reads the Share Video `share_id` of a Content Posting
+ * answer: an init answers only `publish_id`; the status fetch lists a public post's ids (§5, spelled
+ * `publicaly`, int64: `JSON.parse` rounds ids past 2^53); the webhook sends `post_id` (§6.3).
+ */
+export function postIdSource(path: string): string {
+  return path === new URL(PUBLISH_STATUS_FETCH.url).pathname
+    ? "the status fetch answers a public post's ids as data.publicaly_available_post_id, a list, empty until the post is public and passed moderation (int64 numbers: JSON.parse rounds ids past 2^53, so parse them as strings), or take post_id from the post.publish.publicly_available webhook"
+    : 'an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)';
+}
+
 /** `data.status` of the status fetch, in the inbox order of §5. */
 export const PUBLISH_STATUSES = ['PROCESSING_UPLOAD', 'PROCESSING_DOWNLOAD', 'SEND_TO_USER_INBOX', 'PUBLISH_COMPLETE', 'FAILED'] as const;
 

@@ -1,4 +1,5 @@
 import {
+  postIdSource,
   INBOX_VIDEO_INIT,
   LEGACY_ERROR_TEXT_FIELD,
   LEGACY_RESPONSE_FIELDS,
@@ -202,6 +203,7 @@ function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokReq
     fieldReads(index, responseTaint(index, [request]), ['share_id'], () => ({
       messageId: 'contentPostingShareId',
       replacement: `POST ${request.match.path}`,
+      source: postIdSource(request.match.path),
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   );
 }
@@ -312,12 +314,12 @@ function fieldReads(
   index: ModuleIndex,
   taint: Taint,
   fields: readonly string[],
-  describe: (field: string) => { messageId: string; replacement: string },
+  describe: (field: string) => { messageId: string; replacement: string; source?: string },
 ): RawFinding[] {
   const findings: RawFinding[] = [];
   const report = (field: string, node: Node) => {
-    const { messageId, replacement } = describe(field);
-    findings.push({ ruleId: 'no-legacy-response-field', messageId, node, data: { legacy: field, replacement } });
+    const { messageId, ...data } = describe(field);
+    findings.push({ ruleId: 'no-legacy-response-field', messageId, node, data: { legacy: field, ...data } });
   };
   for (const member of [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]) {
     const name = memberName(member);

@@ -112,7 +112,7 @@ export const RULES = {
         '`{{legacy}}` is sent by neither the Share Video nor the Content Posting API, so it was always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)',
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
-        '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)',
+        '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: {{source}}',
       videoListNeverSent:
         '`video_list` is sent by neither the v1 nor the v2 video list, so it was always undefined: both answer the list as data.videos; read that',
       contentPostingShareIdType:
