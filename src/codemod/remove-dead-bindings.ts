@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { descendants, type Node } from '../detect/ast.js';
+import { descendants, staticString, type Node } from '../detect/ast.js';
 import { requiredModule } from '../detect/module-index.js';
 import { isLogCall } from '../detect/log-calls.js';
 import type { CodemodContext } from './context.js';
@@ -42,9 +42,10 @@ export function removeDeadBindings(context: CodemodContext, removedCode: Node): 
         const uses = references(context, declarator, name);
         const fillers = uses.filter(isFillingStatement);
         const logged = uses.map(loggedMention).filter((mention) => mention !== undefined);
-        if (uses.length !== fillers.length + logged.length) return;
+        const logLines = uses.map(logLineAbout).filter((line) => line !== undefined);
+        if (uses.length !== fillers.length + logged.length + logLines.length) return;
         // `url = url.replace(…)` holds two of them: one statement, pruned once.
-        for (const statement of new Set(fillers.map(statementOf))) prune(statement);
+        for (const statement of new Set([...fillers.map(statementOf), ...logLines])) prune(statement);
         // `log('info', 'uploading', { url, file })`: the message goes on without the retired value
         // (which carried the token in its query string).
         for (const mention of new Set(logged)) context.removeEntry(mention);
@@ -335,6 +336,19 @@ function isSelfReplace(path: ASTPath<any>): boolean {
   return (
     root !== assignment.right && root.type === 'Identifier' && root.name === name && (path.node === assignment.left || path.node === root)
   );
+}
+
+/**
+ * A log line about the value alone, its other arguments plain text (`console.log('Uploading to', url)`):
+ * the statement to remove with the value, which it would print (a retired URL carries the token in
+ * its query string). A log that says anything else keeps the value, and its TODO.
+ */
+function logLineAbout(path: ASTPath<any>): ASTPath<any> | undefined {
+  const call = path.parent as ASTPath<any> | null;
+  const statement = call?.parent as ASTPath<any> | null;
+  if (!call || !isLogCall(call.node as Node) || statement?.node.type !== 'ExpressionStatement') return undefined;
+  const others = (call.node.arguments as Node[]).filter((argument) => argument !== path.node);
+  return others.length < call.node.arguments.length && others.every((argument) => staticString(argument) !== undefined) ? statement : undefined;
 }
 
 /**

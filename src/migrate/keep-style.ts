@@ -77,8 +77,7 @@ function alignLines(original: string, printed: string): { readonly text: string;
     const code = pending.added.flatMap((line, k) => (TODO_LINE.test(line) ? [] : [k]));
     if (code.length === pending.removed.length)
       code.forEach((k, n) => {
-        const next = pending.added[k + 1] ?? after[j] ?? '';
-        if (semicolonAdded(pending.removed[n], pending.added[k]) && !ASI_HAZARD.has(next.trimStart()[0]))
+        if (semicolonAdded(pending.removed[n], pending.added[k]) && !continuesStatement([...pending.added.slice(k + 1), ...after.slice(j)]))
           pending.added[k] = pending.added[k].replace(/;(\s*)$/, '$1');
       });
     // Below a TODO, recast printed the statement again whatever changed in it: any change within lines is made in the file's own.
@@ -119,7 +118,7 @@ function alignLines(original: string, printed: string): { readonly text: string;
           .map((line, k) =>
             endsWhereItGoesOn(line, after[j + k], after[j + k + 1]) ||
             (semicolonAdded(line, after[j + k]) &&
-              ((endsNow && k === count - 1) || ASI_HAZARD.has((after[j + k + 1] ?? '').trimStart()[0])))
+              ((endsNow && k === count - 1) || continuesStatement(after, j + k + 1)))
               ? after[j + k]
               : line,
           ),
@@ -130,6 +129,19 @@ function alignLines(original: string, printed: string): { readonly text: string;
   }
   flush();
   return { text: lines.join('\n'), added };
+}
+
+/**
+ * Whether the next line of code from `lines[from]` on would continue a statement left without `;`.
+ * Comments and blank lines between (a TODO the codemod wrote) continue nothing: the line after them decides.
+ */
+function continuesStatement(lines: readonly string[], from = 0): boolean {
+  for (let k = from; k < lines.length; k++) {
+    const line = lines[k].trimStart();
+    if (line === '' || line.startsWith('//') || line.startsWith('/*')) continue;
+    return ASI_HAZARD.has(line[0]);
+  }
+  return false;
 }
 
 /** A file's line without `;` lined up with a printed one that ends with it. */

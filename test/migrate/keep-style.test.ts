@@ -130,6 +130,20 @@ describe('keepStyle: lines the codemod did not touch', () => {
     expect(keepStyle(hazard, printedHazard, 'a.ts')).toBe(printedHazard);
   });
 
+  it('keeps an untouched line without the semicolon recast added when a TODO follows it', () => {
+    // The TODO below starts with `/`, but a comment continues nothing: the line after it decides.
+    const original = "const form = make()\nform.append('video', clip)\nconst res = await send(form)\n";
+    const printed =
+      "const form = make();\n// TODO(migrate-share-video): a\nform.append('video', clip);\n// TODO(migrate-share-video): b\nconst res = await send(form);\n";
+    expect(keepStyle(original, printed, 'a.js')).toBe(
+      "const form = make()\n// TODO(migrate-share-video): a\nform.append('video', clip)\n// TODO(migrate-share-video): b\nconst res = await send(form)\n",
+    );
+    // A line of code that would continue it still keeps the semicolon, comments between or not.
+    const hazard = 'go()\nconst list = make()\n';
+    const printedHazard = 'go();\n// TODO(migrate-share-video): c\n[1, 2].forEach(run);\nconst list = make();\n';
+    expect(keepStyle(hazard, printedHazard, 'a.js')).toContain('go();\n');
+  });
+
   it('gives a callback in a chain its own indentation back where recast printed its body again', () => {
     const original =
       "bucket\n  .pipe(out)\n  .on('finish', async () => {\n    const form = make();\n    await send(form);\n    done();\n  });\n";
