@@ -348,7 +348,9 @@ function logLineAbout(path: ASTPath<any>): ASTPath<any> | undefined {
   const statement = call?.parent as ASTPath<any> | null;
   if (!call || !isLogCall(call.node as Node) || statement?.node.type !== 'ExpressionStatement') return undefined;
   const others = (call.node.arguments as Node[]).filter((argument) => argument !== path.node);
-  return others.length < call.node.arguments.length && others.every((argument) => staticString(argument) !== undefined) ? statement : undefined;
+  return others.length < call.node.arguments.length && others.every((argument) => staticString(argument) !== undefined)
+    ? statement
+    : undefined;
 }
 
 /**

@@ -117,8 +117,7 @@ function alignLines(original: string, printed: string): { readonly text: string;
           .slice(i, i + count)
           .map((line, k) =>
             endsWhereItGoesOn(line, after[j + k], after[j + k + 1]) ||
-            (semicolonAdded(line, after[j + k]) &&
-              ((endsNow && k === count - 1) || continuesStatement(after, j + k + 1)))
+            (semicolonAdded(line, after[j + k]) && ((endsNow && k === count - 1) || continuesStatement(after, j + k + 1)))
               ? after[j + k]
               : line,
           ),
