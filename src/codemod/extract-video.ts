@@ -10,6 +10,7 @@ import {
   isNullish,
   keyName,
   memberName,
+  hasUnlistedEntries,
   objectProperties,
   rangeOf,
   staticString,
@@ -164,10 +165,33 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
   if (bodies.length === 0 && readsUploadUrl(request, context)) return { reason: initShapedReason(context, undefined, request) };
   const empty = bodies.map((body) => emptyForm(body, request, context)).find(Boolean);
   if (empty) return { reason: empty };
+  if (bodies.length === 0 && sendsNoBody(request))
+    return {
+      reason:
+        "this request sends no body at all, so the legacy upload, which took the video as a multipart `video` field, never worked either: give the Content Posting upload the video's bytes or a Blob, or its URL as `video_url`",
+    };
   return {
     reason:
       "the video this request uploads cannot be found here (no `video` form field or `video_url` in its body): give the Content Posting upload the video's bytes or a Blob, or its URL as `video_url`",
   };
+}
+
+/** Keys under which the clients we know take a request's body. */
+const BODY_OPTIONS = ['body', 'data', 'json', 'form', 'formData', 'multipart'];
+
+/**
+ * `fetch(url, { method: 'POST', headers })`: every argument the URL or an options object written out
+ * whole (no spread, no body key), and no chained call that could attach one (`.send()`, `.attach()`).
+ */
+function sendsNoBody(request: TikTokRequest): boolean {
+  if (request.chain.length > 0 || request.receiver) return false;
+  return (request.call.arguments as Node[]).every(
+    (argument) =>
+      argument === request.urlArgument ||
+      (request.options.includes(argument) &&
+        !hasUnlistedEntries(argument) &&
+        objectProperties(argument).every((property) => !BODY_OPTIONS.includes(keyName(property) ?? ''))),
+  );
 }
 
 /**
