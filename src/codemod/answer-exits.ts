@@ -116,7 +116,7 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
     }
     case 'CallExpression':
     case 'OptionalCallExpression': {
-      if (context.helperCalls.has(value)) return true;
+      if (context.helperCalls.has(value) || taint.isSource(value)) return true;
       const callee = unwrap(value.callee);
       // A function of the module's own that hands the answer on (`return await postToTikTok(…)`).
       const local = callee.type === 'Identifier' ? context.folder.valueNode(callee) : undefined;

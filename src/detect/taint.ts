@@ -33,6 +33,11 @@ export class Taint {
     return this.check(node, 0);
   }
 
+  /** Whether the node is one of the values the taint starts from (a request's call). */
+  isSource(node: Node): boolean {
+    return this.sources.has(node);
+  }
+
   /** Whether a function of the module returns what the sources answer (`return res.data`). */
   returnsFrom(fn: Node): boolean {
     return this.functions.has(fn);

@@ -5,7 +5,8 @@ import { relabelLogPaths } from '../../src/codemod/log-labels.js';
 import { bearerSource, objectEntry, paramSource, requestParams } from '../../src/codemod/request-params.js';
 import { bearerTokenIn, carriedOptions, v1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
-import { quoted } from '../../src/codemod/todo.js';
+import { quoted, todoStatement } from '../../src/codemod/todo.js';
+import { answerExits, type AnswerExit } from '../../src/codemod/answer-exits.js';
 import { legacyStatusValues } from '../../src/codemod/status-values.js';
 import { PUBLISH_STATUS_FETCH, PUBLISH_STATUSES } from '../../src/contract/index.js';
 import { isNeverServedStatusPath, isStatusQueryPath } from '../../src/detect/classify-url.js';
@@ -38,6 +39,8 @@ export function rewriteStatusQueries(context: CodemodContext): void {
     if (context.unhandled(own).length === 0) continue;
     const related = findingsOfRequest(context, request).filter((finding) => own(finding) || finding.ruleId === 'no-token-in-query');
     const shareIdReads = shareIdReadsOf(context, request);
+    // Where its answer leaves whole, found on the call as written (the rewrite replaces it).
+    const exit = answerExits(context, new Taint(context.index, new Set([request.call])))[0];
     let reason = rewriteCall(context, request, shareIdReads.length > 0);
     if (reason !== undefined && shareIdReads.length > 0) {
       // Those reads are what the call's TODO is about: part of its site, with no TODO of their own.
@@ -45,12 +48,29 @@ export function rewriteStatusQueries(context: CodemodContext): void {
         context.record(read, 'todo', '`share_id` is read from the answer of the status query left for a person: see its TODO');
       if (reason !== SHARE_ID_READ) reason += `; also, ${SHARE_ID_READ}`;
     }
-    if (reason === undefined) relabelLogPaths(context, request.call, request.match.path, new URL(PUBLISH_STATUS_FETCH.url).pathname);
+    if (reason === undefined) {
+      relabelLogPaths(context, request.call, request.match.path, new URL(PUBLISH_STATUS_FETCH.url).pathname);
+      if (exit) explainAnswerHandedOn(context, exit);
+    }
     for (const finding of related) {
       if (reason === undefined) context.record(finding, 'rewritten', `now ${V2} with Authorization: Bearer and { publish_id }`);
       else context.defer(finding, siteReason(context, finding, request, declined(finding, reason, request.match.path), 'status request'));
     }
   }
+}
+
+/**
+ * `return response.data.data` of an exported function, `res.json(answer)`: readers out of sight were
+ * written for the legacy status answer and get the status fetch's, whose fields and values differ.
+ * One TODO where it first leaves.
+ */
+function explainAnswerHandedOn(context: CodemodContext, exit: AnswerExit): void {
+  const statement = todoStatement(context, exit.node);
+  context.todoAt(
+    statement,
+    `the status query's answer ${exit.kind === 'returned' ? 'leaves here whole, to callers out of this run' : 'is sent from here whole (to a browser, or another service)'}, whose reads were written for the legacy status answer: it is the status fetch's now (data.status, one of ${PUBLISH_STATUSES.join(', ')}; data.fail_reason; once public, data.publicaly_available_post_id; error.code "ok" on success), so change what they read of it`,
+    statement,
+  );
 }
 
 const SHARE_ID_READ =
