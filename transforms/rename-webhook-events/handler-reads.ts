@@ -32,13 +32,18 @@ export function readsUnder(context: CodemodContext, handling: readonly Node[]): 
       if (!isCall(node)) continue;
       const callee = calledFunction(context.index, node);
       node.arguments.forEach((argument: Node, position: number) => {
-        const value = unwrap(argument);
-        if (value.type === 'Identifier' && PAYLOAD_NAME.test(value.name as string) && callee)
-          readsOfParam(context, callee, position, fields);
+        if (callee && holdsPayload(argument)) readsOfParam(context, callee, position, fields);
       });
     }
   }
   return settled(fields);
+}
+
+/** `payload`, or a part of it (`data.event`, `body.content`): what a handler is handed of the event. */
+function holdsPayload(argument: Node): boolean {
+  let value = unwrap(argument);
+  while (isMember(value) && !value.computed) value = unwrap(value.object);
+  return value.type === 'Identifier' && PAYLOAD_NAME.test(value.name as string);
 }
 
 /** The reads a handler function makes of its payload parameter: the one the event is passed as. */

@@ -10,7 +10,7 @@ import {
   type Node,
 } from '../../src/detect/ast.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
-import { WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
+import { LEGACY_EVENT_NAMES, WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { chainOf } from './told-apart-from-twin.js';
@@ -18,10 +18,17 @@ import { handlingOfComparison, readsOfHandler, readsUnder } from './handler-read
 
 const MERGE_BY_HAND = 'the legacy and the new event each have their own handling here: merge them by hand';
 
-/** Why a label stays: renamed, its code would run on events that lack what it reads. */
+/**
+ * Why a label stays: renamed, its code would run on events that lack what it reads. A name TikTok
+ * never sent (`video.publish.success`) says so: that code never ran, and would start to.
+ */
 function readsUnsent(name: string | undefined, fields: readonly string[], replacement: string): string {
   const named = fields.map((field) => `\`${field}\``).join(', ');
-  return `'${name}' is not renamed '${replacement}': the code here would then run on each such event and read ${named} of it, which no TikTok webhook sends (a post.publish.* event's content holds publish_id, publish_type, reason and post_id): make it read those (match the upload on publish_id), then rename the event`;
+  const label =
+    name && !(LEGACY_EVENT_NAMES as readonly string[]).includes(name)
+      ? `TikTok never sends '${name}', so this code never runs, and it is`
+      : `'${name}' is`;
+  return `${label} not renamed '${replacement}': the code here would then run on each such event and read ${named} of it, which no TikTok webhook sends (the content, a JSON string to parse, holds publish_id and publish_type, with reason on post.publish.failed and post_id on post.publish.publicly_available): make it read those (match the upload on publish_id), then rename the event`;
 }
 
 /**
