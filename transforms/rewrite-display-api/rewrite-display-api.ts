@@ -261,6 +261,10 @@ function fieldsOf(
 ): { names: readonly string[]; edits: (() => void)[] } | { reason: string } {
   if (!endpoint.loginKit || bodyUnread(context, request)) {
     const flat = endpoint.url === V2_USER_INFO_URL && !bodyUnread(context, request) ? readsFlatInData(context, request) : undefined;
+    // `accountInfo = userInfo.data.data`, then `accountInfo.display_name`: a call sent to v2 already,
+    // its answer's `data` taken whole where nothing shows it read as v2's `data.user`.
+    const whole = endpoint.alreadyV2 && param && !flat && !bodyUnread(context, request) ? userDataTakenWhole(context, request) : undefined;
+    if (whole) return { reason: whole };
     const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
     if ('reason' in fields && !flat) return fields;
     const names = [...new Set([...('names' in fields ? fields.names : []), ...(flat?.names ?? [])])];
@@ -303,6 +307,17 @@ function fieldsOf(
  * `data.user` with the call, as Login Kit's do, and ask for their fields. Nothing when the answer is
  * read otherwise (in `data.user` already, handed on whole, not at all).
  */
+/**
+ * Why a v2 user info call's answer cannot be left as it is read: its `data` is taken whole (handed
+ * on, or put in a name the plan cannot follow) and nothing reads `data.user`, where v2 answers the
+ * user. A call written for v2 reads there; one that does not was written for v1's flat `data`.
+ */
+function userDataTakenWhole(context: CodemodContext, request: TikTokRequest): string | undefined {
+  const plan = planLoginKitReads(context, request);
+  if (!('reason' in plan)) return undefined;
+  return "its answer's `data` is taken whole here, and nothing reads `data.user`, where v2 answers the user (open_id, display_name, avatar_url, …): read the fields there";
+}
+
 function readsFlatInData(context: CodemodContext, request: TikTokRequest): { names: readonly string[]; edits: (() => void)[] } | undefined {
   const plan = planLoginKitReads(context, request);
   return 'names' in plan && plan.names.length > 0 ? plan : undefined;
