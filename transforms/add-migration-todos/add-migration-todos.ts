@@ -282,10 +282,13 @@ function queryTokensTogether(context: CodemodContext, partOf: ReadonlyMap<RawFin
     const kinds = new Set(group.map((finding) => finding.messageId));
     if (!kinds.has('accessToken') || !kinds.has('openId')) continue;
     const [head] = group;
-    // `{ url: '…/oauth/revoke/', buildQuery: (open_id, access_token) => … }`: v2's revoke takes no Bearer header.
-    const revoke = [...context.index.ancestors(head.node ?? nodeAt(context, head))].some(
-      (node) => node.type === 'ObjectExpression' && /\/oauth\/revoke\//.test(context.source(node)),
+    // `{ url: '…/oauth/revoke/', buildQuery: (open_id, access_token) => … }`: v2's revoke takes no Bearer
+    // header. The entry the query is built in (the nearest object that names a URL), not the table
+    // around it, whose other entries may revoke.
+    const entry = [...context.index.ancestors(head.node ?? nodeAt(context, head))].find(
+      (node) => node.type === 'ObjectExpression' && /https?:\/\//.test(context.source(node)),
     );
+    const revoke = !!entry && /\/oauth\/revoke\//.test(context.source(entry));
     const message = revoke
       ? `access_token and open_id in the query string of a TikTok token revoke: v2's revoke takes the token in its form-encoded body as \`token\`, with client_key and client_secret, and no open_id (${NOT_REWRITTEN})`
       : `access_token and open_id in the query string of a TikTok request: send the token as the header \`Authorization: Bearer <token>\` and drop open_id: the v2 API knows the user by the token (${NOT_REWRITTEN})`;
