@@ -123,6 +123,8 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
       if (local && isFunction(local)) return returnedBy(context, local).some(whole);
       if (!isMember(callee)) return false;
       if (memberName(callee) === 'json') return whole(callee.object);
+      // `upload(…).catch(report)`, `.finally(done)`: on success, the same answer.
+      if (memberName(callee) === 'catch' || memberName(callee) === 'finally') return whole(callee.object);
       // `return JSON.stringify(json)`: the same answer, as text its readers parse back.
       if (memberName(callee) === 'stringify' && isIdentifier(unwrap(callee.object), 'JSON'))
         return value.arguments[0] !== undefined && whole(value.arguments[0]);
