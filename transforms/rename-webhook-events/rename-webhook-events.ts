@@ -1,6 +1,6 @@
 import { NEW_ONLY_EVENTS, WEBHOOK_ENVELOPE_KEYS, type LegacyEventName } from '../../src/contract/index.js';
 import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
-import { isAppRecordLabel, isLookupEntry } from '../../src/detect/event-twin.js';
+import { hasNewTwin, isAppRecordLabel, isLookupEntry } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import {
   calleeName,
@@ -116,12 +116,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
       context.notes.add(NEVER_SENT_RENAMED_NOTE);
       renamedNames.set(legacy, named.event);
       renamed++;
-    } else
-      context.defer(
-        finding,
-        named?.reason ??
-          `TikTok never sends '${legacy}', so this code never runs: use ${finding.data.replacement} if that is what it waits for, or delete it`,
-      );
+    } else context.defer(finding, named?.reason ?? neverSentAdvice(context, finding.node!, legacy, finding.data.replacement));
   }
   // The content's fields follow the events, or stay with them: a handler whose events are left to
   // a person still receives legacy payloads.
@@ -325,4 +320,21 @@ function eventLike(root: Node, context: CodemodContext): boolean {
     return binding.declaration.computed === true;
   const property = context.index.parent(binding.declaration);
   return !!property && (property.type === 'ObjectProperty' || property.type === 'Property') && property.computed === true;
+}
+
+/**
+ * What to do with a name TikTok never sent that names no event: use one that is sent, unless the
+ * same switch, map or list handles it already (`'post.publish.complete'` two cases below), where
+ * using it would add a duplicate key or a case that never runs.
+ */
+function neverSentAdvice(context: CodemodContext, literal: Node, legacy: string, suggested: string): string {
+  const events = [...suggested.matchAll(/'([\w.]+)'/g)].map((match) => match[1]);
+  const handled = events.filter((event) => hasNewTwin(context.index, literal, event));
+  const quoted = (names: readonly string[]) => names.map((event) => `'${event}'`).join(', ');
+  const open = events.filter((event) => !handled.includes(event));
+  if (handled.length === 0)
+    return `TikTok never sends '${legacy}', so this code never runs: use ${suggested} if that is what it waits for, or delete it`;
+  if (open.length === 0)
+    return `TikTok never sends '${legacy}', so this code never runs, and this list handles ${quoted(handled)} already: move what this code does there if it is needed, or delete it`;
+  return `TikTok never sends '${legacy}', so this code never runs: use ${open.length > 1 ? 'one of ' : ''}${quoted(open)} if that is what it waits for (this list handles ${quoted(handled)} already), or delete it`;
 }
