@@ -213,7 +213,9 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
       sites.fieldsLeft.some(overlaps) ||
       sites.typeFields.some((field) => !file.handedOver!.has(field.place) && overlaps([field.start, field.end]))
     ) {
-      return `${name}:${new LineMap(file.text).position(location.start).line} still has it, with a TODO of its own`;
+      // Named by its code, not by a line number the TODOs this pass adds above it would move.
+      const path = /[\w$.?!]*$/.exec(file.text.slice(Math.max(0, location.start - 80), location.start))![0];
+      return `${name} still has it (\`${path}${file.text.slice(location.start, location.end)}\`), with a TODO of its own`;
     }
     return undefined;
   }
@@ -303,9 +305,13 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
       .join(', ');
     const message = isStatusPlace(candidate.place)
       ? `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, move it to \`${RESPONSE_FIELD_MOVES[candidate.place.split('.').at(-1) as LegacyResponseField].to}\` beside \`data\``
-      : `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, rename the field \`publish_id\` ` +
-        "with every reference (an editor's Rename Symbol does it)" +
-        (moves ? ` and move ${moves}` : '');
+      : hasSibling(candidate.signature, NEW_NAME)
+        ? // `publish_id` declared beside it already: a rename would declare it twice.
+          `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, delete it (\`publish_id\` is declared beside it) and read \`publish_id\` where it is read` +
+          (moves ? `, and move ${moves}` : '')
+        : `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, rename the field \`publish_id\` ` +
+          "with every reference (an editor's Rename Symbol does it)" +
+          (moves ? ` and move ${moves}` : '');
     const sourceFile = sourceFiles.get(candidate.file.file)!;
     const keyAt = candidate.signature?.getNameNode().getStart() ?? 0;
     const insertAt =
@@ -495,4 +501,10 @@ function dedupeOutcomes(outcomes: ProjectOutcome[]): void {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Whether the type literal or interface that declares `signature` declares `name` too. */
+function hasSibling(signature: PropertySignature | undefined, name: string): boolean {
+  const holder = signature?.getParent();
+  return !!holder && (Node.isInterfaceDeclaration(holder) || Node.isTypeLiteral(holder)) && holder.getProperty(name) !== undefined;
 }

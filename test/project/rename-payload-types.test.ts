@@ -176,10 +176,28 @@ describe('renamePayloadTypes', () => {
     const left = renamePayloadTypes([types, file('handler.ts', handler, { handedOver: new Set() })]);
     expect(left.texts.has('/app/src/handler.ts')).toBe(false);
     expect(left.outcomes).toMatchObject([
-      { file: 'src/types.ts', action: 'todo', message: expect.stringContaining('./handler.ts:5 still has it, with a TODO of its own') },
+      { file: 'src/types.ts', action: 'todo', message: expect.stringContaining('./handler.ts still has it (`content.share_id`), with a TODO of its own') },
     ]);
     // The pass on its own takes that read for one to rename.
     expect(renamePayloadTypes([types, file('handler.ts', handler)]).texts.get('/app/src/handler.ts')).toContain('content.publish_id');
+  });
+
+  it('tells to delete a field it leaves whose type declares publish_id beside it, where a rename would declare it twice', () => {
+    const handler =
+      "import type { TikTokWebhookContent } from './types';\n\nexport function onTikTokWebhook(body: { event: string; content: string }) {\n" +
+      "  const content = JSON.parse(body.content) as TikTokWebhookContent;\n  return body.event === 'post.publish.complete' ? content.share_id : undefined;\n}\n";
+    const twice = 'export interface TikTokWebhookContent {\n  publish_id: string;\n  share_id: string;\n}\n';
+    const types = file('types.ts', twice, { handedOver: new Set(['TikTokWebhookContent.share_id']) });
+    const left = renamePayloadTypes([types, file('handler.ts', handler, { handedOver: new Set() })]);
+    expect(left.outcomes).toMatchObject([
+      {
+        file: 'src/types.ts',
+        action: 'todo',
+        message: expect.stringContaining(
+          './handler.ts still has it (`content.share_id`), with a TODO of its own; when that is resolved, delete it (`publish_id` is declared beside it)',
+        ),
+      },
+    ]);
   });
 
   it('leaves the type when a module names it through an import the pass cannot follow', () => {
