@@ -176,7 +176,11 @@ describe('renamePayloadTypes', () => {
     const left = renamePayloadTypes([types, file('handler.ts', handler, { handedOver: new Set() })]);
     expect(left.texts.has('/app/src/handler.ts')).toBe(false);
     expect(left.outcomes).toMatchObject([
-      { file: 'src/types.ts', action: 'todo', message: expect.stringContaining('./handler.ts still has it (`content.share_id`), with a TODO of its own') },
+      {
+        file: 'src/types.ts',
+        action: 'todo',
+        message: expect.stringContaining('./handler.ts still has it (`content.share_id`), with a TODO of its own'),
+      },
     ]);
     // The pass on its own takes that read for one to rename.
     expect(renamePayloadTypes([types, file('handler.ts', handler)]).texts.get('/app/src/handler.ts')).toContain('content.publish_id');
