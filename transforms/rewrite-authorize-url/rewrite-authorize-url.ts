@@ -102,11 +102,13 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
             ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with client_key in place of client_id (which neither page read)`
             : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
     );
-    const plain = plainHttpRedirect(context, finding.node!) ?? plainHttpRedirectBeside(context, written);
-    if (plain)
+    const unusable = unusableRedirect(context, finding.node!) ?? unusableRedirectBeside(context, written);
+    if (unusable)
       context.todoAt(
         written,
-        `the v2 page takes only https redirect URIs registered in the app's Login Kit settings: \`redirect_uri=${plain}\` is refused; register an https one and send it here and in the code exchange`,
+        TIKTOK_PAGE.test(unusable)
+          ? `\`redirect_uri=${unusable}\` is a page of TikTok's, not of this app, so the user never comes back with the code, and the v2 page takes only https redirect URIs registered in the app's Login Kit settings: register the app's own callback and send it here and in the code exchange`
+          : `the v2 page takes only https redirect URIs registered in the app's Login Kit settings: \`redirect_uri=${unusable}\` is refused; register an https one and send it here and in the code exchange`,
         written,
       );
     // `authorization: 'https://www.tiktok.com/v2/auth/authorize/'` of an OAuth library's provider: the
@@ -131,10 +133,11 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
 }
 
 /**
- * The `redirect_uri` an authorize URL sends, where the code spells it and it is plain http
- * (`http://localhost:3000/`): v1 took redirect domains, v2 only registered https URIs (§2.8).
+ * The `redirect_uri` an authorize URL sends, where the code spells it and v2 cannot send the user
+ * back to it: plain http (`http://localhost:3000/`: v1 took redirect domains, v2 only registered
+ * https URIs, §2.8), or a page of TikTok's own (`https://www.tiktok.com/auth/authorize/`).
  */
-function plainHttpRedirect(context: CodemodContext, found: Node): string | undefined {
+function unusableRedirect(context: CodemodContext, found: Node): string | undefined {
   const url = context.requests.find((request) => request.call === found)?.url ?? context.folder.fold(found);
   const text = foldedText(url);
   const match = /[?&]redirect_uri=([^&#]*)/.exec(text);
@@ -151,8 +154,11 @@ function plainHttpRedirect(context: CodemodContext, found: Node): string | undef
   } catch {
     return undefined;
   }
-  return /^http:\/\//i.test(decoded) ? decoded : undefined;
+  return /^http:\/\//i.test(decoded) || TIKTOK_PAGE.test(decoded) ? decoded : undefined;
 }
+
+/** `redirect_uri=https://www.tiktok.com/auth/authorize/`: a page of TikTok's own sent as where the user comes back. */
+const TIKTOK_PAGE = /^https?:\/\/(?:[\w-]+\.)*tiktok(?:apis)?\.com(?:[/?#]|$)/i;
 
 /** Keys a provider record names its authorize page by (next-auth, passport, simple-oauth2, grant, an app's own table). */
 const LIBRARY_AUTHORIZE_KEY =
@@ -203,10 +209,10 @@ function bareBesideClientId(context: CodemodContext, page: Node): boolean {
  * 'http://…' }) }`): the page and its parameters written apart, in one entry; a plain http
  * `redirect_uri` spelled there is the one the page gets.
  */
-function plainHttpRedirectBeside(context: CodemodContext, page: Node): string | undefined {
+function unusableRedirectBeside(context: CodemodContext, page: Node): string | undefined {
   return entryProperties(context, page, 'redirect_uri')
     .map((redirect) => staticString(redirect.value))
-    .find((value) => /^http:\/\//i.test(value ?? ''));
+    .find((value) => /^http:\/\//i.test(value ?? '') || TIKTOK_PAGE.test(value ?? ''));
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */
