@@ -67,7 +67,11 @@ function queryObject(context: CodemodContext, node: Node): Map<string, ParamValu
 
 /** `JSON.stringify({…})`, `new URLSearchParams({…})`, `qs.stringify({…})`, `{…}`, or a constant holding one. */
 function bodyObject(context: CodemodContext, node: Node): Node | undefined {
-  const value = unwrap(node);
+  let value = unwrap(node);
+  // `new URLSearchParams({ … }).toString()`: the same parameters, as text.
+  const callee = value.type === 'CallExpression' && value.arguments.length === 0 ? unwrap(value.callee) : undefined;
+  if (callee && isMember(callee) && memberName(callee) === 'toString' && unwrap(callee.object).type === 'NewExpression')
+    value = unwrap(callee.object);
   if (value.type === 'ObjectExpression') return value;
   if ((value.type === 'CallExpression' || value.type === 'NewExpression') && value.arguments.length === 1) {
     const name = value.type === 'NewExpression' ? (value.callee.name as string | undefined) : calleeName(value);
