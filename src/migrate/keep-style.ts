@@ -77,7 +77,8 @@ function alignLines(original: string, printed: string): { readonly text: string;
     const code = pending.added.flatMap((line, k) => (TODO_LINE.test(line) ? [] : [k]));
     if (code.length === pending.removed.length)
       code.forEach((k, n) => {
-        if (semicolonAdded(pending.removed[n], pending.added[k]) && !continuesStatement([...pending.added.slice(k + 1), ...after.slice(j)]))
+        const next = nextCodeLine(pending.added, k + 1) ?? nextCodeLine(after, j) ?? '';
+        if (semicolonAdded(pending.removed[n], pending.added[k]) && !ASI_HAZARD.has(next[0]))
           pending.added[k] = pending.added[k].replace(/;(\s*)$/, '$1');
       });
     // Below a TODO, recast printed the statement again whatever changed in it: any change within lines is made in the file's own.
@@ -117,7 +118,8 @@ function alignLines(original: string, printed: string): { readonly text: string;
           .slice(i, i + count)
           .map((line, k) =>
             endsWhereItGoesOn(line, after[j + k], after[j + k + 1]) ||
-            (semicolonAdded(line, after[j + k]) && ((endsNow && k === count - 1) || continuesStatement(after, j + k + 1)))
+            (semicolonAdded(line, after[j + k]) &&
+              ((endsNow && k === count - 1) || ASI_HAZARD.has(nextCodeLine(after, j + k + 1)?.[0] ?? '')))
               ? after[j + k]
               : line,
           ),
@@ -131,16 +133,16 @@ function alignLines(original: string, printed: string): { readonly text: string;
 }
 
 /**
- * Whether the next line of code from `lines[from]` on would continue a statement left without `;`.
- * Comments and blank lines between (a TODO the codemod wrote) continue nothing: the line after them decides.
+ * The next line of code from `lines[from]` on, its indentation trimmed: the one that decides whether a
+ * statement left without `;` goes on ({@link ASI_HAZARD}). Comments and blank lines between (a TODO
+ * the codemod wrote) continue nothing. Undefined when none follows in `lines`.
  */
-function continuesStatement(lines: readonly string[], from = 0): boolean {
+function nextCodeLine(lines: readonly string[], from: number): string | undefined {
   for (let k = from; k < lines.length; k++) {
     const line = lines[k].trimStart();
-    if (line === '' || line.startsWith('//') || line.startsWith('/*')) continue;
-    return ASI_HAZARD.has(line[0]);
+    if (line !== '' && !line.startsWith('//') && !line.startsWith('/*')) return line;
   }
-  return false;
+  return undefined;
 }
 
 /** A file's line without `;` lined up with a printed one that ends with it. */
