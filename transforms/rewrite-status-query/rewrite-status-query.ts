@@ -68,7 +68,7 @@ function explainAnswerHandedOn(context: CodemodContext, exit: AnswerExit): void 
   const statement = todoStatement(context, exit.node);
   context.todoAt(
     statement,
-    `the status query's answer ${exit.kind === 'returned' ? 'leaves here whole, to callers out of this run' : 'is sent from here whole (to a browser, or another service)'}, whose reads were written for the legacy status answer: it is the status fetch's now (data.status, one of ${PUBLISH_STATUSES.join(', ')}; data.fail_reason; once public, data.publicaly_available_post_id; error.code "ok" on success), so change what they read of it`,
+    `the status query's answer ${exit.kind === 'returned' ? 'leaves here whole, to its callers' : 'is sent from here whole (to a browser, or another service)'}, whose reads were written for the legacy status answer: it is the status fetch's now (data.status, one of ${PUBLISH_STATUSES.join(', ')}; data.fail_reason; once public, data.publicaly_available_post_id; error.code "ok" on success), so change what they read of it`,
     statement,
   );
 }
