@@ -109,7 +109,7 @@ export const RULES = {
       ambiguousWebhookField:
         "`{{legacy}}` of a webhook payload whose sender cannot be told: if it is TikTok's, the Content Posting events send `{{replacement}}`",
       unsentField:
-        '`{{legacy}}` is sent by neither the Share Video nor the Content Posting API, so it was always undefined: the init answers with data.publish_id only, and the post id arrives later in the post.publish.publicly_available webhook (post_id)',
+        '`{{legacy}}` is sent by neither the Share Video nor the Content Posting API, so it was always undefined: the init answers data.publish_id (and, for a file, data.upload_url), and the post id arrives later in the post.publish.publicly_available webhook (post_id)',
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: {{source}}',
