@@ -1,4 +1,5 @@
-import { calleeName, findProperty, isMember, memberName, rangeOf, staticString, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, findProperty, isCall, isMember, memberName, rangeOf, staticString, unwrap, type Node } from '../detect/ast.js';
+import { returnedBy } from './answer-exits.js';
 import { calledFunction } from '../detect/taint.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
@@ -12,9 +13,18 @@ import type { CodemodContext } from './context.js';
  */
 export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest): string | undefined {
   const answer = responseTaint(context.index, [request]);
+  const followed = new Set<Node>();
   const isUploadUrl = (node: Node): boolean => {
     const value = unwrap(node);
     if (isMember(value)) return memberName(value) === 'upload_url' && answer.has(value.object);
+    if (value.type === 'AwaitExpression') return isUploadUrl(value.argument);
+    // `const uploadUrl = await this.initializeUpload()`: a method of the module's own that returns it.
+    if (isCall(value)) {
+      const fn = calledFunction(context.index, value);
+      if (!fn || followed.has(fn)) return false;
+      followed.add(fn);
+      return returnedBy(context, fn).some(isUploadUrl);
+    }
     if (value.type !== 'Identifier') return false;
     const binding = context.index.resolve(value);
     if (!binding?.init) return false;
