@@ -2,7 +2,7 @@ import { V2_USER_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
-import { isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { isFunction, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { Taint } from '../../src/detect/taint.js';
@@ -26,7 +26,10 @@ export function requestedFields(
   }
   if (!readFieldsOf) return { reason: 'it names no `fields`, and v2 answers only the fields named in its query' };
   const names = fieldsReadUnder(context, responseTaint(context.index, [request]), readFieldsOf);
-  if (!names) return { reason: 'the code hands `data.user` on whole, so the fields it needs cannot be told: name them in a `fields` list' };
+  if (!names)
+    return {
+      reason: `the code hands \`data.${readFieldsOf}\` on whole, so the fields it needs cannot be told: name them in a \`fields\` list`,
+    };
   // A connection check (`return response.ok`): the answer's body is never read, and open_id is the least to ask for.
   if (names.size === 0 && bodyUnread(context, request)) return { names: ['open_id'] };
   if (names.size === 0) return { reason: `neither a \`fields\` list nor a read of \`data.${readFieldsOf}\` says which fields it needs` };
@@ -43,11 +46,52 @@ export function fieldsReadUnder(context: CodemodContext, taint: Taint, level: st
     if (memberName(member) !== level) continue;
     const data = unwrap(member.object);
     if (!isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
-    const read = fieldsRead(context, member);
+    const read = level === LIST_LEVEL ? elementFieldsRead(context, member) : fieldsRead(context, member);
     if (!read) return undefined;
     for (const name of read) names.add(name);
   }
   return names;
+}
+
+/** The video list's answer: `data.videos`, read a video at a time. */
+export const LIST_LEVEL = 'videos';
+
+/** Array methods whose callback is handed each video in turn. */
+const ITERATORS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'flatMap']);
+
+/**
+ * What is read of each video of `data.videos`: through `videos.map((video) => video.id)` and its
+ * kin, `videos[0].id`, or `for (const video of videos)`; none for `videos.length` or a truth test;
+ * undefined when the list or a video is handed on whole.
+ */
+function elementFieldsRead(context: CodemodContext, list: Node): string[] | undefined {
+  const parent = context.index.parent(list);
+  if (isTruthinessTest(context, list)) return [];
+  if (parent?.type === 'ForOfStatement' && parent.right === list) {
+    const declarator = parent.left.type === 'VariableDeclaration' ? parent.left.declarations[0] : undefined;
+    return declarator ? readsOfName(context, declarator.id) : undefined;
+  }
+  if (!parent || !isMember(parent) || parent.object !== list) return undefined;
+  if (parent.computed && parent.property.type === 'NumericLiteral') return fieldsRead(context, parent);
+  const name = memberName(parent);
+  if (name === 'length') return [];
+  const call = context.index.parent(parent);
+  const callback = name && ITERATORS.has(name) && call?.type === 'CallExpression' && call.callee === parent ? call.arguments[0] : undefined;
+  const param = callback && isFunction(callback) ? (callback.params[0] as Node | undefined) : undefined;
+  return param ? readsOfName(context, param) : undefined;
+}
+
+/** What is read of a name given to one video: its fields, or the keys it destructures. */
+function readsOfName(context: CodemodContext, id: Node): string[] | undefined {
+  if (id.type === 'ObjectPattern') {
+    const names = (id.properties as Node[]).map((property) => (property.type === 'RestElement' ? undefined : keyName(property)));
+    return names.every((name) => name !== undefined) ? names : undefined;
+  }
+  if (id.type !== 'Identifier') return undefined;
+  const binding = context.index.resolve(id);
+  if (!binding) return undefined;
+  const reads = context.index.referencesOf(binding).map((identifier) => fieldsRead(context, identifier, true));
+  return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ import { isPathOf } from '../../src/detect/classify-url.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
-import { bodyUnread, fieldsV2Lacks, requestedFields } from './requested-fields.js';
+import { bodyUnread, fieldsV2Lacks, LIST_LEVEL, requestedFields } from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-reads.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
@@ -60,7 +60,14 @@ interface DisplayEndpoint {
 
 const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
   'user-info': { name: 'user info', url: V2_USER_INFO_URL, method: 'GET', messageId: 'userInfo', bodyParams: [], readFieldsOf: 'user' },
-  'video-list': { name: 'video list', url: V2_VIDEO_LIST_URL, method: 'POST', messageId: 'videoList', bodyParams: ['cursor', 'max_count'] },
+  'video-list': {
+    name: 'video list',
+    url: V2_VIDEO_LIST_URL,
+    method: 'POST',
+    messageId: 'videoList',
+    bodyParams: ['cursor', 'max_count'],
+    readFieldsOf: LIST_LEVEL,
+  },
 };
 
 /**
