@@ -1,4 +1,10 @@
-import { NEW_ONLY_EVENTS, WEBHOOK_ENVELOPE_KEYS, type LegacyEventName } from '../../src/contract/index.js';
+import {
+  CONTENT_POSTING_EVENTS,
+  likelyEventFor,
+  NEW_ONLY_EVENTS,
+  WEBHOOK_ENVELOPE_KEYS,
+  type LegacyEventName,
+} from '../../src/contract/index.js';
 import { keepsLegacyEvents } from '../../src/detect/other-kits.js';
 import { hasNewTwin, isAppRecordLabel, isLookupEntry } from '../../src/detect/event-twin.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
@@ -328,7 +334,9 @@ function eventLike(root: Node, context: CodemodContext): boolean {
  * using it would add a duplicate key or a case that never runs.
  */
 function neverSentAdvice(context: CodemodContext, literal: Node, legacy: string, suggested: string): string {
-  const events = [...suggested.matchAll(/'([\w.]+)'/g)].map((match) => match[1]);
+  // The events the finding suggests (no-legacy-webhook-event's `neverSent`): the likely one, or them all.
+  const likely = likelyEventFor(legacy);
+  const events: readonly string[] = likely ? [likely] : CONTENT_POSTING_EVENTS;
   const handled = events.filter((event) => hasNewTwin(context.index, literal, event));
   const quoted = (names: readonly string[]) => names.map((event) => `'${event}'`).join(', ');
   const open = events.filter((event) => !handled.includes(event));
