@@ -159,5 +159,7 @@ describe('--check --shard and --merge', () => {
     const merged = JSON.parse((await run(['--merge', ...names, '--format', 'json'], ROOT)).stdout);
     expect(merged.findings).toEqual(whole.findings);
     expect(merged.summary.errors).toEqual(whole.summary.errors);
-  });
+    // Six runs of the CLI over every fixture, beside the other test files on two cores: a correctness
+    // test, not a timed one (speed is the benchmark's), so it waits past vitest's default 5 s.
+  }, 60_000);
 });
