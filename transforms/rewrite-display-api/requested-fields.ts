@@ -81,7 +81,11 @@ function elementFieldsRead(context: CodemodContext, list: Node): string[] | unde
   return param ? readsOfName(context, param) : undefined;
 }
 
-/** What is read of a name given to one video: its fields, or the keys it destructures. */
+/**
+ * What is read of a value through the name it is given (a declared name, a callback's parameter, a
+ * `for … of` name): the keys it destructures, or the fields read of the name; undefined when the
+ * name is assigned again or the value is handed on whole.
+ */
 function readsOfName(context: CodemodContext, id: Node): string[] | undefined {
   if (id.type === 'ObjectPattern') {
     const names = (id.properties as Node[]).map((property) => (property.type === 'RestElement' ? undefined : keyName(property)));
@@ -89,7 +93,7 @@ function readsOfName(context: CodemodContext, id: Node): string[] | undefined {
   }
   if (id.type !== 'Identifier') return undefined;
   const binding = context.index.resolve(id);
-  if (!binding) return undefined;
+  if (!binding || binding.assignments.length > 0) return undefined;
   const reads = context.index.referencesOf(binding).map((identifier) => fieldsRead(context, identifier, true));
   return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
 }
@@ -106,16 +110,9 @@ function fieldsRead(context: CodemodContext, user: Node, aliased = false): strin
     return name ? [name] : undefined;
   }
   if (isTruthinessTest(context, user)) return [];
-  if (parent?.type === 'VariableDeclarator' && parent.init === user && parent.id.type === 'ObjectPattern') {
-    const names = (parent.id.properties as Node[]).map((property) => (property.type === 'RestElement' ? undefined : keyName(property)));
-    return names.every((name) => name !== undefined) ? names : undefined;
-  }
-  if (!aliased && parent?.type === 'VariableDeclarator' && parent.init === user && parent.id.type === 'Identifier') {
-    const binding = context.index.resolve(parent.id);
-    if (!binding || binding.assignments.length > 0) return undefined;
-    const reads = context.index.referencesOf(binding).map((identifier) => fieldsRead(context, identifier, true));
-    return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
-  }
+  // `const { open_id } = …user`, or `const user = …user` once (a name given to a name is not followed).
+  if (parent?.type === 'VariableDeclarator' && parent.init === user && (parent.id.type === 'ObjectPattern' || !aliased))
+    return readsOfName(context, parent.id);
   return undefined;
 }
 
