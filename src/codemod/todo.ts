@@ -31,7 +31,7 @@ export function quoted(source: string, max: number): string {
  * a second run adds nothing, whatever the wording.
  */
 export function addTodo(context: TodoHost, node: Node, message: string): void {
-  const statement = enclosingStatement(context.pathOf(node));
+  const statement = enclosingStatement(context, node);
   const text = ` ${TODO_MARKER}: ${oneLine(message)}`;
   const holder = statement.node as Node;
   const comments: Node[] = holder.comments ?? (holder.comments = []);
@@ -77,7 +77,7 @@ export function hadTodo(context: TodoHost, node: Node): boolean {
 
 /** The statement a TODO about `node` goes above: findings that share it share one TODO. */
 export function todoStatement(context: TodoHost, node: Node): Node {
-  return enclosingStatement(context.pathOf(node)).node as Node;
+  return enclosingStatement(context, node).node as Node;
 }
 
 /**
@@ -85,9 +85,11 @@ export function todoStatement(context: TodoHost, node: Node): Node {
  * {@link todoAnchor}. An exported declaration is reached as its `export` statement, so the comment
  * lands above `export`.
  */
-function enclosingStatement(path: ASTPath<any>): ASTPath<any> {
+function enclosingStatement(context: TodoHost, node: Node): ASTPath<any> {
+  const path = context.pathOf(node);
   const paths: ASTPath<any>[] = [];
   for (let current: ASTPath<any> | null = path; current; current = current.parent) paths.push(current);
   const anchor = todoAnchor(paths.map((each) => each.node as Node));
-  return paths.find((each) => each.node === anchor) ?? path;
+  // The anchor may stand beside the chain (the first statement of an `else if` branch).
+  return paths.find((each) => each.node === anchor) ?? context.pathOf(anchor);
 }

@@ -19,17 +19,24 @@ export function markDeclinedSites(findings: readonly RawFinding[], index: Module
   if (todoEnds.length === 0 || !findings.some((finding) => finding.data.hint === CODEMOD_HINT)) return [...findings];
   const underTodo: (readonly [number, number])[] = [];
   const heldStatements: Node[] = [];
-  const heldBelow = (node: Node) => {
+  const heldBelow = (node: Node): boolean => {
     const [start, end] = rangeOf(node);
-    if (!todoEnds.some((todoEnd) => todoEnd <= start && /^\s*$/.test(text.slice(todoEnd, start)))) return;
+    if (!todoEnds.some((todoEnd) => todoEnd <= start && /^\s*$/.test(text.slice(todoEnd, start)))) return false;
     underTodo.push([start, end]);
     heldStatements.push(node);
+    return true;
   };
   for (const [type, key] of Object.entries(TODO_HOLDERS)) {
     for (const holder of index.ofType(type)) for (const statement of (holder[key] ?? []) as Node[]) heldBelow(statement);
   }
-  // An entry of a data record that a TODO stands above (todo-placement.ts).
-  for (const finding of findings) if (finding.node && finding.data.hint === CODEMOD_HINT) heldBelow(statementForTodo(finding.node, index));
+  // An entry of a data record that a TODO stands above, or the test of an `else if` whose branch
+  // opens with its TODO (todo-placement.ts).
+  const heldApart = new Set<RawFinding>();
+  for (const finding of findings) {
+    if (finding.data.hint !== CODEMOD_HINT) continue;
+    const node = finding.node ?? literalAt(index, finding.range![0]);
+    if (node && heldBelow(statementForTodo(node, index))) heldApart.add(finding);
+  }
   // A statement that only builds the query of a request a TODO holds, a few lines above it, goes with that TODO.
   const buildsHeldQuery = (finding: RawFinding, at: number) => {
     if (finding.ruleId !== 'no-token-in-query' || heldStatements.length === 0) return false;
@@ -40,7 +47,8 @@ export function markDeclinedSites(findings: readonly RawFinding[], index: Module
   return findings.map((finding) => {
     if (finding.data.hint !== CODEMOD_HINT) return finding;
     const at = finding.range?.[0] ?? rangeOf(finding.node!)[0];
-    if (underTodo.some(([start, end]) => at >= start && at < end)) return { ...finding, data: { ...finding.data, hint: DECLINED_HINT } };
+    if (heldApart.has(finding) || underTodo.some(([start, end]) => at >= start && at < end))
+      return { ...finding, data: { ...finding.data, hint: DECLINED_HINT } };
     return buildsHeldQuery(finding, at) ? { ...finding, data: { ...finding.data, hint: DECLINED_BELOW_HINT } } : finding;
   });
 }

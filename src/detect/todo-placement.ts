@@ -51,6 +51,10 @@ export function todoAnchor(chain: readonly Node[]): Node {
     if (parent.type === 'SwitchCase' && parent.test === child) continue;
     // Nor is what a `switch` tests one of its cases: the comment goes above the `switch`.
     if (parent.type === 'SwitchStatement' && parent.discriminant === child) continue;
+    // `} else if (event === 'video.publish.failed') {`: no line above the test is its own (above the
+    // chain's first `if` is the first test's), so the comment opens the branch that test guards.
+    const branchTop = firstOfElseIfBranch(child, parent, chain[i + 2]);
+    if (branchTop) return branchTop;
     if (parent.type in TODO_HOLDERS) {
       const record = RECORD_STATEMENTS.has(child.type) || (child.type === 'ReturnStatement' && WRITTEN_VALUES.has(chain[0].type));
       return property && record ? property : child;
@@ -60,6 +64,13 @@ export function todoAnchor(chain: readonly Node[]): Node {
     else if (!property && parent.type === 'ObjectExpression' && startsOwnLine(child, parent)) property = child;
   }
   return chain[0];
+}
+
+/** The first statement of an `else if` branch whose test `child` is, when the branch is a block with one. */
+function firstOfElseIfBranch(child: Node, parent: Node, grandparent: Node | undefined): Node | undefined {
+  if (parent.type !== 'IfStatement' || parent.test !== child) return undefined;
+  if (grandparent?.type !== 'IfStatement' || grandparent.alternate !== parent) return undefined;
+  return parent.consequent.type === 'BlockStatement' ? (parent.consequent.body as Node[])[0] : undefined;
 }
 
 /**

@@ -24,26 +24,46 @@ const PAYLOAD_NAME = /^(?:payload|content|data|body|event|evt|webhook|notificati
  * Not a handler that reads the content TikTok sends as well (`content.publish_id` beside a
  * `content.user_open_id` of its own imagining), nor reads only logged: those run as they are.
  */
-export function readsUnder(context: CodemodContext, handling: readonly Node[]): HandlerReads {
+export function readsUnder(context: CodemodContext, handling: readonly Node[], subject?: Node): HandlerReads {
   const fields: Reads = { names: new Set(), failReasons: [] };
+  const envelope = envelopeOf(context, subject);
+  const isPayload = (value: Node) =>
+    (value.type === 'Identifier' && PAYLOAD_NAME.test(value.name as string)) || (!!envelope && context.source(value) === envelope);
   for (const statement of handling) {
     for (const node of [statement, ...descendants(statement)]) {
-      if (isMember(node)) readOfPayload(context, node, fields);
+      if (isMember(node) && isPayload(unwrap(node.object))) addRead(context, node, fields);
       if (!isCall(node)) continue;
       const callee = calledFunction(context.index, node);
       node.arguments.forEach((argument: Node, position: number) => {
-        if (callee && holdsPayload(argument)) readsOfParam(context, callee, position, fields);
+        if (callee && holdsPayload(argument, isPayload)) readsOfParam(context, callee, position, fields);
       });
     }
   }
   return settled(fields);
 }
 
+/**
+ * `delivery.event === 'video.publish.completed'`, `switch (req.body.event)`, or `kind` of
+ * `const kind = delivery.event`: the record whose event name is tested is the event, whatever the
+ * app calls it (`delivery`, `req.body`), so what the handling reads of it is read of the event. Its
+ * source; undefined for a name tested alone.
+ */
+function envelopeOf(context: CodemodContext, subject: Node | undefined): string | undefined {
+  let value = subject && unwrap(subject);
+  if (value?.type === 'Identifier') {
+    const binding = context.index.resolve(value);
+    // `const { event } = req.body`: the record destructured.
+    if (binding?.init && binding.path.length === 1) return context.source(unwrap(binding.init));
+    value = binding?.init && binding.path.length === 0 ? unwrap(binding.init) : undefined;
+  }
+  return value && isMember(value) && !value.computed ? context.source(unwrap(value.object)) : undefined;
+}
+
 /** `payload`, or a part of it (`data.event`, `body.content`): what a handler is handed of the event. */
-function holdsPayload(argument: Node): boolean {
+function holdsPayload(argument: Node, isPayload: (value: Node) => boolean): boolean {
   let value = unwrap(argument);
-  while (isMember(value) && !value.computed) value = unwrap(value.object);
-  return value.type === 'Identifier' && PAYLOAD_NAME.test(value.name as string);
+  while (!isPayload(value) && isMember(value) && !value.computed) value = unwrap(value.object);
+  return isPayload(value);
 }
 
 /** The reads a handler function makes of its payload parameter: the one the event is passed as. */
@@ -73,13 +93,6 @@ function settled(reads: Reads): HandlerReads {
   const names = [...reads.names];
   const unsent = names.some((name) => CONTENT.has(name)) ? [] : names.filter((name) => !SENT.has(name)).sort();
   return { unsent, failReasons: reads.failReasons };
-}
-
-/** `payload.video` in the handling itself, on a name that holds the payload. */
-function readOfPayload(context: CodemodContext, member: Node, fields: Reads): void {
-  const object = unwrap(member.object);
-  if (object.type !== 'Identifier' || !PAYLOAD_NAME.test(object.name as string)) return;
-  addRead(context, member, fields);
 }
 
 function readsOfParam(context: CodemodContext, fn: Node, position: number, fields: Reads): void {

@@ -47,7 +47,10 @@ export function renameEventSite(context: CodemodContext, literal: Node, replacem
     return renameUnionMember(context, context.index.parent(parent)!, parent, replacement);
   }
   if (parent.type === 'BinaryExpression' && dropTwinComparison(context, parent, literal, replacement)) return undefined;
-  const reads = parent.type === 'BinaryExpression' ? readsUnder(context, handlingOfComparison(context, parent)) : undefined;
+  const reads =
+    parent.type === 'BinaryExpression'
+      ? readsUnder(context, handlingOfComparison(context, parent), parent.left === literal ? parent.right : parent.left)
+      : undefined;
   if (reads && reads.unsent.length > 0) return readsUnsent(staticString(literal), reads.unsent, replacement);
   replaceLiteral(context, literal, replacement);
   if (reads) renameFailReasons(context, reads.failReasons);
@@ -121,7 +124,7 @@ function renameCase(context: CodemodContext, legacy: Node, replacement: string):
   const current = context.pathOf(legacy).parent.node.cases as Node[];
   const twin = current.find((other) => other !== legacy && staticString(other.test) === replacement);
   if (!twin) {
-    const reads = readsUnder(context, handlingOf(current, legacy));
+    const reads = readsUnder(context, handlingOf(current, legacy), context.index.parent(legacy)?.discriminant);
     if (reads.unsent.length > 0) return readsUnsent(staticString(legacy.test), reads.unsent, replacement);
     replaceLiteral(context, legacy.test, replacement);
     renameFailReasons(context, reads.failReasons);
