@@ -7,6 +7,7 @@ import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { entryProperties, findScope, textOf, type TextEdit } from './find-scope.js';
+import { namedList, readersOfRecordKey } from '../../src/detect/record-key-readers.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
@@ -113,12 +114,17 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
       );
     // `authorization: 'https://www.tiktok.com/v2/auth/authorize/'` of an OAuth library's provider: the
     // library adds the query, with `client_id`, which neither page reads.
-    if (libraryAddsClientId(context, written) || bareBesideClientId(context, written))
+    if (libraryAddsClientId(context, written) || bareBesideClientId(context, written)) {
+      // The builder in sight (`buildAuthUrl` reads `config.authUrl`) is named; else a library or a module elsewhere.
+      const builders = namedList(readersOfRecordKey(written, context.index));
       context.todoAt(
         written,
-        "this authorize page is opened by code that builds its query for every provider (an OAuth library, or the app's own), which sends OAuth's `client_id` and no `client_key`: TikTok's page reads `client_key`, so make it send `client_key` (the library's authorization params, or the app's own query builder), and in the token request's body too",
+        builders
+          ? `this authorize page is opened by ${builders}, which builds its query for every provider and sends OAuth's \`client_id\` and no \`client_key\`: TikTok's page reads \`client_key\`, so make ${builders} send \`client_key\` for TikTok, and the token request's body too`
+          : "this authorize page is opened by code that builds its query for every provider (an OAuth library, or the app's own), which sends OAuth's `client_id` and no `client_key`: TikTok's page reads `client_key`, so make it send `client_key` (the library's authorization params, or the app's own query builder), and in the token request's body too",
         written,
       );
+    }
     // A list another module writes without it: added there, by a person.
     if (appUploads && scope?.kind === 'unknown' && scope.from !== undefined)
       context.todoAt(

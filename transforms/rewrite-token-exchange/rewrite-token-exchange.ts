@@ -34,6 +34,7 @@ import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
 import { repointRecordUrlsBesideRewritten } from '../../src/codemod/record-url-beside-request.js';
 import { rewriteMisplacedTokenUrls } from './misplaced-token-url.js';
 import { flatReadEdit } from './flat-read-edit.js';
+import { namedList, readersOfRecordKey } from '../../src/detect/record-key-readers.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -183,12 +184,19 @@ function explainHandedOnUrls(context: CodemodContext): void {
     if (!grant) continue;
     // An export no module of the run imports: its senders are in another package or a folder not scanned.
     const outOfRun = isExported(finding.node!, context.index) && sentOutOfSightOnly(finding.node!, context);
+    // The sender in sight (`exchangeCode` reads `config.tokenUrl`) is named; else a library or a module elsewhere.
+    const readers = readersOfRecordKey(finding.node!, context.index);
+    const senders = namedList(readers);
+    const [posts, reads, checks] = readers.length > 1 ? ['post', 'read', 'check'] : ['posts', 'reads', 'checks'];
     const where = outOfRun
       ? 'is exported, and no module of this run imports it (what sends it is out of sight)'
-      : 'is handed to code that sends it (a wrapper, an OAuth library, a record another module reads, a request every platform shares), not sent by a call the codemod can rewrite for TikTok alone';
+      : senders
+        ? `is read by ${senders} here, not sent by a request the codemod can rewrite for TikTok alone`
+        : 'is handed to code that sends it (a wrapper, an OAuth library, a record another module reads, a request every platform shares), not sent by a call the codemod can rewrite for TikTok alone';
+    const sender = senders || 'what sends it';
     context.defer(
       finding,
-      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure what sends it posts a form-encoded body of ${sentFields(grant).join(', ')} (OAuth libraries send client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? 'reads the flat answer (access_token, open_id, refresh_token at the top)' : 'checks only the status'}`,
+      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${posts} a form-encoded body of ${sentFields(grant).join(', ')} (${senders ? 'code written for OAuth providers sends' : 'OAuth libraries send'} client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? `${reads} the flat answer (access_token, open_id, refresh_token at the top)` : `${checks} only the status`}`,
     );
   }
 }

@@ -1,0 +1,43 @@
+import { isFunction, isMember, keyName, memberName, type Node } from './ast.js';
+import type { ModuleIndex } from './module-index.js';
+
+/**
+ * The name a function goes by in its module: its own (`function buildAuthUrl`), its variable's
+ * (`const buildAuthUrl = () => …`), or its method's (`exchangeCode() {…}`, `refresh: async () => …`).
+ */
+function functionName(fn: Node, index: ModuleIndex): string | undefined {
+  if (fn.id?.type === 'Identifier') return fn.id.name as string;
+  if (fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') return fn.computed ? undefined : keyName(fn);
+  const holder = index.parent(fn);
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name as string;
+  if (holder && ['MethodDefinition', 'ClassProperty', 'PropertyDefinition', 'ObjectProperty', 'Property'].includes(holder.type))
+    return holder.computed ? undefined : keyName(holder);
+  return undefined;
+}
+
+/**
+ * `tokenUrl: 'https://open-api.tiktok.com/oauth/access_token/'` in a record: the functions of this
+ * module that read its key (`config.tokenUrl`), named, so that a TODO about the value says which
+ * code sends it rather than "a wrapper or a library". Empty for a value that is no record's entry,
+ * or whose key no named function reads here.
+ */
+export function readersOfRecordKey(value: Node, index: ModuleIndex): string[] {
+  const property = index.parent(value);
+  if (!property || !['ObjectProperty', 'Property'].includes(property.type) || property.value !== value) return [];
+  const key = keyName(property);
+  if (!key) return [];
+  const names = new Set<string>();
+  for (const member of [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]) {
+    if (!isMember(member) || memberName(member) !== key) continue;
+    const fn = index.functionOf(member);
+    const name = fn && isFunction(fn) ? functionName(fn, index) : undefined;
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+/** `` `buildAuthUrl` `` or `` `exchangeCode` and `refresh` ``, for a sentence. */
+export function namedList(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
