@@ -436,7 +436,7 @@ function indentationKept(original: string, printed: string): string {
         continue;
       }
       if (own.trim() !== '') flush(spaces && !trivial ? delta : 0);
-      if (own.trim() === '' || delta === 0 || !spaces || (trivial && delta !== shift)) {
+      if (own.trim() === '' || delta === 0 || !spaces || (trivial && delta !== shift && shift !== 0)) {
         if (own.trim() !== '' && !trivial) shift = delta === 0 || !spaces ? 0 : shift;
         result.push(printedLine);
         continue;
@@ -468,9 +468,21 @@ function shifted(line: string, shift: number): string {
  * valid changes: a string holding the other quote keeps its own, and a semicolon stays where the
  * next line would otherwise continue the statement.
  */
-export function keepStyle(original: string, printed: string, file: string, keptQuotes: ReadonlySet<string> = new Set()): string {
-  if (printed === original) return printed;
-  const { text, added } = alignLines(original, indentationKept(original, reindentedBack(original, printed)));
+export function keepStyle(
+  original: string,
+  printed: string,
+  file: string,
+  keptQuotes: ReadonlySet<string> = new Set(),
+  appendix = '',
+): string {
+  if (printed === original && appendix === '') return printed;
+  // The helpers the codemod appends are lined up with nothing of the file's: a `}` of theirs would
+  // match the file's last `}` and leave the one recast printed for it (a column off) in its place.
+  const aligned = alignLines(original, indentationKept(original, reindentedBack(original, printed)));
+  const text = appendix === '' ? aligned.text : `${aligned.text.replace(/\s*$/, '')}${appendix}`;
+  const added = new Set(aligned.added);
+  const firstAppended = aligned.text.replace(/\s*$/, '').split('\n').length + 1;
+  if (appendix !== '') for (let line = firstAppended; line <= text.split('\n').length; line++) added.add(line);
   const double = quoteStyle(original) === 'double';
   const noSemicolons = writtenWithoutSemicolons(original);
   if (!double && !noSemicolons) return text;

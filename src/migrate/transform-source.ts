@@ -139,11 +139,9 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
     ),
   );
   printed = keepDirectivePrologue(context.text, printed);
-  if (context.appendix.length > 0) {
-    const helpers = context.appendix.map((text) => indentedLikeFile(text, context.text));
-    printed = `${printed.replace(/\s*$/, '')}${eol}${helpers.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}`;
-  }
-  printed = keepStyle(context.text, printed, context.file, context.keptQuotes);
+  const helpers = context.appendix.map((text) => indentedLikeFile(text, context.text));
+  const appendix = helpers.length > 0 ? `${eol}${helpers.map((text) => `${eol}${text.replaceAll('\n', eol)}${eol}`).join('')}` : '';
+  printed = keepStyle(context.text, printed, context.file, context.keptQuotes, appendix);
   printed = joinAddedImports(context.text, printed);
   printed = keepBlankAfterImports(context.text, printed, eol);
   // A file that ends without a line break keeps ending without one.
