@@ -34,6 +34,8 @@ import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
 import { repointRecordUrlsBesideRewritten } from '../../src/codemod/record-url-beside-request.js';
 import { rewriteMisplacedTokenUrls } from './misplaced-token-url.js';
 import { flatReadEdit } from './flat-read-edit.js';
+import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
+import { isV2TokenCall } from '../../src/detect/v2-token-json-body.js';
 import { namedList, readersOfRecordKey } from '../../src/detect/record-key-readers.js';
 
 const TOKENS_NOTE =
@@ -163,11 +165,32 @@ function sendV2TokenForms(context: CodemodContext): void {
  */
 function readV2AnswersFlat(context: CodemodContext): void {
   const kinds = ['v2TokenAnswerStatus', 'v2TokenAnswerNested', 'v2TokenAnswerWrapped'];
-  for (const finding of context.unhandled((f) => kinds.includes(f.messageId))) {
-    const edit = flatReadEdit(context, finding);
-    if (!edit) continue;
-    edit.apply();
-    context.record(finding, 'rewritten', edit.message);
+  for (const request of context.requests) {
+    if (!isV2TokenCall(request)) continue;
+    const reads = new Set(v1HabitReads(context.index, request).map((finding) => finding.node));
+    const own = context.unhandled((f) => kinds.includes(f.messageId) && reads.has(f.node));
+    if (own.length === 0) continue;
+    // `as { data?: { access_token?: string } }`: the answer's type loses its `data` with the reads.
+    const types = context.isTypeScript ? planTokenType(context, request) : { edits: [], handedOver: [] };
+    if ('reason' in types) {
+      for (const finding of own)
+        context.defer(
+          finding,
+          `this v2 token answer is read the v1 way (its tokens inside \`data\`), where v2 answers them flat, but ${types.reason}: make that type flat (access_token, open_id, refresh_token, expires_in at the top) and read them there`,
+        );
+      continue;
+    }
+    const edits = own.map((finding) => ({ finding, edit: flatReadEdit(context, finding) }));
+    // A read the codemod cannot tell how to make flat keeps the type it is written against.
+    if (types.edits.length === 0 || edits.every(({ edit }) => edit)) {
+      for (const edit of types.edits) edit();
+      for (const name of types.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
+    } else continue;
+    for (const { finding, edit } of edits) {
+      if (!edit) continue;
+      edit.apply();
+      context.record(finding, 'rewritten', edit.message);
+    }
   }
 }
 
