@@ -46,14 +46,18 @@ interface Spec {
   readonly module?: string;
 }
 
-const cases = readdirSync(FIXTURES)
-  .filter((name) => existsSync(path.join(FIXTURES, name, 'behaviour.json')) && !existsSync(path.join(FIXTURES, name, 'input')))
-  .sort();
 /**
  * Multi-file uploads of any transform (`<transform>/<case>/input/`, `output/`): the module that
  * `behaviour.json` names (`"module"`) runs, importing its neighbours as the app does.
  */
 const ALL_FIXTURES = path.dirname(FIXTURES);
+/** Single-file uploads: the upload rewrite's, and the answer reads it moves (`<transform>/<case>`). */
+const SINGLE_FILE_FOLDERS = [path.basename(FIXTURES), 'rename-response-fields'];
+const cases = SINGLE_FILE_FOLDERS.flatMap((folder) =>
+  readdirSync(path.join(ALL_FIXTURES, folder))
+    .map((name) => `${folder}/${name}`)
+    .filter((name) => existsSync(path.join(ALL_FIXTURES, name, 'behaviour.json')) && !existsSync(path.join(ALL_FIXTURES, name, 'input'))),
+).sort();
 const projectCases = readdirSync(ALL_FIXTURES)
   .flatMap((transform) =>
     statSync(path.join(ALL_FIXTURES, transform)).isDirectory()
@@ -90,16 +94,16 @@ afterAll(async () => {
 
 /** The fixture as a program Node runs without a loader: TypeScript transpiled, CommonJS kept apart. */
 function program(name: string, which: 'input' | 'output'): string {
-  const file = readdirSync(path.join(FIXTURES, name)).find((entry) => entry.startsWith(`${which}.`));
+  const file = readdirSync(path.join(ALL_FIXTURES, name)).find((entry) => entry.startsWith(`${which}.`));
   if (!file) throw new Error(`${name} has no ${which}`);
-  let text = readFileSync(path.join(FIXTURES, name, file), 'utf8');
+  let text = readFileSync(path.join(ALL_FIXTURES, name, file), 'utf8');
   if (/\.(c|m)?tsx?$/.test(file)) {
     text = ts.transpileModule(text, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.ReactJSX },
     }).outputText;
   }
   const commonJs = /\brequire\(/.test(text) && !/^\s*(import|export)\s/m.test(text);
-  const target = path.join(WORK, name, `${which}.${commonJs ? 'cjs' : 'mjs'}`);
+  const target = path.join(WORK, name.replace('/', '--'), `${which}.${commonJs ? 'cjs' : 'mjs'}`);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, text);
   return target;
@@ -139,7 +143,7 @@ async function run(name: string, which: 'input' | 'output', spec: Spec) {
 }
 
 describe.for([...cases, ...projectCases])('%s', (name) => {
-  const spec = JSON.parse(readFileSync(path.join(cases.includes(name) ? FIXTURES : ALL_FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
+  const spec = JSON.parse(readFileSync(path.join(ALL_FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
   const idIn = (value: unknown) => (spec.returns && spec.returns !== 'id' ? (value as Record<string, unknown>)[spec.returns] : value);
 
   it('before migration: the legacy upload receives the video and its share_id comes back', async ({ skip }) => {

@@ -3,6 +3,8 @@ import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured
 import { isTruthinessTest, rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
 import { readsFrom } from '../../src/codemod/answer-body.js';
 import { Taint } from '../../src/detect/taint.js';
+import { todoStatement } from '../../src/codemod/todo.js';
+import { isMember, keyName, memberName, type Node } from '../../src/detect/ast.js';
 
 /** The id code imagining the upload's answer reads, where the init answers `publish_id`. */
 const IMAGINED_UPLOAD_ID = 'video_id';
@@ -41,9 +43,46 @@ export function renameTestedUploadIds(context: CodemodContext): void {
   // Every read must move, or a test and the value it vouches for would name two different fields.
   if (!tested || reads.some((finding) => (member(finding) ? false : rewriteDestructuredField(context, finding.node!, 'share_id', true))))
     return;
+  // Where the id is kept under a video's name (`tiktok_video_id: body.data.video_id`), the name says
+  // more than the id now is: read before the rename, told at its statement after it.
+  const keptAsVideoId = reads.flatMap((finding) => {
+    const read = member(finding);
+    const name = read && videoIdName(context, read);
+    return name ? [{ read, name, statement: todoStatement(context, read) }] : [];
+  });
   for (const finding of [...reads].reverse()) {
     if (member(finding)) rewriteFieldRead(context, finding.node!, 'share_id');
     else rewriteDestructuredField(context, finding.node!, 'share_id');
     context.record(finding, 'rewritten');
   }
+  for (const { read, name, statement } of keptAsVideoId)
+    context.todoAt(
+      statement,
+      `\`${name}\` now keeps data.publish_id, the id the init answers for the upload (\`video_id\` was never sent): it names the upload, which waits in the creator's inbox, not a posted video; the post's id arrives later, as post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch): keep that where a video's id is needed, or name this the upload's id`,
+      read,
+    );
+}
+
+/** What a video's id is kept as (`tiktok_video_id: …`, `post.videoId = …`): another name than the read's own. */
+const VIDEO_ID_NAME = /video_?id|post_?id/i;
+
+/** The key or name a read's value is kept under, when it names a video's or post's id. */
+function videoIdName(context: CodemodContext, read: Node): string | undefined {
+  let value = read;
+  let parent = context.index.parent(value);
+  while (parent && ['TSNonNullExpression', 'TSAsExpression', 'LogicalExpression', 'ParenthesizedExpression'].includes(parent.type)) {
+    value = parent;
+    parent = context.index.parent(value);
+  }
+  const name =
+    (parent?.type === 'ObjectProperty' || parent?.type === 'Property') && parent.value === value
+      ? keyName(parent)
+      : parent?.type === 'AssignmentExpression' && parent.right === value
+        ? isMember(parent.left)
+          ? memberName(parent.left)
+          : parent.left.name
+        : parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier'
+          ? parent.id.name
+          : undefined;
+  return typeof name === 'string' && VIDEO_ID_NAME.test(name) ? name : undefined;
 }
