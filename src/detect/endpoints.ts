@@ -5,6 +5,7 @@ import {
   LEGACY_UPLOAD,
   LOGIN_KIT_USER_INFO_PATH,
   PUBLISH_STATUS_FETCH,
+  PUBLISH_STATUSES,
   withoutSuccessorAdvice,
 } from '../contract/index.js';
 import { isCall, isFunction, isStringLiteral, keyName, staticString, unwrap, type Node } from './ast.js';
@@ -259,7 +260,13 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
           node,
           data: { legacy: spelled, successor: successor!, hint: CODEMOD_HINT },
         };
-      if (successor) return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'successor', node, data: { legacy: spelled, successor } };
+      if (successor)
+        return {
+          ruleId: 'no-unmapped-legacy-endpoint',
+          messageId: 'successor',
+          node,
+          data: { legacy: spelled, successor: asksUploadStatus(match, node) ? UPLOAD_STATUS_SUCCESSOR : successor },
+        };
       const advice = imaginedStepAdvice(match.path);
       if (advice) return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'imaginedStep', node, data: { legacy: spelled, advice } };
       const gone = withoutSuccessorAdvice(match.path);
@@ -269,6 +276,22 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
     }
   }
 }
+
+/**
+ * `/video/query/?fields=status&video_ids=${id}` with the id an upload answered: the status of that
+ * upload, which no video's fields hold (v2's video object has none called so, §2.8); the Content
+ * Posting status fetch answers it (§5).
+ */
+function asksUploadStatus(match: UrlMatch, node: Node): boolean {
+  if (match.path.replace(/\/+$/, '') !== '/video/query') return false;
+  // The request's URL: its first argument, the URL itself otherwise.
+  const url = isCall(node) && node.arguments.length > 0 ? unwrap(node.arguments[0]) : node;
+  const written =
+    url.type === 'TemplateLiteral' ? (url.quasis as Node[]).map((quasi) => quasi.value.cooked ?? '').join('…') : staticString(url);
+  return /[?&]fields=(?:[^&]*,)?status(?:[,&]|$)/.test(written ?? '');
+}
+
+const UPLOAD_STATUS_SUCCESSOR = `POST ${PUBLISH_STATUS_FETCH.url} with {"publish_id"} (it asks for the status of an upload, which no video's fields hold: the status fetch answers data.status, one of ${PUBLISH_STATUSES.join(', ')})`;
 
 export interface UrlComposition {
   readonly node: Node;
