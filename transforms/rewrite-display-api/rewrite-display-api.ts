@@ -33,6 +33,7 @@ import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-r
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
 import { repointUserInfoForSharedSender } from './shared-sender-urls.js';
+import { namedList } from '../../src/detect/record-key-readers.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
 interface DisplayEndpoint {
@@ -236,7 +237,16 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     });
   errorTests();
   removeDeadBindings(context, request.call);
-  if (endpoint.url === V2_USER_INFO_URL) noteFieldScopes(context, fields.names);
+  if (endpoint.url === V2_USER_INFO_URL) {
+    noteFieldScopes(context, fields.names);
+    const missing = scopesNotAsked(context, fields.names);
+    if (missing)
+      context.todoAt(
+        request.call,
+        `${namedList(missing.fields)} ${missing.fields.length > 1 ? 'are' : 'is'} answered only with the scope ${missing.scopes.join(' and ')}, which the scopes this module asks for (${missing.asked.join(', ')}) leave out: add ${missing.scopes.length > 1 ? 'them' : 'it'} to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again), or stop asking for ${missing.fields.length > 1 ? 'those fields' : 'that field'}`,
+        request.call,
+      );
+  }
   if (businessHeader)
     context.todoAt(
       request.call,
@@ -351,6 +361,34 @@ function unansweredFields(names: readonly string[], url = V2_USER_INFO_URL): { r
  * scope migration): the app needs their scopes approved and asked for. A note, not a TODO: adding a
  * scope the app is not approved for would make the authorize page refuse every login.
  */
+/** A TikTok scope's name, as an authorize URL or a provider's `scope` writes it. */
+const SCOPE_NAME = /\b(?:user\.info\.(?:basic|profile|stats)|video\.(?:list|upload|publish))\b/g;
+
+/**
+ * The fields a v2 user info call asks for whose scope the module's own scope list leaves out: the
+ * list is every scope name its strings spell (`'user.info.basic,video.list'`, `['user.info.basic']`),
+ * read only where it names `user.info.basic`, the scope every Login Kit app asks for. Undefined when
+ * no list is in sight, or it has every scope needed.
+ */
+function scopesNotAsked(
+  context: CodemodContext,
+  fields: readonly string[],
+): { fields: string[]; scopes: string[]; asked: string[] } | undefined {
+  const asked = new Set<string>();
+  for (const node of [
+    ...context.index.ofType('StringLiteral'),
+    ...context.index.ofType('Literal'),
+    ...context.index.ofType('TemplateElement'),
+  ]) {
+    const text = node.type === 'TemplateElement' ? node.value.cooked : node.value;
+    if (typeof text === 'string') for (const [scope] of text.matchAll(SCOPE_NAME)) asked.add(scope);
+  }
+  if (!asked.has('user.info.basic')) return undefined;
+  const lacking = fields.filter((field) => USER_INFO_FIELD_SCOPES[field] && !asked.has(USER_INFO_FIELD_SCOPES[field]));
+  if (lacking.length === 0) return undefined;
+  return { fields: lacking, scopes: [...new Set(lacking.map((field) => USER_INFO_FIELD_SCOPES[field]))], asked: [...asked] };
+}
+
 function noteFieldScopes(context: CodemodContext, fields: readonly string[]): void {
   const byScope = new Map<string, string[]>();
   for (const field of fields) {

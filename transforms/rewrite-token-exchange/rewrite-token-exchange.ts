@@ -219,9 +219,19 @@ function explainHandedOnUrls(context: CodemodContext): void {
     const sender = senders || 'what sends it';
     context.defer(
       finding,
-      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${posts} a form-encoded body of ${sentFields(grant).join(', ')} (${senders ? 'code written for OAuth providers sends' : 'OAuth libraries send'} client_id where TikTok wants client_key) and ${grant.answer === 'tokens' ? `${reads} the flat answer (access_token, open_id, refresh_token at the top)` : `${checks} only the status`}`,
+      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${readers.length > 1 ? 'each ' : ''}${posts} ${bodyOf(grant, readers.length > 1)}, ${senders ? 'where code written for OAuth providers sends' : 'where OAuth libraries send'} client_id and TikTok wants client_key, and ${grant.answer === 'tokens' ? `${reads} the flat answer (access_token, open_id, refresh_token at the top)` : `${checks} only the status`}`,
     );
   }
+}
+
+/**
+ * The body a sender of the v2 token URL posts: the grant's, or, for several functions that read one
+ * URL (an exchange and a refresh), each its own grant's, since v2 takes both at that URL.
+ */
+function bodyOf(grant: Grant, several: boolean): string {
+  if (!several || !grant.grantType) return `a form-encoded body of ${sentFields(grant).join(', ')}`;
+  const grants = Object.values(GRANTS).filter((each) => each.url === grant.url && each.grantType);
+  return `the form-encoded body of its own grant (${grants.map((each) => `the ${each.name}: ${sentFields(each).join(', ')}`).join('; ')})`;
 }
 
 /** What the v2 token endpoint takes for a grant: its required values, the grant type, the redirect URI of an exchange. */
