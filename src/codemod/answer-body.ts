@@ -1,4 +1,5 @@
-import { calleeName, isCall, isFunction, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, childNodes, isCall, isFunction, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calledFunction } from '../detect/taint.js';
 import type { CodemodContext } from './context.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 import type { Taint } from '../detect/taint.js';
@@ -57,7 +58,7 @@ export function thenSource(context: CodemodContext, param: Node): Node | undefin
  * its fields there: `result.share_id` was always `undefined`, and its new place is
  * `result.data.publish_id`.
  */
-export function isBodyTop(context: CodemodContext, holder: Node): boolean {
+export function isBodyTop(context: CodemodContext, holder: Node, depth = 0): boolean {
   if (isAxiosBody(context, holder)) return true;
   let node = unwrap(holder);
   if (node.type === 'Identifier') {
@@ -66,7 +67,27 @@ export function isBodyTop(context: CodemodContext, holder: Node): boolean {
     node = unwrap(binding.init);
   }
   if (node.type === 'AwaitExpression') node = unwrap(node.argument);
-  return isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee));
+  if (isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee))) return true;
+  // `const data = await fetchVideos(id, token)`, a function of the module's that returns `res.json()`.
+  const own = depth < 2 && isCall(node) ? calledFunction(context.index, node) : undefined;
+  const returned = own ? returnedValues(own) : [];
+  return returned.length > 0 && returned.every((value) => isBodyTop(context, value, depth + 1));
+}
+
+/** What a function returns: its `return` arguments (not a nested function's), or an arrow's body. */
+function returnedValues(fn: Node): Node[] {
+  if (fn.body?.type !== 'BlockStatement') return fn.body ? [fn.body] : [];
+  const values: Node[] = [];
+  const visit = (node: Node) => {
+    if (node !== fn && isFunction(node)) return;
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) values.push(node.argument);
+      return;
+    }
+    for (const child of childNodes(node)) visit(child);
+  };
+  visit(fn.body);
+  return values;
 }
 
 /** Whether the field a finding names is read from what `taint` follows: a member of it, or a key of a pattern taking it apart. */
