@@ -28,12 +28,26 @@ export function readersOfRecordKey(value: Node, index: ModuleIndex): string[] {
   if (!key) return [];
   const names = new Set<string>();
   for (const member of [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]) {
-    if (!isMember(member) || memberName(member) !== key) continue;
+    if (!isMember(member) || memberName(member) !== key || storedAgain(member, index)) continue;
     const fn = index.functionOf(member);
     const name = fn && isFunction(fn) ? functionName(fn, index) : undefined;
     if (name) names.add(name);
   }
   return [...names];
+}
+
+/**
+ * `options.tokenURL = options.tokenURL || urls[version].tokenURL`: the value set aside for a sender
+ * elsewhere (a library's constructor takes the options), not sent by the function that does it.
+ */
+function storedAgain(member: Node, index: ModuleIndex): boolean {
+  let value = member;
+  let parent = index.parent(value);
+  while (parent && (parent.type === 'LogicalExpression' || parent.type === 'ConditionalExpression')) {
+    value = parent;
+    parent = index.parent(value);
+  }
+  return parent?.type === 'AssignmentExpression' && (parent.left === value || parent.right === value);
 }
 
 /** `` `buildAuthUrl` `` or `` `exchangeCode` and `refresh` ``, for a sentence. */

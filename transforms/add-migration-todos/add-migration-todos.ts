@@ -148,7 +148,13 @@ function errorTruthTest(context: CodemodContext, finding: RawFinding, told: stri
   if (!request) return '';
   const { match } = request;
   const tokenCall = /\/oauth\//.test(match.path) || TOKEN_REWRITES.has(match.v1?.rewrite ?? '');
-  if (tokenCall) return '';
+  // `if (res.data.message !== 'success') return false`: v2's token answer has no word, and its tokens only on success.
+  // A code exchange or refresh: its v2 answer holds the tokens on success (a revoke's holds nothing, user info its own `error`).
+  const grantsTokens = /\/oauth\/(?:access_token|refresh_token|token)\b/.test(match.path);
+  if (tokenCall)
+    return grantsTokens && comparesStatusWord(context, request) && !told.includes("v1's status word") && !told.includes('`message`')
+      ? "; its answer's `message` is compared with 'success', v1's status word, which the v2 token answer never has: test its access_token (sent only on success) instead"
+      : '';
   if (testsErrorForTruth(context, request)) return `; ${ERROR_TESTED_FOR_TRUTH}`;
   if (comparesStatusWord(context, request) && !told.includes("v1's status word"))
     return `; its answer's \`message\` is compared with 'success', v1's status word, which v2 never answers: test error.code !== 'ok' instead`;
