@@ -140,6 +140,8 @@ export function messageReads(context: CodemodContext, taint: Taint): LevelRead[]
         ? unwrap(parent.left === member ? parent.right : parent.left)
         : undefined;
     const word = other && staticString(other);
+    // `data.error?.message || data.message || 'Failed'`: one fallback among others, undefined in v2 and passed over.
+    if (parent.type === 'LogicalExpression' && (parent.operator === '||' || parent.operator === '??')) continue;
     if (word !== 'success' && word !== 'error') {
       reads.push({
         reason: `it reads its answer's \`message\` (v1's "success" or "error"), which v2 does not send: test \`error.code\` ("ok" on success) instead`,
