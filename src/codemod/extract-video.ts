@@ -1,6 +1,6 @@
 import { quoted } from './todo.js';
 import { replaceLiteral } from './replace-literal.js';
-import { INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STEP_ADVICE, V1_SUCCESS_WORD } from '../contract/index.js';
+import { EARLIER_UPLOAD_IDS, INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STEP_ADVICE, V1_SUCCESS_WORD } from '../contract/index.js';
 import {
   calleeName,
   findProperty,
@@ -76,8 +76,6 @@ const BYTES_CALLS = new Set([
   'blobFromSync',
 ]);
 const BYTES_TYPES = /^(Buffer|Blob|File|Uint8Array)$/;
-/** Keys of a JSON body that name a video already uploaded: the id of an upload, not a video. */
-const EARLIER_UPLOAD_IDS = ['video_id', 'upload_id', 'publish_id'];
 const REQUEST_OPTIONS = ['method', 'headers', 'body', 'data', 'url', 'params', 'json', 'formData', 'form'];
 const BYTES_NAMES = /(buffer|bytes|blob)$/i;
 

@@ -38,6 +38,12 @@ export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/', '/share/highlights/upl
  * `/share/content/post/`) has none in the inbox flow and is Direct Post's in spirit (§3.5). The
  * finding says so, instead of "no equivalent", so that the person knows the choice they make.
  */
+/**
+ * Keys of a JSON body that name a video an earlier step uploaded (`{ video_id: uploadId, post_info }`):
+ * such a request publishes that upload, a step of the app's own imagining, not the upload itself.
+ */
+export const EARLIER_UPLOAD_IDS = ['video_id', 'upload_id', 'publish_id'] as const;
+
 /** What replaces a publish step after the upload, which the Share Video API never had. */
 export const PUBLISH_STEP_ADVICE =
   "the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/) and delete this step, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish)";

@@ -51,7 +51,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const records = findRequestRecords(index, folder);
   const endpoints = findEndpoints(index, folder, requests, compositions);
   const unseenHostPaths = endpoints
-    .filter((finding) => ['relative', 'relativeFromUrl', 'relativeToken'].includes(finding.messageId))
+    .filter((finding) => ['relative', 'relativeFromUrl', 'relativePublishStep', 'relativeToken'].includes(finding.messageId))
     .map((finding) => finding.node!);
   const fields = findResponseFields(
     index,
@@ -61,6 +61,10 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     records,
     importedAnswerCalls(index, folder).map(({ call }) => call),
     unseenHostUploadCalls(index, unseenHostPaths),
+    unseenHostUploadCalls(
+      index,
+      endpoints.filter((finding) => finding.messageId === 'relativePublishStep').map((finding) => finding.node!),
+    ),
   );
   const found = [
     ...endpoints,

@@ -4,11 +4,13 @@ import {
   LEGACY_API_HOSTS,
   LEGACY_UPLOAD,
   LOGIN_KIT_USER_INFO_PATH,
+  EARLIER_UPLOAD_IDS,
   PUBLISH_STATUS_FETCH,
   PUBLISH_STATUSES,
+  PUBLISH_STEP_ADVICE,
   withoutSuccessorAdvice,
 } from '../contract/index.js';
-import { isCall, isFunction, isStringLiteral, keyName, staticString, unwrap, type Node } from './ast.js';
+import { calleeName, isCall, isFunction, isStringLiteral, keyName, staticString, unwrap, type Node } from './ast.js';
 import { isFreeze } from './todo-placement.js';
 import { baseBeside } from './base-beside.js';
 import {
@@ -133,6 +135,19 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the base is in sight,
     // so the path is the legacy upload for certain, not a guess about a base set elsewhere.
     const base = beside?.kind === 'legacy-base' ? beside.key : undefined;
+    // `fetch(\`${base}/share/video/upload/\`, { body: JSON.stringify({ video_id: mediaId, text }) })`:
+    // a publish step of the app's own, sent to the upload's path; no bytes go with it.
+    const uploaded = base ? undefined : earlierUploadKeySent(index, node);
+    if (uploaded) {
+      findings.push({
+        ruleId: 'no-legacy-share-endpoint',
+        messageId: 'relativePublishStep',
+        node,
+        severity: 'warning',
+        data: { path: LEGACY_UPLOAD.path, key: uploaded, advice: PUBLISH_STEP_ADVICE },
+      });
+      continue;
+    }
     const urlKey = base ? undefined : videoUrlKeySent(index, node);
     if (urlKey) {
       findings.push({
@@ -153,6 +168,26 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     });
   }
   return findings;
+}
+
+/**
+ * The key of the JSON body sent beside the path that names an earlier upload's id (`video_id`), in
+ * the call's second argument (axios's body) or its `body: JSON.stringify({…})` (fetch's).
+ */
+function earlierUploadKeySent(index: ModuleIndex, path: Node): string | undefined {
+  const call = index.parent(path);
+  if (!call || !isCall(call) || call.arguments[0] !== path) return undefined;
+  const second = call.arguments[1] && unwrap(call.arguments[1]);
+  if (second?.type !== 'ObjectExpression') return undefined;
+  const bodyProperty = (second.properties as Node[]).find((property) => keyName(property) === 'body');
+  const stringified = bodyProperty && unwrap(bodyProperty.value);
+  const json =
+    stringified && isCall(stringified) && calleeName(stringified) === 'stringify' && stringified.arguments[0]
+      ? unwrap(stringified.arguments[0])
+      : second;
+  if (json.type !== 'ObjectExpression') return undefined;
+  const keys = (json.properties as Node[]).map((property) => keyName(property));
+  return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
 }
 
 /** A key of a video's URL (`videoUrl`, `video_url`, `mediaUrl`): the body names where the video is, not its bytes. */

@@ -80,7 +80,9 @@ export function findResponseFields(
   records: readonly RequestRecord[] = [],
   importedAnswers: readonly Node[] = [],
   unseenHostUploads: readonly Node[] = [],
+  unseenHostPublishSteps: readonly Node[] = [],
 ): { findings: RawFinding[]; flows: FieldFlows } {
+  const publishSteps = new Taint(index, new Set(unseenHostPublishSteps));
   const legacy = requests.filter((r) => (LEGACY_RESPONSE_KINDS.has(r.match.kind) && !v2AnswerOnLegacyHost(r)) || isInboxInit(r));
   // A provider table's entry for a legacy endpoint: its answer reader's parameter holds the answer.
   const recordAnswers = records.filter((record) => LEGACY_RESPONSE_KINDS.has(record.match.kind)).flatMap((record) => record.answers);
@@ -157,7 +159,12 @@ export function findResponseFields(
           messageId: 'unseenHostUploadField',
           replacement: LEGACY_RESPONSE_FIELDS[field as LegacyResponseField],
         }))
-    ).map((finding) => ({ ...finding, severity: 'warning' as const })),
+    ).map((finding) => ({
+      ...finding,
+      severity: 'warning' as const,
+      // Read from a publish step sent to the upload's path: deleted with it, under the inbox upload.
+      data: { ...finding.data, ...(publishSteps.has(index.parent(finding.node!)?.object ?? finding.node!) && { step: 'publish' }) },
+    })),
     ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({
       messageId: 'ambiguousWebhookField',
       replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id,

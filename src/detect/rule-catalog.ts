@@ -28,6 +28,8 @@ export const RULES = {
         '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere): if that base is https://open-api.tiktok.com, the upload fails since 2023-09-10; move it to POST {{replacement}} with Bearer and a JSON source_info, then PUT the bytes',
       relativeFromUrl:
         "{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere): if that base is https://open-api.tiktok.com, the upload fails since 2023-09-10; this body sends the video's URL (`{{key}}`), so move it to POST {{replacement}} with Bearer and the JSON source_info { source: 'PULL_FROM_URL', video_url }: TikTok pulls the video itself, from a domain or URL prefix verified for the app, and there are no bytes to PUT",
+      relativePublishStep:
+        '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere), and this request sends no video: its JSON body names one an earlier step uploaded (`{{key}}`), so it publishes that upload: {{advice}}',
       relativeBesideBase:
         '{{path}} is the path of the retired Share Video upload, on the retired v1 host that `{{key}}` names beside it: the upload fails since 2023-09-10; point `{{key}}` at {{newHost}} and this path at {{newPath}}, and the request that reads them to Bearer and a JSON source_info, then a PUT of the bytes to data.upload_url',
       pathOnNewHost:
@@ -57,6 +59,8 @@ export const RULES = {
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
       relative:
         '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
+      relativePublishStep:
+        '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere), and this request sends no video: its JSON body names one an earlier step uploaded (`{{key}}`), so it publishes that upload: {{advice}}',
       relativeBesideBase:
         '{{path}} is a path of the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10{{successor}}',
       hostName:
@@ -146,6 +150,8 @@ export const RULES = {
         '{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}; it needs a v2 token with the scope of what it asks (user.info.basic, .profile or .stats for user info fields, video.list for the video list, video.upload for the Content Posting upload)',
       relativeToken:
         "{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}, with a form-encoded body that carries the app's client_key and client_secret, and read its answer flat (no `data` wrapper; `error` only on failure)",
+      relativePublishStep:
+        '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere), and this request sends no video: its JSON body names one an earlier step uploaded (`{{key}}`), so it publishes that upload: {{advice}}',
       relativeBesideBase:
         "{{path}} is the path of the {{purpose}} on the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10: use {{replacement}} (the base and the path move together, and whatever joins them sends v1's parameters)",
       pathOnNewHost:

@@ -80,7 +80,15 @@ export function renameResponseFields(context: CodemodContext): void {
   );
   // Read from an upload on a base out of sight: they wait for that request as well, whose TODO comes first.
   const unseenHost = context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unseenHostUploadField');
-  deferWaitingReads(context, unseenHost, () => 'the upload to /share/video/upload/ on a base out of sight, which');
+  deferWaitingReads(
+    context,
+    unseenHost,
+    (finding) =>
+      finding.data.step === 'publish'
+        ? 'a publish step sent to /share/video/upload/ on a base out of sight, which'
+        : 'the upload to /share/video/upload/ on a base out of sight, which',
+    (finding) => finding.data.step === 'publish',
+  );
   const rest = fields.filter((finding) => !waiting.includes(finding) && !fromRecords.includes(finding) && !handedIn.includes(finding));
   explainAnswerLeftWhole(context);
   if (rest.length === 0 && (uploadsLeft.length > 0 || fromRecords.length > 0 || handedIn.length > 0)) return;
