@@ -173,6 +173,13 @@ export class ModuleIndex {
         !parent.computed
       )
         return false;
+      // `profile(profile) {…}`: a method's name is no reference to the parameter it shares it with.
+      if (
+        (parent?.type === 'ObjectMethod' || parent?.type === 'ClassMethod' || parent?.type === 'MethodDefinition') &&
+        parent.key === identifier &&
+        !parent.computed
+      )
+        return false;
       return this.resolve(identifier) === binding;
     });
   }

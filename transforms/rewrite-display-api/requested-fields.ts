@@ -113,7 +113,32 @@ function fieldsRead(context: CodemodContext, user: Node, aliased = false): strin
   // `const { open_id } = …user`, or `const user = …user` once (a name given to a name is not followed).
   if (parent?.type === 'VariableDeclarator' && parent.init === user && (parent.id.type === 'ObjectPattern' || !aliased))
     return readsOfName(context, parent.id);
-  return undefined;
+  return providerProfileReads(context, user);
+}
+
+/**
+ * `userinfo: { async request() { …; return data.data?.user || {} } }` beside `profile(profile) {…}` of
+ * a provider (next-auth's OAuth config): what `request` returns is what `profile` is handed, so its
+ * reads of that parameter are the fields the user info needs.
+ */
+function providerProfileReads(context: CodemodContext, user: Node): string[] | undefined {
+  let value = user;
+  let parent = context.index.parent(value);
+  while (parent?.type === 'LogicalExpression' && parent.left === value) {
+    value = parent;
+    parent = context.index.parent(value);
+  }
+  if (parent?.type !== 'ReturnStatement') return undefined;
+  const fn = context.index.functionOf(parent);
+  const holder = fn && (fn.type === 'ObjectMethod' ? fn : context.index.parent(fn));
+  if (!holder || keyName(holder) !== 'request') return undefined;
+  const userinfo = context.index.parent(context.index.parent(holder) ?? holder);
+  if (!userinfo || keyName(userinfo) !== 'userinfo') return undefined;
+  const provider = context.index.parent(userinfo);
+  const profile = provider?.type === 'ObjectExpression' ? (provider.properties as Node[]).find((p) => keyName(p) === 'profile') : undefined;
+  const callback = profile && (profile.type === 'ObjectMethod' ? profile : unwrap(profile.value));
+  const param = callback && isFunction(callback) ? (callback.params[0] as Node | undefined) : undefined;
+  return param ? readsOfName(context, param) : undefined;
 }
 
 function namesIn(context: CodemodContext, node: Node): string[] | undefined {
