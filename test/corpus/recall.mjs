@@ -50,11 +50,11 @@ const FAMILIES = {
 /** Kinds a reader writes on the line of the value itself: matched on that line only. */
 const ON_THE_LINE = new Set(['query-token', 'response-field', 'webhook-event', 'multipart-video']);
 
+// A first line whose second column is no line number is a header; readings written without one start with a row.
 const tsv = (file) =>
   readFileSync(file, 'utf8')
     .split('\n')
-    .slice(1)
-    .filter((line) => line.trim() !== '')
+    .filter((line, at) => line.trim() !== '' && (at > 0 || /^\d+$/.test(line.split('\t')[1] ?? '')))
     .map((line) => line.split('\t'));
 const rows = tsv(readingFile).map(([file, line, kind, note = '']) => ({ file, line: Number(line), kind, note }));
 const sameSite = new Set((values['same-site'] ? tsv(values['same-site']) : []).map(([file, line]) => `${file}:${line}`));
