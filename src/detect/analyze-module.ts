@@ -3,6 +3,7 @@ import { markDeclinedSites } from './declined-sites.js';
 import { findEndpoints, findUrlCompositions } from './endpoints.js';
 import { keepsLegacyEvents } from './other-kits.js';
 import { findFormDataVideo } from './form-data-video.js';
+import { findFormsToUploadUrl } from './form-to-upload-url.js';
 import { findLegacyBaseUrls } from './legacy-base-url.js';
 import { findLegacyTypeFields } from './legacy-types.js';
 import { findMigrationTodos } from './migration-todos.js';
@@ -71,6 +72,10 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findLegacyBaseUrls(index, folder, requests, basesOfHandedInConfigs(index, folder)),
     ...findQueryTokens(index, folder, requests, compositions, records),
     ...findFormDataVideo(index, folder, requests),
+    ...findFormsToUploadUrl(
+      index,
+      endpoints.some((finding) => finding.ruleId === 'no-legacy-share-endpoint'),
+    ),
     ...findLegacyEvents(index, owners, keep),
     ...fields.findings,
     ...findV1AnswerFields(index, requests, records, folder),

@@ -85,6 +85,8 @@ export const RULES = {
     messages: {
       formField:
         'Multipart `{{field}}` field sent to the retired Share Video endpoint: the Content Posting API takes a JSON init body {"source_info":{"source":"FILE_UPLOAD","video_size","chunk_size","total_chunk_count"}} and then a PUT of the raw bytes with Content-Range and Content-Type: video/mp4 ({{hint}})',
+      formToUploadUrl:
+        "Multipart `{{field}}` field, the Share Video upload's form, sent to TikTok's upload URL (`upload_url` of the init's answer): that URL takes the file's raw bytes in a PUT, with Content-Type (video/mp4) and Content-Range, not a form; send the file itself as the body",
     },
   },
   'no-legacy-webhook-event': {
