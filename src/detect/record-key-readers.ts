@@ -25,7 +25,9 @@ export function readersOfRecordKey(value: Node, index: ModuleIndex): string[] {
   const property = index.parent(value);
   if (!property || !['ObjectProperty', 'Property'].includes(property.type) || property.value !== value) return [];
   const key = keyName(property);
-  if (!key) return [];
+  // `{ facebook: '…', tiktok: '…' }`: a table keyed by platform, read as `table[platform]`; a `.tiktok`
+  // read elsewhere is another table's (`PLATFORM_CONFIGS.tiktok`).
+  if (!key || PLATFORM_KEY.test(key)) return [];
   const names = new Set<string>();
   for (const member of [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]) {
     if (!isMember(member) || memberName(member) !== key || storedAgain(member, index)) continue;
@@ -35,6 +37,8 @@ export function readersOfRecordKey(value: Node, index: ModuleIndex): string[] {
   }
   return [...names];
 }
+
+const PLATFORM_KEY = /tiktok/i;
 
 /**
  * `options.tokenURL = options.tokenURL || urls[version].tokenURL`: the value set aside for a sender

@@ -59,8 +59,6 @@ export const RULES = {
       base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
       relative:
         '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
-      relativePublishStep:
-        '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere), and this request sends no video: its JSON body names one an earlier step uploaded (`{{key}}`), so it publishes that upload: {{advice}}',
       relativeBesideBase:
         '{{path}} is a path of the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10{{successor}}',
       hostName:
@@ -86,7 +84,7 @@ export const RULES = {
       formField:
         'Multipart `{{field}}` field sent to the retired Share Video endpoint: the Content Posting API takes a JSON init body {"source_info":{"source":"FILE_UPLOAD","video_size","chunk_size","total_chunk_count"}} and then a PUT of the raw bytes with Content-Range and Content-Type: video/mp4 ({{hint}})',
       formToUploadUrl:
-        "Multipart `{{field}}` field, the Share Video upload's form, sent to TikTok's upload URL (`upload_url` of the init's answer): that URL takes the file's raw bytes in a PUT, with Content-Type (video/mp4) and Content-Range, not a form; send the file itself as the body",
+        "Multipart `{{field}}` field, the Share Video upload's form, sent to TikTok's upload URL (`upload_url` of the init's answer): that URL takes the file's raw bytes in a PUT, not a form: send the file itself as the body, with Content-Type (video/mp4), Content-Length and Content-Range (`bytes 0-<size-1>/<size>` for one chunk); the PUT answers no id: keep the init's data.publish_id",
     },
   },
   'no-legacy-webhook-event': {
@@ -152,8 +150,6 @@ export const RULES = {
         '{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}; it needs a v2 token with the scope of what it asks (user.info.basic, .profile or .stats for user info fields, video.list for the video list, video.upload for the Content Posting upload)',
       relativeToken:
         "{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}, with a form-encoded body that carries the app's client_key and client_secret, and read its answer flat (no `data` wrapper; `error` only on failure)",
-      relativePublishStep:
-        '{{path}} is the path of the retired Share Video upload, on a host not in sight here (a base URL set elsewhere), and this request sends no video: its JSON body names one an earlier step uploaded (`{{key}}`), so it publishes that upload: {{advice}}',
       relativeBesideBase:
         "{{path}} is the path of the {{purpose}} on the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10: use {{replacement}} (the base and the path move together, and whatever joins them sends v1's parameters)",
       pathOnNewHost:

@@ -479,9 +479,11 @@ export function keepStyle(
   // The helpers the codemod appends are lined up with nothing of the file's: a `}` of theirs would
   // match the file's last `}` and leave the one recast printed for it (a column off) in its place.
   const aligned = alignLines(original, indentationKept(original, reindentedBack(original, printed)));
-  const text = appendix === '' ? aligned.text : `${aligned.text.replace(/\s*$/, '')}${appendix}`;
+  // The file's last line keeps its own trailing spaces (`} `); only the line breaks after it give way.
+  const body = aligned.text.replace(/(?:\r?\n)+$/, '');
+  const text = appendix === '' ? aligned.text : `${body}${appendix}`;
   const added = new Set(aligned.added);
-  const firstAppended = aligned.text.replace(/\s*$/, '').split('\n').length + 1;
+  const firstAppended = body.split('\n').length + 1;
   if (appendix !== '') for (let line = firstAppended; line <= text.split('\n').length; line++) added.add(line);
   const double = quoteStyle(original) === 'double';
   const noSemicolons = writtenWithoutSemicolons(original);

@@ -63,7 +63,10 @@ export function renameTestedUploadIds(context: CodemodContext): void {
     );
 }
 
-/** What a video's id is kept as (`tiktok_video_id: …`, `post.videoId = …`): another name than the read's own. */
+/**
+ * What a video's id is kept as (`tiktok_video_id: …` of a row, `post.videoId = …`): another name than
+ * the read's own. A local name only logged or shown is no place the id is kept.
+ */
 const VIDEO_ID_NAME = /video_?id|post_?id/i;
 
 /** The key or name a read's value is kept under, when it names a video's or post's id. */
@@ -81,8 +84,6 @@ function videoIdName(context: CodemodContext, read: Node): string | undefined {
         ? isMember(parent.left)
           ? memberName(parent.left)
           : parent.left.name
-        : parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier'
-          ? parent.id.name
-          : undefined;
+        : undefined;
   return typeof name === 'string' && VIDEO_ID_NAME.test(name) ? name : undefined;
 }

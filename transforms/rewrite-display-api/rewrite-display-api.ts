@@ -244,7 +244,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     if (missing)
       context.todoAt(
         request.call,
-        `${namedList(missing.fields)} ${missing.fields.length > 1 ? 'are' : 'is'} answered only with the scope ${missing.scopes.join(' and ')}, which the scopes this module asks for (${missing.asked.join(', ')}) leave out: add ${missing.scopes.length > 1 ? 'them' : 'it'} to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again), or stop asking for ${missing.fields.length > 1 ? 'those fields' : 'that field'}`,
+        `${namedList(missing.fields)} ${missing.fields.length > 1 ? 'are' : 'is'} answered only with the scope ${missing.scopes.join(' and ')}, which the scopes this module asks for (${missing.asked.join(', ')}) leave out, so v2 does not answer ${missing.fields.length > 1 ? 'them' : 'it'}: add ${missing.scopes.join(' and ')} to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again)`,
         request.call,
       );
   }
