@@ -138,34 +138,16 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
     // `fetch(\`${base}/share/video/upload/\`, { body: JSON.stringify({ video_id: mediaId, text }) })`:
     // a publish step of the app's own, sent to the upload's path; no bytes go with it.
     const uploaded = base ? undefined : earlierUploadKeySent(index, node);
-    if (uploaded) {
-      findings.push({
-        ruleId: 'no-legacy-share-endpoint',
-        messageId: 'relativePublishStep',
-        node,
-        severity: 'warning',
-        data: { path: LEGACY_UPLOAD.path, key: uploaded, advice: PUBLISH_STEP_ADVICE },
-      });
-      continue;
-    }
-    const urlKey = base ? undefined : videoUrlKeySent(index, node);
-    if (urlKey) {
-      findings.push({
-        ruleId: 'no-legacy-share-endpoint',
-        messageId: 'relativeFromUrl',
-        node,
-        severity: 'warning',
-        data: { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url, key: urlKey },
-      });
-      continue;
-    }
-    findings.push({
-      ruleId: 'no-legacy-share-endpoint',
-      messageId: base ? 'relativeBesideBase' : 'relative',
-      node,
-      severity: base ? 'error' : 'warning',
-      data: { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url, ...(base && { key: base, ...NEW_PLACE }) },
-    });
+    const urlKey = base || uploaded ? undefined : videoUrlKeySent(index, node);
+    const [messageId, data] = uploaded
+      ? ['relativePublishStep', { path: LEGACY_UPLOAD.path, key: uploaded, advice: PUBLISH_STEP_ADVICE }]
+      : urlKey
+        ? ['relativeFromUrl', { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url, key: urlKey }]
+        : [
+            base ? 'relativeBesideBase' : 'relative',
+            { path: LEGACY_UPLOAD.path, replacement: INBOX_VIDEO_INIT.url, ...(base && { key: base, ...NEW_PLACE }) },
+          ];
+    findings.push({ ruleId: 'no-legacy-share-endpoint', messageId, node, severity: base ? 'error' : 'warning', data });
   }
   return findings;
 }
