@@ -1,4 +1,4 @@
-import { calleeName, childNodes, isCall, isFunction, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isCall, isFunction, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import { calledFunction } from '../detect/taint.js';
 import type { CodemodContext } from './context.js';
 import type { RawFinding } from '../detect/raw-finding.js';
@@ -70,24 +70,17 @@ export function isBodyTop(context: CodemodContext, holder: Node, depth = 0): boo
   if (isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee))) return true;
   // `const data = await fetchVideos(id, token)`, a function of the module's that returns `res.json()`.
   const own = depth < 2 && isCall(node) ? calledFunction(context.index, node) : undefined;
-  const returned = own ? returnedValues(own) : [];
+  const returned = own ? returnedBy(context, own) : [];
   return returned.length > 0 && returned.every((value) => isBodyTop(context, value, depth + 1));
 }
 
-/** What a function returns: its `return` arguments (not a nested function's), or an arrow's body. */
-function returnedValues(fn: Node): Node[] {
-  if (fn.body?.type !== 'BlockStatement') return fn.body ? [fn.body] : [];
-  const values: Node[] = [];
-  const visit = (node: Node) => {
-    if (node !== fn && isFunction(node)) return;
-    if (node.type === 'ReturnStatement') {
-      if (node.argument) values.push(node.argument);
-      return;
-    }
-    for (const child of childNodes(node)) visit(child);
-  };
-  visit(fn.body);
-  return values;
+/** What a function returns: its expression body, or the arguments of its own return statements. */
+export function returnedBy(context: CodemodContext, fn: Node): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  return context.index
+    .ofType('ReturnStatement')
+    .filter((statement) => statement.argument && [...context.index.ancestors(statement)].find(isFunction) === fn)
+    .map((statement) => statement.argument as Node);
 }
 
 /** Whether the field a finding names is read from what `taint` follows: a member of it, or a key of a pattern taking it apart. */

@@ -1,7 +1,7 @@
 import { calleeName, isFunction, isIdentifier, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
 import { exportedNodes } from '../detect/module-exports.js';
 import type { Taint } from '../detect/taint.js';
-import { thenSource } from './answer-body.js';
+import { returnedBy, thenSource } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
 /**
@@ -134,15 +134,6 @@ function isWhole(context: CodemodContext, taint: Taint, node: Node, depth = 0): 
     default:
       return false;
   }
-}
-
-/** What a function returns: its expression body, or the arguments of its own return statements. */
-export function returnedBy(context: CodemodContext, fn: Node): Node[] {
-  if (fn.body.type !== 'BlockStatement') return [fn.body];
-  return context.index
-    .ofType('ReturnStatement')
-    .filter((statement) => statement.argument && [...context.index.ancestors(statement)].find(isFunction) === fn)
-    .map((statement) => statement.argument as Node);
 }
 
 /** The functions whose return values leave the module: exported ones, and the methods of exported classes and instances. */

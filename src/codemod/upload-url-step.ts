@@ -1,5 +1,5 @@
 import { calleeName, findProperty, isCall, isMember, memberName, rangeOf, staticString, unwrap, type Node } from '../detect/ast.js';
-import { returnedBy } from './answer-exits.js';
+import { returnedBy } from './answer-body.js';
 import { calledFunction } from '../detect/taint.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';

@@ -2,7 +2,7 @@ import { testTokensInstead } from './tested-envelope.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import { TOKEN_FIELDS, V1_SUCCESS_WORD, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop, thenSource } from '../../src/codemod/answer-body.js';
-import { returnedBy } from '../../src/codemod/answer-exits.js';
+import { returnedBy } from '../../src/codemod/answer-body.js';
 import { declarationOf } from '../../src/codemod/answer-types.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { v1StatusWord } from '../../src/codemod/error-object-tests.js';
