@@ -153,38 +153,36 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
 }
 
 /**
- * The key of the JSON body sent beside the path that names an earlier upload's id (`video_id`), in
- * the call's second argument (axios's body) or its `body: JSON.stringify({…})` (fetch's).
+ * The keys of the JSON body a call sends beside the path it takes first: axios's second argument
+ * (`client.post('/share/video/upload/', { videoUrl })`), or fetch's `body: JSON.stringify({…})`.
  */
-function earlierUploadKeySent(index: ModuleIndex, path: Node): string | undefined {
+function bodyKeysSentBeside(index: ModuleIndex, path: Node): string[] {
   const call = index.parent(path);
-  if (!call || !isCall(call) || call.arguments[0] !== path) return undefined;
+  if (!call || !isCall(call) || call.arguments[0] !== path) return [];
   const second = call.arguments[1] && unwrap(call.arguments[1]);
-  if (second?.type !== 'ObjectExpression') return undefined;
+  if (second?.type !== 'ObjectExpression') return [];
   const bodyProperty = (second.properties as Node[]).find((property) => keyName(property) === 'body');
   const stringified = bodyProperty && unwrap(bodyProperty.value);
   const json =
     stringified && isCall(stringified) && calleeName(stringified) === 'stringify' && stringified.arguments[0]
       ? unwrap(stringified.arguments[0])
       : second;
-  if (json.type !== 'ObjectExpression') return undefined;
-  const keys = (json.properties as Node[]).map((property) => keyName(property));
+  if (json.type !== 'ObjectExpression') return [];
+  return (json.properties as Node[]).flatMap((property) => keyName(property) ?? []);
+}
+
+/** The body's key that names an earlier upload's id (`video_id`): the request publishes that upload. */
+function earlierUploadKeySent(index: ModuleIndex, path: Node): string | undefined {
+  const keys = bodyKeysSentBeside(index, path);
   return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
 }
 
 /** A key of a video's URL (`videoUrl`, `video_url`, `mediaUrl`): the body names where the video is, not its bytes. */
 const VIDEO_URL_KEY = /^(?:video|media|file|source)_?url$/i;
 
-/**
- * `client.post('/share/video/upload/', { videoUrl, caption })`: the key of the body sent beside the
- * path that holds the video's URL, if there is one.
- */
+/** The body's key that holds the video's URL, if there is one. */
 function videoUrlKeySent(index: ModuleIndex, path: Node): string | undefined {
-  const call = index.parent(path);
-  if (!call || !isCall(call) || call.arguments[0] !== path) return undefined;
-  const body = call.arguments[1] && unwrap(call.arguments[1]);
-  if (body?.type !== 'ObjectExpression') return undefined;
-  return (body.properties as Node[]).map((property) => keyName(property)).find((key) => key !== undefined && VIDEO_URL_KEY.test(key));
+  return bodyKeysSentBeside(index, path).find((key) => VIDEO_URL_KEY.test(key));
 }
 
 /**
