@@ -72,18 +72,19 @@ export function comparesStatusWord(context: CodemodContext, request: TikTokReque
 }
 
 /**
- * Whether the answer of a request left for a person compares its `error.code` with a number
+ * Where the answer of a request left for a person compares its `error.code` with a number
  * (`if (data.error.code !== 0) throw …`): v1's Display API numbered its codes, 0 on success; v2's
  * is a string, "ok" on success, so once the call moves the test fails every success.
  */
-export function comparesCodeWithNumber(context: CodemodContext, request: TikTokRequest): boolean {
-  return errorMembers(context, request).some((member) => {
+export function codeComparedWithNumber(context: CodemodContext, request: TikTokRequest): Node | undefined {
+  for (const member of errorMembers(context, request)) {
     const code = ownCode(context, member);
     const comparison = code && context.index.parent(code);
-    if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) return false;
+    if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) continue;
     const other = unwrap(comparison.left === code ? comparison.right : comparison.left);
-    return other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number');
-  });
+    if (other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number')) return comparison;
+  }
+  return undefined;
 }
 
 function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {

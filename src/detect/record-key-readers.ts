@@ -5,7 +5,7 @@ import type { ModuleIndex } from './module-index.js';
  * The name a function goes by in its module: its own (`function buildAuthUrl`), its variable's
  * (`const buildAuthUrl = () => …`), or its method's (`exchangeCode() {…}`, `refresh: async () => …`).
  */
-function functionName(fn: Node, index: ModuleIndex): string | undefined {
+export function functionName(fn: Node, index: ModuleIndex): string | undefined {
   if (fn.id?.type === 'Identifier') return fn.id.name as string;
   if (fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') return fn.computed ? undefined : keyName(fn);
   const holder = index.parent(fn);

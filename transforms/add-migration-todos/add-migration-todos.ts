@@ -2,6 +2,7 @@ import { requestOfAnswerField } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
+import { functionName } from '../../src/detect/record-key-readers.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
@@ -9,7 +10,7 @@ import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 import { BUSINESS_API_SUCCESSOR, REMOVE_THE_CALL, RESEARCH_API_NAME } from '../../src/contract/index.js';
 import { openIdNamingAVideo, videoIdInOpenId } from './open-id-value.js';
 import {
-  comparesCodeWithNumber,
+  codeComparedWithNumber,
   comparesStatusWord,
   ERROR_TESTED_FOR_TRUTH,
   testsErrorForTruth,
@@ -158,8 +159,13 @@ function errorTruthTest(context: CodemodContext, finding: RawFinding, told: stri
   if (testsErrorForTruth(context, request)) return `; ${ERROR_TESTED_FOR_TRUTH}`;
   if (comparesStatusWord(context, request) && !told.includes("v1's status word"))
     return `; its answer's \`message\` is compared with 'success', v1's status word, which v2 never answers: test error.code !== 'ok' instead`;
-  if (comparesCodeWithNumber(context, request) && !told.includes('compared with 0'))
-    return `; its answer's \`error.code\` is compared with a number, as v1 numbered it: v2's is a string ("ok" on success), so compare it with 'ok'`;
+  const compared = told.includes('compared with 0') ? undefined : codeComparedWithNumber(context, request);
+  if (compared) {
+    // Compared in another function (the caller of one that returns the answer): named, as no TODO stands there.
+    const fn = context.index.functionOf(compared);
+    const name = fn && fn !== context.index.functionOf(request.call) ? functionName(fn, context.index) : undefined;
+    return `; its answer's \`error.code\` is compared with a number${name ? ` in \`${name}\`` : ''}, as v1 numbered it: v2's is a string ("ok" on success), so compare it with 'ok'`;
+  }
   return '';
 }
 
