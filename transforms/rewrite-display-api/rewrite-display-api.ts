@@ -244,7 +244,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     if (missing)
       context.todoAt(
         request.call,
-        `${namedList(missing.fields)} ${missing.fields.length > 1 ? 'are' : 'is'} answered only with the scope ${missing.scopes.join(' and ')}, which the scopes this module asks for (${missing.asked.join(', ')}) leave out, so v2 does not answer ${missing.fields.length > 1 ? 'them' : 'it'}: add ${missing.scopes.join(' and ')} to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again)`,
+        `${namedList(missing.fields)} ${missing.fields.length > 1 ? 'are' : 'is'} answered only with the scope ${missing.scopes.join(' and ')}, which the scope list this module asks for leaves out, so v2 does not answer ${missing.fields.length > 1 ? 'them' : 'it'}: add ${missing.scopes.join(' and ')} to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again)`,
         request.call,
       );
   }
@@ -379,10 +379,7 @@ const SCOPE_NAME = /\b(?:user\.info\.(?:basic|profile|stats)|video\.(?:list|uplo
  * read only where it names `user.info.basic`, the scope every Login Kit app asks for. Undefined when
  * no list is in sight, or it has every scope needed.
  */
-function scopesNotAsked(
-  context: CodemodContext,
-  fields: readonly string[],
-): { fields: string[]; scopes: string[]; asked: string[] } | undefined {
+function scopesNotAsked(context: CodemodContext, fields: readonly string[]): { fields: string[]; scopes: string[] } | undefined {
   const asked = new Set<string>();
   for (const node of [
     ...context.index.ofType('StringLiteral'),
@@ -395,7 +392,7 @@ function scopesNotAsked(
   if (!asked.has('user.info.basic')) return undefined;
   const lacking = fields.filter((field) => USER_INFO_FIELD_SCOPES[field] && !asked.has(USER_INFO_FIELD_SCOPES[field]));
   if (lacking.length === 0) return undefined;
-  return { fields: lacking, scopes: [...new Set(lacking.map((field) => USER_INFO_FIELD_SCOPES[field]))], asked: [...asked] };
+  return { fields: lacking, scopes: [...new Set(lacking.map((field) => USER_INFO_FIELD_SCOPES[field]))] };
 }
 
 function noteFieldScopes(context: CodemodContext, fields: readonly string[]): void {

@@ -37,6 +37,7 @@ import { flatReadEdit } from './flat-read-edit.js';
 import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
 import { isV2TokenCall } from '../../src/detect/v2-token-json-body.js';
 import { namedList, readersOfRecordKey } from '../../src/detect/record-key-readers.js';
+import { sharedSenderOf } from '../../src/detect/shared-sender.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -211,6 +212,11 @@ function explainHandedOnUrls(context: CodemodContext): void {
     const readers = readersOfRecordKey(finding.node!, context.index);
     const senders = namedList(readers);
     const [posts, reads, checks] = readers.length > 1 ? ['post', 'read', 'check'] : ['posts', 'reads', 'checks'];
+    const shared = outOfRun || senders ? undefined : sharedSenderOf(finding.node!, context.index);
+    if (shared) {
+      explainSharedSender(context, finding, grant, shared);
+      continue;
+    }
     const where = outOfRun
       ? 'is exported, and no module of this run imports it (what sends it is out of sight)'
       : senders
@@ -219,9 +225,38 @@ function explainHandedOnUrls(context: CodemodContext): void {
     const sender = senders || 'what sends it';
     context.defer(
       finding,
-      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${readers.length > 1 ? 'each ' : ''}${posts} ${bodyOf(grant, readers.length > 1)}, ${senders ? 'where code written for OAuth providers sends' : 'where OAuth libraries send'} client_id and TikTok wants client_key, and ${grant.answer === 'tokens' ? `${reads} the flat answer (access_token, open_id, refresh_token at the top)` : `${checks} only the status`}`,
+      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${readers.length > 1 ? 'each ' : ''}${posts} ${bodyOf(grant, readers.length > 1)}, ${senders ? 'where code written for OAuth providers sends' : 'where OAuth libraries send'} client_id and TikTok wants client_key, and ${answerRead(grant, reads, checks)}`,
     );
   }
+}
+
+function answerRead(grant: Grant, reads: string, checks: string): string {
+  return grant.answer === 'tokens'
+    ? `${reads} the flat answer (access_token, open_id, refresh_token at the top)`
+    : `${checks} only the status`;
+}
+
+/**
+ * A v1 token URL kept beside other platforms' in the function that sends it (`tokenUrl = '…'` in a
+ * switch's case, then `axios.get(tokenUrl, { params })`): the TODO names that request and says what
+ * it lacks for TikTok, judged by the keys the function's own objects send.
+ */
+function explainSharedSender(context: CodemodContext, finding: RawFinding, grant: Grant, call: Node): void {
+  const text = context.source(call);
+  const label =
+    text.length <= 60 && !text.includes('\n') ? text : `${context.source(call.callee)}(${context.source(call.arguments[0])}, …)`;
+  const keys = new Set<string>();
+  const fn = context.index.functionOf(call);
+  for (const object of context.index.ofType('ObjectExpression'))
+    if (context.index.functionOf(object) === fn)
+      for (const property of object.properties as Node[]) if (property.key) keys.add(keyName(property) ?? '');
+  const clientKey = keys.has('client_id') && !keys.has('client_key') ? ' (client_key in place of the client_id it sends)' : '';
+  const verb = calleeName(call) === 'get' ? ' (not a GET with a query)' : '';
+  const position = rangeOf(call)[0] > rangeOf(finding.node!)[0] ? 'below' : 'above';
+  context.defer(
+    finding,
+    `this v1 ${grant.name} URL is sent by \`${label}\` ${position}, a request this function makes for every platform it serves, which the codemod does not rewrite for TikTok alone: point the URL at ${grant.url}, and make that request, for TikTok, post ${bodyOf(grant, false)}${verb}${clientKey}, and ${answerRead(grant, 'read', 'check')}`,
+  );
 }
 
 /**
