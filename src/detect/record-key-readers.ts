@@ -22,20 +22,24 @@ export function functionName(fn: Node, index: ModuleIndex): string | undefined {
  * or whose key no named function reads here.
  */
 export function readersOfRecordKey(value: Node, index: ModuleIndex): string[] {
+  return [...new Set(recordKeyReaders(value, index).map((fn) => functionName(fn, index)!))];
+}
+
+/** The named functions of readersOfRecordKey themselves, for what else a TODO says of them. */
+export function recordKeyReaders(value: Node, index: ModuleIndex): Node[] {
   const property = index.parent(value);
   if (!property || !['ObjectProperty', 'Property'].includes(property.type) || property.value !== value) return [];
   const key = keyName(property);
   // `{ facebook: '…', tiktok: '…' }`: a table keyed by platform, read as `table[platform]`; a `.tiktok`
   // read elsewhere is another table's (`PLATFORM_CONFIGS.tiktok`).
   if (!key || PLATFORM_KEY.test(key)) return [];
-  const names = new Set<string>();
+  const readers = new Set<Node>();
   for (const member of [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]) {
     if (!isMember(member) || memberName(member) !== key || storedAgain(member, index)) continue;
     const fn = index.functionOf(member);
-    const name = fn && isFunction(fn) ? functionName(fn, index) : undefined;
-    if (name) names.add(name);
+    if (fn && isFunction(fn) && functionName(fn, index)) readers.add(fn);
   }
-  return [...names];
+  return [...readers];
 }
 
 const PLATFORM_KEY = /tiktok/i;

@@ -1,13 +1,23 @@
 import { stringLike } from '../../src/codemod/replace-literal.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { oneLine } from '../../src/codemod/todo.js';
-import { isIdentifier, keyName, objectProperties, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import {
+  calleeName,
+  contains,
+  isIdentifier,
+  keyName,
+  objectProperties,
+  rangeOf,
+  staticString,
+  unwrap,
+  type Node,
+} from '../../src/detect/ast.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { entryProperties, findScope, textOf, type TextEdit } from './find-scope.js';
-import { namedList, readersOfRecordKey } from '../../src/detect/record-key-readers.js';
+import { namedList, readersOfRecordKey, recordKeyReaders } from '../../src/detect/record-key-readers.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
@@ -116,11 +126,13 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     // library adds the query, with `client_id`, which neither page reads.
     if (libraryAddsClientId(context, written) || bareBesideClientId(context, written)) {
       // The builder in sight (`buildAuthUrl` reads `config.authUrl`) is named; else a library or a module elsewhere.
+      const readers = recordKeyReaders(written, context.index);
       const builders = namedList(readersOfRecordKey(written, context.index));
+      const spaced = readers.map((fn) => scopesJoinedWithSpace(context, fn)).find(Boolean);
       context.todoAt(
         written,
         builders
-          ? `this authorize page is opened by ${builders}, which builds its query for every provider and sends OAuth's \`client_id\` and no \`client_key\`: TikTok's page reads \`client_key\`, so make ${builders} send \`client_key\` for TikTok, and the token request's body too`
+          ? `this authorize page is opened by ${builders}, which builds its query for every provider and sends OAuth's \`client_id\` and no \`client_key\`: TikTok's page reads \`client_key\`, so make ${builders} send \`client_key\` for TikTok, and the token request's body too${spaced ? `; it also joins the scopes with a space (\`${spaced}\`), where TikTok's page takes them comma-separated: join them with ',' for TikTok` : ''}`
           : "this authorize page is opened by code that builds its query for every provider (an OAuth library, or the app's own), which sends OAuth's `client_id` and no `client_key`: TikTok's page reads `client_key`, so make it send `client_key` (the library's authorization params, or the app's own query builder), and in the token request's body too",
         written,
       );
@@ -298,4 +310,18 @@ function applyEdits(context: CodemodContext, edits: readonly TextEdit[]): void {
 /** Without the run's answer (a jscodeshift run of this step alone): whether this module uploads. */
 function moduleUploads(context: CodemodContext): boolean {
   return UPLOAD_CALL_MARKER.test(context.text);
+}
+
+/**
+ * `scopes.join(' ')` in a query builder every provider shares: OAuth's own separator, where TikTok's
+ * authorize page takes a comma-separated list (§2.7). The call's text, or undefined.
+ */
+function scopesJoinedWithSpace(context: CodemodContext, fn: Node): string | undefined {
+  for (const call of context.index.ofType('CallExpression')) {
+    if (calleeName(call) !== 'join' || !contains(fn, call)) continue;
+    const separator = call.arguments[0] && staticString(call.arguments[0]);
+    if (separator !== undefined && /^(?: |\+|%20)$/.test(separator) && /scope/i.test(context.source(call.callee)))
+      return context.source(call);
+  }
+  return undefined;
 }
