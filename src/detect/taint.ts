@@ -218,3 +218,22 @@ export function calledFunction(index: ModuleIndex, call: Node): Node | undefined
   }
   return undefined;
 }
+
+/** The calls of a function of the module: by its name, or as `this.name(…)` for a method of a class. */
+export function callsOf(index: ModuleIndex, fn: Node): Node[] {
+  const parent = index.parent(fn);
+  const named =
+    fn.type === 'FunctionDeclaration' && fn.id
+      ? fn.id
+      : parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier'
+        ? parent.id
+        : undefined;
+  const method = (fn.type === 'ClassMethod' || fn.type === 'MethodDefinition' || parent?.type === 'MethodDefinition') && !fn.computed;
+  const methodName = method ? ((fn.type === 'ClassMethod' ? fn.key : parent?.key)?.name as string | undefined) : undefined;
+  const binding = named && index.resolve(named);
+  return [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')].filter((call) => {
+    const callee = unwrap(call.callee);
+    if (binding && callee.type === 'Identifier') return index.resolve(callee) === binding;
+    return !!methodName && isMember(callee) && unwrap(callee.object).type === 'ThisExpression' && calleeName(call) === methodName;
+  });
+}

@@ -1,4 +1,5 @@
-import { calleeName, isFunction, isMember, unwrap, type Node } from './ast.js';
+import { isFunction, unwrap, type Node } from './ast.js';
+import { callsOf } from './taint.js';
 import { classifyUrl, isEndpointFinding, type UrlMatch } from './classify-url.js';
 import { foldedText, HOLE } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
@@ -54,23 +55,4 @@ function parameterOf(index: ModuleIndex, node: Node): { fn: Node; position: numb
     (param) => param === binding.id || (param.type === 'AssignmentPattern' && param.left === binding.id),
   );
   return position === -1 ? undefined : { fn, position };
-}
-
-/** The calls of a function of the module: by its name, or as `this.name(…)` for a method of a class. */
-function callsOf(index: ModuleIndex, fn: Node): Node[] {
-  const parent = index.parent(fn);
-  const named =
-    fn.type === 'FunctionDeclaration' && fn.id
-      ? fn.id
-      : parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier'
-        ? parent.id
-        : undefined;
-  const method = (fn.type === 'ClassMethod' || fn.type === 'MethodDefinition' || parent?.type === 'MethodDefinition') && !fn.computed;
-  const methodName = method ? ((fn.type === 'ClassMethod' ? fn.key : parent?.key)?.name as string | undefined) : undefined;
-  const binding = named && index.resolve(named);
-  return [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')].filter((call) => {
-    const callee = unwrap(call.callee);
-    if (binding && callee.type === 'Identifier') return index.resolve(callee) === binding;
-    return !!methodName && isMember(callee) && unwrap(callee.object).type === 'ThisExpression' && calleeName(call) === methodName;
-  });
 }

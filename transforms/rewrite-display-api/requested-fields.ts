@@ -2,7 +2,9 @@ import { V2_USER_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
-import { isFunction, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { isCall, isFunction, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { isExported } from '../../src/detect/endpoints.js';
+import { calledFunction, callsOf } from '../../src/detect/taint.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { Taint } from '../../src/detect/taint.js';
@@ -113,7 +115,72 @@ function fieldsRead(context: CodemodContext, user: Node, aliased = false): strin
   // `const { open_id } = …user`, or `const user = …user` once (a name given to a name is not followed).
   if (parent?.type === 'VariableDeclarator' && parent.init === user && (parent.id.type === 'ObjectPattern' || !aliased))
     return readsOfName(context, parent.id);
-  return providerProfileReads(context, user);
+  return providerProfileReads(context, user) ?? ownFunctionReads(context, user);
+}
+
+/** How deep the reads are followed through the module's own functions (a function calling itself stops there). */
+const OWN_FUNCTION_DEPTH = 3;
+let ownFunctionDepth = 0;
+
+/**
+ * The user handed to a function of the module (`processProfile(data.data.user, videos)`): what that
+ * function reads of its parameter. Or returned by one only this module calls (`return data.data?.user
+ * || {}` in a function no other module can reach): what its callers read of the value they await.
+ */
+function ownFunctionReads(context: CodemodContext, user: Node): string[] | undefined {
+  if (ownFunctionDepth >= OWN_FUNCTION_DEPTH) return undefined;
+  ownFunctionDepth++;
+  try {
+    return argumentReads(context, user) ?? callerReads(context, user);
+  } finally {
+    ownFunctionDepth--;
+  }
+}
+
+function argumentReads(context: CodemodContext, user: Node): string[] | undefined {
+  const call = context.index.parent(user);
+  if (!call || !isCall(call) || call.callee === user) return undefined;
+  const position = (call.arguments as Node[]).indexOf(user);
+  const fn = position === -1 ? undefined : calledFunction(context.index, call);
+  const param = fn && isFunction(fn) ? (fn.params[position] as Node | undefined) : undefined;
+  return param && (param.type === 'Identifier' || param.type === 'ObjectPattern') ? readsOfName(context, param) : undefined;
+}
+
+function callerReads(context: CodemodContext, user: Node): string[] | undefined {
+  let value = user;
+  let parent = context.index.parent(value);
+  while (parent?.type === 'LogicalExpression' && parent.left === value) {
+    value = parent;
+    parent = context.index.parent(value);
+  }
+  const fn = parent?.type === 'ReturnStatement' ? context.index.functionOf(parent) : undefined;
+  if (!fn || !onlyCalledHere(context, fn)) return undefined;
+  const calls = callsOf(context.index, fn);
+  if (calls.length === 0) return undefined;
+  const reads = calls.map((call) => {
+    const awaited = context.index.parent(call);
+    const taken = awaited?.type === 'AwaitExpression' ? context.index.parent(awaited) : undefined;
+    return taken?.type === 'VariableDeclarator' && taken.init === awaited ? readsOfName(context, taken.id) : undefined;
+  });
+  return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+}
+
+/**
+ * Whether every caller of a function is in this module: a `private` or `#` method, or a function not
+ * exported whose name is only ever called (not handed to `module.exports` or anything else).
+ */
+function onlyCalledHere(context: CodemodContext, fn: Node): boolean {
+  const holder = context.index.parent(fn);
+  const method = fn.type === 'ClassMethod' ? fn : holder?.type === 'MethodDefinition' ? holder : undefined;
+  if (method) return method.accessibility === 'private' || method.key?.type === 'PrivateName';
+  const id =
+    fn.type === 'FunctionDeclaration' ? fn.id : holder?.type === 'VariableDeclarator' && holder.init === fn ? holder.id : undefined;
+  const binding = id?.type === 'Identifier' ? context.index.resolve(id) : undefined;
+  if (!binding || isExported(fn, context.index)) return false;
+  return context.index.referencesOf(binding).every((reference) => {
+    const call = context.index.parent(reference);
+    return !!call && isCall(call) && call.callee === reference;
+  });
 }
 
 /**
