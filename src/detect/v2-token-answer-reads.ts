@@ -5,6 +5,7 @@ import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import { responseTaint } from './response-fields.js';
 import { isV2TokenCall } from './v2-token-json-body.js';
+import { isV1ShapeFallback } from './v1-shape-fallback.js';
 
 /** What the v2 token endpoint answers, flat at the top of its answer (§2.8). */
 const TOKEN_FIELD_NAMES: ReadonlySet<string> = new Set(TOKEN_FIELDS);
@@ -33,6 +34,7 @@ export function v1HabitReads(
   for (const member of members) {
     const field = memberName(member);
     const holder = unwrap(member.object);
+    if (isV1ShapeFallback(index, field === 'data' ? member : holder)) continue;
     // `const { access_token } = res.data.data`, `return res.data.data`: v1's `data` taken whole.
     if (field === 'data' && answer.has(holder) && isBody(index, holder) && !readsTokenField(index, member)) {
       findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerWrapped', node: member.property as Node, data: {} });

@@ -1,4 +1,5 @@
 import { testTokensInstead } from './tested-envelope.js';
+import { isV1ShapeFallback } from '../../src/detect/v1-shape-fallback.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import { TOKEN_FIELDS, V1_SUCCESS_WORD, V1_TOKEN_STATUS_FIELDS } from '../../src/contract/index.js';
 import { isAxiosResponse, isBodyTop, thenSource } from '../../src/codemod/answer-body.js';
@@ -193,6 +194,7 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     const name = memberName(member);
     const holder = unwrap(member.object);
     if (name === 'data' && [...mapped].some((read) => unwrap(read.object) === member)) continue;
+    if (name === 'data' && !isAxiosResponse(context, holder) && isV1ShapeFallback(context.index, member)) continue;
     if (name === 'data' && !isAxiosResponse(context, holder)) {
       if (isTruthinessTest(context, member)) {
         edits.push(() => testTokensInstead(context, member));
