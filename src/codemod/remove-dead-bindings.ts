@@ -247,6 +247,9 @@ function isPure(init: Node | null): boolean {
       // `Readable.from(clipBuffer)`: a stream over bytes the upload now takes as they are; made, not read.
       if (init.callee.type === 'MemberExpression' && !init.callee.computed && init.callee.property.name === 'from')
         return init.callee.object.type === 'Identifier' && init.callee.object.name === 'Readable' && init.arguments.every(isPure);
+      // `['open_id', 'display_name'].join(',')`: a list of values, joined.
+      if (init.callee.type === 'MemberExpression' && !init.callee.computed && init.callee.property.name === 'join')
+        return init.callee.object.type === 'ArrayExpression' && isPure(init.callee.object) && init.arguments.every(isPure);
       return init.callee.type === 'Identifier' && PURE_FUNCTIONS.has(init.callee.name) && init.arguments.every(isPure);
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':

@@ -69,14 +69,14 @@ export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: 
 ];
 
 /**
- * Legacy paths that nothing replaces, and what to do with their calls: the Sound Kit's share of a
- * sound went with the Share Video API, and no v2 endpoint takes a sound (the Content Posting API
- * posts videos and photos, §3).
+ * Legacy paths that nothing replaces, and what to do with their calls: a sound shared on the
+ * retired host (`/share/sound/upload/`) has no v2 endpoint to go to (the Content Posting API posts
+ * videos and photos, §3).
  */
 const WITHOUT_SUCCESSOR: readonly { readonly path: RegExp; readonly advice: string }[] = [
   {
     path: /^\/share\/sound\//i,
-    advice: `the Sound Kit's share of a sound went with the Share Video API, and no v2 endpoint takes a sound (the Content Posting API posts videos and photos): ${REMOVE_THE_CALL} and the feature it serves, or post a video that carries the sound`,
+    advice: `no v2 endpoint takes a sound (the Content Posting API posts videos and photos): ${REMOVE_THE_CALL} and the feature it serves, or post a video that carries the sound`,
   },
 ];
 

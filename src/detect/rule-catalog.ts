@@ -44,25 +44,25 @@ export const RULES = {
     scope: 'source',
     messages: {
       request:
-        '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails since 2023-09-10: port it by hand (the profile and videos of a user, with their stats, are in the v2 Display API of TikTok: GET /v2/user/info/ and POST /v2/video/query/)',
+        '{{legacy}} on the retired v1 host has no Content Posting equivalent and fails now: port it by hand (the profile and videos of a user, with their stats, are in the v2 Display API of TikTok: GET /v2/user/info/ and POST /v2/video/query/)',
       successor:
         '{{legacy}} is a path of the retired v1 host, where every call fails now; its successor is {{successor}}: port the call to it by hand',
       imaginedStep: '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}}',
-      withoutSuccessor: '{{legacy}} on the retired v1 host fails since 2023-09-10, and nothing replaces it: {{advice}}',
+      withoutSuccessor: '{{legacy}} on the retired v1 host fails now, and nothing replaces it: {{advice}}',
       v2PathOnLegacyHost: '{{legacy}} puts a v2 path on the retired v1 host, which never served one (every call fails): {{advice}}',
       statusQuery:
         '{{legacy}} asks the retired v1 host for the status of a share, which fails since 2023-09-10 ({{hint}}); its successor is {{successor}}',
       dynamic:
-        'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails since 2023-09-10; port it by hand',
+        'Request to the retired v1 host {{host}} with a path that cannot be read statically: every call there fails now; port it by hand',
       pathOnNewHost:
         '{{legacy}} puts a v1 path on the Content Posting host without its /v2 prefix, and that host never served it (every call fails): its successor is {{successor}}',
-      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
+      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails now; give each its endpoint on https://open.tiktokapis.com, and remove this once nothing reads it',
       relative:
-        '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails since 2023-09-10{{successor}}',
+        '{{path}}{{where}} is a path of the retired v1 host, on a base set elsewhere: if that base is https://open-api.tiktok.com, the call fails now{{successor}}',
       relativeBesideBase:
-        '{{path}} is a path of the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10{{successor}}',
+        '{{path}} is a path of the retired host its record names beside it (`{{key}}`), where every call fails now{{successor}}',
       hostName:
-        '`{{text}}` names the retired v1 host, which answers nothing since 2023-09-10: a mock, a route pattern or an allow-list written for it stops matching once the calls move to https://open.tiktokapis.com (and the authorize page to https://www.tiktok.com/v2/auth/authorize/); match those where this is about the calls the app makes',
+        '`{{text}}` names the retired v1 host, which answers nothing now: a mock, a route pattern or an allow-list written for it stops matching once the calls move to https://open.tiktokapis.com (and the authorize page to https://www.tiktok.com/v2/auth/authorize/); match those where this is about the calls the app makes',
     },
   },
   'no-token-in-query': {
@@ -151,7 +151,7 @@ export const RULES = {
       relativeToken:
         "{{path}}{{where}} is the path of the {{purpose}} on a base set elsewhere: if that base is https://open-api.tiktok.com, use {{replacement}}, with a form-encoded body that carries the app's client_key and client_secret, and read its answer flat (no `data` wrapper; `error` only on failure)",
       relativeBesideBase:
-        "{{path}} is the path of the {{purpose}} on the retired host its record names beside it (`{{key}}`), where every call fails since 2023-09-10: use {{replacement}} (the base and the path move together, and whatever joins them sends v1's parameters)",
+        "{{path}} is the path of the {{purpose}} on the retired host its record names beside it (`{{key}}`), where every call fails now: use {{replacement}} (the base and the path move together, and whatever joins them sends v1's parameters)",
       pathOnNewHost:
         '{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}; it needs a v2 token with the scope of what it asks (user.info.basic, .profile or .stats for user info fields, video.list for the video list, video.upload for the Content Posting upload)',
       answerField:
@@ -209,12 +209,12 @@ export const RULES = {
       imaginedStep:
         '{{legacy}} was never served by the retired v1 host (every call fails): {{advice}} (this file is reported, not rewritten)',
       withoutSuccessor:
-        '{{legacy}} on the retired v1 host fails since 2023-09-10, and nothing replaces it: {{advice}} (this file is reported, not rewritten)',
+        '{{legacy}} on the retired v1 host fails now, and nothing replaces it: {{advice}} (this file is reported, not rewritten)',
       pathOnNewHost:
         '{{legacy}} puts a v1 path on the Content Posting host without its /v2 prefix, and that host never served it (every call fails): its successor is {{successor}}',
       v2PathOnLegacyHost:
         '{{legacy}} puts a v2 path on the retired v1 host, which never served one (every call fails): {{advice}} (this file is reported, not rewritten)',
-      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails since 2023-09-10; move each one to https://open.tiktokapis.com (this file is reported, not rewritten)',
+      base: 'Base URL {{legacy}} of the retired v1 host: every request built on it fails now; move each one to https://open.tiktokapis.com (this file is reported, not rewritten)',
     },
   },
   'text/v1-oauth-endpoint': {

@@ -2,7 +2,7 @@ import { V2_USER_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
-import { isCall, isFunction, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { calleeName, isCall, isFunction, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { isExported } from '../../src/detect/endpoints.js';
 import { calledFunction, callsOf } from '../../src/detect/taint.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
@@ -217,6 +217,14 @@ function namesIn(context: CodemodContext, node: Node): string[] | undefined {
   }
   const text = staticString(value);
   if (text !== undefined) return splitNames(text);
+  // `['open_id', 'display_name'].join(',')` (or `.join()`, whose separator is a comma too): the list, joined as the query wants it.
+  if (
+    isCall(value) &&
+    calleeName(value) === 'join' &&
+    isMember(unwrap(value.callee)) &&
+    (value.arguments.length === 0 || staticString(value.arguments[0]) === ',')
+  )
+    value = unwrap(unwrap(value.callee).object);
   if (value.type !== 'ArrayExpression') return undefined;
   const names = (value.elements as (Node | null)[]).map((element) => (element ? staticString(element) : undefined));
   return names.every((name) => name !== undefined && /^\w+$/.test(name)) ? (names as string[]) : undefined;

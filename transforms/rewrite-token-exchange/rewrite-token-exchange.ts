@@ -40,7 +40,7 @@ import { namedList, readersOfRecordKey } from '../../src/detect/record-key-reade
 import { sharedSenderOf } from '../../src/detect/shared-sender.js';
 
 const TOKENS_NOTE =
-  'The TikTok token calls now use v2 OAuth: tokens the app stored from v1 are refused by the v2 API and not refreshed by the v2 token endpoint; clear them or mark them expired, so that each user goes through the v2 authorize page once';
+  'The TikTok token calls now use v2 OAuth: TikTok does not promise that tokens the app stored from v1 work on the v2 API or refresh at the v2 token endpoint (API-CONTRACT §2.9: unknown); clear them or mark them expired, so that each user goes through the v2 authorize page once';
 
 /** Why a v1 token call is left: it asks for the app's own token, which the TODO says how to get in v2. */
 const CLIENT_TOKEN = 'client-credentials';

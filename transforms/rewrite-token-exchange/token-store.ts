@@ -10,7 +10,7 @@ const STORE_CALL =
 const TOKENS = new Set(['access_token', 'refresh_token']);
 
 export const TOKEN_STORE_TODO =
-  'tokens stored here before the migration are v1 tokens, which the v2 API refuses (access_token_invalid) and the v2 token endpoint does not refresh: clear them or mark them expired, so that each user authorizes again on the v2 page';
+  'tokens stored here before the migration are v1 tokens, which TikTok does not promise the v2 API takes (at worst it answers access_token_invalid) or the v2 token endpoint refreshes: clear them or mark them expired, so that each user authorizes again on the v2 page';
 
 /**
  * The first call in the module that keeps a token of this request's answer (`db.query(…, [body.access_token])`,
