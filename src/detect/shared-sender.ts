@@ -17,7 +17,10 @@ export function sharedSenderOf(value: Node, index: ModuleIndex): Node | undefine
   const senders = new Set<Node>();
   for (const reference of index.referencesOf(binding)) {
     if (index.functionOf(reference) !== fn) continue;
-    const sender = callSending(reference, index) ?? callSending(entryTaken(reference, index, fn), index);
+    const sender =
+      callSending(reference, index) ??
+      callSending(entryRead(reference, index), index) ??
+      callSending(entryTaken(reference, index, fn), index);
     if (sender) senders.add(sender);
   }
   return senders.size === 1 ? [...senders][0] : undefined;
@@ -38,6 +41,12 @@ function holderBinding(value: Node, index: ModuleIndex): Binding | undefined {
         ? parent.id
         : undefined;
   return id?.type === 'Identifier' ? index.resolve(id) : undefined;
+}
+
+/** `table[platform]`, read where it is sent (`axios.post(tokenUrls[platform], …)`). */
+function entryRead(reference: Node, index: ModuleIndex): Node | undefined {
+  const member = index.parent(reference);
+  return member && isMember(member) && member.object === reference && member.computed ? member : undefined;
 }
 
 /** `const endpoint = table[platform]`: the name the entry is taken under, in the same function. */
