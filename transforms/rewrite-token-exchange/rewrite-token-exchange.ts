@@ -294,7 +294,7 @@ function settle(context: CodemodContext, finding: RawFinding, grant: Grant, reas
   const fields = sentFields(grant);
   const answer =
     grant.answer === 'tokens'
-      ? 'read its answer flat (access_token, open_id, refresh_token at the top; `error` only on failure, where v1 read `data.error_code`)'
+      ? 'read its answer flat (access_token, open_id, refresh_token at the top; `error` only on failure, where v1 answered `data.error_code`)'
       : 'check its status: it answers nothing on success';
   context.defer(
     finding,
