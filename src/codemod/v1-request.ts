@@ -131,7 +131,7 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   }
   if (!['fetch', 'undici-request'].includes(style) && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
     return {
-      reason: `it is sent with \`${quoted(context.source(callee), 40)}(…)\`, and the codemod rewrites ${client.kind}'s \`.get()\` and \`.post()\` calls${style === 'axios' ? ' and `axios(config)`' : ''}`,
+      reason: `it is sent with \`${quoted(context.source(callee).replace(/\s+/g, ''), 40)}(…)\`, and the codemod rewrites ${client.kind}'s \`.get()\` and \`.post()\` calls${style === 'axios' ? ' and `axios(config)`' : ''}`,
     };
   // got's and ky's `prefixUrl` is put before any URL string, an absolute one too: the instance cannot send the v2 call.
   if ((style === 'got' || style === 'ky') && !/^https?:\/\//i.test(foldedText(context.folder.fold(request.urlArgument))))

@@ -72,3 +72,16 @@ function callSending(url: Node | undefined, index: ModuleIndex): Node | undefine
 
 /** The names of the calls that send a request: fetch, and the HTTP clients' methods. */
 const SENDERS = /^(?:fetch|get|post|put|request|axios|got|ky|\$fetch|ofetch)$/;
+
+/**
+ * The function that builds a URL from a platform table declared in it (`const baseUrls = { …,
+ * tiktok: '…' }`, then `${baseUrls[platform]}?${params}`): the code that builds the query for every
+ * platform, named by a TODO about the value. Undefined for a table read nowhere in its function.
+ */
+export function tableReaderFunction(value: Node, index: ModuleIndex): Node | undefined {
+  const fn = index.functionOf(value);
+  const binding = fn && holderBinding(value, index);
+  if (!binding) return undefined;
+  const read = index.referencesOf(binding).some((reference) => index.functionOf(reference) === fn && entryRead(reference, index));
+  return read ? fn : undefined;
+}

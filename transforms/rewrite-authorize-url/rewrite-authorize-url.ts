@@ -17,7 +17,8 @@ import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { entryProperties, findScope, textOf, type TextEdit } from './find-scope.js';
-import { namedList, readersOfRecordKey, recordKeyReaders } from '../../src/detect/record-key-readers.js';
+import { functionName, namedList, recordKeyReaders } from '../../src/detect/record-key-readers.js';
+import { tableReaderFunction } from '../../src/detect/shared-sender.js';
 
 /** The v1 authorize page in either spelling, up to its path's end (the query, if any, stays). */
 const V1_AUTHORIZE =
@@ -126,8 +127,11 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     // library adds the query, with `client_id`, which neither page reads.
     if (libraryAddsClientId(context, written) || bareBesideClientId(context, written)) {
       // The builder in sight (`buildAuthUrl` reads `config.authUrl`) is named; else a library or a module elsewhere.
+      // Else the function that picks it from a platform table of its own (`baseUrls[platform]`).
+      const table = tableReaderFunction(written, context.index);
       const readers = recordKeyReaders(written, context.index);
-      const builders = namedList(readersOfRecordKey(written, context.index));
+      if (readers.length === 0 && table) readers.push(table);
+      const builders = namedList([...new Set(readers.map((fn) => functionName(fn, context.index)).filter((name) => name !== undefined))]);
       const spaced = readers.map((fn) => scopesJoinedWithSpace(context, fn)).find(Boolean);
       context.todoAt(
         written,
