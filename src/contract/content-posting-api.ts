@@ -209,6 +209,25 @@ export const V2_VIDEO_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Names code reads of a user or a video that neither v2 object has, and the v2 field that holds what
+ * they most likely meant (the handle is `username`, the nickname `display_name`, a play count
+ * `view_count`): said beside the name in a TODO, for the person to confirm.
+ */
+export const NEAREST_V2_FIELD: Readonly<Record<string, string>> = {
+  unique_id: 'username',
+  nickname: 'display_name',
+  bio: 'bio_description',
+  signature: 'bio_description',
+  avatar: 'avatar_url',
+  user_id: 'open_id',
+  followers_count: 'follower_count',
+  video_id: 'id',
+  play_count: 'view_count',
+  digg_count: 'like_count',
+  description: 'video_description',
+};
+
+/**
  * v2 video list (§2.8): `POST` with `Authorization: Bearer`, the fields in the query and a JSON body
  * `{ cursor, max_count }`; it answers `{ data: { videos, cursor, has_more }, error }`.
  */

@@ -16,6 +16,7 @@ import { repointRecordUrlsBesideRewritten } from '../../src/codemod/record-url-b
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import {
   LOGIN_KIT_USER_INFO_PATH,
+  NEAREST_V2_FIELD,
   USER_INFO_FIELD_SCOPES,
   V2_USER_FIELDS,
   V2_USER_INFO_URL,
@@ -361,8 +362,14 @@ function unansweredFields(names: readonly string[], url = V2_USER_INFO_URL): { r
   if (unknown.length === 0) return undefined;
   const what = url === V2_USER_INFO_URL ? 'v2 user info does not answer' : "v2's video object does not have";
   return {
-    reason: `it asks for or reads ${unknown.map((name) => `\`${name}\``).join(', ')}, which ${what}: use v2's fields (${[...known!].join(', ')})`,
+    reason: `it asks for or reads ${unknown.map((name) => `\`${name}\`${nearest(name, known!)}`).join(', ')}, which ${what}: use v2's fields (${[...known!].join(', ')})`,
   };
+}
+
+/** ` (v2's nearest: `username`)`, where a v2 field of the same object most likely holds what the name meant. */
+function nearest(name: string, known: ReadonlySet<string>): string {
+  const v2 = NEAREST_V2_FIELD[name];
+  return v2 && known.has(v2) ? ` (v2's nearest: \`${v2}\`)` : '';
 }
 
 /**
