@@ -1,4 +1,4 @@
-import { V2_USER_FIELDS } from '../../src/contract/index.js';
+import { USER_INFO_BASIC_FIELDS, V2_USER_FIELDS } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
@@ -34,7 +34,10 @@ export function requestedFields(
     };
   // A connection check (`return response.ok`): the answer's body is never read, and open_id is the least to ask for.
   if (names.size === 0 && bodyUnread(context, request)) return { names: ['open_id'] };
-  if (names.size === 0) return { reason: `neither a \`fields\` list nor a read of \`data.${readFieldsOf}\` says which fields it needs` };
+  if (names.size === 0)
+    return {
+      reason: `neither a \`fields\` list nor a read of \`data.${readFieldsOf}\` here says which fields it needs${readFieldsOf === 'user' ? ` (user.info.basic answers ${USER_INFO_BASIC_FIELDS.join(', ')})` : ''}`,
+    };
   return { names: [...names] };
 }
 

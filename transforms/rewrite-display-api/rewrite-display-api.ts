@@ -173,7 +173,7 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
         ? `v2 ${endpoint.name} call on the retired v1 host`
         : `v1 ${endpoint.v1Name ?? endpoint.name}`;
   const answer = endpoint.answer ?? 'data is as before; error.code is "ok" on success';
-  const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields read> with the header Authorization: Bearer <token> and ${body} (${answer})`;
+  const whole = `the ${call} is not rewritten: ${reason}; send ${endpoint.method} ${endpoint.url}?fields=<the fields the code needs> with the header Authorization: Bearer <token> and ${body} (${answer})`;
   // A v2 call has no finding of its own for a pointer to lead to: its query's tokens carry the reason.
   context.defer(finding, endpoint.alreadyV2 ? whole : siteReason(context, finding, request, whole, `${endpoint.name} request`));
 }
