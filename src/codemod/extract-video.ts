@@ -117,6 +117,11 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     // `{ video_id: uploadId, post_info, source_info }`: it names a video an earlier step uploaded, so
     // it is a publish step of the app's own; made an upload, it would put the video in the inbox twice.
     const earlier = json && EARLIER_UPLOAD_IDS.map((key) => findProperty(json, key)).find(Boolean);
+    if (earlier && !uploadsBeside(request, context))
+      // `{ video_id: post.videoId, text }` and no upload of its own: the video was never sent, only an id of the app's.
+      return {
+        reason: `this request sends an id (\`${keyName(earlier)}\`: \`${quoted(context.source(earlier.value), 40)}\`), where the Share Video upload took the video itself, and no request of this module uploads one: if a step elsewhere uploaded it, this publishes that upload, which never worked (${PUBLISH_STEP_ADVICE}); if none did, make this request the inbox upload itself, sending the video's bytes (source_info FILE_UPLOAD, then a PUT to upload_url) or its URL (PULL_FROM_URL)`,
+      };
     if (earlier)
       return {
         reason: `this request names a video an earlier step uploaded (its JSON body sends \`${keyName(earlier)}\`): it publishes that upload, which never worked: ${PUBLISH_STEP_ADVICE}`,
@@ -181,6 +186,15 @@ const BODY_OPTIONS = ['body', 'data', 'json', 'form', 'formData', 'multipart'];
  * `fetch(url, { method: 'POST', headers })`: every argument the URL or an options object written out
  * whole (no spread, no body key), and no chained call that could attach one (`.send()`, `.attach()`).
  */
+/** Whether another request of the module sends a video to TikTok: the Share Video upload, or a Content Posting init. */
+function uploadsBeside(request: TikTokRequest, context: CodemodContext): boolean {
+  return context.requests.some(
+    (other) =>
+      other !== request &&
+      (other.match.kind === 'legacy-upload' || /\/v2\/post\/publish\/(?:inbox\/)?video\/init\/?$/.test(other.match.path)),
+  );
+}
+
 function sendsNoBody(request: TikTokRequest): boolean {
   if (request.chain.length > 0 || request.receiver) return false;
   return (request.call.arguments as Node[]).every(
