@@ -150,12 +150,7 @@ function argumentReads(context: CodemodContext, user: Node): string[] | undefine
 }
 
 function callerReads(context: CodemodContext, user: Node): string[] | undefined {
-  let value = user;
-  let parent = context.index.parent(value);
-  while (parent?.type === 'LogicalExpression' && parent.left === value) {
-    value = parent;
-    parent = context.index.parent(value);
-  }
+  const parent = pastFallbacks(context, user);
   const fn = parent?.type === 'ReturnStatement' ? context.index.functionOf(parent) : undefined;
   if (!fn || !onlyCalledHere(context, fn)) return undefined;
   const calls = callsOf(context.index, fn);
@@ -192,12 +187,7 @@ function onlyCalledHere(context: CodemodContext, fn: Node): boolean {
  * reads of that parameter are the fields the user info needs.
  */
 function providerProfileReads(context: CodemodContext, user: Node): string[] | undefined {
-  let value = user;
-  let parent = context.index.parent(value);
-  while (parent?.type === 'LogicalExpression' && parent.left === value) {
-    value = parent;
-    parent = context.index.parent(value);
-  }
+  const parent = pastFallbacks(context, user);
   if (parent?.type !== 'ReturnStatement') return undefined;
   const fn = context.index.functionOf(parent);
   const holder = fn && (fn.type === 'ObjectMethod' ? fn : context.index.parent(fn));
@@ -281,4 +271,15 @@ function onlyEnvelopeTested(context: CodemodContext, member: Node): boolean {
 /** The names v2 user info does not answer, of those given. */
 export function fieldsV2Lacks(names: readonly string[]): string[] {
   return names.filter((name) => !V2_USER_FIELDS.has(name));
+}
+
+/** What holds the user past its fallbacks (`data.data?.user || {}`): a return statement, say. */
+function pastFallbacks(context: CodemodContext, user: Node): Node | undefined {
+  let value = user;
+  let parent = context.index.parent(value);
+  while (parent?.type === 'LogicalExpression' && parent.left === value) {
+    value = parent;
+    parent = context.index.parent(value);
+  }
+  return parent;
 }
