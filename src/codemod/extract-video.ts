@@ -120,7 +120,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     if (earlier && !uploadsBeside(request, context))
       // `{ video_id: post.videoId, text }` and no upload of its own: the video was never sent, only an id of the app's.
       return {
-        reason: `this request sends an id (\`${keyName(earlier)}\`: \`${quoted(context.source(earlier.value), 40)}\`), where the Share Video upload took the video itself, and no request of this module uploads one: if a step elsewhere uploaded it, this publishes that upload, which never worked (${PUBLISH_STEP_ADVICE}); if none did, make this request the inbox upload itself, sending the video's bytes (source_info FILE_UPLOAD, then a PUT to upload_url) or its URL (PULL_FROM_URL)`,
+        reason: `this request sends an id (\`${keyName(earlier)}\`: \`${quoted(context.source(earlier.value), 40)}\`) where the Share Video upload took the video itself, and this module has no upload step; if a step elsewhere uploaded the video, this publishes it, which the Share Video API never did: delete this step, the inbox upload leaving the video in the creator's inbox, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish); if no step did, make this request the inbox upload: POST ${INBOX_VIDEO_INIT.url} with Bearer and source_info FILE_UPLOAD (then PUT the bytes to upload_url) or PULL_FROM_URL (the video's URL)`,
       };
     if (earlier)
       return {
@@ -186,12 +186,20 @@ const BODY_OPTIONS = ['body', 'data', 'json', 'form', 'formData', 'multipart'];
  * `fetch(url, { method: 'POST', headers })`: every argument the URL or an options object written out
  * whole (no spread, no body key), and no chained call that could attach one (`.send()`, `.attach()`).
  */
-/** Whether another request of the module sends a video to TikTok: the Share Video upload, or a Content Posting init. */
+/**
+ * Whether the module has an upload step besides this request: the Share Video upload, an init (the
+ * Content Posting one, or one the app imagined on the legacy host, `/share/video/init/`), or a read
+ * of the `upload_url` an init answers, where the bytes go next.
+ */
 function uploadsBeside(request: TikTokRequest, context: CodemodContext): boolean {
-  return context.requests.some(
-    (other) =>
-      other !== request &&
-      (other.match.kind === 'legacy-upload' || /\/v2\/post\/publish\/(?:inbox\/)?video\/init\/?$/.test(other.match.path)),
+  const initOrUpload = context.requests.some(
+    (other) => other !== request && (other.match.kind === 'legacy-upload' || /\/init\/?$/i.test(other.match.path)),
+  );
+  return (
+    initOrUpload ||
+    [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
+      (member) => memberName(member) === 'upload_url',
+    )
   );
 }
 

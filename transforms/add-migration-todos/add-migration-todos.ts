@@ -127,7 +127,9 @@ function coveredStatusReads(context: CodemodContext): Map<Node, RawFinding[]> {
 
 /** `; its answer's \`error_code\`, \`description\` are read below: v2 answers …`, unless the TODO names them already. */
 function statusReadsClause(reads: readonly RawFinding[] | undefined, told: string): string {
-  const fields = [...new Set((reads ?? []).map((read) => String(read.data.field)))].filter((field) => !told.includes(field));
+  const fields = [...new Set((reads ?? []).map((read) => String(read.data.field)))]
+    // Named as code (`description`), not as part of another name (the v2 field list's bio_description).
+    .filter((field) => !told.includes(`\`${field}\``));
   if (fields.length === 0) return '';
   const moves = fields.map((field) => `\`${field}\` → ${reads!.find((read) => read.data.field === field)!.data.replacement}`);
   return `; its answer's v1 status is read below (${moves.join(', ')}): move those reads with the call`;
