@@ -251,11 +251,16 @@ function explainSharedSender(context: CodemodContext, finding: RawFinding, grant
     if (context.index.functionOf(object) === fn)
       for (const property of object.properties as Node[]) if (property.key) keys.add(keyName(property) ?? '');
   const clientKey = keys.has('client_id') && !keys.has('client_key') ? ' (client_key in place of the client_id it sends)' : '';
+  // v2 takes the app's secret with every grant, where v1's refresh went without it.
+  const secret =
+    grant.required.includes('client_secret') && !keys.has('client_secret')
+      ? ", with the app's client_secret, which it does not send now"
+      : '';
   const verb = calleeName(call) === 'get' ? ' (not a GET with a query)' : '';
   const position = rangeOf(call)[0] > rangeOf(finding.node!)[0] ? 'below' : 'above';
   context.defer(
     finding,
-    `this v1 ${grant.name} URL is sent by \`${label}\` ${position}, a request this function makes for every platform it serves, which the codemod does not rewrite for TikTok alone: point the URL at ${grant.url}, and make that request, for TikTok, post ${bodyOf(grant, false)}${verb}${clientKey}, and ${answerRead(grant, 'read', 'check')}`,
+    `this v1 ${grant.name} URL is sent by \`${label}\` ${position}, a request this function makes for every platform it serves, which the codemod does not rewrite for TikTok alone: point the URL at ${grant.url}, and make that request, for TikTok, post ${bodyOf(grant, false)}${verb}${clientKey}${secret}, and ${answerRead(grant, 'read', 'check')}`,
   );
 }
 
