@@ -67,23 +67,64 @@ const ITERATORS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 
 /**
  * What is read of each video of `data.videos`: through `videos.map((video) => video.id)` and its
  * kin, `videos[0].id`, or `for (const video of videos)`; none for `videos.length` or a truth test;
- * undefined when the list or a video is handed on whole.
+ * through a list made of its videos (`videos.slice(0, 10)`, `.filter(…)`, `.sort(…)`: the callback's
+ * reads and the new list's), `reduce`'s second parameter, a name given to the list, or a function
+ * of the module it is handed to (`summarize(data.videos || [])`); undefined when the list or a video
+ * is handed on whole.
  */
 function elementFieldsRead(context: CodemodContext, list: Node): string[] | undefined {
-  const parent = context.index.parent(list);
-  if (isTruthinessTest(context, list)) return [];
-  if (parent?.type === 'ForOfStatement' && parent.right === list) {
+  const parent = pastFallbacks(context, list);
+  const value = parent ? ([...context.index.ancestors(list)].find((node) => context.index.parent(node) === parent) ?? list) : list;
+  if (isTruthinessTest(context, value)) return [];
+  if (parent?.type === 'ForOfStatement' && parent.right === value) {
     const declarator = parent.left.type === 'VariableDeclaration' ? parent.left.declarations[0] : undefined;
     return declarator ? readsOfName(context, declarator.id) : undefined;
   }
-  if (!parent || !isMember(parent) || parent.object !== list) return undefined;
+  if (parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier')
+    return listNameReads(context, parent.id);
+  if (parent && isCall(parent) && parent.callee !== value) return withOwnFunction(() => listArgumentReads(context, parent, value));
+  if (!parent || !isMember(parent) || parent.object !== value) return undefined;
   if (parent.computed && parent.property.type === 'NumericLiteral') return fieldsRead(context, parent);
   const name = memberName(parent);
   if (name === 'length') return [];
   const call = context.index.parent(parent);
-  const callback = name && ITERATORS.has(name) && call?.type === 'CallExpression' && call.callee === parent ? call.arguments[0] : undefined;
-  const param = callback && isFunction(callback) ? (callback.params[0] as Node | undefined) : undefined;
-  return param ? readsOfName(context, param) : undefined;
+  if (!name || call?.type !== 'CallExpression' || call.callee !== parent) return undefined;
+  const callback = call.arguments[0] && isFunction(call.arguments[0]) ? call.arguments[0] : undefined;
+  const paramReads = (position: number) => {
+    const param = callback?.params[position] as Node | undefined;
+    return param ? readsOfName(context, param) : undefined;
+  };
+  if (name === 'reduce') return paramReads(1);
+  if (LIST_MADE_OF_ITS_VIDEOS.has(name)) {
+    const compared = name === 'sort' && callback ? [paramReads(0), paramReads(1)] : name === 'filter' ? [paramReads(0)] : [];
+    const reads = [...compared, elementFieldsRead(context, call)];
+    return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+  }
+  // `videos.find((video) => …)`: a video, read as any other.
+  if (name === 'find') {
+    const reads = [paramReads(0), fieldsRead(context, call)];
+    return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+  }
+  return ITERATORS.has(name) ? paramReads(0) : undefined;
+}
+
+/** Array methods whose result is a list of the same videos (`sort` and `reverse` give the list itself). */
+const LIST_MADE_OF_ITS_VIDEOS = new Set(['slice', 'filter', 'sort', 'reverse']);
+
+/** `const videos = body.data.videos`: what is read of each video through that name. */
+function listNameReads(context: CodemodContext, id: Node): string[] | undefined {
+  const binding = context.index.resolve(id);
+  if (!binding || binding.assignments.length > 0) return undefined;
+  const reads = context.index.referencesOf(binding).map((reference) => elementFieldsRead(context, reference));
+  return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+}
+
+/** `summarize(profile, data.videos || [])`: what the module's own function reads of each video of its parameter. */
+function listArgumentReads(context: CodemodContext, call: Node, list: Node): string[] | undefined {
+  const position = (call.arguments as Node[]).indexOf(list);
+  const fn = position === -1 ? undefined : calledFunction(context.index, call);
+  const param = fn && isFunction(fn) ? (fn.params[position] as Node | undefined) : undefined;
+  return param?.type === 'Identifier' ? listNameReads(context, param) : undefined;
 }
 
 /**
@@ -131,10 +172,15 @@ let ownFunctionDepth = 0;
  * || {}` in a function no other module can reach): what its callers read of the value they await.
  */
 function ownFunctionReads(context: CodemodContext, user: Node): string[] | undefined {
+  return withOwnFunction(() => argumentReads(context, user) ?? callerReads(context, user));
+}
+
+/** Reads followed into a function of the module, as deep as OWN_FUNCTION_DEPTH. */
+function withOwnFunction(follow: () => string[] | undefined): string[] | undefined {
   if (ownFunctionDepth >= OWN_FUNCTION_DEPTH) return undefined;
   ownFunctionDepth++;
   try {
-    return argumentReads(context, user) ?? callerReads(context, user);
+    return follow();
   } finally {
     ownFunctionDepth--;
   }
