@@ -125,14 +125,19 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
       );
     // `authorization: 'https://www.tiktok.com/v2/auth/authorize/'` of an OAuth library's provider: the
     // library adds the query, with `client_id`, which neither page reads.
-    if (libraryAddsClientId(context, written) || bareBesideClientId(context, written)) {
-      // The builder in sight (`buildAuthUrl` reads `config.authUrl`) is named; else a library or a module elsewhere.
-      // Else the function that picks it from a platform table of its own (`baseUrls[platform]`).
-      const table = tableReaderFunction(written, context.index);
-      const readers = recordKeyReaders(written, context.index);
-      if (readers.length === 0 && table) readers.push(table);
-      const builders = namedList([...new Set(readers.map((fn) => functionName(fn, context.index)).filter((name) => name !== undefined))]);
-      const spaced = readers.map((fn) => scopesJoinedWithSpace(context, fn)).find(Boolean);
+    // The builder in sight (`buildAuthUrl` reads `config.authUrl`) is named; else the function that
+    // picks it from a platform table of its own (`baseUrls[platform]`); else a library or a module elsewhere.
+    const table = tableReaderFunction(written, context.index);
+    const readers = recordKeyReaders(written, context.index);
+    if (readers.length === 0 && table) readers.push(table);
+    const builders = namedList([...new Set(readers.map((fn) => functionName(fn, context.index)).filter((name) => name !== undefined))]);
+    const builtIn = context.index.functionOf(written);
+    const spaced = singleScope(context, written)
+      ? undefined
+      : [...readers, ...(readers.length === 0 && builtIn ? [builtIn] : [])].map((fn) => scopesJoinedWithSpace(context, fn)).find(Boolean);
+    // `authorization: 'https://www.tiktok.com/v2/auth/authorize/'` of an OAuth library's provider: the
+    // library adds the query, with `client_id`, which neither page reads.
+    if (libraryAddsClientId(context, written) || bareBesideClientId(context, written))
       context.todoAt(
         written,
         builders
@@ -140,7 +145,12 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
           : "this authorize page is opened by code that builds its query for every provider (an OAuth library, or the app's own), which sends OAuth's `client_id` and no `client_key`: TikTok's page reads `client_key`, so make it send `client_key` (the library's authorization params, or the app's own query builder), and in the token request's body too",
         written,
       );
-    }
+    else if (spaced)
+      context.todoAt(
+        written,
+        `the scopes this authorize page asks for are joined with a space (\`${spaced}\`${builders ? ` in ${builders}` : ''}), OAuth's way, where TikTok's page takes them comma-separated: join them with ',' for TikTok`,
+        written,
+      );
     // A list another module writes without it: added there, by a person.
     if (appUploads && scope?.kind === 'unknown' && scope.from !== undefined)
       context.todoAt(
@@ -328,4 +338,19 @@ function scopesJoinedWithSpace(context: CodemodContext, fn: Node): string | unde
       return context.source(call);
   }
   return undefined;
+}
+
+/**
+ * `{ authUrl: '…', scopes: ['user.info.basic'] }`: the page's own entry asks for one scope, which
+ * reads the same joined with a space or a comma.
+ */
+function singleScope(context: CodemodContext, written: Node): boolean {
+  const entry = context.index.parent(written);
+  const record = entry && context.index.parent(entry);
+  if (record?.type !== 'ObjectExpression') return false;
+  const scopes = objectProperties(record).find((property) => /^scopes?$/i.test(keyName(property) ?? ''));
+  const value = scopes && unwrap(scopes.value);
+  if (value?.type === 'ArrayExpression') return value.elements.length === 1;
+  const text = value && staticString(value);
+  return text !== undefined && !/[,\s]/.test(text.trim());
 }
