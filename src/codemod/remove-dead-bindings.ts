@@ -180,16 +180,18 @@ function keepDetachedComments(path: ASTPath<any>): void {
   const start = node.loc?.start.line;
   const siblings = path.parentPath?.value;
   const first = Array.isArray(siblings) && siblings.indexOf(node) === 0;
+  const next = Array.isArray(siblings) ? (siblings[siblings.indexOf(node) + 1] as Node | undefined) : undefined;
   const detached = comments.filter(
     (comment) =>
       comment.leading &&
       start !== undefined &&
       comment.loc &&
-      (comment.loc.end.line < start - 1 || comment.loc.start.line === 1 || (first && isBlockTitle(comment, node))),
+      (comment.loc.end.line < start - 1 ||
+        comment.loc.start.line === 1 ||
+        (first && isBlockTitle(comment, node)) ||
+        (next !== undefined && aboutTheNext(comment, next))),
   );
-  if (detached.length === 0) return;
-  const next = Array.isArray(siblings) ? siblings[siblings.indexOf(node) + 1] : undefined;
-  if (!next) return;
+  if (detached.length === 0 || !next) return;
   next.comments = [...detached, ...(next.comments ?? [])];
 }
 
@@ -202,13 +204,30 @@ function isBlockTitle(comment: Node, statement: Node): boolean {
   const text = String(comment.value);
   if (ABOUT_A_VALUE.test(text)) return false;
   const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/));
-  const named = [...identifiersIn(statement)].flatMap((name) =>
+  const named = wordsOfNames(statement);
+  return !named.some((word) => word.length > 2 && !GENERIC_WORDS.has(word) && words.has(word));
+}
+
+/**
+ * `// Fetch recent videos` over `const videosUrl = …` and `const videosResponse = await fetch(videosUrl)`:
+ * a comment that names what the next statement does (a word of its names), and no value, is about
+ * that statement, which stays.
+ */
+function aboutTheNext(comment: Node, next: Node): boolean {
+  if (comment.type !== 'CommentLine' && comment.type !== 'Line') return false;
+  const text = String(comment.value);
+  if (ABOUT_A_VALUE.test(text)) return false;
+  const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/));
+  return wordsOfNames(next).some((word) => word.length > 2 && !GENERIC_WORDS.has(word) && words.has(word));
+}
+
+function wordsOfNames(statement: Node): string[] {
+  return [...identifiersIn(statement)].flatMap((name) =>
     name
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .toLowerCase()
       .split(/[^a-z0-9]+/),
   );
-  return !named.some((word) => word.length > 2 && !GENERIC_WORDS.has(word) && words.has(word));
 }
 
 /** Parts of names that say whose API it is, not what the value is. */

@@ -433,6 +433,10 @@ export class ValueFolder {
     // `const token = await getToken(userId)`: a value computed once by a call is the binding's, and a
     // rewrite that moves the hole writes the name, never the call again.
     if (folded.pieces.length === 1 && only.text === undefined && COMPUTED.has(unwrap(only.node).type)) return hole(reference, only.query);
+    // `const token = process.env.TIKTOK_TOKEN`: nothing static either, and the name is what the code
+    // wrote where the URL takes it; a rewrite moving the hole writes `token`, not the value again.
+    if (folded.pieces.length === 1 && only.text === undefined && reference.type === 'Identifier' && isMember(unwrap(only.node)))
+      return hole(reference, only.query);
     return { pieces: folded.pieces, viaUrlRef: folded.viaUrlRef || URL_WITH_PATH.test(foldedText(folded)) };
   }
 
