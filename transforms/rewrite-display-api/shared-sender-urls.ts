@@ -1,6 +1,7 @@
-import { LOGIN_KIT_USER_INFO_PATH, V2_USER_INFO_URL } from '../../src/contract/index.js';
+import { LOGIN_KIT_USER_INFO_PATH, V2_USER_FIELDS, V2_USER_INFO_URL } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { isBodyTop } from '../../src/codemod/answer-body.js';
 import { clientOfCall } from '../../src/codemod/http-client.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import {
@@ -44,11 +45,48 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
     // No fields in the URL: the ones the shared answer's `data.user` is read for (`case 'tiktok': data.data.user.open_id`).
     const fields = match.queryStart === -1 ? userFieldsRead(context, senders) : v2Fields(text.slice(match.queryStart + 1));
     if (!fields) continue;
+    // `case 'tiktok': return { id: response.data.data.open_id }`: the user read flat in `data`, where
+    // v2 (and v1 before it) answers `data.user`; moved there, or the entry is left to a person.
+    const flat = flatUserReads(context, senders);
+    if (!flat) continue;
+    for (const read of flat)
+      context.pathOf(read).replace(context.j.template.expression([`${context.source(read.object)}.user.${memberName(read)}`]));
     replaceLiteral(context, literal, `${V2_USER_INFO_URL}?fields=${fields.join(',')}`);
     context.record(finding, 'rewritten', `now ${V2_USER_INFO_URL}?fields=…, sent by the module's shared GET with Authorization: Bearer`);
     asked.push(fields);
   }
   return asked;
+}
+
+/**
+ * Reads of a user field flat in the shared answers' `data` (`response.data.data.open_id`), each inside
+ * the module's TikTok branch (`case 'tiktok':`, `if (platform === 'tiktok')`): another platform's
+ * answer may hold `data.username` of its own. Undefined when such a read is outside that branch.
+ */
+function flatUserReads(context: CodemodContext, calls: readonly Node[]): Node[] | undefined {
+  const taint = new Taint(context.index, new Set(calls));
+  const reads: Node[] = [];
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    const field = memberName(member);
+    const data = unwrap(member.object);
+    if (!field || !V2_USER_FIELDS.has(field) || !isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
+    // `response.data.username` is the body's own field (another platform's answer), not one inside its `data`.
+    if (!isBodyTop(context, unwrap(data.object))) continue;
+    if (!inTikTokBranch(context, member)) return undefined;
+    reads.push(member);
+  }
+  return reads;
+}
+
+function inTikTokBranch(context: CodemodContext, node: Node): boolean {
+  let child = node;
+  for (const ancestor of context.index.ancestors(node)) {
+    if (ancestor.type === 'SwitchCase' && ancestor.test && /tiktok/i.test(staticString(ancestor.test) ?? '')) return true;
+    if (ancestor.type === 'IfStatement' && ancestor.consequent === child && /(['"`])tiktok\1/i.test(context.source(ancestor.test)))
+      return true;
+    child = ancestor;
+  }
+  return false;
 }
 
 /** `fields=open_id,display_name` and nothing else, each a name v2's user info knows. */
