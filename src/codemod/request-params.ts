@@ -279,6 +279,24 @@ export function bearerSource(context: CodemodContext, token: ParamValue): string
     : `\`Bearer \${${paramSource(context, token)}}\``;
 }
 
+/**
+ * The entry of a parameter in a rewritten object: as the code wrote it where it was one already
+ * (`code: code` stays `code: code`), else `key: value`.
+ */
+export function entryOf(context: CodemodContext, key: string, param: ParamValue): string {
+  const node = 'node' in param ? param.node : undefined;
+  const property = node && context.index.parent(node);
+  if (
+    property &&
+    (property.type === 'ObjectProperty' || property.type === 'Property') &&
+    property.value === node &&
+    !property.computed &&
+    keyName(property) === key
+  )
+    return context.source(property);
+  return objectEntry(key, paramSource(context, param));
+}
+
 /** `code: code` is written `code`, as a person would. */
 export function objectEntry(key: string, written: string): string {
   return written === key ? key : `${key}: ${written}`;

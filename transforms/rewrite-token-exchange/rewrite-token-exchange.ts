@@ -25,7 +25,7 @@ import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, environmentRead, findModuleValue, findRedirectUri, sentElsewhere } from './app-values.js';
-import { objectEntry, paramSource, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
+import { entryOf, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
 import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
@@ -360,7 +360,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   const types = context.isTypeScript && grant.answer === 'tokens' ? planTokenType(context, request) : { edits: [], handedOver: [] };
   if ('reason' in types) return types.reason;
 
-  const entry = (key: string, param: ParamValue) => objectEntry(key, paramSource(context, param));
+  const entry = (key: string, param: ParamValue) => entryOf(context, key, param);
   const entries = [
     ...grant.required.map((key) => entry(key, params.get(key)!)),
     ...(grant.grantType ? [`grant_type: '${grant.grantType}'`] : []),

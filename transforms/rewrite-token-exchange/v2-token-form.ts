@@ -2,7 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { objectEntry, paramSource, requestParams } from '../../src/codemod/request-params.js';
+import { entryOf, requestParams } from '../../src/codemod/request-params.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { V2_TOKEN_URL } from '../../src/contract/index.js';
@@ -83,7 +83,7 @@ export function sendQueryAsForm(context: CodemodContext, request: TikTokRequest)
   if (!found.params.has('grant_type')) return 'its query names no grant_type';
   const carried = carriedOptions(context, parts);
   if ('reason' in carried) return carried.reason;
-  const entries = [...found.params].map(([key, value]) => objectEntry(key, paramSource(context, value)));
+  const entries = [...found.params].map(([key, value]) => entryOf(context, key, value));
   postForm(context, request, parts, V2_TOKEN_URL, entries, carried.entries);
   removeDeadBindings(context, request.call);
   return undefined;
