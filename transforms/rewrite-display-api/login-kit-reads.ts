@@ -12,7 +12,10 @@ import type { Taint } from '../../src/detect/taint.js';
 const STATUS_FIELDS = new Set(['error_code', 'description']);
 
 /** The v2 names of the fields read, and the edits that move each read under `data.user`; or why not. */
-export type LoginKitPlan = { readonly names: readonly string[]; readonly edits: (() => void)[] } | { readonly reason: string };
+export type LoginKitPlan =
+  | { readonly names: readonly string[]; readonly edits: (() => void)[] }
+  /** `unknown`: the fields read flat in `data` that neither generation answers, where that is why. */
+  | { readonly reason: string; readonly unknown?: readonly string[] };
 
 const NO_READS =
   "no read of its answer's `data` says which fields it needs (the answer leaves here whole, or is read elsewhere): name them where it is read";
@@ -45,6 +48,7 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   if (unknown.length > 0)
     return {
       reason: `it reads ${unknown.map((field) => `\`${field}\``).join(', ')} of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers`,
+      unknown,
     };
   for (const read of reads) {
     if ('unknown' in read) continue;

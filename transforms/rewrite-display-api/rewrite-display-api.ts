@@ -293,6 +293,13 @@ function fieldsOf(
     const whole = endpoint.alreadyV2 && param && !flat && !bodyUnread(context, request) ? userDataTakenWhole(context, request) : undefined;
     if (whole) return { reason: whole };
     const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
+    // `userRes.data.data.unique_id`: read flat in `data`, and a name v2 does not answer either.
+    const unknown = 'reason' in fields && !flat && endpoint.url === V2_USER_INFO_URL ? unknownFlatReads(context, request) : undefined;
+    if (unknown) {
+      const lacking = unansweredFields(unknown, endpoint.url);
+      if (lacking)
+        return { reason: `${lacking.reason}; the code reads the user flat in the answer's \`data\`, where v2 answers \`data.user\`` };
+    }
     if ('reason' in fields && !flat) return fields;
     const names = [...new Set([...('names' in fields ? fields.names : []), ...(flat?.names ?? [])])];
     return unansweredFields(names, endpoint.url) ?? { names, edits: flat?.edits ?? [] };
@@ -343,6 +350,12 @@ function userDataTakenWhole(context: CodemodContext, request: TikTokRequest): st
   const plan = planLoginKitReads(context, request);
   if (!('reason' in plan)) return undefined;
   return "its answer's `data` is taken whole here, and nothing reads `data.user`, where v2 answers the user (open_id, display_name, avatar_url, …): read the fields there";
+}
+
+function unknownFlatReads(context: CodemodContext, request: TikTokRequest): readonly string[] | undefined {
+  if (bodyUnread(context, request)) return undefined;
+  const plan = planLoginKitReads(context, request);
+  return 'unknown' in plan ? plan.unknown : undefined;
 }
 
 function readsFlatInData(context: CodemodContext, request: TikTokRequest): { names: readonly string[]; edits: (() => void)[] } | undefined {
