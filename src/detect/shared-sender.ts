@@ -51,10 +51,10 @@ function entryRead(reference: Node, index: ModuleIndex): Node | undefined {
 
 /** `const endpoint = table[platform]`: the name the entry is taken under, in the same function. */
 function entryTaken(reference: Node, index: ModuleIndex, fn: Node): Node | undefined {
-  const member = index.parent(reference);
-  if (!member || !isMember(member) || member.object !== reference || !member.computed) return undefined;
-  const declarator = index.parent(member);
-  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== member || declarator.id.type !== 'Identifier') return undefined;
+  const member = entryRead(reference, index);
+  const declarator = member && index.parent(member);
+  if (!member || declarator?.type !== 'VariableDeclarator' || declarator.init !== member || declarator.id.type !== 'Identifier')
+    return undefined;
   const binding = index.resolve(declarator.id);
   if (!binding || binding.assignments.length > 0) return undefined;
   const uses = index.referencesOf(binding).filter((use) => index.functionOf(use) === fn);

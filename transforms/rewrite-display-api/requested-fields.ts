@@ -73,8 +73,7 @@ const ITERATORS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 
  * is handed on whole.
  */
 function elementFieldsRead(context: CodemodContext, list: Node): string[] | undefined {
-  const parent = pastFallbacks(context, list);
-  const value = parent ? ([...context.index.ancestors(list)].find((node) => context.index.parent(node) === parent) ?? list) : list;
+  const { value, parent } = pastFallbacks(context, list);
   if (isTruthinessTest(context, value)) return [];
   if (parent?.type === 'ForOfStatement' && parent.right === value) {
     const declarator = parent.left.type === 'VariableDeclaration' ? parent.left.declarations[0] : undefined;
@@ -98,12 +97,12 @@ function elementFieldsRead(context: CodemodContext, list: Node): string[] | unde
   if (LIST_MADE_OF_ITS_VIDEOS.has(name)) {
     const compared = name === 'sort' && callback ? [paramReads(0), paramReads(1)] : name === 'filter' ? [paramReads(0)] : [];
     const reads = [...compared, elementFieldsRead(context, call)];
-    return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+    return allRead(reads);
   }
   // `videos.find((video) => …)`: a video, read as any other.
   if (name === 'find') {
     const reads = [paramReads(0), fieldsRead(context, call)];
-    return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+    return allRead(reads);
   }
   return ITERATORS.has(name) ? paramReads(0) : undefined;
 }
@@ -116,14 +115,12 @@ function listNameReads(context: CodemodContext, id: Node): string[] | undefined 
   const binding = context.index.resolve(id);
   if (!binding || binding.assignments.length > 0) return undefined;
   const reads = context.index.referencesOf(binding).map((reference) => elementFieldsRead(context, reference));
-  return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+  return allRead(reads);
 }
 
 /** `summarize(profile, data.videos || [])`: what the module's own function reads of each video of its parameter. */
 function listArgumentReads(context: CodemodContext, call: Node, list: Node): string[] | undefined {
-  const position = (call.arguments as Node[]).indexOf(list);
-  const fn = position === -1 ? undefined : calledFunction(context.index, call);
-  const param = fn && isFunction(fn) ? (fn.params[position] as Node | undefined) : undefined;
+  const param = ownParameterOf(context, call, list);
   return param?.type === 'Identifier' ? listNameReads(context, param) : undefined;
 }
 
@@ -141,7 +138,7 @@ function readsOfName(context: CodemodContext, id: Node): string[] | undefined {
   const binding = context.index.resolve(id);
   if (!binding || binding.assignments.length > 0) return undefined;
   const reads = context.index.referencesOf(binding).map((identifier) => fieldsRead(context, identifier, true));
-  return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+  return allRead(reads);
 }
 
 /**
@@ -189,14 +186,12 @@ function withOwnFunction(follow: () => string[] | undefined): string[] | undefin
 function argumentReads(context: CodemodContext, user: Node): string[] | undefined {
   const call = context.index.parent(user);
   if (!call || !isCall(call) || call.callee === user) return undefined;
-  const position = (call.arguments as Node[]).indexOf(user);
-  const fn = position === -1 ? undefined : calledFunction(context.index, call);
-  const param = fn && isFunction(fn) ? (fn.params[position] as Node | undefined) : undefined;
+  const param = ownParameterOf(context, call, user);
   return param && (param.type === 'Identifier' || param.type === 'ObjectPattern') ? readsOfName(context, param) : undefined;
 }
 
 function callerReads(context: CodemodContext, user: Node): string[] | undefined {
-  const parent = pastFallbacks(context, user);
+  const { parent } = pastFallbacks(context, user);
   const fn = parent?.type === 'ReturnStatement' ? context.index.functionOf(parent) : undefined;
   if (!fn || !onlyCalledHere(context, fn)) return undefined;
   const calls = callsOf(context.index, fn);
@@ -206,7 +201,7 @@ function callerReads(context: CodemodContext, user: Node): string[] | undefined 
     const taken = awaited?.type === 'AwaitExpression' ? context.index.parent(awaited) : undefined;
     return taken?.type === 'VariableDeclarator' && taken.init === awaited ? readsOfName(context, taken.id) : undefined;
   });
-  return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+  return allRead(reads);
 }
 
 /**
@@ -233,7 +228,7 @@ function onlyCalledHere(context: CodemodContext, fn: Node): boolean {
  * reads of that parameter are the fields the user info needs.
  */
 function providerProfileReads(context: CodemodContext, user: Node): string[] | undefined {
-  const parent = pastFallbacks(context, user);
+  const { parent } = pastFallbacks(context, user);
   if (parent?.type !== 'ReturnStatement') return undefined;
   const fn = context.index.functionOf(parent);
   const holder = fn && (fn.type === 'ObjectMethod' ? fn : context.index.parent(fn));
@@ -320,12 +315,24 @@ export function fieldsV2Lacks(names: readonly string[]): string[] {
 }
 
 /** What holds the user past its fallbacks (`data.data?.user || {}`): a return statement, say. */
-function pastFallbacks(context: CodemodContext, user: Node): Node | undefined {
+function pastFallbacks(context: CodemodContext, user: Node): { value: Node; parent: Node | undefined } {
   let value = user;
   let parent = context.index.parent(value);
   while (parent?.type === 'LogicalExpression' && parent.left === value) {
     value = parent;
     parent = context.index.parent(value);
   }
-  return parent;
+  return { value, parent };
+}
+
+/** Every read told (a name, a callback, a caller), or undefined when one of them is not. */
+function allRead(reads: readonly (readonly string[] | undefined)[]): string[] | undefined {
+  return reads.every((read) => read !== undefined) ? reads.flat() : undefined;
+}
+
+/** The parameter of the module's own function that an argument of a call of it is given to. */
+function ownParameterOf(context: CodemodContext, call: Node, argument: Node): Node | undefined {
+  const position = (call.arguments as Node[]).indexOf(argument);
+  const fn = position === -1 ? undefined : calledFunction(context.index, call);
+  return fn && isFunction(fn) ? (fn.params[position] as Node | undefined) : undefined;
 }
