@@ -1,6 +1,13 @@
 import { quoted } from './todo.js';
 import { replaceLiteral } from './replace-literal.js';
-import { EARLIER_UPLOAD_IDS, INBOX_VIDEO_INIT, LEGACY_UPLOAD, PUBLISH_STEP_ADVICE, V1_SUCCESS_WORD } from '../contract/index.js';
+import {
+  DIRECT_POST_ADVICE,
+  EARLIER_UPLOAD_IDS,
+  INBOX_VIDEO_INIT,
+  LEGACY_UPLOAD,
+  PUBLISH_STEP_ADVICE,
+  V1_SUCCESS_WORD,
+} from '../contract/index.js';
 import {
   calleeName,
   findProperty,
@@ -120,7 +127,7 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     if (earlier && !uploadsBeside(request, context))
       // `{ video_id: post.videoId, text }` and no upload of its own: the video was never sent, only an id of the app's.
       return {
-        reason: `this request sends an id (\`${keyName(earlier)}\`: \`${quoted(context.source(earlier.value), 40)}\`) where the Share Video upload took the video itself, and this module has no upload step; if a step elsewhere uploaded the video, this publishes it, which the Share Video API never did: delete this step, the inbox upload leaving the video in the creator's inbox, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish); if no step did, make this request the inbox upload: POST ${INBOX_VIDEO_INIT.url} with Bearer and source_info FILE_UPLOAD (then PUT the bytes to upload_url) or PULL_FROM_URL (the video's URL)`,
+        reason: `this request sends an id (\`${keyName(earlier)}\`: \`${quoted(context.source(earlier.value), 40)}\`) where the Share Video upload took the video itself, and this module has no upload step; if a step elsewhere uploaded the video, this publishes it, which the Share Video API never did: delete this step, the inbox upload leaving the video in the creator's inbox, or ${DIRECT_POST_ADVICE}; if no step did, make this request the inbox upload: POST ${INBOX_VIDEO_INIT.url} with Bearer and source_info FILE_UPLOAD (then PUT the bytes to upload_url) or PULL_FROM_URL (the video's URL)`,
       };
     if (earlier)
       return {

@@ -50,6 +50,9 @@ export const SUCCESS_ERROR_CODE = 'ok';
 export const UPLOAD_SCOPE = 'video.upload';
 export const PUBLISH_SCOPE = 'video.publish';
 
+/** What a person is told where the app wants a caption and privacy set from the app: Direct Post (§3.5). */
+export const DIRECT_POST_ADVICE = `post with caption and privacy through Direct Post (POST ${DIRECT_POST_INIT_URL} with post_info, scope ${PUBLISH_SCOPE})`;
+
 /** Limits of the init answer and of the upload it opens (§3.3, §4.3). */
 export const INIT_RESPONSE_LIMITS = {
   maxPublishIdLength: 64,

@@ -2,6 +2,7 @@
  * The retired Share Video API (Video Kit for Web) and the v1 endpoints that lived beside it.
  * Source: ../shared/API-CONTRACT.md §2 (TikTok's Share Video page [S2], migration notice [S1]).
  */
+import { DIRECT_POST_ADVICE, INBOX_VIDEO_INIT } from './content-posting-api.js';
 
 /** Hosts of the v1 API. Every Share Video, v1 OAuth and v1 user call went here. */
 export const LEGACY_API_HOSTS = ['open-api.tiktok.com'] as const;
@@ -45,8 +46,7 @@ export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/', '/share/highlights/upl
 export const EARLIER_UPLOAD_IDS = ['video_id', 'upload_id', 'publish_id'] as const;
 
 /** What replaces a publish step after the upload, which the Share Video API never had. */
-export const PUBLISH_STEP_ADVICE =
-  "the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/) and delete this step, or post with caption and privacy through Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/ with post_info, scope video.publish)";
+export const PUBLISH_STEP_ADVICE = `the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST ${INBOX_VIDEO_INIT.url}) and delete this step, or ${DIRECT_POST_ADVICE}`;
 
 /** What the advice of a call no API serves says to do with it; the reads of its answer go with it. */
 export const REMOVE_THE_CALL = 'remove this call';
