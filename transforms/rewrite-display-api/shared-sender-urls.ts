@@ -16,6 +16,7 @@ import {
   type Node,
 } from '../../src/detect/ast.js';
 import { classifyUrl } from '../../src/detect/classify-url.js';
+import { narrowedKey } from '../../src/detect/narrowed-key.js';
 import { fieldsReadUnder, fieldsV2Lacks } from './requested-fields.js';
 import { Taint } from '../../src/detect/taint.js';
 
@@ -47,10 +48,12 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
     if (!fields) continue;
     // `case 'tiktok': return { id: response.data.data.open_id }`: the user read flat in `data`, where
     // v2 (and v1 before it) answers `data.user`; moved there, or the entry is left to a person.
-    const flat = flatUserReads(context, senders);
+    const flat = flatUserReads(context, senders, literal);
     if (!flat) continue;
-    for (const read of flat)
-      context.pathOf(read).replace(context.j.template.expression([`${context.source(read.object)}.user.${memberName(read)}`]));
+    for (const read of flat) {
+      const dot = read.optional ? '?.' : '.';
+      context.pathOf(read).replace(context.j.template.expression([`${context.source(read.object)}${dot}user${dot}${memberName(read)}`]));
+    }
     replaceLiteral(context, literal, `${V2_USER_INFO_URL}?fields=${fields.join(',')}`);
     context.record(finding, 'rewritten', `now ${V2_USER_INFO_URL}?fields=…, sent by the module's shared GET with Authorization: Bearer`);
     asked.push(fields);
@@ -59,11 +62,15 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
 }
 
 /**
- * Reads of a user field flat in the shared answers' `data` (`response.data.data.open_id`), each inside
- * the module's TikTok branch (`case 'tiktok':`, `if (platform === 'tiktok')`): another platform's
- * answer may hold `data.username` of its own. Undefined when such a read is outside that branch.
+ * Reads of a user field flat in the shared answers' `data` (`response.data.data.open_id`), each where
+ * the key the record is read by is proven to be the entry's (`case 'tiktok':`, `if (platform ===
+ * 'tiktok')`, see narrowed-key.ts): another platform's answer may hold `data.username` of its own.
+ * Undefined when such a read is anywhere else.
  */
-function flatUserReads(context: CodemodContext, calls: readonly Node[]): Node[] | undefined {
+function flatUserReads(context: CodemodContext, calls: readonly Node[], literal: Node): Node[] | undefined {
+  const property = context.index.parent(literal)!;
+  const entry = keyName(property);
+  const keys = recordKeys(context, context.index.parent(property)!);
   const taint = new Taint(context.index, new Set(calls));
   const reads: Node[] = [];
   for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
@@ -72,21 +79,22 @@ function flatUserReads(context: CodemodContext, calls: readonly Node[]): Node[] 
     if (!field || !V2_USER_FIELDS.has(field) || !isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
     // `response.data.username` is the body's own field (another platform's answer), not one inside its `data`.
     if (!isBodyTop(context, unwrap(data.object))) continue;
-    if (!inTikTokBranch(context, member)) return undefined;
+    if (!keys.some((key) => narrowedKey(key, member, context.index) === entry)) return undefined;
     reads.push(member);
   }
   return reads;
 }
 
-function inTikTokBranch(context: CodemodContext, node: Node): boolean {
-  let child = node;
-  for (const ancestor of context.index.ancestors(node)) {
-    if (ancestor.type === 'SwitchCase' && ancestor.test && /tiktok/i.test(staticString(ancestor.test) ?? '')) return true;
-    if (ancestor.type === 'IfStatement' && ancestor.consequent === child && /(['"`])tiktok\1/i.test(context.source(ancestor.test)))
-      return true;
-    child = ancestor;
-  }
-  return false;
+/** The keys a record held by a variable is read by (`platform` of `urls[platform]`). */
+function recordKeys(context: CodemodContext, record: Node): Node[] {
+  const declarator = context.index.parent(record);
+  const binding = declarator?.type === 'VariableDeclarator' ? context.index.resolve(declarator.id) : undefined;
+  if (!binding) return [];
+  return context.index
+    .referencesOf(binding)
+    .map((reference) => context.index.parent(reference))
+    .filter((read): read is Node => !!read && isMember(read) && read.computed)
+    .map((read) => unwrap(read.property));
 }
 
 /** `fields=open_id,display_name` and nothing else, each a name v2's user info knows. */
