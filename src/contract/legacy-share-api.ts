@@ -73,10 +73,19 @@ export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: 
  * retired host (`/share/sound/upload/`) has no v2 endpoint to go to (the Content Posting API posts
  * videos and photos, §3).
  */
+/** A video's comments: in v2 only the Research API lists them, for approved research projects (https://developers.tiktok.com/doc/research-api-specs-query-video-comments). */
+const RESEARCH_COMMENT_LIST =
+  'TikTok\'s Research API, POST https://open.tiktokapis.com/v2/research/video/comment/list/?fields=… with {"video_id"} (approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer)';
+
 const WITHOUT_SUCCESSOR: readonly { readonly path: RegExp; readonly advice: string }[] = [
   {
     path: /^\/share\/sound\//i,
     advice: `no v2 endpoint takes a sound (the Content Posting API posts videos and photos): ${REMOVE_THE_CALL} and the feature it serves, or post a video that carries the sound`,
+  },
+  {
+    // `/video/comments/`, `/video/comment/reply/`: real code imagined these beside the upload.
+    path: /\/comments?(?:\/|$)/i,
+    advice: `no Login Kit, Display or Content Posting endpoint posts or answers a comment (Direct Post only turns a new post's comments off, with post_info.disable_comment), and only TikTok's Research API lists a video's comments (POST https://open.tiktokapis.com/v2/research/video/comment/list/, approved research projects only): ${REMOVE_THE_CALL} and the feature it serves`,
   },
 ];
 
@@ -243,12 +252,8 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
     'POST https://open.tiktokapis.com/v2/oauth/check_qrcode/ (QR code login v2; some parameters changed, see its reference)',
   // Never served by the legacy host (v1 had /oauth/access_token/ and /oauth/refresh_token/), but
   // written for its token endpoint, as OAuth libraries name theirs: the v2 token endpoint (§2.8).
-  // A video's comments: in v2 only the Research API lists them, for approved research projects
-  // (https://developers.tiktok.com/doc/research-api-specs-query-video-comments).
-  '/comment/list/':
-    'TikTok\'s Research API, POST https://open.tiktokapis.com/v2/research/video/comment/list/?fields=… with {"video_id"} (approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer)',
-  '/video/comment/list/':
-    'TikTok\'s Research API, POST https://open.tiktokapis.com/v2/research/video/comment/list/?fields=… with {"video_id"} (approved research projects only; a client access token, grant_type=client_credentials, as Authorization: Bearer)',
+  '/comment/list/': RESEARCH_COMMENT_LIST,
+  '/video/comment/list/': RESEARCH_COMMENT_LIST,
   [NEVER_SERVED_TOKEN_PATH]:
     'POST https://open.tiktokapis.com/v2/oauth/token/, form-encoded (client_key, client_secret, grant_type, and code with redirect_uri or refresh_token), answered flat (access_token, open_id, refresh_token at the top; the legacy host never served this path)',
 };
