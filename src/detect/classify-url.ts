@@ -99,7 +99,8 @@ export function classifyUrl(text: string): UrlMatch | undefined {
   if (withoutSlash(path).endsWith(withoutSlash(LEGACY_UPLOAD.path))) return { ...base, kind: 'legacy-upload' };
   // `/video/upload/` never existed either: an upload sent there is the same upload, misspelled.
   if (MISSPELLED_UPLOAD_PATHS.some((upload) => withoutSlash(upload) === withoutSlash(path))) return { ...base, kind: 'legacy-upload' };
-  if (path === '' || path === '/') return { ...base, kind: 'legacy-base' };
+  // `https://open-api.tiktok.com/v1`: a version prefix, which no v1 path had, ends a base written so.
+  if (/^(?:\/v1)?\/?$/i.test(path)) return { ...base, kind: 'legacy-base' };
   if (/^\/v2\//i.test(path)) return { ...base, kind: 'v2-path-on-legacy-host' };
   // `/share/video/publish/${id}/`: a path named up to its id is a path of the retired host all the same;
   // only one whose first segment is unknown (`${base}${path}`, `/${action}`) cannot be read.

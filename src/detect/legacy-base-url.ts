@@ -36,7 +36,7 @@ export function findLegacyBaseUrls(
     const holder = holderOf(node, index);
     // `{ tiktok: { host: 'https://open-api.tiktok.com', uploadPath: … } }`: a settings record's host is its base.
     const recordHost = holder?.kind === 'member' && /^(api)?host$/i.test(holder.name) && inSettingsRecord(node, index);
-    if (holder === undefined || (!BASE_NAME.test(holder.name) && !recordHost)) continue;
+    if (holder === undefined || (!BASE_NAME.test(holder.name) && !recordHost && !isStageBase(node, holder, index))) continue;
     // A variable a request is built on carries no finding of its own (the request does), and the
     // rewrite drops it once nothing reads it. A class field or a record entry stays after the
     // rewrite, pointing at the retired host: it is a site of its own, used or not.
@@ -49,7 +49,12 @@ export function findLegacyBaseUrls(
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the path's own
     // finding names this base, and the record is one site with one TODO.
     if (onlyUploadPathsBeside(node, index, folder)) continue;
-    findings.push({ ruleId: 'no-unmapped-legacy-endpoint', messageId: 'base', node, data: { legacy: `https://${match.host}` } });
+    findings.push({
+      ruleId: 'no-unmapped-legacy-endpoint',
+      messageId: 'base',
+      node,
+      data: { legacy: `https://${match.host}${match.path.replace(/\/$/, '')}` },
+    });
   }
   return findings;
 }
@@ -61,6 +66,24 @@ export function findLegacyBaseUrls(
  */
 function inSettingsRecord(node: Node, index: ModuleIndex): boolean {
   return [...index.ancestors(node)].filter((ancestor) => ancestor.type === 'ObjectExpression').length >= 2;
+}
+
+/** The names of the stages an app picks its base by (`{ sandbox: …, production: … }`). */
+const STAGE_NAME = /^(?:prod(?:uction)?|live|sandbox|staging|stage|dev(?:elopment)?|test(?:ing)?|local)$/i;
+/** A record of bases (`ENDPOINTS`, `API_HOSTS`, `baseUrls`), one held by a name that says so. */
+const BASES_NAME = /(?:url|endpoint|host|base|api)s?$/i;
+
+/**
+ * `const ENDPOINTS = { sandbox: …, production: 'https://open-api.tiktok.com/v1' }`: the base of the
+ * stage the app picks when it starts, a base all the same.
+ */
+function isStageBase(node: Node, holder: { kind: 'variable' | 'member'; name: string }, index: ModuleIndex): boolean {
+  if (holder.kind !== 'member' || !STAGE_NAME.test(holder.name)) return false;
+  const property = index.parent(node);
+  const record = property && index.parent(property);
+  if (record?.type !== 'ObjectExpression') return false;
+  const recordName = holderName(record, index);
+  return recordName !== undefined && BASES_NAME.test(recordName);
 }
 
 function onlyUploadPathsBeside(node: Node, index: ModuleIndex, folder: ValueFolder): boolean {
