@@ -384,3 +384,15 @@ function isProcessEnv(context: CodemodContext, node: Node): boolean {
     context.index.resolve(node.object) === undefined
   );
 }
+
+/**
+ * `// params.append('client_secret', credentials.clientSecret); // If required by TikTok`: a value the
+ * author wrote for the key and left in a line comment of the call's function, above it. Said, never
+ * written back: what the comment names may not be a string (an optional field), nor still exist.
+ */
+export function commentedOutValue(context: CodemodContext, key: string, call: Node): string | undefined {
+  const fn = context.index.functionOf(call);
+  const above = context.text.slice(fn ? rangeOf(fn)[0] : 0, rangeOf(call)[0]);
+  const pattern = new RegExp(`^[ \\t]*//.*['"]${key}['"]\\s*[,:]\\s*([\\w$.?!]+)`, 'm');
+  return pattern.exec(above)?.[1];
+}

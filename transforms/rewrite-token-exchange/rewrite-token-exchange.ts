@@ -24,7 +24,15 @@ import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
-import { CLIENT_KEY_NAME, CLIENT_SECRET_NAME, environmentRead, findModuleValue, findRedirectUri, sentElsewhere } from './app-values.js';
+import {
+  CLIENT_KEY_NAME,
+  CLIENT_SECRET_NAME,
+  commentedOutValue,
+  environmentRead,
+  findModuleValue,
+  findRedirectUri,
+  sentElsewhere,
+} from './app-values.js';
 import { entryOf, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
 import { planTokenReads, type ReadPlan } from './token-response-reads.js';
 import { planTokenType } from './token-response-type.js';
@@ -340,8 +348,12 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   for (const key of grant.required) {
     if (params.has(key)) continue;
     // v1 refreshed and revoked without the secret, so the call never named it.
-    if (key === 'client_secret' || key === 'client_key')
-      return `v2 wants the app's \`${key}\` here, which this call never sent, and no value in this module is named for it: add it to the body`;
+    if (key === 'client_secret' || key === 'client_key') {
+      const commented = commentedOutValue(context, key, request.call);
+      return commented
+        ? `v2 wants the app's \`${key}\` here, which this call never sent: the line commented out above sends it as \`${commented}\`: make that line live`
+        : `v2 wants the app's \`${key}\` here, which this call never sent, and no value in this module is named for it: add it to the body`;
+    }
     return `its \`${key}\` cannot be found here`;
   }
   const grantType = params.get('grant_type');
