@@ -57,8 +57,16 @@ function entryTaken(reference: Node, index: ModuleIndex, fn: Node): Node | undef
     return undefined;
   const binding = index.resolve(declarator.id);
   if (!binding || binding.assignments.length > 0) return undefined;
-  const uses = index.referencesOf(binding).filter((use) => index.functionOf(use) === fn);
+  // `if (!endpoint) throw …`: a test that the platform has one is no use of the URL.
+  const uses = index.referencesOf(binding).filter((use) => index.functionOf(use) === fn && !isPresenceTest(use, index));
   return uses.length === 1 ? uses[0] : undefined;
+}
+
+/** `!url`, `if (url)`, `url ? … : …`: the value only tested for being there. */
+function isPresenceTest(use: Node, index: ModuleIndex): boolean {
+  const parent = index.parent(use);
+  if (parent?.type === 'UnaryExpression' && parent.operator === '!') return true;
+  return (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === use;
 }
 
 /** The call that sends the URL as its first argument (`axios.get(url, …)`, `fetch(url, …)`). */
