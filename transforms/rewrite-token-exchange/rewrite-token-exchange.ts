@@ -1,4 +1,5 @@
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
+import { isBodyTop } from '../../src/codemod/answer-body.js';
 import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
 import { methodOf } from '../../src/codemod/http-client.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
@@ -404,7 +405,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   if (handedOn)
     context.todoAt(
       handedOn.statement,
-      `the token answer leaves here whole, and what reads it next (a caller, a client) reads v1's \`data.access_token\`: it gets the flat v2 answer now (access_token, open_id, refresh_token, expires_in at the top; error and error_description on a failure), so change those reads${keepNewRefreshToken && !fromEnv ? ', and keep the refresh_token of this answer in place of the one sent (v2 may answer a new one)' : ''}`,
+      `${handedOnClause(context, request, handedOn.node)}${keepNewRefreshToken && !fromEnv ? ', and keep the refresh_token of this answer in place of the one sent (v2 may answer a new one)' : ''}`,
       handedOn.node,
     );
   else if (keepNewRefreshToken && !fromEnv)
@@ -493,4 +494,45 @@ function environmentName(context: CodemodContext, param: ParamValue | undefined)
   let node = param && 'node' in param ? unwrap(param.node) : undefined;
   if (node?.type === 'LogicalExpression') node = unwrap(node.left);
   return node && environmentRead(context, node)?.slice('process.env.'.length);
+}
+
+/**
+ * What the TODO on a token answer that leaves whole says: what reads it next is out of sight, so
+ * whether it reads v1's `data.access_token` is not known; a module that reads the answer flat itself
+ * (`this.token = data.access_token`) was written for the flat shape, and a declared return type
+ * (`Promise<TikTokAuthResponse>`) is where that shape is written down.
+ */
+function handedOnClause(context: CodemodContext, request: TikTokRequest, handedOn: Node): string {
+  const flat = readsTokenFlat(context, request);
+  // A type of this module's own gets a TODO of its own, where it is declared.
+  const declared = declaredReturnType(context, handedOn);
+  const from = declared && importSourceOf(context, declared);
+  const type = from ? `; check that \`${declared}\` (from ${from}) describes the flat answer` : '';
+  return flat
+    ? `the token answer leaves here whole, to what reads it next (a caller, a client): this module reads it flat already (\`access_token\` at the top), as v2 answers it, so only a reader of v1's \`data.access_token\` needs a change${type}`
+    : `the token answer leaves here whole, and what reads it next (a caller, a client) may read v1's \`data.access_token\`: it gets the flat v2 answer now (access_token, open_id, refresh_token, expires_in at the top; error and error_description on a failure), so change such reads${type}`;
+}
+
+/** `data.access_token` read of the answer's body itself (`const data = await res.json()`). */
+function readsTokenFlat(context: CodemodContext, request: TikTokRequest): boolean {
+  const taint = responseTaint(context.index, [request]);
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].some(
+    (member) => memberName(member) === 'access_token' && taint.has(member.object) && isBodyTop(context, unwrap(member.object)),
+  );
+}
+
+/** The name of the type the function the answer leaves from declares it returns: `Promise<T>` gives `T`. */
+function declaredReturnType(context: CodemodContext, handedOn: Node): string | undefined {
+  const fn = context.index.functionOf(handedOn);
+  let type = fn?.returnType?.typeAnnotation as Node | undefined;
+  if (type?.type === 'TSTypeReference' && type.typeName?.name === 'Promise') type = type.typeParameters?.params?.[0];
+  return type?.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' ? (type.typeName.name as string) : undefined;
+}
+
+/** The module a name is imported from (`import { TikTokAuthResponse } from '../types/tiktok'`). */
+function importSourceOf(context: CodemodContext, name: string): string | undefined {
+  const declaration = context.index
+    .ofType('ImportDeclaration')
+    .find((entry) => (entry.specifiers as Node[]).some((specifier) => specifier.local?.name === name));
+  return declaration && String(declaration.source.value);
 }
