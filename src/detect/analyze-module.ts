@@ -51,8 +51,13 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
   const keep = keepsLegacyEvents(text, options.keepLegacyEvents);
   const records = findRequestRecords(index, folder);
   const endpoints = findEndpoints(index, folder, requests, compositions);
+  // The upload's own path: another path on that base (`/share/video/detail/`, `/user/info/`) answers
+  // what it answers, not the upload's `share_id`.
   const unseenHostPaths = endpoints
-    .filter((finding) => ['relative', 'relativeFromUrl', 'relativePublishStep', 'relativeToken'].includes(finding.messageId))
+    .filter(
+      (finding) =>
+        finding.ruleId === 'no-legacy-share-endpoint' && ['relative', 'relativeFromUrl', 'relativePublishStep'].includes(finding.messageId),
+    )
     .map((finding) => finding.node!);
   const fields = findResponseFields(
     index,
@@ -65,6 +70,12 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     unseenHostUploadCalls(
       index,
       endpoints.filter((finding) => finding.messageId === 'relativePublishStep').map((finding) => finding.node!),
+    ),
+    unseenHostUploadCalls(
+      index,
+      endpoints
+        .filter((finding) => finding.ruleId === 'no-unmapped-legacy-endpoint' && finding.messageId === 'relative')
+        .map((finding) => finding.node!),
     ),
   );
   const found = [

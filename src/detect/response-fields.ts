@@ -81,6 +81,7 @@ export function findResponseFields(
   importedAnswers: readonly Node[] = [],
   unseenHostUploads: readonly Node[] = [],
   unseenHostPublishSteps: readonly Node[] = [],
+  unseenHostOtherCalls: readonly Node[] = [],
 ): { findings: RawFinding[]; flows: FieldFlows } {
   const publishSteps = new Taint(index, new Set(unseenHostPublishSteps));
   const legacy = requests.filter((r) => (LEGACY_RESPONSE_KINDS.has(r.match.kind) && !v2AnswerOnLegacyHost(r)) || isInboxInit(r));
@@ -165,6 +166,14 @@ export function findResponseFields(
       // Read from a publish step sent to the upload's path: deleted with it, under the inbox upload.
       data: { ...finding.data, ...(publishSteps.has(index.parent(finding.node!)?.object ?? finding.node!) && { step: 'publish' }) },
     })),
+    // `data.share_id` of `/share/video/detail/` on that base: the call's own answer, which goes with it.
+    ...(unseenHostOtherCalls.length === 0
+      ? []
+      : fieldReads(index, new Taint(index, new Set(unseenHostOtherCalls)), RESPONSE_FIELDS, () => ({
+          messageId: 'unseenHostPathField',
+          replacement: '',
+        }))
+    ).map((finding) => ({ ...finding, severity: 'warning' as const })),
     ...fieldReads(index, unowned, WEBHOOK_FIELDS, () => ({
       messageId: 'ambiguousWebhookField',
       replacement: LEGACY_WEBHOOK_CONTENT_FIELDS.share_id,

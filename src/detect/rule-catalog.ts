@@ -123,6 +123,8 @@ export const RULES = {
         '`{{legacy}}` declared on the type of a Content Posting answer, which never sends it (always undefined): delete it with its reads, reported where they are; an init answers data.publish_id',
       unseenHostUploadField:
         '`{{legacy}}` of the answer of an upload to /share/video/upload/ on a base out of sight (see that request): if the base is the retired host, read {{replacement}} here when that upload moves to the Content Posting init',
+      unseenHostPathField:
+        "`{{legacy}}` of the answer of a call to a path of the retired v1 host on a base out of sight (see that request's TODO), not of the upload: if the base is the retired host, that call fails now, and this read goes with it; read what the call it is ported to answers",
       libraryUploadField:
         "`{{legacy}}` is the retired Share Video API's id, read from a TikTok upload made through code out of sight (a package or wrapper): if it still calls the Share Video API, that upload fails since 2023-09-10; move it to the Content Posting API, whose init answers {{replacement}}",
     },
