@@ -18,6 +18,7 @@ import { unseenHostUploadCalls } from './unseen-host-uploads.js';
 import { importedAnswerCalls } from './imported-answers.js';
 import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
+import { findUnparsedWebhookContent, handlesPostEvents } from './unparsed-webhook-content.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
 import { findV1AnswerTypes } from './v1-answer-types.js';
 import { findTokenFieldsInQuery } from './token-fields-in-query.js';
@@ -78,6 +79,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
         .map((finding) => finding.node!),
     ),
   );
+  const events = findLegacyEvents(index, owners, keep);
   const found = [
     ...endpoints,
     ...findLegacyBaseUrls(index, folder, requests, basesOfHandedInConfigs(index, folder)),
@@ -87,7 +89,9 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
       index,
       endpoints.some((finding) => finding.ruleId === 'no-legacy-share-endpoint'),
     ),
-    ...findLegacyEvents(index, owners, keep),
+    ...events,
+    // A handler of TikTok's post events, legacy or new (the one the codemod leaves keeps its finding).
+    ...(events.length > 0 || handlesPostEvents(index) ? findUnparsedWebhookContent(index, owners) : []),
     ...fields.findings,
     ...findV1AnswerFields(index, requests, records, folder),
     ...findV1AnswerTypes(index, requests),

@@ -123,6 +123,8 @@ export const RULES = {
         '`{{legacy}}` declared on the type of a Content Posting answer, which never sends it (always undefined): delete it with its reads, reported where they are; an init answers data.publish_id',
       unseenHostUploadField:
         '`{{legacy}}` of the answer of an upload to /share/video/upload/ on a base out of sight (see that request): if the base is the retired host, read {{replacement}} here when that upload moves to the Content Posting init',
+      unparsedWebhookContent:
+        "`{{name}}` is TikTok's webhook `content` as it came, a JSON string, so every field read of it is undefined: parse it first (`JSON.parse`), then read publish_id and publish_type, reason on post.publish.failed, post_id on post.publish.publicly_available",
       unseenHostPathField:
         "`{{legacy}}` of the answer of a call to a path of the retired v1 host on a base out of sight (see that request's TODO), not of the upload: if the base is the retired host, that call fails now, and this read goes with it; read what the call it is ported to answers",
       libraryUploadField:

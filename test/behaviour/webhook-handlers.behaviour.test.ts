@@ -31,6 +31,8 @@ interface Side {
   readonly failed: string;
   readonly done: string;
   readonly events: readonly WebhookEvent[];
+  /** The envelopes' `content` handed over decoded, as an object, where TikTok sends a JSON string. */
+  readonly decoded?: boolean;
 }
 
 function legacySide(): Side {
@@ -48,6 +50,11 @@ interface Spec {
   readonly imagined?: { readonly failed: string; readonly done: string };
   /** The input took the Content Posting events already (half migrated). */
   readonly handledBothBefore?: boolean;
+  /**
+   * The input read `content` as an object, never parsing the string TikTok sends (it never worked):
+   * it is handed, before, the content decoded, what its author thought would arrive.
+   */
+  readonly contentDecodedBefore?: boolean;
 }
 
 const specOf = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8')) as Spec;
@@ -58,7 +65,8 @@ const specOf = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, nam
  * events what its author meant it to do with the imagined ones).
  */
 function beforeSide(name: string): Side {
-  const { imagined } = specOf(name);
+  const { imagined, contentDecodedBefore } = specOf(name);
+  if (contentDecodedBefore) return { ...legacySide(), decoded: true };
   if (!imagined) return legacySide();
   const side = contentPostingSide();
   const [failed, done] = side.events;
@@ -78,7 +86,9 @@ const UNRELATED: WebhookEvent = { event: 'authorization.removed', content: { rea
 function observe(name: string, which: 'input' | 'output', side: Side): string {
   const spec = readFileSync(path.join(FIXTURES, name, 'behaviour.json'), 'utf8');
   const program = fixtureProgram(path.join(WORK, which), name, which, FIXTURES);
-  const envelopes = [...side.events, UNRELATED].map((event) => buildEnvelope({ ...EXAMPLE_SENDER, createTime: 1_700_000_000, ...event }));
+  const envelopes = [...side.events, UNRELATED]
+    .map((event) => buildEnvelope({ ...EXAMPLE_SENDER, createTime: 1_700_000_000, ...event }))
+    .map((envelope) => (side.decoded ? { ...envelope, content: JSON.parse(envelope.content) as unknown } : envelope));
   const run = spawnSync(process.execPath, [DRIVER, program, spec, JSON.stringify(envelopes)], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -26,6 +26,7 @@ import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
 import { renameFailureReasonReads } from './failure-reason-reads.js';
+import { parseWebhookContent } from './parse-webhook-content.js';
 import { renameEventSite } from './rename-event-site.js';
 import { addedKey, dropNeverSentBesideTwin } from './drop-never-sent-beside-twin.js';
 import { renameNeverSentToNamedEvent } from './rename-never-sent-to-named-event.js';
@@ -170,6 +171,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
     context.record(finding, 'rewritten');
   }
   renameFailureReasonReads(context);
+  parseWebhookContent(context);
   // A legacy name also left with a TODO somewhere in the module still has code waiting for it.
   for (const finding of events) if (context.reasonFor(finding) !== undefined) renamedNames.delete(finding.data.legacy);
   renameInLogMessages(context, renamedNames);
