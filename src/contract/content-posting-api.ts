@@ -86,7 +86,23 @@ export const PUBLISH_STATUS_FETCH = {
  * answer: an init answers only `publish_id`; the status fetch lists a public post's ids (§5, spelled
  * `publicaly`, int64: `JSON.parse` rounds ids past 2^53); the webhook sends `post_id` (§6.3).
  */
+/** The Content Posting API's own paths (§3.2, §3.5): any other under `/v2/post/publish/` is none of its endpoints. */
+export const CONTENT_POSTING_PATHS = [
+  '/v2/post/publish/inbox/video/init/',
+  '/v2/post/publish/video/init/',
+  '/v2/post/publish/creator_info/query/',
+  '/v2/post/publish/status/fetch/',
+  '/v2/post/publish/cancel/',
+  '/v2/post/publish/content/init/',
+] as const;
+
+/** Whether a path under `/v2/post/publish/` is one of the Content Posting endpoints. */
+export const isContentPostingPath = (path: string): boolean =>
+  (CONTENT_POSTING_PATHS as readonly string[]).includes(path.replace(/\/?$/, '/'));
+
 export function postIdSource(path: string): string {
+  if (!isContentPostingPath(path))
+    return `no Content Posting endpoint is at ${path} (every call fails), and Direct Post has no step after its init: delete this step, post with POST ${DIRECT_POST_INIT_URL} (post_info with source_info, scope ${PUBLISH_SCOPE}), and follow the post by the data.publish_id that init answers`;
   return path === new URL(PUBLISH_STATUS_FETCH.url).pathname
     ? "the status fetch answers a public post's ids as data.publicaly_available_post_id, a list, empty until the post is public and passed moderation (int64 numbers: JSON.parse rounds ids past 2^53, so parse them as strings), or take post_id from the post.publish.publicly_available webhook"
     : 'an init answers data.publish_id, and a post id arrives later (post_id of the post.publish.publicly_available webhook)';

@@ -3,6 +3,7 @@ import {
   LEGACY_ERROR_TEXT_FIELD,
   LEGACY_RESPONSE_FIELDS,
   LEGACY_WEBHOOK_CONTENT_FIELDS,
+  isContentPostingPath,
   postIdSource,
   WEBHOOK_FAILURE_REASON,
   RESPONSE_FIELD_MOVES,
@@ -217,7 +218,10 @@ function postingRequests(requests: readonly TikTokRequest[]): TikTokRequest[] {
 function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
   return postingRequests(requests).flatMap((request) =>
     fieldReads(index, responseTaint(index, [request]), ['share_id'], () => ({
-      messageId: 'contentPostingShareId',
+      messageId:
+        request.match.kind === 'content-posting' && !isContentPostingPath(request.match.path)
+          ? 'unknownPostingPathShareId'
+          : 'contentPostingShareId',
       replacement: `POST ${request.match.path}`,
       source: postIdSource(request.match.path),
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),

@@ -117,6 +117,8 @@ export const RULES = {
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: {{source}}',
+      unknownPostingPathShareId:
+        '`{{legacy}}` is read from the answer of {{replacement}}, on the Content Posting host, so it is always undefined: {{source}}',
       videoListNeverSent:
         '`video_list` is sent by neither the v1 nor the v2 video list, so it was always undefined: both answer the list as data.videos; read that',
       contentPostingShareIdType:

@@ -176,7 +176,9 @@ function renameAll(context: CodemodContext, fields: readonly RawFinding[]): void
 function explainUnsentFields(context: CodemodContext): void {
   const byStatement = new Map<Node, RawFinding[]>();
   for (const finding of context.unhandled(
-    (f) => f.ruleId === 'no-legacy-response-field' && (f.messageId === 'unsentField' || f.messageId === 'contentPostingShareId'),
+    (f) =>
+      f.ruleId === 'no-legacy-response-field' &&
+      (f.messageId === 'unsentField' || f.messageId === 'contentPostingShareId' || f.messageId === 'unknownPostingPathShareId'),
   )) {
     const statement = todoStatement(context, finding.node!);
     byStatement.set(statement, [...(byStatement.get(statement) ?? []), finding]);
@@ -202,7 +204,9 @@ function explainUnsentFields(context: CodemodContext): void {
     const names = [...new Set(findings.map((finding) => `\`${finding.data.legacy}\``))];
     const subject = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
     // Said once per module; a later read of the same fields points back to it.
-    const fromPosting = findings.find((finding) => finding.messageId === 'contentPostingShareId');
+    const fromPosting = findings.find(
+      (finding) => finding.messageId === 'contentPostingShareId' || finding.messageId === 'unknownPostingPathShareId',
+    );
     // `if (body.data.video_id)`: the test decides success, and a field never sent makes it fail always.
     const tested = findings.find(
       (finding) => finding.messageId === 'unsentField' && isTruthinessTest(context, context.index.parent(finding.node!)!),
@@ -212,7 +216,9 @@ function explainUnsentFields(context: CodemodContext): void {
       : names.every((name) => explained.has(name))
         ? `${subject} never sent: see the TODO above`
         : fromPosting
-          ? `${subject} read from the answer of a Content Posting request (${fromPosting.data.replacement}), which never sends it, so it is always undefined: ${fromPosting.data.source}`
+          ? fromPosting.messageId === 'unknownPostingPathShareId'
+            ? `${subject} read from the answer of ${fromPosting.data.replacement}, on the Content Posting host, so it is always undefined: ${fromPosting.data.source}`
+            : `${subject} read from the answer of a Content Posting request (${fromPosting.data.replacement}), which never sends it, so it is always undefined: ${fromPosting.data.source}`
           : `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers data.publish_id (and, for a file, data.upload_url), and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
     for (const name of names) explained.add(name);
     if (tested) guarded.push(rangeOf(statement));
