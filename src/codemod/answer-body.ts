@@ -91,3 +91,24 @@ export function readsFrom(context: CodemodContext, taint: Taint, finding: RawFin
   // A destructured field: the pattern it sits in is taken from one of those answers.
   return [...context.index.ancestors(finding.node!)].some((ancestor) => taint.patterns.has(ancestor));
 }
+
+/**
+ * The name the module holds a request's parsed body under (`const data = await response.json()`,
+ * `const { data } = await axios.post(…)`), for advice that names a field's path from it: the init's
+ * `upload_url` is that name's `data.upload_url`. Undefined when there is none, or more than one.
+ */
+export function bodyNameOf(context: CodemodContext, answer: Taint): string | undefined {
+  const names = new Set<string>();
+  for (const declarator of context.index.ofType('VariableDeclarator')) {
+    const pattern = declarator.id;
+    const id =
+      pattern.type === 'Identifier'
+        ? pattern
+        : pattern.type === 'ObjectPattern'
+          ? (pattern.properties as Node[]).find((entry) => entry.type !== 'RestElement' && entry.value?.type === 'Identifier')?.value
+          : undefined;
+    if (!id || !declarator.init || !answer.has(declarator.init) || !isBodyTop(context, id)) continue;
+    names.add(id.name as string);
+  }
+  return names.size === 1 ? [...names][0] : undefined;
+}

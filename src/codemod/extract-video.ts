@@ -35,6 +35,7 @@ import { badUploadUrlStep } from './upload-url-step.js';
 import { accessTokenHeaderValue } from './access-token-header.js';
 import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js';
 import { declarationOf } from './answer-types.js';
+import { bodyNameOf } from './answer-body.js';
 import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
 
 export type VideoSource =
@@ -262,7 +263,6 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
     : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
-  const put = 'PUT the bytes to data.upload_url with Content-Range and Content-Type';
   const step = request && badUploadUrlStep(context, request);
   // `if (init.data.error) throw`: true of every init's answer, whose `error` says "ok" on success.
   const errorTest =
@@ -284,7 +284,13 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     : headerToken
       ? "; its token goes from the `Access-Token` header (the Business API's) to Authorization: Bearer <token>, the creator's Login Kit token (scope video.upload)"
       : '';
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read data.upload_url and data.publish_id${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}`;
+  // `const data = await res.json()`: the body's own `data` holds them, `data.data.upload_url`.
+  const body = request && bodyNameOf(context, responseTaint(context.index, [request]));
+  const reads = body
+    ? `\`${body}.data.upload_url\` and \`${body}.data.publish_id\` (the answer's body holds them under its \`data\`)`
+    : "data.upload_url and data.publish_id of the answer's body";
+  const put = `PUT the bytes to ${body ? `\`${body}.data.upload_url\`` : 'that upload_url'} with Content-Range and Content-Type`;
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read ${reads}${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}`;
 }
 
 /** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */

@@ -1,4 +1,4 @@
-import { readsFrom } from '../../src/codemod/answer-body.js';
+import { bodyNameOf, readsFrom } from '../../src/codemod/answer-body.js';
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { relabelLogPaths } from '../../src/codemod/log-labels.js';
@@ -13,6 +13,7 @@ import { isNeverServedStatusPath, isStatusQueryPath } from '../../src/detect/cla
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { Taint } from '../../src/detect/taint.js';
+import { responseTaint } from '../../src/detect/response-fields.js';
 
 /** What the status of an upload is asked by: the legacy share_id, or a publish_id already. */
 const ID_PARAMS = ['share_id', 'publish_id'];
@@ -54,7 +55,17 @@ export function rewriteStatusQueries(context: CodemodContext): void {
     }
     for (const finding of related) {
       if (reason === undefined) context.record(finding, 'rewritten', `now ${V2} with Authorization: Bearer and { publish_id }`);
-      else context.defer(finding, siteReason(context, finding, request, declined(finding, reason, request.match.path), 'status request'));
+      else
+        context.defer(
+          finding,
+          siteReason(
+            context,
+            finding,
+            request,
+            declined(finding, reason, request.match.path, bodyNameOf(context, responseTaint(context.index, [request]))),
+            'status request',
+          ),
+        );
     }
   }
 }
@@ -84,11 +95,11 @@ function shareIdReadsOf(context: CodemodContext, request: TikTokRequest): RawFin
   );
 }
 
-function declined(finding: RawFinding, reason: string, path: string): string {
+function declined(finding: RawFinding, reason: string, path: string, body: string | undefined): string {
   const legacy = typeof finding.data?.legacy === 'string' ? `${finding.data.legacy} ` : '';
   // Said, so that the person knows there is no working status check to keep, only one to write.
   const never = isNeverServedStatusPath(path) ? '(a path the legacy host never served: this call never worked) ' : '';
-  return `the status query ${legacy}${never}is not rewritten: ${reason}; send ${V2} with the header Authorization: Bearer <token> and the JSON body {"publish_id": <the publish_id of the migrated upload>} (it answers data.status: ${PUBLISH_STATUSES.join(', ')})`;
+  return `the status query ${legacy}${never}is not rewritten: ${reason}; send ${V2} with the header Authorization: Bearer <token> and the JSON body {"publish_id": <the publish_id of the migrated upload>} (it answers the status in ${body ? `\`${body}.data.status\`` : "data.status of the answer's body"}: ${PUBLISH_STATUSES.join(', ')})`;
 }
 
 function rewriteCall(context: CodemodContext, request: TikTokRequest, readsShareId: boolean): string | undefined {
