@@ -9,7 +9,7 @@ import { ensureNamedImport } from '../../src/codemod/imports.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { UPLOAD_CLIENTS, type UploadClient } from '../../src/codemod/upload-helpers/index.js';
 import { quoted } from '../../src/codemod/todo.js';
-import { MEDIA_TRANSFER } from '../../src/contract/index.js';
+import { INBOX_VIDEO_INIT, MEDIA_TRANSFER } from '../../src/contract/index.js';
 import { carryOptions } from './carry-options.js';
 import { queryExtras } from '../../src/codemod/legacy-query-extras.js';
 import { legacyInterceptorNote } from '../../src/codemod/legacy-interceptors.js';
@@ -58,6 +58,18 @@ function droppedQueryMessage(names: readonly string[]): string {
   return `the legacy request's query ${names.map((name) => `\`${name}\``).join(', ')} ${them} no longer sent: TikTok never read ${it}, and the init takes no query; if the app reads ${it} back from the request (an interceptor, a log), pass ${it} another way`;
 }
 
+/**
+ * An upload sent through a function of the app's the codemod cannot see into: its advice follows what
+ * the body sends, bytes (the init, then a PUT) or the video's URL (one init that asks TikTok to pull
+ * it, with no PUT and no upload_url).
+ */
+function unseenSenderReason(request: TikTokRequest, context: CodemodContext): string {
+  const found = extractVideo(request, context);
+  if (!('reason' in found) && found.video.kind === 'url')
+    return `this upload goes through a function the codemod cannot see into, and sends the video's URL (\`${quoted(found.video.expression, 60)}\`): make it POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer and \`{ source_info: { source: 'PULL_FROM_URL', video_url } }\` (a URL on a domain verified for the app); nothing is PUT, and the init answers data.publish_id`;
+  return 'this upload goes through a function the codemod cannot see into: make it send the Content Posting init POST and then PUT the bytes to data.upload_url';
+}
+
 /** What replaces what: the expression that becomes the helper call, and what else goes. */
 interface Site {
   readonly target: Node;
@@ -79,8 +91,7 @@ const TYPE_SLOT = '__MigrateShareVideoType__';
  */
 export function rewriteCallSite(context: CodemodContext, request: TikTokRequest): string | undefined {
   const client = clientOf(request, context);
-  if (!client)
-    return 'this upload goes through a function the codemod cannot see into: make it send the Content Posting init POST and then PUT the bytes to data.upload_url';
+  if (!client) return unseenSenderReason(request, context);
   const upload = UPLOAD_CLIENTS[client.kind];
   if (!upload)
     return `the ${client.kind} client is not rewritten yet: send the Content Posting init POST, then PUT the bytes to data.upload_url`;
