@@ -11,7 +11,12 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../fixtures');
 const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
   .filter(
-    (name) => !name.startsWith('detect') && /(^|\/)(input|output)\.(c|m)?tsx?$/.test(name) && statSync(path.join(root, name)).isFile(),
+    (name) =>
+      !name.startsWith('detect') &&
+      // `input.ts`, and a project fixture's modules (`input/clips.ts`, `output/clips.ts`).
+      /(^|\/)(input|output)(\.|\/(.+\/)?[^/]+\.)(c|m)?tsx?$/.test(name) &&
+      !name.endsWith('.d.ts') &&
+      statSync(path.join(root, name)).isFile(),
   )
   .map((name) => path.join(root, name));
 
@@ -43,11 +48,11 @@ function diagnosticsByFile(list: readonly string[]): Map<string, string[]> {
 }
 
 describe('TypeScript fixture outputs', () => {
-  const inputs = diagnosticsByFile(files.filter((file) => /\/input\./.test(file)));
-  const outputs = diagnosticsByFile(files.filter((file) => /\/output\./.test(file)));
-  const pairs = [...outputs.keys()].map(
-    (output) => [path.relative(root, output), output, output.replace(/\/output\.([^/]+)$/, '/input.$1')] as const,
-  );
+  const inputs = diagnosticsByFile(files.filter((file) => /\/input[./]/.test(file)));
+  const outputs = diagnosticsByFile(files.filter((file) => /\/output[./]/.test(file)));
+  const inputOf = (output: string) =>
+    /\/output\.[^/]+$/.test(output) ? output.replace(/\/output\.([^/]+)$/, '/input.$1') : output.replace(/\/output\//, '/input/');
+  const pairs = [...outputs.keys()].map((output) => [path.relative(root, output), output, inputOf(output)] as const);
 
   it.for(pairs)('%s type-checks when its input did', ([, output, input]) => {
     if ((inputs.get(input) ?? []).length > 0) return;

@@ -201,7 +201,8 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
 
   /** Why a rename may not touch a place; other files are named from the declaring file's folder, like an import. */
   function blockedAt(location: Location, from: string): string | undefined {
-    const name = relativeName(from, location.file);
+    // `./publishService.ts still has it`, said in publishService.ts itself, reads as another file.
+    const name = location.file === from ? 'this module' : relativeName(from, location.file);
     const file = byFile.get(location.file);
     if (!file || !file.writable) return `a reference in ${name} is outside what this run may change`;
     const sites = sitesOf(file);
@@ -280,6 +281,26 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
       });
     }
   }
+  // A type that stays, read as `publish_id` by an answer this run migrated (`reply.data.publish_id`
+  // of `reply: ClipReply`): that field is declared beside `share_id`, or the migrated read would not compile.
+  const besides = new Map<string, { at: number; text: string }[]>();
+  const declaredBeside = new Set<Candidate>();
+  for (const candidate of candidates) {
+    const signature = candidate.signature;
+    if (!candidate.blocked || isStatusPlace(candidate.place) || !signature || hasSibling(signature, NEW_NAME)) continue;
+    if (!readAsNewName(signature, [...sourceFiles.values()])) continue;
+    besides.set(candidate.file.file, [...(besides.get(candidate.file.file) ?? []), newNameBeside(signature)]);
+    declaredBeside.add(candidate);
+    const { line, column } = positionIn(candidate.file, signature.getNameNode().getStart());
+    outcomes.push({
+      file: candidate.file.path,
+      line,
+      column,
+      ruleId: 'no-legacy-response-field',
+      action: 'rewritten',
+      message: `\`publish_id\` declared beside \`${candidate.place}\`, for the reads of the answer this run migrated`,
+    });
+  }
   dedupeOutcomes(outcomes);
 
   // What could not be renamed gets a TODO above its declaration, once.
@@ -305,7 +326,7 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
       .join(', ');
     const message = isStatusPlace(candidate.place)
       ? `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, move it to \`${RESPONSE_FIELD_MOVES[candidate.place.split('.').at(-1) as LegacyResponseField].to}\` beside \`data\``
-      : hasSibling(candidate.signature, NEW_NAME)
+      : hasSibling(candidate.signature, NEW_NAME) || declaredBeside.has(candidate)
         ? // `publish_id` declared beside it already: a rename would declare it twice.
           `\`${candidate.place}\` stays: ${candidate.blocked}; when that is resolved, delete it (\`publish_id\` is declared beside it) and read \`publish_id\` where it is read` +
           (moves ? `, and move ${moves}` : '')
@@ -329,6 +350,7 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   const touched = new Set([
     ...candidates.filter((candidate) => !candidate.blocked).flatMap((candidate) => candidate.locations.map((location) => location.file)),
     ...todos.keys(),
+    ...besides.keys(),
   ]);
   const texts = new Map<string, string>();
   for (const file of files) {
@@ -338,13 +360,19 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     const fileTodos = todos.get(file.file) ?? [];
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const inserts = [...new Set(fileTodos.filter((todo) => todo.insertAt >= 0).map((todo) => todo.insertAt))].sort((a, b) => b - a);
+    const edits = [
+      ...inserts.map((at) => {
+        const indent = /^[ \t]*/.exec(text.slice(at))![0];
+        const messages = fileTodos.filter((todo) => todo.insertAt === at).map((todo) => todo.message);
+        return { at, text: [...new Set(messages)].map((message) => `${indent}// ${TODO_MARKER}: ${oneLine(message)}${eol}`).join('') };
+      }),
+      // `publish_id` after the `share_id` it follows (see newNameBeside).
+      ...(besides.get(file.file) ?? []),
+    ].sort((a, b) => b.at - a.at);
     const added = new Map<number, string>();
-    for (const at of inserts) {
-      const indent = /^[ \t]*/.exec(text.slice(at))![0];
-      const messages = fileTodos.filter((todo) => todo.insertAt === at).map((todo) => todo.message);
-      const comment = [...new Set(messages)].map((message) => `${indent}// ${TODO_MARKER}: ${oneLine(message)}${eol}`).join('');
-      text = text.slice(0, at) + comment + text.slice(at);
-      added.set(at, comment);
+    for (const edit of edits) {
+      text = text.slice(0, edit.at) + edit.text + text.slice(edit.at);
+      added.set(edit.at, (added.get(edit.at) ?? '') + edit.text);
     }
     const finalLines = new LineMap(text);
     for (const todo of fileTodos) {
@@ -507,4 +535,38 @@ function plural(count: number, noun: string): string {
 function hasSibling(signature: PropertySignature | undefined, name: string): boolean {
   const holder = signature?.getParent();
   return !!holder && (Node.isInterfaceDeclaration(holder) || Node.isTypeLiteral(holder)) && holder.getProperty(name) !== undefined;
+}
+
+/** Whether a read of `publish_id` somewhere goes through the object type that declares `signature` (and no `publish_id`). */
+function readAsNewName(signature: PropertySignature, files: readonly SourceFile[]): boolean {
+  return files.some((file) =>
+    file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => {
+      if (access.getName() !== NEW_NAME) return false;
+      const declared = access.getExpression().getType().getProperty(LEGACY_NAME)?.getDeclarations() ?? [];
+      return declared.includes(signature);
+    }),
+  );
+}
+
+/**
+ * `share_id: string;` gains `publish_id: string;` after it, written as it is (its type, its `?`),
+ * on a line of its own where the members have theirs, after it on the same line otherwise.
+ */
+function newNameBeside(signature: PropertySignature): { at: number; text: string } {
+  const text = signature.getText();
+  const copy = text.replace(/^(['"]?)share_id\1/, (_whole, quote: string) => `${quote}${NEW_NAME}${quote}`);
+  const full = signature.getSourceFile().getFullText();
+  let end = signature.getEnd();
+  // A separator the member's text leaves out (`share_id: string,` of a type literal) comes first.
+  const separator = /[;,]$/.test(text) ? '' : /^[ \t]*[;,]/.exec(full.slice(end))?.[0].trim();
+  if (separator) end = full.indexOf(separator, end) + 1;
+  const lineStartAt = full.lastIndexOf('\n', signature.getStart() - 1) + 1;
+  const indent = full.slice(lineStartAt, signature.getStart());
+  const tail = separator ?? '';
+  const inserted = /^[ \t]*$/.test(indent)
+    ? `\n${indent}${copy}${tail}`
+    : /[;,]$/.test(text) || separator
+      ? ` ${copy}${tail}`
+      : `; ${copy}`;
+  return { at: end, text: inserted };
 }

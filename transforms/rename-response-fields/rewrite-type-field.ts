@@ -27,10 +27,14 @@ export function rewriteTypeField(context: CodemodContext, signature: Node, field
   if (!literal || !outer || !(outer.type === 'TSTypeLiteral' || outer.type === 'TSInterfaceBody')) {
     return `\`${field}\` is not in \`${move.from}\` of the Content Posting response: declare \`${ERROR_MEMBER}\` beside \`data\` instead`;
   }
+  // `{ share_id?: string, err_code: number, }`: Babel counts each member's `,` as its own, and recast,
+  // reprinting the type without one, writes `share_id?: string,;`, which does not parse.
+  const members: Node[] = outer.type === 'TSTypeLiteral' ? outer.members : outer.body;
+  if ([...literal.members, ...members].some((member: Node) => context.source(member).trimEnd().endsWith(',')))
+    return `\`${field}\` is declared in a type whose members are separated by commas, which the codemod does not edit: move it to \`${move.to}\` (\`${ERROR_MEMBER}\` beside \`data\`) by hand`;
   if (dryRun) return undefined;
   context.pathOf(signature).prune();
   if (move.from === 'extra' && literal.members.length === 0) context.pathOf(owner!).prune();
-  const members: Node[] = outer.type === 'TSTypeLiteral' ? outer.members : outer.body;
   if (!members.some((member) => keyName(member) === 'error')) {
     // The `;` inside: recast reuses the new member's own text, so its separator must be part of it.
     const declared = context.j(`type T = { ${ERROR_MEMBER}; };`).get().node as Node;
