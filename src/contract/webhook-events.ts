@@ -17,10 +17,13 @@ export const EVENTS_PAGE_COMPLETE_SPELLING: LegacyEventName = 'video.publish.com
 
 export const LEGACY_EVENT_NAMES = Object.keys(LEGACY_EVENT_RENAMES) as LegacyEventName[];
 
+/** The event whose content carries the posted video's id, `post_id` (§6.3). */
+export const PUBLICLY_AVAILABLE_EVENT = 'post.publish.publicly_available';
+
 /** Content Posting events with no legacy counterpart: what users may now subscribe to (§6.3). */
 export const NEW_ONLY_EVENTS = [
   'post.publish.inbox_delivered',
-  'post.publish.publicly_available',
+  PUBLICLY_AVAILABLE_EVENT,
   'post.publish.no_longer_publicaly_available',
 ] as const;
 

@@ -10,7 +10,7 @@ import {
   type Node,
 } from '../../src/detect/ast.js';
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
-import { LEGACY_EVENT_NAMES, WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
+import { LEGACY_EVENT_NAMES, PUBLICLY_AVAILABLE_EVENT, WEBHOOK_FAILURE_REASON } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { chainOf } from './told-apart-from-twin.js';
@@ -28,8 +28,16 @@ function readsUnsent(name: string | undefined, fields: readonly string[], replac
     name && !(LEGACY_EVENT_NAMES as readonly string[]).includes(name)
       ? `TikTok never sends '${name}', so this code never runs, and it is`
       : `'${name}' is`;
-  return `${label} not renamed '${replacement}': the code here would then run on each such event and read ${named} of it, which no TikTok webhook sends (the content, a JSON string to parse, holds publish_id and publish_type, with reason on post.publish.failed and post_id on post.publish.publicly_available): make it read those (match the upload on publish_id), then rename the event`;
+  // `video_id`, `item_id`: the posted video's id, which only post.publish.publicly_available brings.
+  const wantsPost = replacement === 'post.publish.complete' && fields.some((field) => POST_ID_FIELD.test(field));
+  const then = wantsPost
+    ? `make it read those (match the upload on publish_id), then rename the event; where it wants the posted video's id, handle '${PUBLICLY_AVAILABLE_EVENT}' instead, whose content has post_id (post.publish.complete has none)`
+    : 'make it read those (match the upload on publish_id), then rename the event';
+  return `${label} not renamed '${replacement}': the code here would then run on each such event and read ${named} of it, which no TikTok webhook sends (the content, a JSON string to parse, holds publish_id and publish_type, with reason on post.publish.failed and post_id on post.publish.publicly_available): ${then}`;
 }
+
+/** A field naming a posted video's id (`video_id`, `videoId`, `item_id`, `aweme_id`). */
+const POST_ID_FIELD = /^(?:video|item|aweme|post)_?id$/i;
 
 /**
  * Renames one legacy event literal to its Content Posting name where it stands, unless the new name
