@@ -242,6 +242,8 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     if (!lines) lineMaps.set(file.file, (lines = new LineMap(file.text)));
     return lines.position(offset);
   };
+  const rewrittenAt = (file: ProjectPassFile, offset: number, message: string) =>
+    outcomes.push({ file: file.path, ...positionIn(file, offset), ruleId: 'no-legacy-response-field', action: 'rewritten', message });
   for (const candidate of candidates) {
     if (candidate.blocked || isStatusPlace(candidate.place)) continue;
     const [nameStart, nameEnd] = candidate.nameRange!;
@@ -269,16 +271,12 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     const sourceFile = sourceFiles.get(candidate.file.file)!;
     const field = candidate.place.split('.').at(-1) as LegacyResponseField;
     for (const signature of signaturesAt(sourceFile, candidate.place)) {
-      const { line, column } = positionIn(candidate.file, signature.getNameNode().getStart());
+      rewrittenAt(
+        candidate.file,
+        signature.getNameNode().getStart(),
+        `\`${candidate.place}\` moved to \`${RESPONSE_FIELD_MOVES[field].to}\``,
+      );
       moveToError(signature, field);
-      outcomes.push({
-        file: candidate.file.path,
-        line,
-        column,
-        ruleId: 'no-legacy-response-field',
-        action: 'rewritten',
-        message: `\`${candidate.place}\` moved to \`${RESPONSE_FIELD_MOVES[field].to}\``,
-      });
     }
   }
   // A type that stays, read as `publish_id` by an answer this run migrated (`reply.data.publish_id`
@@ -291,15 +289,11 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
     if (!readAsNewName(signature, [...sourceFiles.values()])) continue;
     besides.set(candidate.file.file, [...(besides.get(candidate.file.file) ?? []), newNameBeside(signature)]);
     declaredBeside.add(candidate);
-    const { line, column } = positionIn(candidate.file, signature.getNameNode().getStart());
-    outcomes.push({
-      file: candidate.file.path,
-      line,
-      column,
-      ruleId: 'no-legacy-response-field',
-      action: 'rewritten',
-      message: `\`publish_id\` declared beside \`${candidate.place}\`, for the reads of the answer this run migrated`,
-    });
+    rewrittenAt(
+      candidate.file,
+      signature.getNameNode().getStart(),
+      `\`publish_id\` declared beside \`${candidate.place}\`, for the reads of the answer this run migrated`,
+    );
   }
   dedupeOutcomes(outcomes);
 
