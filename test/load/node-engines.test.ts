@@ -33,6 +33,23 @@ describe('modulesOnNodeWithoutOpenAsBlob', () => {
     expect(older(packages, files)).toEqual(['/repo/scripts/post.js']);
   });
 
+  it('with no engines, the pinned Node of the folder or the @types/node the package compiles against decide', () => {
+    const manifest = (types: string) => JSON.stringify({ name: 'lib', devDependencies: { '@types/node': types } });
+    const packages = {
+      '/nvm/package.json': pkg(),
+      '/nvm/.nvmrc': 'v18.17.0\n',
+      '/nvm20/package.json': pkg(),
+      '/nvm20/.node-version': '20\n',
+      '/alias/package.json': pkg(),
+      '/alias/.nvmrc': 'lts/*\n',
+      '/types18/package.json': manifest('18.7.18'),
+      '/types20/package.json': manifest('^20.11.0'),
+      '/both/package.json': JSON.stringify({ engines: { node: '>=20' }, devDependencies: { '@types/node': '^18' } }),
+    };
+    const files = ['/nvm/a.js', '/nvm20/a.js', '/alias/a.js', '/types18/src/a.ts', '/types20/src/a.ts', '/both/a.ts'];
+    expect(older(packages, files)).toEqual(['/nvm/a.js', '/types18/src/a.ts']);
+  });
+
   it('a package.json that does not parse, or no package.json at all, keeps the Blob', () => {
     expect(older({ '/a/package.json': '{ "engines": ' }, ['/a/x.js', '/b/y.js'])).toEqual([]);
   });
