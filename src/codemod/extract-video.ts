@@ -263,6 +263,7 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
     : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
+  const chunks = json ? chunkRuleBreaks(context, json, size?.value) : '';
   const step = request && badUploadUrlStep(context, request);
   // `if (init.data.error) throw`: true of every init's answer, whose `error` says "ok" on success.
   const errorTest =
@@ -290,7 +291,29 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     ? `\`${body}.data.upload_url\` and \`${body}.data.publish_id\` (the answer's body holds them under its \`data\`)`
     : "data.upload_url and data.publish_id of the answer's body";
   const put = `PUT the bytes to ${body ? `\`${body}.data.upload_url\`` : 'that upload_url'} with Content-Range and Content-Type`;
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}; then read ${reads}${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}`;
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}${chunks}; then read ${reads}${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}`;
+}
+
+/**
+ * What the body's own chunk count breaks of TikTok's rules (§4.2), said where the init is: a count
+ * rounded up (`Math.ceil(size / chunk)`), where the init wants ⌊video_size / chunk_size⌋ with the
+ * trailing bytes in the last chunk; one chunk declared smaller than the video.
+ */
+function chunkRuleBreaks(context: CodemodContext, json: Node, size: Node | undefined): string {
+  const count = findProperty(json, 'total_chunk_count') ?? findNested(context, json, 'source_info', 'total_chunk_count');
+  const chunk = findProperty(json, 'chunk_size') ?? findNested(context, json, 'source_info', 'chunk_size');
+  if (!count) return '';
+  const written = context.source(count.value);
+  if (/\bMath\.ceil\b/.test(written))
+    return ` (its total_chunk_count rounds up, \`${quoted(written, 50)}\`, where TikTok counts ⌊video_size / chunk_size⌋ and the trailing bytes go with the last chunk, which a short chunk of its own breaks: round down, here and where the chunks are cut)`;
+  if (staticNumber(count.value) === 1 && chunk && size && context.source(chunk.value) !== context.source(size))
+    return ` (it declares one chunk, so chunk_size must be the whole video_size, not \`${quoted(context.source(chunk.value), 50)}\`)`;
+  return '';
+}
+
+function staticNumber(node: Node): number | undefined {
+  const value = unwrap(node);
+  return value.type === 'NumericLiteral' || (value.type === 'Literal' && typeof value.value === 'number') ? Number(value.value) : undefined;
 }
 
 /** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */
