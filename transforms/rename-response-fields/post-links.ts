@@ -3,6 +3,9 @@ import { todoStatement } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import type { Node } from '../../src/detect/ast.js';
 
+/** Where a post's own id comes from, which neither the Share Video nor the init's answer holds. */
+export const POST_ID_LATER = 'post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch)';
+
 /** A link to a post on TikTok's site: `https://www.tiktok.com/@user/video/<id>`. */
 const POST_LINK = /tiktok\.com\/@[^/]*\/video\/$/;
 
@@ -14,25 +17,29 @@ const POST_LINK = /tiktok\.com\/@[^/]*\/video\/$/;
 export function postLinkReads(context: CodemodContext, fields: readonly RawFinding[]): Map<RawFinding, Node> {
   const links = new Map<RawFinding, Node>();
   for (const finding of fields) {
-    if (finding.data.legacy !== 'share_id' || finding.messageId !== 'responseField') continue;
-    let inner: Node = finding.node!;
-    for (const ancestor of context.index.ancestors(finding.node!)) {
-      if (ancestor.type === 'TemplateLiteral') {
-        if (linksTo(ancestor, inner)) links.set(finding, ancestor);
-        break;
-      }
-      // `const postId = init.data?.share_id || \`tt_${Date.now()}\``: the link is built from the name.
-      if (ancestor.type === 'VariableDeclarator' && ancestor.init === inner && ancestor.id.type === 'Identifier') {
-        const binding = context.index.resolve(ancestor.id);
-        const template = binding && linkReading(context, binding.name, context.index.referencesOf(binding));
-        if (template) links.set(finding, template);
-        break;
-      }
-      if (!['MemberExpression', 'OptionalMemberExpression', 'TSNonNullExpression', 'LogicalExpression'].includes(ancestor.type)) break;
-      inner = ancestor;
-    }
+    if (finding.messageId !== 'responseField') continue;
+    const link = postLinkOf(context, finding);
+    if (link) links.set(finding, link);
   }
   return links;
+}
+
+/** The template building a post's link from a `share_id` read, if it builds one. */
+export function postLinkOf(context: CodemodContext, finding: RawFinding): Node | undefined {
+  if (finding.data.legacy !== 'share_id') return undefined;
+  let inner: Node = finding.node!;
+  for (const ancestor of context.index.ancestors(finding.node!)) {
+    if (ancestor.type === 'TemplateLiteral') return linksTo(ancestor, inner) ? ancestor : undefined;
+    // `const postId = init.data?.share_id || \`tt_${Date.now()}\``: the link is built from the name.
+    if (ancestor.type === 'VariableDeclarator' && ancestor.init === inner && ancestor.id.type === 'Identifier') {
+      const binding = context.index.resolve(ancestor.id);
+      return binding && linkReading(context, binding.name, context.index.referencesOf(binding));
+    }
+    if (!['MemberExpression', 'OptionalMemberExpression', 'TSNonNullExpression', 'LogicalExpression'].includes(ancestor.type))
+      return undefined;
+    inner = ancestor;
+  }
+  return undefined;
 }
 
 /** Whether a template builds a post's link with the expression as its id. */
@@ -62,7 +69,7 @@ export function explainPostLinks(context: CodemodContext, links: ReadonlyMap<Raw
     if (open.has(finding)) continue;
     context.todoAt(
       todoStatement(context, template),
-      "this link to the post is built from `publish_id` (the Share Video `share_id` before), which names the upload, not the post: it never opened a video, and does not now; the post's id arrives later, as post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch): build the link from that, or store the upload's id alone",
+      `this link to the post is built from \`publish_id\` (the Share Video \`share_id\` before), which names the upload, not the post: it never opened a video, and does not now; the post's id arrives later, as ${POST_ID_LATER}: build the link from that, or store the upload's id alone`,
       template,
     );
   }

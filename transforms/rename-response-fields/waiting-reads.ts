@@ -2,6 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { rangeOf } from '../../src/detect/ast.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { statementForTodo } from '../../src/detect/todo-placement.js';
+import { POST_ID_LATER, postLinkOf } from './post-links.js';
 
 /**
  * Reads of an answer whose request is left for a person, one TODO per place: the reads in a statement
@@ -38,7 +39,15 @@ export function deferWaitingReads(
       : removedStep(lead)
         ? `${fields.length > 1 ? 'they go' : 'it goes'} with that call, which no API serves any more`
         : `migrate it, then read ${reads}`;
-    context.defer(lead, `${names} ${fields.length > 1 ? 'come' : 'comes'} from ${which(lead)} is not migrated yet (see its TODO): ${then}`);
+    // `…tiktok.com/@${user}/video/${body.data.share_id}`: publish_id will not open a post either.
+    const link =
+      !removedStep(lead) && [lead, ...rest].some((finding) => postLinkOf(context, finding) !== undefined)
+        ? `; the link to the post built from it will not open with publish_id, which names the upload: the post's id arrives later, as ${POST_ID_LATER}`
+        : '';
+    context.defer(
+      lead,
+      `${names} ${fields.length > 1 ? 'come' : 'comes'} from ${which(lead)} is not migrated yet (see its TODO): ${then}${link}`,
+    );
     for (const finding of rest)
       context.record(finding, 'todo', `\`${finding.data.legacy}\` waits for the same request: see the TODO above`);
   }
