@@ -26,6 +26,19 @@ export function quoted(source: string, max: number): string {
 }
 
 /**
+ * How a TODO names a call: as written when it is short and plain, else its callee and first argument
+ * (`axios.get(endpoints[network], …)`), whitespace taken out of a callee written over several lines.
+ * Never with a backtick inside, which would end the TODO's code span.
+ */
+export function callLabel(source: (node: Node) => string, call: Node): string {
+  const text = oneLine(source(call));
+  if (text.length <= 60 && !text.includes('`')) return text;
+  const first = call.arguments[0] ? oneLine(source(call.arguments[0])) : '';
+  const callee = source(call.callee).replace(/\s+/g, '');
+  return `${callee}(${first.length <= 40 && !first.includes('`') ? first : '…'}${call.arguments.length > 1 ? ', …' : ''})`;
+}
+
+/**
  * Leaves `// TODO(migrate-share-video): <what to do>` above the statement that holds a node, once.
  * A statement that already carried one of these comments when the file was read gets no other:
  * a second run adds nothing, whatever the wording.

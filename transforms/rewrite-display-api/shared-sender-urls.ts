@@ -1,4 +1,10 @@
-import { LOGIN_KIT_USER_INFO_PATH, V2_USER_FIELDS, V2_USER_INFO_URL } from '../../src/contract/index.js';
+import {
+  LOGIN_KIT_USER_INFO_PATH,
+  NEAREST_V2_FIELD,
+  USER_INFO_FIELD_SCOPES,
+  V2_USER_FIELDS,
+  V2_USER_INFO_URL,
+} from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
@@ -7,6 +13,7 @@ import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
 import {
   findProperty,
   isCall,
+  isFunction,
   isMember,
   keyName,
   memberName,
@@ -18,7 +25,8 @@ import {
 import { classifyUrl } from '../../src/detect/classify-url.js';
 import { narrowedKey } from '../../src/detect/narrowed-key.js';
 import { fieldsReadUnder, fieldsV2Lacks } from './requested-fields.js';
-import { Taint } from '../../src/detect/taint.js';
+import { calledFunction, Taint } from '../../src/detect/taint.js';
+import { callLabel } from '../../src/codemod/todo.js';
 
 /** The v1 user info paths whose answer v2 gives in the shape a v2-minded reader expects: `data.user`. */
 const USER_INFO_PATHS = new Set(['/user/info/', LOGIN_KIT_USER_INFO_PATH]);
@@ -46,6 +54,12 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
     // No fields in the URL: the ones the shared answer's `data.user` is read for (`case 'tiktok': data.data.user.open_id`).
     const fields = match.queryStart === -1 ? userFieldsRead(context, senders) : v2Fields(text.slice(match.queryStart + 1));
     if (!fields) continue;
+    // `unique_id`, a field v1 answered and v2 does not: the entry waits for the person to pick v2's.
+    const lacking = fieldsV2Lacks(fields);
+    if (lacking.length > 0) {
+      context.defer(finding, lackingFieldsReason(context, senders[0], fields, lacking));
+      continue;
+    }
     // `case 'tiktok': return { id: response.data.data.open_id }`: the user read flat in `data`, where
     // v2 (and v1 before it) answers `data.user`; moved there, or the entry is left to a person.
     const flat = flatUserReads(context, senders, literal);
@@ -111,8 +125,35 @@ function v2Fields(query: string): string[] | undefined {
  * among the platforms such a call serves (v1 Login Kit answered flat in `data`): those reads are TikTok's.
  */
 function userFieldsRead(context: CodemodContext, calls: readonly Node[]): string[] | undefined {
-  const names = fieldsReadUnder(context, new Taint(context.index, new Set(calls)), 'user');
-  return names && names.size > 0 && fieldsV2Lacks([...names]).length === 0 ? [...names] : undefined;
+  const names = fieldsReadUnder(context, answerTaint(context, calls), 'user');
+  return names && names.size > 0 ? [...names] : undefined;
+}
+
+/**
+ * The shared answers, followed into the module's own functions they are handed to
+ * (`this.normalizeProfileData(platform, response.data)`): the parameter that takes one holds it.
+ */
+function answerTaint(context: CodemodContext, calls: readonly Node[]): Taint {
+  const sources = new Set(calls);
+  const first = new Taint(context.index, sources);
+  const seeds: Node[] = [];
+  for (const call of [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]) {
+    const fn = calledFunction(context.index, call);
+    if (!fn || !isFunction(fn)) continue;
+    (call.arguments as Node[]).forEach((argument, position) => {
+      const param = fn.params[position] as Node | undefined;
+      if (param?.type === 'Identifier' && first.has(argument)) seeds.push(param);
+    });
+  }
+  return seeds.length > 0 ? new Taint(context.index, sources, seeds) : first;
+}
+
+/** Why an entry whose answer is read for a field v2 lacks waits: the request, the fields, v2's nearest. */
+function lackingFieldsReason(context: CodemodContext, sender: Node, fields: readonly string[], lacking: readonly string[]): string {
+  const v2 = [...new Set(fields.map((field) => (lacking.includes(field) ? NEAREST_V2_FIELD[field] : field)).filter(Boolean))];
+  const nearest = lacking.map((field) => `\`${field}\`${NEAREST_V2_FIELD[field] ? ` (v2's nearest: \`${NEAREST_V2_FIELD[field]}\`)` : ''}`);
+  const scopes = [...new Set(v2.map((field) => USER_INFO_FIELD_SCOPES[field!]).filter(Boolean))];
+  return `this v1 user info URL is sent by \`${callLabel((node) => context.source(node), sender)}\`, the module's GET with Authorization: Bearer and no body, as v2's user info wants; its answer's user is read for ${fields.map((field) => `\`${field}\``).join(', ')}, and v2 answers no ${nearest.join(', ')}: point the entry at ${V2_USER_INFO_URL}?fields=${v2.join(',')} and read ${lacking.map((field) => (NEAREST_V2_FIELD[field] ? `\`${NEAREST_V2_FIELD[field]}\`` : `another field for \`${field}\``)).join(', ')} there${scopes.length > 0 ? ` (it needs the scope ${scopes.join(' and ')}, beside user.info.basic)` : ''}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { findingsOfRequest, type CodemodContext } from '../../src/codemod/contex
 import { methodOf } from '../../src/codemod/http-client.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { todoStatement } from '../../src/codemod/todo.js';
+import { callLabel, todoStatement } from '../../src/codemod/todo.js';
 import { repointExportedV1Urls, sentOutOfSightOnly } from '../../src/codemod/repoint-exported-url.js';
 import { isExported } from '../../src/detect/endpoints.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
@@ -251,9 +251,7 @@ function answerRead(grant: Grant, reads: string, checks: string): string {
  * it lacks for TikTok, judged by the keys the function's own objects send.
  */
 function explainSharedSender(context: CodemodContext, finding: RawFinding, grant: Grant, call: Node): void {
-  const text = context.source(call);
-  const label =
-    text.length <= 60 && !text.includes('\n') ? text : `${context.source(call.callee)}(${context.source(call.arguments[0])}, …)`;
+  const label = callLabel((node) => context.source(node), call);
   const keys = new Set<string>();
   const fn = context.index.functionOf(call);
   for (const object of context.index.ofType('ObjectExpression'))
