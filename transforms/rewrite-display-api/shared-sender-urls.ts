@@ -152,7 +152,7 @@ function answerTaint(context: CodemodContext, calls: readonly Node[]): Taint {
 function lackingFieldsReason(context: CodemodContext, sender: Node, fields: readonly string[], lacking: readonly string[]): string {
   const v2 = [...new Set(fields.map((field) => (lacking.includes(field) ? NEAREST_V2_FIELD[field] : field)).filter(Boolean))];
   const nearest = lacking.map((field) => `\`${field}\`${NEAREST_V2_FIELD[field] ? ` (v2's nearest: \`${NEAREST_V2_FIELD[field]}\`)` : ''}`);
-  const scopes = [...new Set(v2.map((field) => USER_INFO_FIELD_SCOPES[field!]).filter(Boolean))];
+  const scopes = [...new Set(v2.map((field) => USER_INFO_FIELD_SCOPES[field]).filter(Boolean))];
   return `this v1 user info URL is sent by \`${callLabel((node) => context.source(node), sender)}\`, the module's GET with Authorization: Bearer and no body, as v2's user info wants; its answer's user is read for ${fields.map((field) => `\`${field}\``).join(', ')}, and v2 answers no ${nearest.join(', ')}: point the entry at ${V2_USER_INFO_URL}?fields=${v2.join(',')} and read ${lacking.map((field) => (NEAREST_V2_FIELD[field] ? `\`${NEAREST_V2_FIELD[field]}\`` : `another field for \`${field}\``)).join(', ')} there${scopes.length > 0 ? ` (it needs the scope ${scopes.join(' and ')}, beside user.info.basic)` : ''}`;
 }
 
