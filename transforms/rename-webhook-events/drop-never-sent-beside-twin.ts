@@ -46,16 +46,32 @@ export function dropNeverSentBesideTwin(
 function handledLikeTwin(context: CodemodContext, literal: Node, twin: string): boolean {
   const property = context.index.parent(literal);
   if (!property || (property.type !== 'ObjectProperty' && property.type !== 'Property') || property.key !== literal) return true;
-  const record = context.index.parent(property);
-  // Keys as the file wrote them: this run renames and adds keys before it gets here.
-  const written = (entry: Node) => {
-    const [start, end] = rangeOf(entry);
-    return typeof start === 'number' ? /^\s*(['"`]?)([\w.]+)\1\s*:\s*([\s\S]*?)\s*$/.exec(context.text.slice(start, end)) : null;
-  };
-  const own = written(property);
-  const standsFor = (name: string) => name === twin || (LEGACY_EVENT_RENAMES as Record<string, string>)[name] === twin;
-  const other = ((record?.properties ?? []) as Node[])
-    .map((entry) => (entry === property ? null : written(entry)))
-    .find((match) => match && standsFor(match[2]));
+  const own = writtenEntry(context, property);
+  const other = twinEntry(context, property, twin);
   return !own || !other || other[3] === own[3];
+}
+
+/**
+ * Whether the record a key is in has an entry for `twin`, written so or under the legacy name this
+ * run renames to it (`'video.publish.complete': 'posted'` beside `'video.upload.complete'`): a key
+ * `twin` written again would be a duplicate.
+ */
+export function recordHasTwin(context: CodemodContext, literal: Node, twin: string): boolean {
+  const property = context.index.parent(literal);
+  if (!property || (property.type !== 'ObjectProperty' && property.type !== 'Property') || property.key !== literal) return false;
+  return twinEntry(context, property, twin) !== undefined;
+}
+
+/** Keys as the file wrote them: this run renames and adds keys before it gets here. */
+function writtenEntry(context: CodemodContext, entry: Node): RegExpExecArray | null {
+  const [start, end] = rangeOf(entry);
+  return typeof start === 'number' ? /^\s*(['"`]?)([\w.]+)\1\s*:\s*([\s\S]*?)\s*$/.exec(context.text.slice(start, end)) : null;
+}
+
+function twinEntry(context: CodemodContext, property: Node, twin: string): RegExpExecArray | undefined {
+  const standsFor = (name: string) => name === twin || (LEGACY_EVENT_RENAMES as Record<string, string>)[name] === twin;
+  const record = context.index.parent(property);
+  return ((record?.properties ?? []) as Node[])
+    .map((entry) => (entry === property ? null : writtenEntry(context, entry)))
+    .find((match): match is RegExpExecArray => !!match && standsFor(match[2]));
 }

@@ -28,7 +28,7 @@ import { addEventBeside } from './add-event-beside.js';
 import { renameFailureReasonReads } from './failure-reason-reads.js';
 import { parseWebhookContent } from './parse-webhook-content.js';
 import { renameEventSite } from './rename-event-site.js';
-import { addedKey, dropNeverSentBesideTwin } from './drop-never-sent-beside-twin.js';
+import { addedKey, dropNeverSentBesideTwin, recordHasTwin } from './drop-never-sent-beside-twin.js';
 import { renameNeverSentToNamedEvent } from './rename-never-sent-to-named-event.js';
 import { renameInLogMessages } from './rename-in-log-messages.js';
 import { renameInOtherStrings } from './rename-in-other-strings.js';
@@ -339,7 +339,8 @@ function neverSentAdvice(context: CodemodContext, literal: Node, legacy: string,
   // The events the finding suggests (no-legacy-webhook-event's `neverSent`): the likely one, or them all.
   const likely = likelyEventFor(legacy);
   const events: readonly string[] = likely ? [likely] : CONTENT_POSTING_EVENTS;
-  const handled = events.filter((event) => hasNewTwin(context.index, literal, event));
+  // Beside it already, or there once this run has renamed a legacy key to it: written again, a duplicate.
+  const handled = events.filter((event) => hasNewTwin(context.index, literal, event) || recordHasTwin(context, literal, event));
   const quoted = (names: readonly string[]) => names.map((event) => `'${event}'`).join(', ');
   const open = events.filter((event) => !handled.includes(event));
   if (handled.length === 0)
