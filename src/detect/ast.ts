@@ -62,6 +62,13 @@ export function contains(outer: Node, inner: Node): boolean {
 }
 
 /** Strips wrappers that do not change a value: parentheses, TS assertions, optional chains. */
+/** The first choice of a fallback chain (`event?.content ?? event?.data ?? {}` → `event?.content`), unwrapped. */
+export function firstChoice(node: Node): Node {
+  let value = unwrap(node);
+  while (value.type === 'LogicalExpression' && value.operator !== '&&') value = unwrap(value.left);
+  return value;
+}
+
 export function unwrap(node: Node): Node {
   let current = node;
   for (;;) {

@@ -15,7 +15,19 @@ import {
   V2_VIDEO_QUERY_URL,
   type LegacyResponseField,
 } from '../contract/index.js';
-import { calleeName, isCall, isFunction, isIdentifier, isMember, keyName, memberName, staticString, unwrap, type Node } from './ast.js';
+import {
+  calleeName,
+  firstChoice,
+  isCall,
+  isFunction,
+  isIdentifier,
+  isMember,
+  keyName,
+  memberName,
+  type Node,
+  staticString,
+  unwrap,
+} from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { Owner, OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -276,11 +288,10 @@ function webhookContentSources(index: ModuleIndex, owners: OwnershipResolver, ow
     if (!isMember(callee) || !isIdentifier(unwrap(callee.object), 'JSON') || calleeName(call) !== 'parse' || !call.arguments[0]) continue;
     if (readsContent(call.arguments[0], index) && owners.ownerOf(call) === owner) sources.add(call);
   }
-  // `const content = event?.content ?? event?.data ?? {}`: an app (or its framework) that parsed the
-  // body's content already holds it in a variable; its first choice is the envelope's field.
+  // `const content = event?.content ?? event?.data ?? {}`: the envelope's content held in a variable,
+  // its first choice; parsed by the app, or to be (unparsed-webhook-content.ts), its fields are the event's.
   for (const declarator of index.ofType('VariableDeclarator')) {
-    let value = declarator.init && unwrap(declarator.init);
-    while (value?.type === 'LogicalExpression' && value.operator !== '&&') value = unwrap(value.left);
+    const value = declarator.init && firstChoice(declarator.init);
     if (declarator.id.type !== 'Identifier' || !value || !isMember(value) || memberName(value) !== 'content') continue;
     if (owners.ownerOf(declarator) === owner) sources.add(value);
   }

@@ -1,5 +1,5 @@
 import { CONTENT_POSTING_EVENTS, WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON } from '../contract/index.js';
-import { calleeName, isIdentifier, isMember, memberName, staticString, unwrap, type Node } from './ast.js';
+import { calleeName, firstChoice, isIdentifier, isMember, memberName, staticString, unwrap, type Node } from './ast.js';
 import type { Binding, ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -44,8 +44,7 @@ function contentName(declarator: Node): Node | undefined {
     const value = property && unwrap(property.value);
     return value?.type === 'Identifier' ? value : undefined;
   }
-  let value = declarator.init && unwrap(declarator.init);
-  while (value?.type === 'LogicalExpression' && value.operator !== '&&') value = unwrap(value.left);
+  const value = declarator.init && firstChoice(declarator.init);
   return declarator.id.type === 'Identifier' && value && isMember(value) && memberName(value) === 'content' ? declarator.id : undefined;
 }
 
@@ -82,8 +81,7 @@ function testedForString(index: ModuleIndex, binding: Binding): boolean {
  * the envelope TikTok sent, whatever its content holds.
  */
 function builtHere(index: ModuleIndex, declarator: Node): boolean {
-  let value = unwrap(declarator.init);
-  while (value?.type === 'LogicalExpression' && value.operator !== '&&') value = unwrap(value.left);
+  const value = firstChoice(declarator.init);
   const record = isMember(value) && declarator.id.type !== 'ObjectPattern' ? unwrap(value.object) : value;
   if (record?.type !== 'Identifier') return false;
   const binding = index.resolve(record);

@@ -1,5 +1,5 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { isMember, unwrap, type Node } from '../../src/detect/ast.js';
+import { firstChoice, isMember, unwrap, type Node } from '../../src/detect/ast.js';
 
 /**
  * `const content = event?.content ?? {}` read for `publish_id`: TikTok sends `content` as a JSON
@@ -13,8 +13,7 @@ export function parseWebhookContent(context: CodemodContext): void {
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unparsedWebhookContent')) {
     const declarator = finding.node!;
     if (declarator.id.type !== 'Identifier') continue;
-    let value = unwrap(declarator.init);
-    while (value.type === 'LogicalExpression' && value.operator !== '&&') value = unwrap(value.left);
+    const value = firstChoice(declarator.init);
     if (!isMember(value) || !isPlainRead(value.object)) continue;
     const field = context.source(value);
     const quote = context.quote === 'double' ? '"' : "'";
