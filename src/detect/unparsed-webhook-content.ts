@@ -90,6 +90,8 @@ function builtHere(index: ModuleIndex, declarator: Node): boolean {
 
 /** `case 'post.publish.complete':`: the module names a Content Posting event in a string of its own. */
 export function handlesPostEvents(index: ModuleIndex): boolean {
+  // Most modules name none: the text says so before any node is looked at.
+  if (!index.text.includes('post.publish.')) return false;
   const names = new Set<string>(CONTENT_POSTING_EVENTS);
   return [...index.ofType('StringLiteral'), ...index.ofType('Literal')].some((node) => names.has(staticString(node) ?? ''));
 }

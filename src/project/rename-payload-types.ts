@@ -4,6 +4,7 @@ import {
   Node,
   SyntaxKind,
   type InterfaceDeclaration,
+  type PropertyAccessExpression,
   type PropertySignature,
   type SourceFile,
   type TypeAliasDeclaration,
@@ -283,10 +284,15 @@ export function renamePayloadTypes(files: readonly ProjectPassFile[], options: P
   // of `reply: ClipReply`): that field is declared beside `share_id`, or the migrated read would not compile.
   const besides = new Map<string, { at: number; text: string }[]>();
   const declaredBeside = new Set<Candidate>();
+  // Every `….publish_id` of the program, found once, when a kept type first needs them.
+  let newNameReads: PropertyAccessExpression[] | undefined;
   for (const candidate of candidates) {
     const signature = candidate.signature;
     if (!candidate.blocked || isStatusPlace(candidate.place) || !signature || hasSibling(signature, NEW_NAME)) continue;
-    if (!readAsNewName(signature, [...sourceFiles.values()])) continue;
+    newNameReads ??= [...sourceFiles.values()].flatMap((file) =>
+      file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).filter((access) => access.getName() === NEW_NAME),
+    );
+    if (!readAsNewName(signature, newNameReads)) continue;
     besides.set(candidate.file.file, [...(besides.get(candidate.file.file) ?? []), newNameBeside(signature)]);
     declaredBeside.add(candidate);
     rewrittenAt(
@@ -532,14 +538,8 @@ function hasSibling(signature: PropertySignature | undefined, name: string): boo
 }
 
 /** Whether a read of `publish_id` somewhere goes through the object type that declares `signature` (and no `publish_id`). */
-function readAsNewName(signature: PropertySignature, files: readonly SourceFile[]): boolean {
-  return files.some((file) =>
-    file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).some((access) => {
-      if (access.getName() !== NEW_NAME) return false;
-      const declared = access.getExpression().getType().getProperty(LEGACY_NAME)?.getDeclarations() ?? [];
-      return declared.includes(signature);
-    }),
-  );
+function readAsNewName(signature: PropertySignature, reads: readonly PropertyAccessExpression[]): boolean {
+  return reads.some((access) => (access.getExpression().getType().getProperty(LEGACY_NAME)?.getDeclarations() ?? []).includes(signature));
 }
 
 /**
