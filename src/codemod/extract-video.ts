@@ -31,7 +31,7 @@ import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
-import { badUploadUrlStep } from './upload-url-step.js';
+import { badUploadUrlStep, downloadedVideoUrl } from './upload-url-step.js';
 import { accessTokenHeaderValue } from './access-token-header.js';
 import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js';
 import { declarationOf } from './answer-types.js';
@@ -265,6 +265,11 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
   const chunks = json ? chunkRuleBreaks(context, json, size?.value) : '';
   const step = request && badUploadUrlStep(context, request);
+  // The bytes of the second step, downloaded from a URL after this request: TikTok can fetch it itself.
+  const pulled = request && downloadedVideoUrl(context, request);
+  const pull = pulled
+    ? `; the bytes it sends next are downloaded from \`${quoted(pulled, 40)}\` after this request, so their size is not known here: TikTok can pull that URL itself, with \`{ source_info: { source: 'PULL_FROM_URL', video_url: ${quoted(pulled, 40)} } }\` (a URL on a domain verified for the app) and no PUT, or the download goes above this request`
+    : '';
   // `if (init.data.error) throw`: true of every init's answer, whose `error` says "ok" on success.
   const errorTest =
     request && testsErrorForTruth(context, request)
@@ -291,7 +296,7 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     ? `\`${body}.data.upload_url\` and \`${body}.data.publish_id\` (the answer's body holds them under its \`data\`)`
     : "data.upload_url and data.publish_id of the answer's body";
   const put = `PUT the bytes to ${body ? `\`${body}.data.upload_url\`` : 'that upload_url'} with Content-Range and Content-Type`;
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}${chunks}; then read ${reads}${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}`;
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}${chunks}; then read ${reads}${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}${pull}`;
 }
 
 /**

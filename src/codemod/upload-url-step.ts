@@ -12,6 +12,35 @@ import type { CodemodContext } from './context.js';
  * in sight or it looks right.
  */
 export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest): string | undefined {
+  for (const step of uploadUrlSteps(context, request)) {
+    const reason = judgeStep(context, step);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/**
+ * `const clip = await axios.get(videoUrl, { responseType: 'arraybuffer' })`, then `axios.put(uploadUrl,
+ * clip.data)`: the URL the bytes a second step sends were downloaded from, as written, when they were.
+ * TikTok can pull that URL itself (PULL_FROM_URL), with no bytes to send.
+ */
+export function downloadedVideoUrl(context: CodemodContext, request: TikTokRequest): string | undefined {
+  for (const step of uploadUrlSteps(context, request)) {
+    const [, body] = step.arguments as Node[];
+    const value = body && unwrap(body);
+    // `clip.data` of axios, or `clip` itself (a fetch's bytes read beside it are not followed).
+    const holder = value && isMember(value) && memberName(value) === 'data' ? unwrap(value.object) : value;
+    const binding = holder?.type === 'Identifier' ? context.index.resolve(holder) : undefined;
+    let download = binding?.init && binding.path.length === 0 ? unwrap(binding.init) : undefined;
+    if (download?.type === 'AwaitExpression') download = unwrap(download.argument);
+    if (!download || !isCall(download) || calleeName(download) !== 'get' || !download.arguments[0]) continue;
+    return context.source(download.arguments[0]);
+  }
+  return undefined;
+}
+
+/** The calls that send to the `upload_url` this request's answer gives: in sight, or in a function of the module handed it. */
+function uploadUrlSteps(context: CodemodContext, request: TikTokRequest): Node[] {
   const answer = responseTaint(context.index, [request]);
   const followed = new Set<Node>();
   const isUploadUrl = (node: Node): boolean => {
@@ -30,12 +59,12 @@ export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest
     if (!binding?.init) return false;
     return binding.path.length > 0 ? binding.path.at(-1) === 'upload_url' && answer.has(binding.init) : isUploadUrl(binding.init);
   };
+  const steps: Node[] = [];
   const calls = context.index.ofType('CallExpression');
   for (const call of calls) {
     const [url] = call.arguments as Node[];
     if (!url || !isUploadUrl(url)) continue;
-    const own = judgeStep(context, call);
-    if (own) return own;
+    steps.push(call);
     // `this.uploadChunks(init.data.upload_url, file)`: the module's own function sends the bytes.
     const fn = calledFunction(context.index, call);
     const param = fn?.params?.[0] as Node | undefined;
@@ -45,12 +74,10 @@ export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest
       const first = (inner.arguments as Node[])[0];
       const value = first && unwrap(first);
       if (rangeOf(inner)[0] < from || rangeOf(inner)[1] > to || value?.type !== 'Identifier') continue;
-      if (context.index.resolve(value)?.id !== param) continue;
-      const reason = judgeStep(context, inner);
-      if (reason) return reason;
+      if (context.index.resolve(value)?.id === param) steps.push(inner);
     }
   }
-  return undefined;
+  return steps;
 }
 
 /** What is wrong with one call sending the bytes to the upload URL (its first argument), if anything. */
