@@ -31,7 +31,7 @@ import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
-import { badUploadUrlStep, downloadedVideoUrl } from './upload-url-step.js';
+import { badUploadUrlStep, downloadedVideoUrl, uploadUrlSteps } from './upload-url-step.js';
 import { accessTokenHeaderValue } from './access-token-header.js';
 import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js';
 import { declarationOf } from './answer-types.js';
@@ -264,9 +264,11 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
   const chunks = json ? chunkRuleBreaks(context, json, size?.value) : '';
-  const step = request && badUploadUrlStep(context, request);
+  // The second step, found once: what it does wrong, and where its bytes come from.
+  const steps = request ? uploadUrlSteps(context, request) : [];
+  const step = badUploadUrlStep(context, steps);
   // The bytes of the second step, downloaded from a URL after this request: TikTok can fetch it itself.
-  const pulled = request && downloadedVideoUrl(context, request);
+  const pulled = downloadedVideoUrl(context, steps);
   const pull = pulled
     ? `; the bytes it sends next are downloaded from \`${quoted(pulled, 40)}\` after this request, so their size is not known here: TikTok can pull that URL itself, with \`{ source_info: { source: 'PULL_FROM_URL', video_url: ${quoted(pulled, 40)} } }\` (a URL on a domain verified for the app) and no PUT, or the download goes above this request`
     : '';

@@ -11,8 +11,8 @@ import type { CodemodContext } from './context.js';
  * `Content-Type` (API-CONTRACT §4), not a multipart form or a POST. Undefined when no such step is
  * in sight or it looks right.
  */
-export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest): string | undefined {
-  for (const step of uploadUrlSteps(context, request)) {
+export function badUploadUrlStep(context: CodemodContext, steps: readonly Node[]): string | undefined {
+  for (const step of steps) {
     const reason = judgeStep(context, step);
     if (reason) return reason;
   }
@@ -24,8 +24,8 @@ export function badUploadUrlStep(context: CodemodContext, request: TikTokRequest
  * clip.data)`: the URL the bytes a second step sends were downloaded from, as written, when they were.
  * TikTok can pull that URL itself (PULL_FROM_URL), with no bytes to send.
  */
-export function downloadedVideoUrl(context: CodemodContext, request: TikTokRequest): string | undefined {
-  for (const step of uploadUrlSteps(context, request)) {
+export function downloadedVideoUrl(context: CodemodContext, steps: readonly Node[]): string | undefined {
+  for (const step of steps) {
     const [, body] = step.arguments as Node[];
     const value = body && unwrap(body);
     // `clip.data` of axios, or `clip` itself (a fetch's bytes read beside it are not followed).
@@ -40,7 +40,7 @@ export function downloadedVideoUrl(context: CodemodContext, request: TikTokReque
 }
 
 /** The calls that send to the `upload_url` this request's answer gives: in sight, or in a function of the module handed it. */
-function uploadUrlSteps(context: CodemodContext, request: TikTokRequest): Node[] {
+export function uploadUrlSteps(context: CodemodContext, request: TikTokRequest): Node[] {
   const answer = responseTaint(context.index, [request]);
   const followed = new Set<Node>();
   const isUploadUrl = (node: Node): boolean => {
