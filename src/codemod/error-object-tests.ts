@@ -1,5 +1,5 @@
 import { V1_FAILURE_WORD, V1_SUCCESS_WORD } from '../contract/index.js';
-import { memberName, staticString, unwrap, type Node } from '../detect/ast.js';
+import { memberName, staticString, unwrap, type Node, isNumberLiteral } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import { isBodyTop } from './answer-body.js';
@@ -82,7 +82,7 @@ export function codeComparedWithNumber(context: CodemodContext, request: TikTokR
     const comparison = code && context.index.parent(code);
     if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) continue;
     const other = unwrap(comparison.left === code ? comparison.right : comparison.left);
-    if (other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number')) return comparison;
+    if (isNumberLiteral(other)) return comparison;
   }
   return undefined;
 }

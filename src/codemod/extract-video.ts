@@ -23,6 +23,7 @@ import {
   staticString,
   unwrap,
   type Node,
+  isNumberLiteral,
 } from '../detect/ast.js';
 import { formFieldCalls, requestBodies, type TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
@@ -320,7 +321,7 @@ function chunkRuleBreaks(context: CodemodContext, json: Node, size: Node | undef
 
 function staticNumber(node: Node): number | undefined {
   const value = unwrap(node);
-  return value.type === 'NumericLiteral' || (value.type === 'Literal' && typeof value.value === 'number') ? Number(value.value) : undefined;
+  return isNumberLiteral(value) ? Number(value.value) : undefined;
 }
 
 /** Keys of the init's own (`source_info`, `video_size`, …): a body that has one is the first of the two steps. */

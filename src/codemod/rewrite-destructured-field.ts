@@ -1,5 +1,5 @@
 import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type MovedResponseField } from '../contract/index.js';
-import { findProperty, isMember, keyName, memberName, unwrap, type Node } from '../detect/ast.js';
+import { findProperty, isMember, keyName, memberName, unwrap, type Node, isNumberLiteral } from '../detect/ast.js';
 import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
@@ -110,7 +110,7 @@ function codeChecks(context: CodemodContext, local: Node): CodeCheck[] {
     const parent = context.index.parent(use)!;
     if (parent.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(parent.operator)) {
       const other = parent.left === use ? parent.right : parent.left;
-      const isNumber = other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number');
+      const isNumber = isNumberLiteral(other);
       if (isNumber)
         checks.push(
           LEGACY_ERROR_CODE_MAP[other.value] !== undefined ? { kind: 'code', literal: other } : { kind: 'other', value: other.value },

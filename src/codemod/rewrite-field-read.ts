@@ -1,5 +1,5 @@
 import { LEGACY_ERROR_CODE_MAP, RESPONSE_FIELD_MOVES, SUCCESS_ERROR_CODE, type MovedResponseField } from '../contract/index.js';
-import { findProperty, isMember, memberName, unwrap, type Node } from '../detect/ast.js';
+import { findProperty, isMember, memberName, unwrap, type Node, isNumberLiteral } from '../detect/ast.js';
 import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
 
@@ -38,7 +38,7 @@ export function rewriteFieldRead(context: CodemodContext, property: Node, field:
   const other = comparison && (comparison.left === member ? comparison.right : comparison.left);
   const isCode = move.to === 'error.code';
   if (isCode && other) {
-    const isNumber = other.type === 'NumericLiteral' || (other.type === 'Literal' && typeof other.value === 'number');
+    const isNumber = isNumberLiteral(other);
     if (!isNumber)
       return `\`${field}\` is now the string \`error.code\`: compare it with "${SUCCESS_ERROR_CODE}" or a Content Posting error code`;
     if (LEGACY_ERROR_CODE_MAP[other.value] === undefined)

@@ -62,6 +62,11 @@ export function contains(outer: Node, inner: Node): boolean {
 }
 
 /** Strips wrappers that do not change a value: parentheses, TS assertions, optional chains. */
+/** A number written as such (`0`, `1e6`): Babel's NumericLiteral, ESTree's Literal holding a number. */
+export function isNumberLiteral(node: Node): boolean {
+  return node.type === 'NumericLiteral' || (node.type === 'Literal' && typeof node.value === 'number');
+}
+
 /** The first choice of a fallback chain (`event?.content ?? event?.data ?? {}` → `event?.content`), unwrapped. */
 export function firstChoice(node: Node): Node {
   let value = unwrap(node);
