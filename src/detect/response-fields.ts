@@ -300,10 +300,20 @@ function webhookContentSources(index: ModuleIndex, owners: OwnershipResolver, ow
 
 /**
  * A handler's already-parsed `content` parameter (`{ 'video.upload.failed': (content) => … }`, a
- * function given the decoded content): its fields are the webhook's.
+ * function given the decoded content): its fields are the webhook's. So are those of `content` taken
+ * apart from the envelope (`const { event, content } = req.body`), parsed by the app or to be
+ * (unparsed-webhook-content.ts).
  */
 function contentParameters(index: ModuleIndex, owners: OwnershipResolver, owner: Owner): Node[] {
   const params: Node[] = [];
+  for (const declarator of index.ofType('VariableDeclarator')) {
+    if (declarator.id.type !== 'ObjectPattern' || owners.ownerOf(declarator) !== owner) continue;
+    const property = (declarator.id.properties as Node[]).find(
+      (entry) => entry.type !== 'RestElement' && !entry.computed && isIdentifier(entry.key, 'content'),
+    );
+    const id = property && unwrap(property.value);
+    if (id?.type === 'Identifier' && !isParsedLater(index, id)) params.push(id);
+  }
   for (const type of ['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration', 'ObjectMethod']) {
     for (const fn of index.ofType(type)) {
       for (const param of fn.params ?? []) {
