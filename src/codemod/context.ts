@@ -43,6 +43,7 @@ export class CodemodContext {
   private readonly reasons = new Map<RawFinding, string>();
   private readonly extraOutcomes: Outcome[] = [];
   private readonly removedLines: string[] = [];
+  private readonly joinedLines: { marker: string; name: string }[] = [];
   private readonly copiedLines: { marker: string; original: string; copy: string }[] = [];
   /** New names added beside legacy ones (`<container offset>:<name>`): one copy each, whichever spelling asked. */
   readonly addedBeside = new Set<string>();
@@ -232,6 +233,27 @@ export class CodemodContext {
     this.pathOf(literal).replace(this.j.stringLiteral(marker));
     this.copiedLines.push({ marker, original, copy: `${original[0]}${value}${original[0]}` });
     return true;
+  }
+
+  /**
+   * A name for a statement added below another, printed as `name` on the line right below it:
+   * recast sets a new statement apart with the blank line that followed the one before it.
+   */
+  joinedAbove(name: string): string {
+    const marker = `__migrate_share_video_joined_${this.joinedLines.length}__`;
+    this.joinedLines.push({ marker, name });
+    return marker;
+  }
+
+  /** Writes out what `joinedAbove` marked: its name, its line right below the one before it. */
+  expandJoinedLines(printed: string): string {
+    let text = printed;
+    for (const { marker, name } of this.joinedLines)
+      text = text.replace(
+        new RegExp(`(\\n)(?:[ \\t]*\\r?\\n)*([^\\n]*)\\b${marker}\\b`),
+        (_all, eol: string, before: string) => `${eol}${before}${name}`,
+      );
+    return text;
   }
 
   /** Writes out what `duplicateItem` marked: the copy's line, then the item's own. */

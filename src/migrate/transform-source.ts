@@ -133,9 +133,11 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
   // Lists recast reprints (an entry added, a call's arguments) follow the file's own habit of trailing commas.
   const trailingComma = /,\s*\r?\n\s*[}\])]/.test(context.text);
-  let printed = context.expandCopiedLines(
-    context.deleteMarkedLines(
-      context.root.toSource({ quote: context.quote, lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),
+  let printed = context.expandJoinedLines(
+    context.expandCopiedLines(
+      context.deleteMarkedLines(
+        context.root.toSource({ quote: context.quote, lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),
+      ),
     ),
   );
   printed = keepDirectivePrologue(context.text, printed);

@@ -51,7 +51,10 @@ function parseTakenApart(context: CodemodContext, finding: RawFinding, declarato
   property.shorthand = false;
   property.value = context.j.identifier(raw);
   const parsed = `typeof ${raw} === ${quote}string${quote} ? JSON.parse(${raw}) : ${raw}`;
-  context.pathOf(declaration).insertAfter(context.j.template.statement([`${declaration.kind} ${name} = ${parsed};`]));
+  const { j } = context;
+  const id = j.identifier(context.joinedAbove(name));
+  const statement = j.variableDeclaration(declaration.kind, [j.variableDeclarator(id, j.template.expression([parsed]))]);
+  context.pathOf(declaration).insertAfter(statement);
   context.record(finding, 'rewritten', `\`${name}\` is the parsed content now (JSON.parse of the string TikTok sends)`);
 }
 
