@@ -31,7 +31,10 @@ export function readsUnder(context: CodemodContext, handling: readonly Node[], s
     (value.type === 'Identifier' && PAYLOAD_NAME.test(value.name as string)) || (!!envelope && context.source(value) === envelope);
   for (const statement of handling) {
     for (const node of [statement, ...descendants(statement)]) {
-      if (isMember(node) && isPayload(unwrap(node.object))) addRead(context, node, fields);
+      // `body.fail_reason` of the envelope itself: a key of its content, undefined where it is read
+      // whatever its name (content-field-off-envelope.ts reports it), so it is not renamed there.
+      const offEnvelope = !!envelope && isMember(node) && context.source(unwrap(node.object)) === envelope;
+      if (isMember(node) && isPayload(unwrap(node.object))) addRead(context, node, fields, !offEnvelope);
       if (!isCall(node)) continue;
       const callee = calledFunction(context.index, node);
       node.arguments.forEach((argument: Node, position: number) => {
@@ -115,12 +118,13 @@ function readsOfParam(context: CodemodContext, fn: Node, position: number, field
   }
 }
 
-function addRead(context: CodemodContext, member: Node, fields: Reads): void {
+function addRead(context: CodemodContext, member: Node, fields: Reads, renamesReason = true): void {
   const name = memberName(member);
   const parent = context.index.parent(member);
   // `payload.toString()`: a method of the value, not a field of the event.
   if (!name || (parent && isCall(parent) && parent.callee === member)) return;
-  if (name === WEBHOOK_FAILURE_REASON.misnamed && !member.computed && untyped(context, member.object)) fields.failReasons.push(member);
+  if (name === WEBHOOK_FAILURE_REASON.misnamed && renamesReason && !member.computed && untyped(context, member.object))
+    fields.failReasons.push(member);
   if (!SENT.has(name) && (fallbackOfSentField(context, member) || logged(context, member))) return;
   fields.names.add(name);
 }
@@ -130,7 +134,9 @@ function untyped(context: CodemodContext, object: Node): boolean {
   const value = unwrap(object);
   const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
   const annotation = binding?.id.typeAnnotation?.typeAnnotation;
-  return !!binding && (!annotation || annotation.type === 'TSAnyKeyword');
+  // `const body = (await req.json()) as Delivery`: typed by its assertion.
+  const asserted = binding?.init && ['TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression'].includes(binding.init.type);
+  return !!binding && !asserted && (!annotation || annotation.type === 'TSAnyKeyword');
 }
 
 /** `console.log('published', body.video_id)`: a read only logged prints `undefined` and goes on. */

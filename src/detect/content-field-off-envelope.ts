@@ -1,0 +1,85 @@
+import { WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON } from '../contract/index.js';
+import { isMember, keyName, memberName, rangeOf, unwrap, type Node } from './ast.js';
+import type { Binding, ModuleIndex } from './module-index.js';
+import type { OwnershipResolver } from './ownership.js';
+import type { RawFinding } from './raw-finding.js';
+
+/**
+ * What a post event's decoded content holds (§6.3), and the status fetch's name of the reason:
+ * never a key of the envelope around it (`client_key`, `event`, `create_time`, `user_openid`,
+ * `content`). `share_id` is left to the stray-read TODO of the webhook rename.
+ */
+const CONTENT_ONLY = new Set<string>([...WEBHOOK_CONTENT_KEYS.filter((key) => key !== 'share_id'), WEBHOOK_FAILURE_REASON.misnamed]);
+
+/**
+ * `switch (body.event) { case 'post.publish.complete': save(body.publish_id) }`: the record whose
+ * `event` the handler reads is TikTok's envelope, and `publish_id` (like `reason`, `post_id`) is a
+ * key of its `content`, a JSON string, never of the envelope: the read is undefined on every event,
+ * before the migration and after it (a handler renamed to the new events still matches nothing).
+ * Reported once per envelope, at its first such read, naming them all. Not a read in a fallback
+ * chain that also takes the field from elsewhere (`content.publish_id ?? body.publish_id`, written
+ * for either shape), nor a record the module builds itself.
+ */
+export function findContentFieldsOffEnvelope(index: ModuleIndex, owners: OwnershipResolver): RawFinding[] {
+  const envelopes = new Map<Binding, Node[]>();
+  for (const type of ['MemberExpression', 'OptionalMemberExpression']) {
+    for (const member of index.ofType(type)) {
+      const field = memberName(member);
+      if (member.computed || !field || !CONTENT_ONLY.has(field)) continue;
+      const binding = envelopeBinding(index, member.object);
+      if (!binding || owners.ownerOf(member) !== 'tiktok' || inFallbackChain(index, member)) continue;
+      envelopes.set(binding, [...(envelopes.get(binding) ?? []), member]);
+    }
+  }
+  return [...envelopes.values()].map((reads) => {
+    reads.sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0]);
+    const names = [...new Set(reads.map((read) => `\`${index.source(read).replaceAll('?.', '.')}\``))];
+    const listed = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
+    return {
+      ruleId: 'no-legacy-response-field',
+      messageId: 'contentFieldOffEnvelope',
+      node: reads[0],
+      severity: 'warning',
+      data: { reads: listed },
+    };
+  });
+}
+
+/**
+ * The binding of a plain name (`body`, `payload`) whose `event` the module reads too (`body.event`,
+ * `const { event } = body`): the envelope. Not a record built here (`{ event, publish_id }`).
+ */
+function envelopeBinding(index: ModuleIndex, object: Node): Binding | undefined {
+  const value = unwrap(object);
+  if (value.type !== 'Identifier') return undefined;
+  const binding = index.resolve(value);
+  if (!binding || (binding.init && binding.path.length === 0 && unwrap(binding.init).type === 'ObjectExpression')) return undefined;
+  return index.referencesOf(binding).some((reference) => readsEvent(index, reference)) ? binding : undefined;
+}
+
+/** `body.event`, `body?.event`, or `body` taken apart for its `event`. */
+function readsEvent(index: ModuleIndex, reference: Node): boolean {
+  const parent = index.parent(reference);
+  if (parent && isMember(parent) && parent.object === reference && !parent.computed) return memberName(parent) === 'event';
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== reference || parent.id.type !== 'ObjectPattern') return false;
+  return (parent.id.properties as Node[]).some((property) => property.type !== 'RestElement' && keyName(property) === 'event');
+}
+
+/** `content.publish_id ?? body.publish_id`: the read is one choice among others. */
+function inFallbackChain(index: ModuleIndex, member: Node): boolean {
+  let node = member;
+  let parent = index.parent(node);
+  while (parent && (parent.type === 'ParenthesizedExpression' || parent.type === 'TSNonNullExpression')) {
+    node = parent;
+    parent = index.parent(node);
+  }
+  if (parent?.type !== 'LogicalExpression' || parent.operator === '&&') return false;
+  const field = memberName(member);
+  const operands = (expression: Node): Node[] =>
+    expression.type === 'LogicalExpression' && expression.operator !== '&&'
+      ? [...operands(expression.left), ...operands(expression.right)]
+      : [unwrap(expression)];
+  let top = parent;
+  while (index.parent(top)?.type === 'LogicalExpression' && index.parent(top)!.operator !== '&&') top = index.parent(top)!;
+  return operands(top).some((operand) => operand !== member && isMember(operand) && memberName(operand) === field);
+}
