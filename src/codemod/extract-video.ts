@@ -32,7 +32,7 @@ import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
-import { badUploadUrlStep, downloadedVideoUrl, uploadUrlSteps } from './upload-url-step.js';
+import { badUploadUrlStep, bytesReadAfter, downloadedVideoUrl, uploadUrlSteps } from './upload-url-step.js';
 import { accessTokenHeaderValue } from './access-token-header.js';
 import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js';
 import { declarationOf } from './answer-types.js';
@@ -260,13 +260,17 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
   if (nested && pullSource(nested))
     return `this request asks TikTok to pull the video from a URL already (source_info.source is PULL_FROM_URL), but its URL is not in source_info's \`video_url\`: send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'PULL_FROM_URL', video_url } }\` (a URL on a domain verified for the app), then read data.publish_id`;
   const size = json && (findProperty(json, 'video_size') ?? findNested(context, json, 'source_info', 'video_size'));
-  const sizes = size
-    ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
-    : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
-  const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
-  const chunks = json ? chunkRuleBreaks(context, json, size?.value) : '';
   // The second step, found once: what it does wrong, and where its bytes come from.
   const steps = request ? uploadUrlSteps(context, request) : [];
+  // The bytes it sends, read below this request: their size is known once the read moves above it.
+  const readAfter = request && !size ? bytesReadAfter(context, steps, request) : undefined;
+  const sizes = size
+    ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it and the chunk rules`
+    : readAfter
+      ? `video_size is \`${readAfter.size}\`, the bytes it sends next, read after this request (\`${quoted(readAfter.read, 40)}\`): move that read above it; chunk_size and total_chunk_count follow from it and the chunk rules`
+      : 'video_size, chunk_size and total_chunk_count are the sizes of the file it sends next (see the chunk rules)';
+  const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
+  const chunks = json ? chunkRuleBreaks(context, json, size?.value) : '';
   const step = badUploadUrlStep(context, steps);
   // The bytes of the second step, downloaded from a URL after this request: TikTok can fetch it itself.
   const pulled = downloadedVideoUrl(context, steps);

@@ -39,6 +39,33 @@ export function downloadedVideoUrl(context: CodemodContext, steps: readonly Node
   return undefined;
 }
 
+/**
+ * `const videoBuffer = await fs.readFile(videoPath)` below the request, then `axios.put(uploadUrl,
+ * videoBuffer)`: the bytes a second step sends, read after the request whose init needs their size.
+ * Their name, how they are read, and how their size is read (`.length` of a Buffer, `.size` of a
+ * Blob, `.byteLength` of an ArrayBuffer); undefined for bytes read above it, or read otherwise.
+ */
+export function bytesReadAfter(
+  context: CodemodContext,
+  steps: readonly Node[],
+  request: TikTokRequest,
+): { name: string; read: string; size: string } | undefined {
+  for (const step of steps) {
+    const [, body] = step.arguments as Node[];
+    const value = body && unwrap(body);
+    const binding = value?.type === 'Identifier' ? context.index.resolve(value) : undefined;
+    if (!binding?.init || binding.path.length > 0 || rangeOf(binding.id)[0] < rangeOf(request.call)[1]) continue;
+    let read = unwrap(binding.init);
+    if (read.type === 'AwaitExpression') read = unwrap(read.argument);
+    const size = isCall(read) ? SIZE_OF_READ[calleeName(read) ?? ''] : undefined;
+    if (size) return { name: value.name as string, read: context.source(read), size: `${value.name}.${size}` };
+  }
+  return undefined;
+}
+
+/** What a read gives, by its call's name, and that value's size. */
+const SIZE_OF_READ: Record<string, string> = { readFile: 'length', readFileSync: 'length', blob: 'size', arrayBuffer: 'byteLength' };
+
 /** The calls that send to the `upload_url` this request's answer gives: in sight, or in a function of the module handed it. */
 export function uploadUrlSteps(context: CodemodContext, request: TikTokRequest): Node[] {
   const answer = responseTaint(context.index, [request]);
