@@ -20,6 +20,7 @@ import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 import { findUnparsedWebhookContent, handlesPostEvents } from './unparsed-webhook-content.js';
 import { findContentFieldsOffEnvelope } from './content-field-off-envelope.js';
+import { findImaginedContentTypes } from './imagined-content-types.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
 import { findV1AnswerTypes } from './v1-answer-types.js';
 import { findTokenFieldsInQuery } from './token-fields-in-query.js';
@@ -93,7 +94,11 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...events,
     // A handler of TikTok's post events, legacy or new (the one the codemod leaves keeps its finding).
     ...(events.length > 0 || handlesPostEvents(index)
-      ? [...findUnparsedWebhookContent(index, owners), ...findContentFieldsOffEnvelope(index, owners)]
+      ? [
+          ...findUnparsedWebhookContent(index, owners),
+          ...findContentFieldsOffEnvelope(index, owners),
+          ...findImaginedContentTypes(index, owners),
+        ]
       : []),
     ...fields.findings,
     ...findV1AnswerFields(index, requests, records, folder),

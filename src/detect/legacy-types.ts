@@ -4,6 +4,7 @@ import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import type { FieldFlows } from './response-fields.js';
 import { typeFieldPath } from './type-field-path.js';
+import { legacyEventOfTypeName } from './imagined-content-types.js';
 
 const FIELDS = Object.keys(LEGACY_RESPONSE_FIELDS) as LegacyResponseField[];
 const NAMES_SHARE_VIDEO = new RegExp(`${TIKTOK_MARKER.source}|share_?video`, 'i');
@@ -36,7 +37,9 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
       responseTypes.names.has(name) ||
       inResponseType(signature) ||
       (siblings.has('share_id') && [...siblings].some((key) => key !== 'share_id' && FIELDS.includes(key as LegacyResponseField))) ||
-      ((NAMES_SHARE_VIDEO.test(name) || envelope) && (field === 'share_id' || hasSignature));
+      ((NAMES_SHARE_VIDEO.test(name) || envelope) && (field === 'share_id' || hasSignature)) ||
+      // `interface VideoPublishCompletedContent { share_id }`: the content of a legacy event, by its name.
+      (field === 'share_id' && legacyEventOfTypeName(name) !== undefined);
     if (!isLegacy) {
       const typesPostingAnswer =
         field === 'share_id' &&
