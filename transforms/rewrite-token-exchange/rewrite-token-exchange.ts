@@ -13,6 +13,7 @@ import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract
 import {
   calleeName,
   contains,
+  isMember,
   keyName,
   memberName,
   objectProperties,
@@ -436,9 +437,10 @@ function sendsV2Form(
   const given = unwrap(parts.body);
   // `params.toString()`: a string, which only a Content-Type header of its own says is a form.
   const stringified = given.type === 'CallExpression' && memberName(given.callee) === 'toString' && given.arguments.length === 0;
-  const body = formBuiltBy(context, stringified ? unwrap(given.callee.object) : given);
-  if (body?.type !== 'NewExpression' || body.callee.type !== 'Identifier' || body.callee.name !== 'URLSearchParams') return false;
-  const fields = body.arguments[0] && unwrap(body.arguments[0]);
+  // `querystring.stringify({ … })`, `qs.stringify({ … })`: the form as a string, like `params.toString()`.
+  const encoded = queryStringOf(given);
+  const body = encoded ?? formBuiltBy(context, stringified ? unwrap(given.callee.object) : given);
+  const fields = encoded ? unwrap(encoded) : formFields(body);
   if (fields?.type !== 'ObjectExpression' || fields.properties.some((property: Node) => !keyName(property))) return false;
   const keys = objectProperties(fields).map((property) => keyName(property)!);
   if (keys.length !== sent || keys.some((key) => !params.has(key))) return false;
@@ -447,8 +449,21 @@ function sendsV2Form(
   const headers = options && objectProperties(options).find((property) => keyName(property) === 'headers');
   const types = headers && unwrap(headers.value).type === 'ObjectExpression' ? objectProperties(unwrap(headers.value)) : [];
   const contentTypes = types.filter((header) => /^content-type$/i.test(keyName(header) ?? ''));
-  if (stringified && contentTypes.length === 0) return false;
+  if ((stringified || encoded) && contentTypes.length === 0) return false;
   return contentTypes.every((header) => /x-www-form-urlencoded/.test(staticString(header.value) ?? ''));
+}
+
+/** The record `new URLSearchParams({ … })` is built from. */
+function formFields(body: Node | undefined): Node | undefined {
+  if (body?.type !== 'NewExpression' || body.callee.type !== 'Identifier' || body.callee.name !== 'URLSearchParams') return undefined;
+  return body.arguments[0] && unwrap(body.arguments[0]);
+}
+
+/** `querystring.stringify({ … })` (or `qs.`): the record a query-string module encodes as a form. */
+function queryStringOf(node: Node): Node | undefined {
+  if (node.type !== 'CallExpression' || memberName(node.callee) !== 'stringify' || node.arguments.length !== 1) return undefined;
+  const module = isMember(node.callee) ? unwrap(node.callee.object) : undefined;
+  return module?.type === 'Identifier' && /^(?:querystring|qs|queryString)$/.test(module.name as string) ? node.arguments[0] : undefined;
 }
 
 /**
