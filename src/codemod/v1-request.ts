@@ -120,9 +120,10 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   const method = calleeName(request.call);
   if (style === 'request') return requestParts(context, request, callee);
   if (style === 'xhr') return xhrParts(context, request, callee);
-  // `axios({ url: '…', method: 'post', params: { … } })`: one config object holds it all.
+  // `axios({ url: '…', method: 'post', params: { … } })`: one config object holds it all, as it
+  // does for `axios.request(config)`, the same call.
   const whole =
-    style === 'axios' && !isMember(callee) && request.call.arguments.length === 1
+    style === 'axios' && (!isMember(callee) || method === 'request') && request.call.arguments.length === 1
       ? context.folder.objectOf(request.call.arguments[0])
       : undefined;
   if (whole && objectProperties(whole).some((property) => keyName(property) === 'url')) {
@@ -131,7 +132,7 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
   }
   if (!['fetch', 'undici-request'].includes(style) && (!isMember(callee) || !['post', 'get'].includes(method ?? '')))
     return {
-      reason: `it is sent with \`${quoted(context.source(callee).replace(/\s+/g, ''), 40)}(…)\`, and the codemod rewrites ${client.kind}'s \`.get()\` and \`.post()\` calls${style === 'axios' ? ' and `axios(config)`' : ''}`,
+      reason: `it is sent with \`${quoted(context.source(callee).replace(/\s+/g, ''), 40)}(…)\`, and the codemod rewrites ${client.kind}'s \`.get()\` and \`.post()\` calls${style === 'axios' ? ' and `axios(config)` or `axios.request(config)`' : ''}`,
     };
   // got's and ky's `prefixUrl` is put before any URL string, an absolute one too: the instance cannot send the v2 call.
   if ((style === 'got' || style === 'ky') && !/^https?:\/\//i.test(foldedText(context.folder.fold(request.urlArgument))))
