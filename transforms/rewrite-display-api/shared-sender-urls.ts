@@ -54,9 +54,11 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
     // No fields in the URL: the ones the shared answer's `data.user` is read for (`case 'tiktok': data.data.user.open_id`).
     const fields = match.queryStart === -1 ? userFieldsRead(context, senders) : v2Fields(text.slice(match.queryStart + 1));
     if (!fields) continue;
-    // `unique_id`, a field v1 answered and v2 does not: the entry waits for the person to pick v2's.
+    // `unique_id`, a field v1 answered and v2 does not: the entry asks v2 for the others, and the
+    // person picks what stands for it (v2's nearest may need another scope). None left: it waits whole.
     const lacking = fieldsV2Lacks(fields);
-    if (lacking.length > 0) {
+    const answered = fields.filter((field) => !lacking.includes(field));
+    if (answered.length === 0) {
       context.defer(finding, lackingFieldsReason(context, senders[0], fields, lacking));
       continue;
     }
@@ -68,9 +70,10 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
       const dot = read.optional ? '?.' : '.';
       context.pathOf(read).replace(context.j.template.expression([`${context.source(read.object)}${dot}user${dot}${memberName(read)}`]));
     }
-    replaceLiteral(context, literal, `${V2_USER_INFO_URL}?fields=${fields.join(',')}`);
+    replaceLiteral(context, literal, `${V2_USER_INFO_URL}?fields=${answered.join(',')}`);
     context.record(finding, 'rewritten', `now ${V2_USER_INFO_URL}?fields=…, sent by the module's shared GET with Authorization: Bearer`);
-    asked.push(fields);
+    if (lacking.length > 0) context.todoAt(context.index.parent(literal)!, lackingFieldsLeft(lacking), literal);
+    asked.push(answered);
   }
   return asked;
 }
@@ -146,6 +149,17 @@ function answerTaint(context: CodemodContext, calls: readonly Node[]): Taint {
     });
   }
   return seeds.length > 0 ? new Taint(context.index, sources, seeds) : first;
+}
+
+/** What a person picks once the entry asks v2 for the fields it has: what stands for the others. */
+function lackingFieldsLeft(lacking: readonly string[]): string {
+  const named = lacking.map((field) => `\`${field}\``).join(', ');
+  const nearest = lacking.map((field) =>
+    NEAREST_V2_FIELD[field]
+      ? `v2's nearest to \`${field}\` is \`${NEAREST_V2_FIELD[field]}\`${USER_INFO_FIELD_SCOPES[NEAREST_V2_FIELD[field]] ? ` (scope ${USER_INFO_FIELD_SCOPES[NEAREST_V2_FIELD[field]]})` : ''}`
+      : `v2 has nothing like \`${field}\``,
+  );
+  return `this answer's user is read for ${named} too, which v2 user info does not answer, so ${lacking.length === 1 ? 'that read is' : 'those reads are'} undefined now: ${nearest.join('; ')}; add it to this URL's fields and read it there, or drop the read`;
 }
 
 /** Why an entry whose answer is read for a field v2 lacks waits: the request, the fields, v2's nearest. */
