@@ -29,14 +29,8 @@ export function mayBeEntry(key: Node, site: Node, index: ModuleIndex, entry: str
 }
 
 function keyFacts(key: Node, site: Node, index: ModuleIndex): KeyFacts | undefined {
-  if (key.type !== 'Identifier') return undefined;
-  const binding = index.resolve(key);
-  if (!binding || binding.assignments.length > 0 || binding.appends.length > 0 || binding.kind === 'let' || binding.kind === 'var')
-    return undefined;
-  const sameKey = (node: Node) => {
-    const expression = unwrap(node);
-    return isIdentifier(expression, key.name) && index.resolve(expression) === binding;
-  };
+  const sameKey = sameKeyTest(key, index);
+  if (!sameKey) return undefined;
   const not = new Set<string>();
   for (const known of knownTests(site, index)) {
     if ('switchOn' in known) {
@@ -52,6 +46,55 @@ function keyFacts(key: Node, site: Node, index: ModuleIndex): KeyFacts | undefin
     if (isNot !== undefined) not.add(isNot);
   }
   return { not };
+}
+
+/**
+ * How to tell the key again where it is tested: the same binding, never reassigned; or `this.network`
+ * of a class that sets it only in its constructor (a field the instance keeps), in the same class.
+ */
+function sameKeyTest(key: Node, index: ModuleIndex): ((node: Node) => boolean) | undefined {
+  if (key.type === 'Identifier') {
+    const binding = index.resolve(key);
+    if (!binding || binding.assignments.length > 0 || binding.appends.length > 0 || binding.kind === 'let' || binding.kind === 'var')
+      return undefined;
+    return (node: Node) => {
+      const expression = unwrap(node);
+      return isIdentifier(expression, key.name) && index.resolve(expression) === binding;
+    };
+  }
+  const field = thisField(key);
+  const owner = field && classOf(key, index);
+  if (!field || !owner || setOutsideConstructor(owner, field, index)) return undefined;
+  return (node: Node) => thisField(unwrap(node)) === field && classOf(node, index) === owner;
+}
+
+/** `this.network`: the field's name. */
+function thisField(node: Node): string | undefined {
+  if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || node.computed) return undefined;
+  return unwrap(node.object).type === 'ThisExpression' && node.property.type === 'Identifier' ? (node.property.name as string) : undefined;
+}
+
+/** The class a node is written in (arrow functions keep the class's `this`; other functions have their own). */
+function classOf(node: Node, index: ModuleIndex): Node | undefined {
+  for (const ancestor of index.ancestors(node)) {
+    if (ancestor.type === 'ClassBody') return ancestor;
+    if (ancestor.type === 'FunctionDeclaration' || ancestor.type === 'FunctionExpression') {
+      const holder = index.parent(ancestor);
+      if (holder?.type !== 'ClassMethod' && holder?.type !== 'MethodDefinition') return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `this.network = …` anywhere in the class but its constructor. */
+function setOutsideConstructor(owner: Node, field: string, index: ModuleIndex): boolean {
+  return index.ofType('AssignmentExpression').some((assignment) => {
+    if (thisField(unwrap(assignment.left)) !== field || classOf(assignment, index) !== owner) return false;
+    const method = [...index.ancestors(assignment)].find(
+      (ancestor) => ancestor.type === 'ClassMethod' || ancestor.type === 'MethodDefinition',
+    );
+    return method?.kind !== 'constructor';
+  });
 }
 
 /** The value a test compares the key with (`key === 'x'`, either side, `==` too; one operand of a `holds` chain). */

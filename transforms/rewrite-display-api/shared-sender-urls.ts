@@ -81,8 +81,8 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
 /**
  * Reads of a user field flat in the shared answers' `data` (`response.data.data.open_id`), each where
  * the key the record is read by is proven to be the entry's (`case 'tiktok':`, `if (platform ===
- * 'tiktok')`, see narrowed-key.ts): another platform's answer may hold `data.username` of its own.
- * Undefined when such a read is anywhere else.
+ * 'tiktok')`, see narrowed-key.ts): another platform's answer may hold `data.username` of its own, and
+ * a read narrowed to another entry is that platform's. Undefined when such a read is anywhere else.
  */
 function flatUserReads(context: CodemodContext, calls: readonly Node[], literal: Node): Node[] | undefined {
   const property = context.index.parent(literal)!;
@@ -96,7 +96,10 @@ function flatUserReads(context: CodemodContext, calls: readonly Node[], literal:
     if (!field || !V2_USER_FIELDS.has(field) || !isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
     // `response.data.username` is the body's own field (another platform's answer), not one inside its `data`.
     if (!isBodyTop(context, unwrap(data.object))) continue;
-    if (!keys.some((key) => narrowedKey(key, member, context.index) === entry)) return undefined;
+    const narrowed = keys.map((key) => narrowedKey(key, member, context.index));
+    // `case 'twitter': return { name: data.data.username }`: another platform's answer, its own shape.
+    if (narrowed.some((key) => key !== undefined && key !== entry) && !narrowed.includes(entry)) continue;
+    if (!narrowed.includes(entry)) return undefined;
     reads.push(member);
   }
   return reads;
