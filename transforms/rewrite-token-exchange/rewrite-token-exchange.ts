@@ -10,6 +10,7 @@ import { isExported } from '../../src/detect/endpoints.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
+import { caughtErrorEdits } from './caught-error-reads.js';
 import {
   calleeName,
   contains,
@@ -382,7 +383,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   // Where the answer leaves whole, found on the tree as read: the statement the TODO goes above.
   const handedOn = reads.handedOn && { node: reads.handedOn, statement: todoStatement(context, reads.handedOn) };
   // Form-encoded: URLSearchParams wants strings, and the values are the ones the v1 query sent as text.
-  for (const edit of [...reads.edits, ...types.edits]) edit();
+  for (const edit of [...reads.edits, ...types.edits, ...caughtErrorEdits(context, request)]) edit();
   for (const name of types.handedOver) context.handOver(request.call, 'no-v1-oauth-endpoint', `${TOKEN_TYPE_PLACE}${name}`);
   // A v1 call that posts the very form v2 wants (`body: new URLSearchParams({ … })`): only its URL changes.
   if (sendsV2Form(context, request, parts, entries.length, params)) {
