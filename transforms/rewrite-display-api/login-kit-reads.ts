@@ -172,10 +172,16 @@ function readOfLevel(context: CodemodContext, level: Node, aliased = false): Lev
   if (isTruthinessTest(context, level) || isLogged(context, level)) return { names: [], edits: [] };
   if (parent.type === 'VariableDeclarator' && parent.init === level && parent.id.type === 'ObjectPattern')
     return destructured(context, level, parent.id, aliased);
-  if (!aliased && parent.type === 'VariableDeclarator' && parent.init === level && parent.id.type === 'Identifier') {
-    const binding = context.index.resolve(parent.id);
-    if (!binding || binding.assignments.length > 0) return handedOn(context, level);
-    const reads = context.index.referencesOf(binding).map((reference) => readOfLevel(context, reference, true));
+  // `let info = {}; … info = res.data.data`: the one value the name is given besides an empty start.
+  const assigned = parent.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === level;
+  if (!aliased && ((parent.type === 'VariableDeclarator' && parent.init === level) || assigned)) {
+    const name = assigned ? parent.left : parent.id;
+    if (name.type !== 'Identifier') return handedOn(context, level);
+    const binding = context.index.resolve(name);
+    if (!binding || binding.assignments.length > (assigned ? 1 : 0) || (assigned && !emptyStart(binding.init)))
+      return handedOn(context, level);
+    const references = context.index.referencesOf(binding).filter((reference) => reference !== name);
+    const reads = references.map((reference) => readOfLevel(context, reference, true));
     const refused = reads.find((read) => 'reason' in read || 'unknown' in read);
     if (refused) return refused;
     const taken = reads as { names: string[]; edits: (() => void)[]; v2Shaped?: boolean }[];
@@ -186,6 +192,13 @@ function readOfLevel(context: CodemodContext, level: Node, aliased = false): Lev
     };
   }
   return handedOn(context, level);
+}
+
+/** `let info = {}` or `let info;`: a start that holds no answer. */
+function emptyStart(init: Node | undefined): boolean {
+  if (!init) return true;
+  const value = unwrap(init);
+  return (value.type === 'ObjectExpression' && value.properties.length === 0) || value.type === 'NullLiteral';
 }
 
 /**
