@@ -9,11 +9,12 @@ import { repointExportedV1Urls, sentOutOfSightOnly } from '../../src/codemod/rep
 import { isExported } from '../../src/detect/endpoints.js';
 import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
-import { V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
+import { TOKEN_FIELDS, V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { caughtErrorEdits } from './caught-error-reads.js';
 import {
   calleeName,
   contains,
+  isFunction,
   isMember,
   keyName,
   memberName,
@@ -234,11 +235,45 @@ function explainHandedOnUrls(context: CodemodContext): void {
         ? `is read by ${senders} here, not sent by a request the codemod can rewrite for TikTok alone`
         : 'is handed to code that sends it (a wrapper, an OAuth library, a record another module reads, a request every platform shares), not sent by a call the codemod can rewrite for TikTok alone';
     const sender = senders || 'what sends it';
+    // `formatResponse: (obj) => ({ access_token: obj.data.access_token })` beside the URL in its entry.
+    const beside = grant.answer === 'tokens' ? v1ReadsBeside(context, finding.node!) : undefined;
     context.defer(
       finding,
-      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${readers.length > 1 ? 'each ' : ''}${posts} ${bodyOf(grant, readers.length > 1)}, ${senders ? 'where code written for OAuth providers sends' : 'where OAuth libraries send'} client_id and TikTok wants client_key, and ${answerRead(grant, reads, checks)}`,
+      `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${readers.length > 1 ? 'each ' : ''}${posts} ${bodyOf(grant, readers.length > 1)}, ${senders ? 'where code written for OAuth providers sends' : 'where OAuth libraries send'} client_id and TikTok wants client_key, and ${answerRead(grant, reads, checks)}${beside ? `; ${beside}` : ''}`,
     );
   }
+}
+
+/**
+ * The functions beside the URL in its record's entry (`formatResponse`, `parse`) that read the v1
+ * token answer, `obj.data.access_token`, or its status word `obj.message`: named, with the reads, for
+ * the person who moves the URL (the flat v2 answer has neither). Undefined when there are none.
+ */
+function v1ReadsBeside(context: CodemodContext, literal: Node): string | undefined {
+  const property = context.index.parent(literal);
+  const entry = property && context.index.parent(property);
+  if (!property || entry?.type !== 'ObjectExpression') return undefined;
+  const named: string[] = [];
+  let first: string | undefined;
+  for (const sibling of objectProperties(entry)) {
+    const fn = sibling === property ? undefined : unwrap(sibling.value);
+    const param = fn && isFunction(fn) ? (fn.params[0] as Node | undefined) : undefined;
+    if (param?.type !== 'Identifier') continue;
+    const binding = context.index.resolve(param);
+    const reads = new Set<string>();
+    for (const reference of binding ? context.index.referencesOf(binding) : []) {
+      const read = context.index.parent(reference);
+      if (!read || !isMember(read) || read.object !== reference) continue;
+      const inner = context.index.parent(read);
+      const field = memberName(read) === 'data' && inner && isMember(inner) && inner.object === read ? memberName(inner) : undefined;
+      if (field && (TOKEN_FIELDS as readonly string[]).includes(field)) reads.add(`${param.name}.data.${field}`);
+      else if (memberName(read) === 'message') reads.add(`${param.name}.message`);
+    }
+    first ??= reads.size > 0 ? (param.name as string) : undefined;
+    if (reads.size > 0) named.push(`\`${keyName(sibling)}\` beside it reads v1's ${[...reads].map((read) => `\`${read}\``).join(', ')}`);
+  }
+  if (named.length === 0) return undefined;
+  return `${named.join(', and ')}: read the tokens at the top of the answer (\`${first}.access_token\`), and \`error_description\` for the message`;
 }
 
 function answerRead(grant: Grant, reads: string, checks: string): string {
