@@ -74,7 +74,22 @@ export function findEndpoints(
   );
   for (const call of wrapped) findings.push(endpointFinding(call.match, call.node, 'url'));
   findings.push(...findLegacyHostNames(index));
-  return findings;
+  return findings.map((finding) => withClientIdNoted(index, finding));
+}
+
+/**
+ * The v2 token endpoint named as a successor, in a module that sends OAuth's `client_id` and never
+ * TikTok's `client_key` (`params.append('client_id', …)`): the port keeps failing until that key is
+ * renamed, so the finding says so.
+ */
+function withClientIdNoted(index: ModuleIndex, finding: RawFinding): RawFinding {
+  const successor = finding.data?.successor;
+  if (typeof successor !== 'string' || !successor.includes('/v2/oauth/token/')) return finding;
+  if (!/\bclient_id\b/.test(index.text) || /\bclient_key\b/.test(index.text)) return finding;
+  return {
+    ...finding,
+    data: { ...finding.data, successor: `${successor}; this module sends \`client_id\`, where TikTok wants \`client_key\`` },
+  };
 }
 
 /**
