@@ -1,5 +1,6 @@
 import { WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON } from '../contract/index.js';
-import { isMember, keyName, memberName, rangeOf, unwrap, type Node } from './ast.js';
+import { contains, isMember, keyName, memberName, rangeOf, unwrap, type Node } from './ast.js';
+import { fallbackChoices } from './fallback-chain.js';
 import type { Binding, ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -65,21 +66,10 @@ function readsEvent(index: ModuleIndex, reference: Node): boolean {
   return (parent.id.properties as Node[]).some((property) => property.type !== 'RestElement' && keyName(property) === 'event');
 }
 
-/** `content.publish_id ?? body.publish_id`: the read is one choice among others. */
+/** `content.publish_id ?? body.publish_id`: the read is one choice among others that takes the field from elsewhere too. */
 function inFallbackChain(index: ModuleIndex, member: Node): boolean {
-  let node = member;
-  let parent = index.parent(node);
-  while (parent && (parent.type === 'ParenthesizedExpression' || parent.type === 'TSNonNullExpression')) {
-    node = parent;
-    parent = index.parent(node);
-  }
-  if (parent?.type !== 'LogicalExpression' || parent.operator === '&&') return false;
   const field = memberName(member);
-  const operands = (expression: Node): Node[] =>
-    expression.type === 'LogicalExpression' && expression.operator !== '&&'
-      ? [...operands(expression.left), ...operands(expression.right)]
-      : [unwrap(expression)];
-  let top = parent;
-  while (index.parent(top)?.type === 'LogicalExpression' && index.parent(top)!.operator !== '&&') top = index.parent(top)!;
-  return operands(top).some((operand) => operand !== member && isMember(operand) && memberName(operand) === field);
+  return (fallbackChoices(index, member) ?? []).some(
+    (choice) => !contains(choice, member) && isMember(choice) && memberName(choice) === field,
+  );
 }

@@ -3,6 +3,7 @@ import { WEBHOOK_CONTENT_KEYS, WEBHOOK_ENVELOPE_KEYS, WEBHOOK_FAILURE_REASON } f
 import { isLogCall } from '../../src/detect/log-calls.js';
 import { alwaysExits, descendants, isCall, isFunction, isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
 import { calledFunction } from '../../src/detect/taint.js';
+import { fallbackChoices } from '../../src/detect/fallback-chain.js';
 
 /**
  * What a handler can read of a TikTok post event: its envelope, or its decoded content. `fail_reason`
@@ -150,20 +151,7 @@ function logged(context: CodemodContext, member: Node): boolean {
 
 /** `body.publish_id ?? body.item_id`: one name among others for a field the event does send. */
 function fallbackOfSentField(context: CodemodContext, member: Node): boolean {
-  // `body.user?.open_id ?? body.user_openid`: the read is the start of the operand's chain.
-  let operand = member;
-  for (let up = context.index.parent(operand); up && isMember(up) && up.object === operand; up = context.index.parent(operand))
-    operand = up;
-  let chain = operand;
-  let parent = context.index.parent(chain);
-  while (parent?.type === 'LogicalExpression' && parent.operator !== '&&') {
-    chain = parent;
-    parent = context.index.parent(chain);
-  }
-  if (chain === operand) return false;
-  const operands = (node: Node): Node[] =>
-    node.type === 'LogicalExpression' && node.operator !== '&&' ? [...operands(node.left), ...operands(node.right)] : [unwrap(node)];
-  return operands(chain).some((operand) => isMember(operand) && SENT.has(memberName(operand) ?? ''));
+  return (fallbackChoices(context.index, member) ?? []).some((choice) => isMember(choice) && SENT.has(memberName(choice) ?? ''));
 }
 
 /**
