@@ -4,6 +4,7 @@ import { fallbackChoices } from './fallback-chain.js';
 import type { Binding, ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
+import { namedList } from './record-key-readers.js';
 
 /**
  * What a post event's decoded content holds (§6.3), and the status fetch's name of the reason:
@@ -34,8 +35,8 @@ export function findContentFieldsOffEnvelope(index: ModuleIndex, owners: Ownersh
   }
   return [...envelopes.values()].map((reads) => {
     reads.sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0]);
-    const names = [...new Set(reads.map((read) => `\`${index.source(read).replaceAll('?.', '.')}\``))];
-    const listed = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
+    const names = [...new Set(reads.map((read) => index.source(read).replaceAll('?.', '.')))];
+    const listed = `${namedList(names)} ${names.length === 1 ? 'is' : 'are'}`;
     return {
       ruleId: 'no-legacy-response-field',
       messageId: 'contentFieldOffEnvelope',

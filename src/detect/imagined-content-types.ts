@@ -3,6 +3,7 @@ import { keyName, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
+import { namedList } from './record-key-readers.js';
 
 /** What a post event's content may hold, legacy or new (§2.6, §6.3). */
 const SENT = new Set<string>(WEBHOOK_CONTENT_KEYS);
@@ -34,7 +35,7 @@ export function findImaginedContentTypes(index: ModuleIndex, owners: OwnershipRe
       node: declaration.id,
       severity: 'warning',
       data: {
-        fields: listed(unsent.map((key) => `\`${key}\``)),
+        fields: namedList(unsent),
         verb: unsent.length === 1 ? 'is' : 'are',
         them: unsent.length === 1 ? 'it' : 'them',
         type: name!,
@@ -70,8 +71,4 @@ const PAYLOAD_WORDS = new Set(['content', 'payload', 'data']);
 function membersOf(declaration: Node): Node[] {
   const body = declaration.type === 'TSInterfaceDeclaration' ? declaration.body?.body : declaration.typeAnnotation?.members;
   return ((body ?? []) as Node[]).filter((member) => member.type === 'TSPropertySignature');
-}
-
-function listed(names: readonly string[]): string {
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

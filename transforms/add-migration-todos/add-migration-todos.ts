@@ -2,7 +2,7 @@ import { requestOfAnswerField } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
-import { functionName } from '../../src/detect/record-key-readers.js';
+import { functionName, namedList } from '../../src/detect/record-key-readers.js';
 import { addTodo } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
@@ -233,8 +233,7 @@ function statusReadsTogether(context: CodemodContext): Map<RawFinding, Joined> {
 
 /** The one TODO of a wrapper's status handling: what it reads, here and below, and what to test instead. */
 function wrapperStatusMessage(purpose: string, fields: ReadonlyMap<string, string | undefined>): string {
-  const names = [...fields.keys()].map((field) => `\`${field}\``);
-  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  const listed = namedList([...fields.keys()]);
   const failure = fields.get('error_code') ?? fields.get('message');
   const text = fields.get('description');
   return `${listed} of the answer of the ${purpose}, which v2 does not send, are read here and below: when the calls move to v2, test ${failure} instead${text ? `, and print ${text}` : ''}`;

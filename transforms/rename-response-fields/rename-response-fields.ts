@@ -1,6 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { PUBLISH_STEP_ADVICE, REMOVE_THE_CALL, type LegacyResponseField, type MovedResponseField } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
+import { namedList } from '../../src/detect/record-key-readers.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { isTruthinessTest, rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
 import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
@@ -201,8 +202,8 @@ function explainUnsentFields(context: CodemodContext): void {
         context.record(finding, 'todo', 'never sent by either API, and read in the body of a request left for a person: see its TODO');
       continue;
     }
-    const names = [...new Set(findings.map((finding) => `\`${finding.data.legacy}\``))];
-    const subject = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
+    const names = [...new Set(findings.map((finding) => String(finding.data.legacy)))];
+    const subject = `${namedList(names)} ${names.length === 1 ? 'is' : 'are'}`;
     // Said once per module; a later read of the same fields points back to it.
     const fromPosting = findings.find(
       (finding) => finding.messageId === 'contentPostingShareId' || finding.messageId === 'unknownPostingPathShareId',
