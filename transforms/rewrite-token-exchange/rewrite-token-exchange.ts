@@ -11,10 +11,10 @@ import { settleV1UrlsLeftBehind } from '../../src/codemod/v1-url-left-behind.js'
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { TOKEN_FIELDS, V2_CLIENT_TOKEN, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { caughtErrorEdits } from './caught-error-reads.js';
+import { findRequestRecords } from '../../src/detect/request-records.js';
 import {
   calleeName,
   contains,
-  isFunction,
   isMember,
   keyName,
   memberName,
@@ -250,16 +250,12 @@ function explainHandedOnUrls(context: CodemodContext): void {
  * the person who moves the URL (the flat v2 answer has neither). Undefined when there are none.
  */
 function v1ReadsBeside(context: CodemodContext, literal: Node): string | undefined {
-  const property = context.index.parent(literal);
-  const entry = property && context.index.parent(property);
-  if (!property || entry?.type !== 'ObjectExpression') return undefined;
+  // The entry's answer readers, as the detectors find them (`formatResponse`, `parse`, …).
+  const record = findRequestRecords(context.index, context.folder).find((candidate) => candidate.url === literal);
   const named: string[] = [];
   let first: string | undefined;
-  for (const sibling of objectProperties(entry)) {
-    const fn = sibling === property ? undefined : unwrap(sibling.value);
-    const param = fn && isFunction(fn) ? (fn.params[0] as Node | undefined) : undefined;
-    if (param?.type !== 'Identifier') continue;
-    const binding = context.index.resolve(param);
+  for (const param of record?.answers ?? []) {
+    const binding = param.type === 'Identifier' ? context.index.resolve(param) : undefined;
     const reads = new Set<string>();
     for (const reference of binding ? context.index.referencesOf(binding) : []) {
       const read = context.index.parent(reference);
@@ -269,8 +265,14 @@ function v1ReadsBeside(context: CodemodContext, literal: Node): string | undefin
       if (field && (TOKEN_FIELDS as readonly string[]).includes(field)) reads.add(`${param.name}.data.${field}`);
       else if (memberName(read) === 'message') reads.add(`${param.name}.message`);
     }
-    first ??= reads.size > 0 ? (param.name as string) : undefined;
-    if (reads.size > 0) named.push(`\`${keyName(sibling)}\` beside it reads v1's ${[...reads].map((read) => `\`${read}\``).join(', ')}`);
+    if (reads.size === 0) continue;
+    first ??= param.name as string;
+    // The reader's name: its property's key (`formatResponse: (obj) => …`, or a method's own).
+    const fn = context.index.parent(param);
+    const holder = fn && (fn.type === 'ObjectMethod' ? fn : context.index.parent(fn));
+    named.push(
+      `\`${(holder && keyName(holder)) ?? 'its reader'}\` beside it reads v1's ${[...reads].map((read) => `\`${read}\``).join(', ')}`,
+    );
   }
   if (named.length === 0) return undefined;
   return `${named.join(', and ')}: read the tokens at the top of the answer (\`${first}.access_token\`), and \`error_description\` for the message`;
