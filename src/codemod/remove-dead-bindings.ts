@@ -1,4 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
+import { nameWords } from '../contract/index.js';
 import { descendants, staticString, type Node } from '../detect/ast.js';
 import { requiredModule } from '../detect/module-index.js';
 import { isLogCall } from '../detect/log-calls.js';
@@ -222,12 +223,7 @@ function aboutTheNext(comment: Node, next: Node): boolean {
 }
 
 function wordsOfNames(statement: Node): string[] {
-  return [...identifiersIn(statement)].flatMap((name) =>
-    name
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/),
-  );
+  return [...identifiersIn(statement)].flatMap(nameWords);
 }
 
 /** Parts of names that say whose API it is, not what the value is. */

@@ -1,3 +1,4 @@
+import { nameWords } from './name-words.js';
 /**
  * Services whose APIs look like TikTok's legacy one (issue 3, "precision"). Code that names one of
  * them owns its `video.upload.failed`, `share_id` and `access_token` strings; nothing there is TikTok's.
@@ -63,10 +64,6 @@ const OTHER_SERVICE_WORDS = new Set([
 
 export function namesOtherService(text: string): boolean {
   // `import.meta.env.VITE_TIKTOK_CLIENT_SECRET`: `meta` there is the module's, not the company's.
-  const words = text
-    .replaceAll('import.meta', 'import')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
+  const words = nameWords(text.replaceAll('import.meta', 'import'));
   return words.some((word) => OTHER_SERVICE_WORDS.has(word));
 }

@@ -1,4 +1,4 @@
-import { LEGACY_EVENT_RENAMES, WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON, type LegacyEventName } from '../contract/index.js';
+import { LEGACY_EVENT_RENAMES, nameWords, WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON, type LegacyEventName } from '../contract/index.js';
 import { keyName, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
@@ -55,10 +55,7 @@ export function findImaginedContentTypes(index: ModuleIndex, owners: OwnershipRe
 
 /** `TikTokVideoUploadFailedContent`, `VideoPublishCompletePayload`: the legacy event whose words the name spells, with a payload's word. */
 export function legacyEventOfTypeName(name: string): LegacyEventName | undefined {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[\s_]+/);
+  const words = nameWords(name);
   if (!words.some((word) => PAYLOAD_WORDS.has(word))) return undefined;
   const spelled = words.join('.');
   // The longest first: `video.publish.completed` before `video.publish.complete`.
