@@ -114,10 +114,11 @@ function judgeStep(context: CodemodContext, call: Node): string | undefined {
   const options = rest.map((argument) => context.folder.objectOf(argument)).find((object) => object && findProperty(object, 'method'));
   const method = options ? staticString(findProperty(options, 'method')!.value)?.toUpperCase() : calleeName(call)?.toUpperCase();
   const multipart = rest.some((argument) => isForm(context, argument)) || /FormData|getHeaders\(\)|multipart/.test(text);
-  if (multipart) return 'its bytes then go to the upload URL as a multipart form, which TikTok does not take';
-  if (method === 'POST') return 'its bytes then go to the upload URL in a POST, which TikTok does not take';
-  if (method === 'PUT' && !/content-range/i.test(text))
-    return 'its bytes then go to the upload URL without a Content-Range, which TikTok requires';
+  // Named by its callee, so the person finds the call to change: `axios.post(…)` sends them in a POST.
+  const where = `\`${context.source(call.callee as Node)}(…)\` below sends them`;
+  if (multipart) return `${where} as a multipart form, which TikTok does not take: the body is the raw bytes`;
+  if (method === 'POST') return `${where} in a POST, which TikTok does not take: make it a PUT`;
+  if (method === 'PUT' && !/content-range/i.test(text)) return `${where} without the Content-Range TikTok requires`;
   return undefined;
 }
 

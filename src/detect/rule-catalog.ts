@@ -113,14 +113,14 @@ export const RULES = {
       ambiguousWebhookField:
         "`{{legacy}}` of a webhook payload whose sender cannot be told: if it is TikTok's, the Content Posting events send `{{replacement}}`",
       unsentField:
-        '`{{legacy}}` is sent by neither the Share Video nor the Content Posting API, so it was always undefined: the init answers data.publish_id (and, for a file, data.upload_url), and the post id arrives later in the post.publish.publicly_available webhook (post_id)',
+        '`{{legacy}}` is answered by neither the Share Video nor the Content Posting API, so it was always undefined: the init answers data.publish_id (and, for a file, data.upload_url), and the post id arrives later in the post.publish.publicly_available webhook (post_id)',
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: {{source}}',
       unknownPostingPathShareId:
         '`{{legacy}}` is read from the answer of {{replacement}}, on the Content Posting host, so it is always undefined: {{source}}',
       videoListNeverSent:
-        '`video_list` is sent by neither the v1 nor the v2 video list, so it was always undefined: both answer the list as data.videos; read that',
+        '`video_list` is answered by neither the v1 nor the v2 video list, so it was always undefined: both answer the list as data.videos; read that',
       contentPostingShareIdType:
         '`{{legacy}}` declared on the type of a Content Posting answer, which never sends it (always undefined): delete it with its reads, reported where they are; an init answers data.publish_id',
       unseenHostUploadField:
