@@ -42,8 +42,10 @@ await build({
   format: 'cjs',
   target: 'node20.19',
   packages: 'external',
-  // `import()` of the rewrite stays a dynamic import of an ES module, not a require.
-  supported: { 'dynamic-import': true },
+  // `import()` becomes a require (of the rewrite's ES modules too, which Node 20.19 requires): V8's
+  // code cache loses a compiled script's `import()` callback, so bin/compile-cache.cjs could not
+  // cache the bundle while it holds one (docs/benchmark.md, start-up).
+  supported: { 'dynamic-import': false },
   sourcemap: true,
   legalComments: 'none',
   // Less text for V8 to read at each start (a hook's `--check` compiles all of it); names are kept.
