@@ -60,3 +60,28 @@ describe('one ESLint instance, an imported module changed between two lints', ()
     expect(await linted()).toHaveLength(2);
   });
 });
+
+describe('one ESLint instance, the imported module created between two lints', () => {
+  // The plugin lists a folder once and keeps the listing while the folder's time stands: a module
+  // created after a first lint must still be found by the next.
+  const eslint = new ESLint({
+    cwd: folder,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+      { files: ['**/*.ts'], ...plugin.configs.recommended },
+    ],
+  });
+  const upload = path.join(folder, 'late-upload.ts');
+  writeFileSync(upload, UPLOAD.replace("'./endpoints'", "'./late-endpoints'"));
+  const linted = async () => (await eslint.lintFiles([upload]))[0].messages.map((message) => message.ruleId);
+
+  it('finds the legacy URL of a module that did not exist at the first lint', async () => {
+    // Nothing tells the URL is TikTok's while the module is missing, so the query token is no finding either.
+    expect(await linted()).toEqual([]);
+    writeFileSync(path.join(folder, 'late-endpoints.ts'), config(LEGACY));
+    expect(await linted()).toEqual(['migrate-share-video/no-legacy-share-endpoint', 'migrate-share-video/no-token-in-query']);
+    rmSync(path.join(folder, 'late-endpoints.ts'));
+    expect(await linted()).toEqual([]);
+  });
+});
