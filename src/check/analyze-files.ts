@@ -6,6 +6,7 @@ import type { FileError } from '../files/file-errors.js';
 import { loadProject } from '../load/load-project.js';
 import type { PrefilterRun } from '../load/prefilter-files.js';
 import { createImportResolver } from '../load/project-exports.js';
+import { modulesImportedInRun } from '../load/imported-in-run.js';
 
 export type { FileError } from '../files/file-errors.js';
 
@@ -38,11 +39,13 @@ export async function analyzeFiles(files: readonly string[], options: AnalyzeOpt
   const project = await loadProject(files, { cwd: options.cwd, foreignFiles: options.foreignFiles, prefilter: options.prefilter });
   const findings: Finding[] = [];
   findings.push(...scanTexts(project.texts));
+  const imported = modulesImportedInRun(project.modules, project.known);
   for (const module of project.modules) {
     const resolver = createImportResolver(module.file, project.exportsByFile, project.known);
     const { findings: raw } = analyzeModule(module.ast, module.text, module.path, {
       resolveImport: resolver,
       keepLegacyEvents: options.keepLegacyEvents,
+      exportsReadOutOfSight: !imported.has(module.file),
     });
     const lines = new LineMap(module.text);
     findings.push(...raw.map((finding) => toFinding(finding, module.path, lines)));

@@ -2,7 +2,6 @@ import { quoted } from './todo.js';
 import { accessTokenHeaderValue } from './access-token-header.js';
 import {
   calleeName,
-  hasEffects,
   findProperty,
   isMember,
   keyName,
@@ -18,6 +17,7 @@ import { jsonBody } from './extract-video.js';
 import { QUERY_OPTIONS } from '../detect/query-tokens.js';
 import type { CodemodContext } from './context.js';
 import { constantAround, constantNamed } from './visible-constant.js';
+import { heldValueText } from './held-value.js';
 
 const TOKEN = 'access_token';
 
@@ -53,15 +53,8 @@ function tokenText(node: Node, request: TikTokRequest, context: CodemodContext):
   // `const accessToken = session.tiktok.token` beside the call: the name the code gave it, whose
   // declaration stays as written (a copy of the read would leave it dead, and remove it).
   if (name && constantAround(context, name, request.call)) return name.name as string;
-  if (!hasEffects(node)) return context.source(node);
-  if (name) return name.name as string;
   // `const params = { access_token: await getToken() }`: the helper reads `params.access_token`.
-  const object = holder && context.index.parent(holder);
-  const declarator = object && context.index.parent(object);
-  const key = holder && !holder.computed && holder.key?.type === 'Identifier' ? (holder.key.name as string) : undefined;
-  if (key && object?.type === 'ObjectExpression' && declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier')
-    return `${declarator.id.name as string}.${key}`;
-  return undefined;
+  return heldValueText(context, node, request.call);
 }
 
 function fromUrlText(request: TikTokRequest, context: CodemodContext): Node | string | undefined {

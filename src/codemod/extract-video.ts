@@ -32,6 +32,7 @@ import { provenInstanceOf } from '../detect/instance-guard.js';
 import { clientOf } from './http-client.js';
 import { chainedVideoPart, videoPartOf } from './video-part.js';
 import { videoAppendedAsBody } from '../detect/form-data-video.js';
+import { heldValueText } from './held-value.js';
 import { badUploadUrlStep, bytesReadAfter, downloadedVideoUrl, uploadUrlSteps } from './upload-url-step.js';
 import { accessTokenHeaderValue } from './access-token-header.js';
 import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js';
@@ -94,6 +95,17 @@ const BYTES_NAMES = /(buffer|bytes|blob)$/i;
  * `video_url`. A reason instead when it cannot be told safely (a stream from somewhere unknown).
  */
 export function extractVideo(request: TikTokRequest, context: CodemodContext): VideoLookup {
+  // The URL or path, by the name that holds it where reading it again could run something (`media.find(…).url`).
+  const held = (value: Node, kind: string, video: (text: string) => VideoLookup): VideoLookup => {
+    const text = heldValueText(context, value, request.call);
+    return text === undefined
+      ? {
+          reason: `the video's ${kind} is computed where it is written (\`${quoted(context.source(value), 40)}\`), and no name holds it, so the upload cannot read it again without running that again: give it a name, then send that`,
+        }
+      : video(text);
+  };
+  const pulled = (value: Node) => held(value, 'URL', (expression) => ({ video: { kind: 'url', expression } }));
+  const onDisk = (value: Node) => held(value, 'path', (path) => ({ video: { kind: 'file', path } }));
   const attached = chainedVideoPart(request);
   if (attached?.value) return classify(attached.value, context, true);
   let initShaped: Node | undefined;
@@ -108,17 +120,17 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     const property = part?.property;
     if (property) {
       // `{ video: post.mediaUrls[0] }`: a value plainly a URL is one for TikTok to fetch (as in JSON below).
-      if (isUrlValue(property.value)) return { video: { kind: 'url', expression: context.source(property.value) } };
+      if (isUrlValue(property.value)) return pulled(property.value);
       // `{ video: { video_url, caption } }`: a URL for TikTok to pull, named inside the video's own object.
       const nestedUrl = urlInsideVideo(context, property);
-      if (nestedUrl) return { video: { kind: 'url', expression: context.source(nestedUrl.value) } };
+      if (nestedUrl) return pulled(nestedUrl.value);
       // `{ video: videoPath }`, `{ video: { file_path: videoPath } }`: a path on disk, sent as text
       // (the legacy API never read a path, it wanted the file); unless the code sends the bytes to an
       // upload URL of its own next, the two steps done by hand.
       const path = pathOfVideo(context, property);
       if (path) {
         if (readsUploadUrl(request, context)) return { reason: initShapedReason(context, jsonBody(body, context), request) };
-        return { video: { kind: 'file', path: context.source(path) } };
+        return onDisk(path);
       }
     }
     if (part?.value) return classify(part.value, context, false);
@@ -138,21 +150,21 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
     const sourceInfo = json && findProperty(json, 'source_info');
     const nested = sourceInfo && context.folder.objectOf(sourceInfo.value);
     const videoUrl = json && (findProperty(json, 'video_url') ?? (nested && findProperty(nested, 'video_url')));
-    if (videoUrl) return { video: { kind: 'url', expression: context.source(videoUrl.value) } };
+    if (videoUrl) return pulled(videoUrl.value);
     // `source_info: { source: 'PULL_FROM_URL', url }`: the pull asked for in so many words, its URL misnamed.
     const pulledUrl = nested && pullSource(nested) ? findProperty(nested, 'url') : undefined;
-    if (pulledUrl && !readsUploadUrl(request, context)) return { video: { kind: 'url', expression: context.source(pulledUrl.value) } };
+    if (pulledUrl && !readsUploadUrl(request, context)) return pulled(pulledUrl.value);
     // `JSON.stringify({ video: mediaUrl })`: the legacy API never took JSON, so this never worked;
     // a value that is plainly a URL says the author meant TikTok to fetch it.
     const named = json && findProperty(json, FIELD);
-    if (named && isUrlValue(named.value)) return { video: { kind: 'url', expression: context.source(named.value) } };
+    if (named && isUrlValue(named.value)) return pulled(named.value);
     // `JSON.stringify({ video: { video_url: url }, post_info })`: the same, as JSON.
     const namedUrl = named && urlInsideVideo(context, named);
-    if (namedUrl && !readsUploadUrl(request, context)) return { video: { kind: 'url', expression: context.source(namedUrl.value) } };
+    if (namedUrl && !readsUploadUrl(request, context)) return pulled(namedUrl.value);
     // `JSON.stringify({ video: videoFilePath })`, `{ video: { path } }`: the file on disk, read by the
     // upload (unless the code goes on to an upload URL of its own, the two steps done by hand).
     const namedPath = named && pathOfVideo(context, named);
-    if (namedPath && !readsUploadUrl(request, context)) return { video: { kind: 'file', path: context.source(namedPath) } };
+    if (namedPath && !readsUploadUrl(request, context)) return onDisk(namedPath);
     // `JSON.stringify(upload)` of a parameter typed `{ video_url: string; title: string }` here: its URL.
     const typed = typedBody(body, context);
     if (typed?.members.includes('video_url') && !readsUploadUrl(request, context))

@@ -25,6 +25,7 @@ export function findLegacyBaseUrls(
   folder: ValueFolder,
   requests: readonly TikTokRequest[],
   handedInBases: ReadonlySet<Node> = new Set(),
+  exportsReadOutOfSight = false,
 ): RawFinding[] {
   const used = new Set<Node>(requests.flatMap((request) => [...request.trace]));
   const findings: RawFinding[] = [];
@@ -45,7 +46,7 @@ export function findLegacyBaseUrls(
     // request of this module is seen using (a class that hands its client to other modules), or one
     // that sends configs built elsewhere (`request(config) { return api(config) }`), is a site of its own.
     if (inCallArgument(node, index) && (used.has(node) || (!inClassBody(node, index) && !handedInBases.has(node)))) continue;
-    if (isExported(node, index) && !inSettingsRecord(node, index)) continue;
+    if (isExported(node, index) && !inSettingsRecord(node, index) && !exportsReadOutOfSight) continue;
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the path's own
     // finding names this base, and the record is one site with one TODO.
     if (onlyUploadPathsBeside(node, index, folder)) continue;

@@ -14,8 +14,16 @@ const STATUS_FIELDS = new Set(['error_code', 'description']);
 /** The v2 names of the fields read, and the edits that move each read under `data.user`; or why not. */
 export type LoginKitPlan =
   | { readonly names: readonly string[]; readonly edits: (() => void)[] }
-  /** `unknown`: the fields read flat in `data` that neither generation answers, where that is why. */
-  | { readonly reason: string; readonly unknown?: readonly string[] };
+  /**
+   * `unknown`: the fields read flat in `data` that neither generation answers, where that is why;
+   * `partial`: the plan of the other reads, each read direct off `data` (the unknown ones moved under
+   * `data.user` too, where the field a person picks for them will be).
+   */
+  | {
+      readonly reason: string;
+      readonly unknown?: readonly string[];
+      readonly partial?: { readonly names: readonly string[]; readonly edits: (() => void)[] };
+    };
 
 const NO_READS =
   "no read of its answer's `data` says which fields it needs (the answer leaves here whole, or is read elsewhere): name them where it is read";
@@ -49,6 +57,7 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
     return {
       reason: `it reads ${unknown.map((field) => `\`${field}\``).join(', ')} of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers`,
       unknown,
+      partial: partialPlan(reads),
     };
   for (const read of reads) {
     if ('unknown' in read) continue;
@@ -67,6 +76,26 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
     return { names: ['open_id'], edits };
   if (names.size === 0) return { reason: NO_READS };
   return { names: [...names], edits };
+}
+
+/**
+ * `userRes.data.data.display_name` beside `userRes.data.data.unique_id`: the known reads as a plan,
+ * when every read is direct off `data` and none is v2's already; the unknown ones move with them.
+ */
+function partialPlan(reads: readonly LevelRead[]): { names: string[]; edits: (() => void)[] } | undefined {
+  const names: string[] = [];
+  const edits: (() => void)[] = [];
+  for (const read of reads) {
+    if ('reason' in read || ('v2Shaped' in read && read.v2Shaped)) return undefined;
+    if ('unknown' in read) {
+      if (!read.move) return undefined;
+      edits.push(read.move);
+      continue;
+    }
+    names.push(...read.names);
+    edits.push(...read.edits);
+  }
+  return names.length > 0 ? { names: [...new Set(names)], edits } : undefined;
 }
 
 /**
@@ -97,7 +126,10 @@ function bodyStaysHere(context: CodemodContext, taint: Taint): boolean {
 
 /** What one place reads: fields and their edits, a field neither generation answers, or why it cannot move. */
 type LevelRead =
-  { names: string[]; edits: (() => void)[]; v2Shaped?: boolean; status?: boolean } | { unknown: string } | { reason: string };
+  | { names: string[]; edits: (() => void)[]; v2Shaped?: boolean; status?: boolean }
+  /** `move`: the read put under `data.user`, where it is read direct off `data` (not through a name). */
+  | { unknown: string; move?: () => void }
+  | { reason: string };
 
 const handedOn = (context: CodemodContext, node: Node): LevelRead => ({
   reason: `the code hands \`${context.source(node)}\` on whole, and what reads it next reads v1's flat fields: change those reads with the call`,
@@ -219,8 +251,15 @@ function fieldRead(context: CodemodContext, member: Node, aliased: boolean): Lev
       ? { reason: `it reads \`${field}\` through a name given to the answer's \`data\`, and v2 answers it in \`error\`` }
       : { names: [], edits: [], status: true };
   const v2 = v2NameOf(field);
-  if (v2 === undefined) return { unknown: field };
   const dot = member.optional ? '?.' : '.';
+  if (v2 === undefined)
+    return aliased
+      ? { unknown: field }
+      : {
+          unknown: field,
+          move: () =>
+            context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}${dot}user${dot}${field}`])),
+        };
   const edit = aliased
     ? () => v2 !== field && context.pathOf(member.property).replace(context.j.identifier(v2))
     : () => context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}${dot}user${dot}${v2}`]));

@@ -33,7 +33,7 @@ import { bodyUnread, fieldsV2Lacks, LIST_LEVEL, requestedFields } from './reques
 import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-reads.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
-import { repointUserInfoForSharedSender } from './shared-sender-urls.js';
+import { lackingFieldsLeft, repointUserInfoForSharedSender } from './shared-sender-urls.js';
 import { namedList } from '../../src/detect/record-key-readers.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
@@ -249,6 +249,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
         request.call,
       );
   }
+  if ('lacking' in fields && fields.lacking) context.todoAt(request.call, lackingFieldsLeft(fields.lacking), request.call);
   if (businessHeader)
     context.todoAt(
       request.call,
@@ -285,7 +286,7 @@ function fieldsOf(
   request: TikTokRequest,
   endpoint: DisplayEndpoint,
   param: ParamValue | undefined,
-): { names: readonly string[]; edits: (() => void)[] } | { reason: string } {
+): { names: readonly string[]; edits: (() => void)[]; lacking?: readonly string[] } | { reason: string } {
   if (!endpoint.loginKit || bodyUnread(context, request)) {
     const flat = endpoint.url === V2_USER_INFO_URL && !bodyUnread(context, request) ? readsFlatInData(context, request) : undefined;
     // `accountInfo = userInfo.data.data`, then `accountInfo.display_name`: a call sent to v2 already,
@@ -297,6 +298,9 @@ function fieldsOf(
     const unknown = 'reason' in fields && !flat && endpoint.url === V2_USER_INFO_URL ? unknownFlatReads(context, request) : undefined;
     if (unknown) {
       const lacking = unansweredFields(unknown, endpoint.url);
+      // `data.display_name` beside `data.unique_id`: asked for and read in `data.user`, and a person picks what stands for `unique_id`.
+      const partial = lacking ? partialFlatReads(context, request) : undefined;
+      if (partial) return { ...partial, lacking: unknown };
       if (lacking)
         return { reason: `${lacking.reason}; the code reads the user flat in the answer's \`data\`, where v2 answers \`data.user\`` };
     }
@@ -350,6 +354,14 @@ function userDataTakenWhole(context: CodemodContext, request: TikTokRequest): st
   const plan = planLoginKitReads(context, request);
   if (!('reason' in plan)) return undefined;
   return "its answer's `data` is taken whole here, and nothing reads `data.user`, where v2 answers the user (open_id, display_name, avatar_url, …): read the fields there";
+}
+
+function partialFlatReads(
+  context: CodemodContext,
+  request: TikTokRequest,
+): { names: readonly string[]; edits: (() => void)[] } | undefined {
+  const plan = planLoginKitReads(context, request);
+  return 'partial' in plan ? plan.partial : undefined;
 }
 
 function unknownFlatReads(context: CodemodContext, request: TikTokRequest): readonly string[] | undefined {

@@ -155,7 +155,7 @@ function answerTaint(context: CodemodContext, calls: readonly Node[]): Taint {
 }
 
 /** What a person picks once the entry asks v2 for the fields it has: what stands for the others. */
-function lackingFieldsLeft(lacking: readonly string[]): string {
+export function lackingFieldsLeft(lacking: readonly string[]): string {
   const named = lacking.map((field) => `\`${field}\``).join(', ');
   const nearest = lacking.map((field) =>
     NEAREST_V2_FIELD[field]

@@ -33,6 +33,9 @@ export function rewriteUploadCalls(context: CodemodContext): void {
       // A query object the new call no longer sends (kept because other code reads it) is no
       // longer a token in a query string: nothing to do there.
       queryTokens.push(...related.filter((finding) => finding.ruleId === 'no-token-in-query'));
+      // The `video` key of a body kept because the new call reads its URL from it (`payload.video.video_url`): sent no more.
+      for (const finding of related.filter((each) => each.ruleId === 'no-form-data-video-upload'))
+        context.record(finding, 'rewritten', 'no longer sent: the new upload reads the video from it');
     }
   }
   const orphaned = markOrphanedUrls(context, rewritten);
