@@ -16,6 +16,7 @@ import {
   keyName,
   memberName,
   rangeOf,
+  staticString,
   unwrap,
   type Node,
 } from '../../src/detect/ast.js';
@@ -193,6 +194,10 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     if (mapped.has(member) || !taint.has(member.object)) continue;
     const name = memberName(member);
     const holder = unwrap(member.object);
+    // `body.scope.split(' ')`: v2 answers the granted scopes joined by commas (API-CONTRACT §2.8), so
+    // split by a space the list is one item; v1's flat read was undefined, so the code never split one.
+    const separator = name === 'scope' ? spaceSeparator(context, member) : undefined;
+    if (separator) edits.push(() => context.pathOf(separator).replace(context.j.template.expression([commaIn(context, separator)])));
     if (name === 'data' && [...mapped].some((read) => unwrap(read.object) === member)) continue;
     if (name === 'data' && !isAxiosResponse(context, holder) && isV1ShapeFallback(context.index, member)) continue;
     if (name === 'data' && !isAxiosResponse(context, holder)) {
@@ -251,6 +256,24 @@ export function planTokenReads(context: CodemodContext, request: TikTokRequest):
     );
   const { answer, fields } = handedOn(context, request, taint);
   return { edits, readsRefreshToken, handedOn: answer, fieldsHandedOn: fields };
+}
+
+/** The separator of `scope.split(' ')` (or `/ /`, `/\\s+/`) on a read of the answer's `scope`. */
+function spaceSeparator(context: CodemodContext, member: Node): Node | undefined {
+  const split = context.index.parent(member);
+  if (!split || !isMember(split) || unwrap(split.object) !== member || memberName(split) !== 'split') return undefined;
+  const call = context.index.parent(split);
+  const separator = call && isCall(call) && call.callee === split ? (call.arguments as Node[])[0] : undefined;
+  if (!separator) return undefined;
+  const value = separator.type === 'RegExpLiteral' ? `/${separator.pattern}/` : separator.type === 'Literal' && separator.regex ? `/${separator.regex.pattern}/` : staticString(separator);
+  return value === ' ' || value === '/ /' || value === '/\\s+/' || value === '/\\s/' ? separator : undefined;
+}
+
+/** `','` in the quotes the separator was written in, or the file's own for a regular expression. */
+function commaIn(context: CodemodContext, separator: Node): string {
+  const written = context.source(separator)[0];
+  const quote = written === '"' || written === "'" ? written : context.quote === 'double' ? '"' : "'";
+  return `${quote},${quote}`;
 }
 
 /** A read of the v1 answer that stands for the failure's text (`body.message`, `body.data`) → `body.error_description`. */
