@@ -265,7 +265,12 @@ function spaceSeparator(context: CodemodContext, member: Node): Node | undefined
   const call = context.index.parent(split);
   const separator = call && isCall(call) && call.callee === split ? (call.arguments as Node[])[0] : undefined;
   if (!separator) return undefined;
-  const value = separator.type === 'RegExpLiteral' ? `/${separator.pattern}/` : separator.type === 'Literal' && separator.regex ? `/${separator.regex.pattern}/` : staticString(separator);
+  const value =
+    separator.type === 'RegExpLiteral'
+      ? `/${separator.pattern}/`
+      : separator.type === 'Literal' && separator.regex
+        ? `/${separator.regex.pattern}/`
+        : staticString(separator);
   return value === ' ' || value === '/ /' || value === '/\\s+/' || value === '/\\s/' ? separator : undefined;
 }
 
