@@ -60,7 +60,8 @@ export function todoAnchor(chain: readonly Node[]): Node {
       return property && record ? property : child;
     }
     // An entry inside a call's arguments (a request's options) is no record's: the call is the site.
-    if (CALLS.has(parent.type) && (parent.arguments as Node[]).includes(child) && !isFreeze(parent)) property = undefined;
+    if (CALLS.has(parent.type) && (parent.arguments as Node[]).includes(child) && !isFreeze(parent) && !isProviderFactory(parent))
+      property = undefined;
     else if (!property && parent.type === 'ObjectExpression' && startsOwnLine(child, parent)) property = child;
   }
   return chain[0];
@@ -86,6 +87,16 @@ export function isFreeze(call: Node): boolean {
     callee.property.type === 'Identifier' &&
     ['freeze', 'seal'].includes(callee.property.name)
   );
+}
+
+/**
+ * `OAuthProvider({ id: 'tiktok', token: '…', userinfo: { url: '…' } })`, `new OAuth2Strategy({ … })`: an
+ * OAuth library's provider or strategy, whose argument is a record of settings, not a request's
+ * options; each URL in it gets its TODO beside its entry, as in a record a declaration holds.
+ */
+function isProviderFactory(call: Node): boolean {
+  const callee = call.callee?.type === 'MemberExpression' ? call.callee.property : call.callee;
+  return callee?.type === 'Identifier' && /(?:Provider|Strategy)$/.test(callee.name as string);
 }
 
 /** A property of a literal written over several lines that no sibling shares its first line with. */
