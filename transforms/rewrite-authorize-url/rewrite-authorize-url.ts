@@ -77,6 +77,16 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
           .replace(V1_AUTHORIZE, (page: string, offset: number) => (isPageAt(text, offset) ? v2PageFor(context, part)(page) : page))
           .replace(CLIENT_ID_KEY, '$1client_key='),
     });
+  // `…?scope=…&redirect_uri=${uri}&client_id=${id}`: the key in a later part of the same template.
+  for (const part of pages) {
+    const template = part.type === 'TemplateElement' ? context.index.parent(part) : undefined;
+    const later = ((template?.quasis as Node[] | undefined) ?? []).filter(
+      (quasi) => quasi !== part && rangeOf(quasi)[0] > rangeOf(part)[0],
+    );
+    if (later.some((quasi) => textOf(quasi).includes('client_key='))) continue;
+    for (const quasi of later)
+      if (CLIENT_ID_KEY.test(textOf(quasi))) edits.push({ node: quasi, apply: (text) => text.replace(CLIENT_ID_KEY, '$1client_key=') });
+  }
   const appUploads = context.options.appUploads ?? moduleUploads(context);
   const arrays = new Set<Node>();
   for (const finding of findings) {
@@ -110,7 +120,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
         ? `now the v2 authorize page; ${UPLOAD_SCOPE} added to its scope, which the Content Posting upload needs`
         : unseen
           ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}; its scope${scope?.kind === 'unknown' ? ` (\`${oneLine(context.source(scope.value))}\`)` : ''} is read at run time and asked for ${UPLOAD_SCOPE} for the Share Video upload already`
-          : CLIENT_ID_KEY.test(textOf(page))
+          : CLIENT_ID_KEY.test(page.type === 'TemplateElement' ? context.source(context.index.parent(page)!) : textOf(page))
             ? `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with client_key in place of client_id (which neither page read)`
             : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
     );
