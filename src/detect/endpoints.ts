@@ -35,6 +35,9 @@ import { isLogCall } from './log-calls.js';
 import { findPlatformRecordPaths } from './platform-record-paths.js';
 import { findSameClientPaths } from './same-client-paths.js';
 
+/** The v1 calls of the token endpoint, which takes the app's own credentials in a form, not a user's token. */
+const TOKEN_PATH_CALLS = new Set(['code-exchange', 'token-refresh', 'token-revoke']);
+
 /**
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
  * URL when no request in this module uses it or when other modules may (it is exported).
@@ -274,7 +277,13 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
     case 'v1-path-on-new-host':
       // `${base}/oauth/access_token/` with the base moved to the new host and the path left as v1.
       return match.v1
-        ? { ruleId: 'no-v1-oauth-endpoint', messageId: 'pathOnNewHost', node, data: { legacy: spelled, replacement: match.v1.replacement } }
+        ? {
+            ruleId: 'no-v1-oauth-endpoint',
+            // A token call needs no token: it needs v2's form-encoded body, and answers flat.
+            messageId: TOKEN_PATH_CALLS.has(match.v1.rewrite ?? '') ? 'tokenPathOnNewHost' : 'pathOnNewHost',
+            node,
+            data: { legacy: spelled, replacement: match.v1.replacement },
+          }
         : {
             ruleId: 'no-unmapped-legacy-endpoint',
             messageId: 'pathOnNewHost',
