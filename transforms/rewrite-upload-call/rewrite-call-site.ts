@@ -35,8 +35,25 @@ const PULL_FROM_URL_NOTE =
  */
 function droppedMessage(fields: readonly string[]): string {
   const names = fields.map((field) => `\`${field}\``).join(', ');
-  return `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: the Share Video upload took the video alone and never used ${fields.length === 1 ? 'it' : 'them'}, and an inbox upload takes no caption or post settings either (the creator sets them in TikTok before posting), so nothing changes for the creator; to set them from the app, post with Direct Post (/v2/post/publish/video/init/, scope video.publish) and send them in post_info`;
+  const base = `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: the Share Video upload took the video alone and never used ${fields.length === 1 ? 'it' : 'them'}, and an inbox upload takes no caption or post settings either (the creator sets them in TikTok before posting), so nothing changes for the creator`;
+  // `product_link`, `location`: no post_info key of Direct Post takes them either.
+  const elsewhere = fields.filter((field) => !POST_SETTING.test(field.split('.').at(-1)!));
+  const direct = fields.length > elsewhere.length;
+  const directAdvice = direct
+    ? '; to set them from the app, post with Direct Post (/v2/post/publish/video/init/, scope video.publish) and send them in post_info'
+    : '';
+  const none = elsewhere.length
+    ? `; ${direct ? `${elsewhere.map((field) => `\`${field}\``).join(', ')} ${elsewhere.length === 1 ? 'has' : 'have'} no place there either` : `no Content Posting endpoint takes ${elsewhere.length === 1 ? 'it' : 'them'}, Direct Post neither`} (its post_info holds the title, privacy, interaction and disclosure settings only): drop ${elsewhere.length === 1 ? 'it' : 'them'}, or set ${elsewhere.length === 1 ? 'it' : 'them'} where TikTok offers it (in the TikTok app)`
+    : '';
+  return `${base}${directAdvice}${none}`;
 }
+
+/**
+ * What Direct Post's `post_info` holds (API-CONTRACT §3.5), and the names a legacy body gave the
+ * same things (`caption`, `text`, `description` for the title; `privacy` for privacy_level).
+ */
+const POST_SETTING =
+  /^(?:post_info|title|caption|text|description|desc|privacy(?:_level)?|visibility|disable_(?:duet|stitch|comment)|allow_(?:duet|stitch|comment)s?|video_cover_timestamp_ms|brand_(?:content|organic)_toggle|is_aigc|hashtags?|tags)$/i;
 
 /** A body field naming who receives the video (`receiver_ids`, `recipient_id`): a message to another user, not an upload. */
 const RECIPIENT_FIELD = /^(?:receivers?|recipients?|to_users?)(?:_?ids?)?$/i;
