@@ -291,8 +291,19 @@ const RESEARCH_ACCESS = 'approved research projects only; a client access token,
 export const RESEARCH_API_NAME = "TikTok's Research API";
 export const researchSuccessor = (path: string): string =>
   path.replace(/\/?$/, '/') === RESEARCH_VIDEO_QUERY
-    ? `${RESEARCH_API_NAME} on the v2 host, POST https://open.tiktokapis.com/v2${RESEARCH_VIDEO_QUERY}?fields=… (${RESEARCH_ACCESS})`
-    : `${RESEARCH_API_NAME}, whose endpoints are on the v2 host under https://open.tiktokapis.com/v2/research/ (find the one this call means in its reference; ${RESEARCH_ACCESS})`;
+    ? `${RESEARCH_API_NAME} on the v2 host, POST https://open.tiktokapis.com/v2${RESEARCH_VIDEO_QUERY}?fields=… (${RESEARCH_ACCESS}); ${OWN_VIDEOS}`
+    : `${RESEARCH_API_NAME}, whose endpoints are on the v2 host under https://open.tiktokapis.com/v2/research/ (find the one this call means in its reference; ${RESEARCH_ACCESS})${path.replace(/\/?$/, '/') === RESEARCH_USER_INFO ? `; ${OWN_PROFILE}` : ''}`;
+
+/**
+ * Code that called a research path with the signed-in creator's own token, for their own videos or
+ * counts, wants the Display API, which answers a user token (API-CONTRACT §2.8): said beside the
+ * Research API, as the person knows which the app is.
+ */
+const RESEARCH_USER_INFO = '/research/user/info/';
+const OWN_VIDEOS =
+  'if it reads the signed-in creator\'s own videos with their user token, that is v2\'s video query instead: POST https://open.tiktokapis.com/v2/video/query/?fields=… with {"filters":{"video_ids":[…]}} and the user token as Authorization: Bearer (scope video.list)';
+const OWN_PROFILE =
+  "if it reads the signed-in creator's own profile or counts with their user token, that is v2's user info instead: GET https://open.tiktokapis.com/v2/user/info/?fields=… with the user token as Authorization: Bearer (scope user.info.stats for the counts)";
 
 /**
  * Paths that only the legacy host serves, without their trailing slash and in lower case: a

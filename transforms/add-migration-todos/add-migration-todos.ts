@@ -87,7 +87,7 @@ export function addMigrationTodos(context: CodemodContext): void {
     const tokens = !moves
       ? ''
       : research
-        ? "; drop the user's token and open_id of its query: the Research API takes the client token above"
+        ? `; either way its query loses the user's token${sendsOpenId.has(finding) ? ' and open_id' : ''}: the Research API takes the app's client token as Authorization: Bearer, v2's Display API the user's`
         : sendsToken.has(finding)
           ? `; send its access_token as the header Authorization: Bearer <token>${openId ?? (sendsOpenId.has(finding) ? ', and no open_id' : '')}`
           : (openId ?? '; drop the open_id of its query (v2 knows the user by the token)');
