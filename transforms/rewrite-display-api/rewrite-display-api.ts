@@ -34,6 +34,7 @@ import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-r
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
 import { lackingFieldsLeft, repointUserInfoForSharedSender } from './shared-sender-urls.js';
+import { repointProviderUserInfo } from './provider-userinfo-urls.js';
 import { namedList } from '../../src/detect/record-key-readers.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
@@ -153,6 +154,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     if (reason === undefined) rewritten.push(request);
   }
   for (const fields of repointUserInfoForSharedSender(context)) noteFieldScopes(context, fields);
+  for (const fields of repointProviderUserInfo(context)) noteFieldScopes(context, fields);
   repointExportedV1Urls(context, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   repointRecordUrlsBesideRewritten(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   settleV1UrlsLeftBehind(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);

@@ -29,7 +29,7 @@ import { calledFunction, Taint } from '../../src/detect/taint.js';
 import { callLabel } from '../../src/codemod/todo.js';
 
 /** The v1 user info paths whose answer v2 gives in the shape a v2-minded reader expects: `data.user`. */
-const USER_INFO_PATHS = new Set(['/user/info/', LOGIN_KIT_USER_INFO_PATH]);
+export const USER_INFO_PATHS = new Set(['/user/info/', LOGIN_KIT_USER_INFO_PATH]);
 
 /**
  * `const urls = { github: '…', tiktok: 'https://open-api.tiktok.com/user/info/?fields=open_id,display_name' }`,
@@ -162,7 +162,9 @@ export function lackingFieldsLeft(lacking: readonly string[]): string {
       ? `v2's nearest to \`${field}\` is \`${NEAREST_V2_FIELD[field]}\`${USER_INFO_FIELD_SCOPES[NEAREST_V2_FIELD[field]] ? ` (scope ${USER_INFO_FIELD_SCOPES[NEAREST_V2_FIELD[field]]})` : ''}`
       : `v2 has nothing like \`${field}\``,
   );
-  return `this answer's user is read for ${named} too, which v2 user info does not answer, so ${lacking.length === 1 ? 'that read is' : 'those reads are'} undefined now: ${nearest.join('; ')}; add it to this URL's fields and read it there, or drop the read`;
+  const some = lacking.some((field) => NEAREST_V2_FIELD[field]);
+  const act = some ? "add it to this URL's fields and read it there, or drop the read" : 'drop the read, or take it from elsewhere';
+  return `this answer's user is read for ${named} too, which v2 user info does not answer, so ${lacking.length === 1 ? 'that read is' : 'those reads are'} undefined now: ${nearest.join('; ')}; ${act}`;
 }
 
 /** Why an entry whose answer is read for a field v2 lacks waits: the request, the fields, v2's nearest. */
