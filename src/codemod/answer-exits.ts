@@ -147,7 +147,8 @@ function exportedFunctions(context: CodemodContext): Set<Node> {
     if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression')
       for (const member of value.body.body as Node[]) {
         const method = member.type === 'ClassMethod' ? member : member.value && unwrap(member.value);
-        if (method && isFunction(method) && member.kind !== 'constructor') functions.add(method);
+        // `private postToPlatform()`, `#send()`: called by the class's own methods only, whose reads the run follows.
+        if (method && isFunction(method) && member.kind !== 'constructor' && !isPrivate(member)) functions.add(method);
       }
     // `export const SocialMediaService = { tiktok: { async post() { … } } }`: a service object's methods.
     if (value.type === 'ObjectExpression' && depth < 2)
@@ -157,4 +158,9 @@ function exportedFunctions(context: CodemodContext): Set<Node> {
   };
   for (const [, node] of exportedNodes(context.index, context.folder)) add(node, 0);
   return functions;
+}
+
+/** A class member no code outside the class can call: TypeScript's `private`, or a `#name`. */
+function isPrivate(member: Node): boolean {
+  return member.accessibility === 'private' || member.key?.type === 'PrivateName' || member.type === 'ClassPrivateMethod';
 }

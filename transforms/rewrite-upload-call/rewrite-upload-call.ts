@@ -35,7 +35,7 @@ export function rewriteUploadCalls(context: CodemodContext): void {
       queryTokens.push(...related.filter((finding) => finding.ruleId === 'no-token-in-query'));
       // The `video` key of a body kept because the new call reads its URL from it (`payload.video.video_url`): sent no more.
       for (const finding of related.filter((each) => each.ruleId === 'no-form-data-video-upload'))
-        context.record(finding, 'rewritten', 'no longer sent: the new upload reads the video from it');
+        context.record(finding, 'rewritten', 'the video it carried goes to the Content Posting upload');
     }
   }
   const orphaned = markOrphanedUrls(context, rewritten);
