@@ -50,10 +50,11 @@ function droppedMessage(fields: readonly string[]): string {
 
 /**
  * What Direct Post's `post_info` holds (API-CONTRACT §3.5), and the names a legacy body gave the
- * same things (`caption`, `text`, `description` for the title; `privacy` for privacy_level).
+ * same things (`caption`, `text`, `description` for the title, hashtags written in it; `privacy` for
+ * privacy_level; `allows_duet` for disable_duet, the other way round).
  */
 const POST_SETTING =
-  /^(?:post_info|title|caption|text|description|desc|privacy(?:_level)?|visibility|disable_(?:duet|stitch|comment)|allow_(?:duet|stitch|comment)s?|video_cover_timestamp_ms|brand_(?:content|organic)_toggle|is_aigc|hashtags?|tags)$/i;
+  /^(?:post_info|title|caption|text|description|desc|privacy(?:_level)?|visibility|disable_(?:duet|stitch|comment)|allows?_(?:duet|stitch|comments?)|video_cover_timestamp_ms|brand_(?:content|organic)_toggle|is_aigc|hashtags?(?:_names|_list)?|tags)$/i;
 
 /** A body field naming who receives the video (`receiver_ids`, `recipient_id`): a message to another user, not an upload. */
 const RECIPIENT_FIELD = /^(?:receivers?|recipients?|to_users?)(?:_?ids?)?$/i;
