@@ -220,8 +220,9 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
 
 /**
  * Other paths on the legacy host that do have a v2 successor: said in the finding, so that a person
- * ports the call to it instead of searching for one. Of these the codemod rewrites only the status
- * of a share ({@link STATUS_QUERY_PATHS}), whose v2 request (§5) takes what the legacy one sent.
+ * ports the call to it instead of searching for one. Of these the codemod rewrites the status of a
+ * share ({@link STATUS_QUERY_PATHS}), whose v2 request (§5) takes what the legacy one sent, and the
+ * video query whose JSON body names its `filters` (v2's body takes them as they are).
  */
 const NEVER_SERVED_TOKEN_PATH = '/oauth/token/';
 

@@ -1,6 +1,6 @@
 import { methodOf } from '../../src/codemod/http-client.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { findProperty, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
 import type { MovedResponseField } from '../../src/contract/index.js';
@@ -22,9 +22,10 @@ import {
   V2_USER_INFO_URL,
   V2_VIDEO_FIELDS,
   V2_VIDEO_LIST_URL,
+  V2_VIDEO_QUERY_URL,
 } from '../../src/contract/index.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
-import type { TikTokRequest } from '../../src/detect/requests.js';
+import { requestBodies, type TikTokRequest } from '../../src/detect/requests.js';
 import { isPathOf } from '../../src/detect/classify-url.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
@@ -118,6 +119,35 @@ function v2PathOnLegacyHost(request: TikTokRequest): DisplayEndpoint | undefined
   return endpoint && { ...endpoint, messageId: 'v2PathOnLegacyHost', onLegacyHost: true };
 }
 
+/**
+ * v1's video query (`POST open-api.tiktok.com/video/query/` with `{ open_id, access_token, filters:
+ * { video_ids }, fields }`, a path with a v2 successor): v2's takes the same filters in its JSON body,
+ * the fields in its query and the token as Bearer (§2.8), and answers `data.videos` as v1 did. One that
+ * asks a video's `status` (an upload's, which no video holds) is the status fetch's, and stays a TODO.
+ */
+function v1VideoQuery(context: CodemodContext, request: TikTokRequest): DisplayEndpoint | undefined {
+  if (request.match.kind !== 'legacy-unmapped' || request.match.path.replace(/\/+$/, '') !== '/video/query') return undefined;
+  const successor = findingsOfRequest(context, request).find((finding) => finding.messageId === 'successor');
+  if (!successor || !String(successor.data.successor ?? '').startsWith(`POST ${V2_VIDEO_QUERY_URL}`)) return undefined;
+  // Which videos it asks about, in the body v2 takes them in: a query without them (an id put in
+  // `open_id`, say) is the person's to mend.
+  const filtered = requestBodies(request, context.index).some((body) => {
+    const object = context.folder.objectOf(body);
+    return !!object && !!findProperty(object, 'filters');
+  });
+  return filtered ? { ...VIDEO_QUERY, onLegacyHost: true } : undefined;
+}
+
+const VIDEO_QUERY: DisplayEndpoint = {
+  name: 'video query',
+  url: V2_VIDEO_QUERY_URL,
+  method: 'POST',
+  messageId: 'successor',
+  bodyParams: ['filters'],
+  readFieldsOf: LIST_LEVEL,
+  v1Name: 'video query',
+};
+
 /** v2 takes the token as a header and knows the user by it: `open_id` goes, `fields` moves to the query. */
 const MOVED_PARAMS = ['access_token', 'open_id', 'fields'];
 
@@ -137,7 +167,10 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     const endpoint =
       request.match.kind === 'v1-endpoint'
         ? (ENDPOINTS[request.match.v1?.rewrite ?? ''] ?? loginKit(request))
-        : (v2PathOnLegacyHost(request) ?? v2WithQueryTokens(context, request) ?? v2WithoutFields(context, request));
+        : (v2PathOnLegacyHost(request) ??
+          v1VideoQuery(context, request) ??
+          v2WithQueryTokens(context, request) ??
+          v2WithoutFields(context, request));
     if (!endpoint) continue;
     // The v1 call's finding stands on the call; a v2 path's on the old host on its URL, wherever written.
     const own = (finding: RawFinding) =>
@@ -171,7 +204,7 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
     ? `v2 ${endpoint.name} call that names no fields (v2 answers only those asked for)`
     : endpoint.alreadyV2
       ? `v2 ${endpoint.name} call with v1's tokens in its query (v2 reads none there)`
-      : endpoint.onLegacyHost
+      : endpoint.onLegacyHost && !endpoint.v1Name
         ? `v2 ${endpoint.name} call on the retired v1 host`
         : `v1 ${endpoint.v1Name ?? endpoint.name}`;
   const answer = endpoint.answer ?? 'data is as before; error.code is "ok" on success';
