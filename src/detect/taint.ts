@@ -230,10 +230,24 @@ export function callsOf(index: ModuleIndex, fn: Node): Node[] {
         : undefined;
   const method = (fn.type === 'ClassMethod' || fn.type === 'MethodDefinition' || parent?.type === 'MethodDefinition') && !fn.computed;
   const methodName = method ? ((fn.type === 'ClassMethod' ? fn.key : parent?.key)?.name as string | undefined) : undefined;
+  // `static refreshTokens = async () => {…}`, `static async refresh() {…}`: called as `TikTokClient.refreshTokens(…)`.
+  const member =
+    fn.type === 'ClassMethod'
+      ? fn
+      : (parent?.type === 'ClassProperty' || parent?.type === 'PropertyDefinition') && parent.value === fn
+        ? parent
+        : undefined;
+  const staticName = member?.static && !member.computed && member.key?.type === 'Identifier' ? (member.key.name as string) : undefined;
+  const owner = staticName ? [...index.ancestors(fn)].find((node) => node.type === 'ClassDeclaration') : undefined;
+  const ownerBinding = owner?.id ? index.resolve(owner.id) : undefined;
   const binding = named && index.resolve(named);
   return [...index.ofType('CallExpression'), ...index.ofType('OptionalCallExpression')].filter((call) => {
     const callee = unwrap(call.callee);
     if (binding && callee.type === 'Identifier') return index.resolve(callee) === binding;
+    if (ownerBinding && isMember(callee) && calleeName(call) === staticName) {
+      const object = unwrap(callee.object);
+      if (object.type === 'Identifier' && index.resolve(object) === ownerBinding) return true;
+    }
     return !!methodName && isMember(callee) && unwrap(callee.object).type === 'ThisExpression' && calleeName(call) === methodName;
   });
 }

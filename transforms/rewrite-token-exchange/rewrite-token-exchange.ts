@@ -1,3 +1,4 @@
+import { callersV1Reads } from './callers-v1-reads.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
 import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
@@ -123,7 +124,9 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
     if (findings.length === 0) continue;
     const store = grant.answer === 'tokens' ? tokenStoreCall(context, request) : undefined;
     const reason = rewriteExchange(context, request, grant);
-    for (const finding of findings) settle(context, finding, grant, reason);
+    // `return await doFetch(…)` read by a caller as `tokens.data`: named with the reason, for the person.
+    const callers = reason && reason !== CLIENT_TOKEN && grant.answer === 'tokens' ? callersV1Reads(context, request) : undefined;
+    for (const finding of findings) settle(context, finding, grant, reason && callers ? `${reason}; ${callers}` : reason);
     // Its answer's `error_code` and `description` were read the v2 way by the rewrite (`error`, `error_description`).
     if (reason === undefined) for (const finding of answerFieldsOf(context, request)) context.record(finding, 'rewritten');
     if (reason === undefined) rewritten.push(request);
