@@ -46,6 +46,7 @@ function comparable(line: string): string {
 function alignLines(original: string, printed: string): { readonly text: string; readonly added: ReadonlySet<number> } {
   const before = original.split('\n');
   const after = printed.split('\n');
+  const noSemicolons = writtenWithoutSemicolons(original);
   const trim = (line: string) => comparable(line).replace(/^[ \t]+/, (indent) => indent.replaceAll('\t', ' '));
   const lines: string[] = [];
   const added = new Set<number>();
@@ -112,7 +113,8 @@ function alignLines(original: string, printed: string): { readonly text: string;
       // by text would end the statement there. Also the printed `;` of a line the statement now ends
       // on (the union's last member removed below it, its `;` with it), or that a line the codemod
       // wrote would otherwise continue.
-      const endsNow = parts[p + 1]?.removed === true;
+      // In a file written without semicolons a statement that ends here needs none (ASI ends it), unless the next line would go on.
+      const endsNow = parts[p + 1]?.removed === true && !noSemicolons;
       lines.push(
         ...before
           .slice(i, i + count)

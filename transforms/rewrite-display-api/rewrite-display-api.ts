@@ -245,7 +245,9 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   if (word && 'reason' in word) return word.reason;
 
   // A query's `max_count=10` is text; v2's JSON body wants the number.
-  const value = (param: ParamValue) => ('text' in param && /^\d+$/.test(param.text) ? param.text : paramSource(context, param));
+  // `filters: {\n  video_ids: [id],\n}` written over lines at the old call's depth: on one line in the new body.
+  const value = (param: ParamValue) =>
+    'text' in param && /^\d+$/.test(param.text) ? param.text : 'node' in param ? literalOnOneLine(context, param.node) : paramSource(context, param);
   const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
   // `if (body.error)` took every v1 answer for a failure too (v1 also sent `error`); v2's code says it.
   const errorTests = errorCodeTests(context, request);
@@ -292,6 +294,21 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
       request.call,
     );
   return undefined;
+}
+
+/**
+ * An object or array literal written over several lines, as one line (`{ video_ids: [id] }`): moved
+ * into a new call, its old indentation would be wrong there. Anything else, or a literal holding a
+ * comment or a template (whose line breaks are its text), as written.
+ */
+function literalOnOneLine(context: CodemodContext, node: Node): string {
+  const text = context.source(node);
+  const literal = node.type === 'ObjectExpression' || node.type === 'ArrayExpression';
+  if (!literal || !text.includes('\n') || /\/[/*]|`/.test(text)) return text;
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/,\s*([}\]])/g, ' $1')
+    .replace(/([{[])\s+([}\]])/g, '$1$2');
 }
 
 /** The string literal a request's URL is: written in the call, or the `const` it names. */
