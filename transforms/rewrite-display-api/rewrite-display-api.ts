@@ -247,7 +247,11 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   // A query's `max_count=10` is text; v2's JSON body wants the number.
   // `filters: {\n  video_ids: [id],\n}` written over lines at the old call's depth: on one line in the new body.
   const value = (param: ParamValue) =>
-    'text' in param && /^\d+$/.test(param.text) ? param.text : 'node' in param ? literalOnOneLine(context, param.node) : paramSource(context, param);
+    'text' in param && /^\d+$/.test(param.text)
+      ? param.text
+      : 'node' in param
+        ? literalOnOneLine(context, param.node)
+        : paramSource(context, param);
   const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
   // `if (body.error)` took every v1 answer for a failure too (v1 also sent `error`); v2's code says it.
   const errorTests = errorCodeTests(context, request);
