@@ -1,4 +1,5 @@
 import { methodOf } from '../../src/codemod/http-client.js';
+import { jsonBody } from '../../src/codemod/extract-video.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { findProperty, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
@@ -132,7 +133,7 @@ function v1VideoQuery(context: CodemodContext, request: TikTokRequest): DisplayE
   // Which videos it asks about, in the body v2 takes them in: a query without them (an id put in
   // `open_id`, say) is the person's to mend.
   const filtered = requestBodies(request, context.index).some((body) => {
-    const object = context.folder.objectOf(body);
+    const object = jsonBody(body, context);
     return !!object && !!findProperty(object, 'filters');
   });
   return filtered ? { ...VIDEO_QUERY, onLegacyHost: true } : undefined;
