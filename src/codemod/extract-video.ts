@@ -262,7 +262,7 @@ const COMMENTED_VIDEO_APPEND = /^[ \t]*(\/\/|\/\*|\*).*\.(append|set)\(\s*['"`]v
 
 /** The init's sizes from the file's (API-CONTRACT §4.2), as a person applies them by hand. */
 const CHUNK_RULE =
-  'a file up to 64 MB goes in one chunk: chunk_size = video_size, total_chunk_count = 1; a larger one in chunks of 5 to 64 MB: total_chunk_count = floor(video_size / chunk_size), the last chunk taking the rest';
+  'a file up to 64 MB may go in one chunk, and one under 5 MB must: chunk_size = video_size, total_chunk_count = 1; a larger one in two or more: chunk_size = min(64 MB, floor(video_size / 2)), total_chunk_count = floor(video_size / chunk_size), the last chunk taking the rest';
 
 /**
  * A JSON body without the video (`{ source_info: { source: 'FILE_UPLOAD' } }`, `{ open_id, video_size }`,
@@ -284,7 +284,7 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     ? `its \`video_size\` is here (\`${quoted(context.source(size.value), 40)}\`), and chunk_size and total_chunk_count follow from it (${CHUNK_RULE})`
     : readAfter
       ? `video_size is \`${readAfter.size}\`, the bytes it sends next, read after this request (\`${quoted(readAfter.read, 40)}\`): move that read above it; chunk_size and total_chunk_count follow from it (${CHUNK_RULE})`
-      : `video_size is the byte size of the file it sends next (pass it in where the file is read elsewhere); chunk_size and total_chunk_count follow from it (${CHUNK_RULE})`;
+      : `video_size is the byte size of the file it sends next; chunk_size and total_chunk_count follow from it (${CHUNK_RULE})`;
   const shape = json ? 'a JSON body; the bytes go later to an upload URL' : 'it asks for the upload URL the bytes go to next';
   const chunks = json ? chunkRuleBreaks(context, json, size?.value) : '';
   const step = badUploadUrlStep(context, steps);

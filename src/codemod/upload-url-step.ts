@@ -4,6 +4,7 @@ import { calledFunction } from '../detect/taint.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import type { CodemodContext } from './context.js';
+import { quoted } from './todo.js';
 
 /**
  * How a hand-written second step sends the bytes to the `upload_url` this request's answer gives,
@@ -115,7 +116,9 @@ function judgeStep(context: CodemodContext, call: Node): string | undefined {
   const method = options ? staticString(findProperty(options, 'method')!.value)?.toUpperCase() : calleeName(call)?.toUpperCase();
   const multipart = rest.some((argument) => isForm(context, argument)) || /FormData|getHeaders\(\)|multipart/.test(text);
   // Named by its callee, so the person finds the call to change: `axios.post(…)` sends them in a POST.
-  const where = `\`${context.source(call.callee as Node)}(…)\` below sends them`;
+  // With its first argument: the init request below may go through the same function (`fetch`).
+  const first = (call.arguments as Node[])[0];
+  const where = `\`${context.source(call.callee as Node)}(${first ? `${quoted(context.source(first), 40)}, ` : ''}…)\` sends them`;
   if (multipart) return `${where} as a multipart form, which TikTok does not take: the body is the raw bytes`;
   if (method === 'POST') return `${where} in a POST, which TikTok does not take: make it a PUT`;
   if (method === 'PUT' && !/content-range/i.test(text)) return `${where} without the Content-Range TikTok requires`;

@@ -302,7 +302,7 @@ export const researchSuccessor = (path: string): string =>
  */
 const RESEARCH_USER_INFO = '/research/user/info/';
 const OWN_VIDEOS =
-  'if it reads the signed-in creator\'s own videos with their user token, that is v2\'s video query instead: POST https://open.tiktokapis.com/v2/video/query/?fields=… with {"filters":{"video_ids":[…]}} and the user token as Authorization: Bearer (scope video.list)';
+  'if it reads the signed-in creator\'s own videos with their user token, that is v2\'s video query instead, POST https://open.tiktokapis.com/v2/video/query/?fields=… with {"filters":{"video_ids":[…]}}, or without ids its video list, POST https://open.tiktokapis.com/v2/video/list/?fields=… with {"cursor","max_count"}, either with the user token as Authorization: Bearer (scope video.list)';
 const OWN_PROFILE =
   "if it reads the signed-in creator's own profile or counts with their user token, that is v2's user info instead: GET https://open.tiktokapis.com/v2/user/info/?fields=… with the user token as Authorization: Bearer (scope user.info.stats for the counts)";
 

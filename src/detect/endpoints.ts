@@ -37,6 +37,14 @@ import { findSameClientPaths } from './same-client-paths.js';
 
 /** The v1 calls of the token endpoint, which takes the app's own credentials in a form, not a user's token. */
 const TOKEN_PATH_CALLS = new Set(['code-exchange', 'token-refresh', 'token-revoke']);
+/** What each of those takes and answers at v2 (API-CONTRACT §2.8). */
+const TOKEN_PATH_BODIES: Readonly<Record<string, string>> = {
+  'code-exchange':
+    'client_key, client_secret, code, grant_type=authorization_code and the redirect_uri the authorize step sent, and read its answer flat (no `data` wrapper; `error` only on failure)',
+  'token-refresh':
+    'client_key, client_secret, refresh_token and grant_type=refresh_token, and read its answer flat (no `data` wrapper; `error` only on failure)',
+  'token-revoke': 'client_key, client_secret and token (the access token to revoke); it answers nothing on success',
+};
 
 /**
  * Endpoint findings: each request to a retired endpoint, and each literal that first spells a retired
@@ -282,7 +290,7 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
             // A token call needs no token: it needs v2's form-encoded body, and answers flat.
             messageId: TOKEN_PATH_CALLS.has(match.v1.rewrite ?? '') ? 'tokenPathOnNewHost' : 'pathOnNewHost',
             node,
-            data: { legacy: spelled, replacement: match.v1.replacement },
+            data: { legacy: spelled, replacement: match.v1.replacement, fields: TOKEN_PATH_BODIES[match.v1.rewrite ?? ''] ?? '' },
           }
         : {
             ruleId: 'no-unmapped-legacy-endpoint',

@@ -165,7 +165,7 @@ export const RULES = {
       pathOnNewHost:
         '{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}; it needs a v2 token with the scope of what it asks (user.info.basic, .profile or .stats for user info fields, video.list for the video list, video.upload for the Content Posting upload)',
       tokenPathOnNewHost:
-        "{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}, with a form-encoded body (application/x-www-form-urlencoded) that carries the app's client_key and client_secret, the grant's own fields (code and redirect_uri, or refresh_token, or the token to revoke) and grant_type, and read its answer flat (no `data` wrapper; `error` only on failure)",
+        '{{legacy}} puts a v1 path on the v2 host without its /v2 prefix, and that host never served it (every call fails): use {{replacement}}, with a form-encoded body (application/x-www-form-urlencoded) of {{fields}}',
       answerField:
         '`{{field}}` of the answer of the {{purpose}}, which v2 does not send: the v2 call answers {{replacement}}; change this read when the call moves to v2',
       answerTypeField:

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { importSpecifiers } from './prefilter-chunk.js';
+import { prefilterFiles } from './prefilter-files.js';
 import { resolveModule } from './resolve-module.js';
 
 /**
@@ -17,5 +20,32 @@ export function modulesImportedInRun(
       const target = resolveModule(module.file, specifier, known);
       if (target !== undefined && target !== module.file) imported.add(target);
     }
+  return imported;
+}
+
+/**
+ * `--shard`: which of `candidates` (modules of this shard that export a legacy value and that no
+ * module of the shard imports) a module of another shard imports. A shard reads only its own files,
+ * so the other shards' files that name a candidate's file are read here (rarely any: few modules
+ * export a legacy value), for the merged report to say what one run over the whole tree says.
+ */
+export async function importedByForeignFiles(candidates: readonly string[], foreign: readonly string[]): Promise<Set<string>> {
+  const imported = new Set<string>();
+  if (candidates.length === 0 || foreign.length === 0) return imported;
+  const stems = [...new Set(candidates.map((file) => path.basename(file).replace(/\.[^.]+$/, '')))];
+  const known = new Set(candidates);
+  const { matched } = await prefilterFiles(foreign, stems);
+  for (const file of matched) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const specifier of importSpecifiers(text)) {
+      const target = resolveModule(file, specifier, known);
+      if (target !== undefined) imported.add(target);
+    }
+  }
   return imported;
 }

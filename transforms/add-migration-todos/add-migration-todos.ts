@@ -87,7 +87,7 @@ export function addMigrationTodos(context: CodemodContext): void {
     const tokens = !moves
       ? ''
       : research
-        ? `; either way its query loses the user's token${sendsOpenId.has(finding) ? ' and open_id' : ''}: the Research API takes the app's client token as Authorization: Bearer, v2's Display API the user's`
+        ? researchTokens(catalogMessage(finding), sendsToken.has(finding), sendsOpenId.has(finding))
         : sendsToken.has(finding)
           ? `; send its access_token as the header Authorization: Bearer <token>${openId ?? (sendsOpenId.has(finding) ? ', and no open_id' : '')}`
           : (openId ?? '; drop the open_id of its query (v2 knows the user by the token)');
@@ -335,4 +335,17 @@ function requestOfOptions(context: CodemodContext, finding: RawFinding, present:
   // Left, not rewritten: the call is still in the tree (its own TODO may have been written by its transform).
   if (!request || !present.has(request.call)) return undefined;
   return findingsOfRequest(context, request).find((other) => other !== finding && other.messageId !== 'hostName');
+}
+
+/**
+ * What becomes of the user's token and open_id in the query of a call whose successor is the Research
+ * API: it takes the app's client token; where the advice offers the Display API too (the creator's own
+ * videos or profile), that takes the user's, as a header.
+ */
+function researchTokens(advice: string, token: boolean, openId: boolean): string {
+  const sent = [token ? "the user's token" : '', openId ? 'open_id' : ''].filter(Boolean).join(' and ');
+  if (!sent) return '';
+  return advice.includes('with the user token as Authorization: Bearer')
+    ? `; either way its query loses ${sent}: the Research API takes the app's client token as Authorization: Bearer, v2's Display API the user's`
+    : `; its query loses ${sent}: the Research API takes the app's client token as Authorization: Bearer`;
 }

@@ -164,7 +164,7 @@ export function lackingFieldsLeft(lacking: readonly string[]): string {
   );
   const some = lacking.some((field) => NEAREST_V2_FIELD[field]);
   const act = some ? "add it to this URL's fields and read it there, or drop the read" : 'drop the read, or take it from elsewhere';
-  return `this answer's user is read for ${named} too, which v2 user info does not answer, so ${lacking.length === 1 ? 'that read is' : 'those reads are'} undefined now: ${nearest.join('; ')}; ${act}`;
+  return `this answer's user is read for ${named} too, which v2 user info does not answer, so ${lacking.length === 1 ? 'that read is' : 'those reads are'} undefined: ${nearest.join('; ')}; ${act}`;
 }
 
 /** Why an entry whose answer is read for a field v2 lacks waits: the request, the fields, v2's nearest. */
