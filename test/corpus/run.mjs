@@ -34,7 +34,7 @@ const TODO_KINDS = tableKeys();
  */
 const NOTE_ONLY = [
   /^the legacy body's .* (is|are) no longer sent: the Share Video upload took the video alone and never used/,
-  /^`[^`]+`(,? (and )?`[^`]+`)* (is|are) answered by neither the Share Video nor the Content Posting API/,
+  /^`[^`]+`(,? (and )?`[^`]+`)* (is|are) (?:sent|answered) by neither the Share Video nor the Content Posting API/,
   /^`[^`]+`(,? (and )?`[^`]+`)* (is|are) never sent: see the TODO above/,
   /^this link to the post is built from `publish_id` \(the Share Video `share_id` before\), which names the upload, not the post: it never opened a video/,
 ];

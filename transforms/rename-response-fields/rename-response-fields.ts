@@ -220,7 +220,7 @@ function explainUnsentFields(context: CodemodContext): void {
           ? fromPosting.messageId === 'unknownPostingPathShareId'
             ? `${subject} read from the answer of ${fromPosting.data.replacement}, on the Content Posting host, so it is always undefined: ${fromPosting.data.source}`
             : `${subject} read from the answer of a Content Posting request (${fromPosting.data.replacement}), which never sends it, so it is always undefined: ${fromPosting.data.source}`
-          : `${subject} sent by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers data.publish_id (and, for a file, data.upload_url), and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
+          : `${subject} answered by neither the Share Video nor the Content Posting API, so ${names.length === 1 ? 'it was' : 'they were'} always undefined: the init answers data.publish_id (and, for a file, data.upload_url), and the post id arrives later in the post.publish.publicly_available webhook (post_id)`;
     for (const name of names) explained.add(name);
     if (tested) guarded.push(rangeOf(statement));
     for (const finding of findings) context.defer(finding, message);
