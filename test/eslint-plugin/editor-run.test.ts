@@ -26,8 +26,9 @@ export async function send(token: string, body: FormData) {
 }
 `;
 
-describe('one ESLint instance, an imported module changed between two lints', () => {
-  const eslint = new ESLint({
+/** One ESLint kept alive over the folder, as an editor's server keeps it, with the plugin on. */
+function editorEslint(): ESLint {
+  return new ESLint({
     cwd: folder,
     overrideConfigFile: true,
     overrideConfig: [
@@ -35,6 +36,10 @@ describe('one ESLint instance, an imported module changed between two lints', ()
       { files: ['**/*.ts'], ...plugin.configs.recommended },
     ],
   });
+}
+
+describe('one ESLint instance, an imported module changed between two lints', () => {
+  const eslint = editorEslint();
   const upload = path.join(folder, 'upload.ts');
   writeFileSync(upload, UPLOAD);
   const endpoints = path.join(folder, 'endpoints.ts');
@@ -64,14 +69,7 @@ describe('one ESLint instance, an imported module changed between two lints', ()
 describe('one ESLint instance, the imported module created between two lints', () => {
   // The plugin lists a folder once and keeps the listing while the folder's time stands: a module
   // created after a first lint must still be found by the next.
-  const eslint = new ESLint({
-    cwd: folder,
-    overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-      { files: ['**/*.ts'], ...plugin.configs.recommended },
-    ],
-  });
+  const eslint = editorEslint();
   const upload = path.join(folder, 'late-upload.ts');
   writeFileSync(upload, UPLOAD.replace("'./endpoints'", "'./late-endpoints'"));
   const linted = async () => (await eslint.lintFiles([upload]))[0].messages.map((message) => message.ruleId);
