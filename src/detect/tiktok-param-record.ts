@@ -1,18 +1,9 @@
 import { namesOtherService } from '../contract/lookalikes.js';
 import { findProperty, keyName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
+import { functionName } from './record-key-readers.js';
 
 const TIKTOK_KEY = /^tik_?tok$/i;
-
-/** The name a function is known by: its own, its method's key, or the variable it is assigned to. */
-function functionName(fn: Node, index: ModuleIndex): string | undefined {
-  if (fn.id?.type === 'Identifier') return fn.id.name;
-  if (fn.key) return keyName(fn);
-  const holder = index.parent(fn);
-  if (holder?.type === 'MethodDefinition' || holder?.type === 'Property' || holder?.type === 'ObjectProperty') return keyName(holder);
-  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
-  return undefined;
-}
 
 /**
  * `testTikTokConnection(config) { axios.get(`${config.apiUrl}/user/info/`) }` beside

@@ -1,7 +1,7 @@
 import { V2_USER_FIELDS, V2_USER_INFO_URL } from '../../src/contract/index.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { isFunction, isMember, keyName, memberName, rangeOf, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { contains, isFunction, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { classifyUrl } from '../../src/detect/classify-url.js';
 import { lackingFieldsLeft, USER_INFO_PATHS } from './shared-sender-urls.js';
 
@@ -27,7 +27,8 @@ export function repointProviderUserInfo(context: CodemodContext): string[][] {
     if (!place) continue;
     if (place.request) {
       // next-auth calls the provider's `request` and never this URL: once that request is v2's, so is this.
-      if (!isFunction(place.request) || context.unhandled((other) => within(other.node, place.request!)).length > 0) continue;
+      if (!isFunction(place.request) || context.unhandled((other) => !!other.node && contains(place.request!, other.node)).length > 0)
+        continue;
       replaceLiteral(context, literal, V2_USER_INFO_URL);
       context.record(
         finding,
@@ -112,10 +113,4 @@ function profileReads(context: CodemodContext, provider: Node): ProfileRead[] | 
     });
   }
   return reads.length > 0 ? reads : undefined;
-}
-
-function within(node: Node | undefined, outer: Node): boolean {
-  if (!node) return false;
-  const [start, end] = rangeOf(node);
-  return start >= rangeOf(outer)[0] && end <= rangeOf(outer)[1];
 }

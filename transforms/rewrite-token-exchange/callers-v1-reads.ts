@@ -1,6 +1,7 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { returnedBy } from '../../src/codemod/answer-body.js';
-import { isMember, keyName, memberName, unwrap, type Node } from '../../src/detect/ast.js';
+import { isMember, memberName, unwrap } from '../../src/detect/ast.js';
+import { functionName } from '../../src/detect/record-key-readers.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { callsOf } from '../../src/detect/taint.js';
@@ -27,7 +28,8 @@ export function callersV1Reads(context: CodemodContext, request: TikTokRequest):
       const read = context.index.parent(reference);
       if (read && isMember(read) && read.object === reference && memberName(read) === 'data') {
         // By the function it is in: a line number would move with the TODOs the run writes.
-        const where = functionName(context, context.index.functionOf(read));
+        const fn = context.index.functionOf(read);
+        const where = fn && functionName(fn, context.index);
         reads.push(`\`${context.source(read)}\`${where ? ` in \`${where}\`` : ''}`);
       }
     }
@@ -35,16 +37,4 @@ export function callersV1Reads(context: CodemodContext, request: TikTokRequest):
   if (reads.length === 0) return undefined;
   const named = [...new Set(reads)];
   return `its answer goes back whole to the module's callers, which read it the v1 way: ${named.join(', ')} ${named.length > 1 ? 'read' : 'reads'} the tokens inside \`data\`, where v2 answers them at the top: read the answer itself there`;
-}
-
-/** `keepAlive` of `static async keepAlive() {…}`, `function keepAlive`, `const keepAlive = () => …`. */
-function functionName(context: CodemodContext, fn: Node | undefined): string | undefined {
-  if (!fn) return undefined;
-  if (fn.id?.type === 'Identifier') return fn.id.name as string;
-  if (fn.type === 'ClassMethod' || fn.type === 'ObjectMethod') return keyName(fn);
-  const holder = context.index.parent(fn);
-  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name as string;
-  return holder && ['ClassProperty', 'PropertyDefinition', 'ObjectProperty', 'Property', 'MethodDefinition'].includes(holder.type)
-    ? keyName(holder)
-    : undefined;
 }
