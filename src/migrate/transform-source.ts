@@ -131,8 +131,14 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   addMigrationTodos(context);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
-  // Lists recast reprints (an entry added, a call's arguments) follow the file's own habit of trailing commas.
-  const trailingComma = /,\s*\r?\n\s*[}\])]/.test(context.text);
+  // Lists recast reprints (an entry added, a call's arguments) follow the file's own habit of trailing
+  // commas, each kind apart: Prettier's "es5" writes them after entries and elements, not arguments.
+  // recast takes the per-kind form its options document, though its type says boolean.
+  const trailingComma = {
+    objects: /,\s*\r?\n\s*\}/.test(context.text),
+    arrays: /,\s*\r?\n\s*\]/.test(context.text),
+    parameters: /,\s*\r?\n\s*\)/.test(context.text),
+  } as unknown as boolean;
   let printed = context.expandJoinedLines(
     context.expandCopiedLines(
       context.deleteMarkedLines(
