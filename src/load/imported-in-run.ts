@@ -30,22 +30,16 @@ export function modulesImportedInRun(
  * export a legacy value), for the merged report to say what one run over the whole tree says.
  */
 export async function importedByForeignFiles(candidates: readonly string[], foreign: readonly string[]): Promise<Set<string>> {
-  const imported = new Set<string>();
-  if (candidates.length === 0 || foreign.length === 0) return imported;
+  if (candidates.length === 0 || foreign.length === 0) return new Set();
   const stems = [...new Set(candidates.map((file) => path.basename(file).replace(/\.[^.]+$/, '')))];
-  const known = new Set(candidates);
   const { matched } = await prefilterFiles(foreign, stems);
+  const modules: { file: string; text: string }[] = [];
   for (const file of matched) {
-    let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      modules.push({ file, text: await readFile(file, 'utf8') });
     } catch {
-      continue;
-    }
-    for (const specifier of importSpecifiers(text)) {
-      const target = resolveModule(file, specifier, known);
-      if (target !== undefined) imported.add(target);
+      // Unreadable here: its own shard reports it.
     }
   }
-  return imported;
+  return modulesImportedInRun(modules, new Set(candidates));
 }

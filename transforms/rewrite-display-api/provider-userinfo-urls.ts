@@ -4,6 +4,7 @@ import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { contains, isFunction, isMember, keyName, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { classifyUrl } from '../../src/detect/classify-url.js';
 import { lackingFieldsLeft, USER_INFO_PATHS } from './shared-sender-urls.js';
+import { profileParameter } from './requested-fields.js';
 
 /**
  * `userinfo: 'https://open-api.tiktok.com/user/info/'` (or `userinfo: { url }`) in an OAuth library's
@@ -82,9 +83,7 @@ interface ProfileRead {
  * fit its type), or uses its parameter otherwise (handed on whole, stored).
  */
 function profileReads(context: CodemodContext, provider: Node): ProfileRead[] | undefined {
-  const property = (provider.properties as Node[]).find((each) => keyName(each) === 'profile');
-  const callback = property && (property.type === 'ObjectMethod' ? property : unwrap(property.value));
-  const param = callback && isFunction(callback) ? (callback.params[0] as Node | undefined) : undefined;
+  const param = profileParameter(provider);
   if (param?.type !== 'Identifier') return undefined;
   const annotation = param.typeAnnotation?.typeAnnotation as Node | undefined;
   if (annotation && annotation.type !== 'TSAnyKeyword') return undefined;

@@ -236,10 +236,15 @@ function providerProfileReads(context: CodemodContext, user: Node): string[] | u
   const userinfo = context.index.parent(context.index.parent(holder) ?? holder);
   if (!userinfo || keyName(userinfo) !== 'userinfo') return undefined;
   const provider = context.index.parent(userinfo);
-  const profile = provider?.type === 'ObjectExpression' ? (provider.properties as Node[]).find((p) => keyName(p) === 'profile') : undefined;
-  const callback = profile && (profile.type === 'ObjectMethod' ? profile : unwrap(profile.value));
-  const param = callback && isFunction(callback) ? (callback.params[0] as Node | undefined) : undefined;
+  const param = provider?.type === 'ObjectExpression' ? profileParameter(provider) : undefined;
   return param ? readsOfName(context, param) : undefined;
+}
+
+/** The parameter of a provider record's `profile(profile) {…}` (or `profile: (profile) => …`), which next-auth hands the user info answer. */
+export function profileParameter(provider: Node): Node | undefined {
+  const profile = (provider.properties as Node[]).find((property) => keyName(property) === 'profile');
+  const callback = profile && (profile.type === 'ObjectMethod' ? profile : unwrap(profile.value));
+  return callback && isFunction(callback) ? (callback.params[0] as Node | undefined) : undefined;
 }
 
 function namesIn(context: CodemodContext, node: Node): string[] | undefined {
