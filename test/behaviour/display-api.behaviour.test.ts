@@ -1,16 +1,16 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNodeProgram, startTikTokMock, type TikTokMock } from '../support/tiktok-mock/index.js';
+import { runNodeProgram, startTikTokMock, videosOf, type TikTokMock } from '../support/tiktok-mock/index.js';
 import { fixtureProgram, programResult, ROOT } from './fixture-program.js';
 import { tokensOf, USER } from './oauth-grants.js';
 
 /**
- * Every rewritten user info or video list call with a `behaviour.json` runs as a real program twice:
- * the input with a v1 token against the mock's `POST /user/info/` or `/video/list/`, the output with
- * a v2 token against `GET /v2/user/info/` or `POST /v2/video/list/`, which take only Bearer and the
- * fields in the query (user info no body, the list a JSON `{ cursor, max_count }`), and refuse a v1
- * token. The caller gets the same profile or videos both times. The output with the v1 token is
+ * Every rewritten user info, video list or video query call with a `behaviour.json` runs as a real program twice:
+ * the input with a v1 token against the mock's `POST /user/info/`, `/video/list/` or `/video/query/`,
+ * the output with a v2 token against `GET /v2/user/info/`, `POST /v2/video/list/` or
+ * `/v2/video/query/`, which take only Bearer and the fields in the query (user info no body, the list
+ * a JSON `{ cursor, max_count }`, the query `{ filters: { video_ids } }`), and refuse a v1 token. The caller gets the same profile or videos both times. The output with the v1 token is
  * refused: the rewrite is only whole with the OAuth one. A v2 user info call sent to the retired v1
  * host (rewrite-v2-host) runs the same way once its host moved.
  */
@@ -45,7 +45,7 @@ async function run(id: string, which: 'input' | 'output', generation: 'v1' | 'v2
   const [folder, name] = id.split('/');
   return runNodeProgram(mock, {
     args: [DRIVER, fixtureProgram(WORK, name, which, path.join(ROOT, 'fixtures', folder)), spec],
-    env: { BEHAVIOUR_ACCESS_TOKEN: access_token, BEHAVIOUR_OPEN_ID: USER.openId },
+    env: { BEHAVIOUR_ACCESS_TOKEN: access_token, BEHAVIOUR_OPEN_ID: USER.openId, BEHAVIOUR_VIDEO_ID: String(videosOf(USER)[2].id) },
   });
 }
 
@@ -68,7 +68,7 @@ describe.for(cases)('%s', (name) => {
     const refused = await run(name, 'output', 'v1');
     expect(refused.code !== 0 || !/RESULT [[{]/.test(refused.stdout)).toBe(true);
     expect(mock.state.requests.at(-1)).toMatchObject({
-      path: expect.stringMatching(/^\/v2\/(user\/info|video\/list)\/\?fields=/),
+      path: expect.stringMatching(/^\/v2\/(user\/info|video\/list|video\/query)\/\?fields=/),
       status: 401,
       errorCode: 'access_token_invalid',
     });

@@ -1,7 +1,7 @@
 // Runs one exported function of a fixture module, as a program of its own, with the arguments a
 // behaviour.json names, and prints what it returned: `RESULT <json>`. Placeholders in the arguments:
 // $OPEN_ID $ACCESS_TOKEN $VIDEO_PATH $VIDEO_BUFFER $VIDEO_BASE64 $VIDEO_BLOB $VIDEO_STREAM $VIDEO_URL $CODE $REFRESH_TOKEN,
-// $CLIENT_KEY $CLIENT_SECRET $REDIRECT_URI $CLIP_URL $PUBLISH_ID.
+// $CLIENT_KEY $CLIENT_SECRET $REDIRECT_URI $CLIP_URL $PUBLISH_ID $VIDEO_ID.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,8 @@ const placeholders = {
   // An upload the test started on the Content Posting API: what a status request asks about.
   $PUBLISH_ID: () => env.BEHAVIOUR_PUBLISH_ID,
   $REFRESH_TOKEN: () => env.BEHAVIOUR_REFRESH_TOKEN,
+  // One of the creator's own videos on the mock: what a video query names.
+  $VIDEO_ID: () => env.BEHAVIOUR_VIDEO_ID,
   // The app's credentials and redirect URI, for a class constructed with them: a spec's `env` sets these.
   $CLIENT_KEY: () => env.BEHAVIOUR_CLIENT_KEY,
   $CLIENT_SECRET: () => env.BEHAVIOUR_CLIENT_SECRET,

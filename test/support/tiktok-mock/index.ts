@@ -33,5 +33,6 @@ export {
   type WebhookEvent,
 } from './webhook-sender.js';
 export { MOCK_HOSTNAMES, MOCK_HOSTS } from './hosts.js';
+export { videosOf } from './video-list.js';
 export { HOSTS_ENV, createLookup, installLoopbackDns, uninstallLoopbackDns } from './loopback-dns.mjs';
 export type { Lifecycle } from './lifecycle.js';

@@ -37,6 +37,7 @@ import {
   V2_USER_INFO_PATH,
 } from './user-info.js';
 import { handleV1VideoList, handleV2VideoList, V1_VIDEO_LIST_PATH, V2_VIDEO_LIST_PATH } from './video-list.js';
+import { handleV1VideoQuery, handleV2VideoQuery, V1_VIDEO_QUERY_PATH, V2_VIDEO_QUERY_PATH } from './video-query.js';
 import { STATUS_FETCH_PATH, handleStatusFetch } from './status.js';
 import { createMockCertificates } from './tls.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
@@ -264,6 +265,8 @@ async function route(ex: Exchange): Promise<void> {
   if (ex.role === 'contentPosting' && path === V2_USER_INFO_PATH) return handleV2UserInfo(ex);
   if (ex.role === 'legacy' && path === V1_VIDEO_LIST_PATH) return handleV1VideoList(ex);
   if (ex.role === 'contentPosting' && path === V2_VIDEO_LIST_PATH) return handleV2VideoList(ex);
+  if (ex.role === 'legacy' && path === V1_VIDEO_QUERY_PATH) return handleV1VideoQuery(ex);
+  if (ex.role === 'contentPosting' && path === V2_VIDEO_QUERY_PATH) return handleV2VideoQuery(ex);
   await drain(ex.req);
   const message = `the TikTok mock has no route ${ex.req.method ?? '?'} ${path} on ${MOCK_HOSTS[ex.role]}`;
   ex.note(404, message);

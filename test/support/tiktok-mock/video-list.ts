@@ -10,15 +10,29 @@ export const V1_VIDEO_LIST_PATH = '/video/list/';
 export const V2_VIDEO_LIST_PATH = new URL(V2_VIDEO_LIST_URL).pathname;
 
 /** Fields both generations know; v2 answers only those named in its query. */
-const VIDEO_FIELDS = ['id', 'title', 'video_description', 'duration', 'cover_image_url', 'share_url', 'embed_link', 'create_time'];
-const V1_DEFAULT_FIELDS = ['id', 'title', 'cover_image_url', 'share_url', 'create_time'];
+export const VIDEO_FIELDS = [
+  'id',
+  'title',
+  'video_description',
+  'duration',
+  'cover_image_url',
+  'share_url',
+  'embed_html',
+  'embed_link',
+  'create_time',
+  'like_count',
+  'comment_count',
+  'share_count',
+  'view_count',
+];
+export const V1_DEFAULT_FIELDS = ['id', 'title', 'cover_image_url', 'share_url', 'create_time'];
 const VIDEOS_PER_USER = 7;
 /** `max_count` defaults to 10, at most 20 (§2.7, §2.8). */
 const DEFAULT_MAX = 10;
 const MAX_COUNT = 20;
 
 /** The user's videos, newest first, the same on both generations (derived from the open_id). */
-function videosOf(user: MockUser): Record<string, string | number>[] {
+export function videosOf(user: MockUser): Record<string, string | number>[] {
   return Array.from({ length: VIDEOS_PER_USER }, (_, index) => {
     const id = `73${String(index).padStart(2, '0')}${[...user.openId].reduce((sum, char) => sum + char.charCodeAt(0), 0)}`;
     return {
@@ -28,8 +42,13 @@ function videosOf(user: MockUser): Record<string, string | number>[] {
       duration: 12 + index,
       cover_image_url: `https://p16-sign.tiktokcdn.example/cover/${id}.jpeg`,
       share_url: `https://www.tiktok.com/@${user.openId}/video/${id}`,
+      embed_html: `<blockquote class="tiktok-embed" data-video-id="${id}"></blockquote>`,
       embed_link: `https://www.tiktok.com/player/v1/${id}`,
       create_time: 1_700_000_000 - index * 86_400,
+      like_count: 100 + index * 7,
+      comment_count: 10 + index,
+      share_count: 3 + index,
+      view_count: 1_000 + index * 111,
     };
   });
 }

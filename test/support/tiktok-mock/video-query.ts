@@ -1,0 +1,70 @@
+import { V2_VIDEO_QUERY_URL } from '../../../src/contract/index.js';
+import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
+import { displayApiUser, replyV1DisplayError } from './display-api.js';
+import { drain, header, mediaType, readBody, sendJson } from './http-util.js';
+import { readJsonObject } from './json-body.js';
+import type { MockUser } from './options.js';
+import { V1_DEFAULT_FIELDS, VIDEO_FIELDS, videosOf } from './video-list.js';
+
+/** v1 video query on the legacy host and v2 on open.tiktokapis.com (§2.8): the user's own videos by id. */
+export const V1_VIDEO_QUERY_PATH = '/video/query/';
+export const V2_VIDEO_QUERY_PATH = new URL(V2_VIDEO_QUERY_URL).pathname;
+/** Both generations take up to 20 ids; an id that is not the user's is left out of the answer. */
+const MAX_IDS = 20;
+
+function idsOf(filters: unknown): string[] | undefined {
+  const ids = (filters as { video_ids?: unknown } | undefined)?.video_ids;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS || ids.some((id) => typeof id !== 'string')) return undefined;
+  return ids as string[];
+}
+
+function videosNamed(user: MockUser, ids: readonly string[], fields: readonly string[]) {
+  return videosOf(user)
+    .filter((video) => ids.includes(String(video.id)))
+    .map((video) => Object.fromEntries(fields.map((field) => [field, video[field]])));
+}
+
+/**
+ * `POST /video/query/` (v1): a JSON body `{ filters: { video_ids }, fields }` with `open_id` and
+ * `access_token` in it or in the query. Answers `{ data: { videos }, error: { code: 0, message } }`.
+ */
+export async function handleV1VideoQuery(ex: Exchange): Promise<void> {
+  const fail = (code: number, message: string) => replyV1DisplayError(ex, code, message);
+  if (ex.req.method !== 'POST' || mediaType(header(ex.req, 'content-type')) !== 'application/json') {
+    await drain(ex.req);
+    return fail(10002, 'POST a JSON body');
+  }
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse((await readBody(ex.req, 1 << 16)).bytes.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return fail(10002, 'the body is not valid JSON');
+  }
+  const token = typeof body.access_token === 'string' ? body.access_token : (ex.url.searchParams.get('access_token') ?? '');
+  const user = ex.state.users.get(token);
+  const openId = body.open_id ?? ex.url.searchParams.get('open_id') ?? user?.openId;
+  if (!user || openId !== user.openId) return fail(10002, 'access_token or open_id is invalid');
+  const fields = Array.isArray(body.fields) ? (body.fields as unknown[]) : V1_DEFAULT_FIELDS;
+  if (fields.some((field) => typeof field !== 'string' || !VIDEO_FIELDS.includes(field))) return fail(10002, 'unknown fields');
+  const ids = idsOf(body.filters);
+  if (!ids) return fail(10002, 'filters.video_ids is invalid');
+  ex.note(0);
+  sendJson(ex.res, 200, { data: { videos: videosNamed(user, ids, fields as string[]) }, error: { code: 0, message: '' } });
+}
+
+/**
+ * `POST /v2/video/query/?fields=…`: `Authorization: Bearer` with a v2 token holding `video.list`, the
+ * fields in the query, a JSON body `{ filters: { video_ids } }`.
+ */
+export async function handleV2VideoQuery(ex: Exchange): Promise<void> {
+  const user = await displayApiUser(ex, 'POST', 'video.list');
+  if (!user) return;
+  const body = await readJsonObject(ex);
+  if (!body) return;
+  const fields = (ex.url.searchParams.get('fields') ?? '').split(',').filter((field) => field !== '');
+  if (fields.length === 0) return replyV2Error(ex, 'invalid_param', 'fields is required');
+  if (fields.some((field) => !VIDEO_FIELDS.includes(field))) return replyV2Error(ex, 'invalid_param', 'unknown fields');
+  const ids = idsOf(body.filters);
+  if (!ids) return replyV2Error(ex, 'invalid_param', 'filters.video_ids is invalid');
+  replyV2Ok(ex, { videos: videosNamed(user, ids, fields) });
+}
