@@ -3,6 +3,7 @@ import { isCall, isMember, keyName, memberName, staticString, unwrap, type Node 
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported } from '../detect/endpoints.js';
 import { mayBeEntry } from '../detect/narrowed-key.js';
+import { namedList } from '../detect/record-key-readers.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import type { CodemodContext } from './context.js';
 import { replaceLiteral } from './replace-literal.js';
@@ -23,6 +24,8 @@ export function settleV1UrlsLeftBehind(
 ): void {
   if (rewritten.length === 0) return;
   const { nodes, present } = context.leftBehindBy(rewritten);
+  // The entries of one settings object handed to `super(…)`: one TODO for them all, above the first.
+  const handedToSuper = new Map<string, { nodes: Node[]; keys: string[]; successors: Set<string> }>();
   for (const node of nodes) {
     if (isExported(node, context.index)) continue;
     const text = staticString(node);
@@ -39,6 +42,15 @@ export function settleV1UrlsLeftBehind(
     }
     // Named by its code, not its line: the TODOs this run adds move the lines.
     const reader = quoted(context.source(readingCall(still[0], context)), 50);
+    if (readBackThroughSuper(still, node, rewritten, context)) {
+      replaceLiteral(context, node, successor);
+      const group = handedToSuper.get(reader) ?? { nodes: [], keys: [], successors: new Set<string>() };
+      group.nodes.push(node);
+      group.keys.push(entry.path.at(-1) ?? context.source(node));
+      group.successors.add(successor);
+      handedToSuper.set(reader, group);
+      continue;
+    }
     context.todoAt(
       node,
       `this v1 ${match!.v1!.purpose.replace(/^v1 /, '')} URL is no longer read by the migrated request, but \`${reader}\` reads it or hands it on, maybe for TikTok: move what sends it from there to ${successor} (with the v2 parameters), then point this at it`,
@@ -46,6 +58,34 @@ export function settleV1UrlsLeftBehind(
       'no-v1-oauth-endpoint',
     );
   }
+  for (const [reader, { nodes: entries, keys, successors }] of handedToSuper) {
+    const named =
+      keys.length === 1 ? `${namedList(keys)} now names ${[...successors][0]}` : `${namedList(keys)} now name their v2 endpoints`;
+    context.todoAt(
+      entries[0],
+      `${named}, which this class's own requests send to; \`${reader}\` is handed ${keys.length === 1 ? 'it' : 'them'} too: if the base class sends a request there itself, make that request send the v2 parameters (client_key, not client_id) and read the v2 answer, else nothing is left to do`,
+      entries[0],
+      'no-v1-oauth-endpoint',
+    );
+  }
+}
+
+/**
+ * The record is handed only to `super(config)`, and the class reads it back (`this.config.tokenUrl`)
+ * in the requests just rewritten, which write their v2 URL out now: the entry follows them, so the
+ * settings and the code agree. What the base class does with it is out of sight: it sent the v1 URL,
+ * where every call fails, so the v2 one loses nothing, but a request of its own needs the v2 parameters.
+ */
+function readBackThroughSuper(still: readonly Node[], literal: Node, rewritten: readonly TikTokRequest[], context: CodemodContext) {
+  const classes = still.map((read) => {
+    const call = context.index.parent(read);
+    if (!call || !isCall(call) || call.callee.type !== 'Super' || !call.arguments.includes(read)) return undefined;
+    return [...context.index.ancestors(call)].find((ancestor) => ancestor.type === 'ClassBody');
+  });
+  const own = classes[0];
+  if (!own || classes.some((body) => body !== own)) return false;
+  const readers = rewritten.filter((request) => request.trace.has(literal));
+  return readers.length > 0 && readers.every((request) => [...context.index.ancestors(request.call)].includes(own));
 }
 
 /** What reads the value: the call it is handed to (`super(config, 'TikTok')`), or the read itself. */
