@@ -439,7 +439,7 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   if (fromEnv)
     context.todoAt(
       request.call,
-      `the refresh token sent is read from the environment (\`${fromEnv}\`), which holds a v1 one, and the v2 endpoint refreshes no v1 token: authorize once on the v2 page and put its refresh_token there; v2 may answer a new one on each refresh, and the old one stops working, so keep the newest`,
+      `the refresh token sent is read from the environment (\`${fromEnv}\`), which holds a v1 one, and the v2 endpoint refreshes no v1 token: authorize once on the v2 page and put its refresh_token there; v2 may answer a new one on each refresh, and TikTok asks that the newest be used`,
       request.call,
     );
   if (handedOn)
@@ -452,8 +452,8 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
     context.todoAt(
       request.call,
       reads.fieldsHandedOn
-        ? "the v2 refresh may answer with a new refresh_token, and the old one stops working: this answer's fields are handed on from here, so make sure what keeps the refresh token (a caller, say) keeps the one of this answer in place of the one sent"
-        : 'the v2 refresh may answer with a new refresh_token, and the old one stops working: store the refresh_token of this answer in place of the one sent',
+        ? "the v2 refresh may answer with a refresh_token other than the one sent, and TikTok asks that the new one be used: this answer's fields are handed on from here, so make sure what keeps the refresh token (a caller, say) keeps the one of this answer in place of the one sent"
+        : 'the v2 refresh may answer with a refresh_token other than the one sent, and TikTok asks that the new one be used: store the refresh_token of this answer in place of the one sent',
       request.call,
     );
   return undefined;
