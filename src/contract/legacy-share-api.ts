@@ -2,7 +2,7 @@
  * The retired Share Video API (Video Kit for Web) and the v1 endpoints that lived beside it.
  * Source: ../shared/API-CONTRACT.md §2 (TikTok's Share Video page [S2], migration notice [S1]).
  */
-import { DIRECT_POST_ADVICE, INBOX_VIDEO_INIT } from './content-posting-api.js';
+import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT, PUBLISH_SCOPE } from './content-posting-api.js';
 
 /** Hosts of the v1 API. Every Share Video, v1 OAuth and v1 user call went here. */
 export const LEGACY_API_HOSTS = ['open-api.tiktok.com'] as const;
@@ -46,7 +46,11 @@ export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/', '/share/highlights/upl
 export const EARLIER_UPLOAD_IDS = ['video_id', 'upload_id', 'publish_id'] as const;
 
 /** What replaces a publish step after the upload, which the Share Video API never had. */
-export const PUBLISH_STEP_ADVICE = `the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST ${INBOX_VIDEO_INIT.url}) and delete this step, or ${DIRECT_POST_ADVICE}`;
+/**
+ * Direct Post is one init carrying post_info beside source_info: it takes the upload's init's place, it
+ * does not follow it, so a person who picks it changes the init above and still deletes this step.
+ */
+export const PUBLISH_STEP_ADVICE = `the Share Video API had no publish step (its upload put the video in the creator's inbox, to post from the TikTok app): keep that with the inbox upload (POST ${INBOX_VIDEO_INIT.url}) and delete this step, or post with caption and privacy through Direct Post, whose init takes the upload's place: send the upload's init to POST ${DIRECT_POST_INIT_URL} with post_info (title, privacy_level: one of creator_info's privacy_level_options, …) beside its source_info (scope ${PUBLISH_SCOPE}), then delete this step`;
 
 /** What the advice of a call no API serves says to do with it; the reads of its answer go with it. */
 export const REMOVE_THE_CALL = 'remove this call';
