@@ -17,6 +17,9 @@ export const LOOKALIKE_SERVICES = [
 /** Words that say TikTok in a route, a name or a header (DESIGN.md "How a finding is anchored"). */
 export const TIKTOK_MARKER = /tik[-_ ]?tok/i;
 
+/** `redirect_uri=https://www.tiktok.com/auth/authorize/`: a page of TikTok's own sent as where the user comes back. */
+export const TIKTOK_OWN_PAGE = /^https?:\/\/(?:[\w-]+\.)*tiktok(?:apis)?\.com(?:[/?#]|$)/i;
+
 /**
  * Other services an app posting to TikTok also posts to, by the words their names are written with
  * (`YOUTUBE_SECRETS.web.client_secret`, `instagramClientSecret`, `config.google.redirectUri`): a

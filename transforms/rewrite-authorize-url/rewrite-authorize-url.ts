@@ -15,7 +15,7 @@ import {
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { foldedText, HOLE } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
-import { UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
+import { TIKTOK_OWN_PAGE, UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { entryProperties, findScope, textOf, type TextEdit } from './find-scope.js';
 import { functionName, namedList, recordKeyReaders } from '../../src/detect/record-key-readers.js';
 import { tableReaderFunction } from '../../src/detect/shared-sender.js';
@@ -128,7 +128,7 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
     if (unusable)
       context.todoAt(
         written,
-        TIKTOK_PAGE.test(unusable)
+        TIKTOK_OWN_PAGE.test(unusable)
           ? `\`redirect_uri=${unusable}\` is a page of TikTok's, not of this app, so the user never comes back with the code, and the v2 page takes only https redirect URIs registered in the app's Login Kit settings: register the app's own callback and send it here and in the code exchange`
           : `the v2 page takes only https redirect URIs registered in the app's Login Kit settings: \`redirect_uri=${unusable}\` is refused; register an https one and send it here and in the code exchange`,
         written,
@@ -196,11 +196,8 @@ function unusableRedirect(context: CodemodContext, found: Node): string | undefi
   } catch {
     return undefined;
   }
-  return /^http:\/\//i.test(decoded) || TIKTOK_PAGE.test(decoded) ? decoded : undefined;
+  return /^http:\/\//i.test(decoded) || TIKTOK_OWN_PAGE.test(decoded) ? decoded : undefined;
 }
-
-/** `redirect_uri=https://www.tiktok.com/auth/authorize/`: a page of TikTok's own sent as where the user comes back. */
-const TIKTOK_PAGE = /^https?:\/\/(?:[\w-]+\.)*tiktok(?:apis)?\.com(?:[/?#]|$)/i;
 
 /** Keys a provider record names its authorize page by (next-auth, passport, simple-oauth2, grant, an app's own table). */
 const LIBRARY_AUTHORIZE_KEY =
@@ -254,7 +251,7 @@ function bareBesideClientId(context: CodemodContext, page: Node): boolean {
 function unusableRedirectBeside(context: CodemodContext, page: Node): string | undefined {
   return entryProperties(context, page, 'redirect_uri')
     .map((redirect) => staticString(redirect.value))
-    .find((value) => /^http:\/\//i.test(value ?? '') || TIKTOK_PAGE.test(value ?? ''));
+    .find((value) => /^http:\/\//i.test(value ?? '') || TIKTOK_OWN_PAGE.test(value ?? ''));
 }
 
 /** The v1 page's path after a base the template reads (`${this.baseURL}/platform/oauth/connect/?…`). */

@@ -6,7 +6,7 @@ import { HOLE, type Piece } from '../../src/detect/folded.js';
 import type { ParamValue } from '../../src/codemod/request-params.js';
 import { writtenAs } from '../../src/codemod/written-as.js';
 import { constantAround, constantNamed } from '../../src/codemod/visible-constant.js';
-import { namesOtherService } from '../../src/contract/index.js';
+import { namesOtherService, TIKTOK_OWN_PAGE } from '../../src/contract/index.js';
 
 /** Names a redirect URI goes by (`REDIRECT_URI`, `redirectUrl`, `TIKTOK_CALLBACK_URL`). */
 const REDIRECT_NAME = /redirect_?ur[il]$|callback_?ur[il]$/i;
@@ -395,4 +395,25 @@ export function commentedOutValue(context: CodemodContext, key: string, call: No
   const above = context.text.slice(fn ? rangeOf(fn)[0] : 0, rangeOf(call)[0]);
   const pattern = new RegExp(`^[ \\t]*//.*['"]${key}['"]\\s*[,:]\\s*([\\w$.?!]+)`, 'm');
   return pattern.exec(above)?.[1];
+}
+
+/**
+ * The redirect URI an authorize URL of this module writes out as text (`url += '&redirect_uri=https://…'`),
+ * decoded: the exchange sends the same text again. `tiktokPage` when it is a page of TikTok's own, which
+ * no code ever came back to (the authorize step has a TODO for it).
+ */
+export function redirectWrittenInAuthorize(context: CodemodContext): { text: string; tiktokPage: boolean } | undefined {
+  for (const composition of findUrlCompositions(context.index, context.folder)) {
+    if (composition.match.v1?.rewrite !== 'authorize-page') continue;
+    const { pieces } = builtUrl(context, composition.node) ?? { pieces: composition.url.pieces };
+    const match = /[?&]redirect_uri=([^&#]*)/.exec(pieces.map((piece) => piece.text ?? HOLE).join(''));
+    if (!match || match[1] === '' || match[1].includes(HOLE)) continue;
+    try {
+      const text = decodeURIComponent(match[1]);
+      return { text, tiktokPage: TIKTOK_OWN_PAGE.test(text) };
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
 }

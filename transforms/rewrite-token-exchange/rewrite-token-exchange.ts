@@ -36,6 +36,7 @@ import {
   environmentRead,
   findModuleValue,
   findRedirectUri,
+  redirectWrittenInAuthorize,
   sentElsewhere,
 } from './app-values.js';
 import { entryOf, requestParams, type ParamValue } from '../../src/codemod/request-params.js';
@@ -400,9 +401,12 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
   const grantType = params.get('grant_type');
   if (grantType && !('text' in grantType && grantType.text === grant.grantType))
     return `its grant_type is not the literal ${grant.grantType}`;
+  const written = grant.grantType === 'authorization_code' ? redirectWrittenInAuthorize(context) : undefined;
+  if (written?.tiktokPage && !params.has('redirect_uri'))
+    return `the redirect_uri the authorize step sends, ${written.text}, is a page of TikTok's, not this app's (see the TODO there), so no code ever came back to this exchange: once that step sends the app's own registered https callback, send the same redirect_uri here`;
   const redirect =
     grant.grantType === 'authorization_code'
-      ? (params.get('redirect_uri') ?? findRedirectUri(context, request.call))
+      ? (params.get('redirect_uri') ?? findRedirectUri(context, request.call) ?? (written && { text: written.text }))
       : params.get('redirect_uri');
   if (!redirect && grant.grantType === 'authorization_code')
     return 'the redirect_uri the authorize step sent cannot be found in this module, and v2 requires the same one here (add it to the body)';
