@@ -68,6 +68,13 @@ export const TWO_PART_EVENT_LIKE_NAME = /^video\.(?!(?:list|upload|publish|insig
  */
 export const SCOPE_SPELLED_EVENT_NAME = /^video\.(?:list|upload|publish|insights)$/;
 
+/**
+ * A never-sent name for an upload that is done (`video.upload.complete`): not a post made, so beside
+ * `post.publish.complete` the inbox flow's next step, the creator's notification (§6.3), is the other
+ * event it may have waited for.
+ */
+export const UPLOAD_DONE_NAME = /\.upload\.(?:complete|completed|success|succeeded|done)$/;
+
 /** The Content Posting event a never-sent name most likely meant, by its words or how it ends; undefined when it cannot be told. */
 export function likelyEventFor(name: string): string | undefined {
   const named = namedEventFor(name);

@@ -59,10 +59,15 @@ function envelopeBinding(index: ModuleIndex, object: Node): Binding | undefined 
   return index.referencesOf(binding).some((reference) => readsEvent(index, reference)) ? binding : undefined;
 }
 
-/** `body.event`, `body?.event`, or `body` taken apart for its `event`. */
+/**
+ * `body.event` switched on, compared or named (`const eventType = body.event`), or `body` taken apart
+ * for its `event`. Not `result.event` handed to a call or a text: a record of the module's own that
+ * happens to have an `event` key (the codemod's own `{ event, reason }` answers).
+ */
 function readsEvent(index: ModuleIndex, reference: Node): boolean {
   const parent = index.parent(reference);
-  if (parent && isMember(parent) && parent.object === reference && !parent.computed) return memberName(parent) === 'event';
+  if (parent && isMember(parent) && parent.object === reference && !parent.computed)
+    return memberName(parent) === 'event' && eventTested(index, parent);
   if (parent?.type !== 'VariableDeclarator' || parent.init !== reference || parent.id.type !== 'ObjectPattern') return false;
   return (parent.id.properties as Node[]).some((property) => property.type !== 'RestElement' && keyName(property) === 'event');
 }
@@ -73,4 +78,23 @@ function inFallbackChain(index: ModuleIndex, member: Node): boolean {
   return (fallbackChoices(index, member) ?? []).some(
     (choice) => !contains(choice, member) && isMember(choice) && memberName(choice) === field,
   );
+}
+
+/** Where an envelope's `event` goes: a `switch`, a comparison, a name of its own, a map's key. */
+function eventTested(index: ModuleIndex, read: Node): boolean {
+  let node = read;
+  let parent = index.parent(node);
+  while (
+    parent &&
+    (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ParenthesizedExpression')
+  ) {
+    node = parent;
+    parent = index.parent(node);
+  }
+  if (!parent) return false;
+  if (parent.type === 'SwitchStatement') return parent.discriminant === node;
+  if (parent.type === 'BinaryExpression') return ['===', '!==', '==', '!='].includes(parent.operator as string);
+  if (parent.type === 'VariableDeclarator') return parent.init === node;
+  if (parent.type === 'LogicalExpression') return eventTested(index, parent);
+  return isMember(parent) && parent.computed === true && parent.property === node;
 }

@@ -1,6 +1,7 @@
 import {
   CONTENT_POSTING_EVENTS,
   likelyEventFor,
+  UPLOAD_DONE_NAME,
   NEW_ONLY_EVENTS,
   WEBHOOK_ENVELOPE_KEYS,
   type LegacyEventName,
@@ -338,7 +339,11 @@ function eventLike(root: Node, context: CodemodContext): boolean {
 function neverSentAdvice(context: CodemodContext, literal: Node, legacy: string, suggested: string): string {
   // The events the finding suggests (no-legacy-webhook-event's `neverSent`): the likely one, or them all.
   const likely = likelyEventFor(legacy);
-  const events: readonly string[] = likely ? [likely] : CONTENT_POSTING_EVENTS;
+  const events: readonly string[] = !likely
+    ? CONTENT_POSTING_EVENTS
+    : UPLOAD_DONE_NAME.test(legacy)
+      ? [likely, 'post.publish.inbox_delivered']
+      : [likely];
   // Beside it already, or there once this run has renamed a legacy key to it: written again, a duplicate.
   const handled = events.filter((event) => hasNewTwin(context.index, literal, event) || recordHasTwin(context, literal, event));
   const quoted = (names: readonly string[]) => names.map((event) => `'${event}'`).join(', ');
