@@ -1,3 +1,4 @@
+import { settleFindingsInEntriesLeftForDeletion } from '../codemod/dead-record-entry.js';
 import { settleUnreadLegacyBases } from '../codemod/unread-legacy-values.js';
 import { addMigrationTodos } from '../../transforms/add-migration-todos/add-migration-todos.js';
 import { collapseTwinFallbacks, renameResponseFields } from '../../transforms/rename-response-fields/rename-response-fields.js';
@@ -121,6 +122,7 @@ function indentUnit(text: string): number {
 }
 
 function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
+  settleFindingsInEntriesLeftForDeletion(context);
   for (const transform of transforms) {
     transform(context);
     context.recordRemoved();

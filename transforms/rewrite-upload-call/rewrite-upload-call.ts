@@ -1,5 +1,6 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
-import { hasEffects, isStringLiteral, rangeOf, staticString, type Node } from '../../src/detect/ast.js';
+import { contains, hasEffects, isStringLiteral, rangeOf, staticString, type Node } from '../../src/detect/ast.js';
+import { deadEntryTodo, deadRecordEntry } from '../../src/codemod/dead-record-entry.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
@@ -95,8 +96,25 @@ function markOrphanedUrls(context: CodemodContext, rewritten: readonly TikTokReq
   }
   // A path kept apart from its host (`{ baseUrl, postEndpoint: '/share/video/upload/' }`), which the
   // rewritten request joined: left in its record, it still spells the retired upload.
+  const deadEntries = new Set<Node>();
   for (const node of left) {
     if (!isStringLiteral(node) || !isRelativeUploadPath(staticString(node) ?? '')) continue;
+    // `PLATFORM_CONFIGS.tiktok` read by nothing now: the whole entry goes, with one TODO.
+    const dead = deadRecordEntry(context, node);
+    if (dead) {
+      if (deadEntries.has(dead.entry)) continue;
+      deadEntries.add(dead.entry);
+      context.todoAt(
+        dead.entry,
+        deadEntryTodo(dead.key, dead.record),
+
+        node,
+        'no-legacy-share-endpoint',
+      );
+      for (const finding of context.unhandled((each) => each.node !== undefined && contains(dead.entry, each.node)))
+        context.record(finding, 'todo', `in the \`${dead.key}\` entry read by nothing now: see its TODO`);
+      continue;
+    }
     const host = baseBeside(node, context.index, context.folder);
     const message = isExported(node, context.index) ? EXPORTED_PATH : ORPHANED_PATH;
     // `{ host: 'https://open-api.tiktok.com', uploadPath }`: the record's host goes with its path.
