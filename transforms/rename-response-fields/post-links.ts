@@ -6,8 +6,11 @@ import type { Node } from '../../src/detect/ast.js';
 /** Where a post's own id comes from, which neither the Share Video nor the init's answer holds. */
 export const POST_ID_LATER = 'post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch)';
 
-/** A link to a post on TikTok's site: `https://www.tiktok.com/@user/video/<id>`. */
-const POST_LINK = /tiktok\.com\/@[^/]*\/video\/$/;
+/**
+ * A link to a post on TikTok's site, `https://www.tiktok.com/@user/video/<id>`, or one that puts the
+ * id where the user goes (`https://tiktok.com/@${id}`), which opened nothing either.
+ */
+const POST_LINK = /tiktok\.com\/@(?:[^/]*\/video\/)?$/;
 
 /**
  * The `share_id` reads that build a link to the post (`…tiktok.com/@${user}/video/${body.data.share_id}`),
