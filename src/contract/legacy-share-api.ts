@@ -243,6 +243,10 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
   // Never served by the legacy host, but written for the status of a share: the same status fetch.
   '/share/video/status/':
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
+  // Never served by the legacy host, but written for the details of a share by its id: what Content
+  // Posting tells of an upload is its status fetch (§5), the post's id included once it is public.
+  '/share/video/detail/':
+    'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"}, if it asks after an upload (the legacy host never served this path; the status fetch answers data.status, fail_reason and, once the post is public, publicaly_available_post_id; a posted video\'s own fields come from POST https://open.tiktokapis.com/v2/video/query/)',
   // Never served by the legacy host, but written for a list of the user's videos by cursor: the
   // Display API's v2 video list takes the same cursor and count (§2.8).
   '/share/video/list/':
