@@ -509,13 +509,26 @@ function axiosDownload(node: Node, context: CodemodContext): { prepare?: () => v
   }
   const awaited = response && unwrap(response);
   const call = awaited?.type === 'AwaitExpression' ? unwrap(awaited.argument) : undefined;
-  if (!call || !isCall(call) || context.folder.libraryOf(call) !== 'axios' || calleeName(call) !== 'get') return undefined;
-  const config = call.arguments[1] && context.folder.objectOf(call.arguments[1]);
+  if (!call || !isCall(call) || context.folder.libraryOf(call) !== 'axios') return undefined;
+  const config = axiosGetConfig(call, context);
   const property = config && objectProperties(config).find((entry) => keyName(entry) === 'responseType');
   const type = property && staticString(property.value);
   if (type === 'arraybuffer') return {};
   if (type !== 'stream' || !isReadOnce(holder!, context)) return undefined;
-  return { prepare: () => replaceLiteral(context, property.value, 'arraybuffer') };
+  return { prepare: () => replaceLiteral(context, property!.value, 'arraybuffer') };
+}
+
+/**
+ * The options of an axios GET: `axios.get(url, { … })`, or the one object of `axios({ method: 'GET',
+ * url, … })` / `axios.request({ … })` (a GET when it names no method, as axios takes it).
+ */
+function axiosGetConfig(call: Node, context: CodemodContext): Node | undefined {
+  const name = calleeName(call);
+  if (name === 'get') return call.arguments[1] && context.folder.objectOf(call.arguments[1]);
+  if (name !== 'axios' && name !== 'request') return undefined;
+  const config = call.arguments.length === 1 ? context.folder.objectOf(call.arguments[0]) : undefined;
+  const method = config && objectProperties(config).find((entry) => keyName(entry) === 'method');
+  return !method || staticString(method.value)?.toLowerCase() === 'get' ? config : undefined;
 }
 
 /** `Readable.from(x)`, `bufferToStream(x)`, `toStream(x)`: names that say they wrap what they are given in a stream. */
