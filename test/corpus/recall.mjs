@@ -47,6 +47,11 @@ const FAMILIES = {
     'text/v1-oauth-endpoint',
   ],
 };
+/**
+ * Rules that report a kind's site only on its own line (±2): the base URL an upload is built on
+ * (`axios.create({ baseURL: 'https://open-api.tiktok.com' })`), which a reader counts as the upload's.
+ */
+const ON_THE_LINE_ALSO = { upload: ['no-unmapped-legacy-endpoint', 'text/unmapped-legacy-endpoint'] };
 /** Kinds a reader writes on the line of the value itself: matched on that line only. */
 const ON_THE_LINE = new Set(['query-token', 'response-field', 'webhook-event', 'multipart-video']);
 
@@ -72,8 +77,11 @@ const reported = (row) => {
   const family = FAMILIES[row.kind];
   if (!family) throw new Error(`unknown kind ${row.kind} (${row.file}:${row.line})`);
   const [above, below] = ON_THE_LINE.has(row.kind) ? [2, 2] : [12, 12];
+  const near = ON_THE_LINE_ALSO[row.kind] ?? [];
   return (byFile.get(row.file) ?? []).some(
-    (finding) => family.includes(finding.ruleId) && finding.line - row.line >= -above && finding.line - row.line <= below,
+    (finding) =>
+      (family.includes(finding.ruleId) && finding.line - row.line >= -above && finding.line - row.line <= below) ||
+      (near.includes(finding.ruleId) && Math.abs(finding.line - row.line) <= 2),
   );
 };
 
