@@ -20,6 +20,7 @@ import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 import { findUnparsedWebhookContent, handlesPostEvents } from './unparsed-webhook-content.js';
 import { findContentFieldsOffEnvelope } from './content-field-off-envelope.js';
+import { findMadeUpSignatureHeaders } from './webhook-signature-header.js';
 import { findImaginedContentTypes } from './imagined-content-types.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
 import { findV1AnswerTypes } from './v1-answer-types.js';
@@ -107,6 +108,8 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
           ...findImaginedContentTypes(index, owners),
         ]
       : []),
+    // Only beside legacy events: a handler of the new events alone is not this tool's to judge.
+    ...(events.length > 0 ? findMadeUpSignatureHeaders(index, owners) : []),
     ...fields.findings,
     ...findV1AnswerFields(index, requests, records, folder),
     ...findV1AnswerTypes(index, requests),

@@ -56,7 +56,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
   // From the end of the file, so that removing a label or an entry leaves earlier paths valid.
   // A name spelled inside another text follows the handling (rename-in-log-messages.ts, rename-in-other-strings.ts).
   const events = context
-    .unhandled((f) => f.ruleId === 'no-legacy-webhook-event' && f.messageId !== 'inText')
+    .unhandled((f) => f.ruleId === 'no-legacy-webhook-event' && f.messageId !== 'inText' && f.messageId !== 'signatureHeader')
     .sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
   if (keep && !context.options.keepLegacyEvents && events.length > 0) context.notes.add(KITS_NOTE);
   let renamed = 0;
