@@ -24,11 +24,11 @@ export const LEGACY_UPLOAD = {
 
 /**
  * Paths the legacy host never served that real code sends its uploads to, the Share Video upload
- * being what their authors meant: `/video/upload/` or `/share/highlights/upload/` with the upload's
- * query tokens and multipart `video` field, or its JSON `video_url`. They are reported and rewritten
- * as the upload.
+ * being what their authors meant: `/video/upload/`, `/share/highlights/upload/` or the API's own name
+ * cut short (`/share/video`) with the upload's query tokens and multipart `video` field, or its JSON
+ * `video_url`. They are reported and rewritten as the upload.
  */
-export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/', '/share/highlights/upload/'] as const;
+export const MISSPELLED_UPLOAD_PATHS = ['/video/upload/', '/share/highlights/upload/', '/share/video/'] as const;
 
 /**
  * Steps real code imagined around the Share Video upload and sent to the legacy host, which never
