@@ -83,9 +83,12 @@ function droppedQueryMessage(names: readonly string[]): string {
  */
 function unseenSenderReason(request: TikTokRequest, context: CodemodContext): string {
   const found = extractVideo(request, context);
+  // What else the body sends, which the init would not take: named, as a rewrite names it.
+  const dropped = droppedBodyFields(request, context);
+  const also = dropped.length > 0 ? `; also, ${droppedMessage(dropped)}` : '';
   if (!('reason' in found) && found.video.kind === 'url')
-    return `this upload goes through a function the codemod cannot see into, and sends the video's URL (\`${quoted(found.video.expression, 60)}\`): make it POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer and \`{ source_info: { source: 'PULL_FROM_URL', video_url } }\` (a URL on a domain verified for the app); nothing is PUT, and the init answers data.publish_id`;
-  return 'this upload goes through a function the codemod cannot see into: make it send the Content Posting init POST and then PUT the bytes to data.upload_url';
+    return `this upload goes through a function the codemod cannot see into, and sends the video's URL (\`${quoted(found.video.expression, 60)}\`): make it POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer and \`{ source_info: { source: 'PULL_FROM_URL', video_url } }\` (a URL on a domain verified for the app); nothing is PUT, and the init answers data.publish_id${also}`;
+  return `this upload goes through a function the codemod cannot see into: make it send the Content Posting init, POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer and \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, then PUT the bytes to data.upload_url with Content-Range${also}`;
 }
 
 /** What replaces what: the expression that becomes the helper call, and what else goes. */
