@@ -47,6 +47,8 @@ export class CodemodContext {
   private readonly copiedLines: { marker: string; original: string; copy: string }[] = [];
   /** New names added beside legacy ones (`<container offset>:<name>`): one copy each, whichever spelling asked. */
   readonly addedBeside = new Set<string>();
+  /** The errors Babel read past in the text (a file that does not run as it is): none in a file the codemod may rewrite. */
+  readonly recoveredErrors: readonly { message: string }[];
   /** The helper calls that replaced legacy uploads, by the client they send with: later steps read their responses. */
   readonly helperCalls = new Map<Node, string>();
   private readonly lines: LineMap;
@@ -61,6 +63,7 @@ export class CodemodContext {
     // recast parses a copy with leading tabs expanded to tabWidth spaces: at 1 the offsets stay the file's own.
     this.root = this.j(text, { tabWidth: 1 });
     const program = this.root.get().node as Node;
+    this.recoveredErrors = (program.errors ?? []) as { message: string }[];
     const analysis = analyzeModule(program, text, file, options);
     this.index = analysis.index;
     this.folder = analysis.folder;

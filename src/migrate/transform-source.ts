@@ -56,6 +56,10 @@ export function transformKeepingLayout(
   const normalized = spaced ?? lf;
   const context = new CodemodContext(normalized, file, options);
   if (context.findings.length === 0) return { output: text, outcomes: [], notes: [] };
+  // Babel reads past some errors (a comment wrapped onto a line of its own, `await` outside async):
+  // such a file does not run as it is, and neither would its rewrite, so it stays as it was.
+  const [broken] = context.recoveredErrors;
+  if (broken) throw new Error(`the file does not parse (${broken.message}), so it is left as it was: fix that first`);
   if (mixed)
     throw new Error(
       'mixed line endings (CRLF and LF, or a lone CR): not rewritten, so that no line changes its ending; give the file one kind first',
@@ -82,13 +86,19 @@ export function transformKeepingLayout(
  * the parser's words, and leaves it as it was.
  */
 function assertParses(output: string, file: string): void {
+  let broken: string | undefined;
   try {
-    parserFor(file).parse(output);
+    broken = firstSyntaxError(output, file);
   } catch (error) {
-    throw new Error(`the rewrite would not parse (${(error as Error).message}), so the file is left as it was; please report it`, {
-      cause: error,
-    });
+    broken = (error as Error).message;
   }
+  if (broken) throw new Error(`the rewrite would not parse (${broken}), so the file is left as it was; please report it`);
+}
+
+/** The first error Babel read past in a text (its message, with the line), or undefined when there is none. */
+function firstSyntaxError(text: string, file: string): string | undefined {
+  const [first] = (parserFor(file).parse(text).errors ?? []) as { message: string }[];
+  return first?.message;
 }
 
 /**

@@ -92,6 +92,11 @@ beforeAll(() => {
   outside = mkdtempSync(join(tmpdir(), 'msv-outside-'));
   put('good.js', REWRITABLE);
   put('syntax-error.js', `${REWRITABLE}\nconst broken = fetch('${UPLOAD}' +;\n`);
+  // A comment wrapped onto a line of its own: Babel reads past it, the file does not run.
+  put(
+    'wrapped-comment.js',
+    REWRITABLE.replace('  const body = await res.json();', '  // read the answer, then\n keep its id\n  const body = await res.json();'),
+  );
   put(
     'flow.js',
     [
@@ -164,6 +169,14 @@ describe('bad inputs, each with its own message while the run goes on', () => {
     expect(reasonOf(rewriteJson.errors, 'syntax-error.js')).toMatch(/^cannot be parsed: .* at line 12, column \d+$/);
     expect(bytesOf('syntax-error.js').equals(original.get('syntax-error.js')!)).toBe(true);
     expect(rewrite.status).toBe(2);
+  });
+
+  it('an error Babel reads past (a comment wrapped onto its own line): checked, but never rewritten, with the line', () => {
+    expect(check.stdout).toMatch(/^wrapped-comment\.js:7:\d+ +error +Request to the retired Share Video endpoint/m);
+    expect(reasonOf(rewriteJson.errors, 'wrapped-comment.js')).toMatch(
+      /the file does not parse \(Missing semicolon\. \(9:\d+\)\), so it is left as it was/,
+    );
+    expect(bytesOf('wrapped-comment.js').equals(original.get('wrapped-comment.js')!)).toBe(true);
   });
 
   it('Flow annotations: parsed with the Flow plugin, reported and left with TODOs where the video is unknown', () => {
@@ -243,8 +256,8 @@ describe('bad inputs, each with its own message while the run goes on', () => {
   });
 
   it('every file is accounted for: the run went on past each bad one', () => {
-    // good, syntax-error, flow, binary, bundle, empty, crlf-bom, latin1, latin1-identifier, no-read (symlinks skipped).
-    expect(checkJson.summary.filesScanned).toBe(10);
+    // good, syntax-error, wrapped-comment, flow, binary, bundle, empty, crlf-bom, latin1, latin1-identifier, no-read (symlinks skipped).
+    expect(checkJson.summary.filesScanned).toBe(11);
     expect(rewriteJson.changes.map((change) => change.file).sort()).toEqual(
       ['crlf-bom.js', 'flow.js', 'good.js', ...(IS_ROOT ? ['no-read.js'] : [])].sort(),
     );
