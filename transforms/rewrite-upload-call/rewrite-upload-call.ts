@@ -1,6 +1,7 @@
 import { findingsOfRequest, siteReason, type CodemodContext } from '../../src/codemod/context.js';
 import { contains, hasEffects, isStringLiteral, rangeOf, staticString, type Node } from '../../src/detect/ast.js';
 import { deadEntryTodo, deadRecordEntry } from '../../src/codemod/dead-record-entry.js';
+import { removeUnsentVideoForms } from '../../src/codemod/unsent-video-forms.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
@@ -39,6 +40,10 @@ export function rewriteUploadCalls(context: CodemodContext): void {
         context.record(finding, 'rewritten', 'the video it carried goes to the Content Posting upload');
     }
   }
+  removeUnsentVideoForms(
+    context,
+    rewritten.map((request) => request.call),
+  );
   const orphaned = markOrphanedUrls(context, rewritten);
   for (const finding of queryTokens) {
     const [start] = finding.range ?? rangeOf(finding.node!);
