@@ -68,7 +68,10 @@ function repointExportedUrls(context: CodemodContext): void {
     // A literal, or a template on a shared base (`${TIKTOK_API}/share/video/upload/`): the base stays.
     const value = foldedText(context.folder.fold(node));
     if (value.includes(HOLE) || value.includes('?') || !isExported(node, context.index) || isHandedToCall(node, context.index)) continue;
-    if (sentOutOfSightOnly(node, context)) continue;
+    if (sentOutOfSightOnly(node, context)) {
+      context.defer(finding, EXPORTED_OUT_OF_SIGHT);
+      continue;
+    }
     if (staticString(node) !== undefined) replaceLiteral(context, node, INBOX_VIDEO_INIT.url);
     else context.pathOf(node).replace(context.j.stringLiteral(INBOX_VIDEO_INIT.url));
     context.record(
@@ -164,6 +167,9 @@ function rangeContains(outer: Node, inner: Node): boolean {
   const [innerStart, innerEnd] = rangeOf(inner);
   return innerStart >= start && innerEnd <= end;
 }
+
+/** What an exported upload URL whose sender is out of sight asks of the person: the URL and its request move together. */
+const EXPORTED_OUT_OF_SIGHT = `this URL of the retired Share Video upload is exported, and no module of this run imports it (what sends it is out of sight): point it at the Content Posting init, POST ${INBOX_VIDEO_INIT.url}, and make what sends it send Authorization: Bearer (no open_id or access_token in its query) and a JSON source_info in place of the multipart video, then PUT the bytes to data.upload_url with Content-Range, and read data.publish_id (error.code "ok" on success)`;
 
 const ORPHANED_PATH = "the retired Share Video upload's path is no longer used by the migrated upload: delete it";
 const EXPORTED_PATH =
