@@ -108,7 +108,7 @@ export function v1RequestParts(context: CodemodContext, request: TikTokRequest, 
     };
   if (!style)
     return {
-      reason: `the codemod rewrites it with fetch, axios, got, ky, superagent, request, undici and XMLHttpRequest, and this request goes through ${client?.kind ?? sentThrough(context, request)}`,
+      reason: `this request goes through ${client?.kind ?? sentThrough(context, request)}, which the codemod cannot see into or rewrite (it rewrites calls of fetch, axios, got, ky, superagent, request, undici and XMLHttpRequest)`,
     };
   // `process.env.TIKTOK_TOKEN_ENDPOINT ?? '…/oauth/refresh_token/'`: the deployment may point it elsewhere.
   const override = urlOverride(context, request);
