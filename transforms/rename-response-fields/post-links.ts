@@ -68,8 +68,11 @@ function linkReading(context: CodemodContext, name: string, references: readonly
 export function explainPostLinks(context: CodemodContext, links: ReadonlyMap<RawFinding, Node>): void {
   // Renamed: recorded as done (a read left keeps its reason, and stays open for the TODO step).
   const open = new Set(context.unhandled());
+  // Two reads in one link (`data.data?.share_id || data.share_id`): one TODO, said once.
+  const said = new Set<Node>();
   for (const [finding, template] of links) {
-    if (open.has(finding)) continue;
+    if (open.has(finding) || said.has(template)) continue;
+    said.add(template);
     context.todoAt(
       todoStatement(context, template),
       `this link to the post is built from \`publish_id\` (the Share Video \`share_id\` before), which names the upload, not the post: it never opened a video, and does not now; the post's id arrives later, as ${POST_ID_LATER}: build the link from that, or store the upload's id alone`,
