@@ -194,12 +194,21 @@ function explainUnsentFields(context: CodemodContext): void {
   const inOrder = [...byStatement.entries()].sort(([a], [b]) => rangeOf(a)[0] - rangeOf(b)[0]);
   for (const [statement, findings] of inOrder) {
     if (within(statement)) {
-      for (const finding of findings) context.record(finding, 'todo', 'read in code that never runs: see the TODO of its test above');
+      for (const finding of findings)
+        context.record(
+          finding,
+          'todo',
+          `\`${String(finding.data.legacy)}\` is read in code that never runs: see the TODO of its test above`,
+        );
       continue;
     }
     if (leftStatements.has(statement)) {
       for (const finding of findings)
-        context.record(finding, 'todo', 'never sent by either API, and read in the body of a request left for a person: see its TODO');
+        context.record(
+          finding,
+          'todo',
+          `\`${String(finding.data.legacy)}\` is sent by neither API, and read in the body of a request left for a person: see its TODO`,
+        );
       continue;
     }
     const names = [...new Set(findings.map((finding) => String(finding.data.legacy)))];
