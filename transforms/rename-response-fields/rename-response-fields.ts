@@ -4,7 +4,8 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { namedList } from '../../src/detect/record-key-readers.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { isTruthinessTest, rewriteFieldRead, widenedPatterns } from '../../src/codemod/rewrite-field-read.js';
-import { keyName, rangeOf, type Node } from '../../src/detect/ast.js';
+import { isCall, keyName, rangeOf, type Node } from '../../src/detect/ast.js';
+import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
 import { quoted, todoStatement } from '../../src/codemod/todo.js';
 import { HANDED_IN_ANSWER, importedAnswerCalls } from '../../src/detect/imported-answers.js';
 import { isLegacyRequestFinding } from '../../src/detect/endpoints.js';
@@ -320,7 +321,25 @@ function readFrom(context: CodemodContext, left: readonly RawFinding[], finding:
     const request = context.requests.find((each) => each.call === found.node);
     return request !== undefined && readsFrom(context, responseTaint(context.index, [request]), finding);
   });
-  return sources.length === 1 ? sources[0] : undefined;
+  if (sources.length === 1) return sources[0];
+  // `type PublishAnswer = { share_id }` of `client.request<{ data: PublishAnswer }>({ url: '/share/video/publish/' })`:
+  // the one request left whose call names the type.
+  const type = declaredTypeName(context, finding.node!);
+  if (!type) return undefined;
+  const naming = left.filter((found) => {
+    // The request's call: the finding's node, or the call its URL is written in (`client.request({ url })`).
+    const call = found.node && [found.node, ...context.index.ancestors(found.node)].find((node) => isCall(node));
+    return call !== undefined && new RegExp(`\\b${type}\\b`).test(context.source(call));
+  });
+  return naming.length === 1 ? naming[0] : undefined;
+}
+
+/** The name of the type alias or interface a field is declared in. */
+function declaredTypeName(context: CodemodContext, node: Node): string | undefined {
+  const declaration = [...context.index.ancestors(node)].find(
+    (ancestor) => ancestor.type === 'TSTypeAliasDeclaration' || ancestor.type === 'TSInterfaceDeclaration',
+  );
+  return declaration?.id?.type === 'Identifier' ? (declaration.id.name as string) : undefined;
 }
 
 /** A request left as a publish step the Share Video API never had: a path of one, or a body naming an earlier upload. */
@@ -330,5 +349,7 @@ function isPublishStep(context: CodemodContext, finding: RawFinding): boolean {
 
 /** What the TODO of a request left for a person tells: its transform's reason, or its finding's advice. */
 function adviceOf(context: CodemodContext, finding: RawFinding): string {
-  return context.reasonFor(finding) ?? String(finding.data.advice ?? '');
+  const template = (RULES[finding.ruleId].messages as Record<string, string>)[finding.messageId] ?? '';
+  // Its transform's reason, the advice it carries, or else what its catalog message says (a publish path on a base out of sight).
+  return context.reasonFor(finding) ?? String(finding.data.advice ?? formatMessage(template, finding.data));
 }

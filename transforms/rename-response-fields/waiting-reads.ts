@@ -34,8 +34,10 @@ export function deferWaitingReads(
     const reads = fields.map(([, replacement]) => replacement).join(' and ');
     // A publish step is deleted, not migrated, when the upload stays an inbox one: its id is the init's.
     const id = fields.some(([legacy]) => legacy === 'share_id') ? ', taking the publish_id the inbox init answers (data.publish_id)' : '';
+    // A field declared on the answer's type (`type PublishAnswer = { share_id }`) is no read.
+    const noun = lead.messageId === 'typeField' ? 'field' : 'read';
     const then = publishStep(lead)
-      ? `with the inbox upload, delete that step and ${fields.length > 1 ? 'these reads' : 'this read'}${id}; with Direct Post, read ${reads} of its init`
+      ? `with the inbox upload, delete that step and ${fields.length > 1 ? `these ${noun}s` : `this ${noun}`}${id}; with Direct Post, read ${reads} of its init`
       : removedStep(lead)
         ? `${fields.length > 1 ? 'they go' : 'it goes'} with that call, which no API serves any more`
         : `migrate it, then read ${reads}`;
