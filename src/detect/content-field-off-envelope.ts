@@ -51,7 +51,7 @@ export function findContentFieldsOffEnvelope(index: ModuleIndex, owners: Ownersh
  * The binding of a plain name (`body`, `payload`) whose `event` the module reads too (`body.event`,
  * `const { event } = body`): the envelope. Not a record built here (`{ event, publish_id }`).
  */
-function envelopeBinding(index: ModuleIndex, object: Node): Binding | undefined {
+export function envelopeBinding(index: ModuleIndex, object: Node): Binding | undefined {
   const value = unwrap(object);
   if (value.type !== 'Identifier') return undefined;
   const binding = index.resolve(value);

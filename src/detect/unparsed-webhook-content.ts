@@ -1,6 +1,7 @@
 import { CONTENT_POSTING_EVENTS, WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON } from '../contract/index.js';
 import { calleeName, firstChoice, isIdentifier, isMember, memberName, staticString, unwrap, type Node } from './ast.js';
 import type { Binding, ModuleIndex } from './module-index.js';
+import { envelopeBinding } from './content-field-off-envelope.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
 
@@ -32,8 +33,38 @@ export function findUnparsedWebhookContent(index: ModuleIndex, owners: Ownership
       data: { name: name.name as string },
     });
   }
+  return [...findings, ...fieldsOffRawContent(index, owners)];
+}
+
+/**
+ * `(payload.content as any)?.video_id` with no name given to the content: a field read straight off
+ * the envelope's `content`, which is still the JSON string TikTok sent. Once per envelope, at the read.
+ */
+function fieldsOffRawContent(index: ModuleIndex, owners: OwnershipResolver): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const seen = new Set<Binding>();
+  for (const type of ['MemberExpression', 'OptionalMemberExpression']) {
+    for (const read of index.ofType(type)) {
+      const field = read.computed ? undefined : memberName(read);
+      const content = unwrap(read.object);
+      if (!field || STRING_MEMBERS.has(field) || !isMember(content) || content.computed || memberName(content) !== 'content') continue;
+      const envelope = envelopeBinding(index, content.object);
+      if (!envelope || seen.has(envelope) || owners.ownerOf(read) !== 'tiktok') continue;
+      seen.add(envelope);
+      findings.push({
+        ruleId: 'no-legacy-response-field',
+        messageId: 'unparsedWebhookContent',
+        node: read,
+        severity: 'warning',
+        data: { name: index.source(content).replaceAll('?.', '.') },
+      });
+    }
+  }
   return findings;
 }
+
+/** What a string answers itself: `content.length`, `content.trim()`, never a field of the event. */
+const STRING_MEMBERS = new Set(['length', 'trim', 'startsWith', 'includes', 'slice', 'toString', 'split', 'replace', 'match', 'indexOf']);
 
 /** The name a declarator gives the envelope's `content`: its first choice (`event?.content ?? …`), or `{ content }` taken apart. */
 function contentName(declarator: Node): Node | undefined {

@@ -14,6 +14,8 @@ import type { RawFinding } from '../../src/detect/raw-finding.js';
 export function parseWebhookContent(context: CodemodContext): void {
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'unparsedWebhookContent')) {
     const declarator = finding.node!;
+    // A field read straight off the envelope's content (`(payload.content as any)?.video_id`): for a person.
+    if (declarator.type !== 'VariableDeclarator') continue;
     if (declarator.id.type === 'ObjectPattern') {
       parseTakenApart(context, finding, declarator);
       continue;
