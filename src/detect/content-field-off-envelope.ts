@@ -28,7 +28,10 @@ export function findContentFieldsOffEnvelope(index: ModuleIndex, owners: Ownersh
     for (const member of index.ofType(type)) {
       const field = memberName(member);
       if (member.computed || !field || !CONTENT_ONLY.has(field)) continue;
-      const binding = envelopeBinding(index, member.object);
+      // `payload.data?.post_id`: TikTok's envelope has no `data` either, so the read is off the envelope all the same.
+      const object = unwrap(member.object);
+      const holder = isMember(object) && !object.computed && memberName(object) === 'data' ? object.object : member.object;
+      const binding = envelopeBinding(index, holder);
       if (!binding || owners.ownerOf(member) !== 'tiktok' || inFallbackChain(index, member)) continue;
       envelopes.set(binding, [...(envelopes.get(binding) ?? []), member]);
     }
