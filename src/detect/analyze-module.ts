@@ -21,6 +21,7 @@ import { findLegacyEvents } from './webhook-events.js';
 import { findUnparsedWebhookContent, handlesPostEvents } from './unparsed-webhook-content.js';
 import { findContentFieldsOffEnvelope } from './content-field-off-envelope.js';
 import { findMadeUpSignatureHeaders } from './webhook-signature-header.js';
+import { findOtherEventKeys } from './webhook-event-key.js';
 import { findImaginedContentTypes } from './imagined-content-types.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
 import { findV1AnswerTypes } from './v1-answer-types.js';
@@ -109,7 +110,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
         ]
       : []),
     // Only beside legacy events: a handler of the new events alone is not this tool's to judge.
-    ...(events.length > 0 ? findMadeUpSignatureHeaders(index, owners) : []),
+    ...(events.length > 0 ? [...findMadeUpSignatureHeaders(index, owners), ...findOtherEventKeys(index, owners)] : []),
     ...fields.findings,
     ...findV1AnswerFields(index, requests, records, folder),
     ...findV1AnswerTypes(index, requests),

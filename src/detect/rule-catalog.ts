@@ -99,6 +99,8 @@ export const RULES = {
         "'{{legacy}}' is no event TikTok sends (it never did): code waiting for it never runs; the Content Posting API sends {{replacement}}",
       inText:
         "'{{legacy}}' is spelled inside this text, and this module handles that TikTok event: the Content Posting API sends '{{replacement}}' (a log message, an id built from the name, an expected value in a test)",
+      eventKey:
+        "TikTok's webhook envelope names the event in `event` (beside client_key, create_time, user_openid and content): `{{read}}` is undefined on every event TikTok sends, so what tests it never matches, whatever the names it is tested with: read `{{holder}}.event` (if a relay in front of this handler renames it, leave it)",
       signatureHeader:
         "TikTok never sends a `{{header}}` header: it signs each webhook, legacy or new, in `{{signature}}` (`t=<seconds>,s=<hex>`, the HMAC-SHA256 of the timestamp, a dot and the raw body, keyed with the app's client secret), so a check that needs this header rejects every event and one that skips without it lets anyone's through: read `{{signature}}` and check that",
     },

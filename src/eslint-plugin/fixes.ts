@@ -31,7 +31,7 @@ export function fixesFor(finding: RawFinding, index: ModuleIndex): FindingFixes 
 function eventFixes(finding: RawFinding, index: ModuleIndex): FindingFixes {
   const literal = finding.node!;
   // The header's name alone would not do: the check behind it must follow TikTok's scheme too.
-  if (finding.messageId === 'signatureHeader') return {};
+  if (finding.messageId === 'signatureHeader' || finding.messageId === 'eventKey') return {};
   if (finding.messageId === 'neverSent') return neverSentFixes(finding, index);
   const replacement = finding.data.replacement;
   const rename: Fixer = (fixer) => fixer.replaceTextRange(rangeOf(literal), requote(index.source(literal), replacement));

@@ -56,7 +56,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
   // From the end of the file, so that removing a label or an entry leaves earlier paths valid.
   // A name spelled inside another text follows the handling (rename-in-log-messages.ts, rename-in-other-strings.ts).
   const events = context
-    .unhandled((f) => f.ruleId === 'no-legacy-webhook-event' && f.messageId !== 'inText' && f.messageId !== 'signatureHeader')
+    .unhandled((f) => f.ruleId === 'no-legacy-webhook-event' && !['inText', 'signatureHeader', 'eventKey'].includes(f.messageId))
     .sort((a, b) => rangeOf(b.node!)[0] - rangeOf(a.node!)[0]);
   if (keep && !context.options.keepLegacyEvents && events.length > 0) context.notes.add(KITS_NOTE);
   let renamed = 0;
@@ -349,7 +349,9 @@ function neverSentAdvice(context: CodemodContext, literal: Node, legacy: string,
   const quoted = (names: readonly string[]) => names.map((event) => `'${event}'`).join(', ');
   const open = events.filter((event) => !handled.includes(event));
   if (handled.length === 0)
-    return `TikTok never sends '${legacy}', so this code never runs: use ${suggested} if that is what it waits for, or delete it`;
+    return UPLOAD_DONE_NAME.test(legacy)
+      ? `TikTok never sends '${legacy}', so this code never runs: use 'post.publish.inbox_delivered' (the upload reached the creator's inbox) or 'post.publish.complete' (the creator posted it) if that is what it waits for, or delete it`
+      : `TikTok never sends '${legacy}', so this code never runs: use ${suggested} if that is what it waits for, or delete it`;
   if (open.length === 0)
     return `TikTok never sends '${legacy}', so this code never runs, and this list handles ${quoted(handled)} already: move what this code does there if it is needed, or delete it`;
   return `TikTok never sends '${legacy}', so this code never runs: use ${open.length > 1 ? 'one of ' : ''}${quoted(open)} if that is what it waits for (this list handles ${quoted(handled)} already), or delete it`;
