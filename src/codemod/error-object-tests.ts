@@ -87,7 +87,7 @@ export function codeComparedWithNumber(context: CodemodContext, request: TikTokR
   return undefined;
 }
 
-function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {
+export function testErrorCodes(context: CodemodContext, members: readonly Node[]): void {
   const present = context.nodesInTree();
   for (const member of members) {
     if (!present.has(member)) continue;

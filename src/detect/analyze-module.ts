@@ -22,6 +22,7 @@ import { findUnparsedWebhookContent, handlesPostEvents } from './unparsed-webhoo
 import { findContentFieldsOffEnvelope } from './content-field-off-envelope.js';
 import { findMadeUpSignatureHeaders } from './webhook-signature-header.js';
 import { findOtherEventKeys } from './webhook-event-key.js';
+import { findV2InitErrorTruthTests } from './v2-init-answer-tests.js';
 import { findImaginedContentTypes } from './imagined-content-types.js';
 import { findV1AnswerFields } from './v1-answer-fields.js';
 import { findV1AnswerTypes } from './v1-answer-types.js';
@@ -115,6 +116,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findV1AnswerFields(index, requests, records, folder),
     ...findV1AnswerTypes(index, requests),
     ...findV2TokenAnswerReads(index, requests),
+    ...findV2InitErrorTruthTests(index, requests),
     ...findV2TokenJsonBodies(requests),
     ...findV2UserInfoWithoutFields(requests),
     ...findTokenFieldsInQuery(index, folder, owners, requests),

@@ -133,6 +133,8 @@ export const RULES = {
         "`{{name}}` is TikTok's webhook `content` as it came, a JSON string, so every field read of it is undefined: parse it first (`JSON.parse`), then read publish_id and publish_type, reason on post.publish.failed, post_id on post.publish.publicly_available",
       imaginedContentType:
         "{{fields}} {{verb}} sent by neither the Share Video nor the Content Posting API in the content of '{{event}}' ('{{renamed}}' now), which `{{type}}` stands for: it holds {{holds}}, so reads of {{them}} are undefined{{user}}",
+      v2ErrorTestedForTruth:
+        '`{{test}}` is taken for a failure, but every Content Posting answer carries `error`, with code "ok" on success (the Share Video answer had it only on failure): this test takes each init that worked for one that failed; test error.code !== \'ok\'',
       contentFieldOffEnvelope:
         "{{reads}} read off TikTok's webhook envelope, which holds only client_key, event, create_time, user_openid and content, so it is undefined on every event: the content, a JSON string to parse, holds publish_id and publish_type, reason on post.publish.failed, post_id on post.publish.publicly_available; read them there (if a relay in front of this handler flattens TikTok's events, leave it)",
       unseenHostPathField:

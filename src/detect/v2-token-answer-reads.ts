@@ -59,7 +59,7 @@ function readsTokenField(index: ModuleIndex, member: Node): boolean {
 }
 
 /** The answer's body: `res.data` (axios, maybe kept in a name), a `{ data }` destructured from a response, or the value `.json()` gave. */
-function isBody(index: ModuleIndex, node: Node): boolean {
+export function isBody(index: ModuleIndex, node: Node): boolean {
   if (isMember(node)) return memberName(node) === 'data';
   if (node.type !== 'Identifier') return false;
   const binding = index.resolve(node);

@@ -19,6 +19,7 @@ import { deferWaitingReads } from './waiting-reads.js';
 import { explainAnswerLeftWhole } from './answer-left-whole.js';
 import { renameTestedUploadIds } from './tested-upload-id.js';
 import { explainPostLinks, postLinkReads } from './post-links.js';
+import { fixV2ErrorTests } from './v2-error-tests.js';
 
 /**
  * Reads of the legacy response downstream of a rewritten upload follow the Content Posting shape:
@@ -27,6 +28,7 @@ import { explainPostLinks, postLinkReads } from './post-links.js';
  * the module was rewritten: otherwise the old response is still what arrives.
  */
 export function renameResponseFields(context: CodemodContext): void {
+  fixV2ErrorTests(context);
   renameTestedUploadIds(context);
   explainUnsentFields(context);
   // Requests still sent as before; a URL value left for a person (an exported constant) is not one.
