@@ -281,11 +281,17 @@ function responseSeeds(request: TikTokRequest): Node[] {
 }
 
 /** `JSON.parse(body.content)` in a TikTok webhook handler: TikTok sends `content` as a JSON string. */
+/** A function of the app's own that decodes a webhook's content, by its name (`parseWebhookContent`, `decodeContent`). */
+const OWN_DECODER = /^(?:parse|decode)\w*content$/i;
+
 function webhookContentSources(index: ModuleIndex, owners: OwnershipResolver, owner: Owner): Set<Node> {
   const sources = new Set<Node>();
   for (const call of index.ofType('CallExpression')) {
     const callee = unwrap(call.callee);
-    if (!isMember(callee) || !isIdentifier(unwrap(callee.object), 'JSON') || calleeName(call) !== 'parse' || !call.arguments[0]) continue;
+    const jsonParse = isMember(callee) && isIdentifier(unwrap(callee.object), 'JSON') && calleeName(call) === 'parse';
+    // `parseWebhookContent(payload.content)`: the app's own decoder of the content, named for what it does.
+    const ownDecoder = !isMember(callee) && call.arguments.length === 1 && OWN_DECODER.test(calleeName(call) ?? '');
+    if ((!jsonParse && !ownDecoder) || !call.arguments[0]) continue;
     if (readsContent(call.arguments[0], index) && owners.ownerOf(call) === owner) sources.add(call);
   }
   // `const content = event?.content ?? event?.data ?? {}`: the envelope's content held in a variable,

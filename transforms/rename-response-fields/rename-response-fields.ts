@@ -272,7 +272,7 @@ export function collapseTwinFallbacks(context: CodemodContext): void {
       // Only what the rewrite can have made: a read of the new fields, a check of a new event name.
       return (
         left === plain(path.node.right) &&
-        (/\b(publish_id|error(\.(code|message|log_id))?|error_description|access_token|refresh_token|expires_in|refresh_expires_in|open_id|scope)$/.test(
+        (/\b(publish_id|reason|error(\.(code|message|log_id))?|error_description|access_token|refresh_token|expires_in|refresh_expires_in|open_id|scope)$/.test(
           left,
         ) ||
           /(['"`])post\.publish\.[a-z_]+\1$/.test(left))
