@@ -65,7 +65,6 @@ export function settleV1UrlsLeftBehind(
       entries[0],
       `${named}, which this class's own requests send to; \`${reader}\` is handed ${keys.length === 1 ? 'it' : 'them'} too: if the base class sends a request there itself, make that request send the v2 parameters (client_key, not client_id) and read the v2 answer, else nothing is left to do`,
       entries[0],
-      'no-v1-oauth-endpoint',
     );
   }
 }

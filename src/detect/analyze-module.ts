@@ -108,10 +108,10 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
           ...findUnparsedWebhookContent(index, owners),
           ...findContentFieldsOffEnvelope(index, owners),
           ...findImaginedContentTypes(index, owners),
+          ...findMadeUpSignatureHeaders(index, owners),
+          ...findOtherEventKeys(index, owners),
         ]
       : []),
-    // Only beside legacy events: a handler of the new events alone is not this tool's to judge.
-    ...(events.length > 0 ? [...findMadeUpSignatureHeaders(index, owners), ...findOtherEventKeys(index, owners)] : []),
     ...fields.findings,
     ...findV1AnswerFields(index, requests, records, folder),
     ...findV1AnswerTypes(index, requests),

@@ -36,6 +36,6 @@ describe('a legacy URL a module exports and never sends itself', () => {
     expect(migrated.output).toContain("exchange: 'https://open-api.tiktok.com/oauth/access_token/'");
     expect(migrated.output).toContain("upload: 'https://open-api.tiktok.com/share/video/upload/'");
     expect(migrated.output).toContain('URL is exported, and no module of this run imports it');
-    expect(migrated.output).toContain('URL of the retired Share Video endpoint');
+    expect(migrated.output).toContain('this URL of the retired Share Video upload is exported, and no module of this run imports it');
   });
 });

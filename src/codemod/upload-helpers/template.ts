@@ -76,10 +76,11 @@ export const MP4_PUT_HEADERS = putHeaders("'VIDEO_TYPE'");
 
 /**
  * The type the legacy form gave the video's part (\`contentType\`, a \`.mov\` file name), passed by the
- * rewritten call after the options: without it a Blob's own type, else MP4. TikTok takes MP4,
- * QuickTime and WebM, and the label must match the bytes.
+ * rewritten call after the options: without it a Blob's own type when it is one TikTok takes (MP4,
+ * QuickTime, WebM; §4.1: any other is refused), else MP4. A download's Blob often says
+ * \`application/octet-stream\` (object storage), which the PUT must not carry.
  */
 export const VIDEO_TYPE_PARAM = `videoType = ''`;
-export const TYPE_OF_VIDEO = `  const type = videoType || (video instanceof Uint8Array ? '' : video.type) || 'VIDEO_TYPE';`;
+export const TYPE_OF_VIDEO = `  const type = videoType || (video instanceof Uint8Array || !/^video\\/(?:mp4|quicktime|webm)$/.test(video.type) ? '' : video.type) || 'VIDEO_TYPE';`;
 /** For helpers that take bytes only. */
 export const TYPE_OF_BYTES = `  const type = videoType || 'VIDEO_TYPE';`;
