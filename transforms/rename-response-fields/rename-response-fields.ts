@@ -18,7 +18,7 @@ import { rewriteTypeField } from './rewrite-type-field.js';
 import { deferWaitingReads } from './waiting-reads.js';
 import { explainAnswerLeftWhole } from './answer-left-whole.js';
 import { renameTestedUploadIds } from './tested-upload-id.js';
-import { explainPostLinks, postLinkReads } from './post-links.js';
+import { explainPostLinks, postLinkReads } from '../../src/codemod/post-links.js';
 import { fixV2ErrorTests } from './v2-error-tests.js';
 
 /**

@@ -2,7 +2,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { rangeOf } from '../../src/detect/ast.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { statementForTodo } from '../../src/detect/todo-placement.js';
-import { POST_ID_LATER, postLinkOf } from './post-links.js';
+import { POST_ID_LATER, postLinkOf } from '../../src/codemod/post-links.js';
 
 /**
  * Reads of an answer whose request is left for a person, one TODO per place: the reads in a statement

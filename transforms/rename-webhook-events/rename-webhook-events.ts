@@ -26,6 +26,8 @@ import { replaceLiteral, stringLike } from '../../src/codemod/replace-literal.js
 import { renameProperty } from '../../src/codemod/rewrite-field-read.js';
 import { rewriteDestructuredField } from '../../src/codemod/rewrite-destructured-field.js';
 import { addEventBeside } from './add-event-beside.js';
+import { explainPostLinks, postLinkOf } from '../../src/codemod/post-links.js';
+import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { renameFailureReasonReads } from './failure-reason-reads.js';
 import { parseWebhookContent } from './parse-webhook-content.js';
 import { renameEventSite } from './rename-event-site.js';
@@ -135,7 +137,11 @@ export function renameWebhookEvents(context: CodemodContext): void {
       finding.messageId !== 'neverSent' &&
       !spellingChecks.has(finding),
   );
+  // `…tiktok.com/t/${content.share_id}/`: neither share_id nor publish_id opens a post; said once renamed.
+  const links = new Map<RawFinding, Node>();
   for (const finding of context.unhandled((f) => f.ruleId === 'no-legacy-response-field' && f.messageId === 'webhookField')) {
+    const link = postLinkOf(context, finding);
+    if (link) links.set(finding, link);
     if (eventsLeft && !keep) {
       context.defer(finding, '`share_id` stays while the legacy events of this module are left to merge by hand; then read `publish_id`');
       continue;
@@ -171,6 +177,7 @@ export function renameWebhookEvents(context: CodemodContext): void {
     }
     context.record(finding, 'rewritten');
   }
+  explainPostLinks(context, links);
   renameFailureReasonReads(context);
   parseWebhookContent(context);
   // A legacy name also left with a TODO somewhere in the module still has code waiting for it.

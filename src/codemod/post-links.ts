@@ -1,16 +1,17 @@
-import type { CodemodContext } from '../../src/codemod/context.js';
-import { todoStatement } from '../../src/codemod/todo.js';
-import type { RawFinding } from '../../src/detect/raw-finding.js';
-import type { Node } from '../../src/detect/ast.js';
+import type { CodemodContext } from './context.js';
+import { todoStatement } from './todo.js';
+import type { RawFinding } from '../detect/raw-finding.js';
+import type { Node } from '../detect/ast.js';
 
 /** Where a post's own id comes from, which neither the Share Video nor the init's answer holds. */
 export const POST_ID_LATER = 'post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch)';
 
 /**
- * A link to a post on TikTok's site, `https://www.tiktok.com/@user/video/<id>`, or one that puts the
- * id where the user goes (`https://tiktok.com/@${id}`), which opened nothing either.
+ * A link to a post on TikTok's site, `https://www.tiktok.com/@user/video/<id>`, its short form
+ * `https://www.tiktok.com/t/<id>/`, or one that puts the id where the user goes (`https://tiktok.com/@${id}`),
+ * which opened nothing either.
  */
-const POST_LINK = /tiktok\.com\/@(?:[^/]*\/video\/)?$/;
+const POST_LINK = /tiktok\.com\/(?:@(?:[^/]*\/video\/)?|t\/)$/;
 
 /**
  * The `share_id` reads that build a link to the post (`…tiktok.com/@${user}/video/${body.data.share_id}`),
