@@ -287,16 +287,21 @@ export function bodyUnread(context: CodemodContext, request: TikTokRequest): boo
     const parent = context.index.parent(identifier);
     return taint.has(identifier) && !(parent?.type === 'VariableDeclarator' && parent.id === identifier);
   });
-  return (
-    reads.length > 0 &&
-    reads.every((identifier) => {
-      const parent = context.index.parent(identifier)!;
-      return (
-        (isMember(parent) && parent.object === identifier && HEAD_READS.has(memberName(parent) ?? '')) ||
-        onlyEnvelopeTested(context, parent)
-      );
-    })
-  );
+  // `await axios.get(url, …); return true;`: the answer is not even kept, only whether the call threw.
+  if (reads.length === 0) return resultDiscarded(context, request.call);
+  return reads.every((identifier) => {
+    const parent = context.index.parent(identifier)!;
+    return (
+      (isMember(parent) && parent.object === identifier && HEAD_READS.has(memberName(parent) ?? '')) || onlyEnvelopeTested(context, parent)
+    );
+  });
+}
+
+/** The call is a statement of its own (`await axios.get(…);`): its value goes nowhere. */
+function resultDiscarded(context: CodemodContext, call: Node): boolean {
+  const parent = context.index.parent(call);
+  const holder = parent?.type === 'AwaitExpression' ? context.index.parent(parent) : parent;
+  return holder?.type === 'ExpressionStatement';
 }
 
 /**
