@@ -125,6 +125,13 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
             : `now the v2 authorize page, ${V2_AUTHORIZE_PAGE}, with the same parameters`,
     );
     const unusable = unusableRedirect(context, finding.node!) ?? unusableRedirectBeside(context, written);
+    const currentPage = unusable ? undefined : currentPageRedirect(context, finding.node!);
+    if (currentPage)
+      context.todoAt(
+        written,
+        `\`redirect_uri\` is the page the user is on (\`${currentPage}\`), but the v2 page takes only redirect URIs registered exactly in the app's Login Kit settings (https, fixed): send one registered callback here and in the code exchange, and carry the page to come back to in \`state\``,
+        written,
+      );
     if (unusable)
       context.todoAt(
         written,
@@ -179,6 +186,24 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
  * back to it: plain http (`http://localhost:3000/`: v1 took redirect domains, v2 only registered
  * https URIs, §2.8), or a page of TikTok's own (`https://www.tiktok.com/auth/authorize/`).
  */
+/**
+ * `redirect_uri=${encodeURIComponent(window.location.href)}`: the page the button sits on, which varies,
+ * where v2 takes only the redirect URIs registered exactly (v1 took any path of a registered domain).
+ * The expression that reads the page, as written, or undefined.
+ */
+function currentPageRedirect(context: CodemodContext, found: Node): string | undefined {
+  const url = context.requests.find((request) => request.call === found)?.url ?? context.folder.fold(found);
+  const text = foldedText(url);
+  const match = /[?&]redirect_uri=([^&#]*)/.exec(text);
+  if (!match || match[1] !== HOLE) return undefined;
+  let at = match.index + match[0].length - match[1].length;
+  const piece = url.pieces.find((each) => (at -= (each.text ?? HOLE).length) < 0);
+  if (!piece || piece.text !== undefined) return undefined;
+  const value = context.folder.valueNode(piece.node) ?? piece.node;
+  const page = /\b(?:window\.)?(?:document\.)?location\.(?:href|toString\(\))/.exec(context.source(value));
+  return page?.[0];
+}
+
 function unusableRedirect(context: CodemodContext, found: Node): string | undefined {
   const url = context.requests.find((request) => request.call === found)?.url ?? context.folder.fold(found);
   const text = foldedText(url);
