@@ -1,7 +1,7 @@
 import { V2_VIDEO_LIST_URL } from '../../../src/contract/index.js';
 import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
-import { displayApiUser, replyV1DisplayError } from './display-api.js';
-import { drain, header, mediaType, readBody, sendJson } from './http-util.js';
+import { displayApiUser, replyV1DisplayError, v1JsonCall } from './display-api.js';
+import { sendJson } from './http-util.js';
 import { readJsonObject } from './json-body.js';
 import type { MockUser } from './options.js';
 
@@ -70,18 +70,9 @@ const cursorOf = (value: unknown) => (value === undefined ? 0 : typeof value ===
  */
 export async function handleV1VideoList(ex: Exchange): Promise<void> {
   const fail = (code: number, message: string) => replyV1DisplayError(ex, code, message);
-  if (ex.req.method !== 'POST' || mediaType(header(ex.req, 'content-type')) !== 'application/json') {
-    await drain(ex.req);
-    return fail(10002, 'POST a JSON body');
-  }
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse((await readBody(ex.req, 1 << 16)).bytes.toString('utf8')) as Record<string, unknown>;
-  } catch {
-    return fail(10002, 'the body is not valid JSON');
-  }
-  const token = typeof body.access_token === 'string' ? body.access_token : (ex.url.searchParams.get('access_token') ?? '');
-  const user = ex.state.users.get(token);
+  const call = await v1JsonCall(ex);
+  if (!call) return;
+  const { body, user } = call;
   if (!user || body.open_id !== user.openId) return fail(10002, 'access_token or open_id is invalid');
   const fields = Array.isArray(body.fields) ? (body.fields as unknown[]) : V1_DEFAULT_FIELDS;
   if (fields.some((field) => typeof field !== 'string' || !VIDEO_FIELDS.includes(field))) return fail(10002, 'unknown fields');

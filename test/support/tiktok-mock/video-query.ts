@@ -1,7 +1,7 @@
 import { V2_VIDEO_QUERY_URL } from '../../../src/contract/index.js';
 import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
-import { displayApiUser, replyV1DisplayError } from './display-api.js';
-import { drain, header, mediaType, readBody, sendJson } from './http-util.js';
+import { displayApiUser, replyV1DisplayError, v1JsonCall } from './display-api.js';
+import { sendJson } from './http-util.js';
 import { readJsonObject } from './json-body.js';
 import type { MockUser } from './options.js';
 import { V1_DEFAULT_FIELDS, VIDEO_FIELDS, videosOf } from './video-list.js';
@@ -30,18 +30,9 @@ function videosNamed(user: MockUser, ids: readonly string[], fields: readonly st
  */
 export async function handleV1VideoQuery(ex: Exchange): Promise<void> {
   const fail = (code: number, message: string) => replyV1DisplayError(ex, code, message);
-  if (ex.req.method !== 'POST' || mediaType(header(ex.req, 'content-type')) !== 'application/json') {
-    await drain(ex.req);
-    return fail(10002, 'POST a JSON body');
-  }
-  let body: Record<string, unknown>;
-  try {
-    body = JSON.parse((await readBody(ex.req, 1 << 16)).bytes.toString('utf8')) as Record<string, unknown>;
-  } catch {
-    return fail(10002, 'the body is not valid JSON');
-  }
-  const token = typeof body.access_token === 'string' ? body.access_token : (ex.url.searchParams.get('access_token') ?? '');
-  const user = ex.state.users.get(token);
+  const call = await v1JsonCall(ex);
+  if (!call) return;
+  const { body, user } = call;
   const openId = body.open_id ?? ex.url.searchParams.get('open_id') ?? user?.openId;
   if (!user || openId !== user.openId) return fail(10002, 'access_token or open_id is invalid');
   const fields = Array.isArray(body.fields) ? (body.fields as unknown[]) : V1_DEFAULT_FIELDS;
