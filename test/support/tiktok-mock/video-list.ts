@@ -87,14 +87,25 @@ export async function handleV1VideoList(ex: Exchange): Promise<void> {
  * the fields in the query, a JSON body `{ cursor, max_count }`.
  */
 export async function handleV2VideoList(ex: Exchange): Promise<void> {
-  const user = await displayApiUser(ex, 'POST', 'video.list');
-  if (!user) return;
-  const body = await readJsonObject(ex);
-  if (!body) return;
-  const fields = (ex.url.searchParams.get('fields') ?? '').split(',').filter((field) => field !== '');
-  if (fields.length === 0) return replyV2Error(ex, 'invalid_param', 'fields is required');
-  if (fields.some((field) => !VIDEO_FIELDS.includes(field))) return replyV2Error(ex, 'invalid_param', 'unknown fields');
+  const call = await v2VideoCall(ex);
+  if (!call) return;
+  const { user, body, fields } = call;
   const [cursor, maxCount] = [cursorOf(body.cursor), countOf(body.max_count)];
   if (cursor === undefined || maxCount === undefined) return replyV2Error(ex, 'invalid_param', 'cursor or max_count is invalid');
   replyV2Ok(ex, page(user, fields, cursor, maxCount));
+}
+
+/**
+ * The start of a v2 video list or query (§2.8): `POST`, Bearer with a v2 token holding `video.list`, a
+ * JSON body, and the video fields named in the query. Answers the failure itself and returns undefined.
+ */
+export async function v2VideoCall(ex: Exchange): Promise<{ user: MockUser; body: Record<string, unknown>; fields: string[] } | undefined> {
+  const user = await displayApiUser(ex, 'POST', 'video.list');
+  if (!user) return undefined;
+  const body = await readJsonObject(ex);
+  if (!body) return undefined;
+  const fields = (ex.url.searchParams.get('fields') ?? '').split(',').filter((field) => field !== '');
+  if (fields.length === 0) return void replyV2Error(ex, 'invalid_param', 'fields is required');
+  if (fields.some((field) => !VIDEO_FIELDS.includes(field))) return void replyV2Error(ex, 'invalid_param', 'unknown fields');
+  return { user, body, fields };
 }

@@ -1,10 +1,9 @@
 import { V2_VIDEO_QUERY_URL } from '../../../src/contract/index.js';
 import { replyV2Error, replyV2Ok, type Exchange } from './exchange.js';
-import { displayApiUser, replyV1DisplayError, v1JsonCall } from './display-api.js';
+import { replyV1DisplayError, v1JsonCall } from './display-api.js';
 import { sendJson } from './http-util.js';
-import { readJsonObject } from './json-body.js';
 import type { MockUser } from './options.js';
-import { V1_DEFAULT_FIELDS, VIDEO_FIELDS, videosOf } from './video-list.js';
+import { V1_DEFAULT_FIELDS, VIDEO_FIELDS, v2VideoCall, videosOf } from './video-list.js';
 
 /** v1 video query on the legacy host and v2 on open.tiktokapis.com (§2.8): the user's own videos by id. */
 export const V1_VIDEO_QUERY_PATH = '/video/query/';
@@ -48,13 +47,9 @@ export async function handleV1VideoQuery(ex: Exchange): Promise<void> {
  * fields in the query, a JSON body `{ filters: { video_ids } }`.
  */
 export async function handleV2VideoQuery(ex: Exchange): Promise<void> {
-  const user = await displayApiUser(ex, 'POST', 'video.list');
-  if (!user) return;
-  const body = await readJsonObject(ex);
-  if (!body) return;
-  const fields = (ex.url.searchParams.get('fields') ?? '').split(',').filter((field) => field !== '');
-  if (fields.length === 0) return replyV2Error(ex, 'invalid_param', 'fields is required');
-  if (fields.some((field) => !VIDEO_FIELDS.includes(field))) return replyV2Error(ex, 'invalid_param', 'unknown fields');
+  const call = await v2VideoCall(ex);
+  if (!call) return;
+  const { user, body, fields } = call;
   const ids = idsOf(body.filters);
   if (!ids) return replyV2Error(ex, 'invalid_param', 'filters.video_ids is invalid');
   replyV2Ok(ex, { videos: videosNamed(user, ids, fields) });
