@@ -45,5 +45,5 @@ function appendCall(statement: Node): Node {
 }
 
 function enclosingFunction(context: CodemodContext, node: Node): Node | undefined {
-  return [...context.index.ancestors(node)].find((ancestor) => isFunction(ancestor));
+  return [...context.index.ancestors(node)].find(isFunction);
 }

@@ -13,7 +13,7 @@ import {
   type Node,
 } from '../../src/detect/ast.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
-import { foldedText, HOLE } from '../../src/detect/folded.js';
+import { foldedText, HOLE, type Piece } from '../../src/detect/folded.js';
 import { isReturnAddress } from '../../src/detect/classify-url.js';
 import { TIKTOK_OWN_PAGE, UPLOAD_CALL_MARKER, UPLOAD_SCOPE, V2_AUTHORIZE_PAGE } from '../../src/contract/index.js';
 import { entryProperties, findScope, textOf, type TextEdit } from './find-scope.js';
@@ -192,36 +192,39 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
  * The expression that reads the page, as written, or undefined.
  */
 function currentPageRedirect(context: CodemodContext, found: Node): string | undefined {
-  const url = context.requests.find((request) => request.call === found)?.url ?? context.folder.fold(found);
-  const text = foldedText(url);
-  const match = /[?&]redirect_uri=([^&#]*)/.exec(text);
-  if (!match || match[1] !== HOLE) return undefined;
-  let at = match.index + match[0].length - match[1].length;
-  const piece = url.pieces.find((each) => (at -= (each.text ?? HOLE).length) < 0);
-  if (!piece || piece.text !== undefined) return undefined;
-  const value = context.folder.valueNode(piece.node) ?? piece.node;
+  const redirect = redirectOf(context, found);
+  if (!redirect || redirect.value !== HOLE || !redirect.piece || redirect.piece.text !== undefined) return undefined;
+  const value = context.folder.valueNode(redirect.piece.node) ?? redirect.piece.node;
   const page = /\b(?:window\.)?(?:document\.)?location\.(?:href|toString\(\))/.exec(context.source(value));
   return page?.[0];
 }
 
 function unusableRedirect(context: CodemodContext, found: Node): string | undefined {
-  const url = context.requests.find((request) => request.call === found)?.url ?? context.folder.fold(found);
-  const text = foldedText(url);
-  const match = /[?&]redirect_uri=([^&#]*)/.exec(text);
-  if (!match || match[1].includes(HOLE)) return undefined;
+  const redirect = redirectOf(context, found);
+  if (!redirect || redirect.value.includes(HOLE)) return undefined;
   // `process.env.CALLBACK_URL || 'http://localhost:4000/…'`: the literal is a fallback for development,
   // and what a deployment sends is not in the code.
-  let at = match.index + match[0].length - match[1].length;
-  const piece = url.pieces.find((each) => (at -= (each.text ?? HOLE).length) < 0);
-  const holder = piece && context.index.parent(piece.node);
+  const holder = redirect.piece && context.index.parent(redirect.piece.node);
   if (holder?.type === 'LogicalExpression' || holder?.type === 'ConditionalExpression') return undefined;
   let decoded: string;
   try {
-    decoded = decodeURIComponent(match[1]);
+    decoded = decodeURIComponent(redirect.value);
   } catch {
     return undefined;
   }
   return /^http:\/\//i.test(decoded) || TIKTOK_OWN_PAGE.test(decoded) ? decoded : undefined;
+}
+
+/**
+ * The `redirect_uri` value of the authorize URL `found` builds, as folded text (a hole where code goes),
+ * and the piece of the URL it starts in.
+ */
+function redirectOf(context: CodemodContext, found: Node): { value: string; piece?: Piece } | undefined {
+  const url = context.requests.find((request) => request.call === found)?.url ?? context.folder.fold(found);
+  const match = /[?&]redirect_uri=([^&#]*)/.exec(foldedText(url));
+  if (!match) return undefined;
+  let at = match.index + match[0].length - match[1].length;
+  return { value: match[1], piece: url.pieces.find((each) => (at -= (each.text ?? HOLE).length) < 0) };
 }
 
 /** Keys a provider record names its authorize page by (next-auth, passport, simple-oauth2, grant, an app's own table). */
