@@ -1,6 +1,7 @@
 import { V1_FAILURE_WORD, V1_SUCCESS_WORD } from '../contract/index.js';
 import { memberName, staticString, unwrap, type Node, isNumberLiteral } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
+import { errorTruthTest, ownCode } from '../detect/error-truth-tests.js';
 import { responseTaint } from '../detect/response-fields.js';
 import { isBodyTop } from './answer-body.js';
 import type { CodemodContext } from './context.js';
@@ -36,12 +37,7 @@ export const ERROR_TESTED_FOR_TRUTH = `its answer's \`error\` is tested for trut
  * init, that test fails every upload.
  */
 export function testsErrorForTruth(context: CodemodContext, request: TikTokRequest): boolean {
-  return errorMembers(context, request).some((member) => {
-    // `if (data.error?.code) throw …`: the code is "ok" on success, as true as any error's.
-    const code = ownCode(context, member);
-    if (code) return testedAs(context, code).node !== undefined;
-    return testedAs(context, member).node !== undefined && !guardsOwnCode(context, member);
-  });
+  return errorMembers(context, request).some((member) => errorTruthTest(context.index, member) !== undefined);
 }
 
 /**
@@ -78,7 +74,7 @@ export function comparesStatusWord(context: CodemodContext, request: TikTokReque
  */
 export function codeComparedWithNumber(context: CodemodContext, request: TikTokRequest): Node | undefined {
   for (const member of errorMembers(context, request)) {
-    const code = ownCode(context, member);
+    const code = ownCode(context.index, member);
     const comparison = code && context.index.parent(code);
     if (comparison?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(comparison.operator)) continue;
     const other = unwrap(comparison.left === code ? comparison.right : comparison.left);
@@ -92,67 +88,9 @@ export function testErrorCodes(context: CodemodContext, members: readonly Node[]
   for (const member of members) {
     if (!present.has(member)) continue;
     // `if (data.error?.code) throw …`: the code is `"ok"` on success, as true as any error's.
-    const code = ownCode(context, member);
-    if (code) {
-      const tested = testedAs(context, code);
-      if (tested.node) replaceTest(context, tested.node, `${context.source(code)} ${tested.negated ? '===' : '!=='} 'ok'`);
-      continue;
-    }
-    const { node, negated } = testedAs(context, member);
-    if (!node || guardsOwnCode(context, member)) continue;
-    replaceTest(context, node, `${context.source(member)}?.code ${negated ? '===' : '!=='} 'ok'`);
+    const test = errorTruthTest(context.index, member);
+    if (!test) continue;
+    const code = test.tested === member ? `${context.source(member)}?.code` : context.source(test.tested);
+    context.pathOf(test.node).replace(context.j.template.expression([`${code} ${test.negated ? '===' : '!=='} 'ok'`]));
   }
-}
-
-function replaceTest(context: CodemodContext, node: Node, text: string): void {
-  context.pathOf(node).replace(context.j.template.expression([text]));
-}
-
-/** `error.code` / `error?.code` read off the member: the member whose truth the test takes. */
-function ownCode(context: CodemodContext, member: Node): Node | undefined {
-  const parent = context.index.parent(member);
-  return parent &&
-    (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') &&
-    parent.object === member &&
-    memberName(parent) === 'code'
-    ? parent
-    : undefined;
-}
-
-/** The test a member stands in: itself (an `if`, a ternary, an operand of `||` in one), or `!member` anywhere. */
-function testedAs(context: CodemodContext, member: Node): { node?: Node; negated: boolean } {
-  const parent = context.index.parent(member);
-  if (parent?.type === 'UnaryExpression' && parent.operator === '!') return { node: parent, negated: true };
-  return isTest(context, member) ? { node: member, negated: false } : { negated: false };
-}
-
-/** Whether a value is only tested for truth: an `if`/ternary/loop test, or an operand of `||`/`&&` in one. */
-function isTest(context: CodemodContext, node: Node): boolean {
-  let child = node;
-  let parent = context.index.parent(child);
-  while (parent?.type === 'LogicalExpression' && parent.operator !== '??') {
-    child = parent;
-    parent = context.index.parent(child);
-  }
-  if (!parent) return false;
-  if (parent.type === 'UnaryExpression' && parent.operator === '!') return isTest(context, parent);
-  return (
-    ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression' || parent.type === 'WhileStatement') &&
-      parent.test === child) ||
-    (child !== node && parent.type === 'LogicalExpression')
-  );
-}
-
-/**
- * `data.error && data.error.code !== 'ok'`, `!data.error || data.error.code !== 'ok'`: the test guards a
- * read of the object's own fields, as v2 wants.
- */
-function guardsOwnCode(context: CodemodContext, member: Node): boolean {
-  const negation = context.index.parent(member);
-  const negated = negation?.type === 'UnaryExpression' && negation.operator === '!';
-  const operand = negated ? negation : member;
-  const parent = context.index.parent(operand);
-  if (parent?.type !== 'LogicalExpression' || parent.operator !== (negated ? '||' : '&&') || parent.left !== operand) return false;
-  const own = context.source(member);
-  return context.source(parent.right).includes(`${own}.code`) || context.source(parent.right).includes(`${own}?.code`);
 }

@@ -1,5 +1,6 @@
 import { WEBHOOK_CONTENT_KEYS, WEBHOOK_FAILURE_REASON } from '../contract/index.js';
 import { contains, isMember, keyName, memberName, rangeOf, unwrap, type Node } from './ast.js';
+import { eventTested } from './event-name-tests.js';
 import { fallbackChoices } from './fallback-chain.js';
 import type { Binding, ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
@@ -81,23 +82,4 @@ function inFallbackChain(index: ModuleIndex, member: Node): boolean {
   return (fallbackChoices(index, member) ?? []).some(
     (choice) => !contains(choice, member) && isMember(choice) && memberName(choice) === field,
   );
-}
-
-/** Where an envelope's `event` goes: a `switch`, a comparison, a name of its own, a map's key. */
-function eventTested(index: ModuleIndex, read: Node): boolean {
-  let node = read;
-  let parent = index.parent(node);
-  while (
-    parent &&
-    (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ParenthesizedExpression')
-  ) {
-    node = parent;
-    parent = index.parent(node);
-  }
-  if (!parent) return false;
-  if (parent.type === 'SwitchStatement') return parent.discriminant === node;
-  if (parent.type === 'BinaryExpression') return ['===', '!==', '==', '!='].includes(parent.operator as string);
-  if (parent.type === 'VariableDeclarator') return parent.init === node;
-  if (parent.type === 'LogicalExpression') return eventTested(index, parent);
-  return isMember(parent) && parent.computed === true && parent.property === node;
 }

@@ -1,6 +1,7 @@
 import { DIRECT_POST_INIT_URL, INBOX_VIDEO_INIT } from '../contract/index.js';
-import { isMember, memberName, unwrap, type Node } from './ast.js';
+import { memberName, unwrap } from './ast.js';
 import { isPathOf } from './classify-url.js';
+import { errorTruthTest } from './error-truth-tests.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
@@ -32,52 +33,16 @@ export function findV2InitErrorTruthTests(index: ModuleIndex, requests: readonly
       if (member.computed || memberName(member) !== 'error') continue;
       const holder = unwrap(member.object);
       if (!answer.has(holder) || !isBody(index, holder)) continue;
-      const tested = ownCode(index, member) ?? member;
-      if (!isTruthTest(index, tested) || guardsOwnCode(index, member, tested)) continue;
+      const test = errorTruthTest(index, member);
+      if (!test) continue;
       findings.push({
         ruleId: 'no-legacy-response-field',
         messageId: 'v2ErrorTestedForTruth',
         node: member,
         severity: 'warning',
-        data: { test: index.source(tested).replaceAll('?.', '.') },
+        data: { test: index.source(test.tested).replaceAll('?.', '.') },
       });
     }
   }
   return findings;
-}
-
-/** `error.code` read off the member: what the test takes the truth of then. */
-function ownCode(index: ModuleIndex, member: Node): Node | undefined {
-  const parent = index.parent(member);
-  return parent && isMember(parent) && parent.object === member && memberName(parent) === 'code' ? parent : undefined;
-}
-
-/** Taken for its truth: an `if`, a ternary or loop test, `!x`, or an operand of `||` / `&&` in one. */
-function isTruthTest(index: ModuleIndex, node: Node): boolean {
-  let child = node;
-  let parent = index.parent(child);
-  while (
-    parent &&
-    ((parent.type === 'LogicalExpression' && parent.operator !== '??') || (parent.type === 'UnaryExpression' && parent.operator === '!'))
-  ) {
-    child = parent;
-    parent = index.parent(child);
-  }
-  if (!parent) return false;
-  return (
-    (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression' || parent.type === 'WhileStatement') && parent.test === child
-  );
-}
-
-/**
- * `data.error && data.error.code !== 'ok'`, `data.error?.code && data.error.code !== 'ok'`: the test
- * guards a read of the error's own code, as v2 wants.
- */
-function guardsOwnCode(index: ModuleIndex, member: Node, tested: Node): boolean {
-  const parent = index.parent(tested);
-  const operand = parent?.type === 'UnaryExpression' && parent.operator === '!' ? parent : tested;
-  const logical = index.parent(operand);
-  if (logical?.type !== 'LogicalExpression' || logical.left !== operand) return false;
-  const own = index.source(member).replaceAll('?.', '.');
-  return index.source(logical.right).replaceAll('?.', '.').includes(`${own}.code`);
 }

@@ -1,5 +1,6 @@
 import { EVENT_LIKE_NAME } from '../contract/index.js';
 import { calleeName, isCall, isMember, memberName, staticString, unwrap, type Node } from './ast.js';
+import { eventTested } from './event-name-tests.js';
 import type { ModuleIndex } from './module-index.js';
 import type { OwnershipResolver } from './ownership.js';
 import type { RawFinding } from './raw-finding.js';
@@ -61,8 +62,8 @@ function comparedWithEventNames(index: ModuleIndex, read: Node): boolean {
 }
 
 /**
- * `payload.event ?? payload.type`, or `payload.event` switched on or compared elsewhere: the code takes
- * TikTok's shape too. (`handle(data.event)`, the name handed on, is no test of it.)
+ * `payload.event ?? payload.type`, or `payload.event` switched on, compared or named elsewhere: the
+ * code takes TikTok's shape too.
  */
 function readsEventToo(index: ModuleIndex, holder: Node): boolean {
   const binding = index.resolve(holder);
@@ -70,11 +71,6 @@ function readsEventToo(index: ModuleIndex, holder: Node): boolean {
   return index.referencesOf(binding).some((reference) => {
     const read = index.parent(reference);
     if (!read || !isMember(read) || read.object !== reference || memberName(read) !== 'event') return false;
-    const parent = index.parent(read);
-    return (
-      parent?.type === 'LogicalExpression' ||
-      (parent?.type === 'SwitchStatement' && parent.discriminant === read) ||
-      (parent?.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(parent.operator as string))
-    );
+    return index.parent(read)?.type === 'LogicalExpression' || eventTested(index, read);
   });
 }
