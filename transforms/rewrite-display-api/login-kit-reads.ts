@@ -45,12 +45,15 @@ export const LOGIN_KIT_ANSWER =
 /** Reads written for v2's `data.user` already; `edits` turn v1's status word (`message`) into `error.code`. */
 export type V2ShapedReads = { readonly v2Shaped: true; readonly edits: (() => void)[] };
 
-export function planLoginKitReads(context: CodemodContext, request: TikTokRequest): LoginKitPlan | V2ShapedReads {
+export function planLoginKitReads(context: CodemodContext, request: TikTokRequest, sameNames = false): LoginKitPlan | V2ShapedReads {
   const names = new Set<string>();
   const edits: (() => void)[] = [];
   let v2Shaped = false;
   const taint = responseTaint(context.index, [request]);
-  const reads = [...dataLevels(context, taint).map((level) => readOfLevel(context, level)), ...messageReads(context, taint)];
+  const reads = [
+    ...dataLevels(context, taint).map((level) => readOfLevel(context, level, false, sameNames)),
+    ...messageReads(context, taint),
+  ];
   // Every field neither generation answers, named in one reason: a person maps them all at once.
   const unknown = [...new Set(reads.flatMap((read) => ('unknown' in read ? [read.unknown] : [])))];
   if (unknown.length > 0)
@@ -127,12 +130,14 @@ function bodyStaysHere(context: CodemodContext, taint: Taint): boolean {
 /** What one place reads: fields and their edits, a field neither generation answers, or why it cannot move. */
 type LevelRead =
   | { names: string[]; edits: (() => void)[]; v2Shaped?: boolean; status?: boolean }
+  /** `handedOn`: the value leaves whole (`metadata: info`), read next out of sight. */
   /** `move`: the read put under `data.user`, where it is read direct off `data` (not through a name). */
   | { unknown: string; move?: () => void }
-  | { reason: string };
+  | { reason: string; handedOn?: true };
 
 const handedOn = (context: CodemodContext, node: Node): LevelRead => ({
   reason: `the code hands \`${context.source(node)}\` on whole, and what reads it next reads v1's flat fields: change those reads with the call`,
+  handedOn: true,
 });
 
 /**
@@ -197,8 +202,13 @@ export function messageReads(context: CodemodContext, taint: Taint): LevelRead[]
   return reads;
 }
 
-/** What one place that reaches `data` reads of it, and how the read moves. */
-function readOfLevel(context: CodemodContext, level: Node, aliased = false): LevelRead {
+/**
+ * What one place that reaches `data` reads of it, and how the read moves. `sameNames`: the call's
+ * v1 and v2 answers name the user's fields alike (v1's `/user/info/`, a v2 call that missed `user`),
+ * so a name given to `data` and read for those fields flat may also leave whole (`metadata: info`):
+ * what reads it next took it for the user as the reads here do, and gets the user under `data.user`.
+ */
+function readOfLevel(context: CodemodContext, level: Node, aliased = false, sameNames = false): LevelRead {
   const parent = context.index.parent(level)!;
   if (isMember(parent) && parent.object === level) return fieldRead(context, parent, aliased);
   if (isTruthinessTest(context, level) || isLogged(context, level)) return { names: [], edits: [] };
@@ -213,7 +223,9 @@ function readOfLevel(context: CodemodContext, level: Node, aliased = false): Lev
     if (!binding || binding.assignments.length > (assigned ? 1 : 0) || (assigned && !emptyStart(binding.init)))
       return handedOn(context, level);
     const references = context.index.referencesOf(binding).filter((reference) => reference !== name);
-    const reads = references.map((reference) => readOfLevel(context, reference, true));
+    const all = references.map((reference) => readOfLevel(context, reference, true));
+    const readForFields = all.some((read) => 'names' in read && read.names.length > 0);
+    const reads = sameNames && readForFields ? all.filter((read) => !('handedOn' in read)) : all;
     const refused = reads.find((read) => 'reason' in read || 'unknown' in read);
     if (refused) return refused;
     const taken = reads as { names: string[]; edits: (() => void)[]; v2Shaped?: boolean }[];

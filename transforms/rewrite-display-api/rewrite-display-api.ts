@@ -428,7 +428,7 @@ function unknownFlatReads(context: CodemodContext, request: TikTokRequest): read
 }
 
 function readsFlatInData(context: CodemodContext, request: TikTokRequest): { names: readonly string[]; edits: (() => void)[] } | undefined {
-  const plan = planLoginKitReads(context, request);
+  const plan = planLoginKitReads(context, request, true);
   return 'names' in plan && plan.names.length > 0 ? plan : undefined;
 }
 
