@@ -16,8 +16,8 @@ import { profileParameter } from './requested-fields.js';
  * A `url` beside the provider's own `request`, which the library then never sends, follows the
  * request to v2. Returns the fields asked for, for the scope notes.
  */
-export function repointProviderUserInfo(context: CodemodContext): string[][] {
-  const asked: string[][] = [];
+export function repointProviderUserInfo(context: CodemodContext): { fields: string[]; at: Node }[] {
+  const asked: { fields: string[]; at: Node }[] = [];
   const findings = context.unhandled((finding) => finding.ruleId === 'no-v1-oauth-endpoint' && !!finding.node);
   for (const finding of findings) {
     const literal = finding.node!;
@@ -52,7 +52,7 @@ export function repointProviderUserInfo(context: CodemodContext): string[][] {
       `now ${V2_USER_INFO_URL}?fields=…, the fields the provider's profile reads, sent by the library as a GET with Authorization: Bearer`,
     );
     if (lacking.length > 0) context.todoAt(context.index.parent(literal)!, lackingFieldsLeft(lacking), literal);
-    asked.push(answered);
+    asked.push({ fields: answered, at: literal });
   }
   return asked;
 }

@@ -187,8 +187,11 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     for (const finding of related) settle(context, finding, request, endpoint, reason);
     if (reason === undefined) rewritten.push(request);
   }
-  for (const fields of repointUserInfoForSharedSender(context)) noteFieldScopes(context, fields);
-  for (const fields of repointProviderUserInfo(context)) noteFieldScopes(context, fields);
+  // A URL repointed where it is written (a record entry, a provider's userinfo) asks for fields too.
+  for (const { fields, at } of [...repointUserInfoForSharedSender(context), ...repointProviderUserInfo(context)]) {
+    noteFieldScopes(context, fields);
+    scopeTodo(context, fields, at);
+  }
   repointExportedV1Urls(context, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   repointRecordUrlsBesideRewritten(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   settleV1UrlsLeftBehind(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
@@ -283,13 +286,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   removeDeadBindings(context, request.call);
   if (endpoint.url === V2_USER_INFO_URL) {
     noteFieldScopes(context, fields.names);
-    const missing = scopesNotAsked(context, fields.names);
-    if (missing)
-      context.todoAt(
-        request.call,
-        `${namedList(missing.fields)} ${missing.fields.length > 1 ? 'are' : 'is'} answered only with the scope ${missing.scopes.join(' and ')}, which the scope list this module asks for leaves out, so v2 does not answer ${missing.fields.length > 1 ? 'them' : 'it'}: add ${missing.scopes.join(' and ')} to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again)`,
-        request.call,
-      );
+    scopeTodo(context, fields.names, request.call);
   }
   if ('lacking' in fields && fields.lacking) context.todoAt(request.call, lackingFieldsLeft(fields.lacking), request.call);
   if (businessHeader)
@@ -482,6 +479,17 @@ function scopesNotAsked(context: CodemodContext, fields: readonly string[]): { f
   const lacking = fields.filter((field) => USER_INFO_FIELD_SCOPES[field] && !asked.has(USER_INFO_FIELD_SCOPES[field]));
   if (lacking.length === 0) return undefined;
   return { fields: lacking, scopes: [...new Set(lacking.map((field) => USER_INFO_FIELD_SCOPES[field]))] };
+}
+
+/** One TODO where the fields asked for need a scope the module's own scope list leaves out. */
+function scopeTodo(context: CodemodContext, fields: readonly string[], at: Node): void {
+  const missing = scopesNotAsked(context, fields);
+  if (missing)
+    context.todoAt(
+      at,
+      `${namedList(missing.fields)} ${missing.fields.length > 1 ? 'are' : 'is'} answered only with the scope ${missing.scopes.join(' and ')}, which the scope list this module asks for leaves out, so v2 does not answer ${missing.fields.length > 1 ? 'them' : 'it'}: add ${missing.scopes.join(' and ')} to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again)`,
+      at,
+    );
 }
 
 function noteFieldScopes(context: CodemodContext, fields: readonly string[]): void {

@@ -39,8 +39,8 @@ export const USER_INFO_PATHS = new Set(['/user/info/', LOGIN_KIT_USER_INFO_PATH]
  * are v2's (v1 Login Kit took none, and v1 user info answered them in `data.user` as v2 does), so the
  * entry becomes the v2 user info URL with the same query. Returns the fields asked for, for the scope notes.
  */
-export function repointUserInfoForSharedSender(context: CodemodContext): string[][] {
-  const asked: string[][] = [];
+export function repointUserInfoForSharedSender(context: CodemodContext): { fields: string[]; at: Node }[] {
+  const asked: { fields: string[]; at: Node }[] = [];
   const findings = context.unhandled(
     (finding) => finding.ruleId === 'no-v1-oauth-endpoint' && finding.messageId === 'endpoint' && !!finding.node,
   );
@@ -73,7 +73,7 @@ export function repointUserInfoForSharedSender(context: CodemodContext): string[
     replaceLiteral(context, literal, `${V2_USER_INFO_URL}?fields=${answered.join(',')}`);
     context.record(finding, 'rewritten', `now ${V2_USER_INFO_URL}?fields=…, sent by the module's shared GET with Authorization: Bearer`);
     if (lacking.length > 0) context.todoAt(context.index.parent(literal)!, lackingFieldsLeft(lacking), literal);
-    asked.push(answered);
+    asked.push({ fields: answered, at: literal });
   }
   return asked;
 }
