@@ -274,9 +274,14 @@ export function paramSource(context: CodemodContext, param: ParamValue): string 
 
 /** `Bearer ${token}`, the token's own expression moved into the header (never evaluated twice). */
 export function bearerSource(context: CodemodContext, token: ParamValue): string {
-  return 'text' in token
-    ? `'Bearer ${token.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-    : `\`Bearer \${${paramSource(context, token)}}\``;
+  if ('text' in token) return `'Bearer ${token.text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  // `access_token: \`${token}\``: the template only holds the token, which goes in the header's own.
+  const node = 'node' in token ? unwrap(token.node) : undefined;
+  const only =
+    node?.type === 'TemplateLiteral' && node.expressions.length === 1 && node.quasis.every((quasi: Node) => quasi.value.cooked === '')
+      ? context.source(node.expressions[0])
+      : undefined;
+  return `\`Bearer \${${only ?? paramSource(context, token)}}\``;
 }
 
 /**

@@ -24,6 +24,14 @@ export interface V2Call {
  */
 export function replaceV1Request(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts, call: V2Call): void {
   if (parts.xhr) return replaceXhrRequest(context, request, parts.xhr, parts.headerCalls ?? [], call);
+  // `const renewal = { url: '…' }; … axios.request(renewal)`: the object the code built is the
+  // request; it takes the new options where it is, in its own layout, and the call stays as written.
+  const held = parts.configCall ? configHeldByName(context, request, parts) : undefined;
+  if (held) {
+    const text = v2CallText(context, request, parts, call, { ...layoutOf(context, held), optionsBroken: spansLines(held) });
+    context.pathOf(held).replace(context.j.template.expression([text]).arguments[0]);
+    return;
+  }
   let layout = layoutOf(context, request.call);
   let text = v2CallText(context, request, parts, call, layout);
   // A call written on one line that would grow past the line's width breaks its objects, the way a
@@ -38,6 +46,16 @@ export function replaceV1Request(context: CodemodContext, request: TikTokRequest
   // Inner to outer: each link's callee now holds the new request, which takes the link's place.
   for (const link of parts.shaping ?? []) context.pathOf(link).replace(unwrap(link.callee).object);
 }
+
+/** The options object a `const` holds and the call names, when that call is the name's one use. */
+function configHeldByName(context: CodemodContext, request: TikTokRequest, parts: V1RequestParts): Node | undefined {
+  const [argument] = request.call.arguments as Node[];
+  const binding = argument && unwrap(argument).type === 'Identifier' ? context.index.resolve(unwrap(argument)) : undefined;
+  if (binding?.kind !== 'const' || binding.path.length > 0 || !binding.init || unwrap(binding.init) !== parts.options) return undefined;
+  return context.index.referencesOf(binding).filter((reference) => reference !== binding.id).length === 1 ? parts.options : undefined;
+}
+
+const spansLines = (node: Node) => !!node.loc && node.loc.start.line !== node.loc.end.line;
 
 /**
  * The new call's callee and arguments put in the legacy call, one by one, when it takes as many: recast
