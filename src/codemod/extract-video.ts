@@ -39,6 +39,7 @@ import { comparesStatusWord, testsErrorForTruth } from './error-object-tests.js'
 import { declarationOf } from './answer-types.js';
 import { bodyNameOf } from './answer-body.js';
 import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
+import { isLogCall } from '../detect/log-calls.js';
 
 export type VideoSource =
   /**
@@ -550,11 +551,27 @@ function bytesBehindStream(value: Node, context: CodemodContext): Node | undefin
   return typeName(argument, context) === undefined && BYTES_NAMES.test(argument.name) ? argument : undefined;
 }
 
-/** The variable is read once: the stream goes nowhere else (piped to disk, logged). */
+/**
+ * The variable is read once, logs aside: the stream goes nowhere else (piped to disk). A log of it
+ * (`console.log('clip', download.data)`) prints the bytes once they are asked for instead.
+ */
 function isReadOnce(identifier: Node, context: CodemodContext): boolean {
   const binding = context.index.resolve(identifier);
-  const reads = context.index.ofType('Identifier').filter((other) => other !== binding?.id && context.index.resolve(other) === binding);
+  const reads = context.index
+    .ofType('Identifier')
+    .filter((other) => other !== binding?.id && context.index.resolve(other) === binding && !isLogged(other, context));
   return reads.length === 1;
+}
+
+/** `console.log(x)`, `logger.info('…', x.data)`: the read is an argument of a log call, or a member of one. */
+function isLogged(read: Node, context: CodemodContext): boolean {
+  let node = read;
+  let parent = context.index.parent(node);
+  while (parent && isMember(parent) && parent.object === node) {
+    node = parent;
+    parent = context.index.parent(node);
+  }
+  return !!parent && isLogCall(parent) && (parent.arguments as Node[]).includes(node);
 }
 
 /** `fs.createReadStream(path)`, formdata-node's `await fileFromPath(path)` → `path`. */
