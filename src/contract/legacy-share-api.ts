@@ -55,6 +55,13 @@ export const PUBLISH_STEP_ADVICE = `the Share Video API had no publish step (its
 /** What the advice of a call no API serves says to do with it; the reads of its answer go with it. */
 export const REMOVE_THE_CALL = 'remove this call';
 
+/**
+ * A publish step whose body is text alone (`{ title, description, privacy_level }`, no video, no id of
+ * one): a text post, which neither API ever took: the Share Video API uploaded a video, and the
+ * Content Posting API posts a video (`source_info`) or photos (its content init, §3).
+ */
+export const TEXT_POST_ADVICE = `no TikTok API posts text alone: the Share Video API uploaded a video, and the Content Posting API posts a video (its init's source_info) or photos (POST https://open.tiktokapis.com/v2/post/publish/content/init/ with media_type PHOTO): ${REMOVE_THE_CALL} and what reads its answer, or give the post a video`;
+
 export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: string }[] = [
   {
     path: /^\/(?:share\/)?video\/(?:upload\/)?init(?:\/|$)/i,

@@ -8,8 +8,10 @@ import {
   PUBLISH_STATUS_FETCH,
   PUBLISH_STATUSES,
   PUBLISH_STEP_ADVICE,
+  TEXT_POST_ADVICE,
   withoutSuccessorAdvice,
 } from '../contract/index.js';
+import { namedList } from './record-key-readers.js';
 import { calleeName, isCall, isFunction, isStringLiteral, keyName, staticString, unwrap, type Node } from './ast.js';
 import { isFreeze } from './todo-placement.js';
 import { baseBeside } from './base-beside.js';
@@ -314,7 +316,10 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
           node,
           data: { legacy: spelled, successor: asksUploadStatus(match, node) ? UPLOAD_STATUS_SUCCESSOR : successor },
         };
-      const advice = imaginedStepAdvice(match.path);
+      const imagined = imaginedStepAdvice(match.path);
+      // `{ title, description }` and nothing of a video: a text post, not a publish of an upload.
+      const text = imagined === PUBLISH_STEP_ADVICE ? textAloneKeys(node) : undefined;
+      const advice = text ? `its body sends ${namedList(text)} and no video: ${TEXT_POST_ADVICE}` : imagined;
       if (advice) return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'imaginedStep', node, data: { legacy: spelled, advice } };
       const gone = withoutSuccessorAdvice(match.path);
       return gone
@@ -329,6 +334,32 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
  * upload, which no video's fields hold (v2's video object has none called so, §2.8); the Content
  * Posting status fetch answers it (§5).
  */
+/** Keys of a body that carry a video, or name one an earlier step uploaded. */
+const VIDEO_KEY = /video|media|file|url|source|upload|_id$|^id$/i;
+/** Keys of a post's text. */
+const TEXT_KEY = /^(?:title|description|text|caption|content|privacy_level)$/;
+
+/**
+ * The keys of the JSON body a publish step sends, when they are a post's text and nothing of a video
+ * (`fetch(url, { body: JSON.stringify({ title, description }) })`, `axios.post(url, { text })`).
+ */
+function textAloneKeys(call: Node): string[] | undefined {
+  if (!isCall(call)) return undefined;
+  const [, second] = call.arguments as Node[];
+  const options = second && unwrap(second);
+  let body: Node | undefined = options?.type === 'ObjectExpression' ? options : undefined;
+  const sent = body && (body.properties as Node[]).find((property) => keyName(property) === 'body');
+  if (sent) {
+    const value = unwrap(sent.value);
+    body = isCall(value) && calleeName(value) === 'stringify' ? unwrap(value.arguments[0] ?? value) : undefined;
+  }
+  if (body?.type !== 'ObjectExpression') return undefined;
+  const keys = (body.properties as Node[]).map((property) => (property.type === 'SpreadElement' ? undefined : keyName(property)));
+  if (keys.length === 0 || keys.some((key) => key === undefined || VIDEO_KEY.test(key))) return undefined;
+  const text = keys.filter((key): key is string => TEXT_KEY.test(key!));
+  return text.length > 0 ? text : undefined;
+}
+
 function asksUploadStatus(match: UrlMatch, node: Node): boolean {
   if (match.path.replace(/\/+$/, '') !== '/video/query') return false;
   // The request's URL: its first argument, the URL itself otherwise.
