@@ -45,6 +45,7 @@ export class CodemodContext {
   private readonly removedLines: string[] = [];
   private readonly joinedLines: { marker: string; name: string }[] = [];
   private readonly copiedLines: { marker: string; original: string; copy: string }[] = [];
+  private readonly followedNodes: { marker: string; text: string }[] = [];
   /** New names added beside legacy ones (`<container offset>:<name>`): one copy each, whichever spelling asked. */
   readonly addedBeside = new Set<string>();
   /** The errors Babel read past in the text (a file that does not run as it is): none in a file the codemod may rewrite. */
@@ -246,6 +247,23 @@ export class CodemodContext {
     const marker = `__migrate_share_video_joined_${this.joinedLines.length}__`;
     this.joinedLines.push({ marker, name });
     return marker;
+  }
+
+  /**
+   * Text written right after a node, on its line (`, 'Content-Range': …` after the last entry of an
+   * object written on one line): recast would lay the grown object out anew, over several lines.
+   */
+  followWith(node: Node, text: string): void {
+    const marker = `__migrate_share_video_followed_${this.followedNodes.length}__`;
+    this.followedNodes.push({ marker, text: `${this.source(node)}${text}` });
+    this.pathOf(node).replace(this.j.identifier(marker));
+  }
+
+  /** Writes out what `followWith` marked: the node as it was, and the text after it. */
+  expandFollowed(printed: string): string {
+    let text = printed;
+    for (const { marker, text: written } of this.followedNodes) text = text.replace(marker, () => written);
+    return text;
   }
 
   /** Writes out what `joinedAbove` marked: its name, its line right below the one before it. */

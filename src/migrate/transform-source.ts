@@ -151,10 +151,12 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
     arrays: /,\s*\r?\n\s*\]/.test(context.text),
     parameters: /,\s*\r?\n\s*\)/.test(context.text),
   } as unknown as boolean;
-  let printed = context.expandJoinedLines(
-    context.expandCopiedLines(
-      context.deleteMarkedLines(
-        context.root.toSource({ quote: context.quote, lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),
+  let printed = context.expandFollowed(
+    context.expandJoinedLines(
+      context.expandCopiedLines(
+        context.deleteMarkedLines(
+          context.root.toSource({ quote: context.quote, lineTerminator: eol, trailingComma, tabWidth: indentUnit(context.text) }),
+        ),
       ),
     ),
   );

@@ -12,6 +12,7 @@ import { findUrlCompositions, isExported, isHandedToCall, isRelativeUploadPath }
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { baseBeside } from '../../src/detect/base-beside.js';
 import { rewriteCallSite } from './rewrite-call-site.js';
+import { initShapedUpload } from './init-shaped-upload.js';
 import { sentOutOfSightOnly } from '../../src/codemod/repoint-exported-url.js';
 
 /**
@@ -25,6 +26,19 @@ export function rewriteUploadCalls(context: CodemodContext): void {
     if (request.match.kind !== 'legacy-upload') continue;
     const related = findingsOfRequest(context, request);
     const errorTests = errorCodeTests(context, request);
+    // The two steps written out already, against the legacy URL: only the init's URL and the PUT's range change.
+    const initShaped = initShapedUpload(context, request);
+    if (initShaped) {
+      initShaped();
+      errorTests();
+      for (const finding of related)
+        context.record(
+          finding,
+          'rewritten',
+          'now the Content Posting init its JSON body was shaped for; the PUT of its one chunk sends Content-Range',
+        );
+      continue;
+    }
     const reason = rewriteCallSite(context, request);
     // One reason for the whole site, said once, at the call; its query tokens and multipart field
     // written on other statements point there instead of repeating it.
