@@ -1,3 +1,4 @@
+import { shownOnRedirectPage } from './redirect-page-answer.js';
 import { callersV1Reads } from './callers-v1-reads.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
@@ -446,7 +447,8 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
       `the refresh token sent is read from the environment (\`${fromEnv}\`), which holds a v1 one, and the v2 endpoint refreshes no v1 token: authorize once on the v2 page and put its refresh_token there; v2 may answer a new one on each refresh, and TikTok asks that the newest be used`,
       request.call,
     );
-  if (handedOn)
+  // Sent to the browser TikTok redirected to this exchange's own route: shown there, read by no code.
+  if (handedOn && !shownOnRedirectPage(context, handedOn.node, redirect))
     context.todoAt(
       handedOn.statement,
       `${handedOnClause(context, request, handedOn.node)}${keepNewRefreshToken && !fromEnv ? ', and keep the refresh_token of this answer in place of the one sent (v2 may answer a new one)' : ''}`,

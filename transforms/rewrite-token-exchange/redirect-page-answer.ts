@@ -1,0 +1,48 @@
+import type { CodemodContext } from '../../src/codemod/context.js';
+import { paramSource, type ParamValue } from '../../src/codemod/request-params.js';
+import { calleeName, isCall, isFunction, isMember, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { foldedText, HOLE } from '../../src/detect/folded.js';
+
+/** What a route handler sends its answer with. */
+const SENDS = new Set(['send', 'json', 'end']);
+
+/**
+ * `app.get('/redirect', (req, res) => … res.send(json))`, where `/redirect` is the path of the
+ * redirect_uri this code exchange sends: TikTok sends the user's browser there, so the answer is shown
+ * to that browser, and no code of a caller or client reads it next (a page is navigated to, not
+ * fetched). The token answer leaving whole there needs no TODO.
+ */
+export function shownOnRedirectPage(context: CodemodContext, handedOn: Node, redirect: ParamValue | undefined): boolean {
+  const path = redirect && pathOf(context, redirect);
+  const call = context.index.parent(handedOn);
+  if (!path || !call || !isCall(call) || !SENDS.has(calleeName(call) ?? '') || !(call.arguments as Node[]).includes(handedOn)) return false;
+  const callee = unwrap(call.callee);
+  const response = isMember(callee) ? unwrap(callee.object) : undefined;
+  const binding = response?.type === 'Identifier' ? context.index.resolve(response) : undefined;
+  if (binding?.kind !== 'param') return false;
+  // The route whose handler takes that response as its second parameter: `app.get(path, (req, res) => …)`.
+  for (const ancestor of context.index.ancestors(call)) {
+    if (!isFunction(ancestor) || (ancestor.params as Node[])[1] !== binding.id) continue;
+    const route = context.index.parent(ancestor);
+    if (!route || !isCall(route) || !isMember(unwrap(route.callee)) || memberName(unwrap(route.callee)) !== 'get') return false;
+    const written = route.arguments[0] && staticString(unwrap(route.arguments[0]));
+    return written !== undefined && written.replace(/\/+$/, '') === path.replace(/\/+$/, '');
+  }
+  return false;
+}
+
+/** The path of the redirect URI, when its text is known (`"https://app.example/redirect"`, a constant holding it). */
+function pathOf(context: CodemodContext, redirect: ParamValue): string | undefined {
+  const text =
+    'text' in redirect
+      ? redirect.text
+      : 'node' in redirect
+        ? foldedText(context.folder.fold(redirect.node))
+        : paramSource(context, redirect);
+  if (text.includes(HOLE)) return undefined;
+  try {
+    return new URL(text).pathname;
+  } catch {
+    return undefined;
+  }
+}
