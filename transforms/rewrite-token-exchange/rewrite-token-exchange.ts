@@ -118,6 +118,7 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
   const stores: Node[] = [];
   const rewritten: TikTokRequest[] = [];
   let tokenCalls = 0;
+  let refreshes = 0;
   for (const request of context.requests) {
     if (request.match.kind !== 'v1-endpoint') continue;
     const grant = GRANTS[request.match.v1?.path ?? ''];
@@ -134,10 +135,13 @@ export function rewriteTokenExchanges(context: CodemodContext): void {
     if (reason === undefined) rewritten.push(request);
     if (reason === undefined && grant.answer === 'tokens') tokenCalls++;
     if (reason === undefined && store) stores.push(store);
+    if (reason === undefined && grant.grantType === 'refresh_token') refreshes++;
   }
-  // The rows written before are v1 tokens: one TODO where the module first stores the answer's tokens.
+  // The rows written before are v1 tokens: one TODO where the module first stores the answer's
+  // tokens, when it also refreshes (what it stored goes back to TikTok). A module that only trades
+  // codes writes a fresh v2 token over each row: the run's note on stored tokens says the rest.
   const first = stores.sort((a, b) => rangeOf(a)[0] - rangeOf(b)[0])[0];
-  if (first) context.todoAt(first, TOKEN_STORE_TODO, first);
+  if (first && refreshes > 0) context.todoAt(first, TOKEN_STORE_TODO, first);
   if (tokenCalls > 0) context.notes.add(TOKENS_NOTE);
   repointExportedV1Urls(context, (endpoint) => GRANTS[endpoint.path]?.url);
   settleV1UrlsLeftBehind(context, rewritten, (endpoint) => GRANTS[endpoint.path]?.url);
