@@ -38,11 +38,19 @@ function pathOf(context: CodemodContext, redirect: ParamValue): string | undefin
       ? redirect.text
       : 'node' in redirect
         ? foldedText(context.folder.fold(redirect.node))
-        : paramSource(context, redirect);
+        : (constantText(context, redirect.source) ?? paramSource(context, redirect));
   if (text.includes(HOLE)) return undefined;
   try {
     return new URL(text).pathname;
   } catch {
     return undefined;
   }
+}
+
+/** `const SERVER_ENDPOINT_REDIRECT = 'https://…/redirect'`: the text of the one constant the module declares by that name. */
+function constantText(context: CodemodContext, name: string): string | undefined {
+  const declared = context.index
+    .ofType('VariableDeclarator')
+    .filter((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init);
+  return declared.length === 1 ? foldedText(context.folder.fold(declared[0].init)) : undefined;
 }
