@@ -54,3 +54,30 @@ function constantText(context: CodemodContext, name: string): string | undefined
     .filter((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init);
   return declared.length === 1 ? foldedText(context.folder.fold(declared[0].init)) : undefined;
 }
+
+/**
+ * `if (tokenData.access_token) { … } else { return new Response(JSON.stringify(tokenData), { status: 400 }) }`:
+ * the answer leaves whole only where it holds no access token, a failure shown as it came; no reader
+ * of its `data.access_token` (v1's place) can be on that path.
+ */
+export function handedOnWithoutToken(context: CodemodContext, handedOn: Node): boolean {
+  const name = context.source(handedOn).replaceAll('?.', '.');
+  let child = handedOn;
+  for (const ancestor of context.index.ancestors(handedOn)) {
+    if (isFunction(ancestor)) return false;
+    // Read as the rewrite left it: v1's `if (tokenData.data)` is `if (tokenData.access_token)` by now.
+    if (ancestor.type === 'IfStatement' && ancestor.alternate === child)
+      // A node the rewrite made has no text of the file's: printed.
+      return printed(context, ancestor.test as Node) === `${name}.access_token`;
+    child = ancestor;
+  }
+  return false;
+}
+
+/** A node as it now prints, `?.` read as `.`. */
+function printed(context: CodemodContext, node: Node): string {
+  return context
+    .j(node as any)
+    .toSource()
+    .replaceAll('?.', '.');
+}

@@ -1,4 +1,4 @@
-import { shownOnRedirectPage } from './redirect-page-answer.js';
+import { handedOnWithoutToken, shownOnRedirectPage } from './redirect-page-answer.js';
 import { callersV1Reads } from './callers-v1-reads.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
@@ -452,7 +452,9 @@ function rewriteExchange(context: CodemodContext, request: TikTokRequest, grant:
       request.call,
     );
   // Sent to the browser TikTok redirected to this exchange's own route: shown there, read by no code.
-  if (handedOn && !shownOnRedirectPage(context, handedOn.node, redirect))
+  // Or sent only where the answer holds no access token: a failure, with no token for a reader to miss.
+  const unread = handedOn && (shownOnRedirectPage(context, handedOn.node, redirect) || handedOnWithoutToken(context, handedOn.node));
+  if (handedOn && !unread)
     context.todoAt(
       handedOn.statement,
       `${handedOnClause(context, request, handedOn.node)}${keepNewRefreshToken && !fromEnv ? ', and keep the refresh_token of this answer in place of the one sent (v2 may answer a new one)' : ''}`,
