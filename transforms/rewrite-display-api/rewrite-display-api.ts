@@ -1,7 +1,7 @@
 import { methodOf } from '../../src/codemod/http-client.js';
 import { jsonBody } from '../../src/codemod/extract-video.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { findProperty, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import { findProperty, isMember, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
 import type { MovedResponseField } from '../../src/contract/index.js';
@@ -289,6 +289,15 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     scopeTodo(context, fields.names, request.call);
   }
   if ('lacking' in fields && fields.lacking) context.todoAt(request.call, lackingFieldsLeft(fields.lacking), request.call);
+  // `open_id=${username}`: a handle where v1 wanted the token owner's id (the call never worked for
+  // another user); v2 knows only the token's owner, so what the code meant to look up goes.
+  const handle = handleSentAsOpenId(context, found.params.get('open_id'));
+  if (handle)
+    context.todoAt(
+      request.call,
+      `\`${handle}\` was sent as its open_id, and v2 ${endpoint.name} answers only for the user whose token it sends (the open_id is gone): a lookup of another account by \`${handle}\` has no equivalent, so keep this for the connected account alone, or drop it`,
+      request.call,
+    );
   if (businessHeader)
     context.todoAt(
       request.call,
@@ -296,6 +305,16 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
       request.call,
     );
   return undefined;
+}
+
+/** Names of a person's handle, not of TikTok's open_id. */
+const HANDLE_NAME = /^(?:user_?name|handle|unique_?id|nick_?name|screen_?name)$/i;
+
+/** `open_id: username`, `open_id=${handle}`: the value sent as open_id is named as a handle. */
+function handleSentAsOpenId(context: CodemodContext, param: ParamValue | undefined): string | undefined {
+  const node = param && 'node' in param ? unwrap(param.node) : undefined;
+  const name = node?.type === 'Identifier' ? (node.name as string) : node && isMember(node) ? memberName(node) : undefined;
+  return name && HANDLE_NAME.test(name) ? context.source(node!) : undefined;
 }
 
 /**
