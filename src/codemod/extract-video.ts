@@ -2,9 +2,11 @@ import { quoted } from './todo.js';
 import { replaceLiteral } from './replace-literal.js';
 import {
   DIRECT_POST_ADVICE,
+  DIRECT_POST_INIT_URL,
   EARLIER_UPLOAD_IDS,
   INBOX_VIDEO_INIT,
   LEGACY_UPLOAD,
+  PUBLISH_SCOPE,
   PUBLISH_STEP_ADVICE,
   V1_SUCCESS_WORD,
 } from '../contract/index.js';
@@ -320,7 +322,14 @@ function initShapedReason(context: CodemodContext, json: Node | undefined, reque
     ? `\`${body}.data.upload_url\` and \`${body}.data.publish_id\` (the answer's body holds them under its \`data\`)`
     : "data.upload_url and data.publish_id of the answer's body";
   const put = `PUT the bytes to ${body ? `\`${body}.data.upload_url\`` : 'that upload_url'} with Content-Range and Content-Type`;
-  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}${chunks}; then read ${reads}${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}${pull}`;
+  // `post_info: { title, privacy_level, … }` beside source_info: Direct Post's init, not the inbox's.
+  const postInfo = json && findProperty(json, 'post_info');
+  const postObject = postInfo && context.folder.objectOf(postInfo.value);
+  const postKeys = postObject ? objectProperties(postObject).map((property) => keyName(property) ?? '…') : [];
+  const direct = postInfo
+    ? `; its body's post_info${postKeys.length > 0 ? ` (${postKeys.map((key) => `\`${key}\``).join(', ')})` : ''} is Direct Post's, which the inbox init does not take: to keep it, send this body to POST ${DIRECT_POST_INIT_URL} instead (scope ${PUBLISH_SCOPE}; privacy_level one of creator_info's privacy_level_options), or drop post_info, and with it the caption and settings, for the inbox upload`
+    : '';
+  return `this request is shaped like the Content Posting init already (${shape}): send it to POST ${INBOX_VIDEO_INIT.url} with \`{ source_info: { source: 'FILE_UPLOAD', video_size, chunk_size, total_chunk_count } }\`, where ${sizes}${chunks}; then read ${reads}${step ? `, and ${put} (${step})` : ''}${tokenMove}${errorTest}${statusWord}${pull}${direct}`;
 }
 
 /**

@@ -66,7 +66,7 @@ export const IMAGINED_STEPS: readonly { readonly path: RegExp; readonly advice: 
   {
     path: /^\/(?:share\/)?video\/(?:upload\/)?init(?:\/|$)/i,
     advice:
-      'the Share Video API had no init step; the Content Posting upload starts at POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/ with Bearer and a JSON source_info, then PUTs the bytes to data.upload_url',
+      "the Share Video API had no init step; the Content Posting upload starts at POST https://open.tiktokapis.com/v2/post/publish/inbox/video/init/ with Bearer and a JSON source_info: FILE_UPLOAD with the sizes, then a PUT of the bytes to data.upload_url, or PULL_FROM_URL with video_url (a domain verified for the app) and no PUT; a caption or privacy beside it is Direct Post's (post_info, POST https://open.tiktokapis.com/v2/post/publish/video/init/)",
   },
   {
     path: /^\/(?:share\/)?(?:video|content)\/(?:upload\/)?(?:publish|create|commit|complete|post)(?:\/|$)/i,

@@ -15,6 +15,7 @@ import {
   MISSPELLED_UPLOAD_PATHS,
   V1_ENDPOINTS,
   V2_ENDPOINT_CALLS,
+  V2_VIDEO_QUERY_URL,
   type V1Endpoint,
 } from '../contract/index.js';
 import { HOLE } from './folded.js';
@@ -177,7 +178,9 @@ export function v2Advice(path: string): string {
   const research = /^\/v2(\/research\/[\w/-]*)$/.exec(path);
   if (research && RESEARCH_PATH.test(research[1])) return `its successor is ${researchSuccessor(research[1])}`;
   const none = `the v2 API is on https://open.tiktokapis.com, and ${path.replaceAll(HOLE, '…')} is none of its endpoints either`;
-  return V2_STEP_AFTER_UPLOAD.test(path)
-    ? `${none}: ${imaginedStepAdvice('/video/publish/')!}`
-    : `${none}: port the call to the one it means (an upload to the inbox starts at POST ${INBOX_VIDEO_INIT.url})`;
+  if (V2_STEP_AFTER_UPLOAD.test(path)) return `${none}: ${imaginedStepAdvice('/video/publish/')!}`;
+  // `/v2/video/data/`, `/v2/video/stats/`: a video's data, which the video query answers by id.
+  if (/^\/v2\/videos?\//.test(path) && !/upload|publish|init/.test(path))
+    return `${none}: port the call to the one it means (a video's fields, counts among them, come from POST ${V2_VIDEO_QUERY_URL}?fields=… with {"filters":{"video_ids":[…]}}, at most 20 ids, answered as data.videos)`;
+  return `${none}: port the call to the one it means (an upload to the inbox starts at POST ${INBOX_VIDEO_INIT.url})`;
 }
