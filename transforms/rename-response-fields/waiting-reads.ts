@@ -5,6 +5,12 @@ import { statementForTodo } from '../../src/detect/todo-placement.js';
 import { POST_ID_LATER, postLinkOf } from '../../src/codemod/post-links.js';
 
 /**
+ * Where `data.publish_id` is read from: the answer's body, so a body named `data` reads
+ * `data.data.publish_id` (a read left as `data.publish_id` stays undefined).
+ */
+const BODY_LEVEL = " of the answer's body (what `.json()` or axios's `res.data` gives)";
+
+/**
  * Reads of an answer whose request is left for a person, one TODO per place: the reads in a statement
  * and in the statements nested in it (`if (res.data.error_code !== 0) throw new Error(res.data.description)`)
  * are named together above the outer one, the inner ones covered by it. `which` says which request
@@ -40,7 +46,7 @@ export function deferWaitingReads(
       ? `with the inbox upload, delete that step and ${fields.length > 1 ? `these ${noun}s` : `this ${noun}`}${id}; with Direct Post, read ${reads} of its init`
       : removedStep(lead)
         ? `${fields.length > 1 ? 'they go' : 'it goes'} with that call, which no API serves any more`
-        : `migrate it, then read ${reads}`;
+        : `migrate it, then read ${reads}${/^(?:data|error)\./.test(reads) ? BODY_LEVEL : ''}`;
     // `…tiktok.com/@${user}/video/${body.data.share_id}`: publish_id will not open a post either.
     const link =
       !removedStep(lead) && [lead, ...rest].some((finding) => postLinkOf(context, finding) !== undefined)
