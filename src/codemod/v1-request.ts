@@ -92,14 +92,10 @@ const TEST_EXPECTATIONS = /^(?:toHaveBeen(?:Last|Nth)?CalledWith|toBeCalledWith|
  * rather than calling it a function out of sight.
  */
 function ownWrapper(context: CodemodContext, request: TikTokRequest): { name: string; line: number } | undefined {
-  const callee = unwrap(request.call.callee);
-  const binding = callee.type === 'Identifier' ? context.index.resolve(callee) : undefined;
-  const value = binding?.kind === 'function' ? binding.declaration : binding?.init && unwrap(binding.init);
-  if (!binding || binding.path.length > 0 || !value || !FUNCTION_TYPES.has(value.type)) return undefined;
-  return { name: callee.name as string, line: value.loc?.start.line as number };
+  // A function of the module, or `this.request(…)`, a method of the class around the call.
+  const fn = calledFunction(context.index, request.call);
+  return fn ? { name: context.source(unwrap(request.call.callee)), line: fn.loc?.start.line as number } : undefined;
 }
-
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 function sentThrough(context: CodemodContext, request: TikTokRequest): string {
   const callee = unwrap(request.call.callee);
