@@ -183,7 +183,7 @@ describe('scanText: other paths on the legacy host', () => {
     ['/share/video/publish/', 'Direct Post'],
     ['/video/create/', 'delete this step'],
     ['/share/video/upload/init/', 'the Content Posting upload starts at POST'],
-    ['/video/init/', 'then PUTs the bytes'],
+    ['/video/init/', 'then a PUT of the bytes'],
   ])('reports %s as a step the legacy host never served, with what replaces it', ([path, advice]) => {
     const [finding] = scanText('client.rb', `URL = "https://open-api.tiktok.com${path}"`);
     expect(finding).toMatchObject({ ruleId: 'text/unmapped-legacy-endpoint', messageId: 'imaginedStep', severity: 'error' });
