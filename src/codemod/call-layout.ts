@@ -35,7 +35,8 @@ export function layoutOf(context: CodemodContext, call: Node): CallLayout {
   return { broken: lines.length > 1, unit, trailingComma: /,[ \t]*\r?\n[ \t]*[}\])]/.test(text), optionsBroken, headersBroken };
 }
 
-const spansLines = (node: Node) => !!node.loc && node.loc.start.line !== node.loc.end.line;
+/** Whether a node was written over more than one line. */
+export const spansLines = (node: Node) => !!node.loc && node.loc.start.line !== node.loc.end.line;
 
 /** The width of line a new object may fill inside a broken request before it breaks too (Prettier's default). */
 const LINE_WIDTH = 80;

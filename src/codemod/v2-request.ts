@@ -1,4 +1,4 @@
-import { fileHabits, layoutOf, objectText, runsPastWidth, type CallLayout } from './call-layout.js';
+import { fileHabits, layoutOf, objectText, runsPastWidth, spansLines, type CallLayout } from './call-layout.js';
 import type { CodemodContext } from './context.js';
 import type { V1RequestParts } from './v1-request.js';
 import { findProperty, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
@@ -54,8 +54,6 @@ function configHeldByName(context: CodemodContext, request: TikTokRequest, parts
   if (binding?.kind !== 'const' || binding.path.length > 0 || !binding.init || unwrap(binding.init) !== parts.options) return undefined;
   return context.index.referencesOf(binding).filter((reference) => reference !== binding.id).length === 1 ? parts.options : undefined;
 }
-
-const spansLines = (node: Node) => !!node.loc && node.loc.start.line !== node.loc.end.line;
 
 /**
  * The new call's callee and arguments put in the legacy call, one by one, when it takes as many: recast

@@ -2,6 +2,7 @@ import { findingsOfRequest, type CodemodContext } from '../../src/codemod/contex
 import { jsonBody } from '../../src/codemod/extract-video.js';
 import { comparesStatusWord } from '../../src/codemod/error-object-tests.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { requestHeaderValue } from '../../src/codemod/access-token-header.js';
 import { badUploadUrlStep, uploadUrlSteps } from '../../src/codemod/upload-url-step.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
 import { findProperty, isNumberLiteral, keyName, objectProperties, staticString, unwrap, type Node } from '../../src/detect/ast.js';
@@ -45,12 +46,8 @@ export function initShapedUpload(context: CodemodContext, request: TikTokRequest
 
 /** The request's options send `Authorization` with a Bearer token already (the init's header). */
 function sendsBearer(context: CodemodContext, request: TikTokRequest): boolean {
-  return request.options.some((options) => {
-    const headers = findProperty(options, 'headers');
-    const object = headers && context.folder.objectOf(headers.value);
-    const authorization = object && objectProperties(object).find((entry) => keyName(entry)?.toLowerCase() === 'authorization');
-    return !!authorization && /^[`'"]Bearer /.test(context.source(authorization.value));
-  });
+  const authorization = requestHeaderValue(request, context, /^authorization$/i);
+  return !!authorization && /^[`'"]Bearer /.test(context.source(authorization));
 }
 
 /** The legacy URL as one string literal, written in the call or in a `const` only the call reads. */
