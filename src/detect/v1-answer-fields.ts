@@ -1,5 +1,5 @@
 import { LOGIN_KIT_USER_INFO_PATH, V2_VIDEO_LIST_URL } from '../contract/index.js';
-import { calleeName, isFunction, isIdentifier, memberName, rangeOf, unwrap, type Node } from './ast.js';
+import { calleeName, isFunction, isIdentifier, isMember, memberName, rangeOf, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { isHttpLibraryCall, type TikTokRequest } from './requests.js';
@@ -76,7 +76,13 @@ export function findV1AnswerFields(
     const purposes = [...new Set(served.map((request) => request.match.v1!.purpose))];
     const replacements = [...new Set(served.map((request) => v2StatusOf(request.match)!))];
     const name = calleeName(served[0].call) ?? 'a wrapper';
-    const purpose = `v1 calls sent through \`${name}\` (${purposes.join(', ')})`;
+    const taint = new Taint(index, new Set(inner));
+    // `return response.data`: v1's envelope unwrapped for every call, and the v2 token answer is flat.
+    const unwrapsData = replacements.includes(TOKEN_ANSWER) && returnsDataOf(index, wrapper, taint);
+    const unwrapped = unwrapsData
+      ? `; \`${name}\` returns the answer's \`data\`, which the flat v2 token answer does not have: return the whole answer for the token calls`
+      : '';
+    const purpose = `v1 calls sent through \`${name}\` (${purposes.join(', ')}${unwrapped})`;
     const v2 =
       replacements.length === 1
         ? replacements[0]
@@ -87,7 +93,7 @@ export function findV1AnswerFields(
     // `if (body.message === 'error')`: a wrapper that unwraps the v1 envelope tests its `message` too,
     // which the v2 answers do not have; they say a failure where `error_code` goes.
     const withEnvelope = { ...v2, message: v2.error_code };
-    statusReads(members, new Taint(index, new Set(inner)), purpose, withEnvelope, `wrapper ${rangeOf(wrapper)[0]}`, findings);
+    statusReads(members, taint, purpose, withEnvelope, `wrapper ${rangeOf(wrapper)[0]}`, findings);
   }
   // `{ url: '…/oauth/revoke/', formatResponse: (obj) => ({ code: obj.data.error_code }) }`: a provider
   // table's entry, whose answer reader's parameter holds the answer.
@@ -104,6 +110,16 @@ export function findV1AnswerFields(
       );
   }
   return findings;
+}
+
+/** Whether the wrapper returns its answer's `data` (`return response.data`), the v1 envelope unwrapped. */
+function returnsDataOf(index: ModuleIndex, wrapper: Node, taint: Taint): boolean {
+  const [from, to] = rangeOf(wrapper);
+  return index.ofType('ReturnStatement').some((statement) => {
+    const value = statement.argument && unwrap(statement.argument);
+    const [start, end] = rangeOf(statement);
+    return start >= from && end <= to && !!value && isMember(value) && memberName(value) === 'data' && taint.has(unwrap(value.object));
+  });
 }
 
 /**
