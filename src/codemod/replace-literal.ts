@@ -1,4 +1,4 @@
-import type { Node } from '../detect/ast.js';
+import { staticString, unwrap, type Node } from '../detect/ast.js';
 import type { CodemodContext } from './context.js';
 
 /** The same kind of literal, with the new text: a template stays a template, a string keeps its quotes. */
@@ -27,4 +27,18 @@ export function stringLike(context: CodemodContext, original: Node, value: strin
   node.extra = { raw: `${quote}${escaped}${quote}`, rawValue: value };
   context.keptQuotes.add(node.extra.raw);
   return node;
+}
+
+/**
+ * The string literal a request's URL is: written in the call, or the `const` it names, with how many
+ * times that name is read (1 when the call is its one reader; 0 for a literal in the call).
+ */
+export function urlLiteralOf(context: CodemodContext, written: Node): { literal: Node; otherReads: number } | undefined {
+  const value = unwrap(written);
+  if (staticString(value) !== undefined) return { literal: value, otherReads: 0 };
+  const binding = value.type === 'Identifier' ? context.index.resolve(value) : undefined;
+  const init = binding?.kind === 'const' && binding.path.length === 0 && binding.init ? unwrap(binding.init) : undefined;
+  if (!init || staticString(init) === undefined) return undefined;
+  const reads = context.index.referencesOf(binding!).filter((reference) => reference !== binding!.id).length;
+  return { literal: init, otherReads: reads - 1 };
 }

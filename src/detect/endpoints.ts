@@ -187,16 +187,21 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
 function bodyKeysSentBeside(index: ModuleIndex, path: Node): string[] {
   const call = index.parent(path);
   if (!call || !isCall(call) || call.arguments[0] !== path) return [];
+  const json = jsonObjectSent(call);
+  return json ? (json.properties as Node[]).flatMap((property) => keyName(property) ?? []) : [];
+}
+
+/** The object a call sends as JSON: axios's second argument, or what fetch's `body: JSON.stringify(…)` holds. */
+function jsonObjectSent(call: Node): Node | undefined {
   const second = call.arguments[1] && unwrap(call.arguments[1]);
-  if (second?.type !== 'ObjectExpression') return [];
+  if (second?.type !== 'ObjectExpression') return undefined;
   const bodyProperty = (second.properties as Node[]).find((property) => keyName(property) === 'body');
   const stringified = bodyProperty && unwrap(bodyProperty.value);
   const json =
     stringified && isCall(stringified) && calleeName(stringified) === 'stringify' && stringified.arguments[0]
       ? unwrap(stringified.arguments[0])
       : second;
-  if (json.type !== 'ObjectExpression') return [];
-  return (json.properties as Node[]).flatMap((property) => keyName(property) ?? []);
+  return json.type === 'ObjectExpression' ? json : undefined;
 }
 
 /** The body's key that names an earlier upload's id (`video_id`): the request publishes that upload. */
@@ -344,16 +349,8 @@ const TEXT_KEY = /^(?:title|description|text|caption|content|privacy_level)$/;
  * (`fetch(url, { body: JSON.stringify({ title, description }) })`, `axios.post(url, { text })`).
  */
 function textAloneKeys(call: Node): string[] | undefined {
-  if (!isCall(call)) return undefined;
-  const [, second] = call.arguments as Node[];
-  const options = second && unwrap(second);
-  let body: Node | undefined = options?.type === 'ObjectExpression' ? options : undefined;
-  const sent = body && (body.properties as Node[]).find((property) => keyName(property) === 'body');
-  if (sent) {
-    const value = unwrap(sent.value);
-    body = isCall(value) && calleeName(value) === 'stringify' ? unwrap(value.arguments[0] ?? value) : undefined;
-  }
-  if (body?.type !== 'ObjectExpression') return undefined;
+  const body = isCall(call) ? jsonObjectSent(call) : undefined;
+  if (!body) return undefined;
   const keys = (body.properties as Node[]).map((property) => (property.type === 'SpreadElement' ? undefined : keyName(property)));
   if (keys.length === 0 || keys.some((key) => key === undefined || VIDEO_KEY.test(key))) return undefined;
   const text = keys.filter((key): key is string => TEXT_KEY.test(key!));

@@ -1,6 +1,6 @@
 import { methodOf } from '../../src/codemod/http-client.js';
 import { jsonBody } from '../../src/codemod/extract-video.js';
-import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { replaceLiteral, urlLiteralOf } from '../../src/codemod/replace-literal.js';
 import { findProperty, isMember, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
@@ -269,7 +269,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   const written = unwrap(request.urlArgument);
   // A v2 call already sent as v2 takes it, but for its fields: only its URL changes, where it is
   // written (`const userUrl = '…/v2/user/info/'`, logged on its way, keeps its name).
-  const literal = endpoint.noFields && methodOf(request) === 'GET' ? ownUrlLiteral(context, written) : undefined;
+  const literal = endpoint.noFields && methodOf(request) === 'GET' ? urlLiteralOf(context, written)?.literal : undefined;
   if (literal) replaceLiteral(context, literal, `${endpoint.url}?fields=${fields.names.join(',')}`);
   else
     replaceV1Request(context, request, parts, {
@@ -330,14 +330,6 @@ function literalOnOneLine(context: CodemodContext, node: Node): string {
     .replace(/\s*\n\s*/g, ' ')
     .replace(/,\s*([}\]])/g, ' $1')
     .replace(/([{[])\s+([}\]])/g, '$1$2');
-}
-
-/** The string literal a request's URL is: written in the call, or the `const` it names. */
-function ownUrlLiteral(context: CodemodContext, written: Node): Node | undefined {
-  if (staticString(written) !== undefined) return written;
-  const binding = written.type === 'Identifier' ? context.index.resolve(written) : undefined;
-  const init = binding?.kind === 'const' && binding.path.length === 0 && binding.init ? unwrap(binding.init) : undefined;
-  return init && staticString(init) !== undefined ? init : undefined;
 }
 
 /** The new URL as a string literal in the quotes the request's own URL literal had (a double-quoted URL in a file of single quotes stays so). */

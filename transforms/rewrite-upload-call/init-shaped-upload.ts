@@ -1,7 +1,7 @@
 import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
 import { jsonBody } from '../../src/codemod/extract-video.js';
 import { comparesStatusWord } from '../../src/codemod/error-object-tests.js';
-import { replaceLiteral } from '../../src/codemod/replace-literal.js';
+import { replaceLiteral, urlLiteralOf } from '../../src/codemod/replace-literal.js';
 import { requestHeaderValue } from '../../src/codemod/access-token-header.js';
 import { badUploadUrlStep, uploadUrlSteps } from '../../src/codemod/upload-url-step.js';
 import { INBOX_VIDEO_INIT } from '../../src/contract/index.js';
@@ -21,7 +21,9 @@ import { requestBodies, type TikTokRequest } from '../../src/detect/requests.js'
 export function initShapedUpload(context: CodemodContext, request: TikTokRequest): (() => void) | undefined {
   if (findingsOfRequest(context, request).some((finding) => finding.ruleId === 'no-token-in-query')) return undefined;
   if (!sendsBearer(context, request) || comparesStatusWord(context, request)) return undefined;
-  const url = ownUrlLiteral(context, request);
+  // The legacy URL as one string literal, written in the call or in a `const` only the call reads.
+  const held = urlLiteralOf(context, request.urlArgument);
+  const url = held?.otherReads === 0 ? held.literal : undefined;
   const size = oneChunkSize(context, request);
   if (!url || !size) return undefined;
   const steps = uploadUrlSteps(context, request);
@@ -48,17 +50,6 @@ export function initShapedUpload(context: CodemodContext, request: TikTokRequest
 function sendsBearer(context: CodemodContext, request: TikTokRequest): boolean {
   const authorization = requestHeaderValue(request, context, /^authorization$/i);
   return !!authorization && /^[`'"]Bearer /.test(context.source(authorization));
-}
-
-/** The legacy URL as one string literal, written in the call or in a `const` only the call reads. */
-function ownUrlLiteral(context: CodemodContext, request: TikTokRequest): Node | undefined {
-  const written = unwrap(request.urlArgument);
-  if (staticString(written) !== undefined) return written;
-  const binding = written.type === 'Identifier' ? context.index.resolve(written) : undefined;
-  if (binding?.kind !== 'const' || binding.path.length > 0 || !binding.init) return undefined;
-  const init = unwrap(binding.init);
-  const reads = context.index.referencesOf(binding).filter((reference) => reference !== binding.id);
-  return staticString(init) !== undefined && reads.length === 1 ? init : undefined;
 }
 
 /**
