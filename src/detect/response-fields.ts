@@ -69,8 +69,11 @@ function v2AnswerOnLegacyHost(request: TikTokRequest): boolean {
   );
 }
 
+/** What a call's answer is taken from: the call, the calls chained on it, the XHR it was opened on. */
+export type AnswerSource = Pick<TikTokRequest, 'call' | 'chain' | 'receiver'>;
+
 /** What flows from these requests' answers: for telling which request a read of a field comes from. */
-export function responseTaint(index: ModuleIndex, requests: readonly TikTokRequest[]): Taint {
+export function responseTaint(index: ModuleIndex, requests: readonly AnswerSource[]): Taint {
   return new Taint(index, new Set(requests.flatMap((r) => [r.call, ...r.chain])), requests.flatMap(responseSeeds));
 }
 
@@ -268,7 +271,7 @@ function libraryUploads(index: ModuleIndex, requests: readonly TikTokRequest[], 
  * Where a response arrives other than as the call's value: the parameters after `err` of a Node-style
  * callback (request's `(err, response, body)`, superagent's `.end`), and the XHR object of `xhr.open`.
  */
-function responseSeeds(request: TikTokRequest): Node[] {
+function responseSeeds(request: AnswerSource): Node[] {
   const seeds: Node[] = [];
   for (const call of [request.call, ...request.chain]) {
     for (const arg of call.arguments) {

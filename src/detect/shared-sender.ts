@@ -79,7 +79,7 @@ function callSending(url: Node | undefined, index: ModuleIndex): Node | undefine
 }
 
 /** The names of the calls that send a request: fetch, and the HTTP clients' methods. */
-const SENDERS = /^(?:fetch|get|post|put|request|axios|got|ky|\$fetch|ofetch)$/;
+export const SENDERS = /^(?:fetch|get|post|put|request|axios|got|ky|\$fetch|ofetch)$/;
 
 /**
  * The function that builds a URL from a platform table declared in it (`const baseUrls = { …,

@@ -3,7 +3,7 @@ import { calleeName, isCall, isMember, memberName, unwrap, type Node } from './a
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
-import { responseTaint } from './response-fields.js';
+import { responseTaint, type AnswerSource } from './response-fields.js';
 import { isV2TokenCall } from './v2-token-json-body.js';
 import { isV1ShapeFallback } from './v1-shape-fallback.js';
 
@@ -26,7 +26,7 @@ export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly Ti
 /** The reads of one token call's answer that keep v1's habits (its `data` level, its status fields). */
 export function v1HabitReads(
   index: ModuleIndex,
-  request: TikTokRequest,
+  request: AnswerSource,
   members: readonly Node[] = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')],
 ): RawFinding[] {
   const findings: RawFinding[] = [];

@@ -53,6 +53,7 @@ import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
 import { isV2TokenCall } from '../../src/detect/v2-token-json-body.js';
 import { namedList, readersOfRecordKey } from '../../src/detect/record-key-readers.js';
 import { sharedSenderOf } from '../../src/detect/shared-sender.js';
+import { sendersOfRecordEntry, sendsV2TokenForm } from './shared-sender-form.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: TikTok does not promise that tokens the app stored from v1 work on the v2 API or refresh at the v2 token endpoint (API-CONTRACT §2.9: unknown); clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -234,6 +235,8 @@ function explainHandedOnUrls(context: CodemodContext): void {
     const senders = namedList(readers);
     const [posts, reads, checks] = readers.length > 1 ? ['post', 'read', 'check'] : ['posts', 'reads', 'checks'];
     const shared = outOfRun || senders ? undefined : sharedSenderOf(finding.node!, context.index);
+    // An exported record may be sent by importers too, whose requests this function cannot see.
+    if (!isExported(finding.node!, context.index) && repointForReadySenders(context, finding, grant, shared)) continue;
     if (shared) {
       explainSharedSender(context, finding, grant, shared);
       continue;
@@ -251,6 +254,21 @@ function explainHandedOnUrls(context: CodemodContext): void {
       `this v1 ${grant.name} URL ${where}: point it at ${grant.url}, and make sure ${sender} ${readers.length > 1 ? 'each ' : ''}${posts} ${bodyOf(grant, readers.length > 1)}, ${senders ? 'where code written for OAuth providers sends' : 'where OAuth libraries send'} client_id and TikTok wants client_key, and ${answerRead(grant, reads, checks)}${beside ? `; ${beside}` : ''}`,
     );
   }
+}
+
+/**
+ * A v1 token URL whose senders, shared by every platform, already post TikTok's v2 form and read the
+ * answer flat (shared-sender-form.ts): the URL is moved to v2, with nothing left for a person.
+ */
+function repointForReadySenders(context: CodemodContext, finding: RawFinding, grant: Grant, shared: Node | undefined): boolean {
+  const literal = finding.node!;
+  if (!grant.grantType || staticString(literal) === undefined) return false;
+  const calls = shared ? [shared] : sendersOfRecordEntry(context, literal);
+  if (!calls?.every((call) => sendsV2TokenForm(context, call, sentFields(grant).map((field) => field.replace(/=.*/, '')), grant.grantType!))) return false;
+  replaceLiteral(context, literal, grant.url);
+  const labels = calls.map((call) => `\`${callLabel((node) => context.source(node), call)}\``);
+  context.record(finding, 'rewritten', `now names ${grant.url}, where ${labels.join(' and ')} already post${calls.length > 1 ? '' : 's'} TikTok's v2 form`);
+  return true;
 }
 
 /**
