@@ -58,6 +58,39 @@ export function fieldsReadUnder(context: CodemodContext, taint: Taint, level: st
   return names;
 }
 
+/**
+ * `body.data?.video` of a video query that asks for one id: a `video` neither v1 nor v2 answered (both
+ * answer the list `data.videos`), so what is read of it names the fields, and each read becomes the
+ * list's first video. Undefined when nothing reads a `video` of the answer's `data`.
+ */
+export function singleVideoReads(
+  context: CodemodContext,
+  request: TikTokRequest,
+): { names: string[]; edits: (() => void)[] } | { reason: string } | undefined {
+  const taint = responseTaint(context.index, [request]);
+  const names = new Set<string>();
+  const edits: (() => void)[] = [];
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    const data = unwrap(member.object);
+    if (memberName(member) !== 'video' || member.computed || !isMember(data) || memberName(data) !== 'data' || !taint.has(data.object))
+      continue;
+    const read = fieldsRead(context, member);
+    if (!read)
+      return {
+        reason: "the code hands the answer's `data.video` on whole, so the fields it needs cannot be told: name them in a `fields` list",
+      };
+    for (const name of read) names.add(name);
+    const first = member.optional || member.type === 'OptionalMemberExpression' ? '?.[0]' : '[0]';
+    const dot = member.optional ? '?.' : '.';
+    edits.push(() =>
+      context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}${dot}videos${first}`])),
+    );
+  }
+  if (edits.length === 0) return undefined;
+  if (names.size === 0) return { reason: 'neither a `fields` list nor a read of the video it asks for says which fields it needs' };
+  return { names: [...names], edits };
+}
+
 /** The video list's answer: `data.videos`, read a video at a time. */
 export const LIST_LEVEL = 'videos';
 

@@ -28,10 +28,11 @@ import {
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { requestBodies, type TikTokRequest } from '../../src/detect/requests.js';
 import { isPathOf } from '../../src/detect/classify-url.js';
+import { foldedText } from '../../src/detect/folded.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
-import { bodyUnread, fieldsV2Lacks, LIST_LEVEL, requestedFields } from './requested-fields.js';
+import { bodyUnread, fieldsV2Lacks, LIST_LEVEL, requestedFields, singleVideoReads } from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-reads.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
@@ -136,7 +137,9 @@ function v1VideoQuery(context: CodemodContext, request: TikTokRequest): DisplayE
     const object = jsonBody(body, context);
     return !!object && !!findProperty(object, 'filters');
   });
-  return filtered ? { ...VIDEO_QUERY, onLegacyHost: true } : undefined;
+  // `?video_id=${id}`: one video, asked in the query (never v1's way), which v2 takes as the filter's list.
+  const oneInQuery = /[?&]video_id=/.test(foldedText(request.url));
+  return filtered || oneInQuery ? { ...VIDEO_QUERY, onLegacyHost: true } : undefined;
 }
 
 const VIDEO_QUERY: DisplayEndpoint = {
@@ -230,7 +233,8 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   if ('reason' in parts) return parts.reason;
   const found = requestParams(context, request, parts.body);
   if ('reason' in found) return found.reason;
-  const known = [...MOVED_PARAMS, ...endpoint.bodyParams];
+  const single = endpoint.url === V2_VIDEO_QUERY_URL && !found.params.has('filters') ? found.params.get('video_id') : undefined;
+  const known = [...MOVED_PARAMS, ...endpoint.bodyParams, ...(single ? ['video_id'] : [])];
   const unknown = [...found.params.keys()].filter((key) => !known.includes(key));
   if (unknown.length > 0) return `it also sends ${unknown.map((key) => `\`${key}\``).join(', ')}, which v2 ${endpoint.name} does not take`;
   // The token in the query or the body, or already in a Bearer header (a half-migrated call).
@@ -257,6 +261,10 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
         ? literalOnOneLine(context, param.node)
         : paramSource(context, param);
   const entries = endpoint.bodyParams.filter((key) => found.params.has(key)).map((key) => objectEntry(key, value(found.params.get(key)!)));
+  if (single)
+    entries.push(
+      objectEntry('filters', `{ video_ids: [${'node' in single ? context.source(single.node) : paramSource(context, single)}] }`),
+    );
   // `if (body.error)` took every v1 answer for a failure too (v1 also sent `error`); v2's code says it.
   const errorTests = errorCodeTests(context, request);
   const businessHeader = tokenInAccessTokenHeader(request, context);
@@ -288,6 +296,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
     noteFieldScopes(context, fields.names);
     scopeTodo(context, fields.names, request.call);
   }
+  videoScopeTodo(context, endpoint, request.call);
   if ('lacking' in fields && fields.lacking) context.todoAt(request.call, lackingFieldsLeft(fields.lacking), request.call);
   // `open_id=${username}`: a handle where v1 wanted the token owner's id (the call never worked for
   // another user); v2 knows only the token's owner, so what the code meant to look up goes.
@@ -358,6 +367,10 @@ function fieldsOf(
     // its answer's `data` taken whole where nothing shows it read as v2's `data.user`.
     const whole = endpoint.alreadyV2 && param && !flat && !bodyUnread(context, request) ? userDataTakenWhole(context, request) : undefined;
     if (whole) return { reason: whole };
+    // `body.data.video`: the one video asked for, read where no answer had it; v2's is `data.videos[0]`.
+    const single = endpoint.url === V2_VIDEO_QUERY_URL && !param ? singleVideoReads(context, request) : undefined;
+    if (single && 'reason' in single) return single;
+    if (single) return { names: single.names, edits: single.edits };
     const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
     // `userRes.data.data.unique_id`: read flat in `data`, and a name v2 does not answer either.
     const unknown = 'reason' in fields && !flat && endpoint.url === V2_USER_INFO_URL ? unknownFlatReads(context, request) : undefined;
@@ -477,6 +490,15 @@ const SCOPE_NAME = /\b(?:user\.info\.(?:basic|profile|stats)|video\.(?:list|uplo
  * no list is in sight, or it has every scope needed.
  */
 function scopesNotAsked(context: CodemodContext, fields: readonly string[]): { fields: string[]; scopes: string[] } | undefined {
+  const asked = scopesAsked(context);
+  if (!asked) return undefined;
+  const lacking = fields.filter((field) => USER_INFO_FIELD_SCOPES[field] && !asked.has(USER_INFO_FIELD_SCOPES[field]));
+  if (lacking.length === 0) return undefined;
+  return { fields: lacking, scopes: [...new Set(lacking.map((field) => USER_INFO_FIELD_SCOPES[field]))] };
+}
+
+/** The scopes the module's own list asks for; undefined when no list naming user.info.basic is in sight. */
+function scopesAsked(context: CodemodContext): Set<string> | undefined {
   const asked = new Set<string>();
   for (const node of [
     ...context.index.ofType('StringLiteral'),
@@ -486,10 +508,18 @@ function scopesNotAsked(context: CodemodContext, fields: readonly string[]): { f
     const text = node.type === 'TemplateElement' ? node.value.cooked : node.value;
     if (typeof text === 'string') for (const [scope] of text.matchAll(SCOPE_NAME)) asked.add(scope);
   }
-  if (!asked.has('user.info.basic')) return undefined;
-  const lacking = fields.filter((field) => USER_INFO_FIELD_SCOPES[field] && !asked.has(USER_INFO_FIELD_SCOPES[field]));
-  if (lacking.length === 0) return undefined;
-  return { fields: lacking, scopes: [...new Set(lacking.map((field) => USER_INFO_FIELD_SCOPES[field]))] };
+  return asked.has('user.info.basic') ? asked : undefined;
+}
+
+/** The video list and query answer only with video.list (§2.8): a module whose scope list lacks it is told where. */
+function videoScopeTodo(context: CodemodContext, endpoint: DisplayEndpoint, at: Node): void {
+  if (endpoint.url !== V2_VIDEO_LIST_URL && endpoint.url !== V2_VIDEO_QUERY_URL) return;
+  if (scopesAsked(context)?.has('video.list') !== false) return;
+  context.todoAt(
+    at,
+    `the v2 ${endpoint.name} answers only with the scope video.list, which the scope list this module asks for leaves out: add video.list to the authorize URL's scope (approved for the app in the TikTok developer portal; each user authorizes again)`,
+    at,
+  );
 }
 
 /** One TODO where the fields asked for need a scope the module's own scope list leaves out. */

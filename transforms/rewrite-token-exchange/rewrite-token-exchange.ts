@@ -264,10 +264,24 @@ function repointForReadySenders(context: CodemodContext, finding: RawFinding, gr
   const literal = finding.node!;
   if (!grant.grantType || staticString(literal) === undefined) return false;
   const calls = shared ? [shared] : sendersOfRecordEntry(context, literal);
-  if (!calls?.every((call) => sendsV2TokenForm(context, call, sentFields(grant).map((field) => field.replace(/=.*/, '')), grant.grantType!))) return false;
+  if (
+    !calls?.every((call) =>
+      sendsV2TokenForm(
+        context,
+        call,
+        sentFields(grant).map((field) => field.replace(/=.*/, '')),
+        grant.grantType!,
+      ),
+    )
+  )
+    return false;
   replaceLiteral(context, literal, grant.url);
   const labels = calls.map((call) => `\`${callLabel((node) => context.source(node), call)}\``);
-  context.record(finding, 'rewritten', `now names ${grant.url}, where ${labels.join(' and ')} already post${calls.length > 1 ? '' : 's'} TikTok's v2 form`);
+  context.record(
+    finding,
+    'rewritten',
+    `now names ${grant.url}, where ${labels.join(' and ')} already post${calls.length > 1 ? '' : 's'} TikTok's v2 form`,
+  );
   return true;
 }
 

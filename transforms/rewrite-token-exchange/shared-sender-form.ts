@@ -33,7 +33,7 @@ export function sendersOfRecordEntry(context: CodemodContext, value: Node): Node
         return !!url && isMember(url) && memberName(url) === key;
       });
     if (own.length !== 1) return undefined;
-    calls.push(own[0]!);
+    calls.push(own[0]);
   }
   return calls;
 }
@@ -61,7 +61,10 @@ function isPost(call: Node): boolean {
 
 /** The object literals a call is given after its URL (fetch's init, axios's body and config). */
 function optionObjects(call: Node): Node[] {
-  return (call.arguments as Node[]).slice(1).map(unwrap).filter((arg) => arg.type === 'ObjectExpression');
+  return (call.arguments as Node[])
+    .slice(1)
+    .map(unwrap)
+    .filter((arg) => arg.type === 'ObjectExpression');
 }
 
 /**
