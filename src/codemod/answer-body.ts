@@ -67,6 +67,8 @@ export function isBodyTop(context: CodemodContext, holder: Node, depth = 0): boo
     node = unwrap(binding.init);
   }
   if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+  // `res.json().catch(() => ({}))`: the body, or an empty object where it is not JSON.
+  while (isCall(node) && calleeName(node) === 'catch' && isMember(unwrap(node.callee))) node = unwrap(unwrap(node.callee).object);
   if (isCall(node) && calleeName(node) === 'json' && isMember(unwrap(node.callee))) return true;
   // `const data = await fetchVideos(id, token)`, a function of the module's that returns `res.json()`.
   const own = depth < 2 && isCall(node) ? calledFunction(context.index, node) : undefined;

@@ -163,6 +163,8 @@ export async function loadProject(files: readonly string[], options: LoadOptions
       // A byte that is not UTF-8 decodes to U+FFFD, which the parser then names: say what it is.
       const notUtf8 = text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes);
       errors.push({ file: relative(file), reason: `${notUtf8 ? 'is not valid UTF-8 and ' : ''}${parseError(error)}` });
+      // Still scanned as text, so the report says which legacy lines wait in it (it stays failed, and unwritten).
+      texts.push({ file, path: relative(file), bytes, text });
       settle();
     }
   };

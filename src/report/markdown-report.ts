@@ -106,7 +106,7 @@ export function formatRewriteMarkdown(report: RewriteReport, options: MarkdownOp
     lines.push('');
   }
   lines.push(...todoTable('TODOs left in the code', todos, link));
-  lines.push(...todoTable('To port by hand (not JavaScript, or minified: never rewritten)', byHand, link));
+  lines.push(...todoTable('To port by hand (not JavaScript, minified, or not parsable: never rewritten)', byHand, link));
   const eventsNote = (note: string) => note.includes(NEW_ONLY_EVENTS[0]);
   if (report.notes.some(eventsNote)) lines.push(...newEventsSection());
   const otherNotes = report.notes.filter((note) => !eventsNote(note));

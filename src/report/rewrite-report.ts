@@ -124,7 +124,7 @@ export function formatRewriteText(report: RewriteReport, options: { readonly col
   );
   lines.push(
     ...todoLines(
-      'To port by hand (not JavaScript, or minified: never rewritten)',
+      'To port by hand (not JavaScript, minified, or not parsable: never rewritten)',
       report.todos.filter((todo) => todo.kind === 'port-by-hand'),
       c,
     ),

@@ -205,7 +205,7 @@ describe('rewrite: the report and the exit status', () => {
     const root = tree({ 'upload.py': python, '.env': `TIKTOK_UPLOAD_URL=${UPLOAD}\n` });
     const { status, stdout } = await rewriteIn(root);
     expect(status).toBe(1);
-    expect(stdout).toContain('To port by hand (not JavaScript, or minified: never rewritten) (3):');
+    expect(stdout).toContain('To port by hand (not JavaScript, minified, or not parsable: never rewritten) (3):');
     expect(stdout).toMatch(/^ {2}upload\.py:3:16 {2}Retired Share Video upload endpoint .* {2}text\/legacy-share-endpoint$/m);
     expect(stdout).toMatch(/^ {2}upload\.py:3:74 {2}Multipart `video` field .* {2}text\/legacy-request-part$/m);
     expect(stdout).toMatch(/0 changed, 0 sites rewritten, 3 TODOs left/);
@@ -218,7 +218,7 @@ describe('rewrite: the report and the exit status', () => {
     const root = tree({ 'public/app.min.js': bundle });
     const { status, stdout } = await rewriteIn(root);
     expect(status).toBe(1);
-    expect(stdout).toContain('To port by hand (not JavaScript, or minified: never rewritten) (1):');
+    expect(stdout).toContain('To port by hand (not JavaScript, minified, or not parsable: never rewritten) (1):');
     expect(stdout).toMatch(/^ {2}public\/app\.min\.js:1:\d+ {2}Retired Share Video upload endpoint .* text\/legacy-share-endpoint$/m);
     expect(readFileSync(join(root, 'public/app.min.js'), 'utf8')).toBe(bundle);
   });

@@ -171,6 +171,12 @@ describe('bad inputs, each with its own message while the run goes on', () => {
     expect(rewrite.status).toBe(2);
   });
 
+  it('a syntax error: its legacy lines are still listed, read as text, for the person who mends it', () => {
+    const lines = checkJson.findings.filter((finding) => finding.file === 'syntax-error.js').map((finding) => finding.line);
+    expect(lines).toContain(12);
+    expect(check.stdout).toMatch(/^syntax-error\.js:12:\d+ .*\(this file is reported, not rewritten\)/m);
+  });
+
   it('an error Babel reads past (a comment wrapped onto its own line): checked, but never rewritten, with the line', () => {
     expect(check.stdout).toMatch(/^wrapped-comment\.js:7:\d+ +error +Request to the retired Share Video endpoint/m);
     expect(reasonOf(rewriteJson.errors, 'wrapped-comment.js')).toMatch(

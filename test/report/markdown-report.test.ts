@@ -49,7 +49,7 @@ describe('formatRewriteMarkdown', () => {
 
   it('links each TODO to its line, and keeps table cells whole', () => {
     expect(markdown).toContain('| [src/tiktok/upload.ts:12](src/tiktok/upload.ts#L12) | stream of unknown origin \\| size it');
-    expect(markdown).toContain('## To port by hand (not JavaScript, or minified: never rewritten) (1)');
+    expect(markdown).toContain('## To port by hand (not JavaScript, minified, or not parsable: never rewritten) (1)');
     expect(markdown).toContain('[scripts/bulk\\_upload.py:7](scripts/bulk_upload.py#L7)');
   });
 
