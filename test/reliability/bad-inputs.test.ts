@@ -71,7 +71,7 @@ interface JsonError {
   reason: string;
 }
 interface CheckJson {
-  findings: { file: string; ruleId: string }[];
+  findings: { file: string; ruleId: string; line: number }[];
   summary: { filesScanned: number; errors: JsonError[] };
 }
 interface RewriteJson {

@@ -38,6 +38,7 @@ import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
 import { lackingFieldsLeft, repointUserInfoForSharedSender } from './shared-sender-urls.js';
 import { repointProviderUserInfo } from './provider-userinfo-urls.js';
+import { explainKeywordSearches } from './keyword-search.js';
 import { namedList } from '../../src/detect/record-key-readers.js';
 
 /** A v1 Display API endpoint and what its v2 twin takes (§2.7, §2.8). */
@@ -195,6 +196,7 @@ export function rewriteDisplayApiCalls(context: CodemodContext): void {
     noteFieldScopes(context, fields);
     scopeTodo(context, fields, at);
   }
+  explainKeywordSearches(context);
   repointExportedV1Urls(context, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   repointRecordUrlsBesideRewritten(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
   settleV1UrlsLeftBehind(context, rewritten, (v1) => ENDPOINTS[v1.rewrite ?? '']?.url);
