@@ -459,9 +459,27 @@ function classify(node: Node, context: CodemodContext, stringIsPath: boolean): V
     return {
       reason: `\`${quoted(context.source(node), 40)}\` is a string: the legacy form sent that text as the video, not the file it names, so this upload never worked; pass the file's bytes or a Blob to the Content Posting upload (in Node, \`await fs.openAsBlob(path)\` reads a file as a Blob)`,
     };
+  const route = requestBodyField(value, context);
+  if (route)
+    return {
+      reason: `\`${quoted(context.source(node), 40)}\` comes from \`${route}\`, the request's parsed fields (JSON or form text), never a file's bytes, so the legacy form sent that text as the video and this upload never worked: if it is the video's URL, send the inbox init with source_info { source: 'PULL_FROM_URL', video_url } (a domain verified for the app) and no PUT; if a file is uploaded to this route, read it with a multipart parser (multer's \`req.file.buffer\`) and pass those bytes to the Content Posting upload`,
+    };
   return {
     reason: `cannot tell whether \`${quoted(context.source(node), 40)}\` is bytes, a Blob or a stream; pass its bytes or a Blob to the Content Posting upload`,
   };
+}
+
+/** `const { videoFile } = req.body`, `req.body.video`: a field of a route's parsed body, named as written (`req.body`). */
+function requestBodyField(value: Node, context: CodemodContext): string | undefined {
+  let holder: Node | undefined;
+  if (value.type === 'Identifier') {
+    const binding = context.index.resolve(value);
+    if (binding?.init && binding.path.length > 0 && binding.assignments.length === 0) holder = unwrap(binding.init);
+  } else if (isMember(value)) holder = unwrap(value.object);
+  if (!holder || !isMember(holder) || memberName(holder) !== 'body') return undefined;
+  const owner = unwrap(holder.object);
+  const named = owner.type === 'Identifier' ? owner.name : isMember(owner) ? memberName(owner) : undefined;
+  return /^(?:req|request)$/.test(String(named)) ? context.source(holder) : undefined;
 }
 
 /**

@@ -171,7 +171,7 @@ function v2CallOf(path: string): string | undefined {
 }
 
 /** Where a v2 path put on the retired v1 host belongs: its endpoint on the v2 host, or none the contract names. */
-export function v2Advice(path: string): string {
+export function v2Advice(path: string, earlierUpload?: string): string {
   const call = v2CallOf(path);
   if (call) return `the v2 API is on https://open.tiktokapis.com: ${call}`;
   // `/v2/research/video/query/`: the Research API's own path, only on the wrong host.
@@ -179,6 +179,9 @@ export function v2Advice(path: string): string {
   if (research && RESEARCH_PATH.test(research[1])) return `its successor is ${researchSuccessor(research[1])}`;
   const none = `the v2 API is on https://open.tiktokapis.com, and ${path.replaceAll(HOLE, '…')} is none of its endpoints either`;
   if (V2_STEP_AFTER_UPLOAD.test(path)) return `${none}: ${imaginedStepAdvice('/video/publish/')!}`;
+  // `{ video_id, post_info }` to `/v2/post/video/`: it publishes an upload made before.
+  if (earlierUpload && !/init/.test(path))
+    return `${none}: it sends \`${earlierUpload}\`, the id of an upload made before, so it is a publish step: ${imaginedStepAdvice('/video/publish/')!}`;
   // `/v2/video/data/`, `/v2/video/stats/`: a video's data, which the video query answers by id.
   if (/^\/v2\/videos?\//.test(path) && !/upload|publish|init/.test(path))
     return `${none}: port the call to the one it means (a video's fields, counts among them, come from POST ${V2_VIDEO_QUERY_URL}?fields=… with {"filters":{"video_ids":[…]}}, at most 20 ids, answered as data.videos)`;

@@ -62,7 +62,7 @@ export function findEndpoints(
   const consumed = new Set<Node>();
   for (const request of requests) {
     for (const node of request.trace) consumed.add(node);
-    if (isEndpointFinding(request.match.kind)) findings.push(endpointFinding(request.match, request.call, 'request'));
+    if (isEndpointFinding(request.match.kind)) findings.push(endpointFinding(request.match, request.call, 'request', index));
   }
   for (const root of compositions) {
     if (consumed.has(root.node) && !isExported(root.node, index)) continue;
@@ -192,7 +192,7 @@ function bodyKeysSentBeside(index: ModuleIndex, path: Node): string[] {
 }
 
 /** The object a call sends as JSON: axios's second argument, or what fetch's `body: JSON.stringify(…)` holds. */
-function jsonObjectSent(call: Node): Node | undefined {
+function jsonObjectSent(call: Node, index?: ModuleIndex): Node | undefined {
   const second = call.arguments[1] && unwrap(call.arguments[1]);
   if (second?.type !== 'ObjectExpression') return undefined;
   const bodyProperty = (second.properties as Node[]).find((property) => keyName(property) === 'body');
@@ -201,12 +201,20 @@ function jsonObjectSent(call: Node): Node | undefined {
     stringified && isCall(stringified) && calleeName(stringified) === 'stringify' && stringified.arguments[0]
       ? unwrap(stringified.arguments[0])
       : second;
-  return json.type === 'ObjectExpression' ? json : undefined;
+  // `JSON.stringify(publishData)`: the object a `const` above holds.
+  const binding = json.type === 'Identifier' && index ? index.resolve(json) : undefined;
+  const held = binding?.kind === 'const' && binding.path.length === 0 && binding.init ? unwrap(binding.init) : json;
+  return held.type === 'ObjectExpression' ? held : undefined;
 }
 
 /** The body's key that names an earlier upload's id (`video_id`): the request publishes that upload. */
 function earlierUploadKeySent(index: ModuleIndex, path: Node): string | undefined {
   const keys = bodyKeysSentBeside(index, path);
+  return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
+}
+
+function earlierUploadKeyOf(json: Node | undefined): string | undefined {
+  const keys = json ? (json.properties as Node[]).flatMap((property) => keyName(property) ?? []) : [];
   return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
 }
 
@@ -230,7 +238,7 @@ export function isLegacyRequestFinding(finding: Pick<RawFinding, 'ruleId' | 'mes
   );
 }
 
-function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'): RawFinding {
+function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url', index?: ModuleIndex): RawFinding {
   const spelled = `https://${match.host}${match.path.replaceAll(HOLE, '…')}`;
   switch (match.kind) {
     case 'legacy-upload':
@@ -272,7 +280,11 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url'):
         ruleId: 'no-unmapped-legacy-endpoint',
         messageId: 'v2PathOnLegacyHost',
         node,
-        data: { legacy: spelled, advice: v2Advice(match.path) },
+        // `{ video_id, post_info }` sent after an upload: a publish step, which no API has.
+        data: {
+          legacy: spelled,
+          advice: v2Advice(match.path, index && isCall(node) ? earlierUploadKeyOf(jsonObjectSent(node, index)) : undefined),
+        },
       };
     case 'share-path-on-new-host':
       // The upload's own path, or another of the Share Video API's (its status), put on the new host.

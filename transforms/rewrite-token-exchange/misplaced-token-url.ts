@@ -8,7 +8,7 @@ import { staticString, unwrap } from '../../src/detect/ast.js';
 import type { TikTokRequest } from '../../src/detect/requests.js';
 import { requestParams } from '../../src/codemod/request-params.js';
 import { v1RequestParts } from '../../src/codemod/v1-request.js';
-import { meansV2Token } from '../../src/detect/classify-url.js';
+import { isPathOf, meansV2Token } from '../../src/detect/classify-url.js';
 import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
 import { v2TokenJsonBody } from '../../src/detect/v2-token-json-body.js';
 import { flatReadEdit } from './flat-read-edit.js';
@@ -36,7 +36,7 @@ function sentFields(context: CodemodContext, request: TikTokRequest): Map<string
 /**
  * `fetch('https://open-api.tiktok.com/oauth/token/', { body: new URLSearchParams({ client_key, …,
  * grant_type }) })`: the v2 token call written on the retired host under the path OAuth servers use,
- * which that host never served. When it sends its grant's fields, its URL, written in the call,
+ * or under v2's own path, which that host never served. When it sends its grant's fields, its URL, written in the call,
  * becomes the v2 token endpoint, and what it kept of v1's habits goes with it: a JSON body is sent as
  * a form, reads under v1's `data` level read the flat answer. It keeps its TODO when it cannot work or
  * be told whole: a URL held elsewhere (a constant, a record) that others may read, a grant without
@@ -44,7 +44,9 @@ function sentFields(context: CodemodContext, request: TikTokRequest): Map<string
  */
 export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: readonly TokenGrant[]): void {
   for (const request of context.requests) {
-    if (!meansV2Token(request.match) || methodOf(request) !== 'POST') continue;
+    // Also v2's own path on the retired host (`${legacyBase}/v2/oauth/token/`): the same call, on the wrong host.
+    const v2Path = request.match.kind === 'v2-path-on-legacy-host' && isPathOf(V2_TOKEN_URL, request.match.path);
+    if ((!meansV2Token(request.match) && !v2Path) || methodOf(request) !== 'POST') continue;
     // v2 refuses a grant without its fields (a refresh without the secret, as v1 took it): left to a person.
     const sent = sentFields(context, request);
     const grant = sent && grants.find((candidate) => candidate.grantType !== undefined && sent.get('grant_type') === candidate.grantType);
@@ -53,7 +55,9 @@ export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: reado
     // What it kept of v1's habits moves with it, every read told before the first edit.
     const reads = v1HabitReads(context.index, request).map((read) => flatReadEdit(context, read));
     if (reads.some((read) => read === undefined)) continue;
-    const findings = findingsOfRequest(context, request).filter((finding) => finding.messageId === 'successor');
+    const findings = findingsOfRequest(context, request).filter(
+      (finding) => finding.messageId === (v2Path ? 'v2PathOnLegacyHost' : 'successor'),
+    );
     if (findings.length === 0 || context.unhandled((finding) => findings.includes(finding)).length === 0) continue;
     const url = unwrap(request.urlArgument);
     const written = url.type === 'TemplateLiteral' || staticString(url) !== undefined;
