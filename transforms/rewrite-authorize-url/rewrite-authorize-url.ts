@@ -4,6 +4,7 @@ import { oneLine } from '../../src/codemod/todo.js';
 import {
   calleeName,
   contains,
+  isCall,
   isIdentifier,
   keyName,
   objectProperties,
@@ -201,6 +202,9 @@ function currentPageRedirect(context: CodemodContext, found: Node): string | und
 
 function unusableRedirect(context: CodemodContext, found: Node): string | undefined {
   const redirect = redirectOf(context, found);
+  // `const redirectUri = encodeURIComponent('http://localhost:3000/callback')`: a literal, encoded.
+  const encoded = redirect?.value === HOLE ? encodedLiteral(context, redirect.piece?.node) : undefined;
+  if (encoded !== undefined) return /^http:\/\//i.test(encoded) || TIKTOK_OWN_PAGE.test(encoded) ? encoded : undefined;
   if (!redirect || redirect.value.includes(HOLE)) return undefined;
   // `process.env.CALLBACK_URL || 'http://localhost:4000/…'`: the literal is a fallback for development,
   // and what a deployment sends is not in the code.
@@ -213,6 +217,15 @@ function unusableRedirect(context: CodemodContext, found: Node): string | undefi
     return undefined;
   }
   return /^http:\/\//i.test(decoded) || TIKTOK_OWN_PAGE.test(decoded) ? decoded : undefined;
+}
+
+/** The text `encodeURIComponent('…')` encodes, where the hole is that call (or a `const` holding it). */
+function encodedLiteral(context: CodemodContext, hole: Node | undefined): string | undefined {
+  const value = hole && unwrap(context.folder.valueNode(hole) ?? hole);
+  if (!value || !isCall(value) || !isIdentifier(value.callee, 'encodeURIComponent') || !value.arguments[0]) return undefined;
+  // Only a literal, or a name that holds one: `env || 'http://localhost…'` is a development fallback.
+  const argument = unwrap(value.arguments[0]);
+  return staticString(argument.type === 'Identifier' ? (context.folder.valueNode(argument) ?? argument) : argument);
 }
 
 /**

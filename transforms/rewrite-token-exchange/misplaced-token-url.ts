@@ -53,7 +53,8 @@ export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: reado
     if (!grant || ![...grant.required, ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : [])].every((key) => sent.has(key)))
       continue;
     // What it kept of v1's habits moves with it, every read told before the first edit.
-    const reads = v1HabitReads(context.index, request).map((read) => flatReadEdit(context, read));
+    const habits = v1HabitReads(context.index, request);
+    const reads = habits.map((read) => flatReadEdit(context, read));
     if (reads.some((read) => read === undefined)) continue;
     const findings = findingsOfRequest(context, request).filter(
       (finding) => finding.messageId === (v2Path ? 'v2PathOnLegacyHost' : 'successor'),
@@ -72,5 +73,9 @@ export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: reado
     removeDeadBindings(context, url);
     for (const finding of findings)
       context.record(finding, 'rewritten', `now POST ${V2_TOKEN_URL}, the v2 token endpoint its fields were written for`);
+    // A v2 path's call had its v1 reads reported on their own (`data.data.access_token`): read flat now.
+    const nodes = new Set(habits.map((read) => read.node));
+    for (const finding of context.unhandled((each) => each.messageId.startsWith('v2TokenAnswer') && nodes.has(each.node)))
+      context.record(finding, 'rewritten', reads[habits.findIndex((read) => read.node === finding.node)]?.message);
   }
 }

@@ -1,5 +1,6 @@
 import { handedOnWithoutToken, shownOnRedirectPage } from './redirect-page-answer.js';
 import { callersV1Reads } from './callers-v1-reads.js';
+import { calleeV1Reads } from './callee-v1-reads.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
 import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
@@ -601,6 +602,8 @@ function environmentName(context: CodemodContext, param: ParamValue | undefined)
  * (`Promise<TikTokAuthResponse>`) is where that shape is written down.
  */
 function handedOnClause(context: CodemodContext, request: TikTokRequest, handedOn: Node): string {
+  const callee = calleeV1Reads(context, handedOn);
+  if (callee) return callee;
   const flat = readsTokenFlat(context, request);
   // A type of this module's own gets a TODO of its own, where it is declared.
   const declared = declaredReturnType(context, handedOn);
