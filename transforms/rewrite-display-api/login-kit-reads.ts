@@ -1,4 +1,4 @@
-import { LOGIN_KIT_USER_FIELDS, V2_USER_FIELDS } from '../../src/contract/index.js';
+import { LOGIN_KIT_USER_FIELDS, NEAREST_V2_FIELD, V2_USER_FIELDS } from '../../src/contract/index.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
@@ -58,7 +58,7 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   const unknown = [...new Set(reads.flatMap((read) => ('unknown' in read ? [read.unknown] : [])))];
   if (unknown.length > 0)
     return {
-      reason: `it reads ${unknown.map((field) => `\`${field}\``).join(', ')} of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers`,
+      reason: `it reads ${unknown.map((field) => `\`${field}\``).join(', ')} of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers${nearestNamed(unknown)}`,
       unknown,
       partial: partialPlan(reads),
     };
@@ -310,4 +310,10 @@ function isLogged(context: CodemodContext, node: Node): boolean {
 function underUser(context: CodemodContext, level: Node): void {
   const node = unwrap(level);
   context.pathOf(level).replace(context.j.template.expression([`${context.source(node)}${level.optional ? '?.' : '.'}user`]));
+}
+
+/** `; v2's nearest: \`display_name\` for \`nickname\``: the v2 field a person likely meant, for each that has one. */
+function nearestNamed(fields: readonly string[]): string {
+  const named = fields.filter((field) => NEAREST_V2_FIELD[field]).map((field) => `\`${NEAREST_V2_FIELD[field]}\` for \`${field}\``);
+  return named.length > 0 ? ` (v2's nearest: ${named.join(', ')}, under data.user)` : '';
 }
