@@ -1,6 +1,7 @@
 import { LEGACY_UPLOAD } from '../contract/index.js';
 import { calleeName, findProperty, staticString, unwrap, type Node } from '../detect/ast.js';
 import { formFieldCalls, type TikTokRequest } from '../detect/requests.js';
+import { namesVideo } from '../detect/form-data-video.js';
 import type { CodemodContext } from './context.js';
 
 const FIELD = LEGACY_UPLOAD.videoField;
@@ -35,6 +36,6 @@ export function videoPartOf(body: Node, context: CodemodContext): VideoPart | un
       ? { value: value.value, options: findProperty(part, 'options')?.value, property }
       : { value: property.value, options: undefined, property };
   }
-  const append = formFieldCalls(unwrap(body), context.index).find((call) => staticString(call.arguments[0]) === FIELD);
+  const append = formFieldCalls(unwrap(body), context.index).find((call) => namesVideo(context.folder, call.arguments[0]));
   return append && { value: append.arguments[1], options: append.arguments[2] };
 }

@@ -6,6 +6,7 @@ import { CODEMOD_HINT } from './rule-catalog.js';
 import { handBuiltMultipart, type HandBuiltPart } from './hand-built-multipart.js';
 import { formFieldCalls, requestBodies, type TikTokRequest } from './requests.js';
 import type { ValueFolder } from './static-value.js';
+import { foldedText } from './folded.js';
 
 const FIELD = LEGACY_UPLOAD.videoField;
 /** Where the field is the legacy `video` itself. */
@@ -23,10 +24,7 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
     if (request.match.kind !== 'legacy-upload') continue;
     for (const part of handBuiltMultipart(request, index) ?? []) if (part.file) sites.set(part.node, part);
     for (const chained of request.chain) {
-      if (
-        (calleeName(chained) === 'attach' || calleeName(chained) === 'field') &&
-        staticString(unwrap(chained.arguments[0] ?? { type: 'x' })) === FIELD
-      )
+      if ((calleeName(chained) === 'attach' || calleeName(chained) === 'field') && namesVideo(folder, chained.arguments[0]))
         sites.set(unwrap(chained.callee).property, VIDEO);
     }
     for (const body of requestBodies(request, index)) {
@@ -37,7 +35,7 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
       // `body: new FormData().append('video', clip)`: the field, though append() hands back undefined.
       if (videoAppendedAsBody(variable)) sites.set(variable, VIDEO);
       for (const append of formFieldCalls(variable, index)) {
-        if (staticString(unwrap(append.arguments[0] ?? { type: 'x' })) === FIELD) sites.set(append, VIDEO);
+        if (namesVideo(folder, append.arguments[0])) sites.set(append, VIDEO);
       }
     }
   }
@@ -48,6 +46,13 @@ export function findFormDataVideo(index: ModuleIndex, folder: ValueFolder, reque
     ...(range ? { range } : {}),
     data: { field: name, hint: CODEMOD_HINT },
   }));
+}
+
+/** `'video'`, or a constant that holds it (`FORM_KEYS.VIDEO`, imported or the module's own). */
+export function namesVideo(folder: ValueFolder, name: Node | undefined): boolean {
+  if (!name) return false;
+  const written = staticString(unwrap(name));
+  return written !== undefined ? written === FIELD : foldedText(folder.fold(name)) === FIELD;
 }
 
 /** The video of `new FormData().append('video', x)` handed over as the body itself. */
