@@ -161,6 +161,7 @@ export function findResponseFields(
     // `share_id` read from what a Content Posting request other than the inbox init answers (the status
     // fetch, a publish step of the app's own making): no Content Posting answer has it.
     ...contentPostingShareIds(index, requests),
+    ...initVideoIds(index, requests),
     // `await tiktokApp.uploadVideo({ … })` of a package: the Share Video answer's id, read from its upload.
     ...(libraryCalls.size === 0
       ? []
@@ -241,6 +242,22 @@ function contentPostingShareIds(index: ModuleIndex, requests: readonly TikTokReq
       source: postIdSource(request.match.path),
     })).map((finding) => ({ ...finding, severity: 'warning' as const })),
   );
+}
+
+/** A Content Posting init's path: the inbox's, Direct Post's, a photo post's. */
+const INIT_PATH = /^\/v2\/post\/publish\/(?:inbox\/video|video|content)\/init\/?$/;
+
+/** `const { upload_url, video_id } = init.data`: an id no init answers (it answers publish_id); the inbox's is a legacy answer's kin, read above. */
+function initVideoIds(index: ModuleIndex, requests: readonly TikTokRequest[]): RawFinding[] {
+  return requests
+    .filter((request) => request.match.kind === 'content-posting' && INIT_PATH.test(request.match.path) && !isInboxInit(request))
+    .flatMap((request) =>
+      fieldReads(index, responseTaint(index, [request]), ['video_id'], () => ({
+        messageId: 'initVideoId',
+        replacement: `POST ${request.match.path}`,
+      })),
+    )
+    .map((finding) => ({ ...finding, severity: 'warning' as const }));
 }
 
 const UPLOAD_METHOD = /upload|share|post|publish/i;
