@@ -2,16 +2,10 @@ import type { CodemodContext } from './context.js';
 import { todoStatement } from './todo.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 import type { Node } from '../detect/ast.js';
+import { linksTo } from '../detect/post-link.js';
 
 /** Where a post's own id comes from, which neither the Share Video nor the init's answer holds. */
 export const POST_ID_LATER = 'post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch)';
-
-/**
- * A link to a post on TikTok's site, `https://www.tiktok.com/@user/video/<id>`, its short form
- * `https://www.tiktok.com/t/<id>/`, or one that puts the id where the user goes (`https://tiktok.com/@${id}`),
- * which opened nothing either.
- */
-const POST_LINK = /tiktok\.com\/(?:@(?:[^/]*\/video\/)?|t\/)$/;
 
 /**
  * The `share_id` reads that build a link to the post (`…tiktok.com/@${user}/video/${body.data.share_id}`),
@@ -44,17 +38,6 @@ export function postLinkOf(context: CodemodContext, finding: RawFinding): Node |
     inner = ancestor;
   }
   return undefined;
-}
-
-/** Whether a template builds a post's link with the expression as its id. */
-function linksTo(template: Node, expression: Node): boolean {
-  const at = (template.expressions as Node[]).findIndex((each) => each === expression);
-  // The text up to the read, placeholders as `x`: `https://www.tiktok.com/@x/video/`.
-  const before = (template.quasis as Node[])
-    .slice(0, at + 1)
-    .map((quasi) => quasi.value.cooked ?? '')
-    .join('x');
-  return at >= 0 && POST_LINK.test(before);
 }
 
 /** The first template among a name's references that builds a post's link with it. */

@@ -1,4 +1,5 @@
 import type { Node } from './ast.js';
+import { findPostLinksFromPublishId } from './post-link.js';
 import { markDeclinedSites } from './declined-sites.js';
 import { findEndpoints, findUrlCompositions } from './endpoints.js';
 import { keepsLegacyEvents } from './other-kits.js';
@@ -122,6 +123,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findTokenFieldsInQuery(index, folder, owners, requests),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),
+    ...findPostLinksFromPublishId(index, text),
   ];
   // A site under the codemod's own TODO is the person's now: its findings say so.
   const findings = markDeclinedSites(found, index, text);

@@ -121,6 +121,8 @@ export const RULES = {
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: {{source}}',
+      postLinkFromPublishId:
+        "this link to a post is built from a `publish_id`, which names an upload, not a post: the link opens no video; a public post's id arrives later, as post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch): build the link from that, or keep the upload's id alone",
       initVideoId:
         "`{{legacy}}` is read from the answer of the Content Posting init ({{replacement}}), which never sends it, so it is always undefined: the init answers data.publish_id, the upload's id (the one the status fetch takes); a public post's id arrives later, as post_id of the post.publish.publicly_available webhook",
       unknownPostingPathShareId:
