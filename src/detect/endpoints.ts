@@ -1,5 +1,6 @@
 import {
   DIRECT_POST_INIT_URL,
+  PUBLISH_SCOPE,
   INBOX_VIDEO_INIT,
   LEGACY_API_HOSTS,
   LEGACY_UPLOAD,
@@ -213,6 +214,19 @@ function earlierUploadKeySent(index: ModuleIndex, path: Node): string | undefine
   return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
 }
 
+/** The key of a video's URL in the JSON body a call sends, when the body names no earlier upload's id. */
+function videoUrlAlone(call: Node, index: ModuleIndex | undefined): string | undefined {
+  const json = isCall(call) ? jsonObjectSent(call, index) : undefined;
+  const keys = json ? (json.properties as Node[]).flatMap((property) => keyName(property) ?? []) : [];
+  return keys.some((key) => (EARLIER_UPLOAD_IDS as readonly string[]).includes(key))
+    ? undefined
+    : keys.find((key) => VIDEO_URL_KEY.test(key));
+}
+
+function publishFromUrlAdvice(key: string): string {
+  return `it sends the video itself (\`${key}\`) and no earlier upload's id, so it is the upload, not a step after one: send POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer <token> and { source_info: { source: 'PULL_FROM_URL', video_url } } (a URL on a domain verified for the app), which answers data.publish_id; a caption or privacy it sends goes only with Direct Post (POST ${DIRECT_POST_INIT_URL}, post_info beside the same source_info, scope ${PUBLISH_SCOPE})`;
+}
+
 function earlierUploadKeyOf(json: Node | undefined): string | undefined {
   const keys = json ? (json.properties as Node[]).flatMap((property) => keyName(property) ?? []) : [];
   return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
@@ -336,7 +350,13 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url', 
       const imagined = imaginedStepAdvice(match.path);
       // `{ title, description }` and nothing of a video: a text post, not a publish of an upload.
       const text = imagined === PUBLISH_STEP_ADVICE ? textAloneKeys(node) : undefined;
-      const advice = text ? `its body sends ${namedList(text)} and no video: ${TEXT_POST_ADVICE}` : imagined;
+      // `{ video_url, text }` and no earlier upload's id: the one call that posts the video, not a step after an upload.
+      const urlKey = imagined === PUBLISH_STEP_ADVICE && !text ? videoUrlAlone(node, index) : undefined;
+      const advice = text
+        ? `its body sends ${namedList(text)} and no video: ${TEXT_POST_ADVICE}`
+        : urlKey
+          ? publishFromUrlAdvice(urlKey)
+          : imagined;
       if (advice) return { ruleId: 'no-unmapped-legacy-endpoint', messageId: 'imaginedStep', node, data: { legacy: spelled, advice } };
       const gone = withoutSuccessorAdvice(match.path);
       return gone

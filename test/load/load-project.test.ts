@@ -26,7 +26,8 @@ describe('loadProject', () => {
       ['config.ts', false],
       ['importer.ts', true],
     ]);
-    expect(project.texts.map(({ path }) => path)).toEqual(['notes.md']);
+    // A module that does not parse is still scanned as text, and named among the errors.
+    expect(project.texts.map(({ path }) => path).sort()).toEqual(['broken.ts', 'notes.md']);
     expect(project.errors.map(({ file }) => file)).toEqual(['binary.js', 'broken.ts']);
     expect(project.analyzed).toBe(4);
     expect([...project.exportsByFile.keys()]).toEqual([join(root, 'config.ts')]);

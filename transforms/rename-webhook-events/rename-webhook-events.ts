@@ -11,6 +11,7 @@ import { hasNewTwin, isAppRecordLabel, isLookupEntry } from '../../src/detect/ev
 import type { CodemodContext } from '../../src/codemod/context.js';
 import {
   calleeName,
+  descendants,
   isCall,
   isMember,
   isStringLiteral,
@@ -126,7 +127,12 @@ export function renameWebhookEvents(context: CodemodContext): void {
       context.notes.add(NEVER_SENT_RENAMED_NOTE);
       renamedNames.set(legacy, named.event);
       renamed++;
-    } else context.defer(finding, named?.reason ?? neverSentAdvice(context, finding.node!, legacy, finding.data.replacement));
+    } else
+      context.defer(
+        finding,
+        named?.reason ??
+          `${neverSentAdvice(context, finding.node!, legacy, finding.data.replacement)}${statusReadClause(context, finding.node!)}`,
+      );
   }
   // The content's fields follow the events, or stay with them: a handler whose events are left to
   // a person still receives legacy payloads.
@@ -336,6 +342,34 @@ function eventLike(root: Node, context: CodemodContext): boolean {
     return binding.declaration.computed === true;
   const property = context.index.parent(binding.declaration);
   return !!property && (property.type === 'ObjectProperty' || property.type === 'Property') && property.computed === true;
+}
+
+/**
+ * `if (event === 'post.publish.status') { const status = content.status; … }`: the code under the
+ * name TikTok never sent tells the outcome by a `status` no post.publish.* content carries; moved to
+ * a real event as it is, every post would read as failed. The clause says so, with the read.
+ */
+function statusReadClause(context: CodemodContext, literal: Node): string {
+  const guarded = guardedBy(context, literal);
+  const read = guarded
+    ?.flatMap((statement) => [...descendants(statement)])
+    .find((node) => isMember(node) && memberName(node) === 'status' && unwrap(node.object).type === 'Identifier');
+  return read
+    ? `; if it is moved, its \`${context.source(read)}\` is undefined, as no post.publish.* content carries a status: the event's name is the outcome (post.publish.complete a success, post.publish.failed a failure, its reason in content.reason)`
+    : '';
+}
+
+/** The statements a name guards: an `if`'s branch whose test compares with it, or a `case`'s. */
+function guardedBy(context: CodemodContext, literal: Node): Node[] | undefined {
+  const parent = context.index.parent(literal);
+  if (parent?.type === 'SwitchCase') return parent.consequent as Node[];
+  let test = parent;
+  while (test && ['BinaryExpression', 'LogicalExpression'].includes(test.type)) {
+    const holder = context.index.parent(test);
+    if (holder?.type === 'IfStatement' && holder.test === test) return [holder.consequent];
+    test = holder;
+  }
+  return undefined;
 }
 
 /**
