@@ -188,7 +188,11 @@ function findRelativeUploadPaths(index: ModuleIndex, folder: ValueFolder, consum
 function bodyKeysSentBeside(index: ModuleIndex, path: Node): string[] {
   const call = index.parent(path);
   if (!call || !isCall(call) || call.arguments[0] !== path) return [];
-  const json = jsonObjectSent(call);
+  return jsonKeys(jsonObjectSent(call));
+}
+
+/** The keys an object literal sent as JSON names (none for no object). */
+function jsonKeys(json: Node | undefined): string[] {
   return json ? (json.properties as Node[]).flatMap((property) => keyName(property) ?? []) : [];
 }
 
@@ -210,26 +214,21 @@ function jsonObjectSent(call: Node, index?: ModuleIndex): Node | undefined {
 
 /** The body's key that names an earlier upload's id (`video_id`): the request publishes that upload. */
 function earlierUploadKeySent(index: ModuleIndex, path: Node): string | undefined {
-  const keys = bodyKeysSentBeside(index, path);
+  return earlierUploadKeyIn(bodyKeysSentBeside(index, path));
+}
+
+function earlierUploadKeyIn(keys: readonly string[]): string | undefined {
   return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
 }
 
 /** The key of a video's URL in the JSON body a call sends, when the body names no earlier upload's id. */
 function videoUrlAlone(call: Node, index: ModuleIndex | undefined): string | undefined {
-  const json = isCall(call) ? jsonObjectSent(call, index) : undefined;
-  const keys = json ? (json.properties as Node[]).flatMap((property) => keyName(property) ?? []) : [];
-  return keys.some((key) => (EARLIER_UPLOAD_IDS as readonly string[]).includes(key))
-    ? undefined
-    : keys.find((key) => VIDEO_URL_KEY.test(key));
+  const keys = jsonKeys(isCall(call) ? jsonObjectSent(call, index) : undefined);
+  return earlierUploadKeyIn(keys) ? undefined : keys.find((key) => VIDEO_URL_KEY.test(key));
 }
 
 function publishFromUrlAdvice(key: string): string {
   return `it sends the video itself (\`${key}\`) and no earlier upload's id, so it is the upload, not a step after one: send POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer <token> and { source_info: { source: 'PULL_FROM_URL', video_url } } (a URL on a domain verified for the app), which answers data.publish_id; a caption or privacy it sends goes only with Direct Post (POST ${DIRECT_POST_INIT_URL}, post_info beside the same source_info, scope ${PUBLISH_SCOPE})`;
-}
-
-function earlierUploadKeyOf(json: Node | undefined): string | undefined {
-  const keys = json ? (json.properties as Node[]).flatMap((property) => keyName(property) ?? []) : [];
-  return EARLIER_UPLOAD_IDS.find((key) => keys.includes(key));
 }
 
 /** A key of a video's URL (`videoUrl`, `video_url`, `mediaUrl`): the body names where the video is, not its bytes. */
@@ -297,7 +296,7 @@ function endpointFinding(match: UrlMatch, node: Node, usage: 'request' | 'url', 
         // `{ video_id, post_info }` sent after an upload: a publish step, which no API has.
         data: {
           legacy: spelled,
-          advice: v2Advice(match.path, index && isCall(node) ? earlierUploadKeyOf(jsonObjectSent(node, index)) : undefined),
+          advice: v2Advice(match.path, index && isCall(node) ? earlierUploadKeyIn(jsonKeys(jsonObjectSent(node, index))) : undefined),
         },
       };
     case 'share-path-on-new-host':

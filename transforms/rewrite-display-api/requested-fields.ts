@@ -47,10 +47,7 @@ export function requestedFields(
  */
 export function fieldsReadUnder(context: CodemodContext, taint: Taint, level: string): Set<string> | undefined {
   const names = new Set<string>();
-  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
-    if (memberName(member) !== level) continue;
-    const data = unwrap(member.object);
-    if (!isMember(data) || memberName(data) !== 'data' || !taint.has(data.object)) continue;
+  for (const member of levelReads(context, taint, level)) {
     const read = level === LIST_LEVEL ? elementFieldsRead(context, member) : fieldsRead(context, member);
     if (!read) return undefined;
     for (const name of read) names.add(name);
@@ -67,13 +64,9 @@ export function singleVideoReads(
   context: CodemodContext,
   request: TikTokRequest,
 ): { names: string[]; edits: (() => void)[] } | { reason: string } | undefined {
-  const taint = responseTaint(context.index, [request]);
   const names = new Set<string>();
   const edits: (() => void)[] = [];
-  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
-    const data = unwrap(member.object);
-    if (memberName(member) !== 'video' || member.computed || !isMember(data) || memberName(data) !== 'data' || !taint.has(data.object))
-      continue;
+  for (const member of levelReads(context, responseTaint(context.index, [request]), 'video')) {
     const read = fieldsRead(context, member);
     if (!read)
       return {
@@ -89,6 +82,14 @@ export function singleVideoReads(
   if (edits.length === 0) return undefined;
   if (names.size === 0) return { reason: 'neither a `fields` list nor a read of the video it asks for says which fields it needs' };
   return { names: [...names], edits };
+}
+
+/** The reads `<answer>.data.<level>` (`body.data.user`, `res.data.data?.videos`), the answer being what `taint` follows. */
+function levelReads(context: CodemodContext, taint: Taint, level: string): Node[] {
+  return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter((member) => {
+    const data = unwrap(member.object);
+    return memberName(member) === level && isMember(data) && memberName(data) === 'data' && taint.has(data.object);
+  });
 }
 
 /** The video list's answer: `data.videos`, read a video at a time. */

@@ -54,7 +54,7 @@ import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
 import { isV2TokenCall } from '../../src/detect/v2-token-json-body.js';
 import { namedList, readersOfRecordKey } from '../../src/detect/record-key-readers.js';
 import { sharedSenderOf } from '../../src/detect/shared-sender.js';
-import { sendersOfRecordEntry, sendsV2TokenForm } from './shared-sender-form.js';
+import { namesSentIn, sendersOfRecordEntry, sendsV2TokenForm } from './shared-sender-form.js';
 
 const TOKENS_NOTE =
   'The TikTok token calls now use v2 OAuth: TikTok does not promise that tokens the app stored from v1 work on the v2 API or refresh at the v2 token endpoint (API-CONTRACT §2.9: unknown); clear them or mark them expired, so that each user goes through the v2 authorize page once';
@@ -333,11 +333,9 @@ function answerRead(grant: Grant, reads: string, checks: string): string {
  */
 function explainSharedSender(context: CodemodContext, finding: RawFinding, grant: Grant, call: Node): void {
   const label = callLabel((node) => context.source(node), call);
-  const keys = new Set<string>();
   const fn = context.index.functionOf(call);
-  for (const object of context.index.ofType('ObjectExpression'))
-    if (context.index.functionOf(object) === fn)
-      for (const property of object.properties as Node[]) if (property.key) keys.add(keyName(property) ?? '');
+  // The names its bodies send: object keys, `params.client_key = …`, `form.append('code', …)`.
+  const keys = fn ? namesSentIn(context, fn) : new Set<string>();
   const clientKey = keys.has('client_id') && !keys.has('client_key') ? ' (client_key in place of the client_id it sends)' : '';
   // v2 takes the app's secret with every grant, where v1's refresh went without it.
   const secret =

@@ -111,7 +111,7 @@ function propertyValue(object: Node, name: string | RegExp): Node | undefined {
  * What the function's bodies name: object keys, `params.client_key = …`, `form.append('code', …)`,
  * and each string value given as `=value` (the grant's type).
  */
-function namesSentIn(context: CodemodContext, fn: Node): Set<string> {
+export function namesSentIn(context: CodemodContext, fn: Node): Set<string> {
   const names = new Set<string>();
   const own = (node: Node): boolean => context.index.functionOf(node) === fn;
   for (const object of context.index.ofType('ObjectExpression'))
