@@ -21,6 +21,11 @@ export interface TokenGrant {
   readonly required: readonly string[];
 }
 
+/** What v2 refuses a grant without: its required fields, and an exchange's `redirect_uri` (§2.8). */
+export function requiredFields(grant: TokenGrant): string[] {
+  return [...grant.required, ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : [])];
+}
+
 /**
  * The fields a call sends, read as the v1 token rewrite reads them (a JSON or form body, appended
  * fields), with the grant type's literal; undefined when they cannot be read here.
@@ -50,8 +55,7 @@ export function rewriteMisplacedTokenUrls(context: CodemodContext, grants: reado
     // v2 refuses a grant without its fields (a refresh without the secret, as v1 took it): left to a person.
     const sent = sentFields(context, request);
     const grant = sent && grants.find((candidate) => candidate.grantType !== undefined && sent.get('grant_type') === candidate.grantType);
-    if (!grant || ![...grant.required, ...(grant.grantType === 'authorization_code' ? ['redirect_uri'] : [])].every((key) => sent.has(key)))
-      continue;
+    if (!grant || !requiredFields(grant).every((key) => sent.has(key))) continue;
     // What it kept of v1's habits moves with it, every read told before the first edit.
     const habits = v1HabitReads(context.index, request);
     const reads = habits.map((read) => flatReadEdit(context, read));

@@ -48,7 +48,7 @@ import { TOKEN_STORE_TODO, tokenStoreCall } from './token-store.js';
 import { TOKEN_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { postForm, sendAsForm, sendQueryAsForm } from './v2-token-form.js';
 import { repointRecordUrlsBesideRewritten } from '../../src/codemod/record-url-beside-request.js';
-import { rewriteMisplacedTokenUrls } from './misplaced-token-url.js';
+import { requiredFields, rewriteMisplacedTokenUrls } from './misplaced-token-url.js';
 import { flatReadEdit } from './flat-read-edit.js';
 import { v1HabitReads } from '../../src/detect/v2-token-answer-reads.js';
 import { isV2TokenCall } from '../../src/detect/v2-token-json-body.js';
@@ -265,17 +265,7 @@ function repointForReadySenders(context: CodemodContext, finding: RawFinding, gr
   const literal = finding.node!;
   if (!grant.grantType || staticString(literal) === undefined) return false;
   const calls = shared ? [shared] : sendersOfRecordEntry(context, literal);
-  if (
-    !calls?.every((call) =>
-      sendsV2TokenForm(
-        context,
-        call,
-        sentFields(grant).map((field) => field.replace(/=.*/, '')),
-        grant.grantType!,
-      ),
-    )
-  )
-    return false;
+  if (!calls?.every((call) => sendsV2TokenForm(context, call, [...requiredFields(grant), 'grant_type'], grant.grantType!))) return false;
   replaceLiteral(context, literal, grant.url);
   const labels = calls.map((call) => `\`${callLabel((node) => context.source(node), call)}\``);
   context.record(
