@@ -24,6 +24,9 @@ export type Transform = (context: CodemodContext) => void;
  * that very tree (so a finding's node is a node of the tree being edited), and what has been done
  * with each finding so far.
  */
+/** Fields that hold no node of the tree: positions, tokens, and what recast reprinted away. */
+const SKIPPED_FIELDS = new Set(['loc', 'tokens', 'original', 'extra', 'start', 'end', 'range']);
+
 export class CodemodContext {
   readonly j: JSCodeshift;
   readonly root: Collection;
@@ -146,8 +149,23 @@ export class CodemodContext {
 
   /** The nodes still in the tree: what the rewrites so far left in place. */
   nodesInTree(): Set<unknown> {
+    // Every field is walked, not only those ast-types defines: a parameter's decorators
+    // (`@Headers('x-tt-signature') signature`) are not among them, and a finding there would read as
+    // rewritten away. `original` is recast's link to a node a reprint replaced, no longer in the tree.
     const present = new Set<unknown>();
-    this.root.find(this.j.Node).forEach((path) => present.add(path.node));
+    const stack: unknown[] = [this.root.get().node];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (!value || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        stack.push(...(value as unknown[]));
+        continue;
+      }
+      if (present.has(value)) continue;
+      if ('type' in value) present.add(value);
+      for (const [key, field] of Object.entries(value))
+        if (!SKIPPED_FIELDS.has(key) && field && typeof field === 'object') stack.push(field);
+    }
     return present;
   }
 

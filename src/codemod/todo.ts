@@ -1,5 +1,6 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import type { Node } from '../detect/ast.js';
+import type { ModuleIndex } from '../detect/module-index.js';
 import { TODO_MARKER } from '../detect/migration-todos.js';
 import { todoAnchor } from '../detect/todo-placement.js';
 
@@ -9,6 +10,8 @@ export { TODO_MARKER } from '../detect/migration-todos.js';
 export interface TodoHost {
   readonly j: JSCodeshift;
   pathOf(node: Node): ASTPath<any>;
+  /** The module's own walk, which reaches where jscodeshift's paths do not (a parameter's decorators). */
+  readonly index?: Pick<ModuleIndex, 'ancestors'>;
 }
 
 /**
@@ -80,6 +83,24 @@ export function addTodo(context: TodoHost, node: Node, message: string): void {
   comments.push({ ...context.j.commentLine(text), leading: true, trailing: false });
 }
 
+/**
+ * The node's path, or its nearest holder's where jscodeshift has none: `@Headers('x-tt-signature')`
+ * on a method's parameter is reached by no path, and its TODO goes above the method.
+ */
+function pathOrHolder(context: TodoHost, node: Node): ASTPath<any> {
+  try {
+    return context.pathOf(node);
+  } catch (error) {
+    for (const holder of context.index?.ancestors(node) ?? [])
+      try {
+        return context.pathOf(holder);
+      } catch {
+        // Not reached either: the next holder out.
+      }
+    throw error;
+  }
+}
+
 /** Whether the statement a TODO about `node` goes above carried one when the file was read (an earlier run's). */
 export function hadTodo(context: TodoHost, node: Node): boolean {
   const holder = todoStatement(context, node);
@@ -99,7 +120,7 @@ export function todoStatement(context: TodoHost, node: Node): Node {
  * lands above `export`.
  */
 function enclosingStatement(context: TodoHost, node: Node): ASTPath<any> {
-  const path = context.pathOf(node);
+  const path = pathOrHolder(context, node);
   const paths: ASTPath<any>[] = [];
   for (let current: ASTPath<any> | null = path; current; current = current.parent) paths.push(current);
   const anchor = todoAnchor(paths.map((each) => each.node as Node));
