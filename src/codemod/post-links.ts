@@ -2,7 +2,7 @@ import type { CodemodContext } from './context.js';
 import { todoStatement } from './todo.js';
 import type { RawFinding } from '../detect/raw-finding.js';
 import type { Node } from '../detect/ast.js';
-import { linksTo } from '../detect/post-link.js';
+import { linksTo, RENAMED_LINK_TODO_START } from '../detect/post-link.js';
 
 /** Where a post's own id comes from, which neither the Share Video nor the init's answer holds. */
 export const POST_ID_LATER = 'post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch)';
@@ -59,7 +59,7 @@ export function explainPostLinks(context: CodemodContext, links: ReadonlyMap<Raw
     said.add(template);
     context.todoAt(
       todoStatement(context, template),
-      `this link to the post is built from \`publish_id\` (the Share Video \`share_id\` before), which names the upload, not the post: it never opened a video, and does not now; the post's id arrives later, as ${POST_ID_LATER}: build the link from that, or store the upload's id alone`,
+      `${RENAMED_LINK_TODO_START} \`publish_id\` (the Share Video \`share_id\` before), which names the upload, not the post: it never opened a video, and does not now; the post's id arrives later, as ${POST_ID_LATER}: build the link from that, or store the upload's id alone`,
       template,
     );
   }

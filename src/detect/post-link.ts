@@ -55,8 +55,11 @@ function holdsPublishId(index: ModuleIndex, value: Node): boolean {
   return !!init && isMember(init) && memberName(init) === 'publish_id';
 }
 
-/** The codemod's TODO above a link it renamed `share_id` in (post-links.ts): the finding would say it twice. */
-const RENAMED_LINK_TODO = /TODO\(migrate-share-video\): this link to the post is built from [^\n]*\n[ \t]*$/;
+/** How the codemod's TODO above a link it renamed `share_id` in begins (post-links.ts writes it). */
+export const RENAMED_LINK_TODO_START = 'this link to the post is built from';
+
+/** That TODO, right above a node: the finding would say it twice. */
+const RENAMED_LINK_TODO = new RegExp(`TODO\\(migrate-share-video\\): ${RENAMED_LINK_TODO_START} [^\\n]*\\n[ \\t]*$`);
 
 /** Whether that TODO stands right above the node or one holding it, in its function. */
 function underTodo(index: ModuleIndex, text: string, node: Node): boolean {

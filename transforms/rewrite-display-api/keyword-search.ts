@@ -24,9 +24,8 @@ export function explainKeywordSearches(context: CodemodContext): void {
     if (search.length === 0 || keys.includes('filters')) continue;
     // The client's own options (axios's config beside the body) are no part of what is sent.
     const others = keys.filter((key) => !search.includes(key) && !['fields', 'headers', 'params', 'timeout'].includes(key));
-    const own = findingsOfRequest(context, request).filter(
-      (finding) => finding.ruleId === 'no-unmapped-legacy-endpoint' && context.unhandled((each) => each === finding).length > 0,
-    );
+    const sent = findingsOfRequest(context, request);
+    const own = context.unhandled((finding) => finding.ruleId === 'no-unmapped-legacy-endpoint' && sent.includes(finding));
     const [first, ...rest] = own;
     if (!first) continue;
     const named = [...search, ...others].map((key) => `\`${key}\``).join(', ');
