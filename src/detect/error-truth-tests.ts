@@ -59,12 +59,13 @@ function isTest(index: ModuleIndex, node: Node): boolean {
 
 /**
  * `data.error && data.error.code !== 'ok'`, `!data.error || data.error.code !== 'ok'`,
- * `data.error?.code && data.error.code !== 'ok'`: the test only guards a read of the error's code.
+ * `data.error?.code && data.error.code !== 'ok'`, or the guard written last
+ * (`data.error?.code !== 'ok' && data.error?.code`): the test only goes with a read of the error's code.
  */
 function guardsOwnCode(index: ModuleIndex, member: Node, test: { node: Node; negated: boolean }): boolean {
   const logical = index.parent(test.node);
-  if (logical?.type !== 'LogicalExpression' || logical.left !== test.node || logical.operator !== (test.negated ? '||' : '&&'))
-    return false;
+  if (logical?.type !== 'LogicalExpression' || logical.operator !== (test.negated ? '||' : '&&')) return false;
+  const other = logical.left === test.node ? logical.right : logical.left;
   const own = index.source(member).replaceAll('?.', '.');
-  return index.source(logical.right).replaceAll('?.', '.').includes(`${own}.code`);
+  return index.source(other).replaceAll('?.', '.').includes(`${own}.code`);
 }
