@@ -1,4 +1,4 @@
-import { LOGIN_KIT_USER_INFO_PATH, V2_VIDEO_LIST_URL } from '../contract/index.js';
+import { LOGIN_KIT_USER_INFO_PATH, TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS, V2_VIDEO_LIST_URL } from '../contract/index.js';
 import { calleeName, isFunction, isIdentifier, isMember, memberName, rangeOf, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -8,6 +8,7 @@ import type { UrlMatch } from './classify-url.js';
 import { calledFunction, Taint } from './taint.js';
 import type { ValueFolder } from './static-value.js';
 import { responseTaint } from './response-fields.js';
+import { v1HabitReads } from './v2-token-answer-reads.js';
 
 /** What the v2 answer says in place of the v1 status fields: flat for the token calls, in `error` for the others (§2.7, §2.8). */
 export const TOKEN_ANSWER = { error_code: '`error` (a string, sent only on failure)', description: '`error_description`' };
@@ -66,6 +67,8 @@ export function findV1AnswerFields(
     const v2 = v2StatusOf(request.match);
     if (!v2) continue;
     statusReads(members, responseTaint(index, [request]), request.match.v1!.purpose, v2, String(rangeOf(request.call)[0]), findings);
+    if (request.match.v1!.rewrite === 'code-exchange' || request.match.v1!.rewrite === 'token-refresh')
+      findings.push(...tokenReadsInData(index, request, members));
     const wrapper = folder && calledFunction(index, request.call);
     if (wrapper) wrapped.set(wrapper, [...(wrapped.get(wrapper) ?? []), request]);
   }
@@ -110,6 +113,30 @@ export function findV1AnswerFields(
       );
   }
   return findings;
+}
+
+/**
+ * `body.data.access_token`, `const { access_token } = body.data`, `return res.data.data`: the tokens
+ * of a v1 token answer read inside its `data`, where v2 answers them flat. Each is a site of its own
+ * (a linter user moving the URL by hand must move it too), named with its request as the status reads
+ * are: the rewrite of the call takes it along, and the call's TODO covers it when the call is left.
+ */
+function tokenReadsInData(index: ModuleIndex, request: TikTokRequest, members: readonly Node[]): RawFinding[] {
+  const purpose = request.match.v1!.purpose;
+  const at = String(rangeOf(request.call)[0]);
+  return v1HabitReads(index, request, members).flatMap((habit): RawFinding[] => {
+    if (habit.messageId === 'v2TokenAnswerNested') {
+      const field = String(habit.data.field);
+      const replacement = `\`${field}\` at the top of its answer, with no \`data\``;
+      return [{ ...habit, messageId: 'answerField', data: { field: `data.${field}`, purpose, replacement, request: at } }];
+    }
+    if (habit.messageId !== 'v2TokenAnswerWrapped') return [];
+    // `body.data.error_code`: a status read, reported as such by statusReads.
+    const outer = index.parent(index.parent(habit.node!)!);
+    if (outer && isMember(outer) && V1_TOKEN_STATUS_FIELDS.includes(memberName(outer) as never)) return [];
+    const replacement = `the tokens flat, at the top of its answer (${TOKEN_FIELDS.join(', ')}), with no \`data\``;
+    return [{ ...habit, messageId: 'answerField', data: { field: 'data', purpose, replacement, request: at } }];
+  });
 }
 
 /** Whether the wrapper returns its answer's `data` (`return response.data`), the v1 envelope unwrapped. */

@@ -48,7 +48,10 @@ export async function exchangeCode(code: string) {
 }
 `,
       ...noFix,
-      errors: [{ messageId: 'exchange', line: 5, suggestions: [] }],
+      errors: [
+        { messageId: 'exchange', line: 5, suggestions: [] },
+        { messageId: 'answerField', line: 8 },
+      ],
     },
     {
       name: 'the v1 refresh in a template literal (JS)',
