@@ -192,6 +192,15 @@ function keepDetachedComments(path: ASTPath<any>): void {
         (first && isBlockTitle(comment, node)) ||
         (next !== undefined && aboutTheNext(comment, next))),
   );
+  // The lines that continue a detached comment (a header of two lines, the second right over the
+  // statement) go with it: a paragraph is not cut in two.
+  for (const comment of comments)
+    if (
+      comment.leading &&
+      !detached.includes(comment) &&
+      detached.some((kept) => kept.loc && comment.loc && kept.loc.end.line === comment.loc.start.line - 1)
+    )
+      detached.push(comment);
   if (detached.length === 0 || !next) return;
   next.comments = [...detached, ...(next.comments ?? [])];
 }

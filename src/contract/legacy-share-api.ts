@@ -238,10 +238,11 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
 const NEVER_SERVED_TOKEN_PATH = '/oauth/token/';
 
 /**
- * The status of a share on the legacy host: `/share/video/query/`, and `/share/video/status/`, which
- * it never served but code wrote for it. Both become the status fetch, `POST` with `{ publish_id }` (§5).
+ * The status of a share on the legacy host: `/share/video/query/`, and `/share/video/status/` and
+ * `/share/status/`, which it never served but code wrote for it. All become the status fetch, `POST`
+ * with `{ publish_id }` (§5).
  */
-export const STATUS_QUERY_PATHS = ['/share/video/query/', '/share/video/status/'] as const;
+export const STATUS_QUERY_PATHS = ['/share/video/query/', '/share/video/status/', '/share/status/'] as const;
 
 export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
   // The Share Video status query: the Content Posting status fetch takes the publish_id (§5).
@@ -249,6 +250,8 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (a share_id has no v2 status: poll the publish_id of the migrated upload)',
   // Never served by the legacy host, but written for the status of a share: the same status fetch.
   '/share/video/status/':
+    'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
+  '/share/status/':
     'POST https://open.tiktokapis.com/v2/post/publish/status/fetch/ with {"publish_id"} (the legacy host never served this path; poll the publish_id of the migrated upload)',
   // Never served by the legacy host, but written for the details of a share by its id: what Content
   // Posting tells of an upload is its status fetch (§5), the post's id included once it is public.
