@@ -109,6 +109,12 @@ export function hadTodo(context: TodoHost, node: Node): boolean {
   );
 }
 
+/** Whether a TODO stands above the statement of `node` now: one of the input's, or one this run wrote. */
+export function hasTodoNow(context: TodoHost, node: Node): boolean {
+  const holder = todoStatement(context, node);
+  return [...(holder.comments ?? []), ...(holder.leadingComments ?? [])].some((comment: Node) => comment.value.includes(TODO_MARKER));
+}
+
 /** The statement a TODO about `node` goes above: findings that share it share one TODO. */
 export function todoStatement(context: TodoHost, node: Node): Node {
   return enclosingStatement(context, node).node as Node;

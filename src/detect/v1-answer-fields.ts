@@ -1,5 +1,17 @@
 import { LOGIN_KIT_USER_INFO_PATH, TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS, V2_VIDEO_LIST_URL } from '../contract/index.js';
-import { calleeName, isFunction, isIdentifier, isMember, memberName, rangeOf, unwrap, type Node } from './ast.js';
+import {
+  calleeName,
+  isCall,
+  isFunction,
+  isIdentifier,
+  isMember,
+  isObjectProperty,
+  keyName,
+  memberName,
+  rangeOf,
+  unwrap,
+  type Node,
+} from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { isHttpLibraryCall, type TikTokRequest } from './requests.js';
@@ -8,7 +20,7 @@ import type { UrlMatch } from './classify-url.js';
 import { calledFunction, Taint } from './taint.js';
 import type { ValueFolder } from './static-value.js';
 import { responseTaint } from './response-fields.js';
-import { v1HabitReads } from './v2-token-answer-reads.js';
+import { isBody, v1HabitReads } from './v2-token-answer-reads.js';
 
 /** What the v2 answer says in place of the v1 status fields: flat for the token calls, in `error` for the others (§2.7, §2.8). */
 export const TOKEN_ANSWER = { error_code: '`error` (a string, sent only on failure)', description: '`error_description`' };
@@ -67,8 +79,8 @@ export function findV1AnswerFields(
     const v2 = v2StatusOf(request.match);
     if (!v2) continue;
     statusReads(members, responseTaint(index, [request]), request.match.v1!.purpose, v2, String(rangeOf(request.call)[0]), findings);
-    if (request.match.v1!.rewrite === 'code-exchange' || request.match.v1!.rewrite === 'token-refresh')
-      findings.push(...tokenReadsInData(index, request, members));
+    if (isTokenGrant(request.match))
+      findings.push(...tokenReadsInData(index, request.match, responseTaint(index, [request]), String(rangeOf(request.call)[0]), members));
     const wrapper = folder && calledFunction(index, request.call);
     if (wrapper) wrapped.set(wrapper, [...(wrapped.get(wrapper) ?? []), request]);
   }
@@ -102,17 +114,21 @@ export function findV1AnswerFields(
   // table's entry, whose answer reader's parameter holds the answer.
   for (const record of records) {
     const v2 = v2StatusOf(record.match);
-    if (v2 && record.answers.length > 0)
-      statusReads(
-        members,
-        new Taint(index, new Set(), record.answers),
-        record.match.v1!.purpose,
-        v2,
-        String(rangeOf(record.url)[0]),
-        findings,
-      );
+    if (!v2 || record.answers.length === 0) continue;
+    const answer = new Taint(index, new Set(), record.answers);
+    statusReads(members, answer, record.match.v1!.purpose, v2, String(rangeOf(record.url)[0]), findings);
+    // The answer reader's parameter is the parsed answer itself (`formatResponse: (obj) => obj.data.access_token`).
+    const params = new Set(record.answers.filter((param) => param.type === 'Identifier').map((param) => index.resolve(param)));
+    const body = (node: Node) => node.type === 'Identifier' && params.has(index.resolve(node));
+    if (isTokenGrant(record.match))
+      findings.push(...tokenReadsInData(index, record.match, answer, String(rangeOf(record.url)[0]), members, body));
   }
   return findings;
+}
+
+/** The v1 code exchange and refresh, whose tokens v1 answered inside `data`. */
+function isTokenGrant(match: UrlMatch): boolean {
+  return match.kind === 'v1-endpoint' && (match.v1?.rewrite === 'code-exchange' || match.v1?.rewrite === 'token-refresh');
 }
 
 /**
@@ -121,10 +137,16 @@ export function findV1AnswerFields(
  * (a linter user moving the URL by hand must move it too), named with its request as the status reads
  * are: the rewrite of the call takes it along, and the call's TODO covers it when the call is left.
  */
-function tokenReadsInData(index: ModuleIndex, request: TikTokRequest, members: readonly Node[]): RawFinding[] {
-  const purpose = request.match.v1!.purpose;
-  const at = String(rangeOf(request.call)[0]);
-  return v1HabitReads(index, request, members).flatMap((habit): RawFinding[] => {
+function tokenReadsInData(
+  index: ModuleIndex,
+  match: UrlMatch,
+  answer: Taint,
+  at: string,
+  members: readonly Node[],
+  body: (node: Node) => boolean = (node) => isBody(index, node),
+): RawFinding[] {
+  const purpose = match.v1!.purpose;
+  const reads = v1HabitReads(index, answer, members, body).flatMap((habit): RawFinding[] => {
     if (habit.messageId === 'v2TokenAnswerNested') {
       const field = String(habit.data.field);
       const replacement = `\`${field}\` at the top of its answer, with no \`data\``;
@@ -134,10 +156,27 @@ function tokenReadsInData(index: ModuleIndex, request: TikTokRequest, members: r
     // `body.data.error_code`: a status read, reported as such by statusReads.
     const outer = index.parent(index.parent(habit.node!)!);
     if (outer && isMember(outer) && V1_TOKEN_STATUS_FIELDS.includes(memberName(outer) as never)) return [];
-    const replacement = `the tokens flat, at the top of its answer (${TOKEN_FIELDS.join(', ')}), with no \`data\``;
-    return [{ ...habit, messageId: 'answerField', data: { field: 'data', purpose, replacement, request: at } }];
+    return [{ ...habit, messageId: 'answerField', data: { field: 'data', purpose, replacement: FLAT_TOKENS, request: at } }];
   });
+  // `const { data } = await reply.json()`, `const { data: { access_token } } = res.data`: the wrapper taken apart.
+  for (const pattern of answer.patterns) {
+    const key = pattern.properties.find((property: Node) => isObjectProperty(property) && keyName(property) === 'data');
+    const declarator = index.parent(pattern);
+    if (!key || declarator?.type !== 'VariableDeclarator' || declarator.id !== pattern || !declarator.init) continue;
+    let source = unwrap(declarator.init);
+    if (source.type === 'AwaitExpression') source = unwrap(source.argument);
+    if (body(source) || (isCall(source) && calleeName(source) === 'json'))
+      reads.push({
+        ruleId: 'no-v1-oauth-endpoint',
+        messageId: 'answerField',
+        node: key.key,
+        data: { field: 'data', purpose, replacement: FLAT_TOKENS, request: at },
+      });
+  }
+  return reads;
 }
+
+const FLAT_TOKENS = `the tokens flat, at the top of its answer (${TOKEN_FIELDS.join(', ')}), with no \`data\``;
 
 /** Whether the wrapper returns its answer's `data` (`return response.data`), the v1 envelope unwrapped. */
 function returnsDataOf(index: ModuleIndex, wrapper: Node, taint: Taint): boolean {

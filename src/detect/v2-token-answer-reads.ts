@@ -2,6 +2,7 @@ import { TOKEN_FIELDS } from '../contract/index.js';
 import { calleeName, isCall, isMember, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
+import { Taint } from './taint.js';
 import type { TikTokRequest } from './requests.js';
 import { responseTaint, type AnswerSource } from './response-fields.js';
 import { isV2TokenCall } from './v2-token-json-body.js';
@@ -26,27 +27,29 @@ export function findV2TokenAnswerReads(index: ModuleIndex, requests: readonly Ti
 /** The reads of one token call's answer that keep v1's habits (its `data` level, its status fields). */
 export function v1HabitReads(
   index: ModuleIndex,
-  request: AnswerSource,
+  request: AnswerSource | Taint,
   members: readonly Node[] = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')],
+  body: (node: Node) => boolean = (node) => isBody(index, node),
 ): RawFinding[] {
   const findings: RawFinding[] = [];
-  const answer = responseTaint(index, [request]);
+  // A call's answer, or one already traced (a provider table's answer reader: its parameter holds the answer).
+  const answer = request instanceof Taint ? request : responseTaint(index, [request]);
   for (const member of members) {
     const field = memberName(member);
     const holder = unwrap(member.object);
     if (isV1ShapeFallback(index, field === 'data' ? member : holder)) continue;
     // `const { access_token } = res.data.data`, `return res.data.data`: v1's `data` taken whole.
-    if (field === 'data' && answer.has(holder) && isBody(index, holder) && !readsTokenField(index, member)) {
+    if (field === 'data' && answer.has(holder) && body(holder) && !readsTokenField(index, member)) {
       findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerWrapped', node: member.property as Node, data: {} });
       continue;
     }
     // `if (body.error_code !== 0)` at the v2 answer's top: v1's status, which v2 never sends.
-    if ((field === 'error_code' || field === 'description') && answer.has(holder) && isBody(index, holder)) {
+    if ((field === 'error_code' || field === 'description') && answer.has(holder) && body(holder)) {
       findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerStatus', node: member.property as Node, data: { field } });
       continue;
     }
     if (!field || !TOKEN_FIELD_NAMES.has(field) || !isMember(holder) || memberName(holder) !== 'data') continue;
-    if (!answer.has(holder) || !isBody(index, unwrap(holder.object))) continue;
+    if (!answer.has(holder) || !body(unwrap(holder.object))) continue;
     findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'v2TokenAnswerNested', node: member.property as Node, data: { field } });
   }
   return findings;

@@ -3,7 +3,7 @@ import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../sr
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
 import { functionName, namedList } from '../../src/detect/record-key-readers.js';
-import { addTodo } from '../../src/codemod/todo.js';
+import { addTodo, hasTodoNow } from '../../src/codemod/todo.js';
 import type { RawFinding } from '../../src/detect/raw-finding.js';
 import { contains, rangeOf, type Node } from '../../src/detect/ast.js';
 import { formatMessage, RULES } from '../../src/detect/rule-catalog.js';
@@ -38,6 +38,14 @@ export function addMigrationTodos(context: CodemodContext): void {
     if (asked && (present ??= context.nodesInTree()).has(asked.call)) {
       context.record(finding, 'todo', `${catalogMessage(finding)} (part of the call left for a person: see its TODO)`);
       continue;
+    }
+    // The tokens a provider table's answer reader reads inside `data`: the TODO at the entry's URL names them.
+    if (finding.messageId === 'answerField' && !asked && String(finding.data.field).startsWith('data')) {
+      const url = literalAt(context.index, Number(finding.data.request));
+      if (url && hasTodoNow(context, url)) {
+        context.record(finding, 'todo', `${catalogMessage(finding)} (named by the TODO at the URL of its entry)`);
+        continue;
+      }
     }
     // `https.request({ hostname: 'open-api.tiktok.com', path: … })`: the host is part of that request, whose TODO says what to send.
     const owner = finding.messageId === 'hostName' ? requestOfOptions(context, finding, (present ??= context.nodesInTree())) : undefined;
