@@ -34,6 +34,15 @@ const PULL_FROM_URL_NOTE =
  * nowhere, as before (`video` was the legacy upload's only part), unless the app moves to Direct Post.
  */
 function droppedMessage(fields: readonly string[]): string {
+  // `{ post_info: { title, privacy_level }, source_info }`: written for Direct Post already, where the
+  // inbox is not what the app meant (its status stops at SEND_TO_USER_INBOX, PUBLISH_COMPLETE only once the creator posts).
+  if (fields.includes('post_info')) {
+    const others = fields.filter((field) => field !== 'post_info');
+    const besides = others.length
+      ? `; ${others.map((field) => `\`${field}\``).join(', ')} ${others.length === 1 ? 'goes' : 'go'} with it, unsent`
+      : '';
+    return `the legacy body's \`post_info\` is Direct Post's own, which the Share Video upload never took (a JSON body there never worked): this call is moved to the inbox upload, which takes no post_info: the creator posts from TikTok, and its status stops at SEND_TO_USER_INBOX until then; to post from the app as this code meant, send the same init to Direct Post (POST https://open.tiktokapis.com/v2/post/publish/video/init/, scope video.publish) with post_info beside source_info, or keep the inbox and take SEND_TO_USER_INBOX for done${besides}`;
+  }
   const names = fields.map((field) => `\`${field}\``).join(', ');
   const base = `the legacy body's ${names} ${fields.length === 1 ? 'is' : 'are'} no longer sent: the Share Video upload took the video alone and never used ${fields.length === 1 ? 'it' : 'them'}, and an inbox upload takes no caption or post settings either (the creator sets them in TikTok before posting), so nothing changes for the creator`;
   // `product_link`, `location`: no post_info key of Direct Post takes them either.
