@@ -78,7 +78,10 @@ export function findV1AnswerFields(
     }
     const v2 = v2StatusOf(request.match);
     if (!v2) continue;
-    statusReads(members, responseTaint(index, [request]), request.match.v1!.purpose, v2, String(rangeOf(request.call)[0]), findings);
+    const answer = responseTaint(index, [request]);
+    statusReads(members, answer, request.match.v1!.purpose, v2, String(rangeOf(request.call)[0]), findings);
+    // `if (tokenData.message !== 'success')`: the v1 token answer's envelope said so; v2 says a failure with `error`.
+    if (isTokenGrant(request.match)) envelopeMessageReads(index, members, answer, request, findings);
     if (isTokenGrant(request.match))
       findings.push(...tokenReadsInData(index, request.match, responseTaint(index, [request]), String(rangeOf(request.call)[0]), members));
     const wrapper = folder && calledFunction(index, request.call);
@@ -124,6 +127,26 @@ export function findV1AnswerFields(
       findings.push(...tokenReadsInData(index, record.match, answer, String(rangeOf(record.url)[0]), members, body));
   }
   return findings;
+}
+
+function envelopeMessageReads(
+  index: ModuleIndex,
+  members: readonly Node[],
+  answer: Taint,
+  request: TikTokRequest,
+  findings: RawFinding[],
+): void {
+  for (const member of members) {
+    const body = unwrap(member.object);
+    if (memberName(member) !== 'message' || body.type !== 'Identifier' || !answer.has(body) || !isBody(index, body)) continue;
+    const data = {
+      field: 'message',
+      purpose: request.match.v1!.purpose,
+      replacement: TOKEN_ANSWER.error_code,
+      request: String(rangeOf(request.call)[0]),
+    };
+    findings.push({ ruleId: 'no-v1-oauth-endpoint', messageId: 'answerField', node: member.property as Node, data });
+  }
 }
 
 /** The v1 code exchange and refresh, whose tokens v1 answered inside `data`. */

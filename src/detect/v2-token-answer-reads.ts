@@ -1,5 +1,5 @@
 import { TOKEN_FIELDS } from '../contract/index.js';
-import { calleeName, isCall, isMember, memberName, unwrap, type Node } from './ast.js';
+import { calleeName, isCall, isFunction, isMember, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { Taint } from './taint.js';
@@ -66,6 +66,8 @@ export function isBody(index: ModuleIndex, node: Node): boolean {
   if (isMember(node)) return memberName(node) === 'data';
   if (node.type !== 'Identifier') return false;
   const binding = index.resolve(node);
+  // `.then((res) => res.json()).then((json) => json.data)`: the callback's parameter is what `.json()` gave.
+  if (binding?.kind === 'param' && binding.path.length === 0) return paramOfParsedThen(index, binding.id);
   if (!binding?.init || binding.assignments.length > 0) return false;
   if (binding.path.length === 1 && binding.path[0] === 'data') return true;
   let init = unwrap(binding.init);
@@ -73,4 +75,19 @@ export function isBody(index: ModuleIndex, node: Node): boolean {
   // `const data = response.data`: axios's body, kept in a name.
   if (binding.path.length === 0 && isMember(init) && memberName(init) === 'data') return true;
   return binding.path.length === 0 && isCall(init) && calleeName(init) === 'json';
+}
+
+/** The first parameter of a `.then` callback chained on a `.then` whose callback returns `x.json()`. */
+function paramOfParsedThen(index: ModuleIndex, id: Node): boolean {
+  const fn = index.parent(id);
+  if (!fn || !isFunction(fn) || fn.params[0] !== id) return false;
+  const call = index.parent(fn);
+  if (!call || !isCall(call) || calleeName(call) !== 'then' || (call.arguments as Node[])[0] !== fn) return false;
+  const callee = unwrap(call.callee);
+  const earlier = isMember(callee) ? unwrap(callee.object) : undefined;
+  if (!earlier || !isCall(earlier) || calleeName(earlier) !== 'then') return false;
+  const parse = unwrap((earlier.arguments as Node[])[0] ?? earlier);
+  if (!isFunction(parse)) return false;
+  const body = parse.body.type === 'BlockStatement' ? undefined : unwrap(parse.body);
+  return !!body && isCall(body) && calleeName(body) === 'json';
 }

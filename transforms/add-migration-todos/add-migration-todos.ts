@@ -126,8 +126,10 @@ export function addMigrationTodos(context: CodemodContext): void {
  */
 function coveredStatusReads(context: CodemodContext): Map<Node, RawFinding[]> {
   const reads = new Map<Node, RawFinding[]>();
-  // The tokens read inside `data` (`data.access_token`) are not named: the token call's own TODO says to read its answer flat.
-  for (const finding of context.unhandled((f) => f.messageId === 'answerField' && !String(f.data.field).startsWith('data'))) {
+  // The tokens read inside `data` (`data.access_token`) and the envelope's `message` are not named: the
+  // token call's own TODO says to read its answer flat, with `error` only on failure.
+  const named = (f: RawFinding) => !String(f.data.field).startsWith('data') && f.data.field !== 'message';
+  for (const finding of context.unhandled((f) => f.messageId === 'answerField' && named(f))) {
     const request = requestOfAnswerField(context, finding);
     if (request) reads.set(request.call, [...(reads.get(request.call) ?? []), finding]);
   }
