@@ -21,7 +21,7 @@ import { ValueFolder, type ImportResolver } from './static-value.js';
 import { findLegacyEvents } from './webhook-events.js';
 import { findUnparsedWebhookContent, handlesPostEvents } from './unparsed-webhook-content.js';
 import { findContentFieldsOffEnvelope } from './content-field-off-envelope.js';
-import { findMadeUpSignatureHeaders } from './webhook-signature-header.js';
+import { findMadeUpSignatureHeaders, readsTikTokSignatureHeader } from './webhook-signature-header.js';
 import { findOtherEventKeys } from './webhook-event-key.js';
 import { findV2InitErrorTruthTests } from './v2-init-answer-tests.js';
 import { findImaginedContentTypes } from './imagined-content-types.js';
@@ -104,7 +104,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ),
     ...events,
     // A handler of TikTok's post events, legacy or new (the one the codemod leaves keeps its finding).
-    ...(events.length > 0 || handlesPostEvents(index)
+    ...(events.length > 0 || handlesPostEvents(index) || readsTikTokSignatureHeader(index)
       ? [
           ...findUnparsedWebhookContent(index, owners),
           ...findContentFieldsOffEnvelope(index, owners),

@@ -11,6 +11,18 @@ import type { RawFinding } from './raw-finding.js';
  */
 const MADE_UP_SIGNATURE_HEADER = /^(?:x-(?:tiktok|tt)-sign(?:ature)?|(?:tiktok|tt)-sign|x-tiktok-webhook-signature)$/i;
 
+/**
+ * A module that reads a signature header named for TikTok (`x-tiktok-signature`) handles TikTok's
+ * webhooks, whatever event names it spells (none, or only in comments): the header's own finding and
+ * the envelope's are its.
+ */
+export function readsTikTokSignatureHeader(index: ModuleIndex): boolean {
+  if (!/(?:tiktok|tt)-sign/i.test(index.text)) return false;
+  return [...index.ofType('StringLiteral'), ...index.ofType('Literal')].some(
+    (literal) => MADE_UP_SIGNATURE_HEADER.test(staticString(literal) ?? '') && readsHeader(index, literal),
+  );
+}
+
 /** `headers.get(…)`, Express's `req.get(…)` / `req.header(…)`, Koa's `ctx.get(…)`. */
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
 
