@@ -4,6 +4,7 @@ import { oneLine } from '../../src/codemod/todo.js';
 import {
   calleeName,
   contains,
+  descendants,
   isCall,
   isIdentifier,
   keyName,
@@ -133,6 +134,13 @@ export function rewriteAuthorizeUrls(context: CodemodContext): void {
         `\`redirect_uri\` is the page the user is on (\`${currentPage}\`), but the v2 page takes only redirect URIs registered exactly in the app's Login Kit settings (https, fixed): send one registered callback here and in the code exchange, and carry the page to come back to in \`state\``,
         written,
       );
+    const asked = unusable || currentPage ? undefined : requestRedirect(context, finding.node!);
+    if (asked)
+      context.todoAt(
+        written,
+        `\`redirect_uri\` comes from the incoming request (\`${asked}\`), so it varies, but the v2 page takes only redirect URIs registered exactly in the app's Login Kit settings (https, fixed): send one registered callback here and in the code exchange, and carry where to go next in \`state\``,
+        written,
+      );
     if (unusable)
       context.todoAt(
         written,
@@ -198,6 +206,29 @@ function currentPageRedirect(context: CodemodContext, found: Node): string | und
   const value = context.folder.valueNode(redirect.piece.node) ?? redirect.piece.node;
   const page = /\b(?:window\.)?(?:document\.)?location\.(?:href|toString\(\))/.exec(context.source(value));
   return page?.[0];
+}
+
+/** What an app reads of the request it serves: its query, body or route parameters. */
+const REQUEST_INPUT = /\b(?:req|request|ctx|event)\??\.(?:query|body|params)\b|\bsearchParams\.get\(/;
+
+/**
+ * `redirect_uri=${redirectUrl}` where `const { redirectUrl } = req.query` (or a value built on it a few
+ * names away): a redirect the caller picks, where v2 takes only the ones registered. The expression, or undefined.
+ */
+function requestRedirect(context: CodemodContext, found: Node): string | undefined {
+  const redirect = redirectOf(context, found);
+  if (!redirect || !redirect.value.includes(HOLE) || !redirect.piece || redirect.piece.text !== undefined) return undefined;
+  return fromRequest(context, redirect.piece.node, 0) ? oneLine(context.source(redirect.piece.node)) : undefined;
+}
+
+function fromRequest(context: CodemodContext, node: Node, depth: number): boolean {
+  if (REQUEST_INPUT.test(context.source(node))) return true;
+  if (depth >= 4) return false;
+  return [...descendants(node)].some((id) => {
+    if (id.type !== 'Identifier') return false;
+    const binding = context.index.resolve(id);
+    return !!binding?.init && !contains(binding.init, node) && fromRequest(context, binding.init, depth + 1);
+  });
 }
 
 function unusableRedirect(context: CodemodContext, found: Node): string | undefined {
