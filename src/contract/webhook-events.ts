@@ -63,6 +63,15 @@ export const EVENT_LIKE_NAME = /^(?:video|post)\.[a-z_]+\.[a-z_]+$/;
 export const TWO_PART_EVENT_LIKE_NAME = /^video\.(?!(?:list|upload|publish|insights)$)[a-z_]+$/;
 
 /**
+ * Names of events about the account or its audience (`user.follow`, `comment.create`,
+ * `user.authorization.revoke`) that TikTok never sent by webhook: it sends post events,
+ * `authorization.removed` and `portability.download.ready` only (§6). Only as a `case` label or a
+ * comparison with a value that names an event.
+ */
+export const ACCOUNT_EVENT_LIKE_NAME =
+  /^(?:user|users|comment|comments|account|follower|followers|live|message|like)\.[a-z_]+(?:\.[a-z_]+)?$/;
+
+/**
  * The OAuth scopes' spellings (`video.publish`, `video.upload`): never events either, but taken for
  * one only where the value tested names an event (`switch (event.event_type)`), never a scope.
  */
@@ -79,6 +88,8 @@ export const UPLOAD_DONE_NAME = /\.upload\.(?:complete|completed|success|succeed
 export function likelyEventFor(name: string): string | undefined {
   const named = namedEventFor(name);
   if (named) return named;
+  // `user.authorization.revoke`, `user.deauthorized`: the user took the app's access away.
+  if (/(?:^|\.)(?:de)?authori[sz]\w*|(?:^|\.)revoke/.test(name) && !/^(?:video|post)\./.test(name)) return 'authorization.removed';
   if (/\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';
   if (/\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
   return undefined;

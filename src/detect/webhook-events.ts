@@ -1,4 +1,5 @@
 import {
+  ACCOUNT_EVENT_LIKE_NAME,
   CONTENT_POSTING_EVENTS,
   EVENT_LIKE_NAME,
   eventWords,
@@ -91,7 +92,8 @@ const KNOWN_EVENTS = new Set<string>([...CONTENT_POSTING_EVENTS, ...OTHER_TIKTOK
 function isNeverSent(value: string, index: ModuleIndex, node: Node): boolean {
   if (KNOWN_EVENTS.has(value)) return false;
   if (EVENT_LIKE_NAME.test(value)) return isEventPosition(index, node);
-  if (SCOPE_SPELLED_EVENT_NAME.test(value)) return isTestedAgainst(index, node) && /event/i.test(testedValue(index, node));
+  if (SCOPE_SPELLED_EVENT_NAME.test(value) || ACCOUNT_EVENT_LIKE_NAME.test(value))
+    return isTestedAgainst(index, node) && /event/i.test(testedValue(index, node));
   return TWO_PART_EVENT_LIKE_NAME.test(value) && isTestedAgainst(index, node);
 }
 
@@ -157,7 +159,11 @@ function isEventPosition(index: ModuleIndex, node: Node): boolean {
 
 function neverSentFinding(node: Node, name: string): RawFinding {
   const likely = likelyEventFor(name);
-  const instead = likely ? `'${likely}'` : `one of ${CONTENT_POSTING_EVENTS.map((event) => `'${event}'`).join(', ')}`;
+  const instead = likely
+    ? `'${likely}'`
+    : /^(?:video|post)\./.test(name)
+      ? `one of ${CONTENT_POSTING_EVENTS.map((event) => `'${event}'`).join(', ')}`
+      : `no such event: TikTok's webhooks tell of posts (post.publish.*), of an authorization removed and of a data download only`;
   return { ruleId: 'no-legacy-webhook-event', messageId: 'neverSent', node, data: { legacy: name, replacement: instead } };
 }
 
