@@ -64,12 +64,12 @@ export const TWO_PART_EVENT_LIKE_NAME = /^video\.(?!(?:list|upload|publish|insig
 
 /**
  * Names of events about the account or its audience (`user.follow`, `comment.create`,
- * `user.authorization.revoke`) that TikTok never sent by webhook: it sends post events,
+ * `user.authorization.revoke`, `deauthorize`) that TikTok never sent by webhook: it sends post events,
  * `authorization.removed` and `portability.download.ready` only (§6). Only as a `case` label or a
  * comparison with a value that names an event.
  */
 export const ACCOUNT_EVENT_LIKE_NAME =
-  /^(?:user|users|comment|comments|account|follower|followers|live|message|like)\.[a-z_]+(?:\.[a-z_]+)?$/;
+  /^(?:(?:user|users|comment|comments|account|follower|followers|live|message|like)\.[a-z_]+(?:\.[a-z_]+)?|(?:de)?authori[sz]ed?)$/;
 
 /**
  * The OAuth scopes' spellings (`video.publish`, `video.upload`): never events either, but taken for
@@ -89,7 +89,7 @@ export function likelyEventFor(name: string): string | undefined {
   const named = namedEventFor(name);
   if (named) return named;
   // `user.authorization.revoke`, `user.deauthorized`: the user took the app's access away.
-  if (/(?:^|\.)(?:de)?authori[sz]\w*|(?:^|\.)revoke/.test(name) && !/^(?:video|post)\./.test(name)) return 'authorization.removed';
+  if (/(?:^|\.)(?:deauthori[sz]\w*|revoke\w*)$/.test(name) && !/^(?:video|post)\./.test(name)) return 'authorization.removed';
   if (/\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';
   if (/\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
   return undefined;
