@@ -13,3 +13,8 @@ export function answerFieldsOf(context: CodemodContext, request: TikTokRequest):
 export function requestOfAnswerField(context: CodemodContext, finding: RawFinding): TikTokRequest | undefined {
   return context.requests.find((request) => String(rangeOf(request.call)[0]) === finding.data.request);
 }
+
+/** A v1 token answer's tokens read inside its `data` (`data.access_token`, `data` taken whole): the token call's TODO covers them. */
+export function readsTokensInData(finding: RawFinding): boolean {
+  return finding.messageId === 'answerField' && String(finding.data.field).startsWith('data');
+}

@@ -85,11 +85,16 @@ export const SCOPE_SPELLED_EVENT_NAME = /^video\.(?:list|upload|publish|insights
 export const UPLOAD_DONE_NAME = /\.upload\.(?:complete|completed|success|succeeded|done)$/;
 
 /** The Content Posting event a never-sent name most likely meant, by its words or how it ends; undefined when it cannot be told. */
+/** A name of the post flow's shape (`video.…`, `post.…`), as opposed to one about the account or its audience. */
+export function isPostFlowName(name: string): boolean {
+  return /^(?:video|post)\./.test(name);
+}
+
 export function likelyEventFor(name: string): string | undefined {
   const named = namedEventFor(name);
   if (named) return named;
   // `user.authorization.revoke`, `user.deauthorized`: the user took the app's access away.
-  if (/(?:^|\.)(?:deauthori[sz]\w*|revoke\w*)$/.test(name) && !/^(?:video|post)\./.test(name)) return 'authorization.removed';
+  if (/(?:^|\.)(?:deauthori[sz]\w*|revoke\w*)$/.test(name) && !isPostFlowName(name)) return 'authorization.removed';
   if (/\.(?:fail|failed|failure|error)$/.test(name)) return 'post.publish.failed';
   if (/\.(?:complete|completed|success|succeeded|published|done)$/.test(name)) return 'post.publish.complete';
   return undefined;

@@ -80,10 +80,11 @@ export function findV1AnswerFields(
     if (!v2) continue;
     const answer = responseTaint(index, [request]);
     statusReads(members, answer, request.match.v1!.purpose, v2, String(rangeOf(request.call)[0]), findings);
-    // `if (tokenData.message !== 'success')`: the v1 token answer's envelope said so; v2 says a failure with `error`.
-    if (isTokenGrant(request.match)) envelopeMessageReads(index, members, answer, request, findings);
-    if (isTokenGrant(request.match))
-      findings.push(...tokenReadsInData(index, request.match, responseTaint(index, [request]), String(rangeOf(request.call)[0]), members));
+    if (isTokenGrant(request.match)) {
+      // `if (tokenData.message !== 'success')`: the v1 token answer's envelope said so; v2 says a failure with `error`.
+      envelopeMessageReads(index, members, answer, request, findings);
+      findings.push(...tokenReadsInData(index, request.match, answer, String(rangeOf(request.call)[0]), members));
+    }
     const wrapper = folder && calledFunction(index, request.call);
     if (wrapper) wrapped.set(wrapper, [...(wrapped.get(wrapper) ?? []), request]);
   }

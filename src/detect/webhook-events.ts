@@ -3,6 +3,7 @@ import {
   CONTENT_POSTING_EVENTS,
   EVENT_LIKE_NAME,
   eventWords,
+  isPostFlowName,
   LEGACY_EVENT_NAMES,
   TWO_PART_EVENT_LIKE_NAME,
   SCOPE_SPELLED_EVENT_NAME,
@@ -161,7 +162,7 @@ function neverSentFinding(node: Node, name: string): RawFinding {
   const likely = likelyEventFor(name);
   const instead = likely
     ? `'${likely}'`
-    : /^(?:video|post)\./.test(name)
+    : isPostFlowName(name)
       ? `one of ${CONTENT_POSTING_EVENTS.map((event) => `'${event}'`).join(', ')}`
       : `no such event: TikTok's webhooks tell of posts (post.publish.*), of an authorization removed and of a data download only`;
   return { ruleId: 'no-legacy-webhook-event', messageId: 'neverSent', node, data: { legacy: name, replacement: instead } };

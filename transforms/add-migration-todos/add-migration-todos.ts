@@ -1,4 +1,4 @@
-import { requestOfAnswerField } from '../../src/codemod/v1-answer-fields.js';
+import { readsTokensInData, requestOfAnswerField } from '../../src/codemod/v1-answer-fields.js';
 import { findingsOfRequest, findingsWithin, type CodemodContext } from '../../src/codemod/context.js';
 import { findUrlCompositions } from '../../src/detect/endpoints.js';
 import { literalAt, QUERY_PART_REACH, statementForTodo, statementsAbove } from '../../src/detect/todo-placement.js';
@@ -40,7 +40,7 @@ export function addMigrationTodos(context: CodemodContext): void {
       continue;
     }
     // The tokens a provider table's answer reader reads inside `data`: the TODO at the entry's URL names them.
-    if (finding.messageId === 'answerField' && !asked && String(finding.data.field).startsWith('data')) {
+    if (finding.messageId === 'answerField' && !asked && readsTokensInData(finding)) {
       const url = literalAt(context.index, Number(finding.data.request));
       if (url && hasTodoNow(context, url)) {
         context.record(finding, 'todo', `${catalogMessage(finding)} (named by the TODO at the URL of its entry)`);
@@ -128,7 +128,7 @@ function coveredStatusReads(context: CodemodContext): Map<Node, RawFinding[]> {
   const reads = new Map<Node, RawFinding[]>();
   // The tokens read inside `data` (`data.access_token`) and the envelope's `message` are not named: the
   // token call's own TODO says to read its answer flat, with `error` only on failure.
-  const named = (f: RawFinding) => !String(f.data.field).startsWith('data') && f.data.field !== 'message';
+  const named = (f: RawFinding) => !readsTokensInData(f) && f.data.field !== 'message';
   for (const finding of context.unhandled((f) => f.messageId === 'answerField' && named(f))) {
     const request = requestOfAnswerField(context, finding);
     if (request) reads.set(request.call, [...(reads.get(request.call) ?? []), finding]);

@@ -1,5 +1,6 @@
 import {
   CONTENT_POSTING_EVENTS,
+  isPostFlowName,
   likelyEventFor,
   UPLOAD_DONE_NAME,
   NEW_ONLY_EVENTS,
@@ -389,7 +390,7 @@ function neverSentAdvice(context: CodemodContext, literal: Node, legacy: string,
   const handled = events.filter((event) => hasNewTwin(context.index, literal, event) || recordHasTwin(context, literal, event));
   const quoted = (names: readonly string[]) => names.map((event) => `'${event}'`).join(', ');
   const open = events.filter((event) => !handled.includes(event));
-  if (!likely && !/^(?:video|post)\./.test(legacy))
+  if (!likely && !isPostFlowName(legacy))
     return `TikTok never sends '${legacy}', so this code never runs: its webhooks tell of posts (post.publish.*), of an authorization removed (authorization.removed) and of a data download (portability.download.ready) only: delete it, or move what it does to one of those`;
   if (handled.length === 0)
     return UPLOAD_DONE_NAME.test(legacy)
