@@ -103,16 +103,18 @@ function pathOrHolder(context: TodoHost, node: Node): ASTPath<any> {
 
 /** Whether the statement a TODO about `node` goes above carried one when the file was read (an earlier run's). */
 export function hadTodo(context: TodoHost, node: Node): boolean {
-  const holder = todoStatement(context, node);
-  return [...(holder.comments ?? []), ...(holder.leadingComments ?? [])].some(
-    (comment: Node) => !!comment.loc && comment.value.includes(TODO_MARKER),
-  );
+  return todosAbove(context, node).some((comment) => !!comment.loc);
 }
 
 /** Whether a TODO stands above the statement of `node` now: one of the input's, or one this run wrote. */
 export function hasTodoNow(context: TodoHost, node: Node): boolean {
+  return todosAbove(context, node).length > 0;
+}
+
+/** The TODO comments above the statement of `node` (those this run wrote have no location). */
+function todosAbove(context: TodoHost, node: Node): Node[] {
   const holder = todoStatement(context, node);
-  return [...(holder.comments ?? []), ...(holder.leadingComments ?? [])].some((comment: Node) => comment.value.includes(TODO_MARKER));
+  return [...(holder.comments ?? []), ...(holder.leadingComments ?? [])].filter((comment: Node) => comment.value.includes(TODO_MARKER));
 }
 
 /** The statement a TODO about `node` goes above: findings that share it share one TODO. */
