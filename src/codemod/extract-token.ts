@@ -28,13 +28,35 @@ const TOKEN = 'access_token';
  * but which says which value the code meant). Returned as source text.
  */
 export function extractToken(request: TikTokRequest, context: CodemodContext): string | undefined {
-  const found =
+  const found = tokenSource(request, context);
+  return typeof found === 'string' ? found : found && tokenText(found, request, context);
+}
+
+function tokenSource(request: TikTokRequest, context: CodemodContext): Node | string | undefined {
+  return (
     fromUrlText(request, context) ??
     fromQueryObjects(request, context) ??
     fromSearchParamsSet(request, context) ??
     fromBearerHeader(request, context) ??
-    fromBody(request, context);
-  return typeof found === 'string' ? found : found && tokenText(found, request, context);
+    fromBody(request, context)
+  );
+}
+
+/**
+ * The token is a string written in the source (`const access_token = "act.…"`, or the literal in the
+ * call): one a v1 authorization issued, which lived a day and which v2 does not promise to take, and a
+ * secret in the code besides. Not a default behind a setting (`process.env.TOKEN || '…'`).
+ */
+export function tokenWrittenInSource(request: TikTokRequest, context: CodemodContext): boolean {
+  const found = tokenSource(request, context);
+  if (found === undefined || typeof found === 'string') return false;
+  let node = unwrap(found);
+  if (node.type === 'Identifier') {
+    const binding = context.index.resolve(node);
+    if (!binding?.init || binding.path.length > 0 || binding.assignments.length > 0) return false;
+    node = unwrap(binding.init);
+  }
+  return (staticString(node) ?? '').trim().length > 0;
 }
 
 /**

@@ -2,8 +2,10 @@ import { CONTENT_POSTING_HOSTS } from '../contract/index.js';
 import { isCall, isStringLiteral, staticString, type Node } from '../detect/ast.js';
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported } from '../detect/endpoints.js';
+import { formatMessage, RULES } from '../detect/rule-catalog.js';
 import type { CodemodContext } from './context.js';
 import { replaceLiteral } from './replace-literal.js';
+import { hadTodo, todoStatement } from './todo.js';
 
 /**
  * `axios.create({ baseURL: 'https://open-api.tiktok.com' })`, got's and ky's `prefixUrl`, once every
@@ -36,4 +38,32 @@ function isClientBase(node: Node, context: CodemodContext): boolean {
   const options = property && context.index.parent(property);
   const call = options && context.index.parent(options);
   return (name === 'baseURL' || name === 'prefixUrl') && !!call && isCall(call) && call.arguments.includes(options);
+}
+
+/**
+ * `const API = 'https://open-api.tiktok.com'` (or a client's `baseURL`) that requests left for a person
+ * still build on: their TODOs give each its absolute v2 URL, but the base stays and spells the retired
+ * host, so the next relative path written on it (`/v2/user/info/`) goes there. Before the rewrite the
+ * requests' findings stood for it; after, it is a site of its own, with the base's TODO.
+ */
+export function markBasesLeftBehind(context: CodemodContext): void {
+  const present = context.nodesInTree();
+  const left = context.requests.filter((request) => present.has(request.urlArgument));
+  const reported = new Set(context.findings.map((finding) => finding.node));
+  const bases = new Set<Node>();
+  // A base written in the request's own statement is part of that site, and of its TODO.
+  const sites = new Set(left.map((request) => todoStatement(context, request.call)));
+  for (const request of left) {
+    for (const node of request.trace) {
+      if (!present.has(node) || reported.has(node) || !isStringLiteral(node) || sites.has(todoStatement(context, node))) continue;
+      const match = classifyUrl(staticString(node) ?? '');
+      if (match?.kind === 'legacy-base' && !isExported(node, context.index) && !hadTodo(context, node)) bases.add(node);
+    }
+  }
+  for (const base of bases) {
+    const match = classifyUrl(staticString(base)!)!;
+    const legacy = `https://${match.host}${match.path.replace(/\/$/, '')}`;
+    const message = formatMessage(RULES['no-unmapped-legacy-endpoint'].messages.base, { legacy });
+    context.todoAt(base, message, base);
+  }
 }

@@ -13,7 +13,7 @@ import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
 import { keepStyle } from './keep-style.js';
-import { repointClientBases } from '../codemod/repoint-client-base.js';
+import { markBasesLeftBehind, repointClientBases } from '../codemod/repoint-client-base.js';
 
 /** The steps, in order; the TODO step always runs last. */
 export const TRANSFORMS: readonly Transform[] = [
@@ -141,6 +141,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   repointClientBases(context);
   settleUnreadLegacyBases(context);
   addMigrationTodos(context);
+  markBasesLeftBehind(context);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
   // Lists recast reprints (an entry added, a call's arguments) follow the file's own habit of trailing

@@ -1,7 +1,7 @@
 import { calleeName, isFunction, rangeOf, unwrap, type Node } from '../../src/detect/ast.js';
 import { callsOnSameVariable, type TikTokRequest } from '../../src/detect/requests.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
-import { businessTokenCaution, extractToken, tokenInAccessTokenHeader } from '../../src/codemod/extract-token.js';
+import { businessTokenCaution, extractToken, tokenInAccessTokenHeader, tokenWrittenInSource } from '../../src/codemod/extract-token.js';
 import { droppedBodyFields, extractVideo, handBuiltBodyReason, type VideoSource } from '../../src/codemod/extract-video.js';
 import { legacyVideoType } from '../../src/codemod/legacy-video-type.js';
 import { clientOf } from '../../src/codemod/http-client.js';
@@ -149,6 +149,7 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   const droppedQuery = queryExtras(request, context);
   const interceptors = client.client ? legacyInterceptorNote(client.client, context) : undefined;
   const businessHeader = tokenInAccessTokenHeader(request, context);
+  const literalToken = tokenWrittenInSource(request, context);
   const videoType = lookup.video.kind === 'url' ? undefined : legacyVideoType(request, context);
   const async = isInAsyncFunction(request.call, context);
   // Outside an async function a file is read first and the upload chained on that promise.
@@ -190,6 +191,9 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
       : undefined,
     APP_CREDENTIAL.test(lastName(token))
       ? `the token \`${quoted(token, 40)}\` is named like one of the app's own credentials, not a user's token: the Content Posting API takes the creator's user access token from v2 Login Kit (scope video.upload) as Bearer; pass that token here`
+      : undefined,
+    literalToken
+      ? `the token ${/^[\w$.]+$/.test(token) ? `\`${token}\` ` : ''}is written in the source, so a v1 authorization issued it (a v1 access token lived a day, and TikTok does not promise that v2 takes one): authorize the creator once through v2 Login Kit with the scope video.upload, and read the token from where the app keeps it, not from the code`
       : undefined,
     dropped.length > 0 ? droppedMessage(dropped) : undefined,
     droppedQuery.length > 0 ? droppedQueryMessage(droppedQuery) : undefined,
