@@ -5,6 +5,7 @@ import { findEndpoints, findUrlCompositions } from './endpoints.js';
 import { keepsLegacyEvents } from './other-kits.js';
 import { findFormDataVideo } from './form-data-video.js';
 import { findFormsToUploadUrl } from './form-to-upload-url.js';
+import { findUploadPutStatusTests } from './upload-put-status.js';
 import { findLegacyBaseUrls } from './legacy-base-url.js';
 import { findLegacyTypeFields } from './legacy-types.js';
 import { findMigrationTodos } from './migration-todos.js';
@@ -31,6 +32,13 @@ import { findTokenFieldsInQuery } from './token-fields-in-query.js';
 import { findV2TokenAnswerReads } from './v2-token-answer-reads.js';
 import { findV2TokenJsonBodies } from './v2-token-json-body.js';
 import { findV2UserInfoWithoutFields } from './v2-user-info-no-fields.js';
+
+/**
+ * A step of an upload to TikTok, on either host and whatever the path says (`/v2/post/publish/video/init/`
+ * on the retired host, an imagined `/video/upload/init/`): the module uploads to TikTok, so a form it
+ * sends to an `upload_url` is the one the init answered.
+ */
+const UPLOAD_STEP_PATH = /\/(?:post\/publish|video\/upload|share\/video)\//i;
 
 export interface AnalysisOptions {
   /** What other modules export, for URLs built from imported constants. */
@@ -93,15 +101,16 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ),
   );
   const events = findLegacyEvents(index, owners, keep);
+  const uploads =
+    endpoints.some((finding) => finding.ruleId === 'no-legacy-share-endpoint') ||
+    requests.some((request) => UPLOAD_STEP_PATH.test(request.match.path));
   const found = [
     ...endpoints,
     ...findLegacyBaseUrls(index, folder, requests, basesOfHandedInConfigs(index, folder), options.exportsReadOutOfSight),
     ...findQueryTokens(index, folder, requests, compositions, records),
     ...findFormDataVideo(index, folder, requests),
-    ...findFormsToUploadUrl(
-      index,
-      endpoints.some((finding) => finding.ruleId === 'no-legacy-share-endpoint'),
-    ),
+    ...findFormsToUploadUrl(index, uploads),
+    ...findUploadPutStatusTests(index, uploads),
     ...events,
     // A handler of TikTok's post events, legacy or new (the one the codemod leaves keeps its finding).
     ...(events.length > 0 || handlesPostEvents(index) || readsTikTokSignatureHeader(index)

@@ -55,7 +55,7 @@ function sentToUploadUrl(index: ModuleIndex, reference: Node): boolean {
 }
 
 /** `init.data.upload_url`, or a name given to it (`const { upload_url } = …`, `const uploadUrl = ….upload_url`). */
-function isUploadUrl(index: ModuleIndex, node: Node): boolean {
+export function isUploadUrl(index: ModuleIndex, node: Node): boolean {
   const value = unwrap(node);
   if (isMember(value)) return memberName(value) === UPLOAD_URL;
   if (value.type !== 'Identifier') return false;

@@ -121,6 +121,8 @@ export const RULES = {
       typeField: '`{{legacy}}` declared on a type of a legacy TikTok payload: the Content Posting API sends {{replacement}}',
       contentPostingShareId:
         '`{{legacy}}` is read from the answer of a Content Posting request ({{replacement}}), which never sends it, so it is always undefined: {{source}}',
+      uploadPutStatus:
+        'the PUT of the bytes to the upload URL answers 201 once the last byte arrives, and 206 for each chunk before it, never 200: this test takes every upload for a failure; test for 201 (206 for a chunk before the last), or for any 2xx',
       postLinkFromPublishId:
         "this link to a post is built from a `publish_id`, which names an upload, not a post: the link opens no video; a public post's id arrives later, as post_id of the post.publish.publicly_available webhook (or publicaly_available_post_id of the status fetch): build the link from that, or keep the upload's id alone",
       initVideoId:
