@@ -6,7 +6,6 @@ import type { FileError } from '../files/file-errors.js';
 import { loadProject } from '../load/load-project.js';
 import type { PrefilterRun } from '../load/prefilter-files.js';
 import { createImportResolver } from '../load/project-exports.js';
-import { importedByForeignFiles, modulesImportedInRun } from '../load/imported-in-run.js';
 
 export type { FileError } from '../files/file-errors.js';
 
@@ -39,20 +38,11 @@ export async function analyzeFiles(files: readonly string[], options: AnalyzeOpt
   const project = await loadProject(files, { cwd: options.cwd, foreignFiles: options.foreignFiles, prefilter: options.prefilter });
   const findings: Finding[] = [];
   findings.push(...scanTexts(project.texts));
-  const imported = modulesImportedInRun(project.modules, project.known);
-  // A shard's module imported only by another shard's is imported in the run the merge stands for.
-  const unimported = project.modules.filter((module) => !imported.has(module.file) && project.exportsByFile.has(module.file));
-  for (const file of await importedByForeignFiles(
-    unimported.map((module) => module.file),
-    options.foreignFiles ?? [],
-  ))
-    imported.add(file);
   for (const module of project.modules) {
     const resolver = createImportResolver(module.file, project.exportsByFile, project.known);
     const { findings: raw } = analyzeModule(module.ast, module.text, module.path, {
       resolveImport: resolver,
       keepLegacyEvents: options.keepLegacyEvents,
-      exportsReadOutOfSight: !imported.has(module.file),
     });
     const lines = new LineMap(module.text);
     findings.push(...raw.map((finding) => toFinding(finding, module.path, lines)));

@@ -48,13 +48,6 @@ export interface AnalysisOptions {
    * (API-CONTRACT §6.6): a legacy event with its new twin beside it is then no finding.
    */
   readonly keepLegacyEvents?: boolean;
-  /**
-   * A run that sees the whole project knows no module of it imports this one: what it exports is
-   * read out of sight only, so an exported legacy base URL is reported here, where nothing else
-   * would (its readers' requests carry the findings when they are in the run). Undefined where that
-   * is not known (the ESLint plugin, a jscodeshift run).
-   */
-  readonly exportsReadOutOfSight?: boolean;
 }
 
 export interface ModuleAnalysis {
@@ -106,7 +99,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     requests.some((request) => UPLOAD_STEP_PATH.test(request.match.path));
   const found = [
     ...endpoints,
-    ...findLegacyBaseUrls(index, folder, requests, basesOfHandedInConfigs(index, folder), options.exportsReadOutOfSight),
+    ...findLegacyBaseUrls(index, folder, requests, basesOfHandedInConfigs(index, folder)),
     ...findQueryTokens(index, folder, requests, compositions, records),
     ...findFormDataVideo(index, folder, requests),
     ...findFormsToUploadUrl(index, uploads),

@@ -518,7 +518,7 @@ export function isHandedToCall(node: Node, index: ModuleIndex): boolean {
   return false;
 }
 
-function isModuleExportsTarget(expression: Node): boolean {
+export function isModuleExportsTarget(expression: Node): boolean {
   if (expression.type !== 'AssignmentExpression') return false;
   let left = expression.left;
   while (left.type === 'MemberExpression') {

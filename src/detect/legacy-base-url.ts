@@ -2,7 +2,7 @@ import { isObjectProperty, objectProperties, unwrap, type Node } from './ast.js'
 import { classifyUrl } from './classify-url.js';
 import { foldedText } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
-import { isExported, isRelativeUploadPath } from './endpoints.js';
+import { isExported, isModuleExportsTarget, isRelativeUploadPath } from './endpoints.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import type { ValueFolder } from './static-value.js';
@@ -25,7 +25,6 @@ export function findLegacyBaseUrls(
   folder: ValueFolder,
   requests: readonly TikTokRequest[],
   handedInBases: ReadonlySet<Node> = new Set(),
-  exportsReadOutOfSight = false,
 ): RawFinding[] {
   const used = new Set<Node>(requests.flatMap((request) => [...request.trace]));
   const findings: RawFinding[] = [];
@@ -41,12 +40,12 @@ export function findLegacyBaseUrls(
     // A variable a request is built on carries no finding of its own (the request does), and the
     // rewrite drops it once nothing reads it. A class field or a record entry stays after the
     // rewrite, pointing at the retired host: it is a site of its own, used or not.
-    if (holder.kind === 'variable' && used.has(node)) continue;
+    const exported = exportedByName(node, index);
+    if (holder.kind === 'variable' && used.has(node) && !exported) continue;
     // A client's own option (`axios.create({ baseURL })`): its requests carry the findings. One no
     // request of this module is seen using (a class that hands its client to other modules), or one
     // that sends configs built elsewhere (`request(config) { return api(config) }`), is a site of its own.
     if (inCallArgument(node, index) && (used.has(node) || (!inClassBody(node, index) && !handedInBases.has(node)))) continue;
-    if (isExported(node, index) && !inSettingsRecord(node, index) && !exportsReadOutOfSight) continue;
     // `{ base: 'https://open-api.tiktok.com', upload: '/share/video/upload/' }`: the path's own
     // finding names this base, and the record is one site with one TODO.
     if (onlyUploadPathsBeside(node, index, folder)) continue;
@@ -61,9 +60,27 @@ export function findLegacyBaseUrls(
 }
 
 /**
- * An exported constant (`export const API_BASE`) is read by the modules that import it, whose requests carry the findings. A base inside a
- * settings record (`PLATFORMS.tiktok.baseUrl`) is reported where it is written: that record is
- * what a person edits.
+ * `export const API_BASE = …`, `module.exports = { API_BASE }`: a constant other modules import and
+ * build their requests on. Not one a function the module exports reads (`module.exports.upload =
+ * async () => … BASE …`, which `isExported` counts): that module's own requests carry the findings.
+ */
+function exportedByName(node: Node, index: ModuleIndex): boolean {
+  const top = index.topLevelStatement(node);
+  if (!top || !isExported(node, index)) return false;
+  if (top.type !== 'VariableDeclaration') return true;
+  const names = new Set<string>(top.declarations.filter((d: Node) => d.id.type === 'Identifier').map((d: Node) => d.id.name));
+  const named = (value: Node | undefined) => !!value && unwrap(value).type === 'Identifier' && names.has(unwrap(value).name);
+  if (index.ofType('ExportSpecifier').some((specifier) => names.has(specifier.local.name ?? specifier.local.value))) return true;
+  return index.ofType('AssignmentExpression').some((assignment) => {
+    if (!isModuleExportsTarget(assignment)) return false;
+    const value = unwrap(assignment.right);
+    return named(value) || (value.type === 'ObjectExpression' && objectProperties(value).some((property) => named(property.value)));
+  });
+}
+
+/**
+ * A base inside a settings record (`PLATFORMS.tiktok.baseUrl`) is reported where it is written: that
+ * record is what a person edits.
  */
 function inSettingsRecord(node: Node, index: ModuleIndex): boolean {
   return [...index.ancestors(node)].filter((ancestor) => ancestor.type === 'ObjectExpression').length >= 2;

@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { importSpecifiers } from './prefilter-chunk.js';
-import { prefilterFiles } from './prefilter-files.js';
 import { resolveModule } from './resolve-module.js';
 
 /**
@@ -21,25 +18,4 @@ export function modulesImportedInRun(
       if (target !== undefined && target !== module.file) imported.add(target);
     }
   return imported;
-}
-
-/**
- * `--shard`: which of `candidates` (modules of this shard that export a legacy value and that no
- * module of the shard imports) a module of another shard imports. A shard reads only its own files,
- * so the other shards' files that name a candidate's file are read here (rarely any: few modules
- * export a legacy value), for the merged report to say what one run over the whole tree says.
- */
-export async function importedByForeignFiles(candidates: readonly string[], foreign: readonly string[]): Promise<Set<string>> {
-  if (candidates.length === 0 || foreign.length === 0) return new Set();
-  const stems = [...new Set(candidates.map((file) => path.basename(file).replace(/\.[^.]+$/, '')))];
-  const { matched } = await prefilterFiles(foreign, stems);
-  const modules: { file: string; text: string }[] = [];
-  for (const file of matched) {
-    try {
-      modules.push({ file, text: await readFile(file, 'utf8') });
-    } catch {
-      // Unreadable here: its own shard reports it.
-    }
-  }
-  return modulesImportedInRun(modules, new Set(candidates));
 }

@@ -66,7 +66,6 @@ export function migrateInMemory(texts: readonly SourceText[], options: Transform
       nodeWithoutOpenAsBlob: withoutOpenAsBlob.has(source.file) || options.nodeWithoutOpenAsBlob,
       answerCalledInRun: answerCalled.has(source.file) || options.answerCalledInRun,
       importedInRun: imported.has(source.file) || options.importedInRun,
-      exportsReadOutOfSight: !(imported.has(source.file) || options.importedInRun),
     });
     return { source, path, output: result.output, outcomes: result.outcomes };
   };

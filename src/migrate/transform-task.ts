@@ -81,7 +81,6 @@ export function runTransformTask(
       nodeWithoutOpenAsBlob: task.nodeWithoutOpenAsBlob,
       answerCalledInRun: task.answerCalledInRun,
       importedInRun: task.importedInRun,
-      exportsReadOutOfSight: !task.importedInRun,
     });
     return {
       ok: true,
