@@ -22,14 +22,19 @@ export function findLegacyTypeFields(index: ModuleIndex, flows: FieldFlows): Raw
   const postingTypes = posting && typesOfTaintedValues(index, (node) => posting.has(node));
   const inResponseType = (node: Node) => [...index.ancestors(node)].some((ancestor) => responseTypes.annotations.has(ancestor));
   const findings: RawFinding[] = [];
-  for (const signature of index.ofType('TSPropertySignature')) {
+  // `class UploadAnswerDto { @IsString() share_id: string }` (class-validator, a Nest DTO): a class's
+  // fields declare a payload's shape as an interface's signatures do.
+  const fields = [...index.ofType('ClassProperty'), ...index.ofType('PropertyDefinition')].filter(
+    (field) => !field.static && !field.computed && field.value == null,
+  );
+  for (const signature of [...index.ofType('TSPropertySignature'), ...fields]) {
     const field = keyName(signature) as LegacyResponseField | undefined;
     if (!field || !FIELDS.includes(field)) continue;
     const container = index.parent(signature);
     const siblings = new Set<string>((container?.body ?? container?.members ?? []).map((member: Node) => keyName(member)).filter(Boolean));
     const hasSignature = SIGNATURE_KEYS.some((key) => siblings.has(key));
     const declaration = [...index.ancestors(signature)].find(
-      (a) => a.type === 'TSInterfaceDeclaration' || a.type === 'TSTypeAliasDeclaration',
+      (a) => a.type === 'TSInterfaceDeclaration' || a.type === 'TSTypeAliasDeclaration' || a.type === 'ClassDeclaration',
     );
     const name: string = declaration?.id?.name ?? '';
     const envelope = WEBHOOK_ENVELOPE_KEYS.every((key) => index.source(declaration ?? signature).includes(key));
