@@ -244,6 +244,9 @@ export const NEAREST_V2_FIELD: Readonly<Record<string, string>> = {
   play_count: 'view_count',
   digg_count: 'like_count',
   description: 'video_description',
+  desc: 'video_description',
+  embed_url: 'embed_link',
+  followers: 'follower_count',
 };
 
 /**

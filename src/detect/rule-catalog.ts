@@ -130,7 +130,7 @@ export const RULES = {
       unknownPostingPathShareId:
         '`{{legacy}}` is read from the answer of {{replacement}}, on the Content Posting host, so it is always undefined: {{source}}',
       videoListNeverSent:
-        '`video_list` is answered by neither the v1 nor the v2 video list, so it was always undefined: both answer the list as data.videos; read that',
+        '`video_list` is answered by neither the v1 nor the v2 {{call}}, so it was always undefined: both answer the list as data.videos; read that',
       contentPostingShareIdType:
         '`{{legacy}}` declared on the type of a Content Posting answer, which never sends it (always undefined): delete it with its reads, reported where they are; an init answers data.publish_id',
       unseenHostUploadField:

@@ -1,4 +1,10 @@
-import { LOGIN_KIT_USER_INFO_PATH, TOKEN_FIELDS, V1_TOKEN_STATUS_FIELDS, V2_VIDEO_LIST_URL } from '../contract/index.js';
+import {
+  LOGIN_KIT_USER_INFO_PATH,
+  TOKEN_FIELDS,
+  V1_TOKEN_STATUS_FIELDS,
+  V2_VIDEO_LIST_URL,
+  V2_VIDEO_QUERY_URL,
+} from '../contract/index.js';
 import {
   calleeName,
   isCall,
@@ -37,12 +43,15 @@ export function v2StatusOf(match: UrlMatch): Readonly<Record<string, string>> | 
 }
 
 const V2_VIDEO_LIST_PATH = new URL(V2_VIDEO_LIST_URL).pathname.replace(/\/+$/, '');
+const V2_VIDEO_QUERY_PATH = new URL(V2_VIDEO_QUERY_URL).pathname.replace(/\/+$/, '');
 
-/** The v1 video list, or the v2 one it became. */
-function isVideoList(request: TikTokRequest): boolean {
-  return request.match.kind === 'v1-endpoint'
-    ? request.match.v1?.rewrite === 'video-list'
-    : request.match.kind === 'content-posting' && request.match.path.replace(/\/+$/, '') === V2_VIDEO_LIST_PATH;
+/** The v1 video list or video query, or the v2 one it became: both answer `data.videos`. */
+function videoListCall(request: TikTokRequest): string | undefined {
+  const path = request.match.path.replace(/\/+$/, '');
+  if (request.match.kind === 'v1-endpoint') return request.match.v1?.rewrite === 'video-list' ? 'video list' : undefined;
+  if (request.match.kind === 'legacy-unmapped' && path === '/video/query') return 'video query';
+  if (request.match.kind !== 'content-posting') return undefined;
+  return path === V2_VIDEO_LIST_PATH ? 'video list' : path === V2_VIDEO_QUERY_PATH ? 'video query' : undefined;
 }
 
 /**
@@ -64,7 +73,8 @@ export function findV1AnswerFields(
   const members = [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')];
   for (const request of requests) {
     // `data.video_list`: the list is `videos` in v1 as in v2, so this read never held anything.
-    if (isVideoList(request)) {
+    const listCall = videoListCall(request);
+    if (listCall) {
       const answer = responseTaint(index, [request]);
       for (const member of members)
         if (memberName(member) === 'video_list' && answer.has(member.object))
@@ -73,7 +83,7 @@ export function findV1AnswerFields(
             messageId: 'videoListNeverSent',
             node: member.property as Node,
             severity: 'warning',
-            data: {},
+            data: { call: listCall },
           });
     }
     const v2 = v2StatusOf(request.match);

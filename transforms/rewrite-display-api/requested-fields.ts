@@ -84,6 +84,18 @@ export function singleVideoReads(
   return { names: [...names], edits };
 }
 
+/**
+ * What is read of each video of `<answer>.data.video_list` (`video_list[0].title`), the list read
+ * under a name no answer had; undefined when nothing reads it. Empty when the list is handed on whole.
+ */
+export function misnamedListFields(context: CodemodContext, request: TikTokRequest): string[] | undefined {
+  const reads = levelReads(context, responseTaint(context.index, [request]), 'video_list');
+  if (reads.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const member of reads) for (const name of elementFieldsRead(context, member) ?? []) names.add(name);
+  return [...names];
+}
+
 /** The reads `<answer>.data.<level>` (`body.data.user`, `res.data.data?.videos`), the answer being what `taint` follows. */
 function levelReads(context: CodemodContext, taint: Taint, level: string): Node[] {
   return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter((member) => {

@@ -32,7 +32,7 @@ import { foldedText } from '../../src/detect/folded.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
-import { bodyUnread, fieldsV2Lacks, LIST_LEVEL, requestedFields, singleVideoReads } from './requested-fields.js';
+import { bodyUnread, fieldsV2Lacks, LIST_LEVEL, misnamedListFields, requestedFields, singleVideoReads } from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-reads.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
@@ -373,7 +373,12 @@ function fieldsOf(
     const single = endpoint.url === V2_VIDEO_QUERY_URL && !param ? singleVideoReads(context, request) : undefined;
     if (single && 'reason' in single) return single;
     if (single) return { names: single.names, edits: single.edits };
-    const fields = requestedFields(context, request, param, endpoint.readFieldsOf);
+    let fields = requestedFields(context, request, param, endpoint.readFieldsOf);
+    // `data.video_list[0].title`: a list neither v1 nor v2 answered (both say `data.videos`; the read
+    // keeps its own TODO), so the code never found a video; what it reads of each names the fields all the same.
+    const misnamed =
+      'reason' in fields && endpoint.readFieldsOf === LIST_LEVEL && !param ? misnamedListFields(context, request) : undefined;
+    if (misnamed && misnamed.length > 0) fields = { names: misnamed };
     // `userRes.data.data.unique_id`: read flat in `data`, and a name v2 does not answer either.
     const unknown = 'reason' in fields && !flat && endpoint.url === V2_USER_INFO_URL ? unknownFlatReads(context, request) : undefined;
     if (unknown) {
@@ -462,7 +467,8 @@ function readsFlatInData(context: CodemodContext, request: TikTokRequest): { nam
  * person's.
  */
 function unansweredFields(names: readonly string[], url = V2_USER_INFO_URL): { reason: string } | undefined {
-  const known = url === V2_USER_INFO_URL ? V2_USER_FIELDS : url === V2_VIDEO_LIST_URL ? V2_VIDEO_FIELDS : undefined;
+  const known =
+    url === V2_USER_INFO_URL ? V2_USER_FIELDS : url === V2_VIDEO_LIST_URL || url === V2_VIDEO_QUERY_URL ? V2_VIDEO_FIELDS : undefined;
   const unknown = known ? names.filter((name) => !known.has(name)) : [];
   if (unknown.length === 0) return undefined;
   const what = url === V2_USER_INFO_URL ? 'v2 user info does not answer' : "v2's video object does not have";
