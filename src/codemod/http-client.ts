@@ -1,4 +1,4 @@
-import { calleeName, isCall, isMember, keyName, objectProperties, staticString, unwrap, type Node } from '../detect/ast.js';
+import { calleeName, isCall, isMember, unwrap, type Node } from '../detect/ast.js';
 import type { TikTokRequest } from '../detect/requests.js';
 import { INSTANCE_LIBRARY_KEY } from '../detect/static-value.js';
 import type { CodemodContext } from './context.js';
@@ -107,16 +107,4 @@ function typedAsAxios(node: Node, context: CodemodContext): boolean {
   if (type?.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier' || !AXIOS_INSTANCE_TYPES.has(type.typeName.name))
     return false;
   return context.index.resolve(type.typeName)?.importSource === 'axios';
-}
-
-/** The method a request is sent with, where the code says it: an option, the client's method, fetch's GET. */
-export function methodOf(request: TikTokRequest): string | undefined {
-  for (const options of request.options) {
-    const method = objectProperties(options).find((property) => keyName(property) === 'method');
-    if (method) return staticString(method.value)?.toUpperCase();
-  }
-  const callee = unwrap(request.call.callee);
-  const name = isMember(callee) ? calleeName(request.call) : undefined;
-  if (name && /^(get|post|put|patch|delete)$/i.test(name)) return name.toUpperCase();
-  return callee.type === 'Identifier' && callee.name === 'fetch' ? 'GET' : undefined;
 }

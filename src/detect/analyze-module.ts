@@ -32,6 +32,7 @@ import { findTokenFieldsInQuery } from './token-fields-in-query.js';
 import { findV2TokenAnswerReads } from './v2-token-answer-reads.js';
 import { findV2TokenJsonBodies } from './v2-token-json-body.js';
 import { findV2UserInfoWithoutFields } from './v2-user-info-no-fields.js';
+import { findV2DisplayCallsWithWrongMethod } from './v2-display-method.js';
 
 /**
  * A step of an upload to TikTok, on either host and whatever the path says (`/v2/post/publish/video/init/`
@@ -122,6 +123,7 @@ export function analyzeModule(ast: Node, text: string, file: string, options: An
     ...findV2InitErrorTruthTests(index, requests),
     ...findV2TokenJsonBodies(requests),
     ...findV2UserInfoWithoutFields(requests),
+    ...findV2DisplayCallsWithWrongMethod(requests),
     ...findTokenFieldsInQuery(index, folder, owners, requests),
     ...findLegacyTypeFields(index, fields.flows),
     ...findMigrationTodos(index),

@@ -190,6 +190,7 @@ export const RULES = {
         'the fields of the {{purpose}} answer are declared inside `data`, as v1 sent them: the v2 token answer is flat (access_token, open_id, refresh_token, expires_in and scope at the top, `error` and `error_description` on failure); declare them at the top',
       v2TokenJsonBody:
         'this call sends JSON to the v2 token endpoint, which takes a form-encoded body only (application/x-www-form-urlencoded): every call fails with invalid_request; send the same fields as a form',
+      v2DisplayMethod: 'this call sends {{method}} to the v2 {{call}}, which answers only {{how}}: every call fails; send it that way',
       v2UserInfoNoFields:
         'this v2 user info call names no `fields`, and v2 answers only the fields a call asks for: every field read of the user is undefined; ask for them in the query (`?fields=open_id,display_name`) and read them under data.user',
       v2TokenAnswerNested:

@@ -1,4 +1,4 @@
-import { methodOf } from '../../src/codemod/http-client.js';
+import { methodOf } from '../../src/detect/request-method.js';
 import { jsonBody } from '../../src/codemod/extract-video.js';
 import { replaceLiteral, urlLiteralOf } from '../../src/codemod/replace-literal.js';
 import { findProperty, isMember, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';

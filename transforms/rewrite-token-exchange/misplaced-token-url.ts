@@ -1,6 +1,6 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { findingsOfRequest } from '../../src/codemod/context.js';
-import { methodOf } from '../../src/codemod/http-client.js';
+import { methodOf } from '../../src/detect/request-method.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { V2_TOKEN_URL } from '../../src/contract/index.js';

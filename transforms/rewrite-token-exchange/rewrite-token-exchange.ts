@@ -4,7 +4,7 @@ import { calleeV1Reads } from './callee-v1-reads.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
 import { findingsOfRequest, type CodemodContext } from '../../src/codemod/context.js';
-import { methodOf } from '../../src/codemod/http-client.js';
+import { methodOf } from '../../src/detect/request-method.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { callLabel, todoStatement } from '../../src/codemod/todo.js';

@@ -1,6 +1,6 @@
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { methodOf } from '../../src/codemod/http-client.js';
+import { methodOf } from '../../src/detect/request-method.js';
 import { bearerTokenIn } from '../../src/codemod/v1-request.js';
 import { LEGACY_API_HOSTS, V2_ENDPOINT_SHAPES, V2_REVOKE_URL, V2_TOKEN_URL } from '../../src/contract/index.js';
 import { contains, keyName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
