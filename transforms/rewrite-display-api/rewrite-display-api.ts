@@ -1,7 +1,17 @@
 import { methodOf } from '../../src/detect/request-method.js';
 import { jsonBody } from '../../src/codemod/extract-video.js';
 import { replaceLiteral, urlLiteralOf } from '../../src/codemod/replace-literal.js';
-import { findProperty, isMember, memberName, staticString, unwrap, type Node } from '../../src/detect/ast.js';
+import {
+  findProperty,
+  isCall,
+  isMember,
+  isStringLiteral,
+  keyName,
+  memberName,
+  staticString,
+  unwrap,
+  type Node,
+} from '../../src/detect/ast.js';
 import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
 import { rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
 import type { MovedResponseField } from '../../src/contract/index.js';
@@ -505,8 +515,13 @@ function scopesNotAsked(context: CodemodContext, fields: readonly string[]): { f
   return { fields: lacking, scopes: [...new Set(lacking.map((field) => USER_INFO_FIELD_SCOPES[field]))] };
 }
 
-/** The scopes the module's own list asks for; undefined when no list naming user.info.basic is in sight. */
+/**
+ * The scopes the module's own list asks for; undefined when no list naming user.info.basic is in sight,
+ * or when the authorize URL's scope is a value from another module (`scope: OAuthScopes.TIKTOK.join(' ')`):
+ * the lists written here (a validator's `requiredScopes`) are then not what the app asks for.
+ */
 function scopesAsked(context: CodemodContext): Set<string> | undefined {
+  if (scopeFromElsewhere(context)) return undefined;
   const asked = new Set<string>();
   for (const node of [
     ...context.index.ofType('StringLiteral'),
@@ -517,6 +532,29 @@ function scopesAsked(context: CodemodContext): Set<string> | undefined {
     if (typeof text === 'string') for (const [scope] of text.matchAll(SCOPE_NAME)) asked.add(scope);
   }
   return asked.has('user.info.basic') ? asked : undefined;
+}
+
+/** `scope: SCOPES.join(',')`, `` `…&scope=${scopes}` ``: the value the authorize URL sends, read from an import or a global. */
+function scopeFromElsewhere(context: CodemodContext): boolean {
+  const { index } = context;
+  const outside = (value: Node): boolean => {
+    let root = unwrap(value);
+    while (isCall(root) || isMember(root)) root = unwrap(isCall(root) ? root.callee : root.object);
+    if (root.type !== 'Identifier') return false;
+    const binding = index.resolve(root);
+    return !binding || binding.importSource !== undefined;
+  };
+  const properties = [...index.ofType('ObjectProperty'), ...index.ofType('Property')].filter(
+    (property) => /^scopes?$/.test(keyName(property) ?? '') && !isStringLiteral(unwrap(property.value)),
+  );
+  if (properties.some((property) => outside(property.value))) return true;
+  return index
+    .ofType('TemplateLiteral')
+    .some((template) =>
+      (template.expressions as Node[]).some(
+        (expression, at) => /[?&]scopes?=$/.test(template.quasis[at].value.cooked ?? '') && outside(expression),
+      ),
+    );
 }
 
 /** The video list and query answer only with video.list (§2.8): a module whose scope list lacks it is told where. */
