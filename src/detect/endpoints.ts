@@ -13,7 +13,7 @@ import {
   withoutSuccessorAdvice,
 } from '../contract/index.js';
 import { namedList } from './record-key-readers.js';
-import { calleeName, isCall, isFunction, isStringLiteral, keyName, staticString, unwrap, type Node } from './ast.js';
+import { calleeName, isCall, isFunction, isStringLiteral, keyName, objectProperties, staticString, unwrap, type Node } from './ast.js';
 import { isFreeze } from './todo-placement.js';
 import { baseBeside } from './base-beside.js';
 import {
@@ -476,8 +476,12 @@ function isOutermost(node: Node, index: ModuleIndex): boolean {
   return true;
 }
 
-/** Whether other modules can read the value that holds this node. */
-export function isExported(node: Node, index: ModuleIndex): boolean {
+/**
+ * Whether other modules can read the value that holds this node. `byName`: only as the value itself
+ * (`module.exports = { API_BASE }`), not through a function the module exports that reads it
+ * (`module.exports.upload = async () => … API_BASE …`, which counts otherwise).
+ */
+export function isExported(node: Node, index: ModuleIndex, byName = false): boolean {
   const top = index.topLevelStatement(node);
   if (!top) return false;
   // Data, not code: a literal inside a function or a class is not what the module exports.
@@ -490,8 +494,15 @@ export function isExported(node: Node, index: ModuleIndex): boolean {
   if (top.type !== 'VariableDeclaration') return false;
   const names = new Set<string>(top.declarations.filter((d: Node) => d.id.type === 'Identifier').map((d: Node) => d.id.name));
   for (const specifier of index.ofType('ExportSpecifier')) if (names.has(specifier.local.name ?? specifier.local.value)) return true;
+  const named = (value: Node) => unwrap(value).type === 'Identifier' && names.has(unwrap(value).name);
   for (const assignment of index.ofType('AssignmentExpression')) {
     if (!isModuleExportsTarget(assignment)) continue;
+    const value = unwrap(assignment.right);
+    if (byName) {
+      if (named(value) || (value.type === 'ObjectExpression' && objectProperties(value).some((property) => named(property.value))))
+        return true;
+      continue;
+    }
     const source = index.source(assignment.right);
     for (const name of names) if (new RegExp(`\\b${name}\\b`).test(source)) return true;
   }
@@ -518,7 +529,7 @@ export function isHandedToCall(node: Node, index: ModuleIndex): boolean {
   return false;
 }
 
-export function isModuleExportsTarget(expression: Node): boolean {
+function isModuleExportsTarget(expression: Node): boolean {
   if (expression.type !== 'AssignmentExpression') return false;
   let left = expression.left;
   while (left.type === 'MemberExpression') {

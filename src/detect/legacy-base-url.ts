@@ -2,7 +2,7 @@ import { isObjectProperty, objectProperties, unwrap, type Node } from './ast.js'
 import { classifyUrl } from './classify-url.js';
 import { foldedText } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
-import { isExported, isModuleExportsTarget, isRelativeUploadPath } from './endpoints.js';
+import { isExported, isRelativeUploadPath } from './endpoints.js';
 import type { RawFinding } from './raw-finding.js';
 import type { TikTokRequest } from './requests.js';
 import type { ValueFolder } from './static-value.js';
@@ -40,7 +40,9 @@ export function findLegacyBaseUrls(
     // A variable a request is built on carries no finding of its own (the request does), and the
     // rewrite drops it once nothing reads it. A class field or a record entry stays after the
     // rewrite, pointing at the retired host: it is a site of its own, used or not.
-    const exported = exportedByName(node, index);
+    // `export const API_BASE`, `module.exports = { API_BASE }`: other modules build on it (not a function
+    // the module exports that reads it: that module's own requests carry the findings).
+    const exported = isExported(node, index, true);
     if (holder.kind === 'variable' && used.has(node) && !exported) continue;
     // A client's own option (`axios.create({ baseURL })`): its requests carry the findings. One no
     // request of this module is seen using (a class that hands its client to other modules), or one
@@ -57,25 +59,6 @@ export function findLegacyBaseUrls(
     });
   }
   return findings;
-}
-
-/**
- * `export const API_BASE = …`, `module.exports = { API_BASE }`: a constant other modules import and
- * build their requests on. Not one a function the module exports reads (`module.exports.upload =
- * async () => … BASE …`, which `isExported` counts): that module's own requests carry the findings.
- */
-function exportedByName(node: Node, index: ModuleIndex): boolean {
-  const top = index.topLevelStatement(node);
-  if (!top || !isExported(node, index)) return false;
-  if (top.type !== 'VariableDeclaration') return true;
-  const names = new Set<string>(top.declarations.filter((d: Node) => d.id.type === 'Identifier').map((d: Node) => d.id.name));
-  const named = (value: Node | undefined) => !!value && unwrap(value).type === 'Identifier' && names.has(unwrap(value).name);
-  if (index.ofType('ExportSpecifier').some((specifier) => names.has(specifier.local.name ?? specifier.local.value))) return true;
-  return index.ofType('AssignmentExpression').some((assignment) => {
-    if (!isModuleExportsTarget(assignment)) return false;
-    const value = unwrap(assignment.right);
-    return named(value) || (value.type === 'ObjectExpression' && objectProperties(value).some((property) => named(property.value)));
-  });
 }
 
 /**
