@@ -2,6 +2,7 @@ import { CONTENT_POSTING_HOSTS } from '../contract/index.js';
 import { isCall, isStringLiteral, staticString, type Node } from '../detect/ast.js';
 import { classifyUrl } from '../detect/classify-url.js';
 import { isExported } from '../detect/endpoints.js';
+import { baseUrlText } from '../detect/legacy-base-url.js';
 import { formatMessage, RULES } from '../detect/rule-catalog.js';
 import type { CodemodContext } from './context.js';
 import { replaceLiteral } from './replace-literal.js';
@@ -58,12 +59,12 @@ export function markBasesLeftBehind(context: CodemodContext): void {
     for (const node of request.trace) {
       if (!present.has(node) || reported.has(node) || !isStringLiteral(node) || sites.has(todoStatement(context, node))) continue;
       const match = classifyUrl(staticString(node) ?? '');
-      if (match?.kind === 'legacy-base' && !isExported(node, context.index) && !hadTodo(context, node)) bases.add(node);
+      // One exported by name is reported where it is declared, and in `reported`.
+      if (match?.kind === 'legacy-base' && !hadTodo(context, node)) bases.add(node);
     }
   }
   for (const base of bases) {
-    const match = classifyUrl(staticString(base)!)!;
-    const legacy = `https://${match.host}${match.path.replace(/\/$/, '')}`;
+    const legacy = baseUrlText(classifyUrl(staticString(base)!)!);
     const message = formatMessage(RULES['no-unmapped-legacy-endpoint'].messages.base, { legacy });
     context.todoAt(base, message, base);
   }

@@ -1,5 +1,5 @@
 import { isObjectProperty, objectProperties, unwrap, type Node } from './ast.js';
-import { classifyUrl } from './classify-url.js';
+import { classifyUrl, type UrlMatch } from './classify-url.js';
 import { foldedText } from './folded.js';
 import type { ModuleIndex } from './module-index.js';
 import { isExported, isRelativeUploadPath } from './endpoints.js';
@@ -55,10 +55,15 @@ export function findLegacyBaseUrls(
       ruleId: 'no-unmapped-legacy-endpoint',
       messageId: 'base',
       node,
-      data: { legacy: `https://${match.host}${match.path.replace(/\/$/, '')}` },
+      data: { legacy: baseUrlText(match) },
     });
   }
   return findings;
+}
+
+/** The base as its TODO and finding name it: `https://open-api.tiktok.com`, no final slash. */
+export function baseUrlText(match: UrlMatch): string {
+  return `https://${match.host}${match.path.replace(/\/$/, '')}`;
 }
 
 /**
