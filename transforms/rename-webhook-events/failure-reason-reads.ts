@@ -23,6 +23,14 @@ export function renameFailureReasonReads(context: CodemodContext): void {
       );
       continue;
     }
+    // `onFailed(payload) { … payload.fail_reason }`: a record handed in, which may be the envelope as it
+    // arrives (route.ts parsed the body and passed it on) rather than its parsed content; `reason` is
+    // undefined on the envelope too, so the rename would only look like a fix.
+    const handedIn = isMember(parent) && parent.property === key ? handedInRecord(context, parent) : undefined;
+    if (handedIn) {
+      context.defer(finding, handedInReasonMessage(handedIn));
+      continue;
+    }
     if (isMember(parent) && parent.property === key) renameProperty(context, parent, WEBHOOK_FAILURE_REASON.sent);
     // `text(content, 'fail_reason')`: the field named to a getter.
     else if (isCall(parent)) replaceLiteral(context, key, WEBHOOK_FAILURE_REASON.sent);
@@ -33,6 +41,24 @@ export function renameFailureReasonReads(context: CodemodContext): void {
     } else continue;
     context.record(finding, 'rewritten', `now \`${WEBHOOK_FAILURE_REASON.sent}\`, the failure's reason as post.publish.failed sends it`);
   }
+}
+
+/**
+ * The name of the parameter a member read starts from (`payload` of `payload.fail_reason`), where that
+ * name does not say it holds the content (`content`, `parsedContent`): what the caller handed in cannot
+ * be told from here.
+ */
+export function handedInRecord(context: CodemodContext, member: Node): string | undefined {
+  let root = unwrap(member.object);
+  while (isMember(root)) root = unwrap(root.object);
+  if (root.type !== 'Identifier' || /content/i.test(root.name)) return undefined;
+  return context.index.resolve(root)?.kind === 'param' ? (root.name as string) : undefined;
+}
+
+/** The TODO of a `fail_reason` read off a record handed in, which may be the envelope or its parsed content. */
+export function handedInReasonMessage(name: string): string {
+  const { misnamed, sent } = WEBHOOK_FAILURE_REASON;
+  return `\`${misnamed}\` is always undefined here: post.publish.failed sends the failure's reason as \`${sent}\`, inside the envelope's \`content\` (a JSON string to parse once more): where \`${name}\` is that parsed content, read \`${sent}\`; where it is the envelope as TikTok sends it, read \`${sent}\` (and \`publish_id\`) of \`JSON.parse(${name}.content)\``;
 }
 
 const ASSERTIONS = new Set(['TSAsExpression', 'TSTypeAssertion', 'TSSatisfiesExpression']);

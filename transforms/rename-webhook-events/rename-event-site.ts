@@ -15,6 +15,7 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
 import { chainOf } from './told-apart-from-twin.js';
 import { handlingOfComparison, readsOfHandler, readsUnder } from './handler-reads.js';
+import { handedInReasonMessage, handedInRecord } from './failure-reason-reads.js';
 
 const MERGE_BY_HAND = 'the legacy and the new event each have their own handling here: merge them by hand';
 
@@ -209,6 +210,12 @@ function renameFailReasons(context: CodemodContext, reads: readonly Node[]): voi
     if (!present!.has(member) || memberName(member) !== WEBHOOK_FAILURE_REASON.misnamed) continue;
     // A read the detectors report is renamed, or told, by its own step (failure-reason-reads.ts).
     if (context.unhandled((finding) => finding.node === member.property).length > 0) continue;
+    // `route(event, payload)` handed on to `this.onFailed(payload)`: the envelope, or its content?
+    const handedIn = handedInRecord(context, member);
+    if (handedIn) {
+      context.todoAt(member, handedInReasonMessage(handedIn), member);
+      continue;
+    }
     renameProperty(context, member, WEBHOOK_FAILURE_REASON.sent);
     context.notes.add(FAIL_REASON_NOTE);
   }
