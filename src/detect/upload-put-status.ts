@@ -1,4 +1,4 @@
-import { calleeName, findProperty, isCall, isMember, memberName, staticString, unwrap, type Node } from './ast.js';
+import { calleeName, findProperty, isCall, isMember, isNumberLiteral, memberName, staticString, unwrap, type Node } from './ast.js';
 import { isUploadUrl } from './form-to-upload-url.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
@@ -23,10 +23,9 @@ export function findUploadPutStatusTests(index: ModuleIndex, uploads: boolean): 
   return findings;
 }
 
-/** `200`, as Babel (NumericLiteral) or ESTree (Literal) writes it. */
 function isOk(node: Node): boolean {
   const value = unwrap(node);
-  return (value.type === 'NumericLiteral' || value.type === 'Literal') && value.value === 200;
+  return isNumberLiteral(value) && value.value === 200;
 }
 
 function isStatusRead(node: Node): boolean {

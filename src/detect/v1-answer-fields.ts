@@ -22,7 +22,7 @@ import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
 import { isHttpLibraryCall, type TikTokRequest } from './requests.js';
 import type { RequestRecord } from './request-records.js';
-import type { UrlMatch } from './classify-url.js';
+import { isPathOf, type UrlMatch } from './classify-url.js';
 import { calledFunction, Taint } from './taint.js';
 import type { ValueFolder } from './static-value.js';
 import { responseTaint } from './response-fields.js';
@@ -42,16 +42,13 @@ export function v2StatusOf(match: UrlMatch): Readonly<Record<string, string>> | 
   return undefined;
 }
 
-const V2_VIDEO_LIST_PATH = new URL(V2_VIDEO_LIST_URL).pathname.replace(/\/+$/, '');
-const V2_VIDEO_QUERY_PATH = new URL(V2_VIDEO_QUERY_URL).pathname.replace(/\/+$/, '');
-
 /** The v1 video list or video query, or the v2 one it became: both answer `data.videos`. */
 function videoListCall(request: TikTokRequest): string | undefined {
-  const path = request.match.path.replace(/\/+$/, '');
-  if (request.match.kind === 'v1-endpoint') return request.match.v1?.rewrite === 'video-list' ? 'video list' : undefined;
-  if (request.match.kind === 'legacy-unmapped' && path === '/video/query') return 'video query';
-  if (request.match.kind !== 'content-posting') return undefined;
-  return path === V2_VIDEO_LIST_PATH ? 'video list' : path === V2_VIDEO_QUERY_PATH ? 'video query' : undefined;
+  const { kind, path, v1 } = request.match;
+  if (kind === 'v1-endpoint') return v1?.rewrite === 'video-list' ? 'video list' : undefined;
+  if (kind === 'legacy-unmapped' && path.replace(/\/+$/, '') === '/video/query') return 'video query';
+  if (kind !== 'content-posting') return undefined;
+  return isPathOf(V2_VIDEO_LIST_URL, path) ? 'video list' : isPathOf(V2_VIDEO_QUERY_URL, path) ? 'video query' : undefined;
 }
 
 /**

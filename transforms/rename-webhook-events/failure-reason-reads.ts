@@ -49,8 +49,7 @@ export function renameFailureReasonReads(context: CodemodContext): void {
  * be told from here.
  */
 export function handedInRecord(context: CodemodContext, member: Node): string | undefined {
-  let root = unwrap(member.object);
-  while (isMember(root)) root = unwrap(root.object);
+  const root = chainRoot(member.object);
   if (root.type !== 'Identifier' || /content/i.test(root.name)) return undefined;
   return context.index.resolve(root)?.kind === 'param' ? (root.name as string) : undefined;
 }
@@ -77,9 +76,15 @@ function typedHolder(context: CodemodContext, key: Node, parent: Node): boolean 
 /** Whether the value a read starts from is a name the code gave a type (`content: FailedContent`, `x as T`). */
 function declaredType(context: CodemodContext, object: Node): boolean {
   if (ASSERTIONS.has(object.type)) return true;
-  let root = unwrap(object);
-  while (isMember(root)) root = unwrap(root.object);
+  const root = chainRoot(object);
   const binding = root.type === 'Identifier' ? context.index.resolve(root) : undefined;
   if (!binding) return false;
   return !!binding.id.typeAnnotation || (!!binding.init && ASSERTIONS.has(binding.init.type));
+}
+
+/** Where a chain of member reads starts: `payload` of `payload.data.fail_reason`. */
+function chainRoot(node: Node): Node {
+  let root = unwrap(node);
+  while (isMember(root)) root = unwrap(root.object);
+  return root;
 }
