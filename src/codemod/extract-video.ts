@@ -42,6 +42,7 @@ import { declarationOf } from './answer-types.js';
 import { bodyNameOf } from './answer-body.js';
 import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
 import { isLogCall } from '../detect/log-calls.js';
+import { bytesReadAndNeverSent, optionsPassedAsBody } from './options-passed-as-body.js';
 
 export type VideoSource =
   /**
@@ -177,6 +178,15 @@ export function extractVideo(request: TikTokRequest, context: CodemodContext): V
   }
   if (initShaped && (initKeys(context, initShaped) || readsUploadUrl(request, context)))
     return { reason: initShapedReason(context, initShaped, request) };
+  // `axios.post(url, { headers, data: { title } })`: options where the body goes, so what looked like
+  // the body was sent inside a JSON of its options, and the token in their headers never left.
+  const misplaced = optionsPassedAsBody(request, context);
+  if (misplaced) {
+    const unsent = bytesReadAndNeverSent(request, context);
+    return {
+      reason: `this request's options (${misplaced.map((key) => `\`${key}\``).join(', ')}) are passed where axios's \`${calleeName(request.call)}\` takes its body (options go third), so TikTok got them as its JSON body and their headers, the token with them, were never sent; nor does it send the video${unsent ? `, whose bytes are read into \`${unsent}\` above and never used` : ''}: make it the Content Posting upload, POST ${INBOX_VIDEO_INIT.url} with Authorization: Bearer <token> as a header and source_info FILE_UPLOAD, then a PUT of ${unsent ? `\`${unsent}\`` : "the video's bytes"} to data.upload_url`,
+    };
+  }
   // `JSON.stringify({ video_id, text })` and nothing read of an upload URL: no sign of a second step.
   if (initShaped) {
     const keys = objectProperties(initShaped)

@@ -55,7 +55,7 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
     ...messageReads(context, taint),
   ];
   // Every field neither generation answers, named in one reason: a person maps them all at once.
-  const unknown = [...new Set(reads.flatMap((read) => ('unknown' in read ? [read.unknown] : [])))];
+  const unknown = [...new Set(reads.flatMap((read) => ('unknown' in read ? read.unknown : [])))];
   if (unknown.length > 0)
     return {
       reason: `it reads ${unknown.map((field) => `\`${field}\``).join(', ')} of the answer's \`data\`, which neither v1 Login Kit user info nor v2 user info answers${nearestNamed(unknown)}`,
@@ -132,7 +132,7 @@ type LevelRead =
   | { names: string[]; edits: (() => void)[]; v2Shaped?: boolean; status?: boolean }
   /** `handedOn`: the value leaves whole (`metadata: info`), read next out of sight. */
   /** `move`: the read put under `data.user`, where it is read direct off `data` (not through a name). */
-  | { unknown: string; move?: () => void }
+  | { unknown: readonly string[]; move?: () => void }
   | { reason: string; handedOn?: true };
 
 const handedOn = (context: CodemodContext, node: Node): LevelRead => ({
@@ -226,8 +226,11 @@ function readOfLevel(context: CodemodContext, level: Node, aliased = false, same
     const all = references.map((reference) => readOfLevel(context, reference, true));
     const readForFields = all.some((read) => 'names' in read && read.names.length > 0);
     const reads = sameNames && readForFields ? all.filter((read) => !('handedOn' in read)) : all;
-    const refused = reads.find((read) => 'reason' in read || 'unknown' in read);
+    const refused = reads.find((read) => 'reason' in read);
     if (refused) return refused;
+    // `info.followers` beside `info.nickname`: every field v2 lacks, named together.
+    const unknown = reads.flatMap((read) => ('unknown' in read ? read.unknown : []));
+    if (unknown.length > 0) return { unknown };
     const taken = reads as { names: string[]; edits: (() => void)[]; v2Shaped?: boolean }[];
     if (taken.some((read) => read.v2Shaped)) return { names: [], edits: [], v2Shaped: true };
     return {
@@ -266,9 +269,9 @@ function fieldRead(context: CodemodContext, member: Node, aliased: boolean): Lev
   const dot = member.optional ? '?.' : '.';
   if (v2 === undefined)
     return aliased
-      ? { unknown: field }
+      ? { unknown: [field] }
       : {
-          unknown: field,
+          unknown: [field],
           move: () =>
             context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}${dot}user${dot}${field}`])),
         };
@@ -281,6 +284,7 @@ function fieldRead(context: CodemodContext, member: Node, aliased: boolean): Lev
 /** `const { open_id, avatar } = body.data` → `const { open_id, avatar_url: avatar } = body.data.user`. */
 function destructured(context: CodemodContext, level: Node, pattern: Node, aliased: boolean): LevelRead {
   const names: string[] = [];
+  const unknown: string[] = [];
   const keys: { property: Node; v2: string }[] = [];
   for (const property of pattern.properties as Node[]) {
     const field = property.type === 'RestElement' ? undefined : keyName(property);
@@ -288,10 +292,15 @@ function destructured(context: CodemodContext, level: Node, pattern: Node, alias
     if (STATUS_FIELDS.has(field))
       return { reason: `it takes \`${field}\` out of the answer's \`data\` with the user's fields, and v2 answers it in \`error\`` };
     const v2 = v2NameOf(field);
-    if (v2 === undefined) return { unknown: field };
+    // `{ followers, nickname }`: every field v2 lacks is named, not only the first.
+    if (v2 === undefined) {
+      unknown.push(field);
+      continue;
+    }
     names.push(v2);
     if (v2 !== field) keys.push({ property, v2 });
   }
+  if (unknown.length > 0) return { unknown };
   const { j } = context;
   const edits = keys.map(({ property, v2 }) => () => {
     // `{ avatar }` keeps its local name under the v2 key: `{ avatar_url: avatar }`.

@@ -76,7 +76,16 @@ interface DisplayEndpoint {
 }
 
 const ENDPOINTS: Readonly<Record<string, DisplayEndpoint>> = {
-  'user-info': { name: 'user info', url: V2_USER_INFO_URL, method: 'GET', messageId: 'userInfo', bodyParams: [], readFieldsOf: 'user' },
+  'user-info': {
+    name: 'user info',
+    url: V2_USER_INFO_URL,
+    method: 'GET',
+    messageId: 'userInfo',
+    bodyParams: [],
+    readFieldsOf: 'user',
+    // Not "as before": a call whose code reads the user flat in `data` is told so beside this.
+    answer: 'the user is in data.user; error.code is "ok" on success',
+  },
   'video-list': {
     name: 'video list',
     url: V2_VIDEO_LIST_URL,
@@ -487,10 +496,15 @@ function unansweredFields(names: readonly string[], url = V2_USER_INFO_URL): { r
   };
 }
 
-/** ` (v2's nearest: `username`)`, where a v2 field of the same object most likely holds what the name meant. */
+/**
+ * ` (v2's nearest: `username`)`, where a v2 field of the same object most likely holds what the name
+ * meant; with its scope where `user.info.basic` does not answer it (`follower_count`: user.info.stats).
+ */
 function nearest(name: string, known: ReadonlySet<string>): string {
   const v2 = NEAREST_V2_FIELD[name];
-  return v2 && known.has(v2) ? ` (v2's nearest: \`${v2}\`)` : '';
+  if (!v2 || !known.has(v2)) return '';
+  const scope = known === V2_USER_FIELDS ? USER_INFO_FIELD_SCOPES[v2] : undefined;
+  return ` (v2's nearest: \`${v2}\`${scope ? `, which needs the scope ${scope}` : ''})`;
 }
 
 /**
