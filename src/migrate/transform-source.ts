@@ -13,6 +13,7 @@ import type { TransformOptions, TransformResult } from '../codemod/step.js';
 import { CodemodContext, type Transform } from '../codemod/context.js';
 import { parserFor } from '../detect/parse.js';
 import { keepStyle } from './keep-style.js';
+import { legacyRequestClients, markLegacyInterceptors } from '../codemod/legacy-interceptors.js';
 import { markBasesLeftBehind, repointClientBases } from '../codemod/repoint-client-base.js';
 
 /** The steps, in order; the TODO step always runs last. */
@@ -133,6 +134,7 @@ function indentUnit(text: string): number {
 
 function runTransforms(context: CodemodContext, transforms: readonly Transform[]): TransformResult {
   settleFindingsInEntriesLeftForDeletion(context);
+  const clients = legacyRequestClients(context);
   for (const transform of transforms) {
     transform(context);
     context.recordRemoved();
@@ -142,6 +144,7 @@ function runTransforms(context: CodemodContext, transforms: readonly Transform[]
   settleUnreadLegacyBases(context);
   addMigrationTodos(context);
   markBasesLeftBehind(context);
+  markLegacyInterceptors(context, clients);
   const outcomes = context.outcomes();
   const eol = context.text.includes('\r\n') ? '\r\n' : '\n';
   // Lists recast reprints (an entry added, a call's arguments) follow the file's own habit of trailing

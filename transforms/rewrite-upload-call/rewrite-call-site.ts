@@ -12,7 +12,6 @@ import { quoted } from '../../src/codemod/todo.js';
 import { INBOX_VIDEO_INIT, MEDIA_TRANSFER } from '../../src/contract/index.js';
 import { carryOptions } from './carry-options.js';
 import { queryExtras } from '../../src/codemod/legacy-query-extras.js';
-import { legacyInterceptorNote } from '../../src/codemod/legacy-interceptors.js';
 import { insertUploadHelper } from './insert-upload-helper.js';
 
 /** Builder calls of a superagent chain that only shape the legacy request, and go with it. */
@@ -147,7 +146,6 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
   // Read before the edit: the body goes with the legacy call.
   const dropped = droppedBodyFields(request, context);
   const droppedQuery = queryExtras(request, context);
-  const interceptors = client.client ? legacyInterceptorNote(client.client, context) : undefined;
   const businessHeader = tokenInAccessTokenHeader(request, context);
   const literalToken = tokenWrittenInSource(request, context);
   const videoType = lookup.video.kind === 'url' ? undefined : legacyVideoType(request, context);
@@ -197,7 +195,6 @@ export function rewriteCallSite(context: CodemodContext, request: TikTokRequest)
       : undefined,
     dropped.length > 0 ? droppedMessage(dropped) : undefined,
     droppedQuery.length > 0 ? droppedQueryMessage(droppedQuery) : undefined,
-    interceptors,
     videoType && upload.takesCallback
       ? `the legacy form labelled the video \`${quoted(videoType.text, 40)}\`, and the helper sends it as ${MEDIA_TRANSFER.defaultContentType}: set the Content-Type of the helper's PUT to it if the videos are not MP4 (TikTok takes ${MEDIA_TRANSFER.contentTypes.join(', ')})`
       : undefined,
