@@ -21,6 +21,8 @@ import type { Binding, ModuleIndex } from './module-index.js';
 import { narrowedKey } from './narrowed-key.js';
 import { concat, foldedText, HOLE, joinUrl, startsUrl, type Folded, type Piece } from './folded.js';
 
+/** The names a base class commonly keeps the object its subclass hands `super(…)` under (`this.config`). */
+const HANDED_CONFIG_NAMES = /^(config|configuration|options|opts|settings|platformConfig)$/;
 /** A value another module exports, as far as it can be known statically. */
 export type ExportedValue = string | { readonly [key: string]: ExportedValue };
 
@@ -377,6 +379,9 @@ export class ValueFolder {
         if (call?.type !== 'CallExpression' || call.callee.type !== 'Super') continue;
         const handed = (call.arguments as Node[]).find((argument) => isIdentifier(argument, name));
         if (handed) return handed;
+        // `super({ name: 'TikTok', apiBaseUrl: '…' })`: handed written out, kept by the base as its config.
+        const [only] = call.arguments as Node[];
+        if (call.arguments.length === 1 && unwrap(only).type === 'ObjectExpression' && HANDED_CONFIG_NAMES.test(name)) return only;
       }
       // A constructor parameter property (`constructor(private baseUrl = '…')`).
       for (const param of member.type === 'MethodDefinition' ? member.value.params : member.params) {

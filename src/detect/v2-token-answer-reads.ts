@@ -2,7 +2,7 @@ import { TOKEN_FIELDS } from '../contract/index.js';
 import { calleeName, isCall, isFunction, isMember, memberName, unwrap, type Node } from './ast.js';
 import type { ModuleIndex } from './module-index.js';
 import type { RawFinding } from './raw-finding.js';
-import { Taint } from './taint.js';
+import { calledFunction, Taint } from './taint.js';
 import type { TikTokRequest } from './requests.js';
 import { responseTaint, type AnswerSource } from './response-fields.js';
 import { isV2TokenCall } from './v2-token-json-body.js';
@@ -62,7 +62,7 @@ function readsTokenField(index: ModuleIndex, member: Node): boolean {
 }
 
 /** The answer's body: `res.data` (axios, maybe kept in a name), a `{ data }` destructured from a response, or the value `.json()` gave. */
-export function isBody(index: ModuleIndex, node: Node): boolean {
+export function isBody(index: ModuleIndex, node: Node, depth = 0): boolean {
   if (isMember(node)) return memberName(node) === 'data';
   if (node.type !== 'Identifier') return false;
   const binding = index.resolve(node);
@@ -72,9 +72,37 @@ export function isBody(index: ModuleIndex, node: Node): boolean {
   if (binding.path.length === 1 && binding.path[0] === 'data') return true;
   let init = unwrap(binding.init);
   if (init.type === 'AwaitExpression') init = unwrap(init.argument);
+  if (binding.path.length !== 0) return false;
   // `const data = response.data`: axios's body, kept in a name.
-  if (binding.path.length === 0 && isMember(init) && memberName(init) === 'data') return true;
-  return binding.path.length === 0 && isCall(init) && calleeName(init) === 'json';
+  if (isMember(init) && memberName(init) === 'data') return true;
+  if (!isCall(init)) return false;
+  if (parsesJson(init)) return true;
+  // `const data = await refetchToken(refresh)`: a function of the module that returns the body it parsed.
+  const fn = depth < 3 ? calledFunction(index, init) : undefined;
+  return !!fn && returnsBody(index, fn, depth + 1);
+}
+
+/** Whether every value a function of the module returns is an answer's body (and it returns one). */
+function returnsBody(index: ModuleIndex, fn: Node, depth: number): boolean {
+  if (fn.body?.type !== 'BlockStatement') return !!fn.body && isBodyValue(index, unwrap(fn.body), depth);
+  const returns = index.ofType('ReturnStatement').filter((statement) => index.functionOf(statement) === fn);
+  return returns.length > 0 && returns.every((statement) => !!statement.argument && isBodyValue(index, unwrap(statement.argument), depth));
+}
+
+/** `data` (a name for the body), `res.data`, `await res.json()`: a returned value that is the body itself. */
+function isBodyValue(index: ModuleIndex, value: Node, depth: number): boolean {
+  const inner = value.type === 'AwaitExpression' ? unwrap(value.argument) : value;
+  if (isCall(inner)) return parsesJson(inner);
+  return isBody(index, inner, depth);
+}
+
+/** `res.json()`, or `fetch(…).then((res) => res.json())`: a call whose value is the parsed body. */
+function parsesJson(call: Node): boolean {
+  if (calleeName(call) === 'json') return true;
+  const callback = calleeName(call) === 'then' ? (call.arguments as Node[])[0] : undefined;
+  const fn = callback && unwrap(callback);
+  const body = fn && isFunction(fn) && fn.body.type !== 'BlockStatement' ? unwrap(fn.body) : undefined;
+  return !!body && isCall(body) && calleeName(body) === 'json';
 }
 
 /** The first parameter of a `.then` callback chained on a `.then` whose callback returns `x.json()`. */
