@@ -19,6 +19,7 @@ import type { TikTokRequest } from './requests.js';
 import { HOLE, type Folded } from './folded.js';
 import type { ValueFolder } from './static-value.js';
 import type { UrlComposition } from './endpoints.js';
+import { isStatusQueryPath, successorOf } from './classify-url.js';
 import type { RequestRecord } from './request-records.js';
 
 const CREDENTIALS: readonly string[] = LEGACY_UPLOAD.queryCredentials;
@@ -81,6 +82,18 @@ function objectParameters(object: Node): QueryParameter[] {
   );
 }
 
+/** The hint of a token in the query of a request the codemod leaves whole: no v2 endpoint takes its place. */
+const GONE_WITH_REQUEST_HINT = 'it goes with its request, whose endpoint nothing replaces: see that finding';
+
+/**
+ * A request to a path of the retired host that no v2 endpoint succeeds (`/share/sound/upload/`, a
+ * publish step never served): the codemod leaves it whole under its TODO, query and all, so its
+ * tokens' findings must not send a person to the codemod.
+ */
+function withoutSuccessor(request: TikTokRequest): boolean {
+  return request.match.kind === 'legacy-unmapped' && !successorOf(request.match.path) && !isStatusQueryPath(request.match.path);
+}
+
 /** `access_token` and `open_id` sent in the query string of TikTok requests, one finding per parameter. */
 export function findQueryTokens(
   index: ModuleIndex,
@@ -90,7 +103,11 @@ export function findQueryTokens(
   records: readonly RequestRecord[] = [],
 ): RawFinding[] {
   const parameters = [
-    ...requests.flatMap((request) => requestQueryParameters(request, index, folder)),
+    ...requests.flatMap((request) =>
+      requestQueryParameters(request, index, folder).map((parameter) =>
+        withoutSuccessor(request) ? { ...parameter, gone: true } : parameter,
+      ),
+    ),
     // Also of URLs no request in this module sends (a job descriptor, a redirect).
     ...compositions.flatMap(({ url, node }) => urlQueryParameters(url, node, index)),
     // A provider table's entry for a legacy endpoint: the object its query builder returns.
@@ -98,10 +115,10 @@ export function findQueryTokens(
   ];
   const findings: RawFinding[] = parameters
     .filter((parameter) => parameter.name !== undefined && CREDENTIALS.includes(parameter.name))
-    .map(({ name, node, range }) => ({
+    .map(({ name, node, range, gone }: QueryParameter & { gone?: boolean }) => ({
       ruleId: 'no-token-in-query',
       messageId: name === 'access_token' ? 'accessToken' : 'openId',
-      data: { hint: CODEMOD_HINT },
+      data: { hint: gone ? GONE_WITH_REQUEST_HINT : CODEMOD_HINT },
       node: range ? undefined : node,
       range,
     }));

@@ -27,6 +27,7 @@ import { calledFunction, Taint } from './taint.js';
 import type { ValueFolder } from './static-value.js';
 import { responseTaint } from './response-fields.js';
 import { isBody, v1HabitReads } from './v2-token-answer-reads.js';
+import { loginKitReadsInData } from './login-kit-answer-reads.js';
 
 /** What the v2 answer says in place of the v1 status fields: flat for the token calls, in `error` for the others (§2.7, §2.8). */
 export const TOKEN_ANSWER = { error_code: '`error` (a string, sent only on failure)', description: '`error_description`' };
@@ -87,6 +88,7 @@ export function findV1AnswerFields(
     if (!v2) continue;
     const answer = responseTaint(index, [request]);
     statusReads(members, answer, request.match.v1!.purpose, v2, String(rangeOf(request.call)[0]), findings);
+    if (request.match.v1?.path === LOGIN_KIT_USER_INFO_PATH) findings.push(...loginKitReadsInData(index, answer, request, members));
     if (isTokenGrant(request.match)) {
       // `if (tokenData.message !== 'success')`: the v1 token answer's envelope said so; v2 says a failure with `error`.
       envelopeMessageReads(index, members, answer, request, findings);

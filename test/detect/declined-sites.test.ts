@@ -29,6 +29,20 @@ describe('a site the codemod declined is the person’s, and its findings say so
     expect(found.every(([, hint]) => hint === CODEMOD_HINT)).toBe(true);
   });
 
+  it('never says to run the codemod for the tokens of a request whose endpoint nothing replaces', () => {
+    const sound = [
+      'export async function shareSound(form, openId, token) {',
+      '  return fetch(`https://open-api.tiktok.com/share/sound/upload/?open_id=${openId}&access_token=${token}`, {',
+      "    method: 'POST',",
+      '    body: form,',
+      '  });',
+      '}',
+    ];
+    const tokens = hints(sound).filter(([ruleId]) => ruleId === 'no-token-in-query');
+    expect(tokens).toHaveLength(2);
+    expect(tokens.every(([, hint]) => hint !== CODEMOD_HINT && !String(hint).includes('migrate-share-video'))).toBe(true);
+  });
+
   it('points at the TODO above the statement, for every finding inside it, and only there', () => {
     const withTodo = [...CALL];
     withTodo.splice(3, 0, '  // TODO(migrate-share-video): cannot tell whether `stream` is bytes, a Blob or a stream');

@@ -12,7 +12,7 @@ import {
   unwrap,
   type Node,
 } from '../../src/detect/ast.js';
-import { answerFieldsOf } from '../../src/codemod/v1-answer-fields.js';
+import { answerFieldsOf, readsTokensInData } from '../../src/codemod/v1-answer-fields.js';
 import { rewriteFieldRead } from '../../src/codemod/rewrite-field-read.js';
 import type { MovedResponseField } from '../../src/contract/index.js';
 import { errorCodeTests } from '../../src/codemod/error-object-tests.js';
@@ -244,7 +244,8 @@ function settle(context: CodemodContext, finding: RawFinding, request: TikTokReq
 function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: DisplayEndpoint): string | undefined {
   // `body.data.error_code`, `body.data.description`: v1's status, read where v2 puts nothing. Moved with
   // the call to `error.code` ("ok" on success) and `error.message` at the top, where each read can be.
-  const statusFields = answerFieldsOf(context, request);
+  // Login Kit's user fields read flat in `data` (`body.data.display_name`) move with the call's plan below.
+  const statusFields = answerFieldsOf(context, request).filter((finding) => !readsTokensInData(finding));
   const statusReads = [...new Set(statusFields.map((finding) => `\`${finding.data.field}\``))];
   if (
     statusFields.some((finding) => rewriteFieldRead(context, finding.node!, finding.data.field as MovedResponseField, true) !== undefined)
@@ -334,6 +335,7 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
       businessTokenCaution(paramSource(context, token), `v2 ${endpoint.name} takes the creator's user access token from v2 Login Kit`),
       request.call,
     );
+  for (const read of answerFieldsOf(context, request).filter(readsTokensInData)) context.record(read, 'rewritten', 'moved under data.user');
   return undefined;
 }
 
