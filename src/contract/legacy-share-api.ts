@@ -235,7 +235,7 @@ export const V1_ENDPOINTS: readonly V1Endpoint[] = [
  * share ({@link STATUS_QUERY_PATHS}), whose v2 request (§5) takes what the legacy one sent, and the
  * video query whose JSON body names its `filters` (v2's body takes them as they are).
  */
-const NEVER_SERVED_TOKEN_PATH = '/oauth/token/';
+export const NEVER_SERVED_TOKEN_PATH = '/oauth/token/';
 
 /**
  * The status of a share on the legacy host: `/share/video/query/`, and `/share/video/status/` and

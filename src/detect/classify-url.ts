@@ -4,6 +4,7 @@ import {
   INBOX_VIDEO_INIT,
   LEGACY_API_HOSTS,
   LEGACY_PATH_SUCCESSORS,
+  NEVER_SERVED_TOKEN_PATH,
   STATUS_QUERY_PATHS,
   TIKTOK_SHOP_PATH,
   BUSINESS_API_PATH,
@@ -142,8 +143,13 @@ export function successorOf(written: string): string | undefined {
   if (BUSINESS_API_PATH.test(path)) return BUSINESS_API_SUCCESSOR;
   if (RESEARCH_PATH.test(path)) return researchSuccessor(path);
   const trimmed = path.replace(/\/+$/, '');
-  return Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];
+  const named = Object.entries(LEGACY_PATH_SUCCESSORS).find(([legacy]) => legacy.replace(/\/+$/, '') === trimmed)?.[1];
+  // `${tokenUrl}/refresh_token` (`/oauth/access_token/refresh_token`): an OAuth path never served, written for a token.
+  return named ?? (INVENTED_TOKEN_PATH.test(trimmed) ? LEGACY_PATH_SUCCESSORS[NEVER_SERVED_TOKEN_PATH] : undefined);
 }
+
+/** A path under `/oauth/` that names a token or its refresh, none of v1's own (those are matched before). */
+const INVENTED_TOKEN_PATH = /^\/oauth\/.*(?:token|refresh)/i;
 
 /** What to do with a step real code imagined around the upload on the legacy host (`/share/video/publish/`), where it is one. */
 export function imaginedStepAdvice(path: string): string | undefined {
