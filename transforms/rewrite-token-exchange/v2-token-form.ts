@@ -2,7 +2,8 @@ import type { CodemodContext } from '../../src/codemod/context.js';
 import { clientOf } from '../../src/codemod/http-client.js';
 import { removeDeadBindings } from '../../src/codemod/remove-dead-bindings.js';
 import { replaceLiteral } from '../../src/codemod/replace-literal.js';
-import { entryOf, requestParams } from '../../src/codemod/request-params.js';
+import { entryOf, paramSource, requestParams } from '../../src/codemod/request-params.js';
+import { findRedirectUri } from './app-values.js';
 import { carriedOptions, v1RequestParts, type V1RequestParts } from '../../src/codemod/v1-request.js';
 import { replaceV1Request } from '../../src/codemod/v2-request.js';
 import { V2_TOKEN_URL } from '../../src/contract/index.js';
@@ -31,7 +32,12 @@ export function sendAsForm(context: CodemodContext, request: TikTokRequest, body
   const stringified = isCall(unwrap(body)) && calleeName(unwrap(body)) === 'stringify';
   const fields = stringified ? unwrap(body).arguments[0] : body;
   // `JSON.stringify(payload)` of a `const payload = { … }` here will do as well: URLSearchParams takes the record.
-  if (!fields || !context.folder.objectOf(fields)) return 'its fields are not an object written in this module';
+  const record = fields && context.folder.objectOf(fields);
+  if (!record) return 'its fields are not an object written in this module';
+  // `{ client_key, client_secret, code, grant_type: 'authorization_code' }` and no redirect_uri: v2
+  // refuses a code exchange without the one the authorize step sent (§2.8), so it goes in with the form.
+  const redirect = missingRedirectUri(context, request, record);
+  if (redirect && 'reason' in redirect) return redirect.reason;
   const contentTypes = request.options.flatMap((options) => {
     const headers = objectProperties(options).find((property) => keyName(property) === 'headers');
     const value = headers && unwrap(headers.value);
@@ -55,11 +61,35 @@ export function sendAsForm(context: CodemodContext, request: TikTokRequest, body
         j.tsTypeReference(j.identifier('Record'), j.tsTypeParameterInstantiation([j.tsStringKeyword(), j.tsStringKeyword()])),
       )
     : fields;
+  if (redirect) record.properties.push(j.objectProperty(j.identifier('redirect_uri'), j.template.expression([redirect.source])));
   const form = j.newExpression(j.identifier('URLSearchParams'), [argument]);
   // ky's `json: { … }` is a `body` of the form.
   if (jsonOption) context.pathOf(jsonOption.key).replace(j.identifier('body'));
   context.pathOf(body).replace(form);
   return undefined;
+}
+
+/**
+ * The redirect URI a code exchange's fields lack (a `code` sent, or grant_type authorization_code,
+ * and no `redirect_uri`), found where the v1 exchange's rewrite finds it; why not, when it is not in
+ * the module; undefined when the fields need none.
+ */
+function missingRedirectUri(
+  context: CodemodContext,
+  request: TikTokRequest,
+  record: Node,
+): { source: string } | { reason: string } | undefined {
+  const keys = objectProperties(record).map((property) => keyName(property));
+  const grant = objectProperties(record).find((property) => keyName(property) === 'grant_type');
+  const codeGrant = keys.includes('code') || staticString(grant?.value) === 'authorization_code';
+  if (!codeGrant || keys.includes('redirect_uri') || keys.includes(undefined)) return undefined;
+  const found = findRedirectUri(context, request.call);
+  if (!found)
+    return {
+      reason:
+        'it sends no redirect_uri, which v2 requires of a code exchange (the same one the authorize step sent), and none can be found in this module: add it to the fields',
+    };
+  return { source: paramSource(context, found) };
 }
 
 /** What the v2 token endpoint reads from its form, whatever the grant. */
