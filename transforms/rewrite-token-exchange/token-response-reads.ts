@@ -346,7 +346,9 @@ function handedOn(context: CodemodContext, request: TikTokRequest, taint: Taint)
     return !(binding && (TOKEN_ANSWER_FIELDS.has(binding.path.at(-1) ?? '') || knownMissing(context, value)));
   };
   const returns = context.index.ofType('ReturnStatement').filter((statement) => statement.argument);
-  const returned = returns.filter((statement) => !declaredFlat(context, statement)).map((statement) => statement.argument as Node);
+  const returned = returns
+    .filter((statement) => !declaredFlat(context, statement) && !returnsToOwnClass(context, statement))
+    .map((statement) => statement.argument as Node);
   const handed = [...context.index.ofType('CallExpression'), ...context.index.ofType('OptionalCallExpression')]
     .filter(
       (call) => !own.has(call) && !['then', 'parse'].includes(calleeName(call) ?? '') && !logged(context, call) && !inText(context, call),
@@ -412,4 +414,17 @@ function failureBranch(context: CodemodContext, test: { node: Node; text: string
   if (!statement || !contains(statement.test, test.node)) return undefined;
   const trueOnFailure = !test.text.startsWith('!') && !test.text.endsWith('=== undefined');
   return trueOnFailure ? statement.consequent : (statement.alternate ?? undefined);
+}
+
+/**
+ * `private async fetchToken() { … return await res.json(); }`: a private method answers only the
+ * class's own methods, in this module, where the taint follows the answer and its reads are planned
+ * with the call's. Its return hands nothing out of sight.
+ */
+function returnsToOwnClass(context: CodemodContext, statement: Node): boolean {
+  const fn = context.index.functionOf(statement);
+  if (!fn) return false;
+  const method = fn.type === 'ClassMethod' || fn.type === 'ClassPrivateMethod' ? fn : context.index.parent(fn);
+  if (!method || !['ClassMethod', 'ClassPrivateMethod', 'MethodDefinition'].includes(method.type)) return false;
+  return method.accessibility === 'private' || method.key?.type === 'PrivateName' || method.key?.type === 'PrivateIdentifier';
 }

@@ -29,6 +29,8 @@ export function planTokenType(context: CodemodContext, request: TikTokRequest): 
     edits.push(() => context.pathOf(type).replace(context.j.template.expression([`x as { ${flat.join(' ')} }`]).typeAnnotation));
   }
   for (const name of names) {
+    // `Record<string, any>`: TypeScript's own open record, which the flat answer fits as the v1 one did.
+    if (name === 'Record' && !declarationOf(context, name)) continue;
     const declaration = declarationOf(context, name);
     if (!declaration) {
       // Imported from a module of the app: the project pass makes it flat there, with every reference.
