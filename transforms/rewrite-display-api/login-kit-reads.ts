@@ -53,6 +53,7 @@ export function planLoginKitReads(context: CodemodContext, request: TikTokReques
   const reads = [
     ...dataLevels(context, taint).map((level) => readOfLevel(context, level, false, sameNames)),
     ...messageReads(context, taint),
+    ...topLevelReads(context, taint),
   ];
   // Every field neither generation answers, named in one reason: a person maps them all at once.
   const unknown = [...new Set(reads.flatMap((read) => ('unknown' in read ? read.unknown : [])))];
@@ -308,6 +309,25 @@ function destructured(context: CodemodContext, level: Node, pattern: Node, alias
     context.pathOf(property).replace(renamed);
   });
   return { names, edits: aliased ? edits : [() => underUser(context, level), ...edits] };
+}
+
+/**
+ * `profile.display_name` of the answer's body: a user field read at its top, where neither v1 Login
+ * Kit (`data.display_name`) nor v2 (`data.user.display_name`) answered it, so it was always
+ * undefined; what the code meant is plain, and it moves to `data.user` with the call as the others do.
+ */
+function topLevelReads(context: CodemodContext, taint: Taint): LevelRead[] {
+  const reads: LevelRead[] = [];
+  for (const member of [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')]) {
+    const field = memberName(member);
+    const v2 = field && field !== 'data' ? v2NameOf(field) : undefined;
+    if (!v2 || !taint.has(member.object) || !isBodyTop(context, member.object)) continue;
+    const dot = member.optional ? '?.' : '.';
+    const edit = () =>
+      context.pathOf(member).replace(context.j.template.expression([`${context.source(member.object)}${dot}data${dot}user${dot}${v2}`]));
+    reads.push({ names: [v2], edits: [edit] });
+  }
+  return reads;
 }
 
 /** `console.log('profile', body.data)`: printed, not read; the log shows v2's shape after. */
