@@ -223,8 +223,13 @@ function earlierUploadKeyIn(keys: readonly string[]): string | undefined {
 
 /** The key of a video's URL in the JSON body a call sends, when the body names no earlier upload's id. */
 function videoUrlAlone(call: Node, index: ModuleIndex | undefined): string | undefined {
-  const keys = jsonKeys(isCall(call) ? jsonObjectSent(call, index) : undefined);
-  return earlierUploadKeyIn(keys) ? undefined : keys.find((key) => VIDEO_URL_KEY.test(key));
+  const json = isCall(call) ? jsonObjectSent(call, index) : undefined;
+  const keys = jsonKeys(json);
+  if (earlierUploadKeyIn(keys)) return undefined;
+  // `{ post_info, source_info: { source, video_url } }`: a Direct Post init's shape, its URL one level down.
+  const source = json && (json.properties as Node[]).find((property) => keyName(property) === 'source_info');
+  const inner = source?.value && unwrap(source.value).type === 'ObjectExpression' ? jsonKeys(unwrap(source.value)) : [];
+  return [...keys, ...inner].find((key) => VIDEO_URL_KEY.test(key));
 }
 
 function publishFromUrlAdvice(key: string): string {
