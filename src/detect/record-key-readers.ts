@@ -35,7 +35,7 @@ export function recordKeyReaders(value: Node, index: ModuleIndex): Node[] {
   if (!key || PLATFORM_KEY.test(key)) return [];
   const readers = new Set<Node>();
   for (const member of [...index.ofType('MemberExpression'), ...index.ofType('OptionalMemberExpression')]) {
-    if (!isMember(member) || memberName(member) !== key || storedAgain(member, index)) continue;
+    if (!isMember(member) || memberName(member) !== key || storedAgain(member, index) || onlyChecked(member, index)) continue;
     const fn = index.functionOf(member);
     if (fn && isFunction(fn) && functionName(fn, index)) readers.add(fn);
   }
@@ -56,6 +56,21 @@ function storedAgain(member: Node, index: ModuleIndex): boolean {
     parent = index.parent(value);
   }
   return parent?.type === 'AssignmentExpression' && (parent.left === value || parent.right === value);
+}
+
+/**
+ * `validate() { return !!(this.o.clientId && this.o.tokenUrl); }`, `if (!config.tokenUrl) throw …`:
+ * the value tested for being set, which sends nothing and builds nothing.
+ */
+function onlyChecked(member: Node, index: ModuleIndex): boolean {
+  let value = member;
+  let parent = index.parent(value);
+  while (parent?.type === 'LogicalExpression') {
+    value = parent;
+    parent = index.parent(value);
+  }
+  if (parent?.type === 'UnaryExpression' && parent.operator === '!') return true;
+  return (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === value;
 }
 
 /** `` `buildAuthUrl` `` or `` `exchangeCode` and `refresh` ``, for a sentence. */
