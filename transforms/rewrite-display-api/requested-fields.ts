@@ -99,8 +99,13 @@ export function misnamedListFields(context: CodemodContext, request: TikTokReque
 /** The reads `<answer>.data.<level>` (`body.data.user`, `res.data.data?.videos`), the answer being what `taint` follows. */
 function levelReads(context: CodemodContext, taint: Taint, level: string): Node[] {
   return [...context.index.ofType('MemberExpression'), ...context.index.ofType('OptionalMemberExpression')].filter((member) => {
-    const data = unwrap(member.object);
-    return memberName(member) === level && isMember(data) && memberName(data) === 'data' && taint.has(data.object);
+    if (memberName(member) !== level) return false;
+    const holder = unwrap(member.object);
+    // `const _data = userInfo.data; _data.user.open_id`: the answer's `data` in a name of its own.
+    const binding = holder.type === 'Identifier' ? context.index.resolve(holder) : undefined;
+    const named = binding?.init && binding.path.length === 0 && binding.assignments.length === 0 ? unwrap(binding.init) : undefined;
+    const data = named ?? holder;
+    return isMember(data) && memberName(data) === 'data' && taint.has(data.object);
   });
 }
 

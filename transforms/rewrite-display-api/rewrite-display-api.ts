@@ -42,7 +42,15 @@ import { foldedText } from '../../src/detect/folded.js';
 import { planErrorCodeReads } from './error-code-reads.js';
 import { ERROR_CODE_TYPE_PLACE } from '../../src/codemod/token-answer-shape.js';
 import { answerTypes } from '../../src/codemod/answer-types.js';
-import { bodyUnread, fieldsV2Lacks, LIST_LEVEL, misnamedListFields, requestedFields, singleVideoReads } from './requested-fields.js';
+import {
+  bodyUnread,
+  fieldsReadUnder,
+  fieldsV2Lacks,
+  LIST_LEVEL,
+  misnamedListFields,
+  requestedFields,
+  singleVideoReads,
+} from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-reads.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
 import { planStatusType } from './login-kit-status-type.js';
@@ -411,7 +419,8 @@ function fieldsOf(
         return { reason: `${lacking.reason}; the code reads the user flat in the answer's \`data\`, where v2 answers \`data.user\`` };
     }
     if ('reason' in fields && !flat) return fields;
-    const names = [...new Set([...('names' in fields ? fields.names : []), ...(flat?.names ?? [])])];
+    const asked = [...new Set([...('names' in fields ? fields.names : []), ...(flat?.names ?? [])])];
+    const names = param ? withoutUnreadUnknown(context, request, endpoint, asked) : asked;
     return unansweredFields(names, endpoint.url) ?? { names, edits: flat?.edits ?? [] };
   }
   const plan = planLoginKitReads(context, request);
@@ -479,6 +488,20 @@ function unknownFlatReads(context: CodemodContext, request: TikTokRequest): read
 function readsFlatInData(context: CodemodContext, request: TikTokRequest): { names: readonly string[]; edits: (() => void)[] } | undefined {
   const plan = planLoginKitReads(context, request, true);
   return 'names' in plan && plan.names.length > 0 ? plan : undefined;
+}
+
+/**
+ * `fields: ['open_id', 'display_name', 'avatar_url_200']` where the code reads `data.user.open_id` and
+ * `display_name` only: a field v2 user info does not answer, asked for and never read, goes from the
+ * list (asked of v2, it could make the call refused); what the code reads decides. The list as it is
+ * when the user is handed on whole, or when nothing known would be left.
+ */
+function withoutUnreadUnknown(context: CodemodContext, request: TikTokRequest, endpoint: DisplayEndpoint, names: string[]): string[] {
+  if (endpoint.url !== V2_USER_INFO_URL || endpoint.readFieldsOf !== 'user') return names;
+  const read = fieldsReadUnder(context, responseTaint(context.index, [request]), 'user');
+  if (!read || read.size === 0) return names;
+  const kept = names.filter((name) => V2_USER_FIELDS.has(name) || read.has(name));
+  return kept.length > 0 ? kept : names;
 }
 
 /**
