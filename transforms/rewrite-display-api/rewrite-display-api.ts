@@ -578,7 +578,11 @@ function scopeFromElsewhere(context: CodemodContext): boolean {
   const { index } = context;
   const outside = (value: Node): boolean => {
     let root = unwrap(value);
-    while (isCall(root) || isMember(root)) root = unwrap(isCall(root) ? root.callee : root.object);
+    // `encodeURIComponent(config.scopes.join(','))`: a function's argument is the value, a method's receiver is.
+    while (isCall(root) || isMember(root))
+      root = unwrap(
+        isMember(root) ? root.object : isMember(unwrap(root.callee)) ? unwrap(root.callee) : (root.arguments[0] ?? root.callee),
+      );
     if (root.type !== 'Identifier') return false;
     const binding = index.resolve(root);
     return !binding || binding.importSource !== undefined;
