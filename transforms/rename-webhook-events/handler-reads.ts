@@ -40,6 +40,7 @@ export function readsUnder(context: CodemodContext, handling: readonly Node[], s
       const callee = calledFunction(context.index, node);
       node.arguments.forEach((argument: Node, position: number) => {
         if (callee && holdsPayload(argument, isPayload)) readsOfParam(context, callee, position, fields);
+        else if (!callee && isWhole(argument, isPayload)) handOut(node, fields);
       });
     }
   }
@@ -70,6 +71,19 @@ function holdsPayload(argument: Node, isPayload: (value: Node) => boolean): bool
   return isPayload(value);
 }
 
+/** The payload itself, or its `content`, passed as it is (`body`, `body as Record<…>`, `body.content`). */
+function isWhole(argument: Node, isPayload: (value: Node) => boolean): boolean {
+  const value = unwrap(argument);
+  return isPayload(value) || (isMember(value) && memberName(value) === 'content' && isPayload(unwrap(value.object)));
+}
+
+/** `this.mapper.toFailedEvent(body)`: the first call out of sight handed the event; logs and JSON are no readers. */
+function handOut(call: Node, fields: Reads): void {
+  const callee = unwrap(call.callee);
+  if (fields.handedOut || isLogCall(call) || (isMember(callee) && ['stringify', 'parse'].includes(memberName(callee) ?? ''))) return;
+  fields.handedOut = call;
+}
+
 /** The reads a handler function makes of its payload parameter: the one the event is passed as. */
 export function readsOfHandler(context: CodemodContext, handler: Node): HandlerReads {
   const fields: Reads = { names: new Set(), failReasons: [] };
@@ -85,18 +99,22 @@ export function readsOfHandler(context: CodemodContext, handler: Node): HandlerR
 export interface HandlerReads {
   readonly unsent: readonly string[];
   readonly failReasons: readonly Node[];
+  /** A call of code out of sight (another module's, an injected service's) handed the event whole, where nothing here reads its content. */
+  readonly handedOut?: Node;
 }
 
 interface Reads {
   readonly names: Set<string>;
   readonly failReasons: Node[];
+  handedOut?: Node;
 }
 
 /** A handler that reads the content TikTok sends was written for it: none of its reads counts as unsent. */
 function settled(reads: Reads): HandlerReads {
   const names = [...reads.names];
-  const unsent = names.some((name) => CONTENT.has(name)) ? [] : names.filter((name) => !SENT.has(name)).sort();
-  return { unsent, failReasons: reads.failReasons };
+  const readsContent = names.some((name) => CONTENT.has(name));
+  const unsent = readsContent ? [] : names.filter((name) => !SENT.has(name)).sort();
+  return { unsent, failReasons: reads.failReasons, handedOut: readsContent ? undefined : reads.handedOut };
 }
 
 function readsOfParam(context: CodemodContext, fn: Node, position: number, fields: Reads): void {
@@ -111,7 +129,10 @@ function readsOfParam(context: CodemodContext, fn: Node, position: number, field
     return;
   }
   if (id.type !== 'Identifier' || !PAYLOAD_NAME.test(id.name as string)) return;
+  const isParam = (value: Node) => value.type === 'Identifier' && context.index.resolve(value)?.id === id;
   for (const node of descendants(fn.body)) {
+    if (isCall(node) && !calledFunction(context.index, node) && (node.arguments as Node[]).some((argument) => isWhole(argument, isParam)))
+      handOut(node, fields);
     if (!isMember(node)) continue;
     const object = unwrap(node.object);
     if (object.type !== 'Identifier' || object.name !== id.name || context.index.resolve(object)?.id !== id) continue;
