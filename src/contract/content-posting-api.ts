@@ -247,6 +247,9 @@ export const NEAREST_V2_FIELD: Readonly<Record<string, string>> = {
   desc: 'video_description',
   embed_url: 'embed_link',
   followers: 'follower_count',
+  // The likes a creator's videos received, as TikTok's web profile names them.
+  total_favorited: 'likes_count',
+  heart_count: 'likes_count',
 };
 
 /**

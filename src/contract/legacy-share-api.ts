@@ -263,6 +263,9 @@ export const LEGACY_PATH_SUCCESSORS: Readonly<Record<string, string>> = {
     'POST https://open.tiktokapis.com/v2/video/list/?fields=… with Authorization: Bearer and {"cursor", "max_count"} (the legacy host never served this path)',
   // The Display API's v1 video query (§2.8 names its v2 endpoint and rate limit).
   '/video/query/': 'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}',
+  // Never served by the legacy host, but written for one video's fields by its id: the v2 video query.
+  '/video/info/':
+    'POST https://open.tiktokapis.com/v2/video/query/?fields=… with Authorization: Bearer and {"filters":{"video_ids":[…]}}, scope video.list (the legacy host never served this path; the video is data.videos[0] of the answer, and its id is a posted video\'s, never a publish_id)',
   // v0 QR-code login, deprecated on 2024-02-29 (§1); its v2 twins take some parameters of their own
   // ([S13], TikTok's QR Code Authorization V2 migration bulletin).
   '/v0/oauth/get_qrcode/':
