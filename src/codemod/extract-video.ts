@@ -42,6 +42,7 @@ import { declarationOf } from './answer-types.js';
 import { bodyNameOf } from './answer-body.js';
 import { handBuiltMultipart } from '../detect/hand-built-multipart.js';
 import { isLogCall } from '../detect/log-calls.js';
+import { foldedText } from '../detect/folded.js';
 import { bytesReadAndNeverSent, optionsPassedAsBody } from './options-passed-as-body.js';
 
 export type VideoSource =
@@ -69,7 +70,17 @@ export function handBuiltBodyReason(request: TikTokRequest, context: CodemodCont
   const file = parts.find((part) => part.file);
   const token = parts.find((part) => part.name === 'access_token');
   const others = parts.filter((part) => part !== file && part !== token);
-  return `this upload's multipart body is written out by hand (its parts ${names(parts)}), which the codemod does not take apart: send ${file ? `the bytes of its \`${file.name}\` part` : "the video's bytes"} with the Content Posting upload instead (POST ${INBOX_VIDEO_INIT.url} with ${token ? 'the `access_token` part' : "the creator's token"} as \`Authorization: Bearer <token>\` and a JSON source_info, then a PUT of the bytes to data.upload_url), and drop the part headers and the boundary${others.length > 0 ? `; ${names(others)} ${others.length === 1 ? 'goes' : 'go'} with them, as an inbox upload takes no such field` : ''}`;
+  // The Share Video API read its token from the query only, and the file from a part named `video`.
+  const flaws = [
+    token && !/[?&]access_token=/.test(foldedText(request.url))
+      ? 'its token went in a form part, where the legacy API never read it (only the query)'
+      : '',
+    file && file.name !== LEGACY_UPLOAD.videoField
+      ? `its file part is \`${file.name}\`, where the legacy API read \`${LEGACY_UPLOAD.videoField}\``
+      : '',
+  ].filter(Boolean);
+  const neverWorked = flaws.length > 0 ? `; the legacy upload never worked either: ${flaws.join(', and ')}` : '';
+  return `this upload's multipart body is written out by hand (its parts ${names(parts)}), which the codemod does not take apart: send ${file ? `the bytes of its \`${file.name}\` part` : "the video's bytes"} with the Content Posting upload instead (POST ${INBOX_VIDEO_INIT.url} with ${token ? 'the `access_token` part' : "the creator's token"} as \`Authorization: Bearer <token>\` and a JSON source_info, then a PUT of the bytes to data.upload_url), and drop the part headers and the boundary${others.length > 0 ? `; ${names(others)} ${others.length === 1 ? 'goes' : 'go'} with them, as an inbox upload takes no such field` : ''}${neverWorked}`;
 }
 
 const FIELD = LEGACY_UPLOAD.videoField;
