@@ -126,7 +126,7 @@ export function findQueryTokens(
 }
 
 /** `url.searchParams.set('access_token', …)` on the `new URL` object the request sends. */
-function searchParamsWrites(request: TikTokRequest, index: ModuleIndex, folder: ValueFolder): Node[] {
+export function searchParamsWrites(request: TikTokRequest, index: ModuleIndex, folder: ValueFolder): Node[] {
   let target = unwrap(request.urlArgument);
   if (isMember(target) && (memberName(target) === 'href' || memberName(target) === 'toString')) target = unwrap(target.object);
   if (target.type === 'CallExpression' && calleeName(target) === 'toString' && isMember(unwrap(target.callee)))

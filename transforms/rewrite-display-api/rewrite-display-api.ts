@@ -53,6 +53,8 @@ import {
 } from './requested-fields.js';
 import { LOGIN_KIT_ANSWER, messageReads, planLoginKitReads } from './login-kit-reads.js';
 import { responseTaint } from '../../src/detect/response-fields.js';
+import { searchParamsWrites } from '../../src/detect/query-tokens.js';
+import { quoted } from '../../src/codemod/todo.js';
 import { planStatusType } from './login-kit-status-type.js';
 import { lackingFieldsLeft, repointUserInfoForSharedSender } from './shared-sender-urls.js';
 import { repointProviderUserInfo } from './provider-userinfo-urls.js';
@@ -270,7 +272,15 @@ function rewriteCall(context: CodemodContext, request: TikTokRequest, endpoint: 
   // The token in the query or the body, or already in a Bearer header (a half-migrated call).
   const header = bearerTokenIn(context, parts);
   const token = found.params.get('access_token') ?? (header && { node: header });
-  if (!token) return 'its `access_token` cannot be found here';
+  if (!token) {
+    // `url.searchParams.append('access_token', accessToken)` on the `new URL` the call sends.
+    const appended = searchParamsWrites(request, context.index, context.folder).find(
+      (call) => staticString(unwrap(call.arguments[0])) === 'access_token',
+    );
+    return appended
+      ? `its \`access_token\` is added to the URL by \`${quoted(context.source(appended), 60)}\` (line ${context.lineOf(appended)}), which the codemod does not take apart: drop that line and send \`${quoted(context.source(appended.arguments[1] ?? appended), 40)}\` as the header instead`
+      : 'its `access_token` cannot be found here';
+  }
   const fields = fieldsOf(context, request, endpoint, found.params.get('fields'));
   if ('reason' in fields) return fields.reason;
   const carried = carriedOptions(context, parts, true);
