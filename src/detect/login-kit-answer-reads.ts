@@ -49,7 +49,8 @@ function v2Place(field: string): string {
   return `no \`${field}\` (its user fields, in \`data.user\`, are ${[...V2_USER_FIELDS].join(', ')})`;
 }
 
-function scopeOf(field: string): string {
+/** ` (scope user.info.stats)`: the scope a v2 user field needs beyond user.info.basic, for a sentence; '' for none. */
+export function scopeOf(field: string): string {
   const scope = USER_INFO_FIELD_SCOPES[field];
   return scope ? ` (scope ${scope})` : '';
 }

@@ -1,4 +1,5 @@
-import { LOGIN_KIT_USER_FIELDS, NEAREST_V2_FIELD, USER_INFO_FIELD_SCOPES, V2_USER_FIELDS } from '../../src/contract/index.js';
+import { LOGIN_KIT_USER_FIELDS, NEAREST_V2_FIELD, V2_USER_FIELDS } from '../../src/contract/index.js';
+import { scopeOf } from '../../src/detect/login-kit-answer-reads.js';
 import { isBodyTop } from '../../src/codemod/answer-body.js';
 import type { CodemodContext } from '../../src/codemod/context.js';
 import { isTruthinessTest } from '../../src/codemod/rewrite-field-read.js';
@@ -343,9 +344,8 @@ function underUser(context: CodemodContext, level: Node): void {
 
 /** `; v2's nearest: \`display_name\` for \`nickname\``: the v2 field a person likely meant, for each that has one. */
 function nearestNamed(fields: readonly string[]): string {
-  const scope = (v2: string) => (USER_INFO_FIELD_SCOPES[v2] ? ` (scope ${USER_INFO_FIELD_SCOPES[v2]})` : '');
   const named = fields
     .filter((field) => NEAREST_V2_FIELD[field])
-    .map((field) => `\`${NEAREST_V2_FIELD[field]}\`${scope(NEAREST_V2_FIELD[field])} for \`${field}\``);
+    .map((field) => `\`${NEAREST_V2_FIELD[field]}\`${scopeOf(NEAREST_V2_FIELD[field])} for \`${field}\``);
   return named.length > 0 ? ` (v2's nearest: ${named.join(', ')}, under data.user)` : '';
 }
